@@ -1,0 +1,57 @@
+import type { Utf16Offset } from '../text/units';
+
+/**
+ * A standoff annotation over a document's immutable text. Offsets are UTF-16 code
+ * units, end exclusive; exports convert them to code points.
+ */
+export interface Span {
+  readonly id: string;
+  readonly docId: string;
+  readonly start: Utf16Offset;
+  readonly end: Utf16Offset;
+  readonly label: string;
+  readonly annotator: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Grows by one on every change, so an unchanged span is the same object. */
+  readonly version: number;
+}
+
+/** What a caller supplies to make a span; the rest is filled in. */
+export interface NewSpan {
+  readonly id: string;
+  readonly docId: string;
+  readonly start: Utf16Offset;
+  readonly end: Utf16Offset;
+  readonly label: string;
+  readonly annotator: string;
+}
+
+/** Makes a span at time `now`. Range checks belong to {@link checkSpanRange}. */
+export function createSpan(input: NewSpan, now: number): Span {
+  return { ...input, createdAt: now, updatedAt: now, version: 1 };
+}
+
+/** The span with another label; the same object when the label is unchanged. */
+export function relabelSpan(span: Span, label: string, now: number): Span {
+  if (span.label === label) return span;
+  return { ...span, label, updatedAt: now, version: span.version + 1 };
+}
+
+/** Orders spans by start, then end, then label, then id: the order of every export. */
+export function compareSpans(
+  a: Pick<Span, 'start' | 'end' | 'label' | 'id'>,
+  b: Pick<Span, 'start' | 'end' | 'label' | 'id'>,
+): number {
+  return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** True when the two spans share at least one character. */
+export function overlaps(a: Pick<Span, 'start' | 'end'>, b: Pick<Span, 'start' | 'end'>): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** True when `outer` covers every character of `inner`. */
+export function contains(outer: Pick<Span, 'start' | 'end'>, inner: Pick<Span, 'start' | 'end'>): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
