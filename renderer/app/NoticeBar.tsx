@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { appStore, useHashiya } from '../store/appStore';
+
+/** The latest message; problems listed one per line, with the choices a bad import offers. */
+export function NoticeBar() {
+  const notice = useHashiya((s) => s.notice);
+  const pending = useHashiya((s) => s.pendingImport);
+  useEffect(() => {
+    // Confirmations fade; problems stay until dismissed.
+    if (notice?.kind !== 'info' || notice.details) return;
+    const timer = setTimeout(() => appStore.getState().notify(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  if (!notice) return null;
+  const st = appStore.getState();
+  return (
+    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <p>{notice.text}</p>
+      {notice.details && (
+        <ul className="details">
+          {notice.details.map((d) => (
+            <li key={d} dir="auto">
+              {d}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="notice-buttons">
+        {pending && pending.valid.length > 0 && (
+          <button type="button" onClick={() => void st.importValidOnly()}>
+            Import the {pending.valid.length} readable file{pending.valid.length === 1 ? '' : 's'}
+          </button>
+        )}
+        <button type="button" onClick={() => (pending ? st.cancelImport() : st.notify(null))}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { Span } from '../../shared/model/span';
+import { overlaps } from '../../shared/model/span';
+import { textLayout, toEditorPos, type TextLayout } from './positions';
+import { spanHeights } from './spanHeights';
+
+/** The annotation plugin's state: spans drawn as inline decorations over the text. */
+export interface AnnotationState {
+  readonly layout: TextLayout;
+  readonly spans: ReadonlyMap<string, Span>;
+  readonly heights: ReadonlyMap<string, number>;
+  readonly colors: ReadonlyMap<string, string>;
+  readonly selectedId: string | null;
+  readonly decorations: DecorationSet;
+}
+
+/** What the editor asks of the plugin, through `tr.setMeta(annotationKey, action)`. */
+export type AnnotationAction =
+  | { readonly type: 'load'; readonly layout: TextLayout; readonly spans: readonly Span[]; readonly colors: ReadonlyMap<string, string>; readonly selectedId: string | null }
+  | { readonly type: 'update'; readonly upsert: readonly Span[]; readonly remove: readonly string[]; readonly selectedId: string | null };
+
+export const annotationKey = new PluginKey<AnnotationState>('hashiya-annotations');
+
+function decorate(state: Pick<AnnotationState, 'layout' | 'heights' | 'colors' | 'selectedId'>, span: Span): Decoration {
+  const from = toEditorPos(state.layout, span.start);
+  const to = toEditorPos(state.layout, span.end);
+  const selected = span.id === state.selectedId;
+  return Decoration.inline(
+    from,
+    to,
+    {
+      // Its own element per span, so nested spans nest in the DOM instead of merging.
+      nodeName: 'span',
+      class: selected ? 'hs-span hs-selected' : 'hs-span',
+      style: `--c:${state.colors.get(span.label) ?? '#777'};--h:${state.heights.get(span.id) ?? 1}`,
+      'data-span-id': span.id,
+      'data-label': span.label,
+      title: span.label,
+    },
+    { id: span.id },
+  );
+}
+
+function load(action: Extract<AnnotationAction, { type: 'load' }>, tr: Transaction): AnnotationState {
+  const heights = spanHeights(action.spans, action.spans, new Map());
+  const base = { layout: action.layout, heights, colors: action.colors, selectedId: action.selectedId };
+  return {
+    ...base,
+    spans: new Map(action.spans.map((s) => [s.id, s])),
+    decorations: DecorationSet.create(tr.doc, action.spans.map((s) => decorate(base, s))),
+  };
+}
+
+function update(prev: AnnotationState, action: Extract<AnnotationAction, { type: 'update' }>, tr: Transaction): AnnotationState {
+  const spans = new Map(prev.spans);
+  const touched = new Set<string>();
+  // Ranges whose nesting may change: where spans were, and where they are now.
+  const ranges: Span[] = [];
+  for (const id of action.remove) {
+    const old = spans.get(id);
+    if (!old) continue;
+    ranges.push(old);
+    spans.delete(id);
+    touched.add(id);
+  }
+  for (const s of action.upsert) {
+    const old = spans.get(s.id);
+    if (old) ranges.push(old);
+    ranges.push(s);
+    spans.set(s.id, s);
+    touched.add(s.id);
+  }
+  if (prev.selectedId !== action.selectedId) {
+    if (prev.selectedId) touched.add(prev.selectedId);
+    if (action.selectedId) touched.add(action.selectedId);
+  }
+  const all = [...spans.values()];
+  const affected = ranges.length ? all.filter((s) => ranges.some((r) => overlaps(s, r))) : [];
+  let heights = prev.heights;
+  if (ranges.length) {
+    const computed = spanHeights(all, affected, prev.heights);
+    for (const id of action.remove) computed.delete(id);
+    for (const s of affected) if (computed.get(s.id) !== prev.heights.get(s.id)) touched.add(s.id);
+    heights = computed;
+  }
+
+  // Take out the old decorations of every touched span, then add the new ones.
+  const stale: Decoration[] = [];
+  for (const id of touched) {
+    const old = prev.spans.get(id);
+    if (!old) continue;
+    const from = toEditorPos(prev.layout, old.start);
+    const to = toEditorPos(prev.layout, old.end);
+    stale.push(...prev.decorations.find(from, to, (spec: { id?: string }) => spec.id === id));
+  }
+  const next = { layout: prev.layout, heights, colors: prev.colors, selectedId: action.selectedId };
+  const fresh: Decoration[] = [];
+  for (const id of touched) {
+    const s = spans.get(id);
+    if (s) fresh.push(decorate(next, s));
+  }
+  return { ...next, spans, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
+}
+
+/**
+ * Draws spans as inline decorations held in plugin state, never as marks. `apply` is
+ * a pure reducer: it returns the previous state when a transaction carries no action,
+ * and changes only the decorations of the spans an action touches.
+ */
+export function annotationPlugin(): Plugin<AnnotationState> {
+  return new Plugin<AnnotationState>({
+    key: annotationKey,
+    state: {
+      init: () => ({
+        layout: textLayout(''),
+        spans: new Map(),
+        heights: new Map(),
+        colors: new Map(),
+        selectedId: null,
+        decorations: DecorationSet.empty,
+      }),
+      apply(tr, prev) {
+        const action = tr.getMeta(annotationKey) as AnnotationAction | undefined;
+        if (action?.type === 'load') return load(action, tr);
+        if (action?.type === 'update') return update(prev, action, tr);
+        return prev;
+      },
+    },
+    props: {
+      decorations: (state) => annotationKey.getState(state)?.decorations,
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import type { HashiyaApi, PickedFile } from '../../shared/ipc/contract';
+
+/**
+ * Stands in for the Electron preload when the workbench runs as a web page: a file
+ * input for opening, a download for saving.
+ */
+export const webApi: HashiyaApi = {
+  platform: 'web',
+
+  openTextFiles() {
+    return new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.multiple = true;
+      input.accept = '.txt,text/plain';
+      input.setAttribute('aria-label', 'Text files to import');
+      input.style.display = 'none';
+      document.body.append(input);
+      const done = (files: PickedFile[]) => {
+        input.remove();
+        resolve({ files });
+      };
+      input.addEventListener('cancel', () => done([]));
+      input.addEventListener('change', async () => {
+        const picked = await Promise.all(
+          [...(input.files ?? [])].map(async (f) => ({ name: f.name, path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+        );
+        done(picked);
+      });
+      input.click();
+    });
+  },
+
+  async saveTextFile(request) {
+    const blob = new Blob([request.content], { type: 'application/octet-stream' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = request.suggestedName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return { saved: true, path: request.suggestedName };
+  },
+};

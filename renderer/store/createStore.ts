@@ -1,0 +1,16 @@
+import { createStore } from 'zustand/vanilla';
+import { documentSlice } from './documentSlice';
+import { librarySlice } from './librarySlice';
+import type { HashiyaState, StoreDeps } from './types';
+import { uiSlice } from './uiSlice';
+
+/** The one Hashiya store, combined from its slices. */
+export function createHashiyaStore(deps: StoreDeps) {
+  return createStore<HashiyaState>()((...a) => ({
+    ...uiSlice(...a),
+    ...librarySlice(deps)(...a),
+    ...documentSlice(deps)(...a),
+  }));
+}
+
+export type HashiyaStore = ReturnType<typeof createHashiyaStore>;

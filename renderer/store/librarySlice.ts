@@ -1,0 +1,116 @@
+import type { StateCreator } from 'zustand';
+import { serializeJsonlLine, toJsonlRecord } from '../../shared/formats/jsonl';
+import { newDocument } from '../../shared/model/newDocument';
+import { titleFromFileName } from '../../shared/model/titleFromFileName';
+import { decodeText } from '../../shared/text/decodeText';
+import { sha256Hex } from '../../shared/text/sha256';
+import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
+
+/** The library: the documents, importing them, and exporting them all. */
+export const librarySlice =
+  (deps: StoreDeps): StateCreator<HashiyaState, [], [], LibrarySlice> =>
+  (set, get) => {
+    /** Stores decoded texts as new documents, skipping texts already in the library. */
+    async function store(items: readonly { name: string; text: string; source?: string }[]) {
+      const seen = new Map<string, string>();
+      const skipped: string[] = [];
+      const docs = [];
+      for (const item of items) {
+        const sha = sha256Hex(item.text);
+        const existing = seen.get(sha) ?? (await deps.repo.findBySha(sha))?.title;
+        if (existing !== undefined) {
+          skipped.push(`${item.name}: the same text is already in the library as «${existing}»`);
+          continue;
+        }
+        seen.set(sha, titleFromFileName(item.name));
+        docs.push(newDocument({ id: deps.newId(), title: titleFromFileName(item.name), source: item.source ?? item.name, text: item.text }, deps.now()));
+      }
+      await deps.repo.addDocuments(docs);
+      await get().refreshLibrary();
+      const n = docs.length;
+      get().notify({
+        kind: 'info',
+        text: `Imported ${n} document${n === 1 ? '' : 's'}${skipped.length ? `; ${skipped.length} skipped` : ''}.`,
+        ...(skipped.length ? { details: skipped } : {}),
+      });
+      return docs;
+    }
+
+    return {
+      documents: [],
+      pendingImport: null,
+
+      async refreshLibrary() {
+        set({ documents: await deps.repo.listDocuments() });
+      },
+
+      async importFiles(files) {
+        const valid: { name: string; text: string }[] = [];
+        const problems: string[] = [];
+        for (const f of files) {
+          const r = decodeText(f.bytes);
+          if (r.ok) valid.push({ name: f.name, text: r.text });
+          else problems.push(`${f.name}:${r.line}: ${r.message}`);
+        }
+        if (problems.length) {
+          // Nothing is stored while any file has a problem; the user decides.
+          set({ pendingImport: { valid, problems } });
+          get().notify({
+            kind: 'error',
+            text: `${problems.length} of ${files.length} file${files.length === 1 ? '' : 's'} could not be read; nothing was imported.`,
+            details: problems,
+          });
+          return;
+        }
+        try {
+          await store(valid);
+        } catch (e) {
+          get().notify({ kind: 'error', text: `Import failed; nothing was stored: ${(e as Error).message}` });
+        }
+      },
+
+      async importValidOnly() {
+        const pending = get().pendingImport;
+        set({ pendingImport: null });
+        if (pending && pending.valid.length) await store(pending.valid);
+      },
+
+      cancelImport() {
+        set({ pendingImport: null });
+        get().notify(null);
+      },
+
+      async addPastedDocument(title, text) {
+        if (text.length === 0) {
+          get().notify({ kind: 'error', text: 'There is no text to add.' });
+          return null;
+        }
+        const name = title.trim() || text.trim().split(/\r\n|\r|\n/)[0]!.slice(0, 60) || 'Pasted text';
+        const docs = await store([{ name, text, source: 'clipboard' }]);
+        return docs[0]?.record.id ?? null;
+      },
+
+      async exportJsonl() {
+        set({ busy: true });
+        try {
+          const lines: string[] = [];
+          for await (const d of deps.repo.eachDocument()) lines.push(serializeJsonlLine(toJsonlRecord(d.record, d.text, d.spans)) + '\n');
+          if (!lines.length) {
+            get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
+            return;
+          }
+          const result = await deps.api.saveTextFile({
+            suggestedName: 'hashiya-export.jsonl',
+            content: lines.join(''),
+            filterName: 'JSON Lines',
+            extensions: ['jsonl'],
+          });
+          if (result.saved) get().notify({ kind: 'info', text: `Exported ${lines.length} document${lines.length === 1 ? '' : 's'} to ${result.path ?? 'the file'}.` });
+        } catch (e) {
+          get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
+        } finally {
+          set({ busy: false });
+        }
+      },
+    };
+  };
