@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedNames, seedPath, seedText } from '../support/corpora';
+import { editorText, exportJsonl, importFiles, launchBrowser, openDocument, openWorkbench, selectByDrag, sliceCodePoints } from './support/workbench';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Pastes `text` into the paste dialog exactly as the clipboard holds it. */
+async function pasteDocument(page: Page, title: string, text: string) {
+  await page.getByRole('button', { name: 'Paste text' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste text as a new document' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Text to add' }).evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await dialog.getByRole('button', { name: 'Add document' }).click();
+  await page.getByRole('textbox', { name: 'Article text' }).waitFor();
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+describe('bringing text in', () => {
+  it('imports all five seed articles at once and lists each with its length and span count', async () => {
+    const { page, context, errors } = await openWorkbench(browser);
+    await importFiles(page, seedNames().map(seedPath));
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Imported 5 documents');
+    for (const name of seedNames()) {
+      const row = page.getByRole('row', { name: new RegExp(name.replace('.txt', '')) });
+      expect(await row.getByRole('cell').nth(1).textContent()).toBe(Array.from(seedText(name)).length.toLocaleString('en-US'));
+      expect(await row.getByTestId('span-count').textContent()).toBe('0');
+    }
+    // Line breaks are kept: one paragraph per line of the file.
+    await openDocument(page, '003_e411009aa85b518f');
+    expect(await editorText(page)).toBe(seedText('003_e411009aa85b518f.txt'));
+    expect(await page.locator('[aria-label="Article text"] p').count()).toBe(seedText('003_e411009aa85b518f.txt').split('\n').length);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows Latin and digits inside Arabic in the right visual order', async () => {
+    const { page, context } = await openWorkbench(browser);
+    await importFiles(page, [seedPath('002_3c588d598426db0b.txt')]);
+    await openDocument(page, '002_3c588d598426db0b');
+    // In the right-to-left line, "SY24" still reads left to right: S is left of Y, 2 left of 4.
+    const xs = await page.evaluate(() => {
+      const root = document.querySelector('[aria-label="Article text"]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const t = walker.currentNode as Text;
+        const at = t.data.indexOf('SY24');
+        if (at < 0) continue;
+        t.parentElement!.scrollIntoView({ block: 'center' });
+        return [0, 1, 2, 3].map((k) => {
+          const r = document.createRange();
+          r.setStart(t, at + k);
+          r.setEnd(t, at + k + 1);
+          return r.getBoundingClientRect().left;
+        });
+      }
+      throw new Error('SY24 not found');
+    });
+    expect(xs[0]!).toBeLessThan(xs[1]!);
+    expect(xs[1]!).toBeLessThan(xs[2]!);
+    expect(xs[2]!).toBeLessThan(xs[3]!);
+    await page.screenshot({ path: join(tmpdir(), 'hashiya-bidi.png') });
+    await context.close();
+  });
+
+  it('pastes a text verbatim (CRLF, emoji, marks) and exports spans after the emoji in code points', async () => {
+    const { page, context, errors } = await openWorkbench(browser);
+    const text = 'عاجل 🚀🚀\r\nقال \u200Fالمرصد السوري لحقوق الإنسان\u200F إن قاعدة كونيكو تعرضت لهجوم.\r\n';
+    await pasteDocument(page, 'خبر عاجل', text);
+    expect(await editorText(page)).toBe(text.replace(/\r\n/g, '\n').replace(/\n$/, '\n'));
+    await selectByDrag(page, 'قاعدة كونيكو');
+    await page.keyboard.press('2');
+    const { lines } = await exportJsonl(page);
+    const line = lines.find((l) => l.meta.title === 'خبر عاجل')!;
+    expect(line.text).toBe(text);
+    expect(line.meta.source).toBe('clipboard');
+    expect(line.spans).toHaveLength(1);
+    const span = line.spans[0]!;
+    expect(span.text).toBe('قاعدة كونيكو');
+    expect(sliceCodePoints(line.text, span.start, span.end)).toBe('قاعدة كونيكو');
+    // Code points, not UTF-16: the two rockets count one each.
+    expect(span.start).toBe(line.text.indexOf('قاعدة') - 2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a file that is not UTF-8 by name and line, imports nothing, then imports the readable one on request', async () => {
+    const { page, context } = await openWorkbench(browser);
+    const dir = mkdtempSync(join(tmpdir(), 'hashiya-'));
+    const bad = join(dir, 'windows-1256.txt');
+    // "قال" in Windows-1256, on the second line: not UTF-8.
+    writeFileSync(bad, Buffer.from([0x41, 0x0a, 0xc7, 0xe1, 0xe4]));
+    await importFiles(page, [bad, seedPath('004_9fe638da2203b7af.txt')]);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('windows-1256.txt:2: not valid UTF-8');
+    expect(await alert.textContent()).toContain('nothing was imported');
+    expect(await page.getByRole('row').count()).toBe(0);
+    await page.getByRole('button', { name: 'Import the 1 readable file' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /004_9fe638da2203b7af/ }).count()).toBe(1);
+    expect(await page.getByRole('row', { name: /windows-1256/ }).count()).toBe(0);
+    await context.close();
+  });
+});

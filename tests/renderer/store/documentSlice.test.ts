@@ -1,0 +1,145 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { HashiyaApi } from '../../../shared/ipc/contract';
+import { utf16 } from '../../../shared/text/units';
+import { HashiyaDb } from '../../../renderer/db/db';
+import { repository } from '../../../renderer/db/repository';
+import { createHashiyaStore } from '../../../renderer/store/createStore';
+import { seedText } from '../../support/corpora';
+
+const SEED = '002_3c588d598426db0b.txt';
+
+let dbCount = 0;
+function setup(saved: string[] = []) {
+  const db = new HashiyaDb(`test-${++dbCount}`);
+  let id = 0;
+  let clock = 1_700_000_000_000;
+  const api: HashiyaApi = {
+    platform: 'web',
+    openTextFiles: async () => ({ files: [] }),
+    saveTextFile: async (req) => {
+      saved.push(req.content);
+      return { saved: true, path: req.suggestedName };
+    },
+  };
+  const make = () => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `id${++id}` });
+  return { db, make };
+}
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+/** Waits until every queued write has reached IndexedDB. */
+const settled = async (store: ReturnType<ReturnType<typeof setup>['make']>) => {
+  const id = store.getState().open!.record.id;
+  await store.getState().openDocument(id);
+};
+
+describe('the store with IndexedDB behind it', () => {
+  it('imports a seed verbatim, tags, relabels, deletes, and a fresh store finds exactly what was saved', async () => {
+    const { db, make } = setup();
+    const store = make();
+    const text = seedText(SEED);
+    await store.getState().importFiles([{ name: SEED, bytes: bytes(text) }]);
+    const [doc] = store.getState().documents;
+    expect(doc?.title).toBe('002_3c588d598426db0b');
+    expect((await db.texts.get(doc!.id))?.text).toBe(text);
+
+    await store.getState().openDocument(doc!.id);
+    const at = (phrase: string) => {
+      const start = text.indexOf(phrase);
+      expect(start).toBeGreaterThanOrEqual(0);
+      return [utf16(start), utf16(start + phrase.length)] as const;
+    };
+    const actor = store.getState().addSpan('actor', ...at('القيادة الوسطى للقوات الأمريكية'))!;
+    // Whitespace around a selection is left out of the span.
+    const [s, e] = at('حقل كونيكو');
+    const place = store.getState().addSpan('place', utf16(s - 1), utf16(e + 1))!;
+    expect(text.slice(store.getState().spans.get(place)!.start, store.getState().spans.get(place)!.end)).toBe('حقل كونيكو');
+    // Tagging the same range with the same label again selects the existing span.
+    expect(store.getState().addSpan('actor', ...at('القيادة الوسطى للقوات الأمريكية'))).toBe(actor);
+
+    store.getState().selectSpan(place);
+    store.getState().relabelSelected('weapon');
+    expect(store.getState().spans.get(place)!.label).toBe('weapon');
+    expect(store.getState().spans.get(place)!.version).toBe(2);
+    store.getState().selectSpan(actor);
+    store.getState().deleteSelected();
+    expect(store.getState().selectedSpanId).toBeNull();
+    await settled(store);
+
+    const fresh = make();
+    await fresh.getState().refreshLibrary();
+    expect(fresh.getState().documents[0]!.spanCount).toBe(1);
+    await fresh.getState().openDocument(doc!.id);
+    expect([...fresh.getState().spans.values()].map((sp) => [sp.label, text.slice(sp.start, sp.end), sp.annotator])).toEqual([
+      ['weapon', 'حقل كونيكو', 'analyst'],
+    ]);
+  });
+
+  it('refuses a range that is blank, out of range or splits an emoji, and stores nothing for it', async () => {
+    const { make } = setup();
+    const store = make();
+    await store.getState().addPastedDocument('t', 'قال 🚀 المرصد');
+    await store.getState().openDocument(store.getState().documents[0]!.id);
+    expect(store.getState().addSpan('actor', utf16(3), utf16(4))).toBeNull(); // one space only
+    expect(store.getState().addSpan('actor', utf16(0), utf16(99))).toBeNull();
+    expect(store.getState().addSpan('weapon', utf16(4), utf16(5))).toBeNull(); // half of 🚀
+    expect(store.getState().notice?.kind).toBe('error');
+    expect(store.getState().spans.size).toBe(0);
+  });
+
+  it('imports nothing when one file is not UTF-8, names the file and line, then imports the readable ones on request', async () => {
+    const { make } = setup();
+    const store = make();
+    const bad = new Uint8Array([...bytes('سطر أول\nسطر ثان\n'), 0xff, 0x41]);
+    await store.getState().importFiles([
+      { name: 'good.txt', bytes: bytes('نص سليم') },
+      { name: 'bad.txt', bytes: bad },
+      { name: 'empty.txt', bytes: new Uint8Array() },
+    ]);
+    expect(store.getState().documents).toHaveLength(0);
+    expect(store.getState().notice?.details).toEqual(['bad.txt:3: not valid UTF-8: byte 0xFF at byte 28', 'empty.txt:1: the file is empty']);
+    await store.getState().importValidOnly();
+    expect(store.getState().documents.map((d) => d.title)).toEqual(['good']);
+  });
+
+  it('keeps CRLF and a BOM-less text verbatim, and drops only the BOM', async () => {
+    const { db, make } = setup();
+    const store = make();
+    const text = 'سطر\r\nثانٍ \u200F\r\n';
+    await store.getState().importFiles([{ name: 'bom.txt', bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(text)]) }]);
+    const doc = store.getState().documents[0]!;
+    expect((await db.texts.get(doc.id))?.text).toBe(text);
+    // Importing the same text again (without the BOM) is recognised by its SHA-256.
+    await store.getState().importFiles([{ name: 'plain.txt', bytes: bytes(text) }]);
+    expect(store.getState().documents).toHaveLength(1);
+    expect(store.getState().notice?.details?.[0]).toContain('already in the library');
+  });
+
+  it('reloads the document from storage when a write fails, so nothing shows that is not stored', async () => {
+    const { db, make } = setup();
+    const store = make();
+    await store.getState().addPastedDocument('t', 'قصفت الطائرات الأميركية مواقع');
+    const id = store.getState().documents[0]!.id;
+    await store.getState().openDocument(id);
+    await db.documents.delete(id); // the write's transaction will fail: the document is gone
+    store.getState().addSpan('actor', utf16(6), utf16(23));
+    expect(store.getState().spans.size).toBe(1);
+    await expect.poll(() => store.getState().notice?.text ?? '').toContain('Could not save');
+    expect(await db.spans.count()).toBe(0);
+  });
+
+  it('exports every document as one JSONL line with code-point offsets', async () => {
+    const saved: string[] = [];
+    const { make } = setup(saved);
+    const store = make();
+    await store.getState().addPastedDocument('emoji', '🚀🚀 قاعدة كونيكو');
+    await store.getState().openDocument(store.getState().documents[0]!.id);
+    store.getState().addSpan('place', utf16(5), utf16(17));
+    await settled(store);
+    await store.getState().exportJsonl();
+    const line = JSON.parse(saved[0]!.trimEnd());
+    expect(line.spans).toEqual([{ start: 3, end: 15, label: 'place', text: 'قاعدة كونيكو' }]);
+    expect(saved[0]!.endsWith('\n')).toBe(true);
+  });
+});
