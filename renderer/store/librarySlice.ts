@@ -3,6 +3,7 @@ import { serializeJsonlLine, toJsonlRecord } from '../../shared/formats/jsonl';
 import { newDocument } from '../../shared/model/newDocument';
 import { titleFromFileName } from '../../shared/model/titleFromFileName';
 import { decodeText } from '../../shared/text/decodeText';
+import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
 import { sha256Hex } from '../../shared/text/sha256';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
 
@@ -83,6 +84,12 @@ export const librarySlice =
       async addPastedDocument(title, text) {
         if (text.length === 0) {
           get().notify({ kind: 'error', text: 'There is no text to add.' });
+          return null;
+        }
+        const lone = firstLoneSurrogate(text);
+        if (lone >= 0) {
+          const line = text.slice(0, lone).split(/\r\n|\r|\n/).length;
+          get().notify({ kind: 'error', text: `The pasted text holds a broken character (an unpaired UTF-16 surrogate) on line ${line}; nothing was added.` });
           return null;
         }
         const name = title.trim() || text.trim().split(/\r\n|\r|\n/)[0]!.slice(0, 60) || 'Pasted text';

@@ -55,13 +55,22 @@ export function serializeJsonl(records: Iterable<JsonlRecord>): string {
   return out;
 }
 
+// Line and paragraph separators are valid inside JSON strings, but tools that split
+// lines the Unicode way (Python's str.splitlines) would cut a record there.
+const LINE_BREAKERS = /[\u0085\u2028\u2029]/g;
+const escapeBreaker = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /** One record as a single JSON line (no trailing newline), keys in a fixed order. */
 export function serializeJsonlLine(r: JsonlRecord): string {
-  return JSON.stringify({
+  return stringifyLine({
     text: r.text,
     meta: { id: r.meta.id, title: r.meta.title, source: r.meta.source, text_sha256: r.meta.text_sha256 },
     spans: r.spans.map((s) => ({ start: s.start, end: s.end, label: s.label, text: s.text })),
   });
+}
+
+function stringifyLine(value: unknown): string {
+  return JSON.stringify(value).replace(LINE_BREAKERS, escapeBreaker);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

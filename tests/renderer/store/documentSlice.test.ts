@@ -103,6 +103,14 @@ describe('the store with IndexedDB behind it', () => {
     expect(store.getState().documents.map((d) => d.title)).toEqual(['good']);
   });
 
+  it('refuses pasted text with a broken character, naming its line', async () => {
+    const { make } = setup();
+    const store = make();
+    expect(await store.getState().addPastedDocument('t', 'سطر\r\nثان \ud800')).toBeNull();
+    expect(store.getState().notice?.text).toContain('line 2');
+    expect(store.getState().documents).toHaveLength(0);
+  });
+
   it('keeps CRLF and a BOM-less text verbatim, and drops only the BOM', async () => {
     const { db, make } = setup();
     const store = make();
