@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPath } from '../support/corpora';
@@ -63,6 +65,15 @@ describe('the spine, as an analyst uses it', () => {
     await selectByDrag(page, claim);
     expect(await selectionText(page)).toBe(claim);
     await page.keyboard.press('4');
+    // Clicking the actor selects it; clicking the same spot again reaches the claim around it.
+    await page.keyboard.press('Escape');
+    const source = page.locator('.hs-span[data-label="actor"]', { hasText: 'المرصد السوري لحقوق الإنسان' });
+    await source.click();
+    expect(await page.getByTestId('selected-label').textContent()).toBe('actor');
+    await page.waitForTimeout(600); // a second click within 500 ms is a double-click
+    await source.click();
+    expect(await page.getByTestId('selected-label').textContent()).toBe('claim');
+    await page.screenshot({ path: join(tmpdir(), 'hashiya-nested.png') });
 
     // 4. A weapon tagged by mistake as a place, then relabelled.
     await selectByDrag(page, 'المسيّرات والصواريخ');

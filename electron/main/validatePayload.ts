@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { MAX_TEXT_PAYLOAD, type Channel, type IpcContract } from '../../shared/ipc/contract';
+
+/** The outcome of checking one IPC request. */
+export type PayloadResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\]/.test(name), 'must not contain a path separator')
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters')
+  .refine((name) => name !== '.' && name !== '..', 'must name a file');
+
+const saveTextRequest = z.strictObject({
+  suggestedName: fileName,
+  content: z.string().max(MAX_TEXT_PAYLOAD),
+  filterName: z.string().max(100),
+  extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'must be a short alphanumeric extension')).max(16),
+});
+
+// One schema per channel; the mapped type keeps each in step with the contract.
+const REQUEST_SCHEMAS: { readonly [C in Channel]: z.ZodType<IpcContract[C]['request']> } = {
+  'files:open-text': z.null(),
+  'files:save-text': saveTextRequest,
+};
+
+/**
+ * Checks a request that arrived on `channel` against the contract. The reason never
+ * echoes the payload, which may be hundreds of megabytes of text.
+ */
+export function validatePayload<C extends Channel>(
+  channel: C,
+  payload: unknown,
+): PayloadResult<IpcContract[C]['request']> {
+  // Own-property lookup: a channel name from outside must not reach Object.prototype.
+  const schema = Object.hasOwn(REQUEST_SCHEMAS, channel) ? REQUEST_SCHEMAS[channel] : undefined;
+  if (!schema) return { ok: false, reason: `unknown channel ${JSON.stringify(channel)}` };
+  const result = schema.safeParse(payload);
+  if (result.success) return { ok: true, value: result.data };
+  const reason = result.error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'request'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, reason };
+}

@@ -1,0 +1,332 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { CHANNELS } from '../../../shared/ipc/contract';
+import { bundle, runBundle } from '../support/loadBundle';
+
+// main.ts runs here for real, bundled as for Electron, against a fake 'electron' module
+// that records what it was asked to do.
+
+type Listener = (...args: unknown[]) => unknown;
+
+class FakeContents {
+  readonly listeners = new Map<string, Listener>();
+  windowOpenHandler: Listener | null = null;
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  setWindowOpenHandler(handler: Listener) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: string }) {
+  const appListeners = new Map<string, Listener>();
+  const ipcHandlers = new Map<string, Listener>();
+  const protocolHandlers = new Map<string, Listener>();
+  const windows: FakeWindow[] = [];
+  const order: string[] = [];
+  let permissionHandler: Listener | null = null;
+
+  class FakeWindow {
+    readonly webContents = new FakeContents();
+    loadedUrl = '';
+    restored = false;
+    focused = false;
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    once() {}
+    on() {}
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    isMinimized() {
+      return true;
+    }
+    restore() {
+      this.restored = true;
+    }
+    show() {}
+    focus() {
+      this.focused = true;
+    }
+    static fromWebContents() {
+      return windows[0] ?? null;
+    }
+    static getAllWindows() {
+      return windows;
+    }
+  }
+
+  const electron = {
+    app: {
+      isPackaged: options.packaged ?? false,
+      requestSingleInstanceLock: vi.fn(() => {
+        order.push('requestSingleInstanceLock');
+        return options.lock ?? true;
+      }),
+      quit: vi.fn(),
+      exit: vi.fn(),
+      on: (event: string, listener: Listener) => appListeners.set(event, listener),
+      whenReady: () => {
+        order.push('whenReady');
+        return Promise.resolve();
+      },
+      getPath: (name: string) => {
+        if (name !== 'documents') throw new Error(`unexpected getPath(${name})`);
+        return options.documents;
+      },
+    },
+    BrowserWindow: FakeWindow,
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
+      handle: (scheme: string, handler: Listener) => {
+        order.push('protocol.handle');
+        protocolHandlers.set(scheme, handler);
+      },
+    },
+    // Electron's net.fetch of a file: URL, without Chromium.
+    net: {
+      fetch: async (url: string) => new Response(await readFile(fileURLToPath(url))),
+    },
+    ipcMain: { handle: (channel: string, handler: Listener) => ipcHandlers.set(channel, handler) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => {
+          permissionHandler = handler;
+        },
+      },
+    },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+  };
+  return {
+    electron,
+    appListeners,
+    ipcHandlers,
+    protocolHandlers,
+    windows,
+    order,
+    permission: () => permissionHandler,
+  };
+}
+
+let code = '';
+let work = '';
+let electronDir = '';
+let rendererDir = '';
+
+beforeAll(async () => {
+  code = await bundle('electron/main/main.ts');
+});
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'hashiya-main-'));
+  electronDir = path.join(work, 'build', 'electron');
+  rendererDir = path.join(work, 'build', 'renderer');
+  await mkdir(electronDir, { recursive: true });
+  await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>حاشية</title>');
+  await writeFile(path.join(rendererDir, 'assets', 'index-abc.js'), 'export {};');
+  await writeFile(path.join(work, 'build', 'secret.txt'), 'outside the renderer');
+  vi.stubEnv('HASHIYA_DEV_URL', '');
+  vi.spyOn(console, 'warn').mockImplementation(() => {}); // refusals are logged
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function startMain(options: { lock?: boolean; packaged?: boolean } = {}) {
+  const fake = fakeElectron({ ...options, documents: work });
+  runBundle(code, { electron: fake.electron, dirname: electronDir });
+  await new Promise((resolve) => setImmediate(resolve)); // let whenReady().then run
+  return fake;
+}
+
+function appRequest(url: string, method = 'GET') {
+  return { url, method } as Request;
+}
+
+const fromApp = { senderFrame: { url: 'app://hashiya/index.html' }, sender: {} };
+const fromElsewhere = { senderFrame: { url: 'https://evil.example/' }, sender: {} };
+
+describe('main process', () => {
+  it('registers the app scheme as privileged before ready, and handles it after', async () => {
+    const fake = await startMain();
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(fake.order.indexOf('whenReady'));
+    expect(fake.order.indexOf('protocol.handle')).toBeGreaterThan(fake.order.indexOf('whenReady'));
+  });
+
+  it('opens one sandboxed window on app://hashiya/index.html with the bundled preload', async () => {
+    const fake = await startMain();
+    expect(fake.windows).toHaveLength(1);
+    const window = fake.windows[0]!;
+    expect(window.loadedUrl).toBe('app://hashiya/index.html');
+    const web = window.options.webPreferences as Record<string, unknown>;
+    expect(web.preload).toBe(path.join(electronDir, 'preload.cjs'));
+    expect(web).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
+  it('quits when another instance holds the lock, and focuses the window on a second launch', async () => {
+    const second = await startMain({ lock: false });
+    expect(second.electron.app.quit).toHaveBeenCalled();
+    expect(second.windows).toHaveLength(0);
+
+    const first = await startMain();
+    first.appListeners.get('second-instance')!();
+    expect(first.windows[0]).toMatchObject({ restored: true, focused: true });
+  });
+
+  it('serves the built renderer with the CSP and refuses paths outside it', async () => {
+    const fake = await startMain();
+    const serve = fake.protocolHandlers.get('app')!;
+
+    const index = (await serve(appRequest('app://hashiya/'))) as Response;
+    expect(index.status).toBe(200);
+    expect(await index.text()).toBe('<!doctype html><title>حاشية</title>');
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const script = (await serve(appRequest('app://hashiya/assets/index-abc.js'))) as Response;
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+
+    for (const url of [
+      'app://hashiya/../secret.txt',
+      'app://hashiya/%2e%2e/secret.txt',
+      'app://hashiya/..%2fsecret.txt',
+      'app://hashiya/missing.js',
+      'app://other/index.html',
+    ]) {
+      const response = (await serve(appRequest(url))) as Response;
+      expect(response.status, url).toBe(404);
+      expect(await response.text()).not.toContain('outside the renderer');
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect(((await serve(appRequest('app://hashiya/', 'POST'))) as Response).status).toBe(405);
+  });
+
+  it('handles exactly the channels of the contract', async () => {
+    const fake = await startMain();
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('refuses IPC from other origins and invalid payloads before showing a dialog', async () => {
+    const fake = await startMain();
+    const save = fake.ipcHandlers.get('files:save-text')!;
+    const open = fake.ipcHandlers.get('files:open-text')!;
+    const request = { suggestedName: 'x.jsonl', content: 'x', filterName: 'JSONL', extensions: ['jsonl'] };
+    await expect(save(fromElsewhere, request)).rejects.toThrow(/sender/);
+    await expect(open({ senderFrame: null, sender: {} }, null)).rejects.toThrow(/sender/);
+    await expect(save(fromApp, { ...request, suggestedName: '/etc/passwd' })).rejects.toThrow(/invalid/);
+    await expect(open(fromApp, { path: '/etc' })).rejects.toThrow(/invalid/);
+    expect(fake.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(fake.electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('saves through the save dialog, atomically, and reports where', async () => {
+    const fake = await startMain();
+    const save = fake.ipcHandlers.get('files:save-text')!;
+    const target = path.join(work, 'chosen.jsonl');
+    await writeFile(target, 'old');
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const request = { suggestedName: 'spans.jsonl', content: '{"t":"حاشية"}\n', filterName: 'JSON Lines', extensions: ['jsonl'] };
+    await expect(save(fromApp, request)).resolves.toEqual({ saved: true, path: target });
+    expect(await readFile(target, 'utf8')).toBe('{"t":"حاشية"}\n');
+    const dialogOptions = fake.electron.dialog.showSaveDialog.mock.calls[0]!.at(-1);
+    expect(dialogOptions).toMatchObject({
+      defaultPath: path.join(work, 'spans.jsonl'),
+      filters: [
+        { name: 'JSON Lines', extensions: ['jsonl'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(save(fromApp, request)).resolves.toEqual({ saved: false });
+  });
+
+  it('opens the picked text files as bytes, refusing one over 64 MB by name', async () => {
+    const fake = await startMain();
+    const open = fake.ipcHandlers.get('files:open-text')!;
+    const a = path.join(work, 'a.txt');
+    const b = path.join(work, 'ب.txt');
+    await writeFile(a, 'alpha');
+    await writeFile(b, 'باء');
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [a, b] });
+    const result = (await open(fromApp, null)) as { files: { name: string; path: string; bytes: Uint8Array }[] };
+    expect(result.files.map((f) => [f.name, f.path, new TextDecoder().decode(f.bytes)])).toEqual([
+      ['a.txt', a, 'alpha'],
+      ['ب.txt', b, 'باء'],
+    ]);
+    const dialogOptions = fake.electron.dialog.showOpenDialog.mock.calls[0]!.at(-1);
+    expect(dialogOptions.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
+    expect(dialogOptions.filters).toEqual([
+      { name: 'Text', extensions: ['txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(open(fromApp, null)).resolves.toEqual({ files: [] });
+
+    const big = path.join(work, 'huge.txt');
+    await writeFile(big, '');
+    await (await import('node:fs/promises')).truncate(big, 64 * 1024 * 1024 + 1);
+    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [a, big] });
+    await expect(open(fromApp, null)).rejects.toThrow(/"huge\.txt" is 65 MB/);
+  });
+
+  it('denies navigation away, new windows, webviews and permission requests', async () => {
+    const fake = await startMain();
+    const contents = new FakeContents();
+    fake.appListeners.get('web-contents-created')!({}, contents);
+
+    const navigate = (url: string) => {
+      const event = { url, preventDefault: vi.fn() };
+      contents.listeners.get('will-navigate')!(event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigate('https://example.com/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('http://localhost:5173/')).toBe(true);
+    expect(navigate('app://hashiya/index.html')).toBe(false);
+
+    expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    const attach = { preventDefault: vi.fn() };
+    contents.listeners.get('will-attach-webview')!(attach);
+    expect(attach.preventDefault).toHaveBeenCalled();
+
+    const callback = vi.fn();
+    fake.permission()!({}, 'media', callback);
+    fake.permission()!({}, 'clipboard-read', callback);
+    expect(callback.mock.calls).toEqual([[false], [false]]);
+  });
+
+  it('uses HASHIYA_DEV_URL in development only', async () => {
+    vi.stubEnv('HASHIYA_DEV_URL', 'http://localhost:5173/');
+    const dev = await startMain();
+    expect(dev.windows[0]!.loadedUrl).toBe('http://localhost:5173/');
+    const open = dev.ipcHandlers.get('files:open-text')!;
+    dev.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(open({ senderFrame: { url: 'http://localhost:5173/' }, sender: {} }, null)).resolves.toEqual({
+      files: [],
+    });
+
+    const packaged = await startMain({ packaged: true });
+    expect(packaged.windows[0]!.loadedUrl).toBe('app://hashiya/index.html');
+    await expect(
+      packaged.ipcHandlers.get('files:open-text')!({ senderFrame: { url: 'http://localhost:5173/' }, sender: {} }, null),
+    ).rejects.toThrow(/sender/);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { validatePayload } from '../../../electron/main/validatePayload';
+import { CHANNELS, MAX_TEXT_PAYLOAD, type Channel, type SaveTextRequest } from '../../../shared/ipc/contract';
+
+const good: SaveTextRequest = {
+  suggestedName: 'أخبار-2024.jsonl',
+  content: '{"text":"حاشية"}\n',
+  filterName: 'JSON Lines',
+  extensions: ['jsonl', 'txt'],
+};
+
+function rejected(channel: Channel, payload: unknown): string {
+  const result = validatePayload(channel, payload);
+  if (result.ok) throw new Error(`accepted ${JSON.stringify(payload)?.slice(0, 200)}`);
+  return result.reason;
+}
+
+describe('validatePayload', () => {
+  it('has a schema for every channel of the contract', () => {
+    for (const channel of CHANNELS) {
+      expect(validatePayload(channel, Symbol('never valid')).ok).toBe(false);
+    }
+  });
+
+  it('refuses a channel that is not in the contract', () => {
+    expect(rejected('files:delete' as Channel, null)).toMatch(/unknown channel/);
+    expect(rejected('toString' as Channel, null)).toMatch(/unknown channel/);
+  });
+
+  describe('files:open-text', () => {
+    it('accepts only null', () => {
+      expect(validatePayload('files:open-text', null)).toEqual({ ok: true, value: null });
+      for (const payload of [undefined, {}, [], '', 0, false, 'null']) {
+        expect(validatePayload('files:open-text', payload).ok).toBe(false);
+      }
+    });
+  });
+
+  describe('files:save-text', () => {
+    it('accepts a well-formed request and returns it', () => {
+      expect(validatePayload('files:save-text', good)).toEqual({ ok: true, value: good });
+      expect(validatePayload('files:save-text', { ...good, extensions: [], content: '' }).ok).toBe(true);
+    });
+
+    it('refuses malformed requests', () => {
+      expect(rejected('files:save-text', null)).toBeTruthy();
+      expect(rejected('files:save-text', 'spans.jsonl')).toBeTruthy();
+      expect(rejected('files:save-text', [good])).toBeTruthy();
+      const { content: _content, ...noContent } = good;
+      expect(rejected('files:save-text', noContent)).toMatch(/content/);
+      expect(rejected('files:save-text', { ...good, path: '/etc/passwd' })).toMatch(/path/);
+    });
+
+    it('refuses wrongly typed fields', () => {
+      expect(rejected('files:save-text', { ...good, suggestedName: 42 })).toMatch(/suggestedName/);
+      expect(rejected('files:save-text', { ...good, content: new Uint8Array(3) })).toMatch(/content/);
+      expect(rejected('files:save-text', { ...good, filterName: null })).toMatch(/filterName/);
+      expect(rejected('files:save-text', { ...good, extensions: 'jsonl' })).toMatch(/extensions/);
+      expect(rejected('files:save-text', { ...good, extensions: [1] })).toMatch(/extensions/);
+    });
+
+    it('refuses file names that are empty, too long or carry a path', () => {
+      for (const suggestedName of ['', 'a'.repeat(256), '../x.jsonl', 'dir/x.jsonl', 'dir\\x.jsonl', '..', '.', 'x\0.jsonl', 'x\n.jsonl']) {
+        expect(rejected('files:save-text', { ...good, suggestedName })).toMatch(/suggestedName/);
+      }
+      expect(validatePayload('files:save-text', { ...good, suggestedName: 'a'.repeat(255) }).ok).toBe(true);
+    });
+
+    it('refuses extensions that are not short and alphanumeric', () => {
+      for (const extension of ['', '.jsonl', 'js on', '../x', '*', 'a'.repeat(17), 'جسن']) {
+        expect(rejected('files:save-text', { ...good, extensions: [extension] })).toMatch(/extensions/);
+      }
+      expect(rejected('files:save-text', { ...good, extensions: Array(17).fill('txt') })).toMatch(/extensions/);
+    });
+
+    it('refuses content over MAX_TEXT_PAYLOAD without echoing it', () => {
+      const huge = 'x'.repeat(MAX_TEXT_PAYLOAD + 1);
+      const reason = rejected('files:save-text', { ...good, content: huge });
+      expect(reason).toMatch(/content/);
+      expect(reason.length).toBeLessThan(500);
+      expect(validatePayload('files:save-text', { ...good, content: huge.slice(1) }).ok).toBe(true);
+    });
+  });
+});
