@@ -1,71 +1,106 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { dispatchKey, type ActionContext } from '../actions/actions';
+import { activeView } from '../editor/activeView';
 import { api } from '../platform/api';
 import { appStore, useHashiya } from '../store/appStore';
+import { AnnotatorDialog } from './AnnotatorDialog';
 import { DocumentView } from './DocumentView';
+import { KeysOverlay } from './KeysOverlay';
+import { LabelsDialog } from './LabelsDialog';
 import { LibraryView } from './LibraryView';
+import { navigateDocument, openDocumentById, showLibrary } from './navigation';
 import { NoticeBar } from './NoticeBar';
 import { PasteDialog } from './PasteDialog';
 
 /** The open document's id from the location hash (`#/doc/ID`), so a reload reopens it. */
 const docIdFromHash = () => /^#\/doc\/(.+)$/.exec(window.location.hash)?.[1] ?? null;
 
-/** The workbench shell: toolbar, notices, and the library or the open document. */
+async function importFiles() {
+  const { files } = await api.openTextFiles();
+  if (files.length) await appStore.getState().importFiles(files);
+}
+
+/** The workbench shell: toolbar, notices, the library or the open document, and dialogs. */
 export function App() {
   const open = useHashiya((s) => s.open);
   const busy = useHashiya((s) => s.busy);
-  const [pasting, setPasting] = useState(false);
+  const annotator = useHashiya((s) => s.annotator);
+  const overlay = useHashiya((s) => s.overlay);
+  const settingsLoaded = useHashiya((s) => s.settingsLoaded);
 
   useEffect(() => {
+    void appStore
+      .getState()
+      .loadSettings()
+      .then(() => appStore.getState().refreshLibrary());
     const sync = () => {
       const id = docIdFromHash();
       const st = appStore.getState();
-      if (id && id !== st.open?.record.id) void st.openDocument(id).then((ok) => ok || (window.location.hash = ''));
+      if (id && id !== st.open?.record.id) void st.openDocument(id).then((ok) => ok || showLibrary());
       if (!id && st.open) st.closeDocument();
     };
     sync();
     window.addEventListener('hashchange', sync);
-    return () => window.removeEventListener('hashchange', sync);
+    // Every command key goes through the action registry, before the editor sees it.
+    const ctx = (): ActionContext => ({ store: appStore, view: activeView(), navigateDocument, importFiles: () => void importFiles() });
+    const onKey = (e: KeyboardEvent) => {
+      if (dispatchKey(e, ctx())) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => {
+      window.removeEventListener('hashchange', sync);
+      window.removeEventListener('keydown', onKey, { capture: true });
+    };
   }, []);
 
-  const openDoc = (id: string) => {
-    window.location.hash = `#/doc/${id}`;
-  };
-
-  async function importFiles() {
-    const { files } = await api.openTextFiles();
-    if (files.length) await appStore.getState().importFiles(files);
-  }
-
+  const st = appStore.getState();
   return (
     <div className="app">
       <header className="toolbar" role="toolbar" aria-label="Workbench">
         <span className="brand" lang="ar" aria-hidden="true">
           حاشية
         </span>
-        <button type="button" onClick={() => (window.location.hash = '')} aria-pressed={!open}>
+        <button type="button" onClick={showLibrary} aria-pressed={!open}>
           Library
         </button>
-        <button type="button" onClick={() => void importFiles()}>
+        <button type="button" onClick={() => void importFiles()} title="Ctrl+O">
           Import .txt files
         </button>
-        <button type="button" onClick={() => setPasting(true)}>
+        <button type="button" onClick={() => st.setOverlay('paste')}>
           Paste text
         </button>
-        <button type="button" disabled={busy} onClick={() => void appStore.getState().exportJsonl()}>
+        <button type="button" disabled={busy} onClick={() => void st.exportJsonl()} title="Ctrl+Shift+E">
           Export JSONL
+        </button>
+        <span className="toolbar-spacer" />
+        <button type="button" onClick={() => st.setOverlay('labels')}>
+          Labels…
+        </button>
+        <button type="button" onClick={() => st.setOverlay('annotator')} aria-label={`Annotator: ${annotator ?? 'not set'} (change)`}>
+          <span aria-hidden="true">👤 </span>
+          {annotator ?? 'Annotator'}
+        </button>
+        <button type="button" onClick={() => st.setOverlay(overlay === 'keys' ? null : 'keys')} aria-label="Keyboard shortcuts (?)" title="?">
+          ?
         </button>
       </header>
       <NoticeBar />
-      <main>{open ? <DocumentView key={open.record.id} open={open} /> : <LibraryView onOpen={openDoc} />}</main>
-      {pasting && (
+      <main>{open ? <DocumentView key={open.record.id} open={open} /> : <LibraryView onOpen={openDocumentById} />}</main>
+      {overlay === 'paste' && (
         <PasteDialog
-          onClose={() => setPasting(false)}
+          onClose={() => st.setOverlay(null)}
           onAdded={(id) => {
-            setPasting(false);
-            openDoc(id);
+            st.setOverlay(null);
+            openDocumentById(id);
           }}
         />
       )}
+      {overlay === 'keys' && <KeysOverlay />}
+      {overlay === 'labels' && <LabelsDialog />}
+      {settingsLoaded && (overlay === 'annotator' || annotator === null) && <AnnotatorDialog />}
     </div>
   );
 }

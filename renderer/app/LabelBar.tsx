@@ -17,7 +17,7 @@ export function LabelBar({ editor }: { editor: Editor | null }) {
           className="label-button"
           style={{ ['--c' as string]: l.color }}
           aria-label={`Tag as ${l.name} (key ${l.key})`}
-          title={`${l.title.en} — ${l.title.ar}`}
+          title={`${l.title.en} — ${l.title.ar}\n${l.guideline.en}\n${l.guideline.ar}`}
           // Keep the editor's selection: the button must not take focus on press.
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor && applyLabel(editor.view, appStore, l.name)}

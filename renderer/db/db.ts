@@ -1,6 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
+
+/** A stored setting: the annotator's name, the project's label set. */
+export interface SettingRecord {
+  readonly key: string;
+  readonly value: unknown;
+}
 
 /**
  * Hashiya's IndexedDB database, the only persistence. Shipped versions are never
@@ -10,6 +17,8 @@ export class HashiyaDb extends Dexie {
   documents!: EntityTable<DocumentRecord, 'id'>;
   texts!: EntityTable<DocumentText, 'docId'>;
   spans!: EntityTable<Span, 'id'>;
+  statuses!: Dexie.Table<DocStatusRecord, [string, string]>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = 'hashiya') {
     super(name);
@@ -17,6 +26,13 @@ export class HashiyaDb extends Dexie {
       documents: 'id, createdAt, updatedAt, textSha256',
       texts: 'docId',
       spans: 'id, docId',
+    });
+    // v2: per-annotator document status, settings (annotator name, label set), and spans
+    // indexed by label so renaming a label does not scan every span.
+    this.version(2).stores({
+      spans: 'id, docId, label',
+      statuses: '[docId+annotator], docId, annotator',
+      settings: 'key',
     });
   }
 }

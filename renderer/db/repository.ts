@@ -1,3 +1,5 @@
+import { changeWrites, type Change } from '../../shared/model/change';
+import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
 import type { HashiyaDb } from './db';
@@ -21,32 +23,81 @@ export function repository(db: HashiyaDb) {
       return db.documents.where('textSha256').equals(sha).first();
     },
 
-    async loadDocument(id: string): Promise<{ record: DocumentRecord; text: string; spans: Span[] } | null> {
+    async loadDocument(
+      id: string,
+    ): Promise<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] } | null> {
       return db.transaction('r', db.documents, db.texts, db.spans, async () => {
         const record = await db.documents.get(id);
         const text = await db.texts.get(id);
         if (!record || !text) return null;
         const spans = await db.spans.where('docId').equals(id).toArray();
-        return { record, text: text.text, spans };
+        return { record, text: text.text, tokens: text.tokens, spans };
       });
     },
 
     /**
-     * Writes changed spans and removes deleted ones, and stamps the document with its
-     * new span count and change time, in one transaction.
+     * Stores one action: its span writes and deletes, the annotator's new status, and the
+     * document's new span count and change time, in one transaction (all or nothing).
      */
-    async saveSpans(docId: string, put: readonly Span[], remove: readonly string[], spanCount: number, now: number): Promise<void> {
-      await db.transaction('rw', db.documents, db.spans, async () => {
-        if (put.length) await db.spans.bulkPut([...put]);
-        if (remove.length) await db.spans.bulkDelete([...remove]);
-        const doc = await db.documents.get(docId);
-        if (!doc) throw new Error(`document ${docId} is no longer in the library`);
+    async saveChange(change: Change, spanCount: number, now: number): Promise<void> {
+      const { put, remove } = changeWrites(change);
+      await db.transaction('rw', db.documents, db.spans, db.statuses, async () => {
+        const doc = await db.documents.get(change.docId);
+        if (!doc) throw new Error(`document ${change.docId} is no longer in the library`);
+        if (put.length) await db.spans.bulkPut(put);
+        if (remove.length) await db.spans.bulkDelete(remove);
+        if (change.status) {
+          await db.statuses.put({ docId: change.docId, annotator: change.status.annotator, status: change.status.after, updatedAt: now });
+        }
         await db.documents.put({ ...doc, spanCount, updatedAt: now, version: doc.version + 1 });
       });
     },
 
+    /** The annotator's status on every document that has one. */
+    async statusesOf(annotator: string): Promise<Map<string, DocStatus>> {
+      const rows = await db.statuses.where('annotator').equals(annotator).toArray();
+      return new Map(rows.map((r) => [r.docId, r.status]));
+    },
+
+    countSpansWithLabel(label: string): Promise<number> {
+      return db.spans.where('label').equals(label).count();
+    },
+
+    async getSetting<T>(key: string): Promise<T | undefined> {
+      return (await db.settings.get(key))?.value as T | undefined;
+    },
+
+    async putSetting(key: string, value: unknown): Promise<void> {
+      await db.settings.put({ key, value });
+    },
+
+    /**
+     * Renames labels on every stored span, in one transaction with the new label set,
+     * so spans never carry a label the set no longer has.
+     */
+    async renameLabels(renames: ReadonlyMap<string, string>, labels: unknown, now: number): Promise<number> {
+      const moves = [...renames].filter(([from, to]) => from !== to);
+      return db.transaction('rw', db.spans, db.settings, async () => {
+        const relabel = (from: string, to: string) =>
+          db.spans
+            .where('label')
+            .equals(from)
+            .modify((s: { label: string; updatedAt: number; version: number }) => {
+              s.label = to;
+              s.updatedAt = now;
+              s.version += 1;
+            });
+        // Through temporary names first, so swapping two names does not merge their spans.
+        let n = 0;
+        for (const [k, [from]] of moves.entries()) n += await relabel(from, `\u0000renaming:${k}`);
+        for (const [k, [, to]] of moves.entries()) await relabel(`\u0000renaming:${k}`, to);
+        await db.settings.put({ key: 'labels', value: labels });
+        return n;
+      });
+    },
+
     /** Every document with its text and spans, one at a time, oldest first. */
-    async *eachDocument(): AsyncGenerator<{ record: DocumentRecord; text: string; spans: Span[] }> {
+    async *eachDocument(): AsyncGenerator<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] }> {
       const ids = (await db.documents.orderBy('createdAt').primaryKeys()) as string[];
       for (const id of ids) {
         const doc = await this.loadDocument(id);

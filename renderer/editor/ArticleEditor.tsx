@@ -5,16 +5,22 @@ import { TextSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import type { Span } from '../../shared/model/span';
-import { appStore } from '../store/appStore';
+import { snapToTokens } from '../../shared/text/snapToTokens';
+import { appStore, useHashiya } from '../store/appStore';
 import type { OpenDocument } from '../store/types';
+import { setActiveView } from './activeView';
 import { Annotations } from './annotationExtension';
 import { annotationKey, type AnnotationAction } from './annotationPlugin';
-import { cycleSelectedSpan, handleEditorKey, PROGRAMMATIC, syncSelectedSpan } from './editorCommands';
-import { layoutToDocJson, textLayout } from './positions';
+import { enableEdgeDrag } from './edgeDrag';
+import { cycleSelectedSpan, markSelectionPrecise, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
+import { LinkArcs } from './LinkArcs';
+import { layoutToDocJson, textLayout, toTextOffset, type EditorPos } from './positions';
 
 /** The read-only RTL article with its spans; hands the editor to `onReady`. */
 export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: (editor: Editor | null) => void }) {
   const lastClick = useRef<number | null>(null);
+  const altDown = useRef(false);
+  const labels = useHashiya((s) => s.labels);
   const editor = useEditor(
     {
       extensions: [Document, Paragraph, Text, Annotations],
@@ -32,11 +38,41 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
           spellcheck: 'false',
           class: 'article',
         },
-        handleKeyDown: (view, event) => handleEditorKey(view, appStore, event),
+        // Keys that would edit the text do nothing; commands come through the action registry.
+        handleKeyDown: (_view, event) => event.key === 'Enter' || event.key === 'Backspace' || event.key === 'Delete',
         handleClick: (view, pos) => {
           if (lastClick.current === pos && view.state.selection.empty) cycleSelectedSpan(view, appStore, pos);
           lastClick.current = pos;
           return false;
+        },
+        handleDOMEvents: {
+          mousedown: (_view, event) => {
+            altDown.current = event.altKey;
+            markSelectionPrecise(event.altKey);
+            return false;
+          },
+          mouseup: (view) => {
+            // A drag or double click ends on a whole-token selection. Done now, from the DOM
+            // selection the gesture left, so a key pressed right after cannot race it.
+            const st = appStore.getState();
+            if (altDown.current || st.precise || !st.open) return false;
+            const layout = annotationKey.getState(view.state)?.layout;
+            const dom = (view.root as Document).getSelection();
+            if (!layout || !dom || dom.isCollapsed || !dom.anchorNode || !dom.focusNode) return false;
+            let anchor: number;
+            let head: number;
+            try {
+              anchor = toTextOffset(layout, view.posAtDOM(dom.anchorNode, dom.anchorOffset) as EditorPos);
+              head = toTextOffset(layout, view.posAtDOM(dom.focusNode, dom.focusOffset) as EditorPos);
+            } catch {
+              return false; // the selection reaches outside the article
+            }
+            const snapped = snapToTokens(st.open.tokens, Math.min(anchor, head), Math.max(anchor, head));
+            if (!snapped) return false;
+            if (anchor <= head) setTextSelection(view, snapped.start, snapped.end);
+            else setTextSelection(view, snapped.end, snapped.start);
+            return false;
+          },
         },
       },
       onSelectionUpdate: ({ editor: ed, transaction }) => {
@@ -48,7 +84,14 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
 
   useEffect(() => {
     onReady(editor);
-    return () => onReady(null);
+    if (!editor) return;
+    setActiveView(editor.view);
+    const stopDrag = enableEdgeDrag(editor.view, appStore);
+    return () => {
+      stopDrag();
+      setActiveView(null);
+      onReady(null);
+    };
   }, [editor, onReady]);
 
   useEffect(() => {
@@ -56,20 +99,30 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
     const st = appStore.getState();
     const layout = textLayout(open.text);
     const doc = editor.schema.nodeFromJSON(layoutToDocJson(layout));
-    const colors = new Map(st.labels.map((l) => [l.name, l.color]));
-    const load: AnnotationAction = { type: 'load', layout, spans: [...st.spans.values()], colors, selectedId: st.selectedSpanId };
+    const colors = new Map(labels.map((l) => [l.name, l.color]));
+    const titles = new Map(labels.map((l) => [l.name, `${l.name} (${l.title.ar}) — ${l.guideline.en}`]));
+    const load: AnnotationAction = {
+      type: 'load',
+      layout,
+      spans: [...st.spans.values()],
+      colors,
+      titles,
+      selectedId: st.selectedSpanId,
+      linkingId: st.linkingClaimId,
+    };
     const { state } = editor.view;
     const tr = state.tr.replaceWith(0, state.doc.content.size, doc.content);
     tr.setSelection(TextSelection.create(tr.doc, 1)).setMeta(annotationKey, load).setMeta(PROGRAMMATIC, true);
     editor.view.dispatch(tr);
-    editor.view.dom.scrollTop = 0;
+    editor.view.focus();
 
     // Spans changed in the store become decoration changes: only what changed.
     let prevSpans = st.spans;
     let prevSelected = st.selectedSpanId;
+    let prevLinking = st.linkingClaimId;
     return appStore.subscribe((s) => {
       if (s.open?.record.id !== open.record.id) return;
-      if (s.spans === prevSpans && s.selectedSpanId === prevSelected) return;
+      if (s.spans === prevSpans && s.selectedSpanId === prevSelected && s.linkingClaimId === prevLinking) return;
       const upsert: Span[] = [];
       const remove: string[] = [];
       if (s.spans !== prevSpans) {
@@ -78,10 +131,16 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
       }
       prevSpans = s.spans;
       prevSelected = s.selectedSpanId;
-      const update: AnnotationAction = { type: 'update', upsert, remove, selectedId: s.selectedSpanId };
+      prevLinking = s.linkingClaimId;
+      const update: AnnotationAction = { type: 'update', upsert, remove, selectedId: s.selectedSpanId, linkingId: s.linkingClaimId };
       editor.view.dispatch(editor.view.state.tr.setMeta(annotationKey, update).setMeta(PROGRAMMATIC, true));
     });
-  }, [editor, open]);
+  }, [editor, open, labels]);
 
-  return <EditorContent editor={editor} className="article-frame" />;
+  return (
+    <div className="article-frame">
+      <EditorContent editor={editor} />
+      {editor && <LinkArcs editor={editor} />}
+    </div>
+  );
 }

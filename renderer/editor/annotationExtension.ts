@@ -1,11 +1,12 @@
 import { Extension } from '@tiptap/core';
 import { annotationPlugin } from './annotationPlugin';
+import { handlesPlugin } from './handlesPlugin';
 import { readOnlyTextPlugin } from './readOnlyTextPlugin';
 
-/** Spans as decorations over an immutable text. */
+/** Spans as decorations over an immutable text, with drag handles on the selected one. */
 export const Annotations = Extension.create({
   name: 'hashiyaAnnotations',
   addProseMirrorPlugins() {
-    return [readOnlyTextPlugin(), annotationPlugin()];
+    return [readOnlyTextPlugin(), annotationPlugin(), handlesPlugin()];
   },
 });

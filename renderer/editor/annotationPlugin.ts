@@ -11,32 +11,54 @@ export interface AnnotationState {
   readonly spans: ReadonlyMap<string, Span>;
   readonly heights: ReadonlyMap<string, number>;
   readonly colors: ReadonlyMap<string, string>;
+  /** Hover text per label: its name and guideline. */
+  readonly titles: ReadonlyMap<string, string>;
   readonly selectedId: string | null;
+  /** The claim waiting for its source (link mode). */
+  readonly linkingId: string | null;
   readonly decorations: DecorationSet;
 }
 
 /** What the editor asks of the plugin, through `tr.setMeta(annotationKey, action)`. */
 export type AnnotationAction =
-  | { readonly type: 'load'; readonly layout: TextLayout; readonly spans: readonly Span[]; readonly colors: ReadonlyMap<string, string>; readonly selectedId: string | null }
-  | { readonly type: 'update'; readonly upsert: readonly Span[]; readonly remove: readonly string[]; readonly selectedId: string | null };
+  | {
+      readonly type: 'load';
+      readonly layout: TextLayout;
+      readonly spans: readonly Span[];
+      readonly colors: ReadonlyMap<string, string>;
+      readonly titles: ReadonlyMap<string, string>;
+      readonly selectedId: string | null;
+      readonly linkingId: string | null;
+    }
+  | {
+      readonly type: 'update';
+      readonly upsert: readonly Span[];
+      readonly remove: readonly string[];
+      readonly selectedId: string | null;
+      readonly linkingId: string | null;
+    };
 
 export const annotationKey = new PluginKey<AnnotationState>('hashiya-annotations');
 
-function decorate(state: Pick<AnnotationState, 'layout' | 'heights' | 'colors' | 'selectedId'>, span: Span): Decoration {
+type DecorateWith = Pick<AnnotationState, 'layout' | 'heights' | 'colors' | 'titles' | 'selectedId' | 'linkingId'>;
+
+function decorate(state: DecorateWith, span: Span): Decoration {
   const from = toEditorPos(state.layout, span.start);
   const to = toEditorPos(state.layout, span.end);
-  const selected = span.id === state.selectedId;
+  let cls = 'hs-span';
+  if (span.id === state.selectedId) cls += ' hs-selected';
+  if (span.id === state.linkingId) cls += ' hs-linking';
   return Decoration.inline(
     from,
     to,
     {
       // Its own element per span, so nested spans nest in the DOM instead of merging.
       nodeName: 'span',
-      class: selected ? 'hs-span hs-selected' : 'hs-span',
+      class: cls,
       style: `--c:${state.colors.get(span.label) ?? '#777'};--h:${state.heights.get(span.id) ?? 1}`,
       'data-span-id': span.id,
       'data-label': span.label,
-      title: span.label,
+      title: state.titles.get(span.label) ?? span.label,
     },
     { id: span.id },
   );
@@ -44,7 +66,7 @@ function decorate(state: Pick<AnnotationState, 'layout' | 'heights' | 'colors' |
 
 function load(action: Extract<AnnotationAction, { type: 'load' }>, tr: Transaction): AnnotationState {
   const heights = spanHeights(action.spans, action.spans, new Map());
-  const base = { layout: action.layout, heights, colors: action.colors, selectedId: action.selectedId };
+  const base = { layout: action.layout, heights, colors: action.colors, titles: action.titles, selectedId: action.selectedId, linkingId: action.linkingId };
   return {
     ...base,
     spans: new Map(action.spans.map((s) => [s.id, s])),
@@ -71,9 +93,13 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
     spans.set(s.id, s);
     touched.add(s.id);
   }
-  if (prev.selectedId !== action.selectedId) {
-    if (prev.selectedId) touched.add(prev.selectedId);
-    if (action.selectedId) touched.add(action.selectedId);
+  for (const [was, now] of [
+    [prev.selectedId, action.selectedId],
+    [prev.linkingId, action.linkingId],
+  ] as const) {
+    if (was === now) continue;
+    if (was) touched.add(was);
+    if (now) touched.add(now);
   }
   const all = [...spans.values()];
   const affected = ranges.length ? all.filter((s) => ranges.some((r) => overlaps(s, r))) : [];
@@ -94,7 +120,7 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
     const to = toEditorPos(prev.layout, old.end);
     stale.push(...prev.decorations.find(from, to, (spec: { id?: string }) => spec.id === id));
   }
-  const next = { layout: prev.layout, heights, colors: prev.colors, selectedId: action.selectedId };
+  const next = { layout: prev.layout, heights, colors: prev.colors, titles: prev.titles, selectedId: action.selectedId, linkingId: action.linkingId };
   const fresh: Decoration[] = [];
   for (const id of touched) {
     const s = spans.get(id);
@@ -117,7 +143,9 @@ export function annotationPlugin(): Plugin<AnnotationState> {
         spans: new Map(),
         heights: new Map(),
         colors: new Map(),
+        titles: new Map(),
         selectedId: null,
+        linkingId: null,
         decorations: DecorationSet.empty,
       }),
       apply(tr, prev) {

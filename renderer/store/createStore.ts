@@ -7,7 +7,7 @@ import { uiSlice } from './uiSlice';
 /** The one Hashiya store, combined from its slices. */
 export function createHashiyaStore(deps: StoreDeps) {
   return createStore<HashiyaState>()((...a) => ({
-    ...uiSlice(...a),
+    ...uiSlice(deps)(...a),
     ...librarySlice(deps)(...a),
     ...documentSlice(deps)(...a),
   }));

@@ -39,10 +39,18 @@ export const librarySlice =
 
     return {
       documents: [],
+      statuses: new Map(),
+      statusFilter: 'all',
       pendingImport: null,
 
       async refreshLibrary() {
-        set({ documents: await deps.repo.listDocuments() });
+        const annotator = get().annotator;
+        const [documents, statuses] = await Promise.all([deps.repo.listDocuments(), annotator ? deps.repo.statusesOf(annotator) : new Map()]);
+        set({ documents, statuses });
+      },
+
+      setStatusFilter(statusFilter) {
+        set({ statusFilter });
       },
 
       async importFiles(files) {
@@ -100,8 +108,11 @@ export const librarySlice =
       async exportJsonl() {
         set({ busy: true });
         try {
+          // Export what was just tagged too: wait for queued writes to land.
+          await get().flushWrites();
           const lines: string[] = [];
-          for await (const d of deps.repo.eachDocument()) lines.push(serializeJsonlLine(toJsonlRecord(d.record, d.text, d.spans)) + '\n');
+          const annotator = get().annotator ?? undefined;
+          for await (const d of deps.repo.eachDocument()) lines.push(serializeJsonlLine(toJsonlRecord(d.record, d.text, d.spans, annotator)) + '\n');
           if (!lines.length) {
             get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
             return;

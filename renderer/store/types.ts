@@ -1,7 +1,10 @@
 import type { HashiyaApi, PickedFile } from '../../shared/ipc/contract';
+import type { Change } from '../../shared/model/change';
+import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord } from '../../shared/model/document';
 import type { LabelDef } from '../../shared/model/label';
-import type { Span } from '../../shared/model/span';
+import type { Span, Stance } from '../../shared/model/span';
+import type { TokenIndex } from '../../shared/text/tokenIndex';
 import type { Utf16Offset } from '../../shared/text/units';
 import type { Repository } from '../db/repository';
 
@@ -26,10 +29,16 @@ export interface PendingImport {
   readonly problems: readonly string[];
 }
 
+export type StatusFilter = 'all' | DocStatus;
+
 export interface LibrarySlice {
   documents: readonly DocumentRecord[];
+  /** The current annotator's status per document (absent: new). */
+  statuses: ReadonlyMap<string, DocStatus>;
+  statusFilter: StatusFilter;
   pendingImport: PendingImport | null;
   refreshLibrary(): Promise<void>;
+  setStatusFilter(filter: StatusFilter): void;
   /** Decodes and stores the files: all of them, or none while any has a problem. */
   importFiles(files: readonly Pick<PickedFile, 'name' | 'bytes'>[]): Promise<void>;
   /** Stores the files that decoded and forgets the others. */
@@ -42,6 +51,14 @@ export interface LibrarySlice {
 export interface OpenDocument {
   readonly record: DocumentRecord;
   readonly text: string;
+  /** The document's own tokens, or the project tokenizer's. */
+  readonly tokens: TokenIndex;
+}
+
+/** One document's undo and redo stacks; kept while the app runs, across document switches. */
+export interface DocHistory {
+  readonly undo: readonly Change[];
+  readonly redo: readonly Change[];
 }
 
 export interface DocumentSlice {
@@ -49,20 +66,58 @@ export interface DocumentSlice {
   /** The open document's spans by id; replaced (never mutated) on every change. */
   spans: ReadonlyMap<string, Span>;
   selectedSpanId: string | null;
+  /** Character precision instead of snapping selections to whole tokens. */
+  precise: boolean;
+  history: ReadonlyMap<string, DocHistory>;
   openDocument(id: string): Promise<boolean>;
   closeDocument(): void;
-  /** Tags start..end (whitespace at either end is left out); returns the new or existing span's id. */
-  addSpan(label: string, start: Utf16Offset, end: Utf16Offset): string | null;
+  /** Resolves once every change made so far is in IndexedDB. */
+  flushWrites(): Promise<void>;
+  /**
+   * Tags start..end, widened to whole tokens unless `precise` (white space at either end
+   * is always left out); returns the new or existing span's id.
+   */
+  addSpan(label: string, start: Utf16Offset, end: Utf16Offset, precise?: boolean): string | null;
   relabelSelected(label: string): void;
   deleteSelected(): void;
   selectSpan(id: string | null): void;
+  /** Moves one edge of the selected span by one token in reading order. */
+  resizeSelected(edge: 'start' | 'end', direction: 1 | -1): void;
+  /** Gives a span a new range (a dragged edge), snapped to tokens unless `precise`. */
+  setSpanRange(id: string, start: Utf16Offset, end: Utf16Offset, precise?: boolean): void;
+  /** Links the claim to the span that makes it, or unlinks it with null. */
+  linkSource(claimId: string, sourceId: string | null): void;
+  setStance(claimId: string, stance: Stance | null): void;
+  /** Marks the open document done, or back in progress when it already is. */
+  toggleDone(): void;
+  setPrecise(precise: boolean): void;
+  undo(): void;
+  redo(): void;
 }
 
+/** The dialog or overlay on top of the workbench, if any. */
+export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | null;
+
 export interface UiSlice {
-  annotator: string;
+  /** The annotator's name; null until given on first start. */
+  annotator: string | null;
+  /** True once settings have been read from storage. */
+  settingsLoaded: boolean;
+  overlay: Overlay;
+  /** The claim waiting for its source to be picked (link mode), or null. */
+  linkingClaimId: string | null;
+  setOverlay(overlay: Overlay): void;
+  setLinking(claimId: string | null): void;
   labels: readonly LabelDef[];
   notice: Notice | null;
   busy: boolean;
+  /** Loads the annotator and label set from storage. */
+  loadSettings(): Promise<void>;
+  setAnnotator(name: string): Promise<void>;
+  /** Stores a new label set; `renames` maps old names to new ones and renames their spans. */
+  saveLabels(labels: readonly LabelDef[], renames: ReadonlyMap<string, string>): Promise<void>;
+  /** How many stored spans, in any document, carry the label. */
+  countSpansWithLabel(label: string): Promise<number>;
   notify(notice: Notice | null): void;
 }
 

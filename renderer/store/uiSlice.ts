@@ -1,14 +1,71 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_LABELS } from '../../shared/model/label';
-import type { HashiyaState, UiSlice } from './types';
+import { DEFAULT_LABELS, type LabelDef } from '../../shared/model/label';
+import { checkLabels } from '../../shared/model/checkLabels';
+import type { HashiyaState, StoreDeps, UiSlice } from './types';
 
-/** Labels, the annotator, and the messages shown to the user. */
-export const uiSlice: StateCreator<HashiyaState, [], [], UiSlice> = (set) => ({
-  annotator: 'analyst',
-  labels: DEFAULT_LABELS,
-  notice: null,
-  busy: false,
-  notify(notice) {
-    set({ notice });
-  },
-});
+/** The annotator, the project's labels, and the messages shown to the user. */
+export const uiSlice =
+  (deps: StoreDeps): StateCreator<HashiyaState, [], [], UiSlice> =>
+  (set, get) => ({
+    annotator: null,
+    settingsLoaded: false,
+    overlay: null,
+    linkingClaimId: null,
+    labels: DEFAULT_LABELS,
+
+    setOverlay(overlay) {
+      set({ overlay });
+    },
+
+    setLinking(linkingClaimId) {
+      set({ linkingClaimId });
+    },
+
+    notice: null,
+    busy: false,
+
+    async loadSettings() {
+      const [annotator, labels] = await Promise.all([deps.repo.getSetting<string>('annotator'), deps.repo.getSetting<LabelDef[]>('labels')]);
+      set({ annotator: annotator ?? null, labels: labels && checkLabels(labels).length === 0 ? labels : DEFAULT_LABELS, settingsLoaded: true });
+    },
+
+    async setAnnotator(name) {
+      const trimmed = name.trim();
+      if (!trimmed) {
+        get().notify({ kind: 'error', text: 'The annotator name cannot be empty.' });
+        return;
+      }
+      await deps.repo.putSetting('annotator', trimmed);
+      set({ annotator: trimmed, overlay: get().overlay === 'annotator' ? null : get().overlay });
+      await get().refreshLibrary();
+    },
+
+    async saveLabels(labels, renames) {
+      const problems = checkLabels(labels);
+      // A label may disappear only when no span uses it.
+      const kept = new Set([...labels.map((l) => l.name), ...renames.keys()]);
+      for (const old of get().labels) {
+        if (kept.has(old.name)) continue;
+        const used = await deps.repo.countSpansWithLabel(old.name);
+        if (used) problems.push(`"${old.name}" is used by ${used} span${used === 1 ? '' : 's'} and cannot be removed`);
+      }
+      if (problems.length) {
+        get().notify({ kind: 'error', text: 'The labels were not saved.', details: problems });
+        return;
+      }
+      const n = await deps.repo.renameLabels(renames, labels, deps.now());
+      set({ labels });
+      // The open document's spans carry the old names until reloaded.
+      const open = get().open;
+      if (open && n > 0) await get().openDocument(open.record.id);
+      get().notify({ kind: 'info', text: `Labels saved${n ? `; ${n} span${n === 1 ? '' : 's'} renamed` : ''}.` });
+    },
+
+    countSpansWithLabel(label) {
+      return deps.repo.countSpansWithLabel(label);
+    },
+
+    notify(notice) {
+      set({ notice });
+    },
+  });

@@ -19,4 +19,9 @@ export interface DocumentRecord {
 export interface DocumentText {
   readonly docId: string;
   readonly text: string;
+  /**
+   * The document's own tokenization as UTF-16 [start, end) pairs, when it came from a
+   * token-based file (CoNLL); otherwise the project tokenizer is used.
+   */
+  readonly tokens?: readonly (readonly [number, number])[];
 }

@@ -7,12 +7,50 @@ export interface LabelDef {
   /** CSS colour of its highlight. */
   readonly color: string;
   readonly title: { readonly en: string; readonly ar: string };
+  /** What belongs under the label, shown in the legend and on hover. */
+  readonly guideline: { readonly en: string; readonly ar: string };
 }
 
 /** The four labels every project starts with. */
 export const DEFAULT_LABELS: readonly LabelDef[] = [
-  { name: 'actor', key: '1', color: '#1f77b4', title: { en: 'Actor', ar: 'فاعل' } },
-  { name: 'place', key: '2', color: '#2ca02c', title: { en: 'Place', ar: 'مكان' } },
-  { name: 'weapon', key: '3', color: '#d62728', title: { en: 'Weapon', ar: 'سلاح' } },
-  { name: 'claim', key: '4', color: '#9467bd', title: { en: 'Claim', ar: 'ادعاء' } },
+  {
+    name: 'actor',
+    key: '1',
+    color: '#1f77b4',
+    title: { en: 'Actor', ar: 'فاعل' },
+    guideline: {
+      en: 'A person, force, militia, state, organisation or outlet that acts or speaks, e.g. القوات الأميركية, المرصد السوري لحقوق الإنسان. Tag the whole name, without a leading و or ب.',
+      ar: 'شخص أو قوة أو ميليشيا أو دولة أو منظمة أو وسيلة إعلام تفعل أو تقول، مثل القوات الأميركية والمرصد السوري لحقوق الإنسان. ظلّل الاسم كاملاً دون الواو أو الباء في أوله.',
+    },
+  },
+  {
+    name: 'place',
+    key: '2',
+    color: '#2ca02c',
+    title: { en: 'Place', ar: 'مكان' },
+    guideline: {
+      en: 'A named place: town, region, base, field or airport, e.g. ريف ديرالزور الشرقي, حقل كونيكو. Include the generic word when it is part of the name (قاعدة, حقل, مطار).',
+      ar: 'مكان مسمّى: بلدة أو منطقة أو قاعدة أو حقل أو مطار، مثل ريف ديرالزور الشرقي وحقل كونيكو. أدخل الكلمة العامة إن كانت جزءاً من الاسم (قاعدة، حقل، مطار).',
+    },
+  },
+  {
+    name: 'weapon',
+    key: '3',
+    color: '#d62728',
+    title: { en: 'Weapon', ar: 'سلاح' },
+    guideline: {
+      en: 'A weapon or means of attack: rockets, drones, artillery, air strikes, e.g. الطائرات المسيّرة, الصواريخ, قصف مدفعي.',
+      ar: 'سلاح أو وسيلة هجوم: صواريخ أو طائرات مسيّرة أو مدفعية أو غارات، مثل الطائرات المسيّرة والصواريخ والقصف المدفعي.',
+    },
+  },
+  {
+    name: 'claim',
+    key: '4',
+    color: '#9467bd',
+    title: { en: 'Claim', ar: 'ادعاء' },
+    guideline: {
+      en: 'A statement the article attributes to a source, from the reported content to its end; link it to the actor that makes it and give its stance (asserted, denied, reported).',
+      ar: 'قول ينسبه الخبر إلى مصدر، من بداية مضمونه إلى نهايته؛ اربطه بالفاعل القائل وحدّد موقفه (مؤكَّد، منفيّ، منقول).',
+    },
+  },
 ];

@@ -1,5 +1,11 @@
 import type { Utf16Offset } from '../text/units';
 
+/** How a claim is put by the text: stated as fact, denied, or reported from someone. */
+export type Stance = 'asserted' | 'denied' | 'reported';
+
+/** Every stance, in the order the interface offers them. */
+export const STANCES: readonly Stance[] = ['asserted', 'denied', 'reported'];
+
 /**
  * A standoff annotation over a document's immutable text. Offsets are UTF-16 code
  * units, end exclusive; exports convert them to code points.
@@ -15,6 +21,10 @@ export interface Span {
   readonly updatedAt: number;
   /** Grows by one on every change, so an unchanged span is the same object. */
   readonly version: number;
+  /** For a claim: the id of the span (an actor) that makes it. */
+  readonly sourceId?: string;
+  /** For a claim: how the text puts it. */
+  readonly stance?: Stance;
 }
 
 /** What a caller supplies to make a span; the rest is filled in. */
@@ -36,6 +46,26 @@ export function createSpan(input: NewSpan, now: number): Span {
 export function relabelSpan(span: Span, label: string, now: number): Span {
   if (span.label === label) return span;
   return { ...span, label, updatedAt: now, version: span.version + 1 };
+}
+
+/** The span over another range; the same object when the range is unchanged. */
+export function resizeSpan(span: Span, start: Utf16Offset, end: Utf16Offset, now: number): Span {
+  if (span.start === start && span.end === end) return span;
+  return { ...span, start, end, updatedAt: now, version: span.version + 1 };
+}
+
+/** The claim linked to a source span, or unlinked with null; the same object when unchanged. */
+export function linkSource(span: Span, sourceId: string | null, now: number): Span {
+  if ((span.sourceId ?? null) === sourceId) return span;
+  const { sourceId: _dropped, ...rest } = span;
+  return { ...rest, ...(sourceId === null ? {} : { sourceId }), updatedAt: now, version: span.version + 1 };
+}
+
+/** The claim with a stance, or none with null; the same object when unchanged. */
+export function setStance(span: Span, stance: Stance | null, now: number): Span {
+  if ((span.stance ?? null) === stance) return span;
+  const { stance: _dropped, ...rest } = span;
+  return { ...rest, ...(stance === null ? {} : { stance }), updatedAt: now, version: span.version + 1 };
 }
 
 /** Orders spans by start, then end, then label, then id: the order of every export. */

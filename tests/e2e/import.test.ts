@@ -36,7 +36,7 @@ describe('bringing text in', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Imported 5 documents');
     for (const name of seedNames()) {
       const row = page.getByRole('row', { name: new RegExp(name.replace('.txt', '')) });
-      expect(await row.getByRole('cell').nth(1).textContent()).toBe(Array.from(seedText(name)).length.toLocaleString('en-US'));
+      expect(await row.getByRole('cell').nth(2).textContent()).toBe(Array.from(seedText(name)).length.toLocaleString('en-US'));
       expect(await row.getByTestId('span-count').textContent()).toBe('0');
     }
     // Line breaks are kept: one paragraph per line of the file.

@@ -13,14 +13,23 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh profile (empty IndexedDB) with the workbench loaded; page errors fail the test. */
-export async function openWorkbench(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openWorkbench(browser: Browser, annotator: string | null = 'analyst'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true, locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(inject('baseUrl'));
   await page.getByRole('button', { name: 'Import .txt files' }).waitFor();
+  if (annotator) await giveAnnotatorName(page, annotator);
   return { context, page, errors };
+}
+
+/** Answers the first-start question for the annotator's name. */
+export async function giveAnnotatorName(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Annotator name' });
+  await dialog.getByRole('textbox', { name: 'Annotator name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Save name' }).click();
+  await dialog.waitFor({ state: 'detached' });
 }
 
 /** Imports files through the toolbar's file chooser. */

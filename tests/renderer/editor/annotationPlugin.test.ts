@@ -25,7 +25,7 @@ function loaded(spans: Span[]) {
   const layout = textLayout(TEXT);
   let state = EditorState.create({ schema, plugins: [readOnlyTextPlugin(), annotationPlugin()] });
   const doc = schema.nodeFromJSON(layoutToDocJson(layout));
-  const load: AnnotationAction = { type: 'load', layout, spans, colors, selectedId: null };
+  const load: AnnotationAction = { type: 'load', layout, spans, colors, titles: new Map(), selectedId: null, linkingId: null };
   state = state.apply(state.tr.replaceWith(0, state.doc.content.size, doc.content).setMeta(annotationKey, load));
   return state;
 }
@@ -57,7 +57,7 @@ describe('the annotation plugin', () => {
     // find() hands out positioned copies; the decoration's type is what stays the same object.
     const typeOf = (d: unknown) => (d as { type: unknown }).type;
     const before = new Map(decos(state).map((d) => [(d.spec as { id: string }).id, typeOf(d)]));
-    const update: AnnotationAction = { type: 'update', upsert: [actor], remove: [], selectedId: null };
+    const update: AnnotationAction = { type: 'update', upsert: [actor], remove: [], selectedId: null, linkingId: null };
     const next = state.apply(state.tr.setMeta(annotationKey, update));
     // The place span is untouched: the same decoration object.
     expect(typeOf(byId(next, 'p1')[0])).toBe(before.get('p1'));
@@ -67,7 +67,7 @@ describe('the annotation plugin', () => {
     expect(annotationKey.getState(next)!.heights.get('a1')).toBe(1);
     expect(String((byId(next, 'c1')[0] as unknown as { type: { attrs: { style: string } } }).type.attrs.style)).toContain('--h:2');
 
-    const removed = next.apply(next.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: ['a1'], selectedId: null } satisfies AnnotationAction));
+    const removed = next.apply(next.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: ['a1'], selectedId: null, linkingId: null } satisfies AnnotationAction));
     expect(byId(removed, 'a1')).toEqual([]);
     expect(annotationKey.getState(removed)!.heights.get('c1')).toBe(1);
     expect(annotationKey.getState(removed)!.heights.has('a1')).toBe(false);
@@ -75,10 +75,10 @@ describe('the annotation plugin', () => {
 
   it('marks the selected span and unmarks the previous one', () => {
     const state = loaded([actor, place]);
-    const sel = state.apply(state.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: [], selectedId: 'a1' } satisfies AnnotationAction));
+    const sel = state.apply(state.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: [], selectedId: 'a1', linkingId: null } satisfies AnnotationAction));
     const cls = (st: EditorState, id: string) => (byId(st, id)[0] as unknown as { type: { attrs: { class: string } } }).type.attrs.class;
     expect(cls(sel, 'a1')).toContain('hs-selected');
-    const moved = sel.apply(sel.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: [], selectedId: 'p1' } satisfies AnnotationAction));
+    const moved = sel.apply(sel.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: [], selectedId: 'p1', linkingId: null } satisfies AnnotationAction));
     expect(cls(moved, 'a1')).not.toContain('hs-selected');
     expect(cls(moved, 'p1')).toContain('hs-selected');
   });

@@ -22,8 +22,14 @@ function setup(saved: string[] = []) {
       return { saved: true, path: req.suggestedName };
     },
   };
-  const make = () => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `id${++id}` });
-  return { db, make };
+  const bare = () => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `id${++id}` });
+  /** A store whose annotator has given their name, as after first start. */
+  const make = () => {
+    const store = bare();
+    store.setState({ annotator: 'analyst', settingsLoaded: true });
+    return store;
+  };
+  return { db, make, bare };
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -83,7 +89,7 @@ describe('the store with IndexedDB behind it', () => {
     await store.getState().openDocument(store.getState().documents[0]!.id);
     expect(store.getState().addSpan('actor', utf16(3), utf16(4))).toBeNull(); // one space only
     expect(store.getState().addSpan('actor', utf16(0), utf16(99))).toBeNull();
-    expect(store.getState().addSpan('weapon', utf16(4), utf16(5))).toBeNull(); // half of 🚀
+    expect(store.getState().addSpan('weapon', utf16(4), utf16(5), true)).toBeNull(); // half of 🚀, character precision
     expect(store.getState().notice?.kind).toBe('error');
     expect(store.getState().spans.size).toBe(0);
   });
@@ -147,7 +153,9 @@ describe('the store with IndexedDB behind it', () => {
     await settled(store);
     await store.getState().exportJsonl();
     const line = JSON.parse(saved[0]!.trimEnd());
-    expect(line.spans).toEqual([{ start: 3, end: 15, label: 'place', text: 'قاعدة كونيكو' }]);
+    expect(line.spans).toEqual([{ id: 'id2', start: 3, end: 15, label: 'place', text: 'قاعدة كونيكو' }]);
+    expect(line.meta.annotator).toBe('analyst');
+    expect(line.relations).toEqual([]);
     expect(saved[0]!.endsWith('\n')).toBe(true);
   });
 });

@@ -178,8 +178,8 @@ describe('serializeJsonl', () => {
 
   it('ignores key order and extra fields of the objects it is given', () => {
     const messy = {
-      spans: [{ text: '🚀', label: 'weapon', end: codePoint(2), start: codePoint(1), id: 'extra' }],
-      meta: { text_sha256: record.meta.text_sha256, source: 'a.txt', title: 'عنوان', id: 'd1', annotator: 'extra' },
+      spans: [{ text: '🚀', label: 'weapon', end: codePoint(2), start: codePoint(1), colour: 'extra' }],
+      meta: { text_sha256: record.meta.text_sha256, source: 'a.txt', title: 'عنوان', id: 'd1', note: 'extra' },
       text: record.text,
       version: 9,
     };

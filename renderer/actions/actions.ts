@@ -1,0 +1,275 @@
+import type { EditorView } from '@tiptap/pm/view';
+import { STANCES, type Stance } from '../../shared/model/span';
+import { applyLabel, finishLink, jumpToSpan, moveByToken, startLink } from '../editor/editorCommands';
+import type { HashiyaStore } from '../store/createStore';
+import { keyMatch } from './keyMatch';
+
+/** What an action may touch: the store, the open article's view, and app-level navigation. */
+export interface ActionContext {
+  readonly store: HashiyaStore;
+  readonly view: EditorView | null;
+  navigateDocument(delta: 1 | -1): void;
+  importFiles(): void;
+}
+
+/**
+ * A user command: its name, the keys shown for it in the `?` overlay, the test that
+ * recognises its key press, and what it does.
+ */
+export interface Action {
+  readonly name: string;
+  readonly group: 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Documents' | 'History' | 'Help';
+  readonly title: string;
+  readonly keys: readonly string[];
+  /** Whether it needs an open document. */
+  readonly needsDocument: boolean;
+  keyTest(e: KeyboardEvent, ctx: ActionContext): boolean;
+  perform(ctx: ActionContext, e: KeyboardEvent): void;
+}
+
+const digitOf = (e: KeyboardEvent) => /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1] ?? null;
+const selectedSpan = (ctx: ActionContext) => {
+  const st = ctx.store.getState();
+  return st.selectedSpanId ? st.spans.get(st.selectedSpanId) : undefined;
+};
+const selectedClaim = (ctx: ActionContext) => {
+  const s = selectedSpan(ctx);
+  return s && s.label === 'claim' ? s : undefined;
+};
+const noMods = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
+
+const stanceKeys: Record<Stance, string> = { asserted: 'KeyA', denied: 'KeyD', reported: 'KeyR' };
+
+/** Every command the workbench offers from the keyboard, in the order the `?` overlay lists them. */
+export const ACTIONS: readonly Action[] = [
+  {
+    name: 'tag',
+    group: 'Tag',
+    title: 'Tag the selection with a label, or relabel the selected span',
+    keys: ['1 … 9'],
+    needsDocument: true,
+    keyTest: (e, ctx) => noMods(e) && digitOf(e) !== null && ctx.store.getState().labels.some((l) => l.key === digitOf(e)),
+    perform: (ctx, e) => {
+      const label = ctx.store.getState().labels.find((l) => l.key === digitOf(e));
+      if (label && ctx.view) applyLabel(ctx.view, ctx.store, label.name);
+    },
+  },
+  {
+    name: 'togglePrecise',
+    group: 'Tag',
+    title: 'Switch between whole tokens and character precision (or hold Alt while selecting with the mouse)',
+    keys: ['\\'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, ['Backslash', 'IntlBackslash']),
+    perform: (ctx) => {
+      const st = ctx.store.getState();
+      st.setPrecise(!st.precise);
+    },
+  },
+  {
+    name: 'tokenForward',
+    group: 'Select',
+    title: 'Move the caret one token on (left in Arabic text) / back (right)',
+    keys: ['Ctrl+←', 'Ctrl+→'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { ctrl: true }),
+    perform: (ctx, e) => ctx.view && moveByToken(ctx.view, ctx.store, e.code === 'ArrowLeft', false),
+  },
+  {
+    name: 'extendToken',
+    group: 'Select',
+    title: 'Grow the selection one token on (left) / back (right); Shift+←/→ go by character',
+    keys: ['Ctrl+Shift+←', 'Ctrl+Shift+→'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { ctrl: true, shift: true }),
+    perform: (ctx, e) => ctx.view && moveByToken(ctx.view, ctx.store, e.code === 'ArrowLeft', true),
+  },
+  {
+    name: 'nextSpan',
+    group: 'Spans',
+    title: 'Select the next / previous span (in link mode: the next / previous actor)',
+    keys: [']', '['],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, ['BracketRight', 'BracketLeft']),
+    perform: (ctx, e) => ctx.view && jumpToSpan(ctx.view, ctx.store, e.code === 'BracketRight'),
+  },
+  {
+    name: 'deleteSpan',
+    group: 'Spans',
+    title: 'Delete the selected span',
+    keys: ['Delete', 'Backspace'],
+    needsDocument: true,
+    keyTest: (e, ctx) => keyMatch(e, ['Delete', 'Backspace']) && !!selectedSpan(ctx),
+    perform: (ctx) => ctx.store.getState().deleteSelected(),
+  },
+  {
+    name: 'startEdge',
+    group: 'Spans',
+    title: 'Move the selected span’s start (its right edge) one token out (→) / in (←)',
+    keys: ['Alt+→', 'Alt+←'],
+    needsDocument: true,
+    keyTest: (e, ctx) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { alt: true }) && !!selectedSpan(ctx),
+    perform: (ctx, e) => ctx.store.getState().resizeSelected('start', e.code === 'ArrowLeft' ? 1 : -1),
+  },
+  {
+    name: 'endEdge',
+    group: 'Spans',
+    title: 'Move the selected span’s end (its left edge) one token out (←) / in (→)',
+    keys: ['Alt+Shift+←', 'Alt+Shift+→'],
+    needsDocument: true,
+    keyTest: (e, ctx) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { alt: true, shift: true }) && !!selectedSpan(ctx),
+    perform: (ctx, e) => ctx.store.getState().resizeSelected('end', e.code === 'ArrowLeft' ? 1 : -1),
+  },
+  {
+    name: 'linkSource',
+    group: 'Claims',
+    title: 'Pick the source of the selected claim (then ] / [ and Enter, or click an actor)',
+    keys: ['S'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, 'KeyS'),
+    perform: (ctx) => startLink(ctx.store),
+  },
+  {
+    name: 'confirmLink',
+    group: 'Claims',
+    title: 'Link the claim to the selected actor (in link mode)',
+    keys: ['Enter'],
+    needsDocument: true,
+    keyTest: (e, ctx) => keyMatch(e, ['Enter', 'NumpadEnter']) && !!ctx.store.getState().linkingClaimId,
+    perform: (ctx) => {
+      const st = ctx.store.getState();
+      if (st.selectedSpanId && st.selectedSpanId !== st.linkingClaimId) finishLink(ctx.store, st.selectedSpanId);
+    },
+  },
+  {
+    name: 'unlinkSource',
+    group: 'Claims',
+    title: 'Remove the selected claim’s source',
+    keys: ['Shift+S'],
+    needsDocument: true,
+    keyTest: (e, ctx) => keyMatch(e, 'KeyS', { shift: true }) && !!selectedClaim(ctx),
+    perform: (ctx) => {
+      const claim = selectedClaim(ctx);
+      if (claim) ctx.store.getState().linkSource(claim.id, null);
+    },
+  },
+  ...STANCES.map(
+    (stance): Action => ({
+      name: `stance-${stance}`,
+      group: 'Claims',
+      title: `Stance of the selected claim: ${stance} (again to clear)`,
+      keys: [stanceKeys[stance].slice(3)],
+      needsDocument: true,
+      keyTest: (e, ctx) => keyMatch(e, stanceKeys[stance]) && !!selectedClaim(ctx),
+      perform: (ctx) => {
+        const claim = selectedClaim(ctx);
+        if (claim) ctx.store.getState().setStance(claim.id, claim.stance === stance ? null : stance);
+      },
+    }),
+  ),
+  {
+    name: 'undo',
+    group: 'History',
+    title: 'Undo the last annotation action in this document',
+    keys: ['Ctrl+Z'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true }),
+    perform: (ctx) => ctx.store.getState().undo(),
+  },
+  {
+    name: 'redo',
+    group: 'History',
+    title: 'Redo',
+    keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true, shift: true }) || keyMatch(e, 'KeyY', { ctrl: true }),
+    perform: (ctx) => ctx.store.getState().redo(),
+  },
+  {
+    name: 'toggleDone',
+    group: 'Documents',
+    title: 'Mark the document done (again: back in progress)',
+    keys: ['Ctrl+Enter'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, ['Enter', 'NumpadEnter'], { ctrl: true }),
+    perform: (ctx) => ctx.store.getState().toggleDone(),
+  },
+  {
+    name: 'nextDocument',
+    group: 'Documents',
+    title: 'Open the next / previous document in the library',
+    keys: ['Alt+PageDown', 'Alt+PageUp'],
+    needsDocument: false,
+    keyTest: (e) => keyMatch(e, ['PageDown', 'PageUp'], { alt: true }),
+    perform: (ctx, e) => ctx.navigateDocument(e.code === 'PageDown' ? 1 : -1),
+  },
+  {
+    name: 'importFiles',
+    group: 'Documents',
+    title: 'Import .txt files',
+    keys: ['Ctrl+O'],
+    needsDocument: false,
+    keyTest: (e) => keyMatch(e, 'KeyO', { ctrl: true }),
+    perform: (ctx) => ctx.importFiles(),
+  },
+  {
+    name: 'exportJsonl',
+    group: 'Documents',
+    title: 'Export the library as JSONL',
+    keys: ['Ctrl+Shift+E'],
+    needsDocument: false,
+    keyTest: (e) => keyMatch(e, 'KeyE', { ctrl: true, shift: true }),
+    perform: (ctx) => void ctx.store.getState().exportJsonl(),
+  },
+  {
+    name: 'escape',
+    group: 'Help',
+    title: 'Cancel link mode, close the overlay, or let go of the selected span',
+    keys: ['Escape'],
+    needsDocument: false,
+    keyTest: (e) => keyMatch(e, 'Escape'),
+    perform: (ctx) => {
+      const st = ctx.store.getState();
+      if (st.overlay === 'keys') st.setOverlay(null);
+      else if (st.linkingClaimId) {
+        st.setLinking(null);
+        st.notify(null);
+      } else st.selectSpan(null);
+    },
+  },
+  {
+    name: 'keys',
+    group: 'Help',
+    title: 'Show or hide this list of keys',
+    keys: ['?', 'F1'],
+    needsDocument: false,
+    keyTest: (e) => keyMatch(e, 'Slash', { shift: true }) || keyMatch(e, 'F1'),
+    perform: (ctx) => {
+      const st = ctx.store.getState();
+      st.setOverlay(st.overlay === 'keys' ? null : 'keys');
+    },
+  },
+];
+
+/**
+ * Runs the action a key press asks for, if any; true when one ran (the caller then
+ * stops the event). Key presses typed into form fields are left alone.
+ */
+export function dispatchKey(e: KeyboardEvent, ctx: ActionContext): boolean {
+  const target = e.target as HTMLElement | null;
+  const inField = !!target?.closest?.('input, textarea, select, [contenteditable="true"]:not(.ProseMirror)');
+  if (inField) return false;
+  // Dialogs other than the keys overlay take their own keys.
+  const overlay = ctx.store.getState().overlay;
+  if (overlay && overlay !== 'keys') return false;
+  const open = !!ctx.store.getState().open;
+  for (const action of ACTIONS) {
+    // Over the keys overlay only the keys that close it work.
+    if (overlay === 'keys' && action.name !== 'keys' && action.name !== 'escape') continue;
+    if (action.needsDocument && (!open || !ctx.view)) continue;
+    if (!action.keyTest(e, ctx)) continue;
+    action.perform(ctx, e);
+    return true;
+  }
+  return false;
+}

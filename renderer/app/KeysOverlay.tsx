@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { ACTIONS } from '../actions/actions';
+import { appStore, useHashiya } from '../store/appStore';
+
+/** Every key the workbench answers to, grouped, from the action registry itself. */
+export function KeysOverlay() {
+  const labels = useHashiya((s) => s.labels);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  const groups = [...new Set(ACTIONS.map((a) => a.group))];
+  return (
+    <dialog ref={dialog} className="keys-overlay" aria-label="Keyboard shortcuts" onClose={() => appStore.getState().setOverlay(null)}>
+      <h2>Keyboard shortcuts</h2>
+      <p className="hint">Keys are physical keys: the same on Arabic and Latin layouts.</p>
+      <div className="keys-grid">
+        <section>
+          <h3>Labels</h3>
+          <dl>
+            {labels.map((l) => (
+              <div key={l.name}>
+                <dt>
+                  <kbd>{l.key}</kbd>
+                </dt>
+                <dd>
+                  {l.name} <span lang="ar">({l.title.ar})</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        {groups.map((g) => (
+          <section key={g}>
+            <h3>{g}</h3>
+            <dl>
+              {ACTIONS.filter((a) => a.group === g).map((a) => (
+                <div key={a.name}>
+                  <dt>
+                    {a.keys.map((k) => (
+                      <kbd key={k}>{k}</kbd>
+                    ))}
+                  </dt>
+                  <dd>{a.title}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

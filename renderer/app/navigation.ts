@@ -1,0 +1,31 @@
+import { appStore } from '../store/appStore';
+
+/** Opens a document by putting its id in the address, so a reload reopens it. */
+export function openDocumentById(id: string): void {
+  window.location.hash = `#/doc/${id}`;
+}
+
+/** Shows the library. */
+export function showLibrary(): void {
+  window.location.hash = '';
+}
+
+/** The library rows the current filter shows, in library order. */
+export function visibleDocumentIds(): string[] {
+  const st = appStore.getState();
+  return st.documents.filter((d) => st.statusFilter === 'all' || (st.statuses.get(d.id) ?? 'new') === st.statusFilter).map((d) => d.id);
+}
+
+/** Opens the next (1) or previous (-1) document of the library's current list. */
+export function navigateDocument(delta: 1 | -1): void {
+  const ids = visibleDocumentIds();
+  if (!ids.length) return;
+  const current = appStore.getState().open?.record.id;
+  const at = current ? ids.indexOf(current) : -1;
+  const next = at < 0 ? (delta === 1 ? 0 : ids.length - 1) : at + delta;
+  if (next < 0 || next >= ids.length) {
+    appStore.getState().notify({ kind: 'info', text: delta === 1 ? 'This is the last document in the list.' : 'This is the first document in the list.' });
+    return;
+  }
+  openDocumentById(ids[next]!);
+}

@@ -1,0 +1,56 @@
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { annotationKey } from './annotationPlugin';
+import { toEditorPos } from './positions';
+
+/** The span whose edges are being dragged, and which edge. */
+export interface EdgeDrag {
+  readonly spanId: string;
+  readonly edge: 'start' | 'end';
+}
+
+export const handlesKey = new PluginKey<DecorationSet>('hashiya-handles');
+
+function handle(edge: 'start' | 'end', spanId: string, color: string): HTMLElement {
+  const el = document.createElement('span');
+  el.className = `hs-handle hs-handle-${edge}`;
+  el.dataset.edge = edge;
+  el.dataset.spanId = spanId;
+  el.style.setProperty('--c', color);
+  // The handles are a mouse affordance; keyboard users have Alt+arrows.
+  el.setAttribute('aria-hidden', 'true');
+  el.title = edge === 'start' ? 'Drag to move the start of the span' : 'Drag to move the end of the span';
+  return el;
+}
+
+/**
+ * Draws two drag handles on the selected span's edges as widget decorations. Derived
+ * from the annotation plugin's state; rebuilt only when the selected span changes.
+ */
+export function handlesPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: handlesKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, prev, oldState, newState) {
+        const before = annotationKey.getState(oldState);
+        const after = annotationKey.getState(newState);
+        if (!after) return prev;
+        const id = after.selectedId;
+        const span = id ? after.spans.get(id) : undefined;
+        const old = before?.selectedId ? before.spans.get(before.selectedId) : undefined;
+        if (span === old && before?.layout === after.layout && !tr.docChanged) return prev;
+        if (!span) return DecorationSet.empty;
+        const color = after.colors.get(span.label) ?? '#777';
+        const key = `${span.id}:${span.start}:${span.end}:${span.label}`;
+        return DecorationSet.create(newState.doc, [
+          Decoration.widget(toEditorPos(after.layout, span.start), () => handle('start', span.id, color), { side: -1, key: `s:${key}`, ignoreSelection: true, stopEvent: () => true }),
+          Decoration.widget(toEditorPos(after.layout, span.end), () => handle('end', span.id, color), { side: 1, key: `e:${key}`, ignoreSelection: true, stopEvent: () => true }),
+        ]);
+      },
+    },
+    props: {
+      decorations: (state) => handlesKey.getState(state),
+    },
+  });
+}

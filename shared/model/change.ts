@@ -1,0 +1,62 @@
+import type { DocStatus } from './docStatus';
+import type { Span } from './span';
+
+/** A span before and after an action: null before means added, null after means removed. */
+export interface SpanChange {
+  readonly before: Span | null;
+  readonly after: Span | null;
+}
+
+/** An annotator's document status before and after an action. */
+export interface StatusChange {
+  readonly annotator: string;
+  readonly before: DocStatus;
+  readonly after: DocStatus;
+}
+
+/**
+ * One user action on one document: the unit of undo, and one IndexedDB transaction.
+ * `title` names it for the user ("Add actor", "Link source").
+ */
+export interface Change {
+  readonly docId: string;
+  readonly title: string;
+  readonly spans: readonly SpanChange[];
+  readonly status?: StatusChange;
+}
+
+/** The action that undoes `change`. */
+export function invertChange(change: Change): Change {
+  return {
+    docId: change.docId,
+    title: change.title,
+    spans: change.spans.map((c) => ({ before: c.after, after: c.before })).reverse(),
+    ...(change.status ? { status: { annotator: change.status.annotator, before: change.status.after, after: change.status.before } } : {}),
+  };
+}
+
+/** The spans after applying `change` (a new map; the input is left alone). */
+export function applySpanChanges(spans: ReadonlyMap<string, Span>, change: Change): Map<string, Span> {
+  const next = new Map(spans);
+  for (const c of change.spans) {
+    if (c.before && (!c.after || c.after.id !== c.before.id)) next.delete(c.before.id);
+    if (c.after) next.set(c.after.id, c.after);
+  }
+  return next;
+}
+
+/** The spans to write and the ids to delete for `change`. */
+export function changeWrites(change: Change): { put: Span[]; remove: string[] } {
+  const put: Span[] = [];
+  const remove: string[] = [];
+  for (const c of change.spans) {
+    if (c.after) put.push(c.after);
+    else if (c.before) remove.push(c.before.id);
+  }
+  return { put, remove };
+}
+
+/** True when the change alters nothing. */
+export function isEmptyChange(change: Change): boolean {
+  return change.spans.every((c) => c.before === c.after) && (!change.status || change.status.before === change.status.after);
+}
