@@ -1,7 +1,22 @@
 import type { DocumentRecord } from '../model/document';
 import { compareSpans, STANCES, type Span, type Stance } from '../model/span';
-import { codePointIndex } from '../text/codepoints';
-import { codePoint, type CodePointOffset } from '../text/units';
+import { codePointIndex, type CodePointIndex } from '../text/codepoints';
+import { firstLoneSurrogate } from '../text/firstLoneSurrogate';
+import { sha256Hex } from '../text/sha256';
+import { tokenIndex, tokensInRange } from '../text/tokenIndex';
+import { tokenize, type Token } from '../text/tokenize';
+import { codePoint, utf16, type CodePointOffset, type Utf16Offset } from '../text/units';
+import type {
+  ExchangeDocument,
+  ExchangeRelation,
+  ExchangeSpan,
+  Format,
+  InputFile,
+  ParseResult,
+  Problem as ExchangeProblem,
+  SerializeOptions,
+  SerializeResult,
+} from './exchange';
 
 /** One exported span: code points, end exclusive, and the covered text. */
 export interface JsonlSpan {
@@ -106,10 +121,21 @@ export function serializeJsonlLine(r: JsonlRecord): string {
 }
 
 function stringifyLine(value: unknown): string {
+  return stringifyJsonLine(value);
+}
+
+/**
+ * `JSON.stringify(value)` on one line, with U+0085, U+2028 and U+2029 escaped so that
+ * readers splitting lines the Unicode way see one record per line. Shared by the JSON formats.
+ */
+export function stringifyJsonLine(value: unknown): string {
   return JSON.stringify(value).replace(LINE_BREAKERS, escapeBreaker);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** True for a JSON object (not an array, not null). */
+export const isJsonObject = isObject;
 
 /**
  * Reads Hashiya JSONL. Every line is checked (JSON, a string `text`, integer code-point
@@ -197,4 +223,441 @@ function checkRecord(value: unknown): JsonlRecord | string {
     spans: out,
     ...(rels ? { relations: rels } : {}),
   };
+}
+
+// ---- Helpers shared by the JSON-based exchange formats (jsonl, doccano, labelstudio) ----
+
+/** One non-blank line of a JSON Lines file: its 1-based number and its text without the line end. */
+export interface JsonLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+/** The non-blank lines of a JSON Lines file; a CR before the LF is dropped with it. */
+export function jsonLines(content: string): JsonLine[] {
+  const out: JsonLine[] = [];
+  content.split('\n').forEach((raw, i) => {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.trim() !== '') out.push({ line: i + 1, text });
+  });
+  return out;
+}
+
+/** Why `text` cannot be a document's text (not a string, empty, not well-formed Unicode), or null. */
+export function checkDocumentText(text: unknown, key = '"text"'): string | null {
+  if (typeof text !== 'string') return `${key} must be a string`;
+  if (text === '') return `${key} is empty`;
+  const lone = firstLoneSurrogate(text);
+  if (lone >= 0) return `${key} holds an unpaired surrogate (U+${text.charCodeAt(lone).toString(16).toUpperCase()}) at code point ${Array.from(text.slice(0, lone)).length}, which is not text`;
+  return null;
+}
+
+/**
+ * Reads a span's file offsets: integer code points inside the text with start < end,
+ * end exclusive. Answers the UTF-16 range, or why the offsets are bad (naming them with `names`).
+ */
+export function readCodePointRange(
+  index: CodePointIndex,
+  start: unknown,
+  end: unknown,
+  names: readonly [string, string] = ['"start"', '"end"'],
+): { start: Utf16Offset; end: Utf16Offset } | string {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return `${names[0]} and ${names[1]} must be integers`;
+  const a = start as number;
+  const b = end as number;
+  if (a < 0 || b > index.codePointLength) return `offsets ${a}..${b} are outside the text (0..${index.codePointLength} code points)`;
+  if (a >= b) return `start ${a} must be before end ${b}`;
+  return { start: index.toUtf16(codePoint(a)), end: index.toUtf16(codePoint(b)) };
+}
+
+/** The message when a file's copy of a span's text differs from the text at its offsets. */
+export function textMismatch(claimed: unknown, a: number, b: number, slice: string): string {
+  return `"text" ${JSON.stringify(claimed)} does not match the text at ${a}..${b} (${JSON.stringify(slice)})`;
+}
+
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Spans in the order every writer uses: start, then end, then label, then id (stable otherwise). */
+export function sortExchangeSpans(spans: readonly ExchangeSpan[]): ExchangeSpan[] {
+  return [...spans].sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id ?? '', b.id ?? ''));
+}
+
+/** Relations between the spans of one document, checked: ids that exist, a non-empty label. */
+export function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): string | null {
+  const { head, child, label } = relation;
+  if (typeof head !== 'string' || typeof child !== 'string' || typeof label !== 'string' || label === '') {
+    return 'needs string "head", "child" and a non-empty "label"';
+  }
+  if (!ids.has(head)) return `"head" ${JSON.stringify(head)} is not the id of a span in this document`;
+  if (!ids.has(child)) return `"child" ${JSON.stringify(child)} is not the id of a span in this document`;
+  return null;
+}
+
+// ---- jsonlFormat: spaCy / Prodigy style JSON Lines over the exchange model ----
+
+// The tokenizer's notion of whitespace: JavaScript's \s plus Unicode White_Space (NEL).
+const SPACE = /^[\s\p{White_Space}]$/u;
+
+const asTokens = (pairs: readonly (readonly [number, number])[]): Token[] =>
+  pairs.map(([start, end]) => ({ start: utf16(start), end: utf16(end), kind: 'word' as const }));
+
+const samePairs = (a: readonly (readonly [number, number])[], b: readonly (readonly [number, number])[]) =>
+  a.length === b.length && a.every((p, i) => p[0] === b[i]![0] && p[1] === b[i]![1]);
+
+/** The project tokenizer's tokens of `text` as UTF-16 pairs. */
+const projectTokens = (text: string): [number, number][] => tokenize(text).map((t) => [t.start, t.end]);
+
+/**
+ * Whether whitespace follows the token ending at UTF-16 `end`, as spaCy's `ws`: the next
+ * character is whitespace and belongs to no token (`nextStart` is where the next token starts).
+ */
+const followedBySpace = (text: string, end: number, nextStart: number | undefined) =>
+  end < text.length && nextStart !== end && SPACE.test(String.fromCodePoint(text.codePointAt(end)!));
+
+/**
+ * Hashiya's JSON Lines exchange format (spaCy / Prodigy style), one document per line:
+ * `{"text", "meta": {id, title, source, text_sha256, annotator}, "tokens": [{text, start,
+ * end, id, ws}], "spans": [{id, start, end, token_start, token_end, label, text, attrs:
+ * {stance}, annotator}], "relations": [{head, child, label}]}`. Offsets are code points,
+ * end exclusive; `token_end` is inclusive, as in Prodigy. Reading accepts lines with or
+ * without `meta`, `tokens` and `spans`, and Prodigy's `_annotator_id`. Relations refer to
+ * span ids (`head`/`child`); Prodigy's token-index relations are refused, not guessed at.
+ *
+ * A document's `tokens` are kept only when they differ from the project tokenizer's (so a
+ * file Hashiya wrote reads back without them, and writes back the same). `token_start`/
+ * `token_end` are checked against the line's `tokens`; without `tokens` they are ignored.
+ * `source` is `meta.source`, or `file:line` when the line has none.
+ */
+export const jsonlFormat: Format = {
+  name: 'jsonl',
+  extensions: ['jsonl'],
+  parse: parseJsonlFiles,
+  serialize: serializeJsonlDocuments,
+};
+
+function parseJsonlFiles(files: readonly InputFile[]): ParseResult {
+  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  for (const file of files) {
+    const lines = jsonLines(file.text);
+    if (lines.length === 0) {
+      result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
+      continue;
+    }
+    for (const { line, text } of lines) {
+      const found = readJsonlDocument(text, file.name, line);
+      if (Array.isArray(found)) {
+        result.problems.push(...found.map((message): ExchangeProblem => ({ file: file.name, line, message })));
+        result.rejected.push({ file: file.name, line, text });
+      } else {
+        result.documents.push(found);
+      }
+    }
+  }
+  return result;
+}
+
+/** One line as a document, or every problem found on it. */
+function readJsonlDocument(src: string, file: string, line: number): ExchangeDocument | string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(src);
+  } catch (e) {
+    return [`not valid JSON (${(e as Error).message})`];
+  }
+  if (!isObject(value)) return ['a line must hold a JSON object'];
+  const textProblem = checkDocumentText(value.text);
+  if (textProblem) return [textProblem];
+  const text = value.text as string;
+  const errors: string[] = [];
+
+  let meta: Record<string, unknown> = {};
+  if (value.meta !== undefined) {
+    if (isObject(value.meta)) meta = value.meta;
+    else errors.push('"meta" must be an object');
+  }
+  const metaString = (key: string): string | undefined => {
+    const v = meta[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') {
+      errors.push(`"meta.${key}" must be a string`);
+      return undefined;
+    }
+    return v;
+  };
+  const id = metaString('id');
+  const title = metaString('title');
+  const source = metaString('source');
+  const textSha256 = metaString('text_sha256');
+  let annotator = metaString('annotator');
+  if (value._annotator_id !== undefined) {
+    if (typeof value._annotator_id !== 'string') errors.push('"_annotator_id" must be a string');
+    else annotator ??= value._annotator_id;
+  }
+
+  const index = codePointIndex(text);
+  const tokens = readTokens(value.tokens, text, index, errors);
+  const lookup = tokens ? tokenIndex(asTokens(tokens)) : undefined;
+
+  const spans: ExchangeSpan[] = [];
+  if (value.spans !== undefined && !Array.isArray(value.spans)) errors.push('"spans" must be an array');
+  const ids = new Set<string>();
+  for (const [k, s] of (Array.isArray(value.spans) ? value.spans : []).entries()) {
+    const span = readJsonlSpan(s, text, index, lookup);
+    if (typeof span === 'string') {
+      errors.push(`span ${k}: ${span}`);
+      continue;
+    }
+    if (span.id !== undefined) {
+      if (ids.has(span.id)) errors.push(`span ${k}: id ${JSON.stringify(span.id)} is used by another span`);
+      ids.add(span.id);
+    }
+    spans.push(span);
+  }
+
+  let relations: ExchangeRelation[] | undefined;
+  if (value.relations !== undefined) {
+    if (!Array.isArray(value.relations)) errors.push('"relations" must be an array');
+    else {
+      relations = [];
+      for (const [k, r] of value.relations.entries()) {
+        if (!isObject(r)) {
+          errors.push(`relation ${k}: must be an object`);
+          continue;
+        }
+        if (typeof r.head === 'number' || typeof r.child === 'number') {
+          errors.push(`relation ${k}: "head" and "child" must be span ids (Prodigy's token-index relations are not read)`);
+          continue;
+        }
+        const bad = checkRelationIds({ head: r.head, child: r.child, label: r.label }, ids);
+        if (bad) errors.push(`relation ${k}: ${bad}`);
+        else relations.push({ head: r.head as string, child: r.child as string, label: r.label as string });
+      }
+    }
+  }
+  if (errors.length) return errors;
+  const own = tokens && !samePairs(tokens, projectTokens(text)) ? tokens : undefined;
+  return {
+    text,
+    ...(id !== undefined ? { id } : {}),
+    ...(title !== undefined ? { title } : {}),
+    source: source ?? `${file}:${line}`,
+    ...(textSha256 !== undefined ? { textSha256 } : {}),
+    ...(annotator !== undefined ? { annotator } : {}),
+    spans,
+    ...(relations ? { relations } : {}),
+    ...(own ? { tokens: own } : {}),
+    file,
+    line,
+  };
+}
+
+/** The line's `tokens` as UTF-16 pairs, checked against the text; undefined when there are none. */
+function readTokens(value: unknown, text: string, index: CodePointIndex, errors: string[]): [number, number][] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    errors.push('"tokens" must be an array');
+    return undefined;
+  }
+  const pairs: [number, number][] = [];
+  const ws: (boolean | undefined)[] = [];
+  let previousEnd = 0;
+  for (const [k, t] of value.entries()) {
+    if (!isObject(t)) {
+      errors.push(`token ${k}: must be an object`);
+      return undefined;
+    }
+    const range = readCodePointRange(index, t.start, t.end);
+    if (typeof range === 'string') {
+      errors.push(`token ${k}: ${range}`);
+      return undefined;
+    }
+    const a = t.start as number;
+    if (a < previousEnd) {
+      errors.push(`token ${k}: starts at ${a}, before the previous token ends (${previousEnd}); tokens must be in order and must not overlap`);
+      return undefined;
+    }
+    previousEnd = t.end as number;
+    const slice = text.slice(range.start, range.end);
+    if (t.text !== undefined && t.text !== slice) {
+      errors.push(`token ${k}: ${textMismatch(t.text, a, previousEnd, slice)}`);
+      return undefined;
+    }
+    if (t.id !== undefined && t.id !== k) {
+      errors.push(`token ${k}: "id" must be its position, ${k}`);
+      return undefined;
+    }
+    if (t.ws !== undefined && typeof t.ws !== 'boolean') {
+      errors.push(`token ${k}: "ws" must be true or false`);
+      return undefined;
+    }
+    pairs.push([range.start, range.end]);
+    ws.push(t.ws as boolean | undefined);
+  }
+  for (let k = 0; k < pairs.length; k++) {
+    if (ws[k] === true && !followedBySpace(text, pairs[k]![1], pairs[k + 1]?.[0])) {
+      errors.push(`token ${k}: "ws" is true but no whitespace follows it`);
+      return undefined;
+    }
+  }
+  return pairs;
+}
+
+function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: ReturnType<typeof tokenIndex> | undefined): ExchangeSpan | string {
+  if (!isObject(s)) return 'must be an object';
+  const range = readCodePointRange(index, s.start, s.end);
+  if (typeof range === 'string') return range;
+  const { label } = s;
+  if (typeof label !== 'string' || label === '') return '"label" must be a non-empty string';
+  const slice = text.slice(range.start, range.end);
+  if (s.text !== undefined && s.text !== slice) return textMismatch(s.text, s.start as number, s.end as number, slice);
+  if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return '"id" must be a non-empty string';
+  if (s.attrs !== undefined && !isObject(s.attrs)) return '"attrs" must be an object';
+  const stance = isObject(s.attrs) ? s.attrs.stance : undefined;
+  if (stance !== undefined && !STANCES.includes(stance as Stance)) return `stance must be one of ${STANCES.join(', ')}`;
+  if (s.annotator !== undefined && typeof s.annotator !== 'string') return '"annotator" must be a string';
+  if (s.token_start !== undefined || s.token_end !== undefined) {
+    const ts = s.token_start;
+    const te = s.token_end;
+    if (!Number.isInteger(ts) || !Number.isInteger(te) || (ts as number) < 0 || (ts as number) > (te as number)) {
+      return '"token_start" and "token_end" must be integers with token_start <= token_end';
+    }
+    if (lookup) {
+      const covered = tokensInRange(lookup, range.start, range.end);
+      if (!covered) return `"token_start" ${ts} and "token_end" ${te} are given, but the span covers no token`;
+      if (covered[0] !== ts || covered[1] !== te) {
+        return `"token_start" ${ts} and "token_end" ${te} do not match the tokens the span covers (${covered[0]}..${covered[1]})`;
+      }
+    }
+  }
+  return {
+    ...(s.id !== undefined ? { id: s.id as string } : {}),
+    start: range.start,
+    end: range.end,
+    label,
+    ...(s.annotator !== undefined ? { annotator: s.annotator as string } : {}),
+    ...(stance !== undefined ? { stance: stance as Stance } : {}),
+  };
+}
+
+function serializeJsonlDocuments(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+  let text = '';
+  const tally = newWriteTally();
+  for (const doc of documents) text += jsonlDocumentLine(doc, tally) + '\n';
+  return { files: [{ name: `${options.baseName ?? 'documents'}.jsonl`, text }], notes: writeNotes(tally), dropped: tally.spans };
+}
+
+/** What a writer had to leave out, for its notes. */
+export interface WriteTally {
+  /** Spans outside their text, empty, splitting a character, or without a label. */
+  spans: number;
+  /** Relations whose head or child was not written, or without a label. */
+  relations: number;
+  /** Documents whose own tokens were unusable (the project tokenizer was used instead). */
+  tokens: number;
+}
+
+export const newWriteTally = (): WriteTally => ({ spans: 0, relations: 0, tokens: 0 });
+
+/** The notes a writer gives for what it left out. */
+export function writeNotes(tally: WriteTally): string[] {
+  const notes: string[] = [];
+  if (tally.spans > 0) notes.push(`${tally.spans} span(s) outside their text, empty, splitting a character, without a label or repeating another span's id were left out`);
+  if (tally.relations > 0) notes.push(`${tally.relations} relation(s) were left out: they link spans that were not written, or have no label`);
+  if (tally.tokens > 0) notes.push(`${tally.tokens} document(s) had tokens that do not fit their text; the project tokenizer was used instead`);
+  return notes;
+}
+
+/**
+ * The spans of `doc` that can be written (code-point boundaries inside the text, start <
+ * end, a non-empty label), in writing order, and its relations between written spans
+ * with a label; what is left out is counted in `tally`.
+ */
+export function writableSpans(
+  doc: ExchangeDocument,
+  index: CodePointIndex,
+  tally: WriteTally,
+): { spans: ExchangeSpan[]; relations: ExchangeRelation[] | undefined } {
+  const seen = new Set<string>();
+  const spans = sortExchangeSpans(doc.spans).filter((s) => {
+    const ok =
+      s.start < s.end &&
+      index.isBoundary(s.start) &&
+      index.isBoundary(s.end) &&
+      typeof s.label === 'string' &&
+      s.label !== '' &&
+      // a second span with the same id would make relations ambiguous
+      (s.id === undefined || !seen.has(s.id));
+    if (ok && s.id !== undefined) seen.add(s.id);
+    if (!ok) tally.spans++;
+    return ok;
+  });
+  const ids = seen;
+  const relations = doc.relations?.filter((r) => {
+    const ok = ids.has(r.head) && ids.has(r.child) && r.label !== '';
+    if (!ok) tally.relations++;
+    return ok;
+  });
+  return { spans, relations };
+}
+
+/** The document's own tokens when they fit its text (sorted, non-empty, on code-point boundaries), else null. */
+function usableTokens(tokens: readonly (readonly [number, number])[], index: CodePointIndex): readonly (readonly [number, number])[] | null {
+  let previousEnd = 0;
+  for (const [a, b] of tokens) {
+    if (!(a >= previousEnd && a < b && index.isBoundary(a) && index.isBoundary(b))) return null;
+    previousEnd = b;
+  }
+  return tokens;
+}
+
+/**
+ * One document as a JSON line (no trailing newline), keys in a fixed order: `text`,
+ * `meta` (id, title, source, text_sha256 of the text, annotator), `tokens` (the
+ * document's own, else the project tokenizer's), `spans` (in order, with the tokens they
+ * cover), `relations` (when the document has them). Spans and relations that cannot be
+ * written are left out and counted in `tally`.
+ */
+export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = newWriteTally()): string {
+  const { text } = doc;
+  const index = codePointIndex(text);
+  const cp = (o: number) => index.toCodePoint(utf16(o)) as number;
+  let pairs = doc.tokens ? usableTokens(doc.tokens, index) : projectTokens(text);
+  if (!pairs) {
+    tally.tokens++;
+    pairs = projectTokens(text);
+  }
+  const tokenPairs = pairs;
+  const lookup = tokenIndex(asTokens(tokenPairs));
+  const { spans, relations } = writableSpans(doc, index, tally);
+  return stringifyJsonLine({
+    text,
+    meta: {
+      ...(doc.id !== undefined ? { id: doc.id } : {}),
+      ...(doc.title !== undefined ? { title: doc.title } : {}),
+      ...(doc.source !== undefined ? { source: doc.source } : {}),
+      text_sha256: sha256Hex(text),
+      ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
+    },
+    tokens: tokenPairs.map(([start, end], id) => ({
+      text: text.slice(start, end),
+      start: cp(start),
+      end: cp(end),
+      id,
+      ws: followedBySpace(text, end, tokenPairs[id + 1]?.[0]),
+    })),
+    spans: spans.map((s) => {
+      const covered = tokensInRange(lookup, s.start, s.end);
+      return {
+        ...(s.id !== undefined ? { id: s.id } : {}),
+        start: cp(s.start),
+        end: cp(s.end),
+        ...(covered ? { token_start: covered[0], token_end: covered[1] } : {}),
+        label: s.label,
+        text: text.slice(s.start, s.end),
+        ...(s.stance !== undefined ? { attrs: { stance: s.stance } } : {}),
+        ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
+      };
+    }),
+    ...(relations !== undefined ? { relations: relations.map((r) => ({ head: r.head, child: r.child, label: r.label })) } : {}),
+  });
 }

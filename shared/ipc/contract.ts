@@ -10,9 +10,16 @@ export interface PickedFile {
   readonly bytes: Uint8Array;
 }
 
+/** Which files the open dialog offers first (null: .txt). */
+export interface OpenFilesRequest {
+  readonly filterName: string;
+  readonly extensions: readonly string[];
+}
+
 export interface SaveTextRequest {
   readonly suggestedName: string;
-  readonly content: string;
+  /** Text (written as UTF-8) or bytes (a zip of several files, say). */
+  readonly content: string | Uint8Array;
   readonly filterName: string;
   readonly extensions: readonly string[];
 }
@@ -24,7 +31,7 @@ export interface SaveTextResponse {
 
 /** Channel name to request and response types. */
 export interface IpcContract {
-  'files:open-text': { request: null; response: { files: PickedFile[] } };
+  'files:open-text': { request: OpenFilesRequest | null; response: { files: PickedFile[] } };
   'files:save-text': { request: SaveTextRequest; response: SaveTextResponse };
 }
 
@@ -36,7 +43,7 @@ export const CHANNELS = ['files:open-text', 'files:save-text'] as const satisfie
 /** The API the renderer sees: one method per channel, no event objects. */
 export interface HashiyaApi {
   readonly platform: 'electron' | 'web';
-  openTextFiles(): Promise<IpcContract['files:open-text']['response']>;
+  openTextFiles(request?: OpenFilesRequest): Promise<IpcContract['files:open-text']['response']>;
   saveTextFile(request: SaveTextRequest): Promise<SaveTextResponse>;
 }
 

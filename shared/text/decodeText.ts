@@ -1,34 +1,191 @@
 import { firstInvalidUtf8 } from './utf8';
 
+/** The encodings Hashiya reads. */
+export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1256';
+
 /** The result of reading a file's bytes as text. */
 export type DecodeResult =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-8 (BOM)' }
+  | { ok: true; text: string; encoding: TextEncodingName }
   | { ok: false; message: string; line: number };
 
-const BOM = [0xef, 0xbb, 0xbf];
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+
+/** 1-based line of byte `at`: one more than the LF bytes before it. */
+function lineOfByte(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
 
 /**
- * Decodes a text file's bytes as UTF-8, with or without a byte-order mark. The BOM is
- * an encoding signature and is dropped; everything else (CRLF, marks, trailing space) is
- * kept verbatim. Invalid bytes are reported with the 1-based line they sit on.
+ * Decodes a text file's bytes, without guessing:
+ * - UTF-8, with or without a byte-order mark (the BOM is an encoding signature and is
+ *   dropped); with a UTF-8 BOM, invalid bytes are always an error;
+ * - UTF-16 LE or BE, only with their byte-order mark (an odd byte count or an unpaired
+ *   surrogate is an error);
+ * - Windows-1256 (Arabic Windows), when the bytes are not UTF-8 and have no BOM, but only
+ *   when the result looks like Arabic text: no NUL or C0 control bytes besides TAB, LF,
+ *   FF and CR, and at least half of the non-ASCII characters are Arabic letters or harakat.
+ *
+ * Bytes that are mostly well-formed UTF-8 with a few broken sequences are reported as
+ * broken UTF-8, never re-read as Windows-1256. A NUL byte is refused in every encoding
+ * (it marks binary data or UTF-16 without a BOM). Everything else (CRLF, marks, trailing
+ * space, a U+FEFF inside the text) is kept verbatim. Errors carry the 1-based line of the
+ * first offending byte.
  */
 export function decodeText(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, message: 'the file is empty', line: 1 };
-  const hasBom = BOM.every((b, i) => bytes[i] === b);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = hasBom ? bytes.subarray(3) : bytes;
+  const skipped = hasBom ? 3 : 0;
   const bad = firstInvalidUtf8(body);
-  if (bad >= 0) {
-    let line = 1;
-    for (let i = 0; i < bad; i++) if (body[i] === 0x0a) line++;
-    const hex = body[bad]!.toString(16).toUpperCase().padStart(2, '0');
+  if (bad < 0) {
+    const nul = body.indexOf(0);
+    if (nul >= 0) return nulError(body, nul, skipped);
+    // ignoreBOM: true keeps a second U+FEFF that is really part of the text.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+    if (text.length === 0) return { ok: false, message: 'the file holds no text', line: 1 };
+    return { ok: true, text, encoding: hasBom ? 'utf-8 (BOM)' : 'utf-8' };
+  }
+  const utf8Problem = `byte ${hex(body[bad]!)} at byte ${bad + skipped}`;
+  if (hasBom || looksLikeBrokenUtf8(body)) {
+    return { ok: false, line: lineOfByte(body, bad), message: `not valid UTF-8: ${utf8Problem}` };
+  }
+  return decodeWindows1256(body, bad, utf8Problem);
+}
+
+function nulError(bytes: Uint8Array, at: number, skipped: number): DecodeResult {
+  return {
+    ok: false,
+    line: lineOfByte(bytes, at),
+    message: `not a text file: a NUL byte at byte ${at + skipped} (binary data, or UTF-16 without a byte-order mark)`,
+  };
+}
+
+/**
+ * True when the well-formed multi-byte UTF-8 sequences outnumber the broken ones three to
+ * one (a broken sequence counted once, as its maximal invalid subpart): a UTF-8 article
+ * with a bad byte has hundreds of good sequences, while a short Windows-1256 text may form
+ * one good sequence by chance (ءظ؟ is C1 D9 BF, and D9 BF is UTF-8 for U+067F). Windows-1256
+ * Arabic almost never forms a valid UTF-8 sequence (its letters are 0xC1–0xFE, rarely
+ * followed by a byte in 0x80–0xBF), while UTF-8 with one bad byte is nearly all valid.
+ */
+function looksLikeBrokenUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let broken = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const n = validSequenceLength(bytes, i);
+    if (n > 0) {
+      valid++;
+      i += n;
+    } else {
+      broken++;
+      i += Math.max(1, -n);
+    }
+  }
+  return valid >= 3 * broken;
+}
+
+/**
+ * Length of the well-formed UTF-8 sequence at `i` (a non-ASCII byte), or minus the
+ * length of its maximal invalid subpart (the lead byte and the continuation bytes that
+ * were still acceptable), as the WHATWG decoder counts one replacement per subpart.
+ */
+function validSequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return -1;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    const ok = c !== undefined && (k === 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf);
+    if (!ok) return -k;
+  }
+  return need + 1;
+}
+
+// C0 control bytes that text files do hold: TAB, LF, FF, CR.
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d]);
+
+/** Arabic letters, tatweel and harakat (U+0621–U+0652): what Arabic text in Windows-1256 is made of. */
+const isArabic = (c: number) => c >= 0x0621 && c <= 0x0652;
+
+function decodeWindows1256(bytes: Uint8Array, badUtf8: number, utf8Problem: string): DecodeResult {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && !TEXT_CONTROLS.has(b)) {
+      if (b === 0) return nulError(bytes, i, 0);
+      return {
+        ok: false,
+        line: lineOfByte(bytes, i),
+        message: `unknown encoding: ${utf8Problem} is not valid UTF-8, and the control byte ${hex(b)} at byte ${i} means this is not Windows-1256 text either`,
+      };
+    }
+  }
+  const text = new TextDecoder('windows-1256').decode(bytes);
+  let nonAscii = 0;
+  let arabic = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (isArabic(c)) arabic++;
+  }
+  if (arabic * 2 < nonAscii) {
     return {
       ok: false,
-      line,
-      message: `not valid UTF-8: byte 0x${hex} at byte ${bad + (hasBom ? 3 : 0)}`,
+      line: lineOfByte(bytes, badUtf8),
+      message:
+        `unknown encoding: ${utf8Problem} is not valid UTF-8, and read as Windows-1256 only ${arabic} of ` +
+        `${nonAscii} non-ASCII characters would be Arabic letters; save the file as UTF-8 and import it again`,
     };
   }
-  // ignoreBOM: true keeps a second U+FEFF that is really part of the text.
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+  return { ok: true, text, encoding: 'windows-1256' };
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
+  const body = bytes.subarray(2);
+  const le = encoding === 'utf-16le';
+  const unitAt = (k: number) => (le ? body[2 * k]! | (body[2 * k + 1]! << 8) : (body[2 * k]! << 8) | body[2 * k + 1]!);
+  const units = body.length >> 1;
+  let line = 1;
+  for (let k = 0; k < units; k++) {
+    const u = unitAt(k);
+    if (u === 0x0a) line++;
+    else if (u === 0) {
+      return { ok: false, line, message: `not a text file: a NUL character at byte ${2 + 2 * k} (${encoding.toUpperCase()})` };
+    } else if (u >= 0xd800 && u <= 0xdbff) {
+      const next = k + 1 < units ? unitAt(k + 1) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) k++;
+      else return { ok: false, line, message: `not valid ${encoding.toUpperCase()}: an unpaired surrogate at byte ${2 + 2 * k}` };
+    } else if (u >= 0xdc00 && u <= 0xdfff) {
+      return { ok: false, line, message: `not valid ${encoding.toUpperCase()}: an unpaired surrogate at byte ${2 + 2 * k}` };
+    }
+  }
+  if (body.length % 2 === 1) {
+    return { ok: false, line, message: `not valid ${encoding.toUpperCase()}: an odd number of bytes (${bytes.length}); the last byte is half a character` };
+  }
+  // The checks above already found every error; fatal stays as a second guard.
+  const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
   if (text.length === 0) return { ok: false, message: 'the file holds no text', line: 1 };
-  return { ok: true, text, encoding: hasBom ? 'utf-8 (BOM)' : 'utf-8' };
+  return { ok: true, text, encoding };
 }

@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../shared/text/decodeText';
 import { loadSeeds, seed } from '../../support/seeds';
+import { mixedText } from '../support/arbitraries';
+import { encodeUtf16, encodeWindows1256, fitsWindows1256, windows1256Table } from '../support/encodings';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: (Uint8Array | number[])[]) => {
@@ -50,13 +54,13 @@ describe('decodeText: valid UTF-8', () => {
     expect(decodeText(enc(text))).toEqual({ ok: true, text, encoding: 'utf-8' });
   });
 
-  it('treats only EF BB BF as a BOM (not a UTF-16 BOM, not a partial one)', () => {
+  it('treats only EF BB BF as a UTF-8 BOM (not a partial one); FF FE is a UTF-16 BOM', () => {
     // "\u00ef\u00bb" as UTF-8 is C3 AF C2 BB, a valid text that merely looks like a BOM
     expect(decodeText(enc('\u00ef\u00bb'))).toEqual({ ok: true, text: '\u00ef\u00bb', encoding: 'utf-8' });
     const partial = decodeText(new Uint8Array([0xef, 0xbb]));
     expect(partial.ok).toBe(false);
-    const utf16le = decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]));
-    expect(utf16le).toMatchObject({ ok: false, line: 1 });
+    // Before UTF-16 support this was refused; FF FE is now read as the UTF-16 LE signature.
+    expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toEqual({ ok: true, text: 'A', encoding: 'utf-16le' });
   });
 });
 
@@ -131,5 +135,187 @@ describe('decodeText: errors', () => {
 
   it('accepts a file of whitespace only: it is text, kept verbatim', () => {
     expect(decodeText(enc('\r\n'))).toEqual({ ok: true, text: '\r\n', encoding: 'utf-8' });
+  });
+});
+
+// ---- Encodings other than UTF-8 --------------------------------------------------------
+
+const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+const hasPython = !python.error && python.status === 0;
+
+/** 1-based line of UTF-16 offset `at` in `text`, counted independently of decodeText. */
+const lineOf = (text: string, at: number) => text.slice(0, at).split('\n').length;
+
+const encodableSeeds = () => loadSeeds().filter((s) => fitsWindows1256(s.text));
+
+describe('decodeText: Windows-1256', () => {
+  it('the test table maps 128 distinct characters, Arabic letters among them', () => {
+    const table = windows1256Table();
+    expect(table.size).toBe(128);
+    expect(table.get('ا')).toBe(0xc7);
+    expect(table.get('ل')).toBe(0xe1);
+    expect(table.get('،')).toBe(0xa1);
+  });
+
+  it.skipIf(!hasPython)('the test table encodes a seed article exactly as Python cp1256 does', () => {
+    const { text } = encodableSeeds()[0]!;
+    const run = spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("cp1256"))'], {
+      input: Buffer.from(text, 'utf8'),
+    });
+    expect(run.status, String(run.stderr)).toBe(0);
+    expect([...new Uint8Array(run.stdout)]).toEqual([...encodeWindows1256(text)]);
+  });
+
+  it('reads every seed article written in Windows-1256 as the same text as its UTF-8 original', () => {
+    const seeds = encodableSeeds();
+    // 003 holds ● and Arabic-Indic digits, which the code page lacks; the other four fit.
+    expect(seeds.map((s) => s.name.slice(0, 3))).toEqual(['000', '001', '002', '004']);
+    for (const { name, text } of seeds) {
+      expect(decodeText(encodeWindows1256(text)), name).toEqual({ ok: true, text, encoding: 'windows-1256' });
+      const crlf = text.replace(/\n/g, '\r\n');
+      expect(decodeText(encodeWindows1256(crlf)), name).toEqual({ ok: true, text: crlf, encoding: 'windows-1256' });
+    }
+  });
+
+  it('reads generated Arabic text with harakat, tatweel, punctuation and CRLF written in Windows-1256', () => {
+    const letter = fc.constantFrom(...'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي');
+    const haraka = fc.constantFrom('\u064b', '\u064c', '\u064d', '\u064e', '\u064f', '\u0650', '\u0651', '\u0652', '\u0640');
+    const word = fc.array(fc.tuple(letter, fc.option(haraka, { nil: '' })), { minLength: 2, maxLength: 7 }).map((p) => p.map(([l, h]) => l + h).join(''));
+    const between = fc.constantFrom(' ', ' ', '\r\n', '\n', '، ', '؛ ', '؟ ', ' «', '» ', '. ', ' 2024 ', '\t', ' - ');
+    const text = fc.array(fc.tuple(word, between), { minLength: 1, maxLength: 30 }).map((p) => p.map(([w, b]) => w + b).join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(decodeText(encodeWindows1256(t))).toEqual({ ok: true, text: t, encoding: 'windows-1256' });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports UTF-8 with one broken byte as broken UTF-8 on its line, never as Windows-1256', () => {
+    const { bytes } = seed('002');
+    fc.assert(
+      fc.property(fc.nat(bytes.length - 1), fc.integer({ min: 0x80, max: 0xff }), (at, b) => {
+        const broken = bytes.slice();
+        broken[at] = b;
+        if (!firstBad(broken)) return; // still valid UTF-8 (the byte was replaced by itself or by a valid one)
+        const result = decodeText(broken);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.message).toMatch(/^not valid UTF-8: byte 0x[0-9A-F]{2} at byte \d+$/);
+        const firstBadByte = Number(/at byte (\d+)/.exec(result.message)![1]);
+        const prefix = new TextDecoder().decode(broken.subarray(0, firstBadByte));
+        expect(result.line).toBe(lineOf(prefix, prefix.length));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a Latin-1 French file as an unknown encoding, naming the line of its first non-ASCII byte', () => {
+    const latin1 = Buffer.from('Le ministre a dit\nque la situation\nest très grave à Deir ez-Zor.\n', 'latin1');
+    const result = decodeText(new Uint8Array(latin1));
+    expect(result).toMatchObject({ ok: false, line: 3 });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.message).toMatch(/^unknown encoding: byte 0xE8 at byte \d+ is not valid UTF-8/);
+    expect(result.message).toMatch(/0 of 2 non-ASCII characters/);
+  });
+
+  it('refuses Windows-1256 text holding a control byte, at the line of that byte', () => {
+    const bytes = encodeWindows1256('قال المرصد\r\nإن القاعدة\r\nتعرضت لهجوم');
+    const at = encodeWindows1256('قال المرصد\r\nإن القاعدة\r\nتعرضت').length;
+    const withControl = new Uint8Array([...bytes.subarray(0, at), 0x1b, ...bytes.subarray(at)]);
+    const result = decodeText(withControl);
+    expect(result).toMatchObject({ ok: false, line: 3 });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.message).toMatch(/^unknown encoding: .*control byte 0x1B at byte \d+/);
+    // TAB, FF and the line ends are text
+    const withTabs = encodeWindows1256('قال\tالمرصد\f\r\nإن');
+    expect(decodeText(withTabs)).toMatchObject({ ok: true, encoding: 'windows-1256' });
+  });
+
+  it('refuses a NUL byte, in Windows-1256 and in otherwise valid UTF-8 (UTF-16 without a BOM)', () => {
+    const nul1256 = new Uint8Array([...encodeWindows1256('قال\nالمرصد'), 0x00]);
+    expect(decodeText(nul1256)).toMatchObject({ ok: false, line: 2 });
+    // "قال المرصد" as UTF-16 LE without a BOM: 42 06 27 06 44 06 are all ASCII; the space is 20 00
+    const bomless = encodeUtf16('قال المرصد', 'le', false);
+    const result = decodeText(bomless);
+    expect(result).toMatchObject({ ok: false, line: 1 });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.message).toMatch(/NUL byte at byte 7 .*UTF-16 without a byte-order mark/);
+    expect(decodeText(enc('سطر\nسطر\u0000'))).toMatchObject({ ok: false, line: 2 });
+  });
+
+  it('never reads random binary data as text', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 256, maxLength: 1024 }), (bytes) => {
+        expect(decodeText(bytes).ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** True when the bytes are not valid UTF-8, by Node's fatal decoder (an oracle independent of utf8.ts). */
+function firstBad(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+describe('decodeText: UTF-16 with a byte-order mark', () => {
+  const article = seed('001').text;
+  // Emoji (surrogate pairs), CRLF, marks and a U+FEFF inside the text.
+  const text = '🚀 ' + article.slice(0, 300).replace(/\n/g, '\r\n') + ' \u200f👍🏽\ufeff🇸🇾 ' + article.slice(300);
+
+  it.each([
+    ['le', 'utf-16le'],
+    ['be', 'utf-16be'],
+  ] as const)('reads a seed article in UTF-16 %s as the same text as the UTF-8 original', (order, encoding) => {
+    expect(decodeText(encodeUtf16(article, order))).toEqual({ ok: true, text: article, encoding });
+    expect(decodeText(encodeUtf16(text, order))).toEqual({ ok: true, text, encoding });
+  });
+
+  it('gives the same text from UTF-8, UTF-8 with BOM, UTF-16 LE, UTF-16 BE and Windows-1256', () => {
+    const { text: t } = seed('004');
+    const all = [enc(t), concat(BOM, enc(t)), encodeUtf16(t, 'le'), encodeUtf16(t, 'be'), encodeWindows1256(t)].map(decodeText);
+    expect(all.map((r) => (r.ok ? r.encoding : r.message))).toEqual(['utf-8', 'utf-8 (BOM)', 'utf-16le', 'utf-16be', 'windows-1256']);
+    for (const r of all) expect(r.ok && r.text).toBe(t);
+  });
+
+  it('reads any well-formed generated text in both byte orders', () => {
+    fc.assert(
+      fc.property(mixedText({ minLength: 1 }), (t) => {
+        expect(decodeText(encodeUtf16(t, 'le'))).toEqual({ ok: true, text: t, encoding: 'utf-16le' });
+        expect(decodeText(encodeUtf16(t, 'be'))).toEqual({ ok: true, text: t, encoding: 'utf-16be' });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each(['le', 'be'] as const)('reports an odd byte count (%s) on the last line', (order) => {
+    const bytes = encodeUtf16('سطر\nسطر\nسطر', order);
+    const result = decodeText(concat(bytes, [0x41]));
+    expect(result).toMatchObject({ ok: false, line: 3 });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.message).toMatch(/odd number of bytes/);
+  });
+
+  it.each(['le', 'be'] as const)('reports an unpaired surrogate (%s) on its line', (order) => {
+    for (const lone of ['\ud83d', '\ude80']) {
+      const result = decodeText(encodeUtf16(`أول\r\nثان ${lone} بقية\nثالث`, order));
+      expect(result, JSON.stringify(lone)).toMatchObject({ ok: false, line: 2 });
+      if (result.ok) throw new Error('unreachable');
+      expect(result.message).toMatch(/unpaired surrogate at byte 20/);
+    }
+    // a high surrogate as the very last unit
+    expect(decodeText(encodeUtf16('أ\nب\ud83d', order))).toMatchObject({ ok: false, line: 2 });
+  });
+
+  it('refuses a file holding only a UTF-16 BOM, and a NUL character', () => {
+    expect(decodeText(new Uint8Array([0xff, 0xfe]))).toEqual({ ok: false, message: 'the file holds no text', line: 1 });
+    expect(decodeText(new Uint8Array([0xfe, 0xff]))).toEqual({ ok: false, message: 'the file holds no text', line: 1 });
+    expect(decodeText(encodeUtf16('أ\nب\u0000', 'be'))).toMatchObject({ ok: false, line: 2 });
   });
 });

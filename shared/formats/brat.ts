@@ -1,0 +1,333 @@
+import { STANCES, type Stance } from '../model/span';
+import { titleFromFileName } from '../model/titleFromFileName';
+import { codePointIndex } from '../text/codepoints';
+import { codePoint, utf16 } from '../text/units';
+import { parseAnnLine } from './brat/annLine';
+import { uniqueBaseNames } from './brat/uniqueBaseNames';
+import type {
+  ExchangeDocument,
+  ExchangeRelation,
+  ExchangeSpan,
+  Format,
+  InputFile,
+  OutputFile,
+  ParseResult,
+  Problem,
+  SerializeOptions,
+  SerializeResult,
+} from './exchange';
+
+// brat's own tools read .ann files with Python's universal newlines: CRLF, LF and a lone CR all end a line.
+const LINE_BREAK = /\r\n|\r|\n/;
+// A span's text is written on its .ann line, so its line breaks are written as spaces.
+const ANN_LINE_BREAKS = /[\r\n]/g;
+const WHITESPACE = /\s/;
+
+/** The name Hashiya gives the stance attribute when writing (any case is read). */
+export const BRAT_STANCE_ATTRIBUTE = 'Stance';
+
+interface Pair {
+  base: string;
+  txt?: InputFile;
+  ann?: InputFile;
+}
+
+/** What parsing the .ann files found that Hashiya does not hold, counted for the notes. */
+interface Ignored {
+  byType: Map<string, number>;
+  attributes: Map<string, number>;
+  discontinuous: number;
+  txtAlone: number;
+}
+
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+const IGNORED_NAMES: Record<string, string> = {
+  '#': 'note (#)',
+  E: 'event (E)',
+  M: 'modifier (M)',
+  N: 'normalization (N)',
+  '*': 'equivalence (*)',
+};
+
+/**
+ * Reads brat standoff: each `X.txt` with its `X.ann` (paired by name). The `.txt` is the
+ * text verbatim; `.ann` offsets are code points. A `.txt` alone is a document without
+ * spans; an `.ann` alone, a bad line, a span whose text does not match, a discontinuous
+ * span or a dangling reference is a problem, and the pair is rejected whole.
+ */
+export function parseBrat(files: readonly InputFile[]): ParseResult {
+  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  const reject = (f: InputFile, problems: readonly Problem[]) => {
+    result.problems.push(...problems);
+    result.rejected.push({ file: f.name, line: 1, text: f.text });
+  };
+  const pairs = new Map<string, Pair>();
+  const configs: string[] = [];
+  for (const f of files) {
+    const dot = f.name.lastIndexOf('.');
+    const ext = dot >= 0 ? f.name.slice(dot + 1).toLowerCase() : '';
+    // A brat collection carries annotation.conf, visual.conf and the like beside its documents.
+    if (ext === 'conf') {
+      configs.push(f.name);
+      continue;
+    }
+    if (ext !== 'txt' && ext !== 'ann') {
+      reject(f, [{ file: f.name, line: 1, message: 'not a brat file: brat documents are pairs of .txt and .ann files' }]);
+      continue;
+    }
+    const base = f.name.slice(0, dot);
+    const pair = pairs.get(base) ?? { base };
+    pairs.set(base, pair);
+    if (pair[ext]) {
+      reject(f, [{ file: f.name, line: 1, message: `a second file named ${f.name}; only the first is read` }]);
+      continue;
+    }
+    pair[ext] = f;
+  }
+
+  const ignored: Ignored = { byType: new Map(), attributes: new Map(), discontinuous: 0, txtAlone: 0 };
+  for (const { base, txt, ann } of pairs.values()) {
+    if (!txt) {
+      reject(ann!, [{ file: ann!.name, line: 1, message: `${ann!.name} has no ${base}.txt beside it: its offsets point into that text` }]);
+      continue;
+    }
+    if (txt.text === '') {
+      reject(txt, [{ file: txt.name, line: 1, message: 'the text file is empty' }]);
+      if (ann) result.rejected.push({ file: ann.name, line: 1, text: ann.text });
+      continue;
+    }
+    if (!ann) ignored.txtAlone++;
+    const read = ann ? readAnn(txt.text, ann, ignored) : { spans: [], relations: [], problems: [] };
+    if (read.problems.length > 0) {
+      reject(txt, []);
+      reject(ann!, read.problems);
+      continue;
+    }
+    result.documents.push({
+      text: txt.text,
+      title: titleFromFileName(txt.name),
+      source: txt.name,
+      file: txt.name,
+      line: 1,
+      spans: read.spans,
+      relations: read.relations,
+    });
+  }
+
+  if (configs.length > 0) result.notes.push(`brat configuration files were not read: ${configs.join(', ')}`);
+  if (ignored.txtAlone > 0) result.notes.push(`${ignored.txtAlone} .txt file(s) had no .ann beside them and were read as documents without spans`);
+  if (ignored.discontinuous > 0) {
+    result.notes.push(
+      `${ignored.discontinuous} discontinuous span(s) (start end;start end) found: Hashiya holds only contiguous spans, so their documents were not imported`,
+    );
+  }
+  const lines = [...ignored.byType].map(([t, n]) => `${n} ${IGNORED_NAMES[t]}`);
+  if (lines.length > 0) result.notes.push(`ignored brat lines Hashiya does not hold: ${lines.join(', ')}`);
+  const attrs = [...ignored.attributes].map(([name, n]) => `${name} ×${n}`);
+  if (attrs.length > 0) result.notes.push(`ignored attributes other than ${BRAT_STANCE_ATTRIBUTE}: ${attrs.join(', ')}`);
+  return result;
+}
+
+interface PendingSpan {
+  readonly span: ExchangeSpan;
+  readonly line: number;
+}
+
+/** Reads one `.ann` against its text: the spans and relations, or the problems found. */
+function readAnn(
+  text: string,
+  ann: InputFile,
+  ignored: Ignored,
+): { spans: ExchangeSpan[]; relations: ExchangeRelation[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const problem = (line: number, message: string) => problems.push({ file: ann.name, line, message });
+  const index = codePointIndex(text);
+  const spans = new Map<string, PendingSpan>();
+  const otherIds = new Set<string>();
+  const relations: { id: string; label: string; arg1: string; arg2: string; line: number }[] = [];
+  const stances: { id: string; target: string; value: string | undefined; line: number }[] = [];
+  const seen = new Map<string, number>();
+  const claim = (id: string, line: number) => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      problem(line, `the id ${id} is used again (first on line ${first})`);
+      return false;
+    }
+    seen.set(id, line);
+    return true;
+  };
+
+  // The decoder drops a UTF-8 BOM; one left at the start is tolerated the same way.
+  ann.text.replace(/^\ufeff/, '').split(LINE_BREAK).forEach((raw, k) => {
+    const line = k + 1;
+    const parsed = parseAnnLine(raw);
+    switch (parsed.kind) {
+      case 'blank':
+        return;
+      case 'bad':
+        problem(line, parsed.message);
+        return;
+      case 'ignored':
+        bump(ignored.byType, parsed.type);
+        // Events and the rest have ids a relation could name; remember them for a clearer message.
+        if (parsed.type !== '#' && parsed.type !== '*') otherIds.add(raw.split('\t')[0]!);
+        return;
+      case 'text': {
+        if (!claim(parsed.id, line)) return;
+        const { id, label, fragments } = parsed;
+        if (fragments.length > 1) {
+          ignored.discontinuous++;
+          const shown = fragments.map(([s, e]) => `${s} ${e}`).join(';');
+          problem(line, `${id} is discontinuous (${shown}): Hashiya holds only contiguous spans, so the document is not imported rather than merge or drop the fragments`);
+          return;
+        }
+        const [s, e] = fragments[0]!;
+        if (e > index.codePointLength) {
+          problem(line, `${id}: offsets ${s} ${e} are outside the text (0..${index.codePointLength} code points)`);
+          return;
+        }
+        if (s >= e) {
+          problem(line, `${id}: start ${s} must be before end ${e}`);
+          return;
+        }
+        const start = index.toUtf16(codePoint(s));
+        const end = index.toUtf16(codePoint(e));
+        const slice = text.slice(start, end);
+        if (parsed.text !== slice && parsed.text !== slice.replace(ANN_LINE_BREAKS, ' ')) {
+          problem(line, `${id}: the text ${JSON.stringify(parsed.text)} does not match the text at ${s}..${e} (${JSON.stringify(slice)})`);
+          return;
+        }
+        spans.set(id, { span: { id, start, end, label }, line });
+        return;
+      }
+      case 'relation':
+        if (claim(parsed.id, line)) relations.push({ ...parsed, line });
+        return;
+      case 'attribute':
+        if (!claim(parsed.id, line)) return;
+        if (parsed.name.toLowerCase() === 'stance') stances.push({ id: parsed.id, target: parsed.target, value: parsed.value, line });
+        else bump(ignored.attributes, parsed.name);
+        return;
+    }
+  });
+
+  const missing = (ref: string) =>
+    otherIds.has(ref) ? `${ref} is not a text span (Hashiya links text spans only)` : `${ref} is not defined in this file`;
+  const out: ExchangeRelation[] = [];
+  for (const r of relations) {
+    const bad = [r.arg1, r.arg2].find((ref) => !spans.has(ref));
+    if (bad !== undefined) problem(r.line, `${r.id}: ${missing(bad)}`);
+    else out.push({ head: r.arg1, child: r.arg2, label: r.label });
+  }
+  const stanceOf = new Map<string, { stance: Stance; line: number }>();
+  for (const a of stances) {
+    if (!spans.has(a.target)) {
+      problem(a.line, `${a.id}: ${missing(a.target)}`);
+      continue;
+    }
+    if (!STANCES.includes(a.value as Stance)) {
+      problem(a.line, `${a.id}: a stance must be one of ${STANCES.join(', ')}, found ${JSON.stringify(a.value ?? '')}`);
+      continue;
+    }
+    const before = stanceOf.get(a.target);
+    if (before && before.stance !== a.value) {
+      problem(a.line, `${a.id}: ${a.target} already has the stance ${before.stance} (line ${before.line})`);
+      continue;
+    }
+    stanceOf.set(a.target, { stance: a.value as Stance, line: a.line });
+  }
+
+  problems.sort((a, b) => a.line - b.line);
+  const list = [...spans.values()].map(({ span }) => {
+    const stance = stanceOf.get(span.id!)?.stance;
+    return stance ? { ...span, stance } : span;
+  });
+  list.sort(bySpanOrder);
+  return { spans: list, relations: out, problems };
+}
+
+/**
+ * Start, then end, then label: the order spans are written and returned in. Sorting is
+ * stable, so spans alike in all three keep their order (in a file, the order of their lines).
+ */
+function bySpanOrder(a: ExchangeSpan, b: ExchangeSpan): number {
+  return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+const pad = (k: number, n: number) => String(k).padStart(String(n).length, '0');
+
+/**
+ * Writes each document as `name.txt` (the text verbatim) and `name.ann`: `T` lines in
+ * span order with code-point offsets, an `A… Stance` line for each stance, and an `R`
+ * line per relation (`Arg1` the head, `Arg2` the child; Hashiya's claims:
+ * `R1<TAB>source Arg1:<claim> Arg2:<source>`). Names come from `options.baseName`, else
+ * the title or id, made safe and unique. Spans outside the text or with a label brat
+ * cannot hold (empty, or with whitespace) are left out and counted.
+ */
+export function serializeBrat(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+  const { baseName } = options;
+  const wanted = documents.map((d, k) =>
+    baseName !== undefined ? (documents.length === 1 ? baseName : `${baseName}-${pad(k + 1, documents.length)}`) : (d.title ?? d.id ?? ''),
+  );
+  const names = uniqueBaseNames(wanted, (k) => `document-${pad(k + 1, documents.length)}`);
+  const files: OutputFile[] = [];
+  let outside = 0;
+  const badLabels = new Set<string>();
+  let badLabelSpans = 0;
+  let lostRelations = 0;
+
+  documents.forEach((doc, k) => {
+    const { text } = doc;
+    const index = codePointIndex(text);
+    const valid: ExchangeSpan[] = [];
+    for (const s of doc.spans) {
+      if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end && index.isBoundary(s.start) && index.isBoundary(s.end))) {
+        outside++;
+      } else if (s.label === '' || WHITESPACE.test(s.label)) {
+        badLabels.add(s.label);
+        badLabelSpans++;
+      } else {
+        valid.push(s);
+      }
+    }
+    valid.sort(bySpanOrder);
+    const lines: string[] = [];
+    const tIds = new Map<string, string>();
+    valid.forEach((s, i) => {
+      const t = `T${i + 1}`;
+      if (s.id !== undefined && !tIds.has(s.id)) tIds.set(s.id, t);
+      const covered = text.slice(s.start, s.end).replace(ANN_LINE_BREAKS, ' ');
+      lines.push(`${t}\t${s.label} ${index.toCodePoint(utf16(s.start))} ${index.toCodePoint(utf16(s.end))}\t${covered}`);
+    });
+    let a = 0;
+    valid.forEach((s, i) => {
+      if (s.stance) lines.push(`A${++a}\t${BRAT_STANCE_ATTRIBUTE} T${i + 1} ${s.stance}`);
+    });
+    let r = 0;
+    for (const rel of doc.relations ?? []) {
+      const head = tIds.get(rel.head);
+      const child = tIds.get(rel.child);
+      if (!head || !child || rel.label === '' || WHITESPACE.test(rel.label)) lostRelations++;
+      else lines.push(`R${++r}\t${rel.label} Arg1:${head} Arg2:${child}`);
+    }
+    const name = names[k]!;
+    files.push({ name: `${name}.txt`, text }, { name: `${name}.ann`, text: lines.map((l) => l + '\n').join('') });
+  });
+
+  const notes: string[] = [];
+  if (outside > 0) notes.push(`${outside} span(s) outside their text, empty, or splitting a character were left out`);
+  if (badLabelSpans > 0) {
+    notes.push(`${badLabelSpans} span(s) were left out: brat labels cannot be empty or hold spaces (${[...badLabels].map((l) => JSON.stringify(l)).join(', ')})`);
+  }
+  if (lostRelations > 0) notes.push(`${lostRelations} relation(s) were left out: they link spans that were not written, or their label is empty or holds spaces`);
+  return { files, notes, dropped: outside + badLabelSpans };
+}
+
+/** brat standoff: `X.txt` (the text) beside `X.ann` (spans, relations, stance attributes). */
+export const bratFormat: Format = {
+  name: 'brat',
+  extensions: ['txt', 'ann'],
+  parse: parseBrat,
+  serialize: serializeBrat,
+};

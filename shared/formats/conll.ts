@@ -1,0 +1,386 @@
+import { titleFromFileName } from '../model/titleFromFileName';
+import { tokenIndex, tokensInRange } from '../text/tokenIndex';
+import type { Token } from '../text/tokenize';
+import { utf16 } from '../text/units';
+import { uniqueBaseNames } from './brat/uniqueBaseNames';
+import { chooseChunks, type TokenChunk } from './conll/chooseChunks';
+import { chunkDecoder, type Chunk, type ChunkDecoder, type ChunkTag } from './conll/chunkDecoder';
+import { parseTag, type ParsedTag } from './conll/tag';
+import { writableTokens } from './conll/writableTokens';
+import type {
+  ExchangeDocument,
+  ExchangeSpan,
+  Format,
+  InputFile,
+  ParseResult,
+  Problem,
+  SerializeOptions,
+  SerializeResult,
+} from './exchange';
+
+/** How chunks are tagged. BILOU is BIOES with L for E and U for S, and is read as BIOES. */
+export type ConllScheme = 'IOB1' | 'IOB2' | 'BIOES';
+
+export interface ConllParseOptions {
+  /**
+   * The tagging scheme of every file; detected per file when absent. Given as IOB1 or
+   * IOB2, an E-, S-, L- or U- tag is a problem.
+   */
+  readonly scheme?: ConllScheme;
+}
+
+export interface ConllSerializeOptions extends SerializeOptions {
+  /**
+   * Write overlapping spans as extra tags on the line, one per span, outermost first
+   * (Wojood's nested style: `الأسد I-ORG B-PERS`). Without it every line holds one tag.
+   */
+  readonly nested?: boolean;
+}
+
+/** The marker line that begins a document. */
+export const DOCSTART = '-DOCSTART-';
+// At most this many problems are listed per file; one more line says how many were not.
+const MAX_PROBLEMS_PER_FILE = 50;
+const FIELD_SEPARATOR = /[ \t]+/;
+const TRAILING_BLANKS = /[ \t]+$/;
+
+/** One document's lines while a file is read. */
+interface Section {
+  readonly line: number;
+  readonly offset: number;
+  readonly docstart: boolean;
+  readonly tokens: string[];
+  /** Index of the first token of each sentence. */
+  readonly sentences: number[];
+  readonly decoder: ChunkDecoder;
+  readonly problems: Problem[];
+  inSentence: boolean;
+  endOffset: number;
+}
+
+const newSection = (line: number, offset: number, docstart: boolean): Section => ({
+  line,
+  offset,
+  docstart,
+  tokens: [],
+  sentences: [],
+  decoder: chunkDecoder(),
+  problems: [],
+  inSentence: false,
+  endOffset: offset,
+});
+
+/**
+ * Reads CoNLL-style token-per-line files: `TOKEN TAG [TAG…]`, fields separated by spaces
+ * or tabs, blank (or whitespace-only) lines between sentences, `-DOCSTART-` lines
+ * between documents (one document per file when there are none). Several tags on a line
+ * are nested chunks, read per type (see `chunkDecoder`). A document's text is its tokens
+ * joined by one space within a sentence and by "\n" between sentences, and it keeps
+ * those tokens. Bad tags and malformed lines are problems at their line; the document
+ * holding them is rejected whole.
+ */
+export function parseConll(files: readonly InputFile[], options: ConllParseOptions = {}): ParseResult {
+  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  for (const file of files) readFile(file, options, result);
+  return result;
+}
+
+function readFile(file: InputFile, options: ConllParseOptions, result: ParseResult): void {
+  const { name, text } = file;
+  const given = options.scheme;
+  const tagCache = new Map<string, ParsedTag>();
+  const sections: Section[] = [];
+  let section = newSection(1, 0, false);
+  sections.push(section);
+  let bioesSeen = false;
+
+  let lineNo = 0;
+  // The decoder drops a UTF-8 BOM; one left in the text is tolerated the same way.
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const LINE_END = /\r\n|\r|\n/g;
+  LINE_END.lastIndex = at;
+  while (at <= text.length) {
+    const m = LINE_END.exec(text);
+    const end = m ? m.index : text.length;
+    const next = m ? m.index + m[0].length : text.length + 1;
+    const line = ++lineNo;
+    const raw = text.slice(at, end);
+    const start = at;
+    at = next;
+    if (!m && raw === '') break; // the file ended with a line break
+
+    const problem = (message: string) => section.problems.push({ file: name, line, message });
+    let blank = true;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      section.decoder.endSentence(section.tokens.length);
+      section.inSentence = false;
+      continue;
+    }
+    const first = raw.charCodeAt(0);
+    if (first === 0x20 || first === 0x09) {
+      problem('the line begins with a space or tab, so it has no token');
+      continue;
+    }
+    const fields = raw.replace(TRAILING_BLANKS, '').split(FIELD_SEPARATOR);
+    const token = fields[0]!;
+    if (token === DOCSTART) {
+      section.decoder.endSentence(section.tokens.length);
+      section.endOffset = start;
+      section = newSection(line, start, true);
+      sections.push(section);
+      continue;
+    }
+    if (fields.length < 2) {
+      problem(`the token ${JSON.stringify(token)} has no tag`);
+      continue;
+    }
+    const tags: ChunkTag[] = [];
+    let outside = false;
+    for (let i = 1; i < fields.length; i++) {
+      const raw = fields[i]!;
+      let tag = tagCache.get(raw);
+      if (!tag) tagCache.set(raw, (tag = parseTag(raw)));
+      if (tag.kind === 'bad') problem(tag.message);
+      else if (tag.kind === 'outside') outside = true;
+      else {
+        if (tag.bioes) {
+          bioesSeen = true;
+          if (given === 'IOB1' || given === 'IOB2') problem(`the tag ${raw} is not part of ${given} (choose BIOES for E-, S-, L- and U- tags)`);
+        }
+        tags.push(tag);
+      }
+    }
+    if (outside && fields.length > 2) problem(`O cannot stand beside other tags: ${JSON.stringify(fields.slice(1).join(' '))}`);
+    if (!section.inSentence) {
+      section.sentences.push(section.tokens.length);
+      section.inSentence = true;
+    }
+    section.decoder.token(section.tokens.length, tags);
+    section.tokens.push(token);
+  }
+  section.decoder.endSentence(section.tokens.length);
+  section.endOffset = text.length;
+
+  const withTokens = sections.filter((s) => s.tokens.length > 0 || s.problems.length > 0);
+  const emptyDocstarts = sections.filter((s) => s.docstart && s.tokens.length === 0 && s.problems.length === 0).length;
+  if (withTokens.length === 0) {
+    result.problems.push({ file: name, line: 1, message: 'the file holds no tokens' });
+    result.rejected.push({ file: name, line: 1, text });
+    return;
+  }
+
+  const several = sections.some((s) => s.docstart);
+  const title = titleFromFileName(name);
+  let listed = 0;
+  let unlisted: Problem | undefined;
+  let unlistedCount = 0;
+  const counts = { iBegan: 0, bAfterOutside: 0, unterminated: 0 };
+  withTokens.forEach((s, k) => {
+    counts.iBegan += s.decoder.counts.iBegan;
+    counts.bAfterOutside += s.decoder.counts.bAfterOutside;
+    counts.unterminated += s.decoder.counts.unterminated;
+    if (s.problems.length > 0) {
+      for (const p of s.problems) {
+        if (listed < MAX_PROBLEMS_PER_FILE) {
+          result.problems.push(p);
+          listed++;
+        } else {
+          unlisted ??= p;
+          unlistedCount++;
+        }
+      }
+      result.rejected.push({ file: name, line: s.line, text: text.slice(s.offset, s.endOffset) });
+      return;
+    }
+    const doc = buildDocument(s.tokens, s.sentences, s.decoder.chunks);
+    result.documents.push({
+      ...doc,
+      title: several ? `${title} #${k + 1}` : title,
+      source: several ? `${name} #${k + 1}` : name,
+      file: name,
+      line: s.line,
+    });
+  });
+  if (unlisted) {
+    result.problems.push({ file: name, line: unlisted.line, message: `${unlistedCount} more problem(s) in this file from this line on are not listed` });
+  }
+
+  const scheme: ConllScheme = given ?? (bioesSeen ? 'BIOES' : counts.iBegan > 0 && counts.bAfterOutside === 0 ? 'IOB1' : 'IOB2');
+  const how = given ? 'given' : 'detected';
+  if (scheme === 'IOB1') {
+    result.notes.push(`${name}: read as IOB1 (${how}): ${counts.iBegan} chunk(s) begin with I-; B- only separates two chunks of one type`);
+  } else if (counts.iBegan > 0) {
+    const which = scheme === 'BIOES' ? 'I- or E-' : 'I-';
+    result.notes.push(`${name}: ${counts.iBegan} ${which} tag(s) began a chunk (read as B-) in ${scheme} (${how})`);
+  }
+  if (scheme === 'BIOES' && counts.unterminated > 0) {
+    result.notes.push(`${name}: ${counts.unterminated} chunk(s) ended without an E- or S- tag in BIOES (${how}) and were closed where the next tag began`);
+  }
+  if (emptyDocstarts > 0) result.notes.push(`${name}: ${emptyDocstarts} ${DOCSTART} section(s) held no tokens and were skipped`);
+}
+
+/** The text, tokens and spans of one document from its tokens, sentence starts and chunks. */
+function buildDocument(
+  tokens: readonly string[],
+  sentences: readonly number[],
+  chunks: readonly Chunk[],
+): Pick<ExchangeDocument, 'text' | 'tokens' | 'spans'> {
+  const parts: string[] = [];
+  const pairs: [number, number][] = new Array(tokens.length);
+  let pos = 0;
+  let s = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    if (t > 0) {
+      const newSentence = sentences[s + 1] === t;
+      if (newSentence) s++;
+      parts.push(newSentence ? '\n' : ' ');
+      pos++;
+    }
+    const tok = tokens[t]!;
+    parts.push(tok);
+    pairs[t] = [pos, pos + tok.length];
+    pos += tok.length;
+  }
+  const spans: ExchangeSpan[] = chunks.map((c) => ({ start: utf16(pairs[c.start]![0]), end: utf16(pairs[c.end - 1]![1]), label: c.type }));
+  spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return { text: parts.join(''), tokens: pairs, spans };
+}
+
+/**
+ * Writes IOB2: `TOKEN TAG` per line with one space between, a blank line between
+ * sentences (a sentence is a line of the text), `-DOCSTART- O` before each document only
+ * when several go in one file. Tokens are the document's own (so a corpus exports back
+ * with its tokens), else the project tokenizer's. Spans are widened to whole tokens
+ * (counted); `options.labels` picks the labels written; overlapping spans that one
+ * column cannot hold are left out and counted in `dropped` (with `nested`, only spans
+ * crossing another of their own label are). A span across a line break joins the two
+ * lines into one sentence rather than be cut.
+ */
+export function serializeConll(documents: readonly ExchangeDocument[], options: ConllSerializeOptions = {}): SerializeResult {
+  const nested = options.nested === true;
+  const chosen = options.labels ? new Set(options.labels) : null;
+  const tally = {
+    invalid: 0,
+    badLabel: 0,
+    notChosen: 0,
+    noToken: 0,
+    widened: 0,
+    overlapped: 0,
+    joined: 0,
+    relations: 0,
+    stances: 0,
+    retokenized: [] as string[],
+    empty: 0,
+    misread: 0,
+  };
+  const notChosenLabels = new Set<string>();
+  const blocks: string[][] = [];
+
+  documents.forEach((doc, k) => {
+    const { tokens, breakBefore, unusable } = writableTokens(doc);
+    const docName = doc.title ?? doc.id ?? `document ${k + 1}`;
+    if (unusable) tally.retokenized.push(`${docName} (${unusable})`);
+    tally.relations += doc.relations?.length ?? 0;
+    tally.stances += doc.spans.filter((s) => s.stance).length;
+    if (tokens.length === 0) {
+      tally.empty++;
+      tally.invalid += doc.spans.length;
+      return;
+    }
+    const index = tokenIndex(tokens.map(([start, end]) => ({ start: utf16(start), end: utf16(end), kind: 'word' }) as Token));
+    const wanted: TokenChunk[] = [];
+    for (const span of doc.spans) {
+      const { start, end, label } = span;
+      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= doc.text.length)) tally.invalid++;
+      else if (label === '' || /\s/.test(label)) tally.badLabel++;
+      else if (chosen && !chosen.has(label)) {
+        tally.notChosen++;
+        notChosenLabels.add(label);
+      } else {
+        const range = tokensInRange(index, start, end);
+        if (!range) {
+          tally.noToken++;
+          continue;
+        }
+        const [first, last] = range;
+        if (tokens[first]![0] !== start || tokens[last]![1] !== end) tally.widened++;
+        wanted.push({ label, first, last });
+      }
+    }
+    const { kept, overlapped } = chooseChunks(wanted, nested);
+    tally.overlapped += overlapped;
+
+    // A chunk cannot cross a blank line, so the lines it spans are written as one sentence.
+    const breaks = [...breakBefore];
+    const breaksUpTo = new Int32Array(tokens.length + 1);
+    for (let t = 0; t < tokens.length; t++) breaksUpTo[t + 1] = breaksUpTo[t]! + (breakBefore[t] ? 1 : 0);
+    const joinFrom = new Int32Array(tokens.length + 1);
+    for (const c of kept) {
+      if (breaksUpTo[c.last + 1]! - breaksUpTo[c.first + 1]! > 0) {
+        tally.joined++;
+        joinFrom[c.first + 1]!++;
+        joinFrom[c.last + 1]!--;
+      }
+    }
+    for (let t = 0, open = 0; t < tokens.length; t++) {
+      open += joinFrom[t]!;
+      if (open > 0) breaks[t] = false;
+    }
+
+    const tags: (string[] | undefined)[] = new Array(tokens.length);
+    for (const c of kept) {
+      for (let t = c.first; t <= c.last; t++) (tags[t] ??= []).push((t === c.first ? 'B-' : 'I-') + c.label);
+    }
+    const lines: string[] = [];
+    for (let t = 0; t < tokens.length; t++) {
+      if (breaks[t]) lines.push('');
+      const tok = doc.text.slice(tokens[t]![0], tokens[t]![1]);
+      if (tok === DOCSTART || (t === 0 && blocks.length === 0 && tok.charCodeAt(0) === 0xfeff)) tally.misread++;
+      lines.push(`${tok} ${tags[t]?.join(' ') ?? 'O'}`);
+    }
+    blocks.push(lines);
+  });
+
+  const several = blocks.length > 1;
+  const text = blocks.map((lines) => (several ? [`${DOCSTART} O`, '', ...lines] : lines).join('\n') + '\n').join('\n');
+  const name =
+    options.baseName ?? (documents.length === 1 ? (documents[0]!.title ?? documents[0]!.id ?? 'document') : 'documents');
+  const files = blocks.length > 0 ? [{ name: `${uniqueBaseNames([name], () => 'document')[0]}.conll`, text }] : [];
+
+  const notes: string[] = [];
+  const t = tally;
+  if (t.retokenized.length > 0) notes.push(`the project tokenizer was used where a document's own tokens could not be written: ${t.retokenized.join('; ')}`);
+  if (t.empty > 0) notes.push(`${t.empty} document(s) hold no tokens and were not written`);
+  if (t.invalid > 0) notes.push(`${t.invalid} span(s) outside their text (or in a document without tokens) were left out`);
+  if (t.badLabel > 0) notes.push(`${t.badLabel} span(s) were left out: a CoNLL tag cannot hold an empty label or one with spaces`);
+  if (t.notChosen > 0) notes.push(`${t.notChosen} span(s) with labels not chosen were left out (${[...notChosenLabels].join(', ')})`);
+  if (t.noToken > 0) notes.push(`${t.noToken} span(s) covering no token (only spaces) were left out`);
+  if (t.widened > 0) notes.push(`${t.widened} span(s) did not begin and end on token boundaries and were widened to whole tokens`);
+  if (t.overlapped > 0) {
+    notes.push(
+      nested
+        ? `${t.overlapped} span(s) crossed another span of the same label and were left out`
+        : `${t.overlapped} span(s) overlapped an earlier or longer span and were left out (one tag per token; the nested option writes overlaps)`,
+    );
+  }
+  if (t.joined > 0) notes.push(`${t.joined} span(s) ran across a line break; the lines they span were written as one sentence`);
+  if (t.relations > 0 || t.stances > 0) notes.push(`CoNLL holds no relations or stances: ${t.relations} relation(s) and ${t.stances} stance(s) were not written`);
+  if (t.misread > 0) notes.push(`${t.misread} token(s) are "${DOCSTART}" or begin the file with U+FEFF, which readers will take for a document marker or a byte-order mark`);
+  const dropped = t.invalid + t.badLabel + t.notChosen + t.noToken + t.overlapped;
+  return { files, notes, dropped };
+}
+
+/** CoNLL-style token-per-line NER files (IOB1, IOB2, BIOES/BILOU; nested tags as extra columns). */
+export const conllFormat: Format = {
+  name: 'conll',
+  extensions: ['conll', 'txt', 'iob', 'bio', 'tsv'],
+  parse: (files) => parseConll(files),
+  serialize: (documents, options) => serializeConll(documents, options),
+};

@@ -1,0 +1,255 @@
+import { codePointIndex, type CodePointIndex } from '../text/codepoints';
+import { sha256Hex } from '../text/sha256';
+import { utf16 } from '../text/units';
+import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
+import {
+  checkDocumentText,
+  isJsonObject,
+  jsonLines,
+  newWriteTally,
+  readCodePointRange,
+  sortExchangeSpans,
+  stringifyJsonLine,
+  writableSpans,
+  writeNotes,
+  type WriteTally,
+} from './jsonl';
+
+// doccano stores ids as database integers; these are the ids it can read back.
+const CANONICAL_ID = /^(0|[1-9][0-9]{0,14})$/;
+
+/** A doccano id (an integer, or a non-empty string) as an exchange id, or null when it is neither. */
+function readId(v: unknown): string | null {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : null;
+  if (typeof v === 'string' && v !== '') return v;
+  return null;
+}
+
+/** An exchange id as doccano writes it: a number when it is a plain integer, else the string. */
+const writeId = (id: string): number | string => (CANONICAL_ID.test(id) ? Number(id) : id);
+
+const EXTRA_KEYS = ['title', 'source', 'text_sha256', 'annotator'] as const;
+
+/**
+ * Reads doccano JSONL (sequence labelling and relation extraction), one document per line,
+ * in either variant:
+ * - `{"text", "label": [[start, end, "LABEL"], …]}` (or `"labels"`); spans get the ids
+ *   "0", "1", … in file order, so reading, writing and reading again gives the same ids;
+ * - `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}], "relations":
+ *   [{"id", "from_id", "to_id", "type"}]}`; a relation's `from_id` is the head, `to_id` the child.
+ * Offsets are code points, end exclusive. `id` becomes the document id; string keys
+ * `title`, `source`, `text_sha256` and `annotator` (doccano keeps extra keys as metadata)
+ * are read; other keys (`Comments`, …) are ignored. `source` is `file:line` when absent.
+ */
+export function parseDoccano(files: readonly InputFile[]): ParseResult {
+  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  for (const file of files) {
+    const lines = jsonLines(file.text);
+    if (lines.length === 0) {
+      result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
+      continue;
+    }
+    for (const { line, text } of lines) {
+      const found = readDoccanoLine(text, file.name, line);
+      if (Array.isArray(found)) {
+        for (const message of found) result.problems.push({ file: file.name, line, message });
+        result.rejected.push({ file: file.name, line, text });
+      } else {
+        result.documents.push(found);
+      }
+    }
+  }
+  return result;
+}
+
+function readDoccanoLine(src: string, file: string, line: number): ExchangeDocument | string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(src);
+  } catch (e) {
+    return [`not valid JSON (${(e as Error).message})`];
+  }
+  if (!isJsonObject(value)) return ['a line must hold a JSON object'];
+  const textProblem = checkDocumentText(value.text);
+  if (textProblem) return [textProblem];
+  const text = value.text as string;
+  const index = codePointIndex(text);
+  const errors: string[] = [];
+
+  let id: string | undefined;
+  if (typeof value.id === 'string') id = value.id;
+  else if (value.id !== undefined && value.id !== null) {
+    const read = readId(value.id);
+    if (read === null) errors.push('"id" must be an integer or a string');
+    else id = read;
+  }
+  const extra: Partial<Record<(typeof EXTRA_KEYS)[number], string>> = {};
+  for (const k of EXTRA_KEYS) if (typeof value[k] === 'string') extra[k] = value[k] as string;
+
+  const lists = (['label', 'labels', 'entities'] as const).filter((k) => value[k] !== undefined);
+  if (lists.length > 1) return [...errors, `a line may hold only one of "label", "labels" and "entities" (found ${lists.map((k) => `"${k}"`).join(', ')})`];
+  const listKey = lists[0];
+  let spans: ExchangeSpan[] = [];
+  if (listKey === 'entities') spans = readEntities(value.entities, index, errors);
+  else if (listKey) spans = readLabelTriples(value[listKey], listKey, index, errors);
+
+  const relations: ExchangeRelation[] = [];
+  if (value.relations !== undefined) {
+    if (listKey !== 'entities' && Array.isArray(value.relations) && value.relations.length > 0) {
+      errors.push('"relations" need "entities" with ids to refer to');
+    } else if (!Array.isArray(value.relations)) {
+      errors.push('"relations" must be an array');
+    } else {
+      const ids = new Set(spans.map((s) => s.id!));
+      for (const [k, r] of value.relations.entries()) {
+        if (!isJsonObject(r)) {
+          errors.push(`relation ${k}: must be an object`);
+          continue;
+        }
+        const head = readId(r.from_id);
+        const child = readId(r.to_id);
+        if (head === null || child === null) errors.push(`relation ${k}: "from_id" and "to_id" must be entity ids`);
+        else if (typeof r.type !== 'string' || r.type === '') errors.push(`relation ${k}: "type" must be a non-empty string`);
+        else if (!ids.has(head)) errors.push(`relation ${k}: "from_id" ${JSON.stringify(r.from_id)} is not the id of an entity in this line`);
+        else if (!ids.has(child)) errors.push(`relation ${k}: "to_id" ${JSON.stringify(r.to_id)} is not the id of an entity in this line`);
+        else relations.push({ head, child, label: r.type });
+      }
+    }
+  }
+  if (errors.length) return errors;
+  return {
+    text,
+    ...(id !== undefined ? { id } : {}),
+    ...(extra.title !== undefined ? { title: extra.title } : {}),
+    source: extra.source ?? `${file}:${line}`,
+    ...(extra.text_sha256 !== undefined ? { textSha256: extra.text_sha256 } : {}),
+    ...(extra.annotator !== undefined ? { annotator: extra.annotator } : {}),
+    spans,
+    relations,
+    file,
+    line,
+  };
+}
+
+function readEntities(value: unknown, index: CodePointIndex, errors: string[]): ExchangeSpan[] {
+  if (!Array.isArray(value)) {
+    errors.push('"entities" must be an array');
+    return [];
+  }
+  const spans: ExchangeSpan[] = [];
+  const ids = new Set<string>();
+  for (const [k, e] of value.entries()) {
+    if (!isJsonObject(e)) {
+      errors.push(`entity ${k}: must be an object`);
+      continue;
+    }
+    const id = readId(e.id);
+    if (id === null) {
+      errors.push(`entity ${k}: "id" must be an integer or a non-empty string`);
+      continue;
+    }
+    if (ids.has(id)) {
+      errors.push(`entity ${k}: id ${JSON.stringify(e.id)} is used by another entity`);
+      continue;
+    }
+    ids.add(id);
+    const range = readCodePointRange(index, e.start_offset, e.end_offset, ['"start_offset"', '"end_offset"']);
+    if (typeof range === 'string') errors.push(`entity ${k}: ${range}`);
+    else if (typeof e.label !== 'string' || e.label === '') errors.push(`entity ${k}: "label" must be a non-empty string`);
+    else spans.push({ id, start: range.start, end: range.end, label: e.label });
+  }
+  return spans;
+}
+
+function readLabelTriples(value: unknown, key: string, index: CodePointIndex, errors: string[]): ExchangeSpan[] {
+  if (!Array.isArray(value)) {
+    errors.push(`"${key}" must be an array`);
+    return [];
+  }
+  const spans: ExchangeSpan[] = [];
+  for (const [k, t] of value.entries()) {
+    if (!Array.isArray(t) || t.length !== 3) {
+      errors.push(`${key} ${k}: must be [start, end, "label"] (a list of category names is text classification, not spans)`);
+      continue;
+    }
+    const [start, end, label] = t as unknown[];
+    const range = readCodePointRange(index, start, end);
+    if (typeof range === 'string') errors.push(`${key} ${k}: ${range}`);
+    else if (typeof label !== 'string' || label === '') errors.push(`${key} ${k}: the label must be a non-empty string`);
+    else spans.push({ id: String(k), start: range.start, end: range.end, label });
+  }
+  return spans;
+}
+
+/**
+ * Gives every written span an id doccano can read (a plain integer): ids that already are
+ * one are kept, the others get the smallest integers not in use, in span order.
+ */
+function integerIds(spans: readonly ExchangeSpan[]): Map<ExchangeSpan, number> {
+  const used = new Set<number>();
+  for (const s of spans) if (s.id !== undefined && CANONICAL_ID.test(s.id)) used.add(Number(s.id));
+  const out = new Map<ExchangeSpan, number>();
+  let next = 0;
+  for (const s of spans) {
+    if (s.id !== undefined && CANONICAL_ID.test(s.id)) out.set(s, Number(s.id));
+    else {
+      while (used.has(next)) next++;
+      used.add(next);
+      out.set(s, next);
+    }
+  }
+  return out;
+}
+
+function doccanoLine(doc: ExchangeDocument, tally: WriteTally, lost: { stances: number; annotators: number }): string {
+  const { text } = doc;
+  const index = codePointIndex(text);
+  const cp = (o: number) => index.toCodePoint(utf16(o)) as number;
+  const written = writableSpans(doc, index, tally);
+  const { relations } = written;
+  const ids = integerIds(written.spans);
+  const byOwnId = new Map<string, number>();
+  for (const s of written.spans) if (s.id !== undefined) byOwnId.set(s.id, ids.get(s)!);
+  // In order with the ids they are written with, so that reading and writing again gives the same file.
+  const spans = sortExchangeSpans(written.spans.map((s) => ({ ...s, id: String(ids.get(s)!) })));
+  for (const s of spans) {
+    if (s.stance !== undefined) lost.stances++;
+    if (s.annotator !== undefined && s.annotator !== doc.annotator) lost.annotators++;
+  }
+  return stringifyJsonLine({
+    ...(doc.id !== undefined ? { id: writeId(doc.id) } : {}),
+    text,
+    ...(doc.title !== undefined ? { title: doc.title } : {}),
+    ...(doc.source !== undefined ? { source: doc.source } : {}),
+    text_sha256: sha256Hex(text),
+    ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
+    entities: spans.map((s) => ({ id: Number(s.id), label: s.label, start_offset: cp(s.start), end_offset: cp(s.end) })),
+    relations: (relations ?? []).map((r, k) => ({ id: k, from_id: byOwnId.get(r.head)!, to_id: byOwnId.get(r.child)!, type: r.label })),
+  });
+}
+
+/**
+ * Writes doccano's relation-extraction JSONL, one line per document: `id`, `text`, the
+ * document's `title`, `source`, `text_sha256` and `annotator` (kept by doccano as
+ * metadata), `entities` and `relations`. Entity ids are integers, as doccano needs: a span
+ * whose id is not a plain integer gets a new one (its relations follow it). doccano has no
+ * place for a claim's stance or a span's own annotator; how many were lost is noted.
+ */
+export function serializeDoccano(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+  const tally = newWriteTally();
+  const lost = { stances: 0, annotators: 0 };
+  let text = '';
+  for (const doc of documents) text += doccanoLine(doc, tally, lost) + '\n';
+  const notes = writeNotes(tally);
+  if (lost.stances > 0) notes.push(`doccano has no span attributes: the stance of ${lost.stances} span(s) was not written`);
+  if (lost.annotators > 0) notes.push(`doccano has no per-span annotator: ${lost.annotators} span(s) lost theirs`);
+  return { files: [{ name: `${options.baseName ?? 'documents'}.doccano.jsonl`, text }], notes, dropped: tally.spans };
+}
+
+/** doccano JSONL: reads both the `label` and the `entities`/`relations` variants, writes the latter. */
+export const doccanoFormat: Format = {
+  name: 'doccano',
+  extensions: ['jsonl'],
+  parse: parseDoccano,
+  serialize: serializeDoccano,
+};

@@ -1,0 +1,105 @@
+import type { Stance } from '../model/span';
+import type { Utf16Offset } from '../text/units';
+
+/**
+ * The model every format reads into and writes from. Offsets are UTF-16 (the app's
+ * unit); each format converts to and from its file's unit (code points for every
+ * format Hashiya writes) through `shared/text/codepoints.ts`, at its own boundary.
+ */
+export interface ExchangeSpan {
+  readonly id?: string;
+  readonly start: Utf16Offset;
+  readonly end: Utf16Offset;
+  readonly label: string;
+  /** Who made the span, when the file says. */
+  readonly annotator?: string;
+  /** For claims. */
+  readonly stance?: Stance;
+}
+
+/** A link between two spans by id; Hashiya's claims use label "source" (head: claim, child: its source). */
+export interface ExchangeRelation {
+  readonly head: string;
+  readonly child: string;
+  readonly label: string;
+}
+
+/** One document as a file holds it. */
+export interface ExchangeDocument {
+  readonly text: string;
+  readonly id?: string;
+  readonly title?: string;
+  /** Where it came from: the file name (and, in a multi-document file, its position). */
+  readonly source?: string;
+  /** The SHA-256 the file claims for the text, if any (checked by the importer, not trusted). */
+  readonly textSha256?: string;
+  /** Who annotated the document, when the file says. */
+  readonly annotator?: string;
+  readonly spans: readonly ExchangeSpan[];
+  readonly relations?: readonly ExchangeRelation[];
+  /** The document's own tokenization, UTF-16 [start, end) pairs (from token-based formats). */
+  readonly tokens?: readonly (readonly [number, number])[];
+  /** The file it was read from and the 1-based line where it begins, for messages. */
+  readonly file?: string;
+  readonly line?: number;
+}
+
+/** Something wrong in an input, at a file and 1-based line. */
+export interface Problem {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+/** A decoded input file. */
+export interface InputFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** A file a serializer produces. */
+export interface OutputFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * What parsing found: the documents that are wholly valid, every problem (a document
+ * with any problem is left out of `documents`), the raw lines or files that were
+ * rejected (so the user can save them), and notes worth telling the user (counts of
+ * repaired BIO sequences, skipped discontinuous spans, …).
+ */
+export interface ParseResult {
+  readonly documents: ExchangeDocument[];
+  readonly problems: Problem[];
+  readonly rejected: { readonly file: string; readonly line: number; readonly text: string }[];
+  readonly notes: string[];
+}
+
+export interface SerializeOptions {
+  /** CoNLL: the labels that go in (overlapping spans cannot all be written). */
+  readonly labels?: readonly string[];
+  /** Base name for formats that write one file per document (brat). */
+  readonly baseName?: string;
+  /** CoNLL: write nested spans as extra tag columns (Wojood style) instead of leaving them out. */
+  readonly nested?: boolean;
+}
+
+/** What serializing produced, with notes such as how many spans were left out. */
+export interface SerializeResult {
+  readonly files: OutputFile[];
+  readonly notes: string[];
+  /** Spans that could not be written (CoNLL overlaps, labels not chosen). */
+  readonly dropped: number;
+}
+
+export type FormatName = 'txt' | 'jsonl' | 'doccano' | 'labelstudio' | 'brat' | 'conll';
+
+/** A format: a pure parse/serialize pair over the exchange model. */
+export interface Format {
+  readonly name: FormatName;
+  /** File endings it reads, lowercase, without the dot. */
+  readonly extensions: readonly string[];
+  parse(files: readonly InputFile[]): ParseResult;
+  serialize(documents: readonly ExchangeDocument[], options?: SerializeOptions): SerializeResult;
+}

@@ -1,0 +1,591 @@
+import { STANCES, type Stance } from '../model/span';
+import { codePointIndex, type CodePointIndex } from '../text/codepoints';
+import { sha256Hex } from '../text/sha256';
+import { utf16 } from '../text/units';
+import type {
+  ExchangeDocument,
+  ExchangeRelation,
+  ExchangeSpan,
+  Format,
+  InputFile,
+  ParseResult,
+  SerializeOptions,
+  SerializeResult,
+} from './exchange';
+import {
+  checkDocumentText,
+  isJsonObject,
+  newWriteTally,
+  readCodePointRange,
+  sortExchangeSpans,
+  textMismatch,
+  writableSpans,
+  writeNotes,
+  type WriteTally,
+} from './jsonl';
+
+// ---- JSON with positions --------------------------------------------------------------
+// JSON.parse says nothing about where a value sits (and its error messages differ between
+// engines), so Label Studio files are read by this small RFC 8259 parser, which also
+// records where each object and array, and each array element, starts and ends.
+
+interface Extent {
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Located {
+  readonly value: unknown;
+  /** Extent of every object and array in the value. */
+  readonly extents: WeakMap<object, Extent>;
+  /** Extent of each element of every array, by position. */
+  readonly items: WeakMap<readonly unknown[], Extent[]>;
+}
+
+class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const MAX_DEPTH = 512;
+
+function parseLocated(src: string): Located {
+  const extents = new WeakMap<object, Extent>();
+  const items = new WeakMap<readonly unknown[], Extent[]>();
+  let i = 0;
+  const fail = (what: string, at = i): never => {
+    const found = at >= src.length ? 'the end of the file' : JSON.stringify(String.fromCodePoint(src.codePointAt(at)!));
+    throw new JsonSyntaxError(`${what}, found ${found}`, at);
+  };
+  const skipSpace = () => {
+    for (let c = src.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = src.charCodeAt(++i));
+  };
+  const expect = (ch: string) => {
+    if (src[i] !== ch) fail(`expected ${JSON.stringify(ch)}`);
+    i++;
+  };
+  const string = (): string => {
+    const start = i;
+    i++; // the opening quote
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (Number.isNaN(c)) fail('a string is not closed');
+      if (c === 0x22) break;
+      if (c < 0x20) fail('a control character must be escaped inside a string');
+      if (c === 0x5c) {
+        const e = src[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) fail('a \\u escape needs four hex digits', i);
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else fail('an invalid escape in a string', i);
+      } else i++;
+    }
+    i++;
+    // The token is well formed, so JSON.parse decodes it exactly as it would in a whole file.
+    return JSON.parse(src.slice(start, i)) as string;
+  };
+  const value = (depth: number): unknown => {
+    if (depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
+    skipSpace();
+    const start = i;
+    const c = src[i];
+    if (c === '{') {
+      i++;
+      const obj: Record<string, unknown> = {};
+      skipSpace();
+      if (src[i] === '}') i++;
+      else {
+        for (;;) {
+          skipSpace();
+          if (src[i] !== '"') fail('expected a property name in double quotes');
+          const key = string();
+          skipSpace();
+          expect(':');
+          const v = value(depth + 1);
+          // defineProperty, so a key "__proto__" is an own property, as with JSON.parse
+          Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
+          skipSpace();
+          if (src[i] === ',') i++;
+          else if (src[i] === '}') {
+            i++;
+            break;
+          } else fail('expected "," or "}" after a property');
+        }
+      }
+      extents.set(obj, { start, end: i });
+      return obj;
+    }
+    if (c === '[') {
+      i++;
+      const arr: unknown[] = [];
+      const where: Extent[] = [];
+      skipSpace();
+      if (src[i] === ']') i++;
+      else {
+        for (;;) {
+          skipSpace();
+          const at = i;
+          arr.push(value(depth + 1));
+          where.push({ start: at, end: i });
+          skipSpace();
+          if (src[i] === ',') i++;
+          else if (src[i] === ']') {
+            i++;
+            break;
+          } else fail('expected "," or "]" after an array element');
+        }
+      }
+      extents.set(arr, { start, end: i });
+      items.set(arr, where);
+      return arr;
+    }
+    if (c === '"') return string();
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      if (src.startsWith(word, i)) {
+        i += word.length;
+        return v;
+      }
+    }
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(src);
+    if (m) {
+      i += m[0].length;
+      return Number(m[0]);
+    }
+    return fail('expected a JSON value');
+  };
+  const root = value(0);
+  skipSpace();
+  if (i < src.length) fail('unexpected text after the JSON value');
+  return { value: root, extents, items };
+}
+
+// ---- Reading --------------------------------------------------------------------------
+
+/** 1-based line numbers of offsets in one text, by binary search over its line starts. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+interface Context {
+  readonly file: InputFile;
+  readonly json: Located;
+  readonly lineOf: (offset: number) => number;
+  readonly result: ParseResult;
+  readonly skipped: Map<string, number>;
+}
+
+const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+
+/** A Label Studio id (a string, or an integer) as an exchange id, or null. */
+function readId(v: unknown): string | null {
+  if (typeof v === 'string' && v !== '') return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  return null;
+}
+
+/** `completed_by` as an annotator: a user id, or a user object's email (else its id). */
+function readAnnotator(v: unknown): string | undefined | null {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : null;
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (isJsonObject(v)) {
+    if (typeof v.email === 'string' && v.email !== '') return v.email;
+    return readId(v.id);
+  }
+  return null;
+}
+
+/**
+ * Reads a Label Studio JSON export: an array of tasks, or one task object. A task holds
+ * `data.text` and `annotations[]`, each with `completed_by` (a user id, or a user object
+ * whose email is used) and `result[]`:
+ * - `type: "labels"`: a region, `value: {start, end, text, labels}` in code points, end
+ *   exclusive, with its `id`; a region with several labels is read as one span per label
+ *   (the first keeps the region's id, the others get `id#label`);
+ * - `type: "relation"`: `from_id` → `to_id` with `labels` (direction "left" swaps them;
+ *   the head is where the arrow starts; each label is one relation);
+ * - `type: "choices"` with a region's id and one choice that is a stance: the region's stance.
+ * Other results (text areas, ratings, document-level choices) and `predictions` are not
+ * read; the notes count them. Cancelled (skipped) annotations are not read either (a task
+ * whose annotations are all cancelled gives one document without spans).
+ *
+ * Several annotations on one task give one document per annotation, each with its
+ * annotator (`annotator` on the document, not on its spans) and the task's text, id and
+ * metadata; a task without annotations gives one document without spans. The document id
+ * is the task's `meta.id`, else its `id`; `title`, `source` and `text_sha256` come from
+ * `meta`, and `source` is `file:line` when absent. Problems carry the line where the
+ * offending task, annotation or result starts; a problem in one annotation rejects that
+ * annotation's document only, and its rejected text is the task with only that annotation.
+ */
+export function parseLabelStudio(files: readonly InputFile[]): ParseResult {
+  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  const skipped = new Map<string, number>();
+  for (const file of files) {
+    if (file.text.trim() === '') {
+      result.problems.push({ file: file.name, line: 1, message: 'the file is empty' });
+      continue;
+    }
+    const lineOf = lineFinder(file.text);
+    let json: Located;
+    try {
+      json = parseLocated(file.text);
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      result.problems.push({ file: file.name, line: lineOf(e.at), message: `not valid JSON: ${e.message}` });
+      result.rejected.push({ file: file.name, line: 1, text: file.text });
+      continue;
+    }
+    const ctx: Context = { file, json, lineOf, result, skipped };
+    const root = json.value;
+    if (Array.isArray(root)) {
+      if (root.length === 0) result.problems.push({ file: file.name, line: 1, message: 'the file holds no tasks (an empty array)' });
+      const where = json.items.get(root)!;
+      root.forEach((task, k) => readTask(ctx, task, where[k]!, k));
+    } else if (isJsonObject(root)) {
+      readTask(ctx, root, json.extents.get(root)!, 0);
+    } else {
+      result.problems.push({ file: file.name, line: 1, message: 'a Label Studio export must be an array of tasks or one task object' });
+      result.rejected.push({ file: file.name, line: 1, text: file.text });
+    }
+  }
+  for (const [what, n] of skipped) result.notes.push(`${n} ${what} not read`);
+  return result;
+}
+
+function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void {
+  const { file, json, lineOf, result } = ctx;
+  const taskLine = lineOf(extent.start);
+  const name = `task ${k + 1}`;
+  const rejectTask = (messages: readonly { line: number; message: string }[]) => {
+    for (const m of messages) result.problems.push({ file: file.name, line: m.line, message: `${name}: ${m.message}` });
+    result.rejected.push({ file: file.name, line: taskLine, text: file.text.slice(extent.start, extent.end) });
+  };
+  if (!isJsonObject(task)) return rejectTask([{ line: taskLine, message: 'must be an object' }]);
+  const data = task.data;
+  if (!isJsonObject(data)) return rejectTask([{ line: taskLine, message: '"data" must be an object holding "text"' }]);
+  const textProblem = checkDocumentText(data.text, '"data.text"');
+  if (textProblem) return rejectTask([{ line: lineOf(json.extents.get(data)!.start), message: textProblem }]);
+  const text = data.text as string;
+  const meta = isJsonObject(task.meta) ? task.meta : {};
+  const metaString = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : undefined);
+  const id = metaString('id') ?? readId(task.id) ?? undefined;
+  const title = metaString('title');
+  const source = metaString('source') ?? `${file.name}:${taskLine}`;
+  const textSha256 = metaString('text_sha256');
+  const base = {
+    text,
+    ...(id !== undefined ? { id } : {}),
+    ...(title !== undefined ? { title } : {}),
+    source,
+    ...(textSha256 !== undefined ? { textSha256 } : {}),
+  };
+  if (Array.isArray(task.predictions) && task.predictions.length > 0) bump(ctx.skipped, 'prediction(s) were', task.predictions.length);
+
+  const annotations = task.annotations ?? task.completions ?? [];
+  if (!Array.isArray(annotations)) return rejectTask([{ line: taskLine, message: '"annotations" must be an array' }]);
+  if (annotations.length === 0) {
+    result.documents.push({ ...base, spans: [], relations: [], file: file.name, line: taskLine });
+    return;
+  }
+  const where = json.items.get(annotations)!;
+  const annotationsExtent = json.extents.get(annotations)!;
+  let read = 0;
+  annotations.forEach((annotation, j) => {
+    const at = where[j]!;
+    const found = readAnnotation(ctx, annotation, text, at);
+    if (found === 'skip') return;
+    read++;
+    if (Array.isArray(found)) {
+      for (const m of found) result.problems.push({ file: file.name, line: m.line, message: `${name}, annotation ${j + 1}: ${m.message}` });
+      // The task as written, with only this annotation, so it can be fixed and imported again.
+      const rejected =
+        file.text.slice(extent.start, annotationsExtent.start + 1) + file.text.slice(at.start, at.end) + file.text.slice(annotationsExtent.end - 1, extent.end);
+      result.rejected.push({ file: file.name, line: taskLine, text: rejected });
+      return;
+    }
+    result.documents.push({ ...base, ...(found.annotator !== undefined ? { annotator: found.annotator } : {}), spans: found.spans, relations: found.relations, file: file.name, line: taskLine });
+  });
+  // Every annotation was cancelled: the text is still a document, as with no annotations.
+  if (read === 0) result.documents.push({ ...base, spans: [], relations: [], file: file.name, line: taskLine });
+}
+
+interface ReadAnnotation {
+  readonly annotator: string | undefined;
+  readonly spans: ExchangeSpan[];
+  readonly relations: ExchangeRelation[];
+}
+
+function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Extent): ReadAnnotation | { line: number; message: string }[] | 'skip' {
+  const { json, lineOf } = ctx;
+  const line = lineOf(at.start);
+  if (!isJsonObject(annotation)) return [{ line, message: 'must be an object' }];
+  if (annotation.was_cancelled === true) {
+    bump(ctx.skipped, 'cancelled (skipped) annotation(s) were');
+    return 'skip';
+  }
+  const annotator = readAnnotator(annotation.completed_by);
+  if (annotator === null) return [{ line, message: '"completed_by" must be a user id or an object with an "email"' }];
+  const results = annotation.result ?? [];
+  if (!Array.isArray(results)) return [{ line, message: '"result" must be an array' }];
+  const where = json.items.get(results) ?? [];
+  const index = codePointIndex(text);
+  const errors: { line: number; message: string }[] = [];
+  const spans: ExchangeSpan[] = [];
+  const regions = new Map<string, number>(); // region id → index of its first span
+  const relationResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
+  const choiceResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
+  results.forEach((r, k) => {
+    const rLine = lineOf(where[k]?.start ?? at.start);
+    const fail = (message: string) => errors.push({ line: rLine, message: `result ${k + 1}: ${message}` });
+    if (!isJsonObject(r)) return fail('must be an object');
+    if (r.type === 'relation') return void relationResults.push({ r, line: rLine, k });
+    if (r.type === 'choices') return void choiceResults.push({ r, line: rLine, k });
+    if (r.type !== 'labels') {
+      bump(ctx.skipped, `result(s) of type ${JSON.stringify(typeof r.type === 'string' ? r.type : String(r.type))} were`);
+      return;
+    }
+    const span = readRegion(r, text, index);
+    if (typeof span === 'string') return fail(span);
+    if (span.id !== undefined) {
+      if (regions.has(span.id)) return fail(`region id ${JSON.stringify(span.id)} is used by another region`);
+      regions.set(span.id, spans.length);
+    }
+    spans.push(...span.spans);
+  });
+  for (const { r, line: rLine, k } of choiceResults) {
+    const id = readId(r.id);
+    const value = isJsonObject(r.value) ? r.value : {};
+    const choices = value.choices;
+    const target = id !== null ? regions.get(id) : undefined;
+    if (target === undefined) {
+      bump(ctx.skipped, 'choice(s) not tied to a region were');
+      continue;
+    }
+    if (!Array.isArray(choices) || choices.length !== 1 || !STANCES.includes(choices[0] as Stance)) {
+      if (r.from_name === 'stance') errors.push({ line: rLine, message: `result ${k + 1}: a stance must be one choice of ${STANCES.join(', ')}` });
+      else bump(ctx.skipped, 'choice(s) that are not a stance were');
+      continue;
+    }
+    const span = spans[target]!;
+    if (span.stance !== undefined && span.stance !== choices[0]) {
+      errors.push({ line: rLine, message: `result ${k + 1}: region ${JSON.stringify(id)} has two stances` });
+      continue;
+    }
+    spans[target] = { ...span, stance: choices[0] as Stance };
+  }
+  const relations: ExchangeRelation[] = [];
+  for (const { r, line: rLine, k } of relationResults) {
+    const fail = (message: string) => errors.push({ line: rLine, message: `result ${k + 1}: ${message}` });
+    const from = readId(r.from_id);
+    const to = readId(r.to_id);
+    if (from === null || to === null) {
+      fail('a relation needs "from_id" and "to_id"');
+      continue;
+    }
+    if (!regions.has(from)) {
+      fail(`"from_id" ${JSON.stringify(r.from_id)} is not a region of this annotation`);
+      continue;
+    }
+    if (!regions.has(to)) {
+      fail(`"to_id" ${JSON.stringify(r.to_id)} is not a region of this annotation`);
+      continue;
+    }
+    const direction = r.direction ?? 'right';
+    if (direction !== 'right' && direction !== 'left') {
+      fail(`direction ${JSON.stringify(direction)} has no head and child; only "right" and "left" are read`);
+      continue;
+    }
+    const labels = r.labels;
+    if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
+      fail('a relation needs "labels" with at least one non-empty label');
+      continue;
+    }
+    const [head, child] = direction === 'right' ? [from, to] : [to, from];
+    for (const label of labels as string[]) relations.push({ head, child, label });
+  }
+  if (errors.length) return errors;
+  return { annotator, spans, relations };
+}
+
+/** A `labels` result as spans (one per label), or why it cannot be read. */
+function readRegion(r: Record<string, unknown>, text: string, index: CodePointIndex): { id: string | undefined; spans: ExchangeSpan[] } | string {
+  const value = r.value;
+  if (!isJsonObject(value)) return '"value" must be an object';
+  const range = readCodePointRange(index, value.start, value.end, ['"value.start"', '"value.end"']);
+  if (typeof range === 'string') return range;
+  const slice = text.slice(range.start, range.end);
+  if (value.text !== undefined && value.text !== slice) return textMismatch(value.text, value.start as number, value.end as number, slice);
+  const labels = value.labels;
+  if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
+    return '"value.labels" must hold at least one non-empty label';
+  }
+  if (r.id !== undefined && readId(r.id) === null) return '"id" must be a non-empty string';
+  const id = r.id === undefined ? undefined : readId(r.id)!;
+  const spans = (labels as string[]).map((label, k) => ({
+    ...(id !== undefined ? { id: k === 0 ? id : `${id}#${label}` } : {}),
+    start: range.start,
+    end: range.end,
+    label,
+  }));
+  return { id, spans };
+}
+
+// ---- Writing --------------------------------------------------------------------------
+
+const CANONICAL_INTEGER = /^(0|[1-9][0-9]{0,14})$/;
+
+/** `completed_by` for an annotator: a user id when it is a plain integer, else a user object with that email. */
+const writeAnnotator = (a: string) => (CANONICAL_INTEGER.test(a) ? Number(a) : { email: a });
+
+/** Region ids for spans: their own, else `hashiya-<n>` not otherwise in use. */
+function regionIds(spans: readonly ExchangeSpan[]): Map<ExchangeSpan, string> {
+  const used = new Set(spans.map((s) => s.id).filter((id) => id !== undefined));
+  const out = new Map<ExchangeSpan, string>();
+  let next = 1;
+  for (const s of spans) {
+    if (s.id !== undefined) out.set(s, s.id);
+    else {
+      while (used.has(`hashiya-${next}`)) next++;
+      const id = `hashiya-${next++}`;
+      used.add(id);
+      out.set(s, id);
+    }
+  }
+  return out;
+}
+
+interface Annotation {
+  readonly annotator: string | undefined;
+  readonly results: unknown[];
+}
+
+/**
+ * The tasks for `documents`: one task per document id and text (the documents read from
+ * one task come back together), one annotation per annotator present in them. A span's
+ * annotator is its own, else its document's; a document without spans still gives its
+ * annotator an (empty) annotation. A relation goes with its head's annotation; one whose
+ * child is in another annotation cannot be written and is counted in `across`.
+ */
+function toTasks(documents: readonly ExchangeDocument[], tally: WriteTally, across: { relations: number }): unknown[] {
+  const groups = new Map<string, ExchangeDocument[]>();
+  for (const d of documents) {
+    const key = JSON.stringify([d.id ?? null, d.text]);
+    const g = groups.get(key);
+    if (g) g.push(d);
+    else groups.set(key, [d]);
+  }
+  const tasks: unknown[] = [];
+  for (const docs of groups.values()) {
+    const first = docs[0]!;
+    const { text } = first;
+    const index = codePointIndex(text);
+    const cp = (o: number) => index.toCodePoint(utf16(o)) as number;
+    const annotations = new Map<string | undefined, Annotation>();
+    const annotationOf = (who: string | undefined) => {
+      let a = annotations.get(who);
+      if (!a) annotations.set(who, (a = { annotator: who, results: [] }));
+      return a;
+    };
+    for (const doc of docs) {
+      const written = writableSpans(doc, index, tally);
+      const { relations } = written;
+      if (written.spans.length === 0) annotationOf(doc.annotator);
+      const ids = regionIds(written.spans);
+      // In order with the ids they are written with, so that reading and writing again gives the same file.
+      // (A span's region id is its own id when it has one, so relations still find it.)
+      const spans = sortExchangeSpans(written.spans.map((s) => ({ ...s, id: ids.get(s)! })));
+      const owner = new Map<string, Annotation>();
+      for (const s of spans) {
+        const a = annotationOf(s.annotator ?? doc.annotator);
+        const id = s.id!;
+        owner.set(id, a);
+        const start = cp(s.start);
+        const end = cp(s.end);
+        const regionText = text.slice(s.start, s.end);
+        a.results.push({ value: { start, end, text: regionText, labels: [s.label] }, id, from_name: 'label', to_name: 'text', type: 'labels' });
+        if (s.stance !== undefined) {
+          a.results.push({ value: { start, end, text: regionText, choices: [s.stance] }, id, from_name: 'stance', to_name: 'text', type: 'choices' });
+        }
+      }
+      for (const r of relations ?? []) {
+        const a = owner.get(r.head)!;
+        if (owner.get(r.child) !== a) {
+          across.relations++;
+          continue;
+        }
+        a.results.push({ from_id: r.head, to_id: r.child, type: 'relation', direction: 'right', labels: [r.label] });
+      }
+    }
+    const meta = {
+      ...(first.id !== undefined && !CANONICAL_INTEGER.test(first.id) ? { id: first.id } : {}),
+      ...(first.title !== undefined ? { title: first.title } : {}),
+      ...(first.source !== undefined ? { source: first.source } : {}),
+      text_sha256: sha256Hex(text),
+    };
+    tasks.push({
+      ...(first.id !== undefined && CANONICAL_INTEGER.test(first.id) ? { id: Number(first.id) } : {}),
+      data: { text },
+      meta,
+      annotations: [...annotations.values()].map((a) => ({
+        ...(a.annotator !== undefined ? { completed_by: writeAnnotator(a.annotator) } : {}),
+        result: a.results,
+      })),
+    });
+  }
+  return tasks;
+}
+
+// Escaped like the JSONL writers, so no line of the file is split by a Unicode line breaker.
+const LINE_BREAKERS = /[\u0085\u2028\u2029]/g;
+const escapeBreaker = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Writes a Label Studio JSON export (an array of tasks, indented): `id` (when the
+ * document id is an integer), `data.text`, `meta` (the document's id when not an integer,
+ * title, source, text_sha256), and `annotations` with `completed_by` and `result`: a
+ * `labels` region per span (`from_name` "label", `to_name` "text"), a per-region
+ * `choices` result (`from_name` "stance") for each stance, and a `relation` per relation
+ * (`from_id` the head, `to_id` the child, `direction` "right"). Spans without an id get
+ * `hashiya-<n>` region ids.
+ */
+export function serializeLabelStudio(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+  const tally = newWriteTally();
+  const across = { relations: 0 };
+  const tasks = toTasks(documents, tally, across);
+  const text = JSON.stringify(tasks, null, 2).replace(LINE_BREAKERS, escapeBreaker) + '\n';
+  const notes = writeNotes(tally);
+  if (across.relations > 0) {
+    notes.push(`${across.relations} relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out`);
+  }
+  return { files: [{ name: `${options.baseName ?? 'tasks'}.json`, text }], notes, dropped: tally.spans };
+}
+
+/** Label Studio's JSON task export (text spans, relations, per-region stance choices). */
+export const labelStudioFormat: Format = {
+  name: 'labelstudio',
+  extensions: ['json'],
+  parse: parseLabelStudio,
+  serialize: serializeLabelStudio,
+};

@@ -1,0 +1,62 @@
+import { titleFromFileName } from '../model/titleFromFileName';
+import { firstLoneSurrogate } from '../text/firstLoneSurrogate';
+import { uniqueBaseNames } from './brat/uniqueBaseNames';
+import type { ExchangeDocument, Format, InputFile, OutputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
+
+const pad = (k: number, n: number) => String(k).padStart(String(n).length, '0');
+
+/** 1-based line of UTF-16 offset `at`. */
+function lineAt(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * Reads plain text: each file is one document, its (already decoded) text verbatim, titled
+ * by the file name without its extension, with the file name as its source. An empty file
+ * is a problem.
+ */
+export function parseTxt(files: readonly InputFile[]): ParseResult {
+  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  for (const file of files) {
+    if (file.text === '') {
+      result.problems.push({ file: file.name, line: 1, message: 'the file is empty' });
+      continue;
+    }
+    const lone = firstLoneSurrogate(file.text);
+    if (lone >= 0) {
+      result.problems.push({ file: file.name, line: lineAt(file.text, lone), message: 'the text holds an unpaired surrogate, which is not a character' });
+      result.rejected.push({ file: file.name, line: 1, text: file.text });
+      continue;
+    }
+    const doc: ExchangeDocument = { text: file.text, title: titleFromFileName(file.name), source: file.name, spans: [], file: file.name, line: 1 };
+    result.documents.push(doc);
+  }
+  return result;
+}
+
+/**
+ * Writes one `.txt` per document, the text verbatim. Names come from `options.baseName`
+ * (numbered when there are several documents), else the title or id, made safe on every
+ * system and unique regardless of case. Spans cannot be written and are counted as dropped.
+ */
+export function serializeTxt(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+  const { baseName } = options;
+  const wanted = documents.map((d, k) =>
+    baseName !== undefined ? (documents.length === 1 ? baseName : `${baseName}-${pad(k + 1, documents.length)}`) : (d.title ?? d.id ?? ''),
+  );
+  const names = uniqueBaseNames(wanted, (k) => `document-${pad(k + 1, documents.length)}`);
+  const files: OutputFile[] = documents.map((d, k) => ({ name: `${names[k]!}.txt`, text: d.text }));
+  const dropped = documents.reduce((n, d) => n + d.spans.length, 0);
+  const notes = dropped > 0 ? [`plain text holds no annotations: ${dropped} span(s) were not written`] : [];
+  return { files, notes, dropped };
+}
+
+/** Plain text, one document per `.txt` file. */
+export const txtFormat: Format = {
+  name: 'txt',
+  extensions: ['txt'],
+  parse: parseTxt,
+  serialize: serializeTxt,
+};

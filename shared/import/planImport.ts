@@ -1,0 +1,117 @@
+import type { ExchangeDocument, Problem } from '../formats/exchange';
+import { checkSpanRange } from '../model/checkSpanRange';
+import type { DocumentRecord, DocumentText } from '../model/document';
+import { newDocument } from '../model/newDocument';
+import { createSpan, type Span } from '../model/span';
+import { sha256Hex } from '../text/sha256';
+
+/** What the library already holds, as far as matching needs. */
+export interface LibraryIndex {
+  /** Documents by the SHA-256 of their text. */
+  readonly bySha: ReadonlyMap<string, { readonly id: string; readonly title: string }>;
+  /** Documents by id. */
+  readonly byId: ReadonlyMap<string, { readonly textSha256: string; readonly title: string }>;
+}
+
+/** Everything an import will store, decided before anything is stored. */
+export interface ImportPlan {
+  readonly newDocuments: { record: DocumentRecord; readonly text: DocumentText; readonly spans: Span[] }[];
+  /** Spans for documents already in the library, matched by the SHA-256 of their text. */
+  readonly attachments: { docId: string; title: string; spans: Span[] }[];
+  /** Documents that name a library document but whose text differs: never attached by guesswork. */
+  readonly mismatches: Problem[];
+  readonly problems: Problem[];
+  readonly notes: string[];
+  readonly annotators: string[];
+}
+
+export interface PlanOptions {
+  /** The annotator for spans whose file names none. */
+  readonly annotator: string;
+  readonly now: number;
+  readonly newId: () => string;
+}
+
+const where = (d: ExchangeDocument) => ({ file: d.file ?? d.source ?? '(input)', line: d.line ?? 1 });
+
+/**
+ * Plans the import of parsed documents into the library: a text already there (same
+ * SHA-256) gets the file's spans attached, under their annotator; a document whose id
+ * names a library document with another text is listed as a mismatch; anything else
+ * is a new document. Span ids are made fresh (file ids such as T1 repeat across
+ * files); claims' "source" relations become links. Pure: nothing is stored here.
+ */
+export function planImport(docs: readonly ExchangeDocument[], library: LibraryIndex, options: PlanOptions): ImportPlan {
+  const newDocuments: ImportPlan['newDocuments'] = [];
+  const attachments = new Map<string, { docId: string; title: string; spans: Span[] }>();
+  const mismatches: Problem[] = [];
+  const problems: Problem[] = [];
+  const annotators = new Set<string>();
+  let otherRelations = 0;
+  // Texts new in this import, so a second copy in the same import attaches to the first.
+  const fresh = new Map<string, { record: DocumentRecord; spans: Span[] }>();
+
+  for (const doc of docs) {
+    const sha = sha256Hex(doc.text);
+    if (doc.textSha256 && doc.textSha256.toLowerCase() !== sha) {
+      problems.push({ ...where(doc), message: `text_sha256 ${doc.textSha256} does not match the text (its SHA-256 is ${sha})` });
+      continue;
+    }
+    const bad = doc.spans.map((s) => checkSpanRange(doc.text, s.start, s.end)).find((p) => p !== null);
+    if (bad) {
+      problems.push({ ...where(doc), message: bad });
+      continue;
+    }
+    const existing = library.bySha.get(sha);
+    const named = doc.id ? library.byId.get(doc.id) : undefined;
+    if (!existing && named) {
+      mismatches.push({ ...where(doc), message: `«${doc.title ?? doc.id}» names library document «${named.title}», but the texts differ; its labels were not attached` });
+      continue;
+    }
+    const earlier = fresh.get(sha);
+    const docId = existing?.id ?? earlier?.record.id ?? options.newId();
+
+    // Fresh span ids; relations follow them.
+    const ids = new Map<string, string>();
+    const spans = doc.spans.map((s) => {
+      const id = options.newId();
+      if (s.id) ids.set(s.id, id);
+      const annotator = s.annotator ?? doc.annotator ?? options.annotator;
+      annotators.add(annotator);
+      const span = createSpan({ id, docId, start: s.start, end: s.end, label: s.label, annotator }, options.now);
+      return s.stance ? { ...span, stance: s.stance } : span;
+    });
+    const byNewId = new Map(spans.map((s, i) => [s.id, i]));
+    for (const r of doc.relations ?? []) {
+      const head = ids.get(r.head);
+      const child = ids.get(r.child);
+      if (r.label !== 'source' || !head || !child) {
+        otherRelations++;
+        continue;
+      }
+      const k = byNewId.get(head)!;
+      spans[k] = { ...spans[k]!, sourceId: child };
+    }
+
+    if (existing) {
+      const entry = attachments.get(existing.id) ?? { docId: existing.id, title: existing.title, spans: [] };
+      entry.spans.push(...spans);
+      attachments.set(existing.id, entry);
+      continue;
+    }
+    if (earlier) {
+      earlier.spans.push(...spans);
+      continue;
+    }
+    const title = doc.title ?? doc.source ?? doc.id ?? 'Imported text';
+    const made = newDocument({ id: docId, title, source: doc.source ?? doc.file ?? 'import', text: doc.text }, options.now);
+    const text: DocumentText = doc.tokens ? { ...made.text, tokens: doc.tokens } : made.text;
+    const entry = { record: made.record, text, spans };
+    newDocuments.push(entry);
+    fresh.set(sha, entry);
+  }
+  for (const d of newDocuments) d.record = { ...d.record, spanCount: d.spans.length };
+  const notes: string[] = [];
+  if (otherRelations) notes.push(`${otherRelations} relation${otherRelations === 1 ? '' : 's'} other than a claim's source (or pointing at a missing span) were not kept`);
+  return { newDocuments, attachments: [...attachments.values()], mismatches, problems, notes, annotators: [...annotators].sort() };
+}

@@ -1,0 +1,289 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bratFormat, parseBrat, serializeBrat } from '../../../shared/formats/brat';
+import { uniqueBaseNames } from '../../../shared/formats/brat/uniqueBaseNames';
+import type { ExchangeDocument, ExchangeSpan } from '../../../shared/formats/exchange';
+import type { Stance } from '../../../shared/model/span';
+import { utf16 } from '../../../shared/text/units';
+import { boundaries, mixedText } from '../support/arbitraries';
+
+// An emoji (two UTF-16 units, one code point) before every span, and a CRLF (two code points) between the lines.
+const TEXT = '🚀 قال المرصد السوري لحقوق الإنسان إن الطائرات المسيّرة قصفت حقل كونيكو.\r\nونفت القوات الأميركية ذلك.';
+
+// Offsets written by hand in code points (checked with Python's len() on the same text).
+const ANN = [
+  'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان',
+  'T2\tclaim 34 70\tإن الطائرات المسيّرة قصفت حقل كونيكو',
+  'T3\tweapon 37 54\tالطائرات المسيّرة',
+  'T4\tplace 60 70\tحقل كونيكو',
+  'A1\tStance T2 asserted',
+  'R1\tsource Arg1:T2 Arg2:T1',
+  '#1\tAnnotatorNotes T4\toil field',
+  'A2\tNegated T3',
+  '',
+  'T5\tactor 78 94\tالقوات الأميركية',
+  'E1\tAttack:T3 Target:T4',
+].join('\n');
+
+const DISCONTINUOUS = 'T6\tclaim 73 77;95 98\tونفت ذلك';
+
+const span = (start: number, end: number, label: string, id: string, stance?: Stance): ExchangeSpan => ({
+  id,
+  start: utf16(start),
+  end: utf16(end),
+  label,
+  ...(stance ? { stance } : {}),
+});
+
+describe('brat: a hand-written pair', () => {
+  it('reads code-point offsets past an emoji and a CRLF into UTF-16 spans, with the relation and the stance', () => {
+    const result = parseBrat([
+      { name: 'news/deir.txt', text: TEXT },
+      { name: 'news/deir.ann', text: ANN },
+    ]);
+    expect(result.problems).toEqual([]);
+    expect(result.rejected).toEqual([]);
+    expect(result.documents).toHaveLength(1);
+    const doc = result.documents[0]!;
+    expect(doc.text).toBe(TEXT);
+    expect(doc.title).toBe('deir');
+    expect(doc.source).toBe('news/deir.txt');
+    // UTF-16 = code points + 1 after the emoji.
+    expect(doc.spans).toEqual([
+      span(7, 34, 'actor', 'T1'),
+      span(35, 71, 'claim', 'T2', 'asserted'),
+      span(38, 55, 'weapon', 'T3'),
+      span(61, 71, 'place', 'T4'),
+      span(79, 95, 'actor', 'T5'),
+    ]);
+    expect(doc.spans.map((s) => TEXT.slice(s.start, s.end))).toEqual([
+      'المرصد السوري لحقوق الإنسان',
+      'إن الطائرات المسيّرة قصفت حقل كونيكو',
+      'الطائرات المسيّرة',
+      'حقل كونيكو',
+      'القوات الأميركية',
+    ]);
+    expect(doc.relations).toEqual([{ head: 'T2', child: 'T1', label: 'source' }]);
+    expect(result.notes.join('\n')).toContain('1 note (#), 1 event (E)');
+    expect(result.notes.join('\n')).toContain('Negated ×1');
+  });
+
+  it('rejects the pair with a discontinuous span, at its line, and says so in the notes; the other pair still imports', () => {
+    const result = parseBrat([
+      { name: 'deir.txt', text: TEXT },
+      { name: 'deir.ann', text: `${ANN}\n${DISCONTINUOUS}\n` },
+      { name: 'ok.txt', text: TEXT },
+      { name: 'ok.ann', text: ANN },
+    ]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ file: 'deir.ann', line: 12 });
+    expect(result.problems[0]!.message).toMatch(/T6 is discontinuous \(73 77;95 98\)/);
+    expect(result.rejected.map((r) => r.file)).toEqual(['deir.txt', 'deir.ann']);
+    expect(result.rejected[1]!.text).toContain(DISCONTINUOUS);
+    expect(result.documents.map((d) => d.title)).toEqual(['ok']);
+    expect(result.notes.join('\n')).toMatch(/1 discontinuous span/);
+  });
+
+  it('writes the same pair back: T ids in span order, the stance as an attribute, the claim source as a relation', () => {
+    const [doc] = parseBrat([
+      { name: 'deir.txt', text: TEXT },
+      { name: 'deir.ann', text: ANN },
+    ]).documents;
+    const out = serializeBrat([doc!]);
+    expect(out.dropped).toBe(0);
+    expect(out.files.map((f) => f.name)).toEqual(['deir.txt', 'deir.ann']);
+    expect(out.files[0]!.text).toBe(TEXT);
+    expect(out.files[1]!.text).toBe(
+      [
+        'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان',
+        'T2\tclaim 34 70\tإن الطائرات المسيّرة قصفت حقل كونيكو',
+        'T3\tweapon 37 54\tالطائرات المسيّرة',
+        'T4\tplace 60 70\tحقل كونيكو',
+        'T5\tactor 78 94\tالقوات الأميركية',
+        'A1\tStance T2 asserted',
+        'R1\tsource Arg1:T2 Arg2:T1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('maps Hashiya span ids to T ids and writes a span across the CRLF with spaces for the line break', () => {
+    const doc: ExchangeDocument = {
+      text: TEXT,
+      title: 'خبر',
+      spans: [span(71, 95, 'claim', 'c-9', 'denied'), span(79, 95, 'actor', 'a-2')],
+      relations: [{ head: 'c-9', child: 'a-2', label: 'source' }],
+    };
+    const out = serializeBrat([doc]);
+    expect(out.files[1]!.text).toBe('T1\tclaim 70 94\t.  ونفت القوات الأميركية\nT2\tactor 78 94\tالقوات الأميركية\nA1\tStance T1 denied\nR1\tsource Arg1:T1 Arg2:T2\n');
+    const back = parseBrat(out.files);
+    expect(back.problems).toEqual([]);
+    expect(back.documents[0]!.spans).toEqual([span(71, 95, 'claim', 'T1', 'denied'), span(79, 95, 'actor', 'T2')]);
+    expect(back.documents[0]!.relations).toEqual([{ head: 'T1', child: 'T2', label: 'source' }]);
+  });
+
+  it('is registered under the name brat for .txt and .ann', () => {
+    expect(bratFormat.name).toBe('brat');
+    expect(bratFormat.extensions).toEqual(['txt', 'ann']);
+  });
+});
+
+describe('brat: bad input is a problem at its file and line; the rest still imports', () => {
+  const read = (ann: string) => parseBrat([
+    { name: 'a.txt', text: TEXT },
+    { name: 'a.ann', text: ann },
+    { name: 'b.txt', text: 'نص سليم' },
+    { name: 'b.ann', text: 'T1\tplace 0 2\tنص\n' },
+  ]);
+  const cases: [string, string, number, RegExp][] = [
+    ['a truncated T line (no text field)', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT2\tclaim 34 70', 2, /T2 is truncated/],
+    ['a T line cut inside its offsets', 'T1\tactor 6', 1, /T1 is truncated/],
+    ['offsets that are not numbers', 'T1\tactor 6 x\tالمرصد', 1, /T1: offsets must be "start end"/],
+    ['spaces where tabs belong', 'T1 actor 6 33 المرصد', 1, /expected a tab after the id "T1"/],
+    ['offsets beyond the text', 'T1\tactor 90 120\tذلك', 1, /outside the text \(0\.\.99 code points\)/],
+    ['start equal to end', '\nT1\tactor 33 33\t', 2, /start 33 must be before end 33/],
+    ['start after end', 'T1\tactor 33 6\tx', 1, /start 33 must be before end 6/],
+    ['text that is not the slice (UTF-16 offsets written by mistake)', 'T1\tactor 7 34\tالمرصد السوري لحقوق الإنسان', 1, /does not match the text at 7\.\.34/],
+    ['an unknown line type', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nX1\tfoo', 2, /unknown line type "X"/],
+    ['a relation to a missing span', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nR1\tsource Arg1:T1 Arg2:T9', 2, /R1: T9 is not defined/],
+    ['a relation to an event', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nE1\tAttack:T1\nR1\tsource Arg1:T1 Arg2:E1', 3, /E1 is not a text span/],
+    ['a relation without Arg2', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nR1\tsource Arg1:T1', 2, /R1 is truncated/],
+    ['a stance that is not one of the three', 'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nA1\tStance T1 maybe', 2, /stance must be one of asserted, denied, reported/],
+    ['two stances that disagree', 'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nA1\tStance T1 denied\nA2\tstance T1 asserted', 3, /already has the stance denied \(line 2\)/],
+    ['an id used twice', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT1\tactor 6 33\tالمرصد السوري لحقوق الإنسان', 2, /T1 is used again \(first on line 1\)/],
+  ];
+  it.each(cases)('%s', (_what, ann, line, message) => {
+    const result = read(ann);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ file: 'a.ann', line });
+    expect(result.problems[0]!.message).toMatch(message);
+    expect(result.rejected).toEqual([
+      { file: 'a.txt', line: 1, text: TEXT },
+      { file: 'a.ann', line: 1, text: ann },
+    ]);
+    expect(result.documents.map((d) => d.title)).toEqual(['b']);
+  });
+
+  it('counts lines across CRLF and lone CR as brat tools do', () => {
+    const result = read('T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\r\n\rT2\tactor 6 34\tالمرصد');
+    expect(result.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['a.ann:3']);
+  });
+
+  it('reports an .ann without its .txt, an empty .txt, a stray file; reads a .txt alone as a document without spans', () => {
+    const result = parseBrat([
+      { name: 'lonely.ann', text: 'T1\tactor 0 3\tabc\n' },
+      { name: 'empty.txt', text: '' },
+      { name: 'empty.ann', text: '' },
+      { name: 'notes.md', text: '# hi' },
+      { name: 'annotation.conf', text: '[entities]\nactor\n' },
+      { name: 'plain.txt', text: 'خبر بلا حواشٍ' },
+    ]);
+    expect(result.problems.map((p) => [p.file, p.line])).toEqual([
+      ['notes.md', 1],
+      ['lonely.ann', 1],
+      ['empty.txt', 1],
+    ]);
+    expect(result.problems[1]!.message).toMatch(/has no lonely\.txt beside it/);
+    expect(result.documents).toEqual([
+      { text: 'خبر بلا حواشٍ', title: 'plain', source: 'plain.txt', file: 'plain.txt', line: 1, spans: [], relations: [] },
+    ]);
+    expect(result.notes).toEqual([
+      'brat configuration files were not read: annotation.conf',
+      '1 .txt file(s) had no .ann beside them and were read as documents without spans',
+    ]);
+  });
+
+  it('tolerates a byte-order mark left at the start of an .ann', () => {
+    const result = parseBrat([
+      { name: 'a.txt', text: TEXT },
+      { name: 'a.ann', text: '\ufeffT1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\n' },
+    ]);
+    expect(result.problems).toEqual([]);
+    expect(result.documents[0]!.spans).toEqual([span(7, 34, 'actor', 'T1')]);
+  });
+});
+
+describe('brat: serialize', () => {
+  it('gives safe, unique names from titles, ids or baseName', () => {
+    const doc = (title?: string, id?: string): ExchangeDocument => ({ text: 'نص', spans: [], ...(title !== undefined ? { title } : {}), ...(id ? { id } : {}) });
+    const names = (docs: ExchangeDocument[], baseName?: string) =>
+      serializeBrat(docs, baseName ? { baseName } : {}).files.filter((f) => f.name.endsWith('.txt')).map((f) => f.name);
+    expect(names([doc('قصف: دير الزور / الميادين?'), doc('قصف: دير الزور / الميادين?'), doc('CON'), doc(undefined, 'id-7'), doc('...'), doc('Deir'), doc('deir')])).toEqual([
+      'قصف_ دير الزور _ الميادين_.txt',
+      'قصف_ دير الزور _ الميادين_ (2).txt',
+      '_CON.txt',
+      'id-7.txt',
+      'document-5.txt',
+      'Deir.txt',
+      'deir (2).txt',
+    ]);
+    expect(names([doc('a'), doc('b')], 'export')).toEqual(['export-1.txt', 'export-2.txt']);
+    expect(uniqueBaseNames(['x'.repeat(300)], () => 'f')[0]).toHaveLength(80);
+  });
+
+  it('leaves out and counts spans it cannot write, and relations to them', () => {
+    const doc: ExchangeDocument = {
+      text: TEXT,
+      spans: [span(0, 1, 'actor', 's0'), span(7, 34, 'two words', 's1'), span(90, 200, 'actor', 's2'), span(7, 34, 'actor', 's3')],
+      relations: [{ head: 's3', child: 's1', label: 'source' }],
+    };
+    const out = serializeBrat([doc]);
+    expect(out.dropped).toBe(3);
+    expect(out.files[1]!.text).toBe('T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\n');
+    expect(out.notes.join('\n')).toMatch(/2 span\(s\) outside their text, empty, or splitting a character/);
+    expect(out.notes.join('\n')).toMatch(/1 span\(s\) were left out: brat labels cannot be empty or hold spaces \("two words"\)/);
+    expect(out.notes.join('\n')).toMatch(/1 relation\(s\) were left out/);
+  });
+});
+
+// ---------------------------------------------------------------- round trip
+
+const LABELS = ['actor', 'place', 'weapon', 'claim', 'سلاح', 'Population-Center'] as const;
+const STANCE_OR_NONE = fc.constantFrom<Stance | undefined>(undefined, undefined, 'asserted', 'denied', 'reported');
+
+/** A document with spans on random code-point boundaries (overlaps allowed) and relations between them. */
+const bratDocument = mixedText({ minLength: 1, maxLength: 50 }).chain((text) => {
+  const cuts = boundaries(text);
+  const n = cuts.length - 1;
+  const oneSpan = fc
+    .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: n }), fc.constantFrom(...LABELS), STANCE_OR_NONE)
+    .filter(([a, b]) => a < b);
+  return fc
+    .tuple(fc.array(oneSpan, { maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('source', 'supports')), { maxLength: 4 }), fc.constantFrom('خبر', 'دير الزور: قصف', 'a/b', ''))
+    .map(([raw, rels, title]): ExchangeDocument => {
+      const spans = raw.map(([a, b, label, stance], k) => span(cuts[a]!, cuts[b]!, label, `s${k}`, stance));
+      const relations = spans.length === 0 ? [] : rels.map(([h, c, label]) => ({ head: `s${h % spans.length}`, child: `s${c % spans.length}`, label }));
+      return { text, title, spans, relations };
+    });
+});
+
+/** A span by what it is, so documents compare whatever ids the format gave. */
+const content = (s: ExchangeSpan) => `${s.start}:${s.end}:${s.label}:${s.stance ?? ''}`;
+
+function comparable(doc: ExchangeDocument) {
+  const byId = new Map(doc.spans.map((s) => [s.id, content(s)]));
+  return {
+    text: doc.text,
+    spans: doc.spans.map(content).sort(),
+    relations: (doc.relations ?? []).map((r) => `${byId.get(r.head)} -${r.label}-> ${byId.get(r.child)}`).sort(),
+  };
+}
+
+describe('brat: round trip', () => {
+  it('serialize then parse gives the same texts, spans, stances and relations (emoji, harakat, CRLF, marks)', () => {
+    fc.assert(
+      fc.property(fc.array(bratDocument, { minLength: 1, maxLength: 4 }), (docs) => {
+        const out = serializeBrat(docs);
+        expect(out.dropped).toBe(0);
+        const back = parseBrat(out.files);
+        expect(back.problems).toEqual([]);
+        expect(back.documents.map(comparable)).toEqual(docs.map(comparable));
+        // Names are the documents' titles where those are safe, and always distinct.
+        expect(new Set(out.files.map((f) => f.name.toLowerCase())).size).toBe(out.files.length);
+        // A second trip writes the very same files.
+        expect(serializeBrat(back.documents).files).toEqual(out.files);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { ExchangeDocument } from '../../../shared/formats/exchange';
+import { planImport, type LibraryIndex } from '../../../shared/import/planImport';
+import { sha256Hex } from '../../../shared/text/sha256';
+import { utf16 } from '../../../shared/text/units';
+import { seed } from '../../support/seeds';
+
+const ARTICLE = seed('000').text;
+const span = (phrase: string, label: string, id?: string, extra: object = {}) => {
+  const start = ARTICLE.indexOf(phrase);
+  if (start < 0) throw new Error(phrase);
+  return { ...(id ? { id } : {}), start: utf16(start), end: utf16(start + phrase.length), label, ...extra };
+};
+
+function ids() {
+  let n = 0;
+  return () => `n${++n}`;
+}
+
+const empty: LibraryIndex = { bySha: new Map(), byId: new Map() };
+
+describe('planning an import', () => {
+  it('makes new documents with fresh span ids, the file annotator, stance and source links', () => {
+    const doc: ExchangeDocument = {
+      text: ARTICLE,
+      id: 'd1',
+      title: 'كونيكو',
+      source: 'a.jsonl',
+      annotator: 'omar',
+      spans: [
+        span('المرصد السوري لحقوق الإنسان', 'actor', 'T1'),
+        span('أن القاعدة شهدت استنفاراً', 'claim', 'T2', { stance: 'reported', annotator: 'laila' }),
+      ],
+      relations: [
+        { head: 'T2', child: 'T1', label: 'source' },
+        { head: 'T2', child: 'T9', label: 'source' },
+      ],
+    };
+    const plan = planImport([doc], empty, { annotator: 'me', now: 5, newId: ids() });
+    expect(plan.problems).toEqual([]);
+    expect(plan.newDocuments).toHaveLength(1);
+    const made = plan.newDocuments[0]!;
+    expect(made.record).toMatchObject({ title: 'كونيكو', source: 'a.jsonl', textSha256: sha256Hex(ARTICLE), spanCount: 2 });
+    const [actor, claim] = made.spans;
+    expect(actor).toMatchObject({ label: 'actor', annotator: 'omar', docId: made.record.id });
+    expect(claim).toMatchObject({ label: 'claim', annotator: 'laila', stance: 'reported', sourceId: actor!.id });
+    expect(actor!.id).not.toBe('T1');
+    expect(plan.annotators).toEqual(['laila', 'omar']);
+    expect(plan.notes.join()).toContain('1 relation');
+  });
+
+  it('attaches labels to a library text with the same SHA-256, and lists a same-id document with another text as a mismatch', () => {
+    const library: LibraryIndex = {
+      bySha: new Map([[sha256Hex(ARTICLE), { id: 'lib1', title: 'مقال' }]]),
+      byId: new Map([
+        ['lib1', { textSha256: sha256Hex(ARTICLE), title: 'مقال' }],
+        ['lib2', { textSha256: sha256Hex('نص آخر'), title: 'آخر' }],
+      ]),
+    };
+    const plan = planImport(
+      [
+        { text: ARTICLE, id: 'whatever', spans: [span('ريف ديرالزور الشرقي', 'place')], file: 'b.jsonl', line: 1 },
+        { text: ARTICLE + ' ', id: 'lib2', title: 'آخر', spans: [], file: 'b.jsonl', line: 2 },
+      ],
+      library,
+      { annotator: 'omar', now: 1, newId: ids() },
+    );
+    expect(plan.newDocuments).toEqual([]);
+    expect(plan.attachments).toHaveLength(1);
+    expect(plan.attachments[0]).toMatchObject({ docId: 'lib1', title: 'مقال' });
+    expect(plan.attachments[0]!.spans[0]).toMatchObject({ docId: 'lib1', label: 'place', annotator: 'omar' });
+    expect(plan.mismatches).toEqual([{ file: 'b.jsonl', line: 2, message: expect.stringContaining('texts differ') }]);
+  });
+
+  it('merges a text that appears twice in one import into one new document', () => {
+    const plan = planImport(
+      [
+        { text: ARTICLE, spans: [span('ديرالزور', 'place')], annotator: 'a' },
+        { text: ARTICLE, spans: [span('ديرالزور', 'place')], annotator: 'b' },
+      ],
+      empty,
+      { annotator: 'me', now: 1, newId: ids() },
+    );
+    expect(plan.newDocuments).toHaveLength(1);
+    expect(plan.newDocuments[0]!.spans.map((s) => s.annotator)).toEqual(['a', 'b']);
+    expect(plan.newDocuments[0]!.record.spanCount).toBe(2);
+  });
+
+  it('refuses a document whose stated SHA-256 is not its text’s, or whose span is out of range, naming file and line', () => {
+    const plan = planImport(
+      [
+        { text: ARTICLE, textSha256: sha256Hex('other'), spans: [], file: 'c.jsonl', line: 3 },
+        { text: 'قصير', spans: [{ start: utf16(0), end: utf16(99), label: 'x' }], file: 'c.jsonl', line: 4 },
+      ],
+      empty,
+      { annotator: 'me', now: 1, newId: ids() },
+    );
+    expect(plan.newDocuments).toEqual([]);
+    expect(plan.problems.map((p) => [p.file, p.line])).toEqual([
+      ['c.jsonl', 3],
+      ['c.jsonl', 4],
+    ]);
+    expect(plan.problems[0]!.message).toContain('text_sha256');
+  });
+
+  it('keeps a token-based document’s own tokens', () => {
+    const plan = planImport([{ text: 'قال المرصد', spans: [], tokens: [[0, 3], [4, 10]] }], empty, { annotator: 'me', now: 1, newId: ids() });
+    expect(plan.newDocuments[0]!.text.tokens).toEqual([
+      [0, 3],
+      [4, 10],
+    ]);
+  });
+});
