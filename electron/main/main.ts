@@ -141,12 +141,12 @@ function registerIpc(): void {
     'files:open-text',
     guardIpc(
       'files:open-text',
-      async (_request, event: IpcMainInvokeEvent) => {
+      async (request, event: IpcMainInvokeEvent) => {
         const dialogOptions: OpenDialogOptions = {
-          title: 'Open text files',
+          title: 'Open files',
           properties: ['openFile', 'multiSelections'],
           filters: [
-            { name: 'Text', extensions: ['txt'] },
+            request ? { name: request.filterName || 'Files', extensions: [...request.extensions] } : { name: 'Text', extensions: ['txt'] },
             { name: 'All files', extensions: ['*'] },
           ],
         };

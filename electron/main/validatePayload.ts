@@ -14,14 +14,23 @@ const fileName = z
 
 const saveTextRequest = z.strictObject({
   suggestedName: fileName,
-  content: z.string().max(MAX_TEXT_PAYLOAD),
+  content: z.union([
+    z.string().max(MAX_TEXT_PAYLOAD),
+    z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_TEXT_PAYLOAD, 'is too large'),
+  ]),
   filterName: z.string().max(100),
   extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'must be a short alphanumeric extension')).max(16),
 });
 
 // One schema per channel; the mapped type keeps each in step with the contract.
 const REQUEST_SCHEMAS: { readonly [C in Channel]: z.ZodType<IpcContract[C]['request']> } = {
-  'files:open-text': z.null(),
+  'files:open-text': z.union([
+    z.null(),
+    z.strictObject({
+      filterName: z.string().max(100),
+      extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'must be a short alphanumeric extension')).max(16),
+    }),
+  ]),
   'files:save-text': saveTextRequest,
 };
 

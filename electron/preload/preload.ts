@@ -16,7 +16,7 @@ function invoke<C extends Channel>(
 
 const api: HashiyaApi = {
   platform: 'electron',
-  openTextFiles: () => invoke('files:open-text', null),
+  openTextFiles: (request) => invoke('files:open-text', request ?? null),
   saveTextFile: (request) => invoke('files:save-text', request),
 };
 

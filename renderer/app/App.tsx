@@ -5,6 +5,8 @@ import { api } from '../platform/api';
 import { appStore, useHashiya } from '../store/appStore';
 import { AnnotatorDialog } from './AnnotatorDialog';
 import { DocumentView } from './DocumentView';
+import { ExportDialog } from './ExportDialog';
+import { ImportDialog } from './ImportDialog';
 import { KeysOverlay } from './KeysOverlay';
 import { LabelsDialog } from './LabelsDialog';
 import { LibraryView } from './LibraryView';
@@ -72,6 +74,12 @@ export function App() {
         <button type="button" onClick={() => st.setOverlay('paste')}>
           Paste text
         </button>
+        <button type="button" onClick={() => st.setOverlay('import')}>
+          Import…
+        </button>
+        <button type="button" onClick={() => st.setOverlay('export')}>
+          Export…
+        </button>
         <button type="button" disabled={busy} onClick={() => void st.exportJsonl()} title="Ctrl+Shift+E">
           Export JSONL
         </button>
@@ -80,8 +88,7 @@ export function App() {
           Labels…
         </button>
         <button type="button" onClick={() => st.setOverlay('annotator')} aria-label={`Annotator: ${annotator ?? 'not set'} (change)`}>
-          <span aria-hidden="true">👤 </span>
-          {annotator ?? 'Annotator'}
+          Annotator: <bdi>{annotator ?? '—'}</bdi>
         </button>
         <button type="button" onClick={() => st.setOverlay(overlay === 'keys' ? null : 'keys')} aria-label="Keyboard shortcuts (?)" title="?">
           ?
@@ -99,6 +106,8 @@ export function App() {
         />
       )}
       {overlay === 'keys' && <KeysOverlay />}
+      {overlay === 'import' && <ImportDialog />}
+      {overlay === 'export' && <ExportDialog />}
       {overlay === 'labels' && <LabelsDialog />}
       {settingsLoaded && (overlay === 'annotator' || annotator === null) && <AnnotatorDialog />}
     </div>

@@ -39,7 +39,7 @@ export function DocumentView({ open }: { open: OpenDocument }) {
             ↷ Redo
           </button>
           <button type="button" onMouseDown={keep} aria-pressed={precise} onClick={() => st.setPrecise(!precise)} aria-label="Character precision (\)">
-            {precise ? 'Characters' : 'Whole tokens'}
+            {precise ? 'Snap: characters' : 'Snap: whole tokens'}
           </button>
           <button type="button" onMouseDown={keep} aria-pressed={status === 'done'} onClick={() => st.toggleDone()} aria-label={status === 'done' ? 'Done — reopen (Ctrl+Enter)' : 'Mark done (Ctrl+Enter)'}>
             {status === 'done' ? '✓ Done' : 'Mark done'}

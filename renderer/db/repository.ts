@@ -2,6 +2,7 @@ import { changeWrites, type Change } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
+import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
 import type { HashiyaDb } from './db';
 
 /** Every read and write the app makes, each write one IndexedDB transaction. */
@@ -17,6 +18,52 @@ export function repository(db: HashiyaDb) {
         await db.documents.bulkAdd(docs.map((d) => d.record));
         await db.texts.bulkAdd(docs.map((d) => d.text));
       });
+    },
+
+    /** What matching an import needs: every document by text SHA-256 and by id. */
+    async libraryIndex(): Promise<LibraryIndex> {
+      const docs = await db.documents.toArray();
+      return {
+        bySha: new Map(docs.map((d) => [d.textSha256, { id: d.id, title: d.title }])),
+        byId: new Map(docs.map((d) => [d.id, { textSha256: d.textSha256, title: d.title }])),
+      };
+    },
+
+    /**
+     * Stores a whole import in one transaction: the new documents with their texts and
+     * spans, and the spans attached to documents already here (a span identical to one
+     * stored — same range, label and annotator — is not added twice). All or nothing.
+     */
+    async applyImport(plan: Pick<ImportPlan, 'newDocuments' | 'attachments'>, now: number, onProgress?: (done: number, total: number) => void): Promise<{ added: number; attached: number; duplicates: number }> {
+      const CHUNK = 1000;
+      const total = plan.newDocuments.length + plan.attachments.length;
+      let done = 0;
+      let duplicates = 0;
+      let attached = 0;
+      await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
+        for (let i = 0; i < plan.newDocuments.length; i += CHUNK) {
+          const chunk = plan.newDocuments.slice(i, i + CHUNK);
+          await db.documents.bulkAdd(chunk.map((d) => d.record));
+          await db.texts.bulkAdd(chunk.map((d) => d.text));
+          await db.spans.bulkAdd(chunk.flatMap((d) => d.spans));
+          done += chunk.length;
+          onProgress?.(done, total);
+        }
+        for (const a of plan.attachments) {
+          const doc = await db.documents.get(a.docId);
+          if (!doc) throw new Error(`document «${a.title}» left the library during the import`);
+          const stored = await db.spans.where('docId').equals(a.docId).toArray();
+          const key = (s: Span) => `${s.start}:${s.end}:${s.label}:${s.annotator}`;
+          const seen = new Set(stored.map(key));
+          const fresh = a.spans.filter((s) => !seen.has(key(s)) && (seen.add(key(s)), true));
+          duplicates += a.spans.length - fresh.length;
+          attached += fresh.length;
+          if (fresh.length) await db.spans.bulkAdd(fresh);
+          await db.documents.put({ ...doc, spanCount: stored.length + fresh.length, updatedAt: now, version: doc.version + 1 });
+          onProgress?.(++done, total);
+        }
+      });
+      return { added: plan.newDocuments.length, attached, duplicates };
     },
 
     async findBySha(sha: string): Promise<DocumentRecord | undefined> {
@@ -57,6 +104,13 @@ export function repository(db: HashiyaDb) {
     async statusesOf(annotator: string): Promise<Map<string, DocStatus>> {
       const rows = await db.statuses.where('annotator').equals(annotator).toArray();
       return new Map(rows.map((r) => [r.docId, r.status]));
+    },
+
+    /** Every annotator who has spans in the library, sorted. */
+    async annotators(): Promise<string[]> {
+      const names = new Set<string>();
+      await db.spans.each((s) => void names.add(s.annotator));
+      return [...names].sort();
     },
 
     countSpansWithLabel(label: string): Promise<number> {

@@ -7,12 +7,12 @@ import type { HashiyaApi, PickedFile } from '../../shared/ipc/contract';
 export const webApi: HashiyaApi = {
   platform: 'web',
 
-  openTextFiles() {
+  openTextFiles(request) {
     return new Promise((resolve) => {
       const input = document.createElement('input');
       input.type = 'file';
       input.multiple = true;
-      input.accept = '.txt,text/plain';
+      input.accept = request ? request.extensions.map((e) => `.${e}`).join(',') : '.txt,text/plain';
       input.setAttribute('aria-label', 'Text files to import');
       input.style.display = 'none';
       document.body.append(input);
@@ -32,7 +32,9 @@ export const webApi: HashiyaApi = {
   },
 
   async saveTextFile(request) {
-    const blob = new Blob([request.content], { type: 'application/octet-stream' });
+    // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.
+    const part = typeof request.content === 'string' ? request.content : new Uint8Array(request.content);
+    const blob = new Blob([part], { type: 'application/octet-stream' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

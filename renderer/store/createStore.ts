@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { documentSlice } from './documentSlice';
+import { exchangeSlice } from './exchangeSlice';
 import { librarySlice } from './librarySlice';
 import type { HashiyaState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
@@ -10,6 +11,7 @@ export function createHashiyaStore(deps: StoreDeps) {
     ...uiSlice(deps)(...a),
     ...librarySlice(deps)(...a),
     ...documentSlice(deps)(...a),
+    ...exchangeSlice(deps)(...a),
   }));
 }
 

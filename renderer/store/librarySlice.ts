@@ -12,7 +12,7 @@ export const librarySlice =
   (deps: StoreDeps): StateCreator<HashiyaState, [], [], LibrarySlice> =>
   (set, get) => {
     /** Stores decoded texts as new documents, skipping texts already in the library. */
-    async function store(items: readonly { name: string; text: string; source?: string }[]) {
+    async function store(items: readonly { name: string; text: string; source?: string }[], encodings: readonly string[] = []) {
       const seen = new Map<string, string>();
       const skipped: string[] = [];
       const docs = [];
@@ -29,10 +29,11 @@ export const librarySlice =
       await deps.repo.addDocuments(docs);
       await get().refreshLibrary();
       const n = docs.length;
+      const details = [...encodings, ...skipped];
       get().notify({
         kind: 'info',
         text: `Imported ${n} document${n === 1 ? '' : 's'}${skipped.length ? `; ${skipped.length} skipped` : ''}.`,
-        ...(skipped.length ? { details: skipped } : {}),
+        ...(details.length ? { details } : {}),
       });
       return docs;
     }
@@ -56,10 +57,13 @@ export const librarySlice =
       async importFiles(files) {
         const valid: { name: string; text: string }[] = [];
         const problems: string[] = [];
+        const encodings: string[] = [];
         for (const f of files) {
           const r = decodeText(f.bytes);
-          if (r.ok) valid.push({ name: f.name, text: r.text });
-          else problems.push(`${f.name}:${r.line}: ${r.message}`);
+          if (r.ok) {
+            valid.push({ name: f.name, text: r.text });
+            if (r.encoding !== 'utf-8' && r.encoding !== 'utf-8 (BOM)') encodings.push(`${f.name}: read as ${r.encoding}`);
+          } else problems.push(`${f.name}:${r.line}: ${r.message}`);
         }
         if (problems.length) {
           // Nothing is stored while any file has a problem; the user decides.
@@ -72,7 +76,7 @@ export const librarySlice =
           return;
         }
         try {
-          await store(valid);
+          await store(valid, encodings);
         } catch (e) {
           get().notify({ kind: 'error', text: `Import failed; nothing was stored: ${(e as Error).message}` });
         }

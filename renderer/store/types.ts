@@ -1,3 +1,5 @@
+import type { FormatName, Problem } from '../../shared/formats/exchange';
+import type { ImportPlan } from '../../shared/import/planImport';
 import type { HashiyaApi, PickedFile } from '../../shared/ipc/contract';
 import type { Change } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
@@ -96,7 +98,7 @@ export interface DocumentSlice {
 }
 
 /** The dialog or overlay on top of the workbench, if any. */
-export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | null;
+export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | 'import' | 'export' | null;
 
 export interface UiSlice {
   /** The annotator's name; null until given on first start. */
@@ -121,4 +123,32 @@ export interface UiSlice {
   notify(notice: Notice | null): void;
 }
 
-export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice;
+/** An import checked and planned, waiting for the user's go-ahead. */
+export interface ImportReview {
+  readonly format: FormatName;
+  readonly fileNames: readonly string[];
+  /** Files read in an encoding other than plain UTF-8, e.g. "a.txt: windows-1256". */
+  readonly encodings: readonly string[];
+  readonly plan: ImportPlan;
+  readonly problems: readonly Problem[];
+  readonly rejected: readonly { readonly file: string; readonly line: number; readonly text: string }[];
+  readonly notes: readonly string[];
+}
+
+export interface ExchangeSlice {
+  importReview: ImportReview | null;
+  importProgress: { readonly done: number; readonly total: number } | null;
+  /** Reads and checks files in a format and plans the import; stores nothing. */
+  reviewImport(format: FormatName, files: readonly Pick<PickedFile, 'name' | 'bytes'>[], options: { map: string; annotator: string }): Promise<void>;
+  /** Stores the reviewed import in one transaction; with problems, only when `onlyValid`. */
+  confirmImport(onlyValid: boolean): Promise<void>;
+  cancelImportReview(): void;
+  /** Saves the problems and the rejected lines to a file. */
+  saveRejected(): Promise<void>;
+  /** Exports the library in a format; `annotator` keeps only that annotator's spans. */
+  exportAs(format: FormatName, options: { labels?: readonly string[]; annotator?: string; nested?: boolean }): Promise<void>;
+  /** Every annotator with spans in the library. */
+  listAnnotators(): Promise<string[]>;
+}
+
+export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeUtf16, encodeWindows1256 } from '../shared/support/encodings';
 import { seedNames, seedPath, seedText } from '../support/corpora';
 import { editorText, exportJsonl, importFiles, launchBrowser, openDocument, openWorkbench, selectByDrag, sliceCodePoints } from './support/workbench';
 
@@ -97,20 +98,37 @@ describe('bringing text in', () => {
     await context.close();
   });
 
-  it('refuses a file that is not UTF-8 by name and line, imports nothing, then imports the readable one on request', async () => {
+  it('refuses a file in no known encoding by name and line, imports nothing, then imports the readable one on request', async () => {
     const { page, context } = await openWorkbench(browser);
     const dir = mkdtempSync(join(tmpdir(), 'hashiya-'));
-    const bad = join(dir, 'windows-1256.txt');
-    // "قال" in Windows-1256, on the second line: not UTF-8.
-    writeFileSync(bad, Buffer.from([0x41, 0x0a, 0xc7, 0xe1, 0xe4]));
+    const bad = join(dir, 'binary.txt');
+    // A NUL and stray bytes on the second line: neither UTF-8 nor Windows-1256 text.
+    writeFileSync(bad, Buffer.from([0x41, 0x0a, 0x00, 0xff, 0x10, 0x80]));
     await importFiles(page, [bad, seedPath('004_9fe638da2203b7af.txt')]);
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('windows-1256.txt:2: not valid UTF-8');
+    await expect.poll(() => alert.textContent()).toContain('binary.txt:2:');
     expect(await alert.textContent()).toContain('nothing was imported');
     expect(await page.getByRole('row').count()).toBe(0);
     await page.getByRole('button', { name: 'Import the 1 readable file' }).click();
     await expect.poll(() => page.getByRole('row', { name: /004_9fe638da2203b7af/ }).count()).toBe(1);
-    expect(await page.getByRole('row', { name: /windows-1256/ }).count()).toBe(0);
+    expect(await page.getByRole('row', { name: /binary/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('reads Windows-1256 and UTF-16 files to the same text as UTF-8, and says which encoding it found', async () => {
+    const { page, context } = await openWorkbench(browser);
+    const dir = mkdtempSync(join(tmpdir(), 'hashiya-'));
+    const text = seedText('000_3ae354dbb617adf6.txt');
+    writeFileSync(join(dir, 'cp1256.txt'), encodeWindows1256(text));
+    writeFileSync(join(dir, 'utf16.txt'), encodeUtf16(seedText('001_da658912a79053d4.txt'), 'be'));
+    await importFiles(page, [join(dir, 'cp1256.txt'), join(dir, 'utf16.txt')]);
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toContain('cp1256.txt: read as windows-1256');
+    expect(await status.textContent()).toContain('utf16.txt: read as utf-16be');
+    await openDocument(page, 'cp1256');
+    expect(await editorText(page)).toBe(text);
+    await openDocument(page, 'utf16');
+    expect(await editorText(page)).toBe(seedText('001_da658912a79053d4.txt'));
     await context.close();
   });
 });

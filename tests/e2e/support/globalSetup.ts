@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -9,11 +10,13 @@ declare module 'vitest' {
 }
 
 let server: PreviewServer | undefined;
+let outDir: string | undefined;
 
 /** Builds the renderer as it ships and serves it, the way `npm run web` users get it. */
 export async function setup(project: TestProject) {
   const configFile = fileURLToPath(new URL('../../../renderer/vite.config.ts', import.meta.url));
-  const outDir = fileURLToPath(new URL('../../../build/e2e-renderer', import.meta.url));
+  // One folder per run, so two runs at once never serve each other's half-written build.
+  outDir = fileURLToPath(new URL(`../../../build/e2e-renderer-${process.pid}`, import.meta.url));
   await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({ configFile, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const url = server.resolvedUrls?.local[0];
@@ -23,4 +26,5 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
 }

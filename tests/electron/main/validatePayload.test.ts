@@ -28,9 +28,21 @@ describe('validatePayload', () => {
   });
 
   describe('files:open-text', () => {
-    it('accepts only null', () => {
+    it('accepts null or a filter of short extensions, nothing else', () => {
       expect(validatePayload('files:open-text', null)).toEqual({ ok: true, value: null });
-      for (const payload of [undefined, {}, [], '', 0, false, 'null']) {
+      expect(validatePayload('files:open-text', { filterName: 'brat', extensions: ['txt', 'ann'] }).ok).toBe(true);
+      for (const payload of [
+        undefined,
+        {},
+        [],
+        '',
+        0,
+        false,
+        'null',
+        { filterName: 'x', extensions: ['../etc'] },
+        { filterName: 'x', extensions: ['txt'], path: '/etc' },
+        { filterName: 'x', extensions: Array(17).fill('a') },
+      ]) {
         expect(validatePayload('files:open-text', payload).ok).toBe(false);
       }
     });
@@ -51,9 +63,14 @@ describe('validatePayload', () => {
       expect(rejected('files:save-text', { ...good, path: '/etc/passwd' })).toMatch(/path/);
     });
 
+    it('accepts bytes as content (a zip of several files)', () => {
+      expect(validatePayload('files:save-text', { ...good, content: new Uint8Array([0x50, 0x4b, 3, 4]) }).ok).toBe(true);
+    });
+
     it('refuses wrongly typed fields', () => {
       expect(rejected('files:save-text', { ...good, suggestedName: 42 })).toMatch(/suggestedName/);
-      expect(rejected('files:save-text', { ...good, content: new Uint8Array(3) })).toMatch(/content/);
+      expect(rejected('files:save-text', { ...good, content: [1, 2, 3] })).toMatch(/content/);
+      expect(rejected('files:save-text', { ...good, content: new Uint16Array(3) })).toMatch(/content/);
       expect(rejected('files:save-text', { ...good, filterName: null })).toMatch(/filterName/);
       expect(rejected('files:save-text', { ...good, extensions: 'jsonl' })).toMatch(/extensions/);
       expect(rejected('files:save-text', { ...good, extensions: [1] })).toMatch(/extensions/);

@@ -18,7 +18,7 @@ function setup(saved: string[] = []) {
     platform: 'web',
     openTextFiles: async () => ({ files: [] }),
     saveTextFile: async (req) => {
-      saved.push(req.content);
+      saved.push(typeof req.content === 'string' ? req.content : new TextDecoder().decode(req.content));
       return { saved: true, path: req.suggestedName };
     },
   };

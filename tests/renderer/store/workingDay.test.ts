@@ -21,7 +21,7 @@ async function setup() {
     platform: 'web',
     openTextFiles: async () => ({ files: [] }),
     saveTextFile: async (r) => {
-      saved.push(r.content);
+      saved.push(typeof r.content === 'string' ? r.content : new TextDecoder().decode(r.content));
       return { saved: true };
     },
   };

@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { convert } from './convert';
+import { stats } from './stats';
+import { validate } from './validate';
+
+const USAGE = `hashiya — Arabic news annotation, on the command line
+
+  hashiya convert INPUT... --from FMT --to FMT [-o OUT] [--map A=B,...] [--annotator NAME] [--labels L1,L2,...] [--nested] [--skip-invalid]
+  hashiya validate INPUT... --format FMT
+  hashiya stats INPUT... --format FMT [--json]
+
+Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
+(one file per document); other formats write one file, to stdout when -o is omitted.
+--labels picks the labels CoNLL writes (overlapping spans are left out and counted);
+--nested writes nested spans as extra CoNLL tag columns instead. Offsets in every file are Unicode
+code points, end exclusive (Python's text[start:end]). Problems print as FILE:LINE: message;
+the exit status is 1 when there is any.`;
+
+/** Runs the command line; returns the exit status. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        map: { type: 'string' },
+        annotator: { type: 'string' },
+        labels: { type: 'string' },
+        json: { type: 'boolean' },
+        nested: { type: 'boolean' },
+        'skip-invalid': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (!command || values.help || command === 'help') {
+    io.out(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (!positionals.length) {
+    io.err(`hashiya ${command}: name at least one input file or folder\n`);
+    return 2;
+  }
+  switch (command) {
+    case 'convert':
+      return convert(positionals, values, io);
+    case 'validate':
+      return validate(positionals, values, io);
+    case 'stats':
+      return stats(positionals, values, io);
+    default:
+      io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+/** Where the command line writes: stdout and stderr, replaceable in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+};
+
+/** The options every command may receive. */
+export interface CliOptions {
+  from?: string;
+  to?: string;
+  format?: string;
+  output?: string;
+  map?: string;
+  annotator?: string;
+  labels?: string;
+  json?: boolean;
+  nested?: boolean;
+  'skip-invalid'?: boolean;
+}

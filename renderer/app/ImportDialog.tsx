@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormatName } from '../../shared/formats/exchange';
+import type { PickedFile } from '../../shared/ipc/contract';
+import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
+import { api } from '../platform/api';
+import { appStore, useHashiya } from '../store/appStore';
+
+const HINTS: Record<FormatName, string> = {
+  txt: 'One document per file; UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256.',
+  jsonl: 'spaCy / Prodigy JSONL: {"text", "spans": [{"start", "end", "label"}]} per line; offsets in code points.',
+  doccano: 'doccano JSONL, either "label": [[s, e, "L"]] or "entities"/"relations"; offsets in code points.',
+  labelstudio: 'Label Studio JSON task export; one document per annotation; offsets in code points.',
+  brat: 'Pairs of X.txt and X.ann (pick both); offsets in code points.',
+  conll: 'TOKEN TAG per line (IOB1, IOB2, BIOES), space or tab separated; several tags per line for nested spans.',
+};
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** Import from any exchange format: pick, check, review every problem, then store in one go. */
+export function ImportDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const me = useHashiya((s) => s.annotator);
+  const review = useHashiya((s) => s.importReview);
+  const progress = useHashiya((s) => s.importProgress);
+  const [format, setFormat] = useState<FormatName>('jsonl');
+  const [files, setFiles] = useState<Pick<PickedFile, 'name' | 'bytes'>[]>([]);
+  const [map, setMap] = useState('');
+  const [annotator, setAnnotator] = useState(me ?? '');
+  useEffect(() => {
+    dialog.current?.showModal();
+    return () => appStore.getState().cancelImportReview();
+  }, []);
+  const st = appStore.getState();
+
+  async function choose() {
+    const f = formatByName(format)!;
+    const extensions = format === 'labelstudio' ? ['json', ...f.extensions] : [...f.extensions];
+    const picked = await api.openTextFiles({ filterName: format, extensions: [...new Set(extensions)] });
+    setFiles(picked.files);
+    st.cancelImportReview();
+  }
+
+  const plan = review?.plan;
+  const valid = plan ? plan.newDocuments.length + plan.attachments.length : 0;
+  return (
+    <dialog ref={dialog} className="exchange-dialog" aria-label="Import annotations" onClose={() => st.setOverlay(null)}>
+      <h2>Import</h2>
+      <div className="form-grid">
+        <label>
+          Format
+          <select
+            value={format}
+            onChange={(e) => {
+              setFormat(e.target.value as FormatName);
+              setFiles([]);
+              st.cancelImportReview();
+            }}
+          >
+            {FORMAT_NAMES.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <p className="hint">{HINTS[format]}</p>
+        <label>
+          Label mapping
+          <input value={map} onChange={(e) => setMap(e.target.value)} placeholder="PERS=actor,LOC=place,MISC=" dir="ltr" />
+        </label>
+        <label>
+          Annotator for spans whose file names none
+          <input value={annotator} onChange={(e) => setAnnotator(e.target.value)} dir="auto" />
+        </label>
+      </div>
+      <div className="row">
+        <button type="button" onClick={() => void choose()}>
+          Choose files…
+        </button>
+        <span data-testid="chosen-files">{files.length ? files.map((f) => f.name).join(', ') : 'No files chosen'}</span>
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" disabled={!files.length} onClick={() => void st.reviewImport(format, files, { map, annotator })}>
+          Check files
+        </button>
+      </div>
+
+      {review && plan && (
+        <section className="review" aria-label="Import review">
+          <h3>What will be imported</h3>
+          <ul data-testid="import-summary">
+            <li>{plural(plan.newDocuments.length, 'new document')}</li>
+            <li>
+              {plural(plan.attachments.length, 'document')} already in the library (same text) get{' '}
+              {plural(
+                plan.attachments.reduce((n, a) => n + a.spans.length, 0),
+                'span',
+              )}
+            </li>
+            {plan.annotators.length > 0 && <li>annotators: {plan.annotators.join(', ')}</li>}
+            {review.encodings.map((e) => (
+              <li key={e}>read as {e}</li>
+            ))}
+            {review.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          {plan.mismatches.length > 0 && (
+            <>
+              <h3>Text mismatches (not attached)</h3>
+              <ul className="details" data-testid="import-mismatches">
+                {plan.mismatches.map((p) => (
+                  <li key={`${p.file}:${p.line}:${p.message}`} dir="auto">
+                    {p.file}:{p.line}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {review.problems.length > 0 && (
+            <>
+              <h3 role="alert">{plural(review.problems.length, 'problem')}: nothing is imported unless you choose the valid documents only</h3>
+              <ul className="details" data-testid="import-problems">
+                {review.problems.map((p) => (
+                  <li key={`${p.file}:${p.line}:${p.message}`} dir="auto">
+                    {p.file}:{p.line}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {progress && <progress max={progress.total} value={progress.done} aria-label="Import progress" />}
+          <div className="dialog-buttons">
+            {review.problems.length > 0 && (
+              <button type="button" onClick={() => void st.saveRejected()}>
+                Save rejected lines…
+              </button>
+            )}
+            <span className="toolbar-spacer" />
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            {review.problems.length === 0 ? (
+              <button type="button" className="primary" disabled={!valid || !!progress} onClick={() => void st.confirmImport(false).then(() => dialog.current?.close())}>
+                Import
+              </button>
+            ) : (
+              <button type="button" className="primary" disabled={!valid || !!progress} onClick={() => void st.confirmImport(true).then(() => dialog.current?.close())}>
+                Import only the valid documents ({valid})
+              </button>
+            )}
+          </div>
+        </section>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { seed } from '../../support/seeds';
+import { CORPORA_DIR, wojood } from '../../shared/support/nerCorpora';
+
+/** The Wojood split's path on disk, after checking (loudly) that it is there. */
+const wojoodPath = (split: 'val') => {
+  wojood(split);
+  return fileURLToPath(new URL(`wojood-sample/${split}.txt`, CORPORA_DIR));
+};
+
+const BIN = fileURLToPath(new URL('../../../electron/cli/bin.mjs', import.meta.url));
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-cli-'));
+const ARTICLE = seed('000').text;
+const cp = (s: string) => Array.from(s).length;
+
+/** A JSONL line with a span on `phrase`, code points, after an emoji so UTF-16 differs. */
+function jsonlLine(text: string, phrase: string, label: string) {
+  const at = text.indexOf(phrase);
+  return JSON.stringify({ text, spans: [{ start: cp(text.slice(0, at)), end: cp(text.slice(0, at)) + cp(phrase), label }] });
+}
+
+describe('hashiya convert / validate / stats', () => {
+  it('converts CoNLL (Wojood, nested) to JSONL with a label map, then to brat and back, keeping every span', async () => {
+    const d = dir();
+    const a = await run('convert', wojoodPath('val'), '--from', 'conll', '--to', 'jsonl', '-o', join(d, 'val.jsonl'), '--map', 'PERS=actor,GPE=place,LOC=place,ORG=actor,DATE=');
+    expect(a.code).toBe(0);
+    expect(a.err).toContain('--map dropped');
+    const line = JSON.parse(readFileSync(join(d, 'val.jsonl'), 'utf8').trim());
+    const labels = new Set(line.spans.map((s: { label: string }) => s.label));
+    expect(labels.has('actor') && labels.has('place')).toBe(true);
+    expect(labels.has('DATE') || labels.has('PERS')).toBe(false);
+    for (const s of line.spans) expect(Array.from(line.text as string).slice(s.start, s.end).join('')).toBe(s.text);
+
+    const b = await run('convert', join(d, 'val.jsonl'), '--from', 'jsonl', '--to', 'brat', '-o', join(d, 'brat'));
+    expect(b.code).toBe(0);
+    expect(readdirSync(join(d, 'brat')).sort()).toEqual(['val.ann', 'val.txt']);
+    const c = await run('convert', join(d, 'brat'), '--from', 'brat', '--to', 'jsonl');
+    expect(c.code).toBe(0);
+    const back = JSON.parse(c.out.trim());
+    expect(back.text).toBe(line.text);
+    const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
+    expect(back.spans.map(key).sort()).toEqual(line.spans.map(key).sort());
+  });
+
+  it('writes nothing and exits 1 when an input has problems, naming FILE:LINE; --skip-invalid writes the valid ones', async () => {
+    const d = dir();
+    const input = join(d, 'mixed.jsonl');
+    const good = jsonlLine('🚀 ' + ARTICLE, 'المرصد السوري لحقوق الإنسان', 'actor');
+    writeFileSync(input, [good, '{"text": "قال", "spans": [{"start": 0, "end": 9, "label": "actor"}]}', '{"text": "truncated'].join('\n') + '\n');
+    const out = join(d, 'out.jsonl');
+    const r = await run('convert', input, '--from', 'jsonl', '--to', 'jsonl', '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${input}:2:`);
+    expect(r.err).toContain(`${input}:3:`);
+    expect(existsSync(out)).toBe(false);
+    const v = await run('validate', input, '--format', 'jsonl');
+    expect(v.code).toBe(1);
+    expect(v.out.trim().split('\n')).toHaveLength(2);
+    expect(v.out).toMatch(/mixed\.jsonl:2: .*outside the text/);
+    const s = await run('convert', input, '--from', 'jsonl', '--to', 'jsonl', '-o', out, '--skip-invalid');
+    expect(s.code).toBe(1);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('validates a clean file with exit 0, and reports an empty file and a wrong encoding by file and line', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'ok.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
+    expect((await run('validate', join(d, 'ok.jsonl'), '--format', 'jsonl')).code).toBe(0);
+    writeFileSync(join(d, 'empty.jsonl'), '');
+    writeFileSync(join(d, 'binary.jsonl'), Buffer.from([0x7b, 0x0a, 0x00, 0xff, 0x01]));
+    const r = await run('validate', join(d, 'empty.jsonl'), join(d, 'binary.jsonl'), '--format', 'jsonl');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${join(d, 'empty.jsonl')}:1: the file is empty`);
+    expect(r.out).toContain(`${join(d, 'binary.jsonl')}:2:`);
+  });
+
+  it('counts documents, tokens, spans per label and per annotator', async () => {
+    const d = dir();
+    const lines = [
+      JSON.stringify({ ...JSON.parse(jsonlLine(ARTICLE, 'القوات الأميركية', 'actor')), meta: { annotator: 'rania' } }),
+      JSON.stringify({ ...JSON.parse(jsonlLine(ARTICLE + ' ', 'ديرالزور', 'place')), meta: { annotator: 'omar' } }),
+    ];
+    writeFileSync(join(d, 'two.jsonl'), lines.join('\n') + '\n');
+    const r = await run('stats', join(d, 'two.jsonl'), '--format', 'jsonl', '--json');
+    expect(r.code).toBe(0);
+    const stats = JSON.parse(r.out);
+    expect(stats).toMatchObject({ documents: 2, spans: 2, labels: { actor: 1, place: 1 }, annotators: { rania: 1, omar: 1 } });
+    expect(stats.tokens).toBeGreaterThan(700);
+  });
+
+  it('refuses unknown formats and a bad --map with exit 2', async () => {
+    expect((await run('convert', 'x', '--from', 'xml', '--to', 'jsonl')).code).toBe(2);
+    expect((await run('convert', 'x', '--from', 'jsonl', '--to', 'jsonl', '--map', 'PERS')).code).toBe(2);
+    expect((await run('convert', 'x', '--from', 'jsonl', '--to', 'brat')).err).toContain('-o');
+  });
+
+  it('runs as a command from a fresh clone with no build step (node electron/cli/bin.mjs)', () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'الطائرات الأميركية', 'weapon') + '\n');
+    const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'conll', '--labels', 'weapon'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('الطائرات B-weapon\nالأميركية I-weapon');
+  });
+});
