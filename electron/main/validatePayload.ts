@@ -16,6 +16,10 @@ const saveTextRequest = z.strictObject({
   suggestedName: fileName,
   content: z.union([
     z.string().max(MAX_TEXT_PAYLOAD),
+    z
+      .array(z.string())
+      .max(10_000_000)
+      .refine((parts) => parts.reduce((n, p) => n + p.length, 0) <= MAX_TEXT_PAYLOAD, 'is too large'),
     z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_TEXT_PAYLOAD, 'is too large'),
   ]),
   filterName: z.string().max(100),

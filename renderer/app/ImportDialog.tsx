@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormatName } from '../../shared/formats/exchange';
-import type { PickedFile } from '../../shared/ipc/contract';
 import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
-import { api } from '../platform/api';
+import { pickFiles } from '../platform/pickFiles';
 import { appStore, useHashiya } from '../store/appStore';
 
 const HINTS: Record<FormatName, string> = {
@@ -23,7 +22,7 @@ export function ImportDialog() {
   const review = useHashiya((s) => s.importReview);
   const progress = useHashiya((s) => s.importProgress);
   const [format, setFormat] = useState<FormatName>('jsonl');
-  const [files, setFiles] = useState<Pick<PickedFile, 'name' | 'bytes'>[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
   const [map, setMap] = useState('');
   const [annotator, setAnnotator] = useState(me ?? '');
   useEffect(() => {
@@ -35,13 +34,11 @@ export function ImportDialog() {
   async function choose() {
     const f = formatByName(format)!;
     const extensions = format === 'labelstudio' ? ['json', ...f.extensions] : [...f.extensions];
-    const picked = await api.openTextFiles({ filterName: format, extensions: [...new Set(extensions)] });
-    setFiles(picked.files);
+    setFiles(await pickFiles([...new Set(extensions)], `Files to import as ${format}`));
     st.cancelImportReview();
   }
 
-  const plan = review?.plan;
-  const valid = plan ? plan.newDocuments.length + plan.attachments.length : 0;
+  const valid = review ? review.newDocuments + review.attachedDocuments : 0;
   return (
     <dialog ref={dialog} className="exchange-dialog" aria-label="Import annotations" onClose={() => st.setOverlay(null)}>
       <h2>Import</h2>
@@ -83,19 +80,16 @@ export function ImportDialog() {
         </button>
       </div>
 
-      {review && plan && (
+      {progress && <progress max={progress.total} value={progress.done} aria-label="Import progress" />}
+      {review && (
         <section className="review" aria-label="Import review">
           <h3>What will be imported</h3>
           <ul data-testid="import-summary">
-            <li>{plural(plan.newDocuments.length, 'new document')}</li>
+            <li>{plural(review.newDocuments, 'new document')}</li>
             <li>
-              {plural(plan.attachments.length, 'document')} already in the library (same text) get{' '}
-              {plural(
-                plan.attachments.reduce((n, a) => n + a.spans.length, 0),
-                'span',
-              )}
+              {plural(review.attachedDocuments, 'document')} already in the library (same text) get {plural(review.attachedSpans, 'span')}
             </li>
-            {plan.annotators.length > 0 && <li>annotators: {plan.annotators.join(', ')}</li>}
+            {review.annotators.length > 0 && <li>annotators: {review.annotators.join(', ')}</li>}
             {review.encodings.map((e) => (
               <li key={e}>read as {e}</li>
             ))}
@@ -103,11 +97,11 @@ export function ImportDialog() {
               <li key={n}>{n}</li>
             ))}
           </ul>
-          {plan.mismatches.length > 0 && (
+          {review.mismatches.length > 0 && (
             <>
               <h3>Text mismatches (not attached)</h3>
               <ul className="details" data-testid="import-mismatches">
-                {plan.mismatches.map((p) => (
+                {review.mismatches.map((p) => (
                   <li key={`${p.file}:${p.line}:${p.message}`} dir="auto">
                     {p.file}:{p.line}: {p.message}
                   </li>
@@ -127,7 +121,6 @@ export function ImportDialog() {
               </ul>
             </>
           )}
-          {progress && <progress max={progress.total} value={progress.done} aria-label="Import progress" />}
           <div className="dialog-buttons">
             {review.problems.length > 0 && (
               <button type="button" onClick={() => void st.saveRejected()}>

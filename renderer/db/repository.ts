@@ -2,6 +2,7 @@ import { changeWrites, type Change } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
+import Dexie from 'dexie';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
 import type { HashiyaDb } from './db';
 
@@ -64,6 +65,29 @@ export function repository(db: HashiyaDb) {
         }
       });
       return { added: plan.newDocuments.length, attached, duplicates };
+    },
+
+    /**
+     * Stores an import that arrives a piece at a time (a large file read in runs of
+     * lines) in ONE transaction: all of it or nothing. Dexie.waitFor keeps the
+     * transaction open while the next piece is read from the file.
+     */
+    async applyImportStream(
+      pieces: AsyncIterator<Pick<ImportPlan, 'newDocuments' | 'attachments'>>,
+      now: number,
+    ): Promise<{ added: number; attached: number; duplicates: number }> {
+      const total = { added: 0, attached: 0, duplicates: 0 };
+      await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
+        for (;;) {
+          const step = await Dexie.waitFor(pieces.next(), 10 * 60_000);
+          if (step.done) break;
+          const r = await this.applyImport(step.value, now);
+          total.added += r.added;
+          total.attached += r.attached;
+          total.duplicates += r.duplicates;
+        }
+      });
+      return total;
     },
 
     async findBySha(sha: string): Promise<DocumentRecord | undefined> {

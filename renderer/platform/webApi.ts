@@ -33,8 +33,9 @@ export const webApi: HashiyaApi = {
 
   async saveTextFile(request) {
     // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.
-    const part = typeof request.content === 'string' ? request.content : new Uint8Array(request.content);
-    const blob = new Blob([part], { type: 'application/octet-stream' });
+    const c = request.content;
+    const parts: BlobPart[] = typeof c === 'string' ? [c] : c instanceof Uint8Array ? [new Uint8Array(c)] : [...c];
+    const blob = new Blob(parts, { type: 'application/octet-stream' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

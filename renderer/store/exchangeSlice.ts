@@ -1,11 +1,12 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { StateCreator } from 'zustand';
-import type { InputFile, Problem } from '../../shared/formats/exchange';
-import type { FormatName } from '../../shared/formats/exchange';
-import { applyLabelMap, parseLabelMap } from '../../shared/formats/labelMap';
+import type { FormatName, InputFile, Problem } from '../../shared/formats/exchange';
+import { applyLabelMap, parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
 import { recordsToExchange } from '../../shared/formats/recordsToExchange';
 import { formatByName, MULTI_FILE_FORMATS } from '../../shared/formats/registry';
-import { planImport } from '../../shared/import/planImport';
+import { planImport, type PlanOptions } from '../../shared/import/planImport';
+import { LINE_FORMATS, readChunks } from '../import/readChunks';
+import { addToTally, growingIndex, mapAll, newTally, reviewFrom } from '../import/reviewTally';
 import { decodeText } from '../../shared/text/decodeText';
 import type { ExchangeSlice, HashiyaState, StoreDeps } from './types';
 
@@ -19,7 +20,10 @@ const problemLine = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
  */
 export const exchangeSlice =
   (deps: StoreDeps): StateCreator<HashiyaState, [], [], ExchangeSlice> =>
-  (set, get) => ({
+  (set, get) => {
+    // The mapping and options the shown review was made with, reused by the import pass.
+    let reviewOptions: { map: LabelMap; planOptions: PlanOptions } | null = null;
+    return {
     importReview: null,
     importProgress: null,
 
@@ -31,66 +35,101 @@ export const exchangeSlice =
         get().notify({ kind: 'error', text: `Label mapping: ${map}` });
         return;
       }
-      const problems: Problem[] = [];
-      const files: InputFile[] = [];
-      const encodings: string[] = [];
-      for (const f of picked) {
-        // An empty .ann is a brat document with no annotations, not a broken file.
-        if (f.bytes.length === 0 && f.name.toLowerCase().endsWith('.ann')) {
-          files.push({ name: f.name, text: '' });
-          continue;
+      const planOptions = { annotator: options.annotator.trim() || get().annotator || 'analyst', now: deps.now(), newId: deps.newId };
+      const streamed = LINE_FORMATS.includes(formatName);
+      const totalBytes = picked.reduce((n, f) => n + f.size, 0);
+      const index = await deps.repo.libraryIndex();
+      const tally = newTally();
+      set({ importProgress: { done: 0, total: totalBytes } });
+      try {
+        if (streamed) {
+          // Checked a run of lines at a time: the file is never held whole in memory.
+          const running = growingIndex(index);
+          let base = 0;
+          for (const file of picked) {
+            const chunks = readChunks(file, file.name, format);
+            for (;;) {
+              const step = await chunks.next();
+              if (step.done) {
+                if (step.value.encoding && step.value.encoding !== 'utf-8' && step.value.encoding !== 'utf-8 (BOM)') tally.encodings.push(`${file.name}: ${step.value.encoding}`);
+                break;
+              }
+              const plan = planImport(mapAll(step.value.documents, map, tally), running.index, planOptions);
+              running.add(plan);
+              addToTally(tally, step.value, plan);
+              set({ importProgress: { done: base + step.value.bytesRead, total: totalBytes } });
+            }
+            base += file.size;
+          }
+          set({ importReview: reviewFrom(formatName, picked, tally, null, true) });
+        } else {
+          const files: InputFile[] = [];
+          for (const f of picked) {
+            const bytes = new Uint8Array(await f.arrayBuffer());
+            // An empty .ann is a brat document with no annotations, not a broken file.
+            if (bytes.length === 0 && f.name.toLowerCase().endsWith('.ann')) {
+              files.push({ name: f.name, text: '' });
+              continue;
+            }
+            const decoded = decodeText(bytes);
+            if (!decoded.ok) tally.problems.push({ file: f.name, line: decoded.line, message: decoded.message });
+            else {
+              files.push({ name: f.name, text: decoded.text });
+              if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8 (BOM)') tally.encodings.push(`${f.name}: ${decoded.encoding}`);
+            }
+          }
+          const parsed = format.parse(files);
+          const plan = planImport(mapAll(parsed.documents, map, tally), index, planOptions);
+          addToTally(tally, parsed, plan);
+          set({ importReview: reviewFrom(formatName, picked, tally, plan, false) });
         }
-        const decoded = decodeText(f.bytes);
-        if (!decoded.ok) problems.push({ file: f.name, line: decoded.line, message: decoded.message });
-        else {
-          files.push({ name: f.name, text: decoded.text });
-          if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8 (BOM)') encodings.push(`${f.name}: ${decoded.encoding}`);
-        }
+      } finally {
+        set({ importProgress: null });
       }
-      const parsed = format.parse(files);
-      let dropped = 0;
-      const documents = parsed.documents.map((d) => {
-        const m = applyLabelMap(d, map);
-        dropped += m.dropped;
-        return m.document;
-      });
-      const plan = planImport(documents, await deps.repo.libraryIndex(), {
-        annotator: options.annotator.trim() || get().annotator || 'analyst',
-        now: deps.now(),
-        newId: deps.newId,
-      });
-      const notes = [...parsed.notes, ...plan.notes];
-      if (dropped) notes.push(`the label mapping dropped ${plural(dropped, 'span')}`);
-      set({
-        importReview: {
-          format: formatName,
-          fileNames: picked.map((f) => f.name),
-          encodings,
-          plan,
-          problems: [...problems, ...parsed.problems, ...plan.problems],
-          rejected: parsed.rejected,
-          notes,
-        },
-      });
+      reviewOptions = { map, planOptions };
     },
 
     async confirmImport(onlyValid) {
       const review = get().importReview;
-      if (!review) return;
+      if (!review || !reviewOptions) return;
       if (review.problems.length && !onlyValid) return;
-      set({ importProgress: { done: 0, total: review.plan.newDocuments.length + review.plan.attachments.length } });
+      const format = formatByName(review.format)!;
+      const { map, planOptions } = reviewOptions;
+      const totalBytes = review.files.reduce((n, f) => n + f.size, 0);
+      set({ importProgress: { done: 0, total: review.plan ? 1 : totalBytes } });
       try {
-        const r = await deps.repo.applyImport(review.plan, deps.now(), (done, total) => set({ importProgress: { done, total } }));
+        let r: { added: number; attached: number; duplicates: number };
+        if (review.plan) {
+          r = await deps.repo.applyImport(review.plan, deps.now(), (done, total) => set({ importProgress: { done, total } }));
+        } else {
+          // Read again, a run of lines at a time, and store every run in one transaction.
+          const running = growingIndex(await deps.repo.libraryIndex());
+          const scratch = newTally();
+          const files = review.files;
+          async function* pieces() {
+            let base = 0;
+            for (const file of files) {
+              for await (const chunk of readChunks(file, file.name, format)) {
+                const plan = planImport(mapAll(chunk.documents, map, scratch), running.index, { ...planOptions, now: deps.now() });
+                running.add(plan);
+                set({ importProgress: { done: base + chunk.bytesRead, total: totalBytes } });
+                yield plan;
+              }
+              base += file.size;
+            }
+          }
+          r = await deps.repo.applyImportStream(pieces(), deps.now());
+        }
         set({ importReview: null });
         await get().refreshLibrary();
         const open = get().open;
-        if (open && review.plan.attachments.some((a) => a.docId === open.record.id)) await get().openDocument(open.record.id);
+        if (open) await get().openDocument(open.record.id);
         get().notify({
           kind: 'info',
           text: `Imported ${plural(r.added, 'new document')}; attached ${plural(r.attached, 'span')} to documents already in the library${
             r.duplicates ? ` (${plural(r.duplicates, 'duplicate')} skipped)` : ''
           }.`,
-          ...(review.plan.mismatches.length ? { details: review.plan.mismatches.map(problemLine) } : {}),
+          ...(review.mismatches.length ? { details: review.mismatches.map(problemLine) } : {}),
         });
       } catch (e) {
         get().notify({ kind: 'error', text: `The import failed and nothing was stored: ${(e as Error).message}` });
@@ -104,60 +143,80 @@ export const exchangeSlice =
     },
 
     cancelImportReview() {
+      reviewOptions = null;
       set({ importReview: null });
     },
 
     async saveRejected() {
       const review = get().importReview;
       if (!review) return;
-      const lines = [
-        ...review.problems.map((p) => `# ${problemLine(p)}`),
-        ...review.rejected.map((r) => `${r.text}`),
-      ];
+      const lines = [...review.problems.map((p) => `# ${problemLine(p)}`), ...review.rejected.map((r) => r.text)];
       await deps.api.saveTextFile({ suggestedName: 'hashiya-rejected.txt', content: lines.join('\n') + '\n', filterName: 'Text', extensions: ['txt'] });
     },
 
     async exportAs(formatName: FormatName, options) {
       const format = formatByName(formatName);
       if (!format) return;
-      set({ busy: true });
+      set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
       try {
         await get().flushWrites();
+        const serializeOptions = { ...(options.labels ? { labels: options.labels } : {}), ...(options.nested ? { nested: true } : {}) };
+        const lineBased = LINE_FORMATS.includes(formatName);
         const docs = [];
+        // Line formats are written a document at a time, so the export is held in memory once.
+        const parts: string[] = [];
+        const notes = new Set<string>();
+        let dropped = 0;
+        let count = 0;
         for await (const d of deps.repo.eachDocument()) {
           const spans = options.annotator ? d.spans.filter((s) => s.annotator === options.annotator) : d.spans;
-          docs.push(recordsToExchange(d.record, d.text, spans, d.tokens, options.annotator ?? get().annotator ?? undefined));
+          const doc = recordsToExchange(d.record, d.text, spans, d.tokens, options.annotator ?? get().annotator ?? undefined);
+          count++;
+          if (lineBased) {
+            const r = format.serialize([doc], serializeOptions);
+            parts.push(...r.files.map((f) => f.text));
+            r.notes.forEach((n) => notes.add(n));
+            dropped += r.dropped;
+          } else docs.push(doc);
+          set({ exportProgress: { done: count, total: get().documents.length } });
         }
-        if (!docs.length) {
+        if (!count) {
           get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
           return;
         }
-        const result = format.serialize(docs, { ...(options.labels ? { labels: options.labels } : {}), ...(options.nested ? { nested: true } : {}) });
+        let files: { name: string; text: string }[] = [];
+        if (!lineBased) {
+          const r = format.serialize(docs, serializeOptions);
+          files = r.files;
+          r.notes.forEach((n) => notes.add(n));
+          dropped += r.dropped;
+        }
         const multi = MULTI_FILE_FORMATS.includes(formatName);
         const saved = multi
           ? await deps.api.saveTextFile({
               suggestedName: `hashiya-${formatName}.zip`,
-              content: zipSync(Object.fromEntries(result.files.map((f) => [f.name, strToU8(f.text)]))),
+              content: zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.text)]))),
               filterName: 'Zip archive',
               extensions: ['zip'],
             })
           : await deps.api.saveTextFile({
               suggestedName: `hashiya-export.${format.extensions[0] ?? 'txt'}`,
-              content: result.files.map((f) => f.text).join(''),
+              content: lineBased ? parts : files.map((f) => f.text),
               filterName: formatName,
               extensions: [...format.extensions.slice(0, 1)],
             });
         if (saved.saved) {
           get().notify({
             kind: 'info',
-            text: `Exported ${plural(docs.length, 'document')} as ${formatName}${result.dropped ? `; ${plural(result.dropped, 'span')} could not be written in ${formatName} and were left out` : ''}.`,
-            ...(result.notes.length ? { details: result.notes } : {}),
+            text: `Exported ${plural(count, 'document')} as ${formatName}${dropped ? `; ${plural(dropped, 'span')} could not be written in ${formatName} and were left out` : ''}.`,
+            ...(notes.size ? { details: [...notes] } : {}),
           });
         }
       } catch (e) {
         get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
       } finally {
-        set({ busy: false });
+        set({ busy: false, exportProgress: null });
       }
     },
-  });
+  };
+  };

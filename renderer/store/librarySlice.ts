@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { serializeJsonlLine, toJsonlRecord } from '../../shared/formats/jsonl';
+import { jsonlDocumentLine } from '../../shared/formats/jsonl';
+import { recordsToExchange } from '../../shared/formats/recordsToExchange';
 import { newDocument } from '../../shared/model/newDocument';
 import { titleFromFileName } from '../../shared/model/titleFromFileName';
 import { decodeText } from '../../shared/text/decodeText';
@@ -110,28 +111,32 @@ export const librarySlice =
       },
 
       async exportJsonl() {
-        set({ busy: true });
+        set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
         try {
           // Export what was just tagged too: wait for queued writes to land.
           await get().flushWrites();
-          const lines: string[] = [];
           const annotator = get().annotator ?? undefined;
-          for await (const d of deps.repo.eachDocument()) lines.push(serializeJsonlLine(toJsonlRecord(d.record, d.text, d.spans, annotator)) + '\n');
-          if (!lines.length) {
+          // One string per document, never joined: a large export is held in memory once.
+          const parts: string[] = [];
+          for await (const d of deps.repo.eachDocument()) {
+            parts.push(jsonlDocumentLine(recordsToExchange(d.record, d.text, d.spans, d.tokens, annotator)) + '\n');
+            set({ exportProgress: { done: parts.length, total: get().documents.length } });
+          }
+          if (!parts.length) {
             get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
             return;
           }
           const result = await deps.api.saveTextFile({
             suggestedName: 'hashiya-export.jsonl',
-            content: lines.join(''),
+            content: parts,
             filterName: 'JSON Lines',
             extensions: ['jsonl'],
           });
-          if (result.saved) get().notify({ kind: 'info', text: `Exported ${lines.length} document${lines.length === 1 ? '' : 's'} to ${result.path ?? 'the file'}.` });
+          if (result.saved) get().notify({ kind: 'info', text: `Exported ${parts.length} document${parts.length === 1 ? '' : 's'} to ${result.path ?? 'the file'}.` });
         } catch (e) {
           get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
         } finally {
-          set({ busy: false });
+          set({ busy: false, exportProgress: null });
         }
       },
     };

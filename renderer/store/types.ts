@@ -113,6 +113,8 @@ export interface UiSlice {
   labels: readonly LabelDef[];
   notice: Notice | null;
   busy: boolean;
+  /** Documents written so far by a running export. */
+  exportProgress: { readonly done: number; readonly total: number } | null;
   /** Loads the annotator and label set from storage. */
   loadSettings(): Promise<void>;
   setAnnotator(name: string): Promise<void>;
@@ -126,10 +128,18 @@ export interface UiSlice {
 /** An import checked and planned, waiting for the user's go-ahead. */
 export interface ImportReview {
   readonly format: FormatName;
+  /** The picked files, read again by the import pass when they were read a piece at a time. */
+  readonly files: readonly File[];
   readonly fileNames: readonly string[];
   /** Files read in an encoding other than plain UTF-8, e.g. "a.txt: windows-1256". */
   readonly encodings: readonly string[];
-  readonly plan: ImportPlan;
+  /** The whole plan, when the input was small enough to read whole; null when streamed. */
+  readonly plan: ImportPlan | null;
+  readonly newDocuments: number;
+  readonly attachedDocuments: number;
+  readonly attachedSpans: number;
+  readonly annotators: readonly string[];
+  readonly mismatches: readonly Problem[];
   readonly problems: readonly Problem[];
   readonly rejected: readonly { readonly file: string; readonly line: number; readonly text: string }[];
   readonly notes: readonly string[];
@@ -139,7 +149,7 @@ export interface ExchangeSlice {
   importReview: ImportReview | null;
   importProgress: { readonly done: number; readonly total: number } | null;
   /** Reads and checks files in a format and plans the import; stores nothing. */
-  reviewImport(format: FormatName, files: readonly Pick<PickedFile, 'name' | 'bytes'>[], options: { map: string; annotator: string }): Promise<void>;
+  reviewImport(format: FormatName, files: readonly File[], options: { map: string; annotator: string }): Promise<void>;
   /** Stores the reviewed import in one transaction; with problems, only when `onlyValid`. */
   confirmImport(onlyValid: boolean): Promise<void>;
   cancelImportReview(): void;

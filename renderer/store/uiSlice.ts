@@ -23,6 +23,7 @@ export const uiSlice =
 
     notice: null,
     busy: false,
+    exportProgress: null,
 
     async loadSettings() {
       const [annotator, labels] = await Promise.all([deps.repo.getSetting<string>('annotator'), deps.repo.getSetting<LabelDef[]>('labels')]);

@@ -18,8 +18,11 @@ export interface OpenFilesRequest {
 
 export interface SaveTextRequest {
   readonly suggestedName: string;
-  /** Text (written as UTF-8) or bytes (a zip of several files, say). */
-  readonly content: string | Uint8Array;
+  /**
+   * Text (written as UTF-8), text in pieces (a large export, never joined into one
+   * string), or bytes (a zip of several files, say).
+   */
+  readonly content: string | readonly string[] | Uint8Array;
   readonly filterName: string;
   readonly extensions: readonly string[];
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HashiyaApi } from '../../../shared/ipc/contract';
 import { utf16 } from '../../../shared/text/units';
 import { HashiyaDb } from '../../../renderer/db/db';
+import { savedText } from '../../support/savedContent';
 import { repository } from '../../../renderer/db/repository';
 import { createHashiyaStore } from '../../../renderer/store/createStore';
 import { seedText } from '../../support/corpora';
@@ -18,7 +19,7 @@ function setup(saved: string[] = []) {
     platform: 'web',
     openTextFiles: async () => ({ files: [] }),
     saveTextFile: async (req) => {
-      saved.push(typeof req.content === 'string' ? req.content : new TextDecoder().decode(req.content));
+      saved.push(savedText(req.content));
       return { saved: true, path: req.suggestedName };
     },
   };
@@ -153,7 +154,8 @@ describe('the store with IndexedDB behind it', () => {
     await settled(store);
     await store.getState().exportJsonl();
     const line = JSON.parse(saved[0]!.trimEnd());
-    expect(line.spans).toEqual([{ id: 'id2', start: 3, end: 15, label: 'place', text: 'قاعدة كونيكو' }]);
+    expect(line.spans).toEqual([{ id: 'id2', start: 3, end: 15, token_start: 2, token_end: 3, label: 'place', text: 'قاعدة كونيكو', annotator: 'analyst' }]);
+    expect(line.tokens.map((t: { text: string }) => t.text)).toEqual(['🚀', '🚀', 'قاعدة', 'كونيكو']);
     expect(line.meta.annotator).toBe('analyst');
     expect(line.relations).toEqual([]);
     expect(saved[0]!.endsWith('\n')).toBe(true);

@@ -4,6 +4,7 @@ import type { HashiyaApi } from '../../../shared/ipc/contract';
 import { DEFAULT_LABELS } from '../../../shared/model/label';
 import { utf16 } from '../../../shared/text/units';
 import { HashiyaDb } from '../../../renderer/db/db';
+import { savedText } from '../../support/savedContent';
 import { repository } from '../../../renderer/db/repository';
 import { createHashiyaStore } from '../../../renderer/store/createStore';
 import { seedText } from '../../support/corpora';
@@ -21,7 +22,7 @@ async function setup() {
     platform: 'web',
     openTextFiles: async () => ({ files: [] }),
     saveTextFile: async (r) => {
-      saved.push(typeof r.content === 'string' ? r.content : new TextDecoder().decode(r.content));
+      saved.push(savedText(r.content));
       return { saved: true };
     },
   };

@@ -1,0 +1,108 @@
+import type { ExchangeDocument, Format, ParseResult, Problem } from '../../shared/formats/exchange';
+import { decodeText } from '../../shared/text/decodeText';
+import { LineSplitter } from '../../shared/text/lineSplitter';
+
+/** Formats with one document per line, which can be read a piece at a time. */
+export const LINE_FORMATS: readonly string[] = ['jsonl', 'doccano'];
+
+/** How much of a file decides its encoding. */
+const SNIFF_BYTES = 256 * 1024;
+
+/** One piece of a parsed file: what `Format.parse` found in a run of lines. */
+export interface ParsedChunk extends ParseResult {
+  /** Bytes of the file read so far, for a progress bar. */
+  readonly bytesRead: number;
+}
+
+/** The encoding a file's opening bytes show, or the problem that stops it being read. */
+async function sniff(file: Blob, name: string): Promise<{ label: string; encoding: string } | Problem> {
+  if (file.size === 0) return { file: name, line: 1, message: 'the file is empty' };
+  let head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  // Cut at the last line break so a character split by the slice is not taken for an error.
+  if (file.size > SNIFF_BYTES) {
+    const lf = head.lastIndexOf(0x0a);
+    if (lf > 0) head = head.subarray(0, lf + 1);
+  }
+  const r = decodeText(head);
+  if (!r.ok) return { file: name, line: r.line, message: r.message };
+  const label = r.encoding === 'utf-8 (BOM)' ? 'utf-8' : r.encoding;
+  return { label, encoding: r.encoding };
+}
+
+/**
+ * Reads a line-per-document file a run of lines at a time and parses each run with the
+ * format's own parser, so a file of any size is never held whole in memory: only the
+ * current run and one unfinished line. Line numbers are the file's. A decoding error
+ * part-way through is a problem at the line it falls on, and ends the reading.
+ */
+export async function* readChunks(file: Blob, name: string, format: Format, linesPerChunk = 2000): AsyncGenerator<ParsedChunk, { encoding: string | null; lines: number }> {
+  const sniffed = await sniff(file, name);
+  if ('message' in sniffed) {
+    yield { documents: [], problems: [sniffed], rejected: [], notes: [], bytesRead: file.size };
+    return { encoding: null, lines: 0 };
+  }
+  const splitter = new LineSplitter();
+  let pending: { line: number; text: string }[] = [];
+  let bytesRead = 0;
+  let sawLine = false;
+
+  const parse = (lines: { line: number; text: string }[]): ParsedChunk => {
+    const first = lines[0]!.line;
+    const text = lines.map((l) => l.text).join('\n');
+    const r = format.parse([{ name, text }]);
+    const shift = <T extends { line?: number }>(x: T): T => ({ ...x, line: (x.line ?? 1) + first - 1 });
+    return {
+      documents: r.documents.map((d: ExchangeDocument) => shift(d)),
+      problems: r.problems.map(shift),
+      rejected: r.rejected.map(shift),
+      notes: r.notes,
+      bytesRead,
+    };
+  };
+
+  // Count bytes as they pass, for progress, before they are decoded.
+  const counter = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+    transform(chunk, controller) {
+      bytesRead += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  const reader = file
+    .stream()
+    .pipeThrough(counter)
+    .pipeThrough(new TextDecoderStream(sniffed.label, { fatal: true }))
+    .getReader();
+  try {
+    for (;;) {
+      let step: ReadableStreamReadResult<string>;
+      try {
+        step = await reader.read();
+      } catch {
+        yield {
+          documents: [],
+          problems: [{ file: name, line: splitter.lines + 1, message: `not valid ${sniffed.encoding} past this line; the rest of the file was not read` }],
+          rejected: [],
+          notes: [],
+          bytesRead,
+        };
+        break;
+      }
+      const lines = step.done ? splitter.end() : splitter.push(step.value);
+      for (const l of lines) {
+        if (l.text.trim() === '') continue;
+        sawLine = true;
+        pending.push(l);
+        if (pending.length >= linesPerChunk) {
+          yield parse(pending);
+          pending = [];
+        }
+      }
+      if (step.done) break;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  if (pending.length) yield parse(pending);
+  if (!sawLine) yield { documents: [], problems: [{ file: name, line: 1, message: 'the file is empty: it holds no lines' }], rejected: [], notes: [], bytesRead };
+  return { encoding: sniffed.encoding, lines: splitter.lines };
+}
