@@ -29,6 +29,7 @@ export function App() {
   const annotator = useHashiya((s) => s.annotator);
   const overlay = useHashiya((s) => s.overlay);
   const settingsLoaded = useHashiya((s) => s.settingsLoaded);
+  const exporting = useHashiya((s) => s.exportProgress);
 
   useEffect(() => {
     void appStore
@@ -83,6 +84,9 @@ export function App() {
         <button type="button" disabled={busy} onClick={() => void st.exportJsonl()} title="Ctrl+Shift+E">
           Export JSONL
         </button>
+        {exporting && (
+          <progress className="export-progress" max={exporting.total || 1} value={exporting.done} aria-label={`Exporting: ${exporting.done} of ${exporting.total} documents`} />
+        )}
         <span className="toolbar-spacer" />
         <button type="button" onClick={() => st.setOverlay('labels')}>
           Labels…
