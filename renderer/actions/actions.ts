@@ -138,7 +138,7 @@ export const ACTIONS: readonly Action[] = [
     keyTest: (e, ctx) => keyMatch(e, ['Enter', 'NumpadEnter']) && !!ctx.store.getState().linkingClaimId,
     perform: (ctx) => {
       const st = ctx.store.getState();
-      if (st.selectedSpanId && st.selectedSpanId !== st.linkingClaimId) finishLink(ctx.store, st.selectedSpanId);
+      if (st.selectedSpanId && st.selectedSpanId !== st.linkingClaimId) finishLink(ctx.store, st.selectedSpanId, ctx.view);
     },
   },
   {

@@ -12,7 +12,7 @@ import { setActiveView } from './activeView';
 import { Annotations } from './annotationExtension';
 import { annotationKey, type AnnotationAction } from './annotationPlugin';
 import { enableEdgeDrag } from './edgeDrag';
-import { cycleSelectedSpan, markSelectionPrecise, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
+import { cycleSelectedSpan, markSelectionPrecise, pickSourceAt, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
 import { LinkArcs } from './LinkArcs';
 import { layoutToDocJson, textLayout, toTextOffset, type EditorPos } from './positions';
 
@@ -41,6 +41,11 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
         // Keys that would edit the text do nothing; commands come through the action registry.
         handleKeyDown: (_view, event) => event.key === 'Enter' || event.key === 'Backspace' || event.key === 'Delete',
         handleClick: (view, pos) => {
+          // In link mode a click picks the source, even where the caret already was.
+          if (pickSourceAt(view, appStore, pos)) {
+            lastClick.current = null;
+            return false;
+          }
           if (lastClick.current === pos && view.state.selection.empty) cycleSelectedSpan(view, appStore, pos);
           lastClick.current = pos;
           return false;

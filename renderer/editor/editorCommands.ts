@@ -83,7 +83,7 @@ export function syncSelectedSpan(view: EditorView, store: HashiyaStore): void {
     // In link mode a click on a span picks the source: an actor if there is one there.
     const pick = found.find((s) => s.label === 'actor' && s.id !== st.linkingClaimId) ?? found.find((s) => s.id !== st.linkingClaimId);
     if (pick) {
-      finishLink(store, pick.id);
+      finishLink(store, pick.id, view);
       return;
     }
   }
@@ -141,13 +141,27 @@ export function startLink(store: HashiyaStore): void {
   st.notify({ kind: 'info', text: 'Pick the source: click an actor, or move with ] and [ and press Enter. Escape cancels.' });
 }
 
-/** Links the claim in link mode to `sourceId` and selects the claim again. */
-export function finishLink(store: HashiyaStore, sourceId: string): void {
+/** Links the claim in link mode to `sourceId`, then selects the claim again with the caret in it. */
+export function finishLink(store: HashiyaStore, sourceId: string, view?: EditorView | null): void {
   const st = store.getState();
   const claimId = st.linkingClaimId;
   if (!claimId) return;
   st.setLinking(null);
   st.notify(null);
   st.linkSource(claimId, sourceId);
-  st.selectSpan(claimId);
+  const claim = store.getState().spans.get(claimId);
+  if (view && claim) setTextSelection(view, claim.start);
+  store.getState().selectSpan(claimId);
+}
+
+/** In link mode, a click picks the span under it as the source: an actor if there is one. */
+export function pickSourceAt(view: EditorView, store: HashiyaStore, pos: number): boolean {
+  const st = store.getState();
+  const layout = layoutOf(view);
+  if (!st.linkingClaimId || !layout) return false;
+  const found = spansAt(st.spans.values(), toTextOffset(layout, pos as EditorPos)).filter((s) => s.id !== st.linkingClaimId);
+  const pick = found.find((s) => s.label === 'actor') ?? found[0];
+  if (!pick) return false;
+  finishLink(store, pick.id, view);
+  return true;
 }

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_LABELS, type LabelDef } from '../../shared/model/label';
+import { renameLabelsInChange } from '../../shared/model/change';
 import { checkLabels } from '../../shared/model/checkLabels';
 import type { HashiyaState, StoreDeps, UiSlice } from './types';
 
@@ -55,7 +56,14 @@ export const uiSlice =
         return;
       }
       const n = await deps.repo.renameLabels(renames, labels, deps.now());
-      set({ labels });
+      // The undo history must speak the new names too.
+      const history = new Map(
+        [...get().history].map(([docId, h]) => [
+          docId,
+          { undo: h.undo.map((c) => renameLabelsInChange(c, renames)), redo: h.redo.map((c) => renameLabelsInChange(c, renames)) },
+        ]),
+      );
+      set({ labels, history });
       // The open document's spans carry the old names until reloaded.
       const open = get().open;
       if (open && n > 0) await get().openDocument(open.record.id);

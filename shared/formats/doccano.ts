@@ -1,11 +1,11 @@
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { sha256Hex } from '../text/sha256';
 import { utf16 } from '../text/units';
+import { parseJsonLines } from './parseJsonLines';
 import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
 import {
   checkDocumentText,
   isJsonObject,
-  jsonLines,
   newWriteTally,
   readCodePointRange,
   sortExchangeSpans,
@@ -42,24 +42,7 @@ const EXTRA_KEYS = ['title', 'source', 'text_sha256', 'annotator'] as const;
  * are read; other keys (`Comments`, …) are ignored. `source` is `file:line` when absent.
  */
 export function parseDoccano(files: readonly InputFile[]): ParseResult {
-  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
-  for (const file of files) {
-    const lines = jsonLines(file.text);
-    if (lines.length === 0) {
-      result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
-      continue;
-    }
-    for (const { line, text } of lines) {
-      const found = readDoccanoLine(text, file.name, line);
-      if (Array.isArray(found)) {
-        for (const message of found) result.problems.push({ file: file.name, line, message });
-        result.rejected.push({ file: file.name, line, text });
-      } else {
-        result.documents.push(found);
-      }
-    }
-  }
-  return result;
+  return parseJsonLines(files, readDoccanoLine);
 }
 
 function readDoccanoLine(src: string, file: string, line: number): ExchangeDocument | string[] {

@@ -1,3 +1,4 @@
+import { parseJsonLines } from './parseJsonLines';
 import type { DocumentRecord } from '../model/document';
 import { compareSpans, STANCES, type Span, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
@@ -227,22 +228,6 @@ function checkRecord(value: unknown): JsonlRecord | string {
 
 // ---- Helpers shared by the JSON-based exchange formats (jsonl, doccano, labelstudio) ----
 
-/** One non-blank line of a JSON Lines file: its 1-based number and its text without the line end. */
-export interface JsonLine {
-  readonly line: number;
-  readonly text: string;
-}
-
-/** The non-blank lines of a JSON Lines file; a CR before the LF is dropped with it. */
-export function jsonLines(content: string): JsonLine[] {
-  const out: JsonLine[] = [];
-  content.split('\n').forEach((raw, i) => {
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (text.trim() !== '') out.push({ line: i + 1, text });
-  });
-  return out;
-}
-
 /** Why `text` cannot be a document's text (not a string, empty, not well-formed Unicode), or null. */
 export function checkDocumentText(text: unknown, key = '"text"'): string | null {
   if (typeof text !== 'string') return `${key} must be a string`;
@@ -336,24 +321,7 @@ export const jsonlFormat: Format = {
 };
 
 function parseJsonlFiles(files: readonly InputFile[]): ParseResult {
-  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
-  for (const file of files) {
-    const lines = jsonLines(file.text);
-    if (lines.length === 0) {
-      result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
-      continue;
-    }
-    for (const { line, text } of lines) {
-      const found = readJsonlDocument(text, file.name, line);
-      if (Array.isArray(found)) {
-        result.problems.push(...found.map((message): ExchangeProblem => ({ file: file.name, line, message })));
-        result.rejected.push({ file: file.name, line, text });
-      } else {
-        result.documents.push(found);
-      }
-    }
-  }
-  return result;
+  return parseJsonLines(files, readJsonlDocument);
 }
 
 /** One line as a document, or every problem found on it. */

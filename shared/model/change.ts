@@ -60,3 +60,16 @@ export function changeWrites(change: Change): { put: Span[]; remove: string[] } 
 export function isEmptyChange(change: Change): boolean {
   return change.spans.every((c) => c.before === c.after) && (!change.status || change.status.before === change.status.after);
 }
+
+/**
+ * The change with labels renamed (old name to new) in its before and after spans, so an
+ * undo after renaming a label brings back spans under the new name.
+ */
+export function renameLabelsInChange(change: Change, renames: ReadonlyMap<string, string>): Change {
+  const rename = (s: Span | null): Span | null => {
+    if (!s) return s;
+    const to = renames.get(s.label);
+    return to === undefined || to === s.label ? s : { ...s, label: to };
+  };
+  return { ...change, spans: change.spans.map((c) => ({ before: rename(c.before), after: rename(c.after) })) };
+}

@@ -1,4 +1,4 @@
-import { firstInvalidUtf8 } from './utf8';
+import { firstInvalidUtf8, utf8SequenceLength } from './utf8';
 
 /** The encodings Hashiya reads. */
 export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1256';
@@ -83,7 +83,7 @@ function looksLikeBrokenUtf8(bytes: Uint8Array): boolean {
       i++;
       continue;
     }
-    const n = validSequenceLength(bytes, i);
+    const n = utf8SequenceLength(bytes, i);
     if (n > 0) {
       valid++;
       i += n;
@@ -93,34 +93,6 @@ function looksLikeBrokenUtf8(bytes: Uint8Array): boolean {
     }
   }
   return valid >= 3 * broken;
-}
-
-/**
- * Length of the well-formed UTF-8 sequence at `i` (a non-ASCII byte), or minus the
- * length of its maximal invalid subpart (the lead byte and the continuation bytes that
- * were still acceptable), as the WHATWG decoder counts one replacement per subpart.
- */
-function validSequenceLength(bytes: Uint8Array, i: number): number {
-  const b = bytes[i]!;
-  let need: number;
-  let lo = 0x80;
-  let hi = 0xbf;
-  if (b >= 0xc2 && b <= 0xdf) need = 1;
-  else if (b >= 0xe0 && b <= 0xef) {
-    need = 2;
-    if (b === 0xe0) lo = 0xa0;
-    if (b === 0xed) hi = 0x9f;
-  } else if (b >= 0xf0 && b <= 0xf4) {
-    need = 3;
-    if (b === 0xf0) lo = 0x90;
-    if (b === 0xf4) hi = 0x8f;
-  } else return -1;
-  for (let k = 1; k <= need; k++) {
-    const c = bytes[i + k];
-    const ok = c !== undefined && (k === 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf);
-    if (!ok) return -k;
-  }
-  return need + 1;
 }
 
 // C0 control bytes that text files do hold: TAB, LF, FF, CR.

@@ -1,35 +1,43 @@
 /**
+ * Length of the well-formed UTF-8 sequence starting at `i` (1 for ASCII), or minus the
+ * length of its maximal invalid subpart (the lead byte and the continuation bytes that
+ * were still acceptable), as the WHATWG decoder counts one replacement per subpart.
+ * Overlong forms, surrogates and values past U+10FFFF are invalid.
+ */
+export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return -1;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    const ok = c !== undefined && (k === 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf);
+    if (!ok) return -k;
+  }
+  return need + 1;
+}
+
+/**
  * Byte offset of the first byte that is not part of well-formed UTF-8, or -1 when the
- * whole buffer is valid (overlong forms, surrogates and values past U+10FFFF are invalid).
+ * whole buffer is valid.
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined) return i;
-      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
-    }
-    i += need + 1;
+  while (i < bytes.length) {
+    const n = utf8SequenceLength(bytes, i);
+    if (n < 0) return i;
+    i += n;
   }
   return -1;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { tokenize } from '../../../shared/text/tokenize';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -156,3 +157,176 @@ export async function exportJsonl(page: Page): Promise<{ raw: string; lines: Exp
 
 /** Python's text[start:end]: slicing by code points. */
 export const sliceCodePoints = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('');
+
+// ---------------------------------------------------------------------------------------
+// Helpers for the working-day, keyboard-only, claims and labels tests.
+
+/** One exported line with everything the format carries: span ids, stances, relations, annotator. */
+export interface ExportedRecord {
+  text: string;
+  meta: { id: string; title: string; source: string; text_sha256: string; annotator?: string };
+  spans: { id: string; start: number; end: number; label: string; text: string; attrs?: { stance?: string } }[];
+  relations?: { head: string; child: string; label: string }[];
+}
+
+/** Runs `trigger` (a click or a key press that exports) and returns the downloaded JSONL, parsed. */
+export async function exportJsonlBy(page: Page, trigger: () => Promise<void>): Promise<ExportedRecord[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const raw = await readFile(await download.path(), 'utf8');
+  return raw
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ExportedRecord);
+}
+
+/** Whole tokens of the project tokenizer covering the nth occurrence of `phrase` as a run of whole tokens. */
+export function tokenRange(text: string, phrase: string, nth = 0): { start: number; end: number; first: number; count: number } {
+  const tokens = tokenize(text);
+  const count = tokenize(phrase).length;
+  let seen = 0;
+  for (let k = 0; k + count <= tokens.length; k++) {
+    const start = tokens[k]!.start;
+    const end = tokens[k + count - 1]!.end;
+    if (text.slice(start, end) === phrase && seen++ === nth) return { start, end, first: k, count };
+  }
+  throw new Error(`no whole-token occurrence ${nth} of «${phrase}»`);
+}
+
+/** How many Ctrl+← (next token start) take the caret from `caret` to the token starting at `target`. */
+export function tokenStepsTo(text: string, caret: number, target: number): number {
+  const starts = tokenize(text).map((t) => t.start as number);
+  if (!starts.includes(target)) throw new Error(`${target} is not the start of a token`);
+  if (target < caret) throw new Error(`${target} lies behind the caret at ${caret}`);
+  return starts.filter((s) => s > caret && s <= target).length;
+}
+
+/** UTF-16 offset to code-point offset in `text`. */
+export const toCodePoints = (text: string, utf16Offset: number) => Array.from(text.slice(0, utf16Offset)).length;
+
+/** Starts recording trusted mouse and pointer events (presses, releases, clicks) on the page; read them with {@link mouseEventsSeen}. */
+export async function countMouseEvents(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __mouseEvents: string[] }).__mouseEvents = seen;
+    for (const type of ['mousedown', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu', 'pointerdown', 'pointerup']) {
+      window.addEventListener(
+        type,
+        (e) => {
+          // Programmatic clicks (a file input or a download link the app clicks itself) are not the user's.
+          if (!e.isTrusted) return;
+          // Nor is the click a key fires (Enter submitting a form): no pointer, no click count.
+          if (type === 'click' && (e as MouseEvent).detail === 0 && !(e as PointerEvent).pointerType) return;
+          seen.push(`${type} on <${(e.target as Element).localName}>`);
+        },
+        { capture: true },
+      );
+    }
+  });
+}
+
+/** The trusted mouse and pointer events seen since {@link countMouseEvents}. */
+export function mouseEventsSeen(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __mouseEvents: string[] }).__mouseEvents);
+}
+
+/** Screen rectangle of the character at `index` of the nth occurrence of `phrase` (scrolled into view first). */
+export async function charBox(page: Page, phrase: string, index: number, nth = 0): Promise<{ left: number; right: number; top: number; bottom: number; x: number; y: number }> {
+  await reveal(page, phrase, nth);
+  const r = await page.evaluate(
+    ([phrase, index, nth]) => {
+      const root = document.querySelector('[aria-label="Article text"]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: [Text, number][] = [];
+      let full = '';
+      while (walker.nextNode()) {
+        const t = walker.currentNode as Text;
+        nodes.push([t, full.length]);
+        full += t.data;
+      }
+      let at = -1;
+      for (let k = 0; k <= nth; k++) {
+        at = full.indexOf(phrase, at + 1);
+        if (at < 0) throw new Error(`phrase not in the article: ${phrase}`);
+      }
+      const o = at + index;
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        const [node, base] = nodes[i]!;
+        if (base <= o && o < base + node.length) {
+          const range = document.createRange();
+          range.setStart(node, o - base);
+          range.setEnd(node, o - base + 1);
+          const b = range.getClientRects()[0]!;
+          return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+        }
+      }
+      throw new Error('offset outside the text');
+    },
+    [phrase, index, nth] as const,
+  );
+  return { ...r, x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+}
+
+/** A real mouse drag from the middle of one character of a phrase to the middle of another. */
+export async function dragChars(page: Page, phrase: string, from: number, to: number, nth = 0): Promise<void> {
+  const a = await charBox(page, phrase, from, nth);
+  const b = await charBox(page, phrase, to, nth);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** The selected span as the span panel shows it, or null when none is selected. */
+export async function selectedSpan(page: Page): Promise<{ label: string; text: string; annotator: string } | null> {
+  return page.evaluate(() => {
+    const panel = document.querySelector('[aria-label="Selected span"]');
+    const label = panel?.querySelector('[data-testid="selected-label"]');
+    if (!panel || !label) return null;
+    const dt = [...panel.querySelectorAll('dt')].find((d) => d.textContent === 'Annotator');
+    return { label: label.textContent ?? '', text: panel.querySelector('[data-testid="selected-text"]')?.textContent ?? '', annotator: dt?.nextElementSibling?.textContent ?? '' };
+  });
+}
+
+/** The library's row for a document title. */
+export const libraryRow = (page: Page, title: string) => page.getByRole('row', { name: new RegExp(title) });
+
+/** Waits until the open document is `title`, laid out in the bundled font. */
+export async function waitForOpenDocument(page: Page, title: string): Promise<void> {
+  await page.getByRole('region', { name: `Document ${title}` }).waitFor();
+  await page.getByRole('textbox', { name: 'Article text' }).waitFor();
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/**
+ * A trusted key press sent through the browser's input pipeline with any `key` on any
+ * physical `code`: what an Arabic keyboard layout produces (`key: 'ش'` on `code: 'KeyA'`).
+ */
+export async function pressPhysicalKey(
+  cdp: CDPSession,
+  press: { key: string; code: string; keyCode: number; text?: string; ctrl?: boolean; shift?: boolean },
+): Promise<void> {
+  const modifiers = (press.ctrl ? 2 : 0) | (press.shift ? 8 : 0);
+  const common = { key: press.key, code: press.code, windowsVirtualKeyCode: press.keyCode, nativeVirtualKeyCode: press.keyCode, modifiers };
+  await cdp.send('Input.dispatchKeyEvent', { type: press.text ? 'keyDown' : 'rawKeyDown', ...common, ...(press.text ? { text: press.text, unmodifiedText: press.text } : {}) });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
+}
+
+/** Drags the selected span's start or end handle (its grip, below the line's middle) to a point. */
+export async function dragHandle(page: Page, edge: 'start' | 'end', to: { x: number; y: number }): Promise<void> {
+  const grip = await page.evaluate((edge) => {
+    const handles = document.querySelectorAll<HTMLElement>(`[aria-label="Article text"] .hs-handle[data-edge="${edge}"]`);
+    if (handles.length !== 1) throw new Error(`expected one ${edge} handle, found ${handles.length}`);
+    const h = handles[0]!;
+    const r = h.getBoundingClientRect();
+    const em = parseFloat(getComputedStyle(h).fontSize);
+    // The grip hangs from 0.55em to 1.3em below the handle's top, centred on its x.
+    const point = { x: r.left, y: r.top + 0.9 * em };
+    const hit = document.elementFromPoint(point.x, point.y);
+    if (hit !== h) throw new Error(`the ${edge} handle's grip is not under ${point.x},${point.y}`);
+    return point;
+  }, edge);
+  await page.mouse.move(grip.x, grip.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
+}

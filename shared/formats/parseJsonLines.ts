@@ -1,0 +1,41 @@
+import type { ExchangeDocument, InputFile, ParseResult } from './exchange';
+
+/**
+ * Parses files that hold one document per line (JSONL, doccano): each non-blank line
+ * goes to `readLine`, which answers a document or every problem on that line; a line
+ * with problems is rejected whole, and a file with no lines is a problem.
+ */
+export function parseJsonLines(files: readonly InputFile[], readLine: (src: string, file: string, line: number) => ExchangeDocument | string[]): ParseResult {
+  const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  for (const file of files) {
+    const lines = jsonLines(file.text);
+    if (lines.length === 0) {
+      result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
+      continue;
+    }
+    for (const { line, text } of lines) {
+      const found = readLine(text, file.name, line);
+      if (Array.isArray(found)) {
+        for (const message of found) result.problems.push({ file: file.name, line, message });
+        result.rejected.push({ file: file.name, line, text });
+      } else result.documents.push(found);
+    }
+  }
+  return result;
+}
+
+/** One non-blank line of a JSON Lines file: its 1-based number and its text without the line end. */
+export interface JsonLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+/** The non-blank lines of a JSON Lines file; a CR before the LF is dropped with it. */
+export function jsonLines(content: string): JsonLine[] {
+  const out: JsonLine[] = [];
+  content.split('\n').forEach((raw, i) => {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.trim() !== '') out.push({ line: i + 1, text });
+  });
+  return out;
+}
