@@ -6,6 +6,7 @@ import { appStore, useHashiya } from '../store/appStore';
 import { AnnotatorDialog } from './AnnotatorDialog';
 import { DocumentView } from './DocumentView';
 import { ExportDialog } from './ExportDialog';
+import { ExportProgress } from './ExportProgress';
 import { ImportDialog } from './ImportDialog';
 import { KeysOverlay } from './KeysOverlay';
 import { LabelsDialog } from './LabelsDialog';
@@ -29,7 +30,6 @@ export function App() {
   const annotator = useHashiya((s) => s.annotator);
   const overlay = useHashiya((s) => s.overlay);
   const settingsLoaded = useHashiya((s) => s.settingsLoaded);
-  const exporting = useHashiya((s) => s.exportProgress);
 
   useEffect(() => {
     void appStore
@@ -84,9 +84,7 @@ export function App() {
         <button type="button" disabled={busy} onClick={() => void st.exportJsonl()} title="Ctrl+Shift+E">
           Export JSONL
         </button>
-        {exporting && (
-          <progress className="export-progress" max={exporting.total || 1} value={exporting.done} aria-label={`Exporting: ${exporting.done} of ${exporting.total} documents`} />
-        )}
+        <ExportProgress />
         <span className="toolbar-spacer" />
         <button type="button" onClick={() => st.setOverlay('labels')}>
           Labels…

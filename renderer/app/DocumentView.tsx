@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { appStore, useHashiya } from '../store/appStore';
 import type { OpenDocument } from '../store/types';
@@ -9,7 +9,7 @@ import { SpanPanel } from './SpanPanel';
 import { StatusBadge } from './StatusBadge';
 
 /** An open document: its status and history controls, labels, the article, the selected span. */
-export function DocumentView({ open }: { open: OpenDocument }) {
+export const DocumentView = memo(function DocumentView({ open }: { open: OpenDocument }) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const status = useHashiya((s) => s.statuses.get(open.record.id) ?? 'new');
   const canUndo = useHashiya((s) => (s.history.get(open.record.id)?.undo.length ?? 0) > 0);
@@ -53,4 +53,4 @@ export function DocumentView({ open }: { open: OpenDocument }) {
       </div>
     </section>
   );
-}
+});

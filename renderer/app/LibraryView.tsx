@@ -1,3 +1,5 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
 import { DOC_STATUSES } from '../../shared/model/docStatus';
 import { appStore, useHashiya } from '../store/appStore';
 import type { StatusFilter } from '../store/types';
@@ -9,11 +11,16 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
  * The documents in the library: title, length, spans, the annotator's status, last
  * change; progress (done / total), a status filter, and a click opens one.
  */
-export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
+export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
   const documents = useHashiya((s) => s.documents);
   const statuses = useHashiya((s) => s.statuses);
   const filter = useHashiya((s) => s.statusFilter);
   const annotator = useHashiya((s) => s.annotator);
+  const scroller = useRef<HTMLDivElement>(null);
+  const statusOf = (id: string) => statuses.get(id) ?? 'new';
+  const shown = documents.filter((d) => filter === 'all' || statusOf(d.id) === filter);
+  // Only the rows in view are rendered: a library of tens of thousands of documents stays quick.
+  const rows = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => 56, overscan: 12 });
 
   if (!documents.length) {
     return (
@@ -23,9 +30,10 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
       </section>
     );
   }
-  const statusOf = (id: string) => statuses.get(id) ?? 'new';
   const done = documents.filter((d) => statusOf(d.id) === 'done').length;
-  const shown = documents.filter((d) => filter === 'all' || statusOf(d.id) === filter);
+  const items = rows.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? rows.getTotalSize() - items[items.length - 1]!.end : 0;
   return (
     <section className="library" aria-label="Library">
       <div className="library-head">
@@ -46,6 +54,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           </select>
         </label>
       </div>
+      <div className="library-rows" ref={scroller}>
       <table>
         <thead>
           <tr>
@@ -57,8 +66,15 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((d) => (
-            <tr key={d.id}>
+          {padTop > 0 && (
+            <tr aria-hidden="true" style={{ height: padTop }}>
+              <td colSpan={5} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const d = shown[item.index]!;
+            return (
+            <tr key={d.id} data-index={item.index} ref={rows.measureElement}>
               <td>
                 <button type="button" className="link" dir="auto" aria-label={`Open ${d.title}`} onClick={() => onOpen(d.id)}>
                   {d.title}
@@ -78,10 +94,17 @@ export function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
                 <time dateTime={new Date(d.updatedAt).toISOString()}>{when.format(d.updatedAt)}</time>
               </td>
             </tr>
-          ))}
+            );
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true" style={{ height: padBottom }}>
+              <td colSpan={5} />
+            </tr>
+          )}
         </tbody>
       </table>
+      </div>
       {shown.length === 0 && <p>No document is {statusText(filter as Exclude<StatusFilter, 'all'>).toLowerCase()}.</p>}
     </section>
   );
-}
+});

@@ -175,11 +175,25 @@ export function repository(db: HashiyaDb) {
     },
 
     /** Every document with its text and spans, one at a time, oldest first. */
-    async *eachDocument(): AsyncGenerator<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] }> {
+    async *eachDocument(pageSize = 500): AsyncGenerator<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] }> {
       const ids = (await db.documents.orderBy('createdAt').primaryKeys()) as string[];
-      for (const id of ids) {
-        const doc = await this.loadDocument(id);
-        if (doc) yield doc;
+      // A page of documents per read transaction: one query per table, not one per document.
+      for (let i = 0; i < ids.length; i += pageSize) {
+        const page = ids.slice(i, i + pageSize);
+        const [records, texts, spans] = await db.transaction('r', db.documents, db.texts, db.spans, () =>
+          Promise.all([db.documents.bulkGet(page), db.texts.bulkGet(page), db.spans.where('docId').anyOf(page).toArray()]),
+        );
+        const byDoc = new Map<string, Span[]>();
+        for (const s of spans) {
+          const list = byDoc.get(s.docId);
+          if (list) list.push(s);
+          else byDoc.set(s.docId, [s]);
+        }
+        for (let k = 0; k < page.length; k++) {
+          const record = records[k];
+          const text = texts[k];
+          if (record && text) yield { record, text: text.text, tokens: text.tokens, spans: byDoc.get(record.id) ?? [] };
+        }
       }
     },
   };

@@ -36,6 +36,10 @@ export const webApi: HashiyaApi = {
     const c = request.content;
     const parts: BlobPart[] = typeof c === 'string' ? [c] : c instanceof Uint8Array ? [new Uint8Array(c)] : [...c];
     const blob = new Blob(parts, { type: 'application/octet-stream' });
+    // A browser starts a download only from a recent click. A long export outlives that
+    // moment, so it is offered behind a button of its own.
+    const active = navigator.userActivation?.isActive ?? true;
+    if (!active && !(await confirmSave(request.suggestedName, blob.size))) return { saved: false };
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -43,7 +47,40 @@ export const webApi: HashiyaApi = {
     document.body.append(a);
     a.click();
     a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    // The page cannot know when the browser has finished saving; a large file takes a while.
+    setTimeout(() => URL.revokeObjectURL(url), 5 * 60_000);
     return { saved: true, path: request.suggestedName };
   },
 };
+
+/** Asks, in a small dialog of its own, to save a file that is ready; resolves with the answer. */
+function confirmSave(name: string, bytes: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const dialog = document.createElement('dialog');
+    dialog.className = 'small-dialog';
+    dialog.setAttribute('aria-label', 'Export ready');
+    const p = document.createElement('p');
+    p.textContent = `${name} is ready (${(bytes / 1048576).toFixed(1)} MB).`;
+    const save = document.createElement('button');
+    save.type = 'button';
+    save.className = 'primary';
+    save.textContent = `Save ${name}`;
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = 'Cancel';
+    const row = document.createElement('div');
+    row.className = 'dialog-buttons';
+    row.append(cancel, save);
+    dialog.append(p, row);
+    document.body.append(dialog);
+    const done = (ok: boolean) => {
+      dialog.close();
+      dialog.remove();
+      resolve(ok);
+    };
+    save.addEventListener('click', () => done(true));
+    cancel.addEventListener('click', () => done(false));
+    dialog.addEventListener('cancel', () => done(false));
+    dialog.showModal();
+  });
+}

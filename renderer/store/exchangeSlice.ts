@@ -1,5 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { StateCreator } from 'zustand';
+import { throttle } from './throttle';
 import type { FormatName, InputFile, Problem } from '../../shared/formats/exchange';
 import { applyLabelMap, parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
 import { recordsToExchange } from '../../shared/formats/recordsToExchange';
@@ -41,6 +42,7 @@ export const exchangeSlice =
       const index = await deps.repo.libraryIndex();
       const tally = newTally();
       set({ importProgress: { done: 0, total: totalBytes } });
+      const reviewProgress = throttle((done: number) => set({ importProgress: { done, total: totalBytes } }), 100);
       try {
         if (streamed) {
           // Checked a run of lines at a time: the file is never held whole in memory.
@@ -57,7 +59,7 @@ export const exchangeSlice =
               const plan = planImport(mapAll(step.value.documents, map, tally), running.index, planOptions);
               running.add(plan);
               addToTally(tally, step.value, plan);
-              set({ importProgress: { done: base + step.value.bytesRead, total: totalBytes } });
+              reviewProgress(false, base + step.value.bytesRead);
             }
             base += file.size;
           }
@@ -106,13 +108,14 @@ export const exchangeSlice =
           const running = growingIndex(await deps.repo.libraryIndex());
           const scratch = newTally();
           const files = review.files;
+          const importProgress = throttle((done: number) => set({ importProgress: { done, total: totalBytes } }), 100);
           async function* pieces() {
             let base = 0;
             for (const file of files) {
               for await (const chunk of readChunks(file, file.name, format)) {
                 const plan = planImport(mapAll(chunk.documents, map, scratch), running.index, { ...planOptions, now: deps.now() });
                 running.add(plan);
-                set({ importProgress: { done: base + chunk.bytesRead, total: totalBytes } });
+                importProgress(false, base + chunk.bytesRead);
                 yield plan;
               }
               base += file.size;
@@ -158,6 +161,7 @@ export const exchangeSlice =
       const format = formatByName(formatName);
       if (!format) return;
       set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
+        const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
       try {
         await get().flushWrites();
         const serializeOptions = { ...(options.labels ? { labels: options.labels } : {}), ...(options.nested ? { nested: true } : {}) };
@@ -178,7 +182,7 @@ export const exchangeSlice =
             r.notes.forEach((n) => notes.add(n));
             dropped += r.dropped;
           } else docs.push(doc);
-          set({ exportProgress: { done: count, total: get().documents.length } });
+          progress(false, count);
         }
         if (!count) {
           get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { throttle } from './throttle';
 import { jsonlDocumentLine } from '../../shared/formats/jsonl';
 import { recordsToExchange } from '../../shared/formats/recordsToExchange';
 import { newDocument } from '../../shared/model/newDocument';
@@ -112,6 +113,7 @@ export const librarySlice =
 
       async exportJsonl() {
         set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
+        const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
         try {
           // Export what was just tagged too: wait for queued writes to land.
           await get().flushWrites();
@@ -119,8 +121,8 @@ export const librarySlice =
           // One string per document, never joined: a large export is held in memory once.
           const parts: string[] = [];
           for await (const d of deps.repo.eachDocument()) {
-            parts.push(jsonlDocumentLine(recordsToExchange(d.record, d.text, d.spans, d.tokens, annotator)) + '\n');
-            set({ exportProgress: { done: parts.length, total: get().documents.length } });
+            parts.push(jsonlDocumentLine(recordsToExchange(d.record, d.text, d.spans, d.tokens, annotator), undefined, false) + '\n');
+            progress(false, parts.length);
           }
           if (!parts.length) {
             get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });

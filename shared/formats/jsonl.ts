@@ -585,10 +585,40 @@ function usableTokens(tokens: readonly (readonly [number, number])[], index: Cod
  * cover), `relations` (when the document has them). Spans and relations that cannot be
  * written are left out and counted in `tally`.
  */
-export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = newWriteTally()): string {
+/**
+ * The line without `tokens` and token indices: Hashiya's compact JSONL, about the size of
+ * the text itself (a spaCy/Prodigy token list makes a line several times larger).
+ */
+function compactLine(doc: ExchangeDocument, index: CodePointIndex, cp: (o: number) => number, tally: WriteTally): string {
+  const { text } = doc;
+  const { spans, relations } = writableSpans(doc, index, tally);
+  return stringifyJsonLine({
+    text,
+    meta: {
+      ...(doc.id !== undefined ? { id: doc.id } : {}),
+      ...(doc.title !== undefined ? { title: doc.title } : {}),
+      ...(doc.source !== undefined ? { source: doc.source } : {}),
+      text_sha256: sha256Hex(text),
+      ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
+    },
+    spans: spans.map((s) => ({
+      ...(s.id !== undefined ? { id: s.id } : {}),
+      start: cp(s.start),
+      end: cp(s.end),
+      label: s.label,
+      text: text.slice(s.start, s.end),
+      ...(s.stance !== undefined ? { attrs: { stance: s.stance } } : {}),
+      ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
+    })),
+    ...(relations !== undefined ? { relations: relations.map((r) => ({ head: r.head, child: r.child, label: r.label })) } : {}),
+  });
+}
+
+export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = newWriteTally(), withTokens = true): string {
   const { text } = doc;
   const index = codePointIndex(text);
   const cp = (o: number) => index.toCodePoint(utf16(o)) as number;
+  if (!withTokens) return compactLine(doc, index, cp, tally);
   let pairs = doc.tokens ? usableTokens(doc.tokens, index) : projectTokens(text);
   if (!pairs) {
     tally.tokens++;

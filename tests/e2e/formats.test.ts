@@ -111,7 +111,10 @@ describe('every format, in the app', () => {
     const dialog = await checkImport(page, 'jsonl', [join(d, 'in.jsonl')]);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => page.getByRole('row').count()).toBe(2);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSONL' }).click()]);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exp = page.getByRole('dialog', { name: 'Export annotations' });
+    await exp.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
+    const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Export jsonl' }).click()]);
     const { readFile } = await import('node:fs/promises');
     const line = JSON.parse((await readFile(await download.path(), 'utf8')).trim());
     const span = line.spans[0];
