@@ -585,6 +585,17 @@ function usableTokens(tokens: readonly (readonly [number, number])[], index: Cod
  * cover), `relations` (when the document has them). Spans and relations that cannot be
  * written are left out and counted in `tally`.
  */
+/** A document's `meta`, keys in a fixed order; the SHA-256 is always of the text written. */
+function metaOf(doc: ExchangeDocument) {
+  return {
+    ...(doc.id !== undefined ? { id: doc.id } : {}),
+    ...(doc.title !== undefined ? { title: doc.title } : {}),
+    ...(doc.source !== undefined ? { source: doc.source } : {}),
+    text_sha256: sha256Hex(doc.text),
+    ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
+  };
+}
+
 /**
  * The line without `tokens` and token indices: Hashiya's compact JSONL, about the size of
  * the text itself (a spaCy/Prodigy token list makes a line several times larger).
@@ -594,13 +605,7 @@ function compactLine(doc: ExchangeDocument, index: CodePointIndex, cp: (o: numbe
   const { spans, relations } = writableSpans(doc, index, tally);
   return stringifyJsonLine({
     text,
-    meta: {
-      ...(doc.id !== undefined ? { id: doc.id } : {}),
-      ...(doc.title !== undefined ? { title: doc.title } : {}),
-      ...(doc.source !== undefined ? { source: doc.source } : {}),
-      text_sha256: sha256Hex(text),
-      ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
-    },
+    meta: metaOf(doc),
     spans: spans.map((s) => ({
       ...(s.id !== undefined ? { id: s.id } : {}),
       start: cp(s.start),
@@ -629,13 +634,7 @@ export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = new
   const { spans, relations } = writableSpans(doc, index, tally);
   return stringifyJsonLine({
     text,
-    meta: {
-      ...(doc.id !== undefined ? { id: doc.id } : {}),
-      ...(doc.title !== undefined ? { title: doc.title } : {}),
-      ...(doc.source !== undefined ? { source: doc.source } : {}),
-      text_sha256: sha256Hex(text),
-      ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
-    },
+    meta: metaOf(doc),
     tokens: tokenPairs.map(([start, end], id) => ({
       text: text.slice(start, end),
       start: cp(start),
