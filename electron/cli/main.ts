@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { agree } from './agree';
 import { convert } from './convert';
 import { stats } from './stats';
 import { validate } from './validate';
@@ -8,13 +9,16 @@ const USAGE = `hashiya — Arabic news annotation, on the command line
   hashiya convert INPUT... --from FMT --to FMT [-o OUT] [--map A=B,...] [--annotator NAME] [--labels L1,L2,...] [--nested] [--skip-invalid]
   hashiya validate INPUT... --format FMT
   hashiya stats INPUT... --format FMT [--json]
+  hashiya agree FILE FILE [FILE...] [--format FMT] [--json] [--map A=B,...]
 
 Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
 (one file per document); other formats write one file, to stdout when -o is omitted.
 --labels picks the labels CoNLL writes (overlapping spans are left out and counted);
 --nested writes nested spans as extra CoNLL tag columns instead. Offsets in every file are Unicode
 code points, end exclusive (Python's text[start:end]). Problems print as FILE:LINE: message;
-the exit status is 1 when there is any.`;
+the exit status is 1 when there is any. agree compares annotators (a span's annotator, else its
+document's, else the file name) over documents matched by the SHA-256 of their text; its
+--format defaults to jsonl.`;
 
 /** Runs the command line; returns the exit status. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -58,6 +62,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return validate(positionals, values, io);
     case 'stats':
       return stats(positionals, values, io);
+    case 'agree':
+      return agree(positionals, values, io);
     default:
       io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
       return 2;
