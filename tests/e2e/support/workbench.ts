@@ -54,40 +54,9 @@ export function editorText(page: Page): Promise<string> {
 
 /** Screen rectangles of the first and last character of the nth occurrence of a phrase in the article. */
 async function phraseEnds(page: Page, phrase: string, nth: number) {
-  const rects = await page.evaluate(
-    ([phrase, nth]) => {
-      const root = document.querySelector('[aria-label="Article text"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes: [Text, number][] = [];
-      let full = '';
-      while (walker.nextNode()) {
-        const t = walker.currentNode as Text;
-        nodes.push([t, full.length]);
-        full += t.data;
-      }
-      let at = -1;
-      for (let k = 0; k <= nth; k++) {
-        at = full.indexOf(phrase, at + 1);
-        if (at < 0) throw new Error(`phrase not in the article: ${phrase}`);
-      }
-      const locate = (o: number): [Text, number] => {
-        for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i]![1] <= o && o < nodes[i]![1] + nodes[i]![0].length) return [nodes[i]![0], o - nodes[i]![1]];
-        throw new Error('offset outside the text');
-      };
-      const charRect = (o: number) => {
-        const [node, off] = locate(o);
-        const r = document.createRange();
-        r.setStart(node, off);
-        r.setEnd(node, off + 1);
-        const b = r.getClientRects()[0]!;
-        return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
-      };
-      const first = charRect(at);
-      return { first, last: charRect(at + phrase.length - 1) };
-    },
-    [phrase, nth] as const,
-  );
-  return rects;
+  const first = await charBox(page, phrase, 0, nth);
+  const last = await charBox(page, phrase, phrase.length - 1, nth);
+  return { first, last };
 }
 
 /** Scrolls the phrase into view. */
