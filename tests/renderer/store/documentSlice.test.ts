@@ -1,36 +1,19 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { HashiyaApi } from '../../../shared/ipc/contract';
 import { utf16 } from '../../../shared/text/units';
-import { HashiyaDb } from '../../../renderer/db/db';
-import { savedText } from '../../support/savedContent';
-import { repository } from '../../../renderer/db/repository';
-import { createHashiyaStore } from '../../../renderer/store/createStore';
 import { seedText } from '../../support/corpora';
+import { testStores } from '../../support/testStore';
 
 const SEED = '002_3c588d598426db0b.txt';
 
-let dbCount = 0;
-function setup(saved: string[] = []) {
-  const db = new HashiyaDb(`test-${++dbCount}`);
-  let id = 0;
-  let clock = 1_700_000_000_000;
-  const api: HashiyaApi = {
-    platform: 'web',
-    openTextFiles: async () => ({ files: [] }),
-    saveTextFile: async (req) => {
-      saved.push(savedText(req.content));
-      return { saved: true, path: req.suggestedName };
-    },
-  };
-  const bare = () => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `id${++id}` });
+function setup() {
+  const stores = testStores('id');
   /** A store whose annotator has given their name, as after first start. */
   const make = () => {
-    const store = bare();
+    const store = stores.make();
     store.setState({ annotator: 'analyst', settingsLoaded: true });
     return store;
   };
-  return { db, make, bare };
+  return { db: stores.db, make, saved: stores.saved };
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -145,8 +128,7 @@ describe('the store with IndexedDB behind it', () => {
   });
 
   it('exports every document as one JSONL line with code-point offsets', async () => {
-    const saved: string[] = [];
-    const { make } = setup(saved);
+    const { make, saved } = setup();
     const store = make();
     await store.getState().addPastedDocument('emoji', '🚀🚀 قاعدة كونيكو');
     await store.getState().openDocument(store.getState().documents[0]!.id);

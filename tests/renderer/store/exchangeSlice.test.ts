@@ -1,31 +1,15 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { HashiyaApi } from '../../../shared/ipc/contract';
-import { HashiyaDb } from '../../../renderer/db/db';
-import { savedText } from '../../support/savedContent';
-import { repository } from '../../../renderer/db/repository';
+import { testStores } from '../../support/testStore';
 import { readChunks } from '../../../renderer/import/readChunks';
-import { createHashiyaStore } from '../../../renderer/store/createStore';
 import { jsonlFormat } from '../../../shared/formats/jsonl';
 import { encodeUtf16 } from '../../shared/support/encodings';
 import { seed } from '../../support/seeds';
 
 const ARTICLE = seed('000').text;
-let n = 0;
 
 function setup() {
-  const db = new HashiyaDb(`exchange-${++n}`);
-  const saved: string[] = [];
-  let id = 0;
-  const api: HashiyaApi = {
-    platform: 'web',
-    openTextFiles: async () => ({ files: [] }),
-    saveTextFile: async (r) => {
-      saved.push(savedText(r.content));
-      return { saved: true };
-    },
-  };
-  const store = createHashiyaStore({ repo: repository(db), api, now: () => 1_700_000_000_000 + ++id, newId: () => `i${++id}` });
+  const { db, saved, make } = testStores('i');
+  const store = make();
   store.setState({ annotator: 'rania', settingsLoaded: true });
   return { db, store, saved };
 }

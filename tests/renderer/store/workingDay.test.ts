@@ -1,32 +1,14 @@
-import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { HashiyaApi } from '../../../shared/ipc/contract';
+import { testStores } from '../../support/testStore';
 import { DEFAULT_LABELS } from '../../../shared/model/label';
 import { utf16 } from '../../../shared/text/units';
-import { HashiyaDb } from '../../../renderer/db/db';
-import { savedText } from '../../support/savedContent';
-import { repository } from '../../../renderer/db/repository';
-import { createHashiyaStore } from '../../../renderer/store/createStore';
 import { seedText } from '../../support/corpora';
 
 const SEED = '000_3ae354dbb617adf6.txt';
 const TEXT = seedText(SEED);
-let n = 0;
 
 async function setup() {
-  const db = new HashiyaDb(`day-${++n}`);
-  const saved: string[] = [];
-  let id = 0;
-  let clock = 1_700_000_000_000;
-  const api: HashiyaApi = {
-    platform: 'web',
-    openTextFiles: async () => ({ files: [] }),
-    saveTextFile: async (r) => {
-      saved.push(savedText(r.content));
-      return { saved: true };
-    },
-  };
-  const make = () => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `s${++id}` });
+  const { db, saved, make } = testStores('s');
   const store = make();
   await store.getState().setAnnotator('rania');
   const enc = new TextEncoder();

@@ -1,0 +1,30 @@
+import 'fake-indexeddb/auto';
+import type { HashiyaApi } from '../../shared/ipc/contract';
+import { HashiyaDb } from '../../renderer/db/db';
+import { repository } from '../../renderer/db/repository';
+import { createHashiyaStore } from '../../renderer/store/createStore';
+import { savedText } from './savedContent';
+
+let databases = 0;
+
+/**
+ * A store factory over a fresh fake IndexedDB, with a web-like API whose saves are
+ * collected as text in `saved`, a ticking clock and ids `${idPrefix}1`, `${idPrefix}2`, ….
+ * Stores made by `make` share the database, as the app does across a restart.
+ */
+export function testStores(idPrefix = 'id') {
+  const db = new HashiyaDb(`test-${++databases}`);
+  const saved: string[] = [];
+  let id = 0;
+  let clock = 1_700_000_000_000;
+  const api: HashiyaApi = {
+    platform: 'web',
+    openTextFiles: async () => ({ files: [] }),
+    saveTextFile: async (req) => {
+      saved.push(savedText(req.content));
+      return { saved: true, path: req.suggestedName };
+    },
+  };
+  const make = () => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `${idPrefix}${++id}` });
+  return { db, saved, make };
+}
