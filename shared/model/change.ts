@@ -1,3 +1,4 @@
+import type { DecisionChange } from '../review/decision';
 import type { DocStatus } from './docStatus';
 import type { Span } from './span';
 
@@ -23,6 +24,8 @@ export interface Change {
   readonly title: string;
   readonly spans: readonly SpanChange[];
   readonly status?: StatusChange;
+  /** Review decisions made or undone with the gold spans they put in. */
+  readonly decisions?: readonly DecisionChange[];
 }
 
 /** The action that undoes `change`. */
@@ -32,6 +35,7 @@ export function invertChange(change: Change): Change {
     title: change.title,
     spans: change.spans.map((c) => ({ before: c.after, after: c.before })).reverse(),
     ...(change.status ? { status: { annotator: change.status.annotator, before: change.status.after, after: change.status.before } } : {}),
+    ...(change.decisions ? { decisions: change.decisions.map((c) => ({ before: c.after, after: c.before })).reverse() } : {}),
   };
 }
 
@@ -58,7 +62,11 @@ export function changeWrites(change: Change): { put: Span[]; remove: string[] } 
 
 /** True when the change alters nothing. */
 export function isEmptyChange(change: Change): boolean {
-  return change.spans.every((c) => c.before === c.after) && (!change.status || change.status.before === change.status.after);
+  return (
+    change.spans.every((c) => c.before === c.after) &&
+    (!change.status || change.status.before === change.status.after) &&
+    (change.decisions ?? []).every((c) => c.before === c.after)
+  );
 }
 
 /**
