@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
+import type { Decision } from '../../shared/review/decision';
 
 /** A stored setting: the annotator's name, the project's label set. */
 export interface SettingRecord {
@@ -19,6 +20,7 @@ export class HashiyaDb extends Dexie {
   spans!: EntityTable<Span, 'id'>;
   statuses!: Dexie.Table<DocStatusRecord, [string, string]>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  decisions!: EntityTable<Decision, 'id'>;
 
   constructor(name = 'hashiya') {
     super(name);
@@ -33,6 +35,10 @@ export class HashiyaDb extends Dexie {
       spans: 'id, docId, label',
       statuses: '[docId+annotator], docId, annotator',
       settings: 'key',
+    });
+    // v3: review decisions (how each difference between two annotators was settled).
+    this.version(3).stores({
+      decisions: 'id, docId',
     });
   }
 }

@@ -2,6 +2,8 @@ import { changeWrites, type Change } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
+import type { AgreementDocument } from '../../shared/agreement/groupByText';
+import type { Decision } from '../../shared/review/decision';
 import Dexie from 'dexie';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
 import type { HashiyaDb } from './db';
@@ -112,16 +114,68 @@ export function repository(db: HashiyaDb) {
      */
     async saveChange(change: Change, spanCount: number, now: number): Promise<void> {
       const { put, remove } = changeWrites(change);
-      await db.transaction('rw', db.documents, db.spans, db.statuses, async () => {
+      await db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions], async () => {
         const doc = await db.documents.get(change.docId);
         if (!doc) throw new Error(`document ${change.docId} is no longer in the library`);
         if (put.length) await db.spans.bulkPut(put);
         if (remove.length) await db.spans.bulkDelete(remove);
+        for (const d of change.decisions ?? []) {
+          if (d.after) await db.decisions.put(d.after);
+          else if (d.before) await db.decisions.delete(d.before.id);
+        }
         if (change.status) {
           await db.statuses.put({ docId: change.docId, annotator: change.status.annotator, status: change.status.after, updatedAt: now });
         }
         await db.documents.put({ ...doc, spanCount, updatedAt: now, version: doc.version + 1 });
       });
+    },
+
+    /** The review decisions stored for a document, for every annotator pair. */
+    decisionsOf(docId: string): Promise<Decision[]> {
+      return db.decisions.where('docId').equals(docId).toArray();
+    },
+
+    /**
+     * Every document with the spans of the chosen annotators (all but none when `annotators`
+     * is null), ready for `computeAgreement`. An annotator counts as having annotated a
+     * document when they made a span in it or gave it a status, so "read it and found
+     * nothing" is agreement data too. `keep` picks documents by their record.
+     */
+    async agreementDocuments(annotators: readonly string[] | null, keep: (d: DocumentRecord) => boolean = () => true): Promise<AgreementDocument[]> {
+      return db.transaction('r', [db.documents, db.texts, db.spans, db.statuses], async () => {
+        const wanted = annotators ? new Set(annotators) : null;
+        const byDoc = new Map<string, Map<string, { start: number; end: number; label: string }[]>>();
+        const present = (docId: string, who: string) => {
+          let m = byDoc.get(docId);
+          if (!m) byDoc.set(docId, (m = new Map()));
+          let list = m.get(who);
+          if (!list) m.set(who, (list = []));
+          return list;
+        };
+        await db.spans.each((s) => {
+          if (!wanted || wanted.has(s.annotator)) present(s.docId, s.annotator).push({ start: s.start, end: s.end, label: s.label });
+        });
+        await db.statuses.each((r) => {
+          if (r.status !== 'new' && (!wanted || wanted.has(r.annotator))) present(r.docId, r.annotator);
+        });
+        const order = annotators ?? [...new Set([...byDoc.values()].flatMap((m) => [...m.keys()]))].sort();
+        const ids = [...byDoc.keys()];
+        const records = await db.documents.bulkGet(ids);
+        const chosen = records.filter((r): r is DocumentRecord => !!r && keep(r));
+        const texts = await db.texts.bulkGet(chosen.map((r) => r.id));
+        return chosen.map((r, i) => {
+          const m = byDoc.get(r.id)!;
+          const t = texts[i]!;
+          // Annotators in one fixed order, so every document lists them alike.
+          const annotations = new Map(order.filter((a) => m.has(a)).map((a) => [a, m.get(a)!]));
+          return { id: r.id, text: t.text, textSha256: r.textSha256, ...(t.tokens ? { tokens: t.tokens } : {}), annotations };
+        });
+      });
+    },
+
+    /** One annotator's status on one document, or null when they gave it none. */
+    async statusOf(docId: string, annotator: string): Promise<DocStatus | null> {
+      return (await db.statuses.get([docId, annotator]))?.status ?? null;
     },
 
     /** The annotator's status on every document that has one. */

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { documentSlice } from './documentSlice';
 import { exchangeSlice } from './exchangeSlice';
 import { librarySlice } from './librarySlice';
+import { reviewSlice } from './reviewSlice';
 import type { HashiyaState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 
@@ -12,6 +13,7 @@ export function createHashiyaStore(deps: StoreDeps) {
     ...librarySlice(deps)(...a),
     ...documentSlice(deps)(...a),
     ...exchangeSlice(deps)(...a),
+    ...reviewSlice(deps)(...a),
   }));
 }
 

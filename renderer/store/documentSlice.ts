@@ -7,6 +7,8 @@ import { growEdge, snapToTokens } from '../../shared/text/snapToTokens';
 import { tokenIndex, type TokenIndex } from '../../shared/text/tokenIndex';
 import { tokenize, type Token } from '../../shared/text/tokenize';
 import { utf16, type Utf16Offset } from '../../shared/text/units';
+import { GOLD } from '../../shared/review/decision';
+import { historyKey } from './historyKey';
 import type { DocHistory, DocumentSlice, HashiyaState, StoreDeps } from './types';
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
@@ -49,21 +51,32 @@ export const documentSlice =
     /** Applies a change to the open document's state and storage, and files it in the history. */
     function apply(change: Change, history: DocHistory, selectedSpanId: string | null) {
       const spans = applySpanChanges(get().spans, change);
-      const patch: Partial<HashiyaState> = { spans, selectedSpanId, history: new Map(get().history).set(change.docId, history) };
+      const patch: Partial<HashiyaState> = { spans, selectedSpanId, history: new Map(get().history).set(historyKey(change.docId, get().layer), history) };
       if (change.status && change.status.annotator === get().annotator) {
         patch.statuses = new Map(get().statuses).set(change.docId, change.status.after);
+      } else if (change.status && change.status.annotator === get().layer) {
+        patch.layerStatus = change.status.after;
+      }
+      const review = get().review;
+      if (change.decisions?.length && review?.docId === change.docId) {
+        const decisions = new Map(review.decisions);
+        for (const d of change.decisions) {
+          if (d.after) decisions.set(d.after.key, d.after);
+          else if (d.before) decisions.delete(d.before.key);
+        }
+        patch.review = { ...review, decisions };
       }
       set(patch);
-      persist(change, spans.size);
+      persist(change, spans.size + get().otherSpans.length);
     }
 
     /** Performs a new user action: one undo step. */
-    function act(title: string, spanChanges: SpanChange[], selectedSpanId: string | null, status?: DocStatus): void {
+    function act(title: string, spanChanges: SpanChange[], selectedSpanId: string | null, status?: DocStatus, decisions?: Change['decisions']): void {
       const open = get().open;
-      const annotator = get().annotator;
+      const annotator = get().layer;
       if (!open || !annotator) return;
       const docId = open.record.id;
-      const current = get().statuses.get(docId) ?? 'new';
+      const current = (annotator === get().annotator ? get().statuses.get(docId) : get().layerStatus) ?? 'new';
       // The first annotation on a new document puts it in progress, in the same step.
       const after = status ?? (current === 'new' && spanChanges.length ? 'in-progress' : current);
       const change: Change = {
@@ -71,9 +84,10 @@ export const documentSlice =
         title,
         spans: spanChanges,
         ...(after !== current ? { status: { annotator, before: current, after } } : {}),
+        ...(decisions?.length ? { decisions } : {}),
       };
       if (isEmptyChange(change)) return;
-      const h = get().history.get(docId) ?? EMPTY_HISTORY;
+      const h = get().history.get(historyKey(docId, annotator)) ?? EMPTY_HISTORY;
       apply(change, { undo: [...h.undo, change].slice(-HISTORY_LIMIT), redo: [] }, selectedSpanId);
     }
 
@@ -105,6 +119,9 @@ export const documentSlice =
 
     return {
       open: null,
+      layer: null,
+      otherSpans: [],
+      layerStatus: null,
       spans: new Map(),
       selectedSpanId: null,
       precise: false,
@@ -117,9 +134,15 @@ export const documentSlice =
           get().notify({ kind: 'error', text: 'That document is no longer in the library.' });
           return false;
         }
+        // The editable layer: the reviewer's gold in review, else the annotator's own spans.
+        const layer = get().review?.docId === id ? GOLD : get().annotator;
+        const layerStatus = layer === GOLD ? await deps.repo.statusOf(id, GOLD) : null;
         set({
           open: { record: loaded.record, text: loaded.text, tokens: tokensFor(loaded.text, loaded.tokens) },
-          spans: new Map(loaded.spans.map((s) => [s.id, s])),
+          layer,
+          layerStatus,
+          spans: new Map(loaded.spans.filter((s) => s.annotator === layer).map((s) => [s.id, s])),
+          otherSpans: loaded.spans.filter((s) => s.annotator !== layer),
           selectedSpanId: null,
         });
         return true;
@@ -130,13 +153,13 @@ export const documentSlice =
       },
 
       closeDocument() {
-        set({ open: null, spans: new Map(), selectedSpanId: null });
+        set({ open: null, layer: null, otherSpans: [], layerStatus: null, spans: new Map(), selectedSpanId: null });
         void writes.then(() => get().refreshLibrary());
       },
 
       addSpan(label, rawStart, rawEnd, precise = false) {
         const open = get().open;
-        const annotator = get().annotator;
+        const annotator = get().layer;
         if (!open) return null;
         if (!annotator) {
           get().notify({ kind: 'error', text: 'Give your annotator name first.' });
@@ -222,7 +245,7 @@ export const documentSlice =
       toggleDone() {
         const open = get().open;
         if (!open) return;
-        const current = get().statuses.get(open.record.id) ?? 'new';
+        const current = (get().layer === get().annotator ? get().statuses.get(open.record.id) : get().layerStatus) ?? 'new';
         act(current === 'done' ? 'Reopen document' : 'Mark done', [], get().selectedSpanId, current === 'done' ? 'in-progress' : 'done');
       },
 
@@ -230,10 +253,14 @@ export const documentSlice =
         set({ precise });
       },
 
+      commitAction(title, spanChanges, selectedSpanId, decisions) {
+        act(title, spanChanges, selectedSpanId, undefined, decisions);
+      },
+
       undo() {
         const open = get().open;
         if (!open) return;
-        const h = get().history.get(open.record.id) ?? EMPTY_HISTORY;
+        const h = get().history.get(historyKey(open.record.id, get().layer)) ?? EMPTY_HISTORY;
         const last = h.undo[h.undo.length - 1];
         if (!last) return;
         const inverse = invertChange(last);
@@ -243,7 +270,7 @@ export const documentSlice =
       redo() {
         const open = get().open;
         if (!open) return;
-        const h = get().history.get(open.record.id) ?? EMPTY_HISTORY;
+        const h = get().history.get(historyKey(open.record.id, get().layer)) ?? EMPTY_HISTORY;
         const next = h.redo[h.redo.length - 1];
         if (!next) return;
         apply(next, { undo: [...h.undo, next], redo: h.redo.slice(0, -1) }, next.spans.find((c) => c.after)?.after?.id ?? null);

@@ -1,13 +1,16 @@
 import type { FormatName, Problem } from '../../shared/formats/exchange';
 import type { ImportPlan } from '../../shared/import/planImport';
 import type { HashiyaApi, PickedFile } from '../../shared/ipc/contract';
-import type { Change } from '../../shared/model/change';
+import type { Change, SpanChange } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord } from '../../shared/model/document';
 import type { LabelDef } from '../../shared/model/label';
 import type { Span, Stance } from '../../shared/model/span';
 import type { TokenIndex } from '../../shared/text/tokenIndex';
 import type { Utf16Offset } from '../../shared/text/units';
+import type { AgreementReport } from '../../shared/agreement/agreementReport';
+import type { Decision, DecisionChange, Verdict } from '../../shared/review/decision';
+import type { Difference } from '../../shared/review/differences';
 import type { Repository } from '../db/repository';
 
 /** What the store needs from the outside world; tests pass fakes. */
@@ -65,8 +68,14 @@ export interface DocHistory {
 
 export interface DocumentSlice {
   open: OpenDocument | null;
-  /** The open document's spans by id; replaced (never mutated) on every change. */
+  /** Whose spans are shown and edited: the annotator's own, or `gold` while reviewing. */
+  layer: string | null;
+  /** The open document's spans by id in the editable layer; replaced (never mutated) on every change. */
   spans: ReadonlyMap<string, Span>;
+  /** The open document's spans in every other layer: kept out of the editor, counted in the library. */
+  otherSpans: readonly Span[];
+  /** The editable layer's status when it is not the annotator's own (gold). */
+  layerStatus: DocStatus | null;
   selectedSpanId: string | null;
   /** Character precision instead of snapping selections to whole tokens. */
   precise: boolean;
@@ -93,12 +102,14 @@ export interface DocumentSlice {
   /** Marks the open document done, or back in progress when it already is. */
   toggleDone(): void;
   setPrecise(precise: boolean): void;
+  /** Performs an action built elsewhere (review settlements) as one undo step on the editable layer. */
+  commitAction(title: string, spans: SpanChange[], selectedSpanId: string | null, decisions?: readonly DecisionChange[]): void;
   undo(): void;
   redo(): void;
 }
 
 /** The dialog or overlay on top of the workbench, if any. */
-export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | 'import' | 'export' | null;
+export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | 'import' | 'export' | 'review' | null;
 
 export interface UiSlice {
   /** The annotator's name; null until given on first start. */
@@ -161,4 +172,55 @@ export interface ExchangeSlice {
   listAnnotators(): Promise<string[]>;
 }
 
-export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice;
+/** A document under review: annotator A's and B's spans compared, settled into gold. */
+export interface ReviewSession {
+  readonly docId: string;
+  readonly a: string;
+  readonly b: string;
+  readonly layerA: ReadonlyMap<string, Span>;
+  readonly layerB: ReadonlyMap<string, Span>;
+  readonly differences: readonly Difference[];
+  /** Decisions for this pair, by difference key. */
+  readonly decisions: ReadonlyMap<string, Decision>;
+  /** Index of the difference in focus, or -1 when there are none. */
+  readonly current: number;
+  /** Which annotator layers are drawn in the text. */
+  readonly showA: boolean;
+  readonly showB: boolean;
+}
+
+/** The agreement dashboard's choices and last result. */
+export interface AgreementView {
+  /** The annotators compared, in the order their columns are shown. */
+  readonly annotators: readonly string[];
+  /** Only documents whose title contains this (empty: every document). */
+  readonly titleFilter: string;
+  readonly report: AgreementReport | null;
+  /** Titles of the documents in the report's per-document list, by id. */
+  readonly titles: ReadonlyMap<string, string>;
+  /** The chosen annotators who annotated each document, by id (what review opens with). */
+  readonly docAnnotators: ReadonlyMap<string, readonly string[]>;
+  readonly computedMs: number | null;
+}
+
+export interface ReviewSlice {
+  review: ReviewSession | null;
+  agreement: AgreementView;
+  /** Opens a document for review of annotator A against B, with gold as the editable layer. */
+  startReview(docId: string, a: string, b: string): Promise<boolean>;
+  stopReview(): void;
+  /** The annotators with spans (or a status) in a document, gold left out. */
+  annotatorsOf(docId: string): Promise<string[]>;
+  /** Moves the focus to the next (1) or previous (-1) difference; `unsettled` skips settled ones. */
+  moveDifference(delta: 1 | -1, unsettled?: boolean): void;
+  focusDifference(index: number): void;
+  /** Settles the difference in focus (one undo step) and moves on to the next unsettled one. */
+  settleCurrent(verdict: Verdict): void;
+  /** Settles every unsettled agreement by taking it into gold, as one undo step. */
+  acceptAgreements(): void;
+  toggleLayer(layer: 'a' | 'b'): void;
+  /** Computes agreement over the library for the chosen annotators and documents. */
+  computeAgreement(annotators: readonly string[], titleFilter: string): Promise<void>;
+}
+
+export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice;

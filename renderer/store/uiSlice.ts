@@ -39,6 +39,9 @@ export const uiSlice =
       }
       await deps.repo.putSetting('annotator', trimmed);
       set({ annotator: trimmed, overlay: get().overlay === 'annotator' ? null : get().overlay });
+      // The open document shows the new annotator's own layer.
+      const open = get().open;
+      if (open) await get().openDocument(open.record.id);
       await get().refreshLibrary();
     },
 
