@@ -1,5 +1,6 @@
 import type { EditorView } from '@tiptap/pm/view';
 import { STANCES, type Stance } from '../../shared/model/span';
+import type { Verdict } from '../../shared/review/decision';
 import { applyLabel, finishLink, jumpToSpan, moveByToken, startLink } from '../editor/editorCommands';
 import type { HashiyaStore } from '../store/createStore';
 import { keyMatch } from './keyMatch';
@@ -18,7 +19,7 @@ export interface ActionContext {
  */
 export interface Action {
   readonly name: string;
-  readonly group: 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Documents' | 'History' | 'Help';
+  readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Documents' | 'History' | 'Help';
   readonly title: string;
   readonly keys: readonly string[];
   /** Whether it needs an open document. */
@@ -40,8 +41,74 @@ const noMods = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey && !e
 
 const stanceKeys: Record<Stance, string> = { asserted: 'KeyA', denied: 'KeyD', reported: 'KeyR' };
 
+/** True while the open document is under review: review keys come before the others. */
+const reviewing = (ctx: ActionContext) => {
+  const st = ctx.store.getState();
+  return !!st.review && st.review.docId === st.open?.record.id;
+};
+
+const verdictKeys: readonly { code: string; verdict: Verdict; title: string }[] = [
+  { code: 'KeyA', verdict: 'a', title: 'Settle the difference: accept A’s span' },
+  { code: 'KeyB', verdict: 'b', title: 'Settle the difference: accept B’s span' },
+  { code: 'KeyO', verdict: 'both', title: 'Settle the difference: accept both spans' },
+  { code: 'KeyX', verdict: 'reject', title: 'Settle the difference: reject it (nothing goes into gold)' },
+  { code: 'KeyE', verdict: 'edit', title: 'Settle the difference by hand: copy it into gold and select it to adjust' },
+];
+
+/** Review keys: active only while reviewing (there, A sets no stance; use the panel). */
+const REVIEW_ACTIONS: readonly Action[] = [
+  {
+    name: 'nextDifference',
+    group: 'Review',
+    title: 'Go to the next / previous difference',
+    keys: ['N', 'Shift+N'],
+    needsDocument: true,
+    keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyN') || keyMatch(e, 'KeyN', { shift: true })),
+    perform: (ctx, e) => ctx.store.getState().moveDifference(e.shiftKey ? -1 : 1),
+  },
+  {
+    name: 'nextUnsettled',
+    group: 'Review',
+    title: 'Go to the next / previous unsettled difference',
+    keys: ['U', 'Shift+U'],
+    needsDocument: true,
+    keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyU') || keyMatch(e, 'KeyU', { shift: true })),
+    perform: (ctx, e) => ctx.store.getState().moveDifference(e.shiftKey ? -1 : 1, true),
+  },
+  ...verdictKeys.map(
+    ({ code, verdict, title }): Action => ({
+      name: `settle-${verdict}`,
+      group: 'Review',
+      title,
+      keys: [code.slice(3)],
+      needsDocument: true,
+      keyTest: (e, ctx) => reviewing(ctx) && keyMatch(e, code),
+      perform: (ctx) => ctx.store.getState().settleCurrent(verdict),
+    }),
+  ),
+  {
+    name: 'acceptAgreements',
+    group: 'Review',
+    title: 'Accept every unsettled agreement into gold (one undo step)',
+    keys: ['Ctrl+Shift+A'],
+    needsDocument: true,
+    keyTest: (e, ctx) => reviewing(ctx) && keyMatch(e, 'KeyA', { ctrl: true, shift: true }),
+    perform: (ctx) => ctx.store.getState().acceptAgreements(),
+  },
+  {
+    name: 'toggleLayers',
+    group: 'Review',
+    title: 'Show or hide A’s / B’s spans in the text',
+    keys: ['Shift+A', 'Shift+B'],
+    needsDocument: true,
+    keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyA', { shift: true }) || keyMatch(e, 'KeyB', { shift: true })),
+    perform: (ctx, e) => ctx.store.getState().toggleLayer(e.code === 'KeyA' ? 'a' : 'b'),
+  },
+];
+
 /** Every command the workbench offers from the keyboard, in the order the `?` overlay lists them. */
 export const ACTIONS: readonly Action[] = [
+  ...REVIEW_ACTIONS,
   {
     name: 'tag',
     group: 'Tag',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { dispatchKey, type ActionContext } from '../actions/actions';
 import { activeView } from '../editor/activeView';
 import { api } from '../platform/api';
@@ -14,9 +14,26 @@ import { LibraryView } from './LibraryView';
 import { navigateDocument, openDocumentById, showLibrary } from './navigation';
 import { NoticeBar } from './NoticeBar';
 import { PasteDialog } from './PasteDialog';
+import { AgreementDashboard } from './AgreementDashboard';
+import { ReviewStartDialog } from './ReviewStartDialog';
+import { parseRoute, type Route } from './reviewRoute';
+import { showAgreement } from './navigation';
 
-/** The open document's id from the location hash (`#/doc/ID`), so a reload reopens it. */
-const docIdFromHash = () => /^#\/doc\/(.+)$/.exec(window.location.hash)?.[1] ?? null;
+/** Brings the store in line with the address: the document, review or dashboard it names. */
+function syncToRoute(route: Route): void {
+  const st = appStore.getState();
+  if (route.view === 'review') {
+    const r = st.review;
+    if (r && r.docId === route.docId && r.a === route.a && r.b === route.b && st.open?.record.id === route.docId) return;
+    void st.startReview(route.docId, route.a, route.b).then((ok) => ok || showLibrary());
+    return;
+  }
+  st.stopReview();
+  if (route.view === 'document') {
+    // Coming back from review, the same document reopens on the annotator's own layer.
+    if (route.docId !== st.open?.record.id || st.layer !== st.annotator) void st.openDocument(route.docId).then((ok) => ok || showLibrary());
+  } else if (st.open) st.closeDocument();
+}
 
 async function importFiles() {
   const { files } = await api.openTextFiles();
@@ -30,6 +47,7 @@ export function App() {
   const annotator = useHashiya((s) => s.annotator);
   const overlay = useHashiya((s) => s.overlay);
   const settingsLoaded = useHashiya((s) => s.settingsLoaded);
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
 
   useEffect(() => {
     void appStore
@@ -37,10 +55,9 @@ export function App() {
       .loadSettings()
       .then(() => appStore.getState().refreshLibrary());
     const sync = () => {
-      const id = docIdFromHash();
-      const st = appStore.getState();
-      if (id && id !== st.open?.record.id) void st.openDocument(id).then((ok) => ok || showLibrary());
-      if (!id && st.open) st.closeDocument();
+      const next = parseRoute(window.location.hash);
+      setRoute(next);
+      syncToRoute(next);
     };
     sync();
     window.addEventListener('hashchange', sync);
@@ -66,8 +83,11 @@ export function App() {
         <span className="brand" lang="ar" aria-hidden="true">
           حاشية
         </span>
-        <button type="button" onClick={showLibrary} aria-pressed={!open}>
+        <button type="button" onClick={showLibrary} aria-pressed={!open && route.view !== 'agreement'}>
           Library
+        </button>
+        <button type="button" onClick={showAgreement} aria-pressed={route.view === 'agreement'}>
+          Agreement
         </button>
         <button type="button" onClick={() => void importFiles()} title="Ctrl+O">
           Import .txt files
@@ -97,7 +117,15 @@ export function App() {
         </button>
       </header>
       <NoticeBar />
-      <main>{open ? <DocumentView key={open.record.id} open={open} /> : <LibraryView onOpen={openDocumentById} />}</main>
+      <main>
+        {route.view === 'agreement' ? (
+          <AgreementDashboard />
+        ) : open ? (
+          <DocumentView key={open.record.id} open={open} />
+        ) : (
+          <LibraryView onOpen={openDocumentById} />
+        )}
+      </main>
       {overlay === 'paste' && (
         <PasteDialog
           onClose={() => st.setOverlay(null)}
@@ -110,6 +138,7 @@ export function App() {
       {overlay === 'keys' && <KeysOverlay />}
       {overlay === 'import' && <ImportDialog />}
       {overlay === 'export' && <ExportDialog />}
+      {overlay === 'review' && open && <ReviewStartDialog docId={open.record.id} />}
       {overlay === 'labels' && <LabelsDialog />}
       {settingsLoaded && (overlay === 'annotator' || annotator === null) && <AnnotatorDialog />}
     </div>

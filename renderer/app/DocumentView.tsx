@@ -4,17 +4,22 @@ import { ArticleEditor } from '../editor/ArticleEditor';
 import { appStore, useHashiya } from '../store/appStore';
 import type { OpenDocument } from '../store/types';
 import { LabelBar } from './LabelBar';
-import { navigateDocument } from './navigation';
+import { navigateDocument, openDocumentById } from './navigation';
+import { historyKey } from '../store/historyKey';
+import { ReviewPanel } from './ReviewPanel';
 import { SpanPanel } from './SpanPanel';
 import { StatusBadge } from './StatusBadge';
 
 /** An open document: its status and history controls, labels, the article, the selected span. */
 export const DocumentView = memo(function DocumentView({ open }: { open: OpenDocument }) {
   const [editor, setEditor] = useState<Editor | null>(null);
-  const status = useHashiya((s) => s.statuses.get(open.record.id) ?? 'new');
-  const canUndo = useHashiya((s) => (s.history.get(open.record.id)?.undo.length ?? 0) > 0);
-  const canRedo = useHashiya((s) => (s.history.get(open.record.id)?.redo.length ?? 0) > 0);
+  const status = useHashiya((s) => (s.layer === s.annotator ? s.statuses.get(open.record.id) : s.layerStatus) ?? 'new');
+  const canUndo = useHashiya((s) => (s.history.get(historyKey(open.record.id, s.layer))?.undo.length ?? 0) > 0);
+  const canRedo = useHashiya((s) => (s.history.get(historyKey(open.record.id, s.layer))?.redo.length ?? 0) > 0);
+  const review = useHashiya((s) => (s.review?.docId === open.record.id ? s.review : null));
+  const others = useHashiya((s) => s.otherSpans.length);
   const precise = useHashiya((s) => s.precise);
+  const annotator = useHashiya((s) => s.annotator);
   const st = appStore.getState();
   // Buttons keep the editor's selection: they must not take focus on press.
   const keep = (e: React.MouseEvent) => e.preventDefault();
@@ -45,10 +50,40 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
             {status === 'done' ? '✓ Done' : 'Mark done'}
           </button>
         </div>
+        {review ? (
+          <div className="review-bar" role="toolbar" aria-label="Review">
+            <span>
+              Reviewing <span className="layer-key layer-a">A</span> <bdi>{review.a}</bdi> against <span className="layer-key layer-b">B</span> <bdi>{review.b}</bdi>;
+              you are editing <b>gold</b>.
+            </span>
+            <label className="inline">
+              <input type="checkbox" checked={review.showA} onChange={() => st.toggleLayer('a')} /> show A
+            </label>
+            <label className="inline">
+              <input type="checkbox" checked={review.showB} onChange={() => st.toggleLayer('b')} /> show B
+            </label>
+            <button type="button" onMouseDown={keep} onClick={() => st.acceptAgreements()} aria-label="Accept all agreements (Ctrl+Shift+A)">
+              Accept all agreements
+            </button>
+            <button type="button" onMouseDown={keep} onClick={() => openDocumentById(open.record.id)} aria-label="End review">
+              End review
+            </button>
+          </div>
+        ) : (
+          <div className="review-bar" role="toolbar" aria-label="Layers">
+            <span>
+              Your layer (<bdi>{annotator}</bdi>){others ? `; ${others} span${others === 1 ? '' : 's'} by others or gold are hidden` : ''}.
+            </span>
+            <button type="button" onMouseDown={keep} onClick={() => st.setOverlay('review')} aria-label="Review annotators…">
+              Review annotators…
+            </button>
+          </div>
+        )}
         <LabelBar editor={editor} />
       </header>
       <div className="document-body">
         <ArticleEditor open={open} onReady={setEditor} />
+        {review && <ReviewPanel />}
         <SpanPanel />
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormatName } from '../../shared/formats/exchange';
 import { FORMAT_NAMES } from '../../shared/formats/registry';
+import { GOLD } from '../../shared/review/decision';
 import { appStore, useHashiya } from '../store/appStore';
 
 /** Export the library in any format, all annotators or one, choosing CoNLL's labels. */
@@ -36,7 +37,7 @@ export function ExportDialog() {
             <option value="">every annotator</option>
             {annotators.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {a === GOLD ? 'gold (adjudicated in review)' : a}
               </option>
             ))}
           </select>

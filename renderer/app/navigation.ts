@@ -1,4 +1,5 @@
 import { appStore } from '../store/appStore';
+import { routeHash } from './reviewRoute';
 
 /** Opens a document by putting its id in the address, so a reload reopens it. */
 export function openDocumentById(id: string): void {
@@ -28,4 +29,14 @@ export function navigateDocument(delta: 1 | -1): void {
     return;
   }
   openDocumentById(ids[next]!);
+}
+
+/** Opens a document in review of annotator A against B. */
+export function openReview(docId: string, a: string, b: string): void {
+  window.location.hash = routeHash({ view: 'review', docId, a, b });
+}
+
+/** Shows the agreement dashboard. */
+export function showAgreement(): void {
+  window.location.hash = routeHash({ view: 'agreement' });
 }

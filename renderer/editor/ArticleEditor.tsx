@@ -14,13 +14,31 @@ import { annotationKey, type AnnotationAction } from './annotationPlugin';
 import { enableEdgeDrag } from './edgeDrag';
 import { cycleSelectedSpan, markSelectionPrecise, pickSourceAt, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
 import { LinkArcs } from './LinkArcs';
-import { layoutToDocJson, textLayout, toTextOffset, type EditorPos } from './positions';
+import { layoutToDocJson, textLayout, toTextOffset, type EditorPos, type TextLayout } from './positions';
+import { reviewLayerKey, type ReviewLayers } from './reviewLayerPlugin';
+import type { HashiyaState } from '../store/types';
+
+/** The annotator layers the review draws for the open document, or null outside review. */
+function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors: ReadonlyMap<string, string>): ReviewLayers | null {
+  const r = s.review;
+  if (!r || r.docId !== docId) return null;
+  const focus = r.differences[r.current];
+  return {
+    layout,
+    colors,
+    a: r.showA ? [...r.layerA.values()] : [],
+    b: r.showB ? [...r.layerB.values()] : [],
+    names: { a: r.a, b: r.b },
+    focus: focus ? { start: focus.start, end: focus.end } : null,
+  };
+}
 
 /** The read-only RTL article with its spans; hands the editor to `onReady`. */
 export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: (editor: Editor | null) => void }) {
   const lastClick = useRef<number | null>(null);
   const altDown = useRef(false);
   const labels = useHashiya((s) => s.labels);
+  const reviewing = useHashiya((s) => s.review?.docId === open.record.id);
   const editor = useEditor(
     {
       extensions: [Document, Paragraph, Text, Annotations],
@@ -118,15 +136,32 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
     const { state } = editor.view;
     const tr = state.tr.replaceWith(0, state.doc.content.size, doc.content);
     tr.setSelection(TextSelection.create(tr.doc, 1)).setMeta(annotationKey, load).setMeta(PROGRAMMATIC, true);
+    tr.setMeta(reviewLayerKey, reviewLayers(st, open.record.id, layout, colors));
     editor.view.dispatch(tr);
     editor.view.focus();
+    const showFocus = () => {
+      // The difference in focus is scrolled to the middle of the view, like a search hit.
+      const el = editor.view.dom.querySelector('.hs-diff-focus');
+      if (el) el.scrollIntoView({ block: 'center', behavior: 'auto' });
+    };
+    showFocus();
 
     // Spans changed in the store become decoration changes: only what changed.
     let prevSpans = st.spans;
     let prevSelected = st.selectedSpanId;
     let prevLinking = st.linkingClaimId;
+    let prevReview = st.review;
     return appStore.subscribe((s) => {
       if (s.open?.record.id !== open.record.id) return;
+      if (s.review !== prevReview) {
+        const before = prevReview;
+        prevReview = s.review;
+        // Decisions alone change nothing drawn; the focus and the layer toggles do.
+        if (!before || !s.review || before.current !== s.review.current || before.showA !== s.review.showA || before.showB !== s.review.showB) {
+          editor.view.dispatch(editor.view.state.tr.setMeta(reviewLayerKey, reviewLayers(s, open.record.id, layout, colors)).setMeta(PROGRAMMATIC, true));
+          if (before?.current !== s.review?.current) showFocus();
+        }
+      }
       if (s.spans === prevSpans && s.selectedSpanId === prevSelected && s.linkingClaimId === prevLinking) return;
       const upsert: Span[] = [];
       const remove: string[] = [];
@@ -143,7 +178,7 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
   }, [editor, open, labels]);
 
   return (
-    <div className="article-frame">
+    <div className={reviewing ? 'article-frame reviewing' : 'article-frame'}>
       <EditorContent editor={editor} />
       {editor && <LinkArcs editor={editor} />}
     </div>
