@@ -162,6 +162,7 @@ describe('review and agreement', () => {
       ['only-b', 'edit'],
     ]);
     expect(await page.getByTestId('review-summary').textContent()).toContain('7 of 7 settled');
+    await page.screenshot({ path: join(d, 'settled.png') });
 
     // Settling is undoable like any annotation: undo the resize and the edit, redo them.
     await page.keyboard.press('Control+z');
