@@ -98,11 +98,23 @@ export function differences(spansA: readonly Span[], spansB: readonly Span[]): D
     if (b) pair(make('label', a, b));
   }
   // Overlapping same-label pairs, largest overlap first, so the closest boundaries pair up.
+  // B's leftovers sorted by start: a span of A can only overlap those starting in
+  // (a.start - longest, a.end), found by binary search instead of a scan of all of B.
+  const restB = listB.filter((b) => !usedB.has(b)).sort((x, y) => x.start - y.start);
+  const longest = restB.reduce((m, b) => Math.max(m, b.end - b.start), 0);
   const candidates: [Span, Span, number][] = [];
   for (const a of listA) {
     if (usedA.has(a)) continue;
-    for (const b of listB) {
-      if (!usedB.has(b) && b.label === a.label && overlaps(a, b)) candidates.push([a, b, overlapLength(a, b)]);
+    let lo = 0;
+    let hi = restB.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (restB[mid]!.start <= a.start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < restB.length && restB[i]!.start < a.end; i++) {
+      const b = restB[i]!;
+      if (b.label === a.label && overlaps(a, b)) candidates.push([a, b, overlapLength(a, b)]);
     }
   }
   candidates.sort((x, y) => y[2] - x[2] || compareSpans(x[0], y[0]) || compareSpans(x[1], y[1]));
