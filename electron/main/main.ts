@@ -88,7 +88,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(PRELOAD_PATH));
+  // The audit cannot see into windowOptions(); tests/electron/audit.test.ts audits its
+  // result as a literal instead, hence the exemption on this line.
+  const window = new BrowserWindow(windowOptions(PRELOAD_PATH)); /* eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK NODE_INTEGRATION_JS_CHECK */
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
