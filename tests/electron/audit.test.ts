@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,13 @@ describe('security audit (electronegativity)', () => {
     } finally {
       await rm(canary, { recursive: true, force: true });
     }
+  });
+
+  // Checked here because this is where the renderer is built as it ships:
+  // electron-builder.yml relies on it and adds no extraResources for fonts.
+  it('ships the Arabic fonts inside the built renderer', async () => {
+    const assets = await readdir(path.join(work, 'renderer/assets'));
+    expect(assets.filter((f) => /^noto-naskh-arabic-arabic-(400|700)-normal-.*\.woff2$/.test(f))).toHaveLength(2);
   });
 
   it('audited the CSP the built page carries', async () => {
