@@ -43,9 +43,9 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
   });
 
-  it('packs only the two build outputs, with a 512×512 icon', async () => {
+  it('packs only the two build outputs (never node_modules), with a 512×512 icon', async () => {
     // getConfig normalises the list to one filter set.
-    expect(config.files).toEqual([{ filter: ['build/electron/**/*', 'build/renderer/**/*', 'package.json'] }]);
+    expect(config.files).toEqual([{ filter: ['build/electron/**/*', 'build/renderer/**/*', 'package.json', '!node_modules/**/*'] }]);
     const icon = await readFile(path.join(root, config.icon as string));
     expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([512, 512]);
   });
