@@ -28,6 +28,8 @@ export interface MenuOptions {
  *
  * Undo and redo are commands, not roles: a role would only undo typing in a text field,
  * while the renderer routes them to the annotation history (or to the field being edited).
+ * Accelerators shared with the page's own keys (Ctrl+O, Ctrl+Z, Ctrl+Shift+E) do not fire
+ * twice: Electron runs a menu accelerator only for a key press the page left unhandled.
  */
 export function menuTemplate({ language, platform, recentFiles, handlers }: MenuOptions): MenuItemConstructorOptions[] {
   const t = MENU_LABELS[language];
