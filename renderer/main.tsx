@@ -4,6 +4,11 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { api } from './platform/api';
+import { connectMenu } from './platform/menuCommands';
+import { appStore } from './store/appStore';
+
+connectMenu(api, appStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

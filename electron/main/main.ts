@@ -1,6 +1,7 @@
 /**
  * Electron's main process: serves the built renderer on `app://hashiya`, answers the
- * two IPC channels of the contract, and refuses everything else a page could ask for.
+ * IPC channels of the contract, builds the application menu, and refuses everything else
+ * a page could ask for.
  * Everything decidable without Electron lives in the pure modules beside this file.
  */
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
   net,
   protocol,
   session,
@@ -18,14 +20,21 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
+import type { MainEventChannel, MainEvents } from '../../shared/ipc/contract';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { atomicWrite } from './atomicWrite';
+import { batchPieces } from './batchPieces';
 import { checkSender } from './checkSender';
 import { contentType } from './contentType';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { guardIpc } from './guardIpc';
+import { preferredLanguage } from './interfaceLanguage';
+import { MENU_LABELS } from './menuLabels';
+import { menuTemplate, type MenuHandlers } from './menuTemplate';
 import { readPickedFile } from './readPickedFile';
+import { addRecentFiles, removeRecentFile } from './recentFiles';
 import { resolveAppPath } from './resolveAppPath';
+import { SettingsFile, type Settings } from './settings';
 import { windowOptions } from './windowOptions';
 
 // The bundle is build/electron/main.cjs; the renderer is built into build/renderer.
@@ -42,6 +51,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+let settings: SettingsFile | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -53,11 +63,13 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => {
+    const limitNavigation = (event: { url: string; preventDefault(): void }) => {
       if (checkSender(event.url, devServerUrl)) return;
       console.warn(`[security] blocked navigation to ${JSON.stringify(event.url)}`);
       event.preventDefault();
-    });
+    };
+    contents.on('will-navigate', limitNavigation);
+    contents.on('will-redirect', limitNavigation);
     contents.setWindowOpenHandler(({ url }) => {
       console.warn(`[security] blocked a new window for ${JSON.stringify(url)}`);
       return { action: 'deny' };
@@ -72,13 +84,20 @@ if (!app.requestSingleInstanceLock()) {
   });
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
         console.warn(`[security] denied permission ${JSON.stringify(permission)}`);
         callback(false);
       });
+      // Checks too (navigator.permissions and the like): the workbench needs none.
+      session.defaultSession.setPermissionCheckHandler(() => false);
       protocol.handle(APP_SCHEME, serveRendererFile);
       registerIpc();
+      settings = await SettingsFile.load(path.join(app.getPath('userData'), 'settings.json'), {
+        language: preferredLanguage(systemLanguages()),
+        recentFiles: [],
+      });
+      applyMenu();
       mainWindow = createWindow();
     })
     .catch((error: unknown) => {
@@ -87,8 +106,55 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+function systemLanguages(): string[] {
+  const preferred = app.getPreferredSystemLanguages();
+  return preferred.length ? preferred : [app.getLocale()];
+}
+
+const menuHandlers: MenuHandlers = {
+  command: (command) => sendToRenderer('menu:command', command),
+  openRecent: (filePath) => void openRecent(filePath),
+  clearRecent: () => void changeSettings((s) => ({ ...s, recentFiles: [] })),
+  setLanguage: (language) => void changeSettings((s) => ({ ...s, language })),
+};
+
+/** Builds the menu from the current settings; called again after each change. */
+function applyMenu(): void {
+  if (!settings) return;
+  const { language, recentFiles } = settings.value;
+  const template = menuTemplate({ language, platform: process.platform, recentFiles, handlers: menuHandlers });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function changeSettings(change: (s: Settings) => Settings): Promise<void> {
+  if (!settings) return Promise.resolve();
+  const saved = settings.update(change);
+  applyMenu();
+  return saved;
+}
+
+function sendToRenderer<C extends MainEventChannel>(channel: C, payload: MainEvents[C]): void {
+  mainWindow?.webContents.send(channel, payload);
+}
+
+/** File > Open Recent: reads the file as the open dialog would and hands it to the renderer. */
+async function openRecent(filePath: string): Promise<void> {
+  try {
+    const file = await readPickedFile(filePath);
+    sendToRenderer('files:opened', { files: [file] });
+    await changeSettings((s) => ({ ...s, recentFiles: addRecentFiles(s.recentFiles, [filePath]) }));
+  } catch (error) {
+    // Gone, moved or grown too large: say so, and stop offering it.
+    await changeSettings((s) => ({ ...s, recentFiles: removeRecentFile(s.recentFiles, filePath) }));
+    const title = MENU_LABELS[settings?.value.language ?? 'en'].openRecent;
+    dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+  }
+}
+
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(PRELOAD_PATH));
+  // The audit cannot see into windowOptions(); tests/electron/audit.test.ts audits its
+  // result as a literal instead, hence the exemption on this line.
+  const window = new BrowserWindow(windowOptions(PRELOAD_PATH)); /* eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK NODE_INTEGRATION_JS_CHECK */
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -158,6 +224,7 @@ function registerIpc(): void {
         const files = [];
         // One at a time: each may be up to 64 MB.
         for (const filePath of result.filePaths) files.push(await readPickedFile(filePath));
+        void changeSettings((s) => ({ ...s, recentFiles: addRecentFiles(s.recentFiles, result.filePaths) }));
         return { files };
       },
       options,
@@ -183,7 +250,9 @@ function registerIpc(): void {
           ? await dialog.showSaveDialog(parent, dialogOptions)
           : await dialog.showSaveDialog(dialogOptions);
         if (result.canceled || !result.filePath) return { saved: false };
-        await atomicWrite(result.filePath, request.content);
+        const { content } = request;
+        // Pieces (a large export) are written a batch at a time into the temporary file.
+        await atomicWrite(result.filePath, typeof content === 'string' || content instanceof Uint8Array ? content : batchPieces(content));
         return { saved: true, path: result.filePath };
       },
       options,

@@ -4,7 +4,15 @@
  * IPC event, `ipcRenderer` itself or anything from `process`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Channel, HashiyaApi, IpcContract } from '../../shared/ipc/contract';
+import {
+  isMenuCommand,
+  isOpenedFiles,
+  type Channel,
+  type HashiyaApi,
+  type IpcContract,
+  type MainEventChannel,
+  type MainEvents,
+} from '../../shared/ipc/contract';
 
 // Private and typed against the contract; the page never sees a channel name.
 function invoke<C extends Channel>(
@@ -14,10 +22,31 @@ function invoke<C extends Channel>(
   return ipcRenderer.invoke(channel, request);
 }
 
+/**
+ * Subscribes the page to one main-to-renderer channel. The page gets only a payload
+ * that passes `valid` (never the event, whose `sender` reaches back into IPC); the
+ * returned function unsubscribes.
+ */
+function listen<C extends MainEventChannel>(
+  channel: C,
+  valid: (payload: unknown) => payload is MainEvents[C],
+  callback: (payload: MainEvents[C]) => void,
+): () => void {
+  const listener = (_event: unknown, payload: unknown) => {
+    if (valid(payload)) callback(payload);
+  };
+  ipcRenderer.on(channel, listener);
+  return () => {
+    ipcRenderer.removeListener(channel, listener);
+  };
+}
+
 const api: HashiyaApi = {
   platform: 'electron',
   openTextFiles: (request) => invoke('files:open-text', request ?? null),
   saveTextFile: (request) => invoke('files:save-text', request),
+  onMenuCommand: (callback) => listen('menu:command', isMenuCommand, callback),
+  onFilesOpened: (callback) => listen('files:opened', isOpenedFiles, callback),
 };
 
 contextBridge.exposeInMainWorld('hashiya', api);

@@ -1,27 +1,16 @@
 // `npm start`: builds the renderer and the Electron bundles, then runs Electron. When
 // Electron's binary is missing and cannot be downloaded (offline machines), it serves
 // the same renderer with Vite's dev server instead, so the workbench still opens.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElectron } from './build.mjs';
 import { findElectron } from './findElectron.mjs';
+import { runNpmScript } from './runNpmScript.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const VITE_CONFIG = 'renderer/vite.config.ts';
-
-/** Runs `npm run <script>` in the project, inheriting the terminal; returns its exit code. */
-function runNpmScript(script) {
-  // Under `npm start`, npm_execpath is npm's own CLI: reuse it rather than trust PATH.
-  const npmCli = process.env.npm_execpath;
-  const result =
-    npmCli && /\.c?js$/.test(npmCli)
-      ? spawnSync(process.execPath, [npmCli, 'run', script], { cwd: root, stdio: 'inherit' })
-      : spawnSync('npm', ['run', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.error) console.error(result.error.message);
-  return result.status ?? 1;
-}
 
 function runChild(command, args) {
   const env = { ...process.env };
@@ -44,7 +33,7 @@ function serveInBrowser() {
 }
 
 async function main() {
-  if (runNpmScript('build:renderer') !== 0) {
+  if (runNpmScript(root, 'build:renderer') !== 0) {
     console.error('The renderer build failed; see the messages above.');
     process.exit(1);
   }

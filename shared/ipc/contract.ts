@@ -32,6 +32,49 @@ export interface SaveTextResponse {
   readonly path?: string;
 }
 
+/** What the application menu asks the renderer to do. */
+export const MENU_COMMANDS = ['import-text', 'import', 'export', 'backup', 'undo', 'redo'] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Whether a value that crossed the process boundary is a menu command. */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** Files main opened on its own (File > Open Recent), for the renderer to import. */
+export interface OpenedFiles {
+  readonly files: readonly PickedFile[];
+}
+
+/** Whether a value that crossed the process boundary is an {@link OpenedFiles}. */
+export function isOpenedFiles(value: unknown): value is OpenedFiles {
+  if (typeof value !== 'object' || value === null) return false;
+  const files = (value as { files?: unknown }).files;
+  return (
+    Array.isArray(files) &&
+    files.every(
+      (f: unknown) =>
+        typeof f === 'object' &&
+        f !== null &&
+        typeof (f as PickedFile).name === 'string' &&
+        typeof (f as PickedFile).path === 'string' &&
+        (f as PickedFile).bytes instanceof Uint8Array,
+    )
+  );
+}
+
+/** Main-to-renderer channels: name to the one payload each carries. */
+export interface MainEvents {
+  'menu:command': MenuCommand;
+  'files:opened': OpenedFiles;
+}
+
+export type MainEventChannel = keyof MainEvents;
+
+/** Every main-to-renderer channel. */
+export const MAIN_EVENT_CHANNELS = ['menu:command', 'files:opened'] as const satisfies readonly MainEventChannel[];
+
 /** Channel name to request and response types. */
 export interface IpcContract {
   'files:open-text': { request: OpenFilesRequest | null; response: { files: PickedFile[] } };
@@ -48,6 +91,13 @@ export interface HashiyaApi {
   readonly platform: 'electron' | 'web';
   openTextFiles(request?: OpenFilesRequest): Promise<IpcContract['files:open-text']['response']>;
   saveTextFile(request: SaveTextRequest): Promise<SaveTextResponse>;
+  /**
+   * Calls `callback` with each command from the application menu; returns a function that
+   * stops. Absent where there is no application menu (a plain browser).
+   */
+  onMenuCommand?(callback: (command: MenuCommand) => void): () => void;
+  /** Calls `callback` with files main opened (File > Open Recent); returns a function that stops. */
+  onFilesOpened?(callback: (opened: OpenedFiles) => void): () => void;
 }
 
 /** Largest export or file, in UTF-16 units, that one IPC message may carry. */

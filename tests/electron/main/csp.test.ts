@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { CONTENT_SECURITY_POLICY, CSP_META_TAG, META_CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 
 function directives(policy: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -36,5 +36,21 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('is a valid single header value', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/[\r\n]/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/;\s*;|;\s*$/);
+  });
+});
+
+describe('META_CONTENT_SECURITY_POLICY', () => {
+  it('is the header policy without what a <meta> element cannot carry', () => {
+    const header = directives(CONTENT_SECURITY_POLICY);
+    header.delete('frame-ancestors');
+    expect(directives(META_CONTENT_SECURITY_POLICY)).toEqual(header);
+  });
+
+  it('goes into a meta element whose attribute it cannot break out of', () => {
+    expect(META_CONTENT_SECURITY_POLICY).not.toMatch(/["<>&]/);
+    expect(CSP_META_TAG).toContain(`<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
+    // The audit exemption must sit on the same line as the element it exempts.
+    expect(CSP_META_TAG).not.toMatch(/\n/);
+    expect(CSP_META_TAG).toMatch(/<!-- eng-disable CSP_GLOBAL_CHECK -->/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +12,35 @@ import { bundle, runBundle } from '../support/loadBundle';
 
 type Listener = (...args: unknown[]) => unknown;
 
+interface MenuTemplate extends Array<MenuItem> {}
+interface MenuItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  checked?: boolean;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
+
+/** The item reached by following labels from the top of the last menu set. */
+function menuItem(menus: MenuTemplate[], ...labels: string[]): MenuItem {
+  let level: MenuItem[] | undefined = menus.at(-1);
+  let item: MenuItem | undefined;
+  for (const label of labels) {
+    item = level?.find((i) => i.label === label);
+    if (!item) throw new Error(`no menu item ${labels.join(' > ')}`);
+    level = item.submenu;
+  }
+  return item!;
+}
+
 class FakeContents {
   readonly listeners = new Map<string, Listener>();
+  readonly sent: [string, unknown][] = [];
   windowOpenHandler: Listener | null = null;
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
   on(event: string, listener: Listener) {
     this.listeners.set(event, listener);
     return this;
@@ -24,13 +50,15 @@ class FakeContents {
   }
 }
 
-function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: string }) {
+function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: string; userData: string; languages?: string[] }) {
   const appListeners = new Map<string, Listener>();
   const ipcHandlers = new Map<string, Listener>();
   const protocolHandlers = new Map<string, Listener>();
   const windows: FakeWindow[] = [];
   const order: string[] = [];
   let permissionHandler: Listener | null = null;
+  let permissionCheckHandler: Listener | null = null;
+  const menus: MenuTemplate[] = [];
 
   class FakeWindow {
     readonly webContents = new FakeContents();
@@ -79,11 +107,18 @@ function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: 
         return Promise.resolve();
       },
       getPath: (name: string) => {
-        if (name !== 'documents') throw new Error(`unexpected getPath(${name})`);
-        return options.documents;
+        if (name === 'documents') return options.documents;
+        if (name === 'userData') return options.userData;
+        throw new Error(`unexpected getPath(${name})`);
       },
+      getPreferredSystemLanguages: () => options.languages ?? ['en-US'],
+      getLocale: () => 'en-US',
     },
     BrowserWindow: FakeWindow,
+    Menu: {
+      buildFromTemplate: (template: MenuTemplate) => template,
+      setApplicationMenu: (menu: MenuTemplate) => menus.push(menu),
+    },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
       handle: (scheme: string, handler: Listener) => {
@@ -101,9 +136,12 @@ function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: 
         setPermissionRequestHandler: (handler: Listener) => {
           permissionHandler = handler;
         },
+        setPermissionCheckHandler: (handler: Listener) => {
+          permissionCheckHandler = handler;
+        },
       },
     },
-    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
   };
   return {
     electron,
@@ -112,7 +150,9 @@ function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: 
     protocolHandlers,
     windows,
     order,
+    menus,
     permission: () => permissionHandler,
+    permissionCheck: () => permissionCheckHandler,
   };
 }
 
@@ -130,6 +170,7 @@ beforeEach(async () => {
   electronDir = path.join(work, 'build', 'electron');
   rendererDir = path.join(work, 'build', 'renderer');
   await mkdir(electronDir, { recursive: true });
+  await mkdir(path.join(work, 'userData'), { recursive: true });
   await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>حاشية</title>');
   await writeFile(path.join(rendererDir, 'assets', 'index-abc.js'), 'export {};');
@@ -144,15 +185,33 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function startMain(options: { lock?: boolean; packaged?: boolean } = {}) {
-  const fake = fakeElectron({ ...options, documents: work });
+async function startMain(options: { lock?: boolean; packaged?: boolean; languages?: string[] } = {}) {
+  const fake = fakeElectron({ ...options, documents: work, userData: path.join(work, 'userData') });
   runBundle(code, { electron: fake.electron, dirname: electronDir });
-  await new Promise((resolve) => setImmediate(resolve)); // let whenReady().then run
+  // Let whenReady().then run to its end (it reads the settings file).
+  await vi.waitFor(() => expect(fake.windows.length).toBe(options.lock === false ? 0 : 1));
   return fake;
 }
 
+/** Resolves once `check` passes: settings are saved in the background. */
+const eventually = (check: () => Promise<void> | void) => vi.waitFor(check, { timeout: 5000 });
+
 function appRequest(url: string, method = 'GET') {
   return { url, method } as Request;
+}
+
+type Picked = { name: string; path: string; bytes: Uint8Array };
+const described = (files: Picked[]) => files.map((f) => [f.name, f.path, new TextDecoder().decode(f.bytes)]);
+
+/** Picks a.txt and ب.txt in the (fake) open dialog; returns their paths and what main answered. */
+async function openTwoFiles(fake: Awaited<ReturnType<typeof startMain>>) {
+  const a = path.join(work, 'a.txt');
+  const b = path.join(work, 'ب.txt');
+  await writeFile(a, 'alpha');
+  await writeFile(b, 'باء');
+  fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [a, b] });
+  const result = (await fake.ipcHandlers.get('files:open-text')!(fromApp, null)) as { files: Picked[] };
+  return { a, b, result };
 }
 
 const fromApp = { senderFrame: { url: 'app://hashiya/index.html' }, sender: {} };
@@ -257,16 +316,76 @@ describe('main process', () => {
     await expect(save(fromApp, request)).resolves.toEqual({ saved: false });
   });
 
+  it('writes an export given in pieces whole, through one temporary file', async () => {
+    const fake = await startMain();
+    const save = fake.ipcHandlers.get('files:save-text')!;
+    const target = path.join(work, 'export.jsonl');
+    await writeFile(target, 'old');
+    const pieces = Array.from({ length: 20_000 }, (_, i) => `{"id":${i},"text":"حاشية"}\n`);
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    await expect(
+      save(fromApp, { suggestedName: 'export.jsonl', content: pieces, filterName: 'JSON Lines', extensions: ['jsonl'] }),
+    ).resolves.toEqual({ saved: true, path: target });
+    expect(await readFile(target, 'utf8')).toBe(pieces.join(''));
+    expect((await readdir(work)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('builds the menu in the system language and sends its commands to the window', async () => {
+    const fake = await startMain({ languages: ['ar-SY', 'en-US'] });
+    const window = fake.windows[0]!;
+    menuItem(fake.menus, 'ملف', 'استيراد ملفات نصية…').click!();
+    menuItem(fake.menus, 'تحرير', 'تراجع').click!();
+    expect(window.webContents.sent).toEqual([
+      ['menu:command', 'import-text'],
+      ['menu:command', 'undo'],
+    ]);
+    expect(menuItem(fake.menus, 'عرض', 'تكبير').role).toBe('zoomIn');
+  });
+
+  it('switches the interface language, rebuilding the menu and remembering the choice', async () => {
+    const fake = await startMain({ languages: ['ar'] });
+    menuItem(fake.menus, 'عرض', 'لغة الواجهة', 'English').click!();
+    expect(menuItem(fake.menus, 'View', 'Interface Language', 'English').checked).toBe(true);
+    const file = path.join(work, 'userData', 'settings.json');
+    await eventually(async () => expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ language: 'en' }));
+
+    const again = await startMain({ languages: ['ar'] });
+    expect(menuItem(again.menus, 'File').label).toBe('File');
+  });
+
+  it('keeps opened files in File > Open Recent and opens them from there', async () => {
+    const fake = await startMain();
+    const { a, b } = await openTwoFiles(fake);
+    const recent = () => menuItem(fake.menus, 'File', 'Open Recent').submenu!.map((i) => i.label ?? i.type);
+    expect(recent()).toEqual([`ب.txt — ${work}`, `a.txt — ${work}`, 'separator', 'Clear Recent']);
+    const file = path.join(work, 'userData', 'settings.json');
+    await eventually(async () => expect(JSON.parse(await readFile(file, 'utf8')).recentFiles).toEqual([b, a]));
+
+    menuItem(fake.menus, 'File', 'Open Recent', `a.txt — ${work}`).click!();
+    const window = fake.windows[0]!;
+    await eventually(() => expect(window.webContents.sent).toHaveLength(1));
+    const [channel, payload] = window.webContents.sent[0]! as [string, { files: Picked[] }];
+    expect(channel).toBe('files:opened');
+    expect(described(payload.files)).toEqual([['a.txt', a, 'alpha']]);
+    await eventually(() => expect(recent()[0]).toBe(`a.txt — ${work}`));
+
+    // A file that has gone is reported and no longer offered.
+    await rm(b);
+    menuItem(fake.menus, 'File', 'Open Recent', `ب.txt — ${work}`).click!();
+    await eventually(() => expect(fake.electron.dialog.showErrorBox).toHaveBeenCalled());
+    expect(recent()).toEqual([`a.txt — ${work}`, 'separator', 'Clear Recent']);
+    expect(window.webContents.sent).toHaveLength(1);
+
+    menuItem(fake.menus, 'File', 'Open Recent', 'Clear Recent').click!();
+    expect(recent()).toEqual(['No Recent Files']);
+    await eventually(async () => expect(JSON.parse(await readFile(file, 'utf8')).recentFiles).toEqual([]));
+  });
+
   it('opens the picked text files as bytes, refusing one over 64 MB by name', async () => {
     const fake = await startMain();
     const open = fake.ipcHandlers.get('files:open-text')!;
-    const a = path.join(work, 'a.txt');
-    const b = path.join(work, 'ب.txt');
-    await writeFile(a, 'alpha');
-    await writeFile(b, 'باء');
-    fake.electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [a, b] });
-    const result = (await open(fromApp, null)) as { files: { name: string; path: string; bytes: Uint8Array }[] };
-    expect(result.files.map((f) => [f.name, f.path, new TextDecoder().decode(f.bytes)])).toEqual([
+    const { a, b, result } = await openTwoFiles(fake);
+    expect(described(result.files)).toEqual([
       ['a.txt', a, 'alpha'],
       ['ب.txt', b, 'باء'],
     ]);
@@ -301,6 +420,9 @@ describe('main process', () => {
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate('http://localhost:5173/')).toBe(true);
     expect(navigate('app://hashiya/index.html')).toBe(false);
+    const redirect = { url: 'https://example.com/', preventDefault: vi.fn() };
+    contents.listeners.get('will-redirect')!(redirect);
+    expect(redirect.preventDefault).toHaveBeenCalled();
 
     expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     const attach = { preventDefault: vi.fn() };
@@ -311,6 +433,7 @@ describe('main process', () => {
     fake.permission()!({}, 'media', callback);
     fake.permission()!({}, 'clipboard-read', callback);
     expect(callback.mock.calls).toEqual([[false], [false]]);
+    expect(fake.permissionCheck()!({}, 'clipboard-read', 'app://hashiya')).toBe(false);
   });
 
   it('uses HASHIYA_DEV_URL in development only', async () => {

@@ -10,6 +10,19 @@ beforeAll(async () => {
 function loadPreload() {
   const exposed = new Map<string, unknown>();
   const invoke = vi.fn((..._args: unknown[]) => Promise.resolve({ answer: 42 }));
+  const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  const on = vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
+    if (!listeners.has(channel)) listeners.set(channel, new Set());
+    listeners.get(channel)!.add(listener);
+  });
+  const removeListener = vi.fn((channel: string, listener: (...args: unknown[]) => void) => {
+    listeners.get(channel)?.delete(listener);
+  });
+  /** What main's webContents.send does: every listener gets an event and the payload. */
+  const emit = (channel: string, payload: unknown) => {
+    const event = { sender: { send: forbidden, invoke: forbidden }, senderId: 0, ports: [] };
+    for (const listener of listeners.get(channel) ?? []) listener(event, payload);
+  };
   const forbidden = () => {
     throw new Error('the preload must not use this');
   };
@@ -18,10 +31,10 @@ function loadPreload() {
       exposeInMainWorld: vi.fn((key: string, value: unknown) => exposed.set(key, value)),
       exposeInIsolatedWorld: forbidden,
     },
-    ipcRenderer: { invoke, send: forbidden, sendSync: forbidden, on: forbidden, once: forbidden },
+    ipcRenderer: { invoke, on, removeListener, send: forbidden, sendSync: forbidden, once: forbidden, removeAllListeners: forbidden },
   };
   const required = runBundle(code, { electron, sandboxed: true });
-  return { electron, exposed, invoke, required };
+  return { electron, exposed, invoke, required, emit, listeners };
 }
 
 describe('preload', () => {
@@ -36,7 +49,7 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...exposed.keys()]).toEqual(['hashiya']);
     const api = exposed.get('hashiya') as HashiyaApi;
-    expect(Object.keys(api).sort()).toEqual(['openTextFiles', 'platform', 'saveTextFile']);
+    expect(Object.keys(api).sort()).toEqual(['onFilesOpened', 'onMenuCommand', 'openTextFiles', 'platform', 'saveTextFile']);
     expect(api.platform).toBe('electron');
   });
 
@@ -71,5 +84,35 @@ describe('preload', () => {
       ['files:open-text', { filterName: 'CoNLL', extensions: ['conll'] }],
       ['files:open-text', null],
     ]);
+  });
+
+  it('passes menu commands on as the bare command, dropping the event and anything unknown', () => {
+    const { exposed, emit, listeners } = loadPreload();
+    const api = exposed.get('hashiya') as HashiyaApi;
+    const seen: unknown[][] = [];
+    const stop = api.onMenuCommand!((...args: unknown[]) => seen.push(args));
+    emit('menu:command', 'undo');
+    emit('menu:command', 'backup');
+    for (const bad of ['rm -rf', '', null, 42, { command: 'undo' }, ['undo'], 'toString', '__proto__']) emit('menu:command', bad);
+    emit('files:opened', 'undo'); // another channel
+    expect(seen).toEqual([['undo'], ['backup']]);
+    stop();
+    emit('menu:command', 'redo');
+    expect(seen).toHaveLength(2);
+    expect(listeners.get('menu:command')?.size).toBe(0);
+  });
+
+  it('passes files opened by main on only when they are files', () => {
+    const { exposed, emit } = loadPreload();
+    const api = exposed.get('hashiya') as HashiyaApi;
+    const seen: unknown[][] = [];
+    const stop = api.onFilesOpened!((...args: unknown[]) => seen.push(args));
+    const good = { files: [{ name: 'a.txt', path: '/news/a.txt', bytes: new Uint8Array([0x61]) }] };
+    emit('files:opened', good);
+    for (const bad of [null, {}, { files: 'a' }, { files: [{ name: 'a.txt', path: '/a', bytes: 'a' }] }, { files: [{ name: 1, path: '/a', bytes: new Uint8Array() }] }]) {
+      emit('files:opened', bad);
+    }
+    expect(seen).toEqual([[good]]);
+    stop();
   });
 });

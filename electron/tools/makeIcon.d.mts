@@ -1,0 +1,2 @@
+/** See makeIcon.mjs. */
+export declare function iconPng(): Buffer;

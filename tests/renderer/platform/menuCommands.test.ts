@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HashiyaApi, MenuCommand, OpenedFiles } from '../../../shared/ipc/contract';
+import { connectMenu, runMenuCommand } from '../../../renderer/platform/menuCommands';
+import { testStores } from '../../support/testStore';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** A fake page: what has focus, and the native editing commands run on it. */
+function fakeDocument(activeElement: { closest(selector: string): unknown } | null = null) {
+  const doc = { activeElement, execCommand: vi.fn(() => true) };
+  vi.stubGlobal('document', doc);
+  return doc;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function setup() {
+  const { make, saved } = testStores('m');
+  const store = make();
+  const api: HashiyaApi = {
+    platform: 'electron',
+    openTextFiles: async () => ({ files: [{ name: 'خبر.txt', path: '/news/خبر.txt', bytes: utf8('نص الخبر') }] }),
+    saveTextFile: async (request) => {
+      saved.push(typeof request.content === 'string' ? request.content : [...(request.content as string[])].join(''));
+      return { saved: true, path: request.suggestedName };
+    },
+  };
+  return { store, api, saved };
+}
+
+describe('runMenuCommand', () => {
+  it('imports text files, and opens the import and export dialogs', async () => {
+    const { store, api } = setup();
+    await runMenuCommand('import-text', api, store);
+    expect(store.getState().documents.map((d) => d.title)).toEqual(['خبر']);
+    await runMenuCommand('import', api, store);
+    expect(store.getState().overlay).toBe('import');
+    await runMenuCommand('export', api, store);
+    expect(store.getState().overlay).toBe('export');
+  });
+
+  it('backs the library up as JSONL', async () => {
+    const { store, api, saved } = setup();
+    await store.getState().addPastedDocument('بيان', 'نص البيان');
+    await store.getState().refreshLibrary();
+    await runMenuCommand('backup', api, store);
+    expect(saved).toHaveLength(1);
+    expect(JSON.parse(saved[0]!.trim())).toMatchObject({ text: 'نص البيان' });
+  });
+
+  it('undoes and redoes in the open document, or in the text field being edited', async () => {
+    const { store, api } = setup();
+    const id = await store.getState().addPastedDocument('بيان', 'نص البيان');
+    expect(await store.getState().openDocument(id!)).toBe(true);
+    const undo = vi.spyOn(store.getState(), 'undo');
+    const redo = vi.spyOn(store.getState(), 'redo');
+
+    const page = fakeDocument({ closest: () => null });
+    await runMenuCommand('undo', api, store);
+    await runMenuCommand('redo', api, store);
+    expect([undo.mock.calls.length, redo.mock.calls.length]).toEqual([1, 1]);
+    expect(page.execCommand).not.toHaveBeenCalled();
+
+    const field = fakeDocument({ closest: (selector: string) => (selector.includes('input') ? {} : null) });
+    await runMenuCommand('undo', api, store);
+    expect(field.execCommand).toHaveBeenCalledWith('undo');
+    expect(undo.mock.calls.length).toBe(1);
+
+    // Behind a dialog the document is not what the user is looking at.
+    fakeDocument(null);
+    store.getState().setOverlay('labels');
+    await runMenuCommand('undo', api, store);
+    expect(undo.mock.calls.length).toBe(1);
+  });
+
+  it('leaves undo alone with no document open', async () => {
+    const { store, api } = setup();
+    const undo = vi.spyOn(store.getState(), 'undo');
+    fakeDocument(null);
+    await runMenuCommand('undo', api, store);
+    expect(undo).not.toHaveBeenCalled();
+  });
+});
+
+describe('connectMenu', () => {
+  it('runs menu commands and imports files main opened, until disconnected', async () => {
+    const { store, api } = setup();
+    let onCommand: ((c: MenuCommand) => void) | null = null;
+    let onFiles: ((o: OpenedFiles) => void) | null = null;
+    const stops = { commands: vi.fn(), files: vi.fn() };
+    const withMenu: HashiyaApi = {
+      ...api,
+      onMenuCommand: (callback) => ((onCommand = callback), stops.commands),
+      onFilesOpened: (callback) => ((onFiles = callback), stops.files),
+    };
+    const disconnect = connectMenu(withMenu, store);
+    onCommand!('export');
+    expect(store.getState().overlay).toBe('export');
+    onFiles!({ files: [{ name: 'قديم.txt', path: '/news/قديم.txt', bytes: utf8('نص قديم') }] });
+    await vi.waitFor(() => expect(store.getState().documents.map((d) => d.title)).toEqual(['قديم']));
+    disconnect();
+    expect([stops.commands.mock.calls.length, stops.files.mock.calls.length]).toEqual([1, 1]);
+  });
+
+  it('does nothing where there is no application menu', () => {
+    const { store, api } = setup();
+    expect(() => connectMenu(api, store)()).not.toThrow();
+  });
+});
