@@ -3,6 +3,7 @@ import { STANCES, type Stance } from '../../shared/model/span';
 import type { Verdict } from '../../shared/review/decision';
 import { applyLabel, finishLink, jumpToSpan, moveByToken, startLink } from '../editor/editorCommands';
 import type { HashiyaStore } from '../store/createStore';
+import { inTextField } from './inTextField';
 import { keyMatch } from './keyMatch';
 
 /** What an action may touch: the store, the open article's view, and app-level navigation. */
@@ -324,7 +325,7 @@ export const ACTIONS: readonly Action[] = [
  */
 export function dispatchKey(e: KeyboardEvent, ctx: ActionContext): boolean {
   const target = e.target as HTMLElement | null;
-  const inField = !!target?.closest?.('input, textarea, select, [contenteditable="true"]:not(.ProseMirror)');
+  const inField = inTextField(target);
   if (inField) return false;
   // Dialogs other than the keys overlay take their own keys.
   const overlay = ctx.store.getState().overlay;

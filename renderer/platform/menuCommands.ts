@@ -1,8 +1,8 @@
 import type { HashiyaApi, MenuCommand } from '../../shared/ipc/contract';
 import type { HashiyaStore } from '../store/createStore';
+import { inTextField } from '../actions/inTextField';
 
 // Typing in a form field keeps the field's own undo history, as the keyboard does.
-const inField = (el: Element | null) => !!el?.closest('input, textarea, select, [contenteditable="true"]:not(.ProseMirror)');
 
 /** Does what an application-menu command asks, with the same store actions as the toolbar and keys. */
 export async function runMenuCommand(command: MenuCommand, api: HashiyaApi, store: HashiyaStore): Promise<void> {
@@ -23,7 +23,7 @@ export async function runMenuCommand(command: MenuCommand, api: HashiyaApi, stor
       return;
     case 'undo':
     case 'redo':
-      if (inField(document.activeElement)) document.execCommand(command);
+      if (inTextField(document.activeElement)) document.execCommand(command);
       else if (st.open && (st.overlay === null || st.overlay === 'keys')) st[command]();
       return;
   }
