@@ -76,7 +76,7 @@ async function select(start: number, end: number): Promise<void> {
 /** Waits for the span the next label key makes; `tagged()` gives keydown → laid out in ms. */
 function armTag(): void {
   const known = new Set(appStore.getState().spans.keys());
-  keys.arm(whenNewSpan(articleRoot(), known).then(laidOut));
+  keys.arm(whenNewSpan(articleRoot(), known));
 }
 
 async function flush(): Promise<void> {

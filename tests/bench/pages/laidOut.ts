@@ -18,11 +18,19 @@ export function whenPresent(root: ParentNode & Node, selector: string): Promise<
   });
 }
 
-/** Forces style and layout, then waits for the frame that paints it. */
-export async function laidOut(el: Element): Promise<void> {
+/** Forces style and layout now, synchronously. */
+export function forceLayout(el: Element): void {
   el.getBoundingClientRect();
   void document.body.offsetHeight;
-  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** The next frame, and the task after it. */
+export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Forces style and layout, then waits for the frame that paints it. */
+export async function laidOut(el: Element): Promise<void> {
+  forceLayout(el);
+  await nextFrame();
 }
 
 /** Waits for `selector` under `root`, then for it to be laid out; returns when that happened. */
@@ -39,7 +47,7 @@ export async function fontsReady(): Promise<void> {
 }
 
 /** A frame and a task, so the page is idle before a timing starts. */
-export const settle = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+export const settle = nextFrame;
 
 /**
  * Resolves when an element of a span whose id is not in `known` is under `root`. ProseMirror
