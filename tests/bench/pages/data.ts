@@ -106,15 +106,17 @@ function setupLibrary(seeds: string[], docs: number, chars: number, spansPerDoc:
 }
 
 /** Imports the JSONL file through the store as the Import… dialog does (review, then confirm). */
-async function importProduct(): Promise<{ ms: number; reviewMs: number; maxLongTask: number; documents: number }> {
+async function importProduct(): Promise<{ ms: number; reviewMs: number; reviewMaxLongTask: number; maxLongTask: number; documents: number }> {
   await Dexie.delete('bench-import');
   const db = new HashiyaDb('bench-import');
   const store = storeOn(db);
   await store.getState().setAnnotator('bench');
   const file = new File([library!.jsonl], 'bench.jsonl', { type: 'application/jsonl' });
-  const r0 = performance.now();
-  await store.getState().reviewImport('jsonl', [file], { map: '', annotator: 'bench' });
-  const reviewMs = performance.now() - r0;
+  const review = await withLongTasks(async () => {
+    const r0 = performance.now();
+    await store.getState().reviewImport('jsonl', [file], { map: '', annotator: 'bench' });
+    return performance.now() - r0;
+  });
   const { result: ms, maxLongTask } = await withLongTasks(async () => {
     const t0 = performance.now();
     await store.getState().confirmImport(false);
@@ -124,7 +126,7 @@ async function importProduct(): Promise<{ ms: number; reviewMs: number; maxLongT
   if (notice?.kind !== 'info') throw new Error(`the import did not succeed: ${notice?.text}`);
   const documents = await db.documents.count();
   db.close();
-  return { ms, reviewMs, maxLongTask, documents };
+  return { ms, reviewMs: review.result, reviewMaxLongTask: review.maxLongTask, maxLongTask, documents };
 }
 
 /** The records the last product import stored, kept in memory for the baselines. */
