@@ -259,7 +259,6 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
       type Imported = { ms: number; reviewMs: number; reviewMaxLongTask: number; maxLongTask: number; documents: number };
       const first = await call<Imported>(data, 'importProduct');
       if (first.documents !== library.docs) throw new Error(`the import stored ${first.documents} of ${library.docs} documents`);
-      await call(data, 'captureRecords');
       const t4 = want('T4') ? await pairs(config.importPairs, () => call<Imported>(data, 'importProduct'), () => call<{ ms: number; maxLongTask: number }>(data, 'importBare')) : null;
       if (t4) {
         const maxLongTask = Math.max(0, ...t4.product.map((r) => r.maxLongTask));
