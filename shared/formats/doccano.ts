@@ -1,6 +1,6 @@
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
-import { sha256Hex } from '../text/sha256';
 import { utf16 } from '../text/units';
+import { textSha256Of } from './textSha256Of';
 import { parseJsonLines } from './parseJsonLines';
 import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
 import {
@@ -204,7 +204,7 @@ function doccanoLine(doc: ExchangeDocument, tally: WriteTally, lost: { stances: 
     text,
     ...(doc.title !== undefined ? { title: doc.title } : {}),
     ...(doc.source !== undefined ? { source: doc.source } : {}),
-    text_sha256: sha256Hex(text),
+    text_sha256: textSha256Of(doc),
     ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
     entities: spans.map((s) => ({ id: Number(s.id), label: s.label, start_offset: cp(s.start), end_offset: cp(s.end) })),
     relations: (relations ?? []).map((r, k) => ({ id: k, from_id: byOwnId.get(r.head)!, to_id: byOwnId.get(r.child)!, type: r.label })),

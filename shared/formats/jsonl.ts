@@ -4,6 +4,7 @@ import { compareSpans, STANCES, type Span, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { firstLoneSurrogate } from '../text/firstLoneSurrogate';
 import { sha256Hex } from '../text/sha256';
+import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import { tokenize, type Token } from '../text/tokenize';
 import { codePoint, utf16, type CodePointOffset, type Utf16Offset } from '../text/units';
@@ -591,7 +592,7 @@ function metaOf(doc: ExchangeDocument) {
     ...(doc.id !== undefined ? { id: doc.id } : {}),
     ...(doc.title !== undefined ? { title: doc.title } : {}),
     ...(doc.source !== undefined ? { source: doc.source } : {}),
-    text_sha256: sha256Hex(doc.text),
+    text_sha256: textSha256Of(doc),
     ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
   };
 }
@@ -606,17 +607,26 @@ function compactLine(doc: ExchangeDocument, index: CodePointIndex, cp: (o: numbe
   return stringifyJsonLine({
     text,
     meta: metaOf(doc),
-    spans: spans.map((s) => ({
-      ...(s.id !== undefined ? { id: s.id } : {}),
-      start: cp(s.start),
-      end: cp(s.end),
-      label: s.label,
-      text: text.slice(s.start, s.end),
-      ...(s.stance !== undefined ? { attrs: { stance: s.stance } } : {}),
-      ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
-    })),
+    spans: spans.map((s) => compactSpan(s, text, cp)),
     ...(relations !== undefined ? { relations: relations.map((r) => ({ head: r.head, child: r.child, label: r.label })) } : {}),
   });
+}
+
+/**
+ * One span of a compact line. Built by assignment, not by spreading optional parts: every
+ * export writes one per span, and objects made of spread literals cost the export (and
+ * JSON.stringify after it) several times what the text itself does.
+ */
+function compactSpan(s: ExchangeSpan, text: string, cp: (o: number) => number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (s.id !== undefined) out.id = s.id;
+  out.start = cp(s.start);
+  out.end = cp(s.end);
+  out.label = s.label;
+  out.text = text.slice(s.start, s.end);
+  if (s.stance !== undefined) out.attrs = { stance: s.stance };
+  if (s.annotator !== undefined) out.annotator = s.annotator;
+  return out;
 }
 
 export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = newWriteTally(), withTokens = true): string {

@@ -1,7 +1,7 @@
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
-import { sha256Hex } from '../text/sha256';
 import { utf16 } from '../text/units';
+import { textSha256Of } from './textSha256Of';
 import type {
   ExchangeDocument,
   ExchangeRelation,
@@ -542,7 +542,7 @@ function toTasks(documents: readonly ExchangeDocument[], tally: WriteTally, acro
       ...(first.id !== undefined && !CANONICAL_INTEGER.test(first.id) ? { id: first.id } : {}),
       ...(first.title !== undefined ? { title: first.title } : {}),
       ...(first.source !== undefined ? { source: first.source } : {}),
-      text_sha256: sha256Hex(text),
+      text_sha256: textSha256Of(first),
     };
     tasks.push({
       ...(first.id !== undefined && CANONICAL_INTEGER.test(first.id) ? { id: Number(first.id) } : {}),

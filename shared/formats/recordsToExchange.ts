@@ -1,6 +1,7 @@
 import type { DocumentRecord } from '../model/document';
 import { compareSpans, type Span } from '../model/span';
-import type { ExchangeDocument, ExchangeRelation } from './exchange';
+import type { ExchangeDocument, ExchangeRelation, ExchangeSpan } from './exchange';
+import { markFromLibrary } from './textSha256Of';
 
 /**
  * A stored document as the exchange model: spans in order, each claim's source as a
@@ -22,22 +23,22 @@ export function recordsToExchange(
   const ids = new Set(sorted.map((s) => s.id));
   const relations: ExchangeRelation[] = [];
   for (const s of sorted) if (s.sourceId && ids.has(s.sourceId)) relations.push({ head: s.id, child: s.sourceId, label: 'source' });
-  return {
+  return markFromLibrary({
     text,
     id: record.id,
     title: record.title,
     source: record.source,
     textSha256: record.textSha256,
     ...(annotator ? { annotator } : {}),
-    spans: sorted.map((s) => ({
-      id: s.id,
-      start: s.start,
-      end: s.end,
-      label: s.label,
-      annotator: s.annotator,
-      ...(s.stance ? { stance: s.stance } : {}),
-    })),
+    spans: sorted.map(exchangeSpan),
     relations,
     ...(tokens ? { tokens } : {}),
-  };
+  });
+}
+
+// By assignment, not by spreading an optional part: an export makes one per stored span.
+function exchangeSpan(s: Span): ExchangeSpan {
+  const out: { -readonly [K in keyof ExchangeSpan]: ExchangeSpan[K] } = { id: s.id, start: s.start, end: s.end, label: s.label, annotator: s.annotator };
+  if (s.stance) out.stance = s.stance;
+  return out;
 }

@@ -1,0 +1,256 @@
+import Dexie from 'dexie';
+import { HashiyaDb } from '../../../renderer/db/db';
+import { repository } from '../../../renderer/db/repository';
+import { createHashiyaStore, type HashiyaStore } from '../../../renderer/store/createStore';
+import { jsonlDocumentLine } from '../../../shared/formats/jsonl';
+import { recordsToExchange } from '../../../shared/formats/recordsToExchange';
+import type { HashiyaApi } from '../../../shared/ipc/contract';
+import type { DocumentRecord, DocumentText } from '../../../shared/model/document';
+import { newDocument } from '../../../shared/model/newDocument';
+import { createSpan, type Span } from '../../../shared/model/span';
+import { utf16 } from '../../../shared/text/units';
+import { makeArticle, makeLibrary, tagTargets } from '../corpus';
+import { agreementFromRecords } from './agreementFromRecords';
+
+/**
+ * T3-T6: Hashiya's store and repository over IndexedDB against bare Dexie doing the same
+ * writes and reads, and against JSON.stringify. No UI on this page.
+ */
+const SCHEMA = { documents: 'id, createdAt, updatedAt, textSha256', texts: 'docId', spans: 'id, docId, label', statuses: '[docId+annotator], docId, annotator', settings: 'key' };
+
+/** Bare Dexie over the same tables and indexes as Hashiya's database, so both maintain the same indexes. */
+function bareDb(name: string) {
+  const db = new Dexie(name) as Dexie & { documents: Dexie.Table<DocumentRecord, string>; texts: Dexie.Table<DocumentText, string>; spans: Dexie.Table<Span, string> };
+  db.version(2).stores(SCHEMA);
+  return db;
+}
+
+let clock = 1_700_000_000_000;
+let ids = 0;
+const saved: unknown[] = [];
+const api: HashiyaApi = {
+  platform: 'web',
+  openTextFiles: async () => ({ files: [] }),
+  saveTextFile: async (req) => {
+    saved.push(req.content);
+    return { saved: true, path: req.suggestedName };
+  },
+};
+const storeOn = (db: HashiyaDb): HashiyaStore => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `n${++ids}` });
+
+/** The largest main-thread task seen while `run` runs, in ms (0 when none passed 50 ms). */
+async function withLongTasks<T>(run: () => Promise<T>): Promise<{ result: T; maxLongTask: number }> {
+  let maxLongTask = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) maxLongTask = Math.max(maxLongTask, e.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  try {
+    const result = await run();
+    // Entries are delivered after their task; give them a turn to arrive.
+    await new Promise((r) => setTimeout(r, 0));
+    for (const e of observer.takeRecords()) maxLongTask = Math.max(maxLongTask, e.duration);
+    return { result, maxLongTask };
+  } finally {
+    observer.disconnect();
+  }
+}
+
+// ---- T3: one span saved.
+
+let t3: { store: HashiyaStore; db: HashiyaDb; targets: { start: number; end: number }[]; next: number } | null = null;
+
+async function setupSave(seeds: string[], chars: number, count: number, targets: number): Promise<void> {
+  await Dexie.delete('bench-save');
+  const db = new HashiyaDb('bench-save');
+  const article = makeArticle(seeds, chars, count);
+  const doc = newDocument({ id: 'bench-save-doc', title: 'Bench article', source: 'bench.txt', text: article.text }, 0);
+  await repository(db).addDocuments([{ record: { ...doc.record, spanCount: article.spans.length }, text: doc.text }]);
+  await db.spans.bulkPut(article.spans.map((s) => createSpan({ ...s, docId: doc.record.id, start: utf16(s.start), end: utf16(s.end) }, 0)));
+  const store = storeOn(db);
+  await store.getState().setAnnotator('bench');
+  await store.getState().openDocument(doc.record.id);
+  t3 = { store, db, targets: tagTargets(article, targets), next: 0 };
+}
+
+/** `n` spans tagged through the store, each awaited until IndexedDB holds it; ms per span. */
+async function saveProduct(n: number): Promise<number> {
+  const { store } = t3!;
+  const t0 = performance.now();
+  for (let k = 0; k < n; k++) {
+    const { start, end } = t3!.targets[t3!.next++]!;
+    store.getState().addSpan('actor', utf16(start), utf16(end));
+    await store.getState().flushWrites();
+  }
+  return (performance.now() - t0) / n;
+}
+
+/** `n` spans of the same shape, each one bare `put`; ms per span. */
+async function saveBare(n: number): Promise<number> {
+  const span = [...t3!.store.getState().spans.values()][0]!;
+  const t0 = performance.now();
+  for (let k = 0; k < n; k++) await t3!.db.spans.put({ ...span, id: `bare${++ids}` });
+  return (performance.now() - t0) / n;
+}
+
+// ---- T4: import; T5: export.
+
+// Only the file is kept: the generated documents, and the baseline's records between its
+// runs, would otherwise sit on the heap while Hashiya imports, and lengthen its GC pauses.
+let library: { jsonl: string } | null = null;
+let records: { documents: DocumentRecord[]; texts: DocumentText[]; spans: Span[] } | null = null;
+
+function setupLibrary(seeds: string[], docs: number, chars: number, spansPerDoc: number): number {
+  const generated = makeLibrary(seeds, docs, chars, spansPerDoc);
+  const lines = generated.map((d) => JSON.stringify({ text: d.text, meta: { id: d.id, title: d.title }, spans: d.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) }));
+  library = { jsonl: lines.join('\n') + '\n' };
+  return library.jsonl.length;
+}
+
+/** Imports the JSONL file through the store as the Import… dialog does (review, then confirm). */
+async function importProduct(): Promise<{ ms: number; reviewMs: number; reviewMaxLongTask: number; maxLongTask: number; documents: number }> {
+  await Dexie.delete('bench-import');
+  const db = new HashiyaDb('bench-import');
+  const store = storeOn(db);
+  await store.getState().setAnnotator('bench');
+  const file = new File([library!.jsonl], 'bench.jsonl', { type: 'application/jsonl' });
+  // Making the file is the harness's task, not the import's: let it end before observing.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const review = await withLongTasks(async () => {
+    const r0 = performance.now();
+    await store.getState().reviewImport('jsonl', [file], { map: '', annotator: 'bench' });
+    return performance.now() - r0;
+  });
+  const { result: ms, maxLongTask } = await withLongTasks(async () => {
+    const t0 = performance.now();
+    await store.getState().confirmImport(false);
+    return performance.now() - t0;
+  });
+  const notice = store.getState().notice;
+  if (notice?.kind !== 'info') throw new Error(`the import did not succeed: ${notice?.text}`);
+  const documents = await db.documents.count();
+  db.close();
+  return { ms, reviewMs: review.result, reviewMaxLongTask: review.maxLongTask, maxLongTask, documents };
+}
+
+/** The records the last product import stored, read for the baseline to write again. */
+async function captureRecords(): Promise<number> {
+  const db = new HashiyaDb('bench-import');
+  const [documents, texts, spans] = await db.transaction('r', db.documents, db.texts, db.spans, () => Promise.all([db.documents.toArray(), db.texts.toArray(), db.spans.toArray()]));
+  db.close();
+  records = { documents, texts, spans };
+  return spans.length;
+}
+
+/** The same records written with bare Dexie: one transaction, bulkPut in chunks of 1,000 documents. */
+async function importBare(): Promise<{ ms: number; maxLongTask: number }> {
+  await Dexie.delete('bench-import-bare');
+  const db = bareDb('bench-import-bare');
+  await db.open();
+  await captureRecords();
+  const { documents, texts, spans } = records!;
+  const spansOf = new Map<string, Span[]>();
+  for (const s of spans) (spansOf.get(s.docId) ?? spansOf.set(s.docId, []).get(s.docId)!).push(s);
+  const { result: ms, maxLongTask } = await withLongTasks(async () => {
+    const t0 = performance.now();
+    await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
+      for (let i = 0; i < documents.length; i += 1000) {
+        const chunk = documents.slice(i, i + 1000);
+        await db.documents.bulkPut(chunk);
+        await db.texts.bulkPut(texts.slice(i, i + 1000));
+        await db.spans.bulkPut(chunk.flatMap((d) => spansOf.get(d.id) ?? []));
+      }
+    });
+    return performance.now() - t0;
+  });
+  db.close();
+  records = null;
+  await Dexie.delete('bench-import-bare');
+  return { ms, maxLongTask };
+}
+
+let exportDocs: { record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] }[] = [];
+
+/** Reads the imported library as the export does, once, so T5 times the writing alone. */
+async function setupExport(): Promise<number> {
+  const db = new HashiyaDb('bench-import');
+  exportDocs = [];
+  for await (const d of repository(db).eachDocument()) exportDocs.push(d);
+  db.close();
+  return exportDocs.length;
+}
+
+/** Hashiya's JSONL lines for the stored documents, as Export JSONL writes them; ms. */
+function exportProduct(): { ms: number; chars: number } {
+  const t0 = performance.now();
+  const parts: string[] = [];
+  for (const d of exportDocs) parts.push(jsonlDocumentLine(recordsToExchange(d.record, d.text, d.spans, d.tokens, 'bench'), undefined, false) + '\n');
+  const ms = performance.now() - t0;
+  return { ms, chars: parts.reduce((n, p) => n + p.length, 0) };
+}
+
+/** JSON.stringify of the same objects, a line each; ms. */
+function exportBare(): { ms: number; chars: number } {
+  const t0 = performance.now();
+  const parts: string[] = [];
+  for (const d of exportDocs) parts.push(JSON.stringify(d) + '\n');
+  const ms = performance.now() - t0;
+  return { ms, chars: parts.reduce((n, p) => n + p.length, 0) };
+}
+
+/** The whole Export JSONL command through the store, reads included; ms (for the record). */
+async function exportStore(): Promise<number> {
+  const db = new HashiyaDb('bench-import');
+  const store = storeOn(db);
+  await store.getState().setAnnotator('bench');
+  await store.getState().refreshLibrary();
+  saved.length = 0;
+  const t0 = performance.now();
+  await store.getState().exportJsonl();
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
+// ---- T6: agreement.
+
+let stored: { documents: DocumentRecord[]; texts: DocumentText[]; spans: Span[] } | null = null;
+
+async function setupAgreement(seeds: string[], docs: number, chars: number, spansPerDoc: number): Promise<number> {
+  await Dexie.delete('bench-agreement');
+  const db = bareDb('bench-agreement');
+  const generated = makeLibrary(seeds, docs, chars, spansPerDoc, ['rania', 'omar'], 13);
+  await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
+    for (let i = 0; i < generated.length; i += 1000) {
+      const chunk = generated.slice(i, i + 1000).map((d) => ({ d, n: newDocument({ id: d.id, title: d.title, source: 'bench.jsonl', text: d.text }, 0) }));
+      await db.documents.bulkPut(chunk.map(({ d, n }) => ({ ...n.record, spanCount: d.spans.length })));
+      await db.texts.bulkPut(chunk.map(({ n }) => n.text));
+      await db.spans.bulkPut(chunk.flatMap(({ d }) => d.spans.map((s) => createSpan({ ...s, docId: d.id, start: utf16(s.start), end: utf16(s.end) }, 0))));
+    }
+  });
+  const n = await db.spans.count();
+  db.close();
+  return n;
+}
+
+/** Reads what agreement needs from IndexedDB: documents, texts and spans; ms. */
+async function readAgreementInput(): Promise<number> {
+  const db = bareDb('bench-agreement');
+  const t0 = performance.now();
+  const [documents, texts, spans] = await db.transaction('r', db.documents, db.texts, db.spans, () => Promise.all([db.documents.toArray(), db.texts.toArray(), db.spans.toArray()]));
+  const ms = performance.now() - t0;
+  db.close();
+  stored = { documents, texts, spans };
+  return ms;
+}
+
+/** Agreement over what was just read; ms. */
+function computeAgreementOnRead(): { ms: number; documents: number } {
+  const t0 = performance.now();
+  const report = agreementFromRecords(stored!.documents, stored!.texts, stored!.spans);
+  return { ms: performance.now() - t0, documents: report.documents };
+}
+
+Object.assign(window, {
+  bench: { setupSave, saveProduct, saveBare, setupLibrary, importProduct, importBare, setupExport, exportProduct, exportBare, exportStore, setupAgreement, readAgreementInput, computeAgreementOnRead },
+});

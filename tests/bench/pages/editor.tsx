@@ -1,0 +1,86 @@
+/// <reference path="../../../electron/preload/api.d.ts" />
+// The real App reads the preload's window.hashiya; this brings its type declaration in.
+import '@fontsource/noto-naskh-arabic/400.css';
+import '@fontsource/noto-naskh-arabic/700.css';
+import '../../../renderer/styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from '../../../renderer/app/App';
+import { HashiyaDb } from '../../../renderer/db/db';
+import { repository } from '../../../renderer/db/repository';
+import { activeView } from '../../../renderer/editor/activeView';
+import { setTextSelection } from '../../../renderer/editor/editorCommands';
+import { appStore } from '../../../renderer/store/appStore';
+import { newDocument } from '../../../shared/model/newDocument';
+import { createSpan } from '../../../shared/model/span';
+import { utf16 } from '../../../shared/text/units';
+import { makeArticle, tagTargets, type BenchArticle } from '../corpus';
+import { fontsReady, laidOut, presentAndLaidOut, settle, whenNewSpan } from './laidOut';
+import { keyTiming } from './keyTiming';
+
+/**
+ * Hashiya itself, as `npm run web` serves it (the real App, store, editor and IndexedDB),
+ * with hooks for the runner: open a generated article, select a range, time a tag.
+ */
+const DOC_ID = 'bench-article';
+const db = new HashiyaDb();
+const repo = repository(db);
+const keys = keyTiming();
+let article: BenchArticle | null = null;
+
+async function setup(seeds: string[], chars: number, count: number): Promise<void> {
+  article = makeArticle(seeds, chars, count);
+  const stored = await db.documents.get(DOC_ID);
+  if (!stored || stored.length !== article.text.length) {
+    // Stored once per browser profile; opening it is what is timed.
+    await db.delete();
+    await db.open();
+    const doc = newDocument({ id: DOC_ID, title: 'Bench article', source: 'bench.txt', text: article.text }, 0);
+    await repo.addDocuments([{ record: { ...doc.record, spanCount: article.spans.length }, text: doc.text }]);
+    await db.spans.bulkPut(article.spans.map((s) => createSpan({ ...s, docId: DOC_ID, start: utf16(s.start), end: utf16(s.end) }, 0)));
+    await repo.putSetting('annotator', 'bench');
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  await fontsReady();
+  await new Promise<void>((resolve) => {
+    if (appStore.getState().settingsLoaded) resolve();
+    const stop = appStore.subscribe((s) => s.settingsLoaded && (stop(), resolve()));
+  });
+  await settle();
+}
+
+/** Opens the stored article through the store, as the library's Open button does; ms until laid out. */
+async function open(): Promise<number> {
+  const last = [...article!.spans].sort((a, b) => b.start - a.start)[0]!;
+  const t0 = performance.now();
+  await appStore.getState().openDocument(DOC_ID);
+  return (await presentAndLaidOut(document, `[data-span-id="${last.id}"]`)) - t0;
+}
+
+const articleRoot = () => document.querySelector('[aria-label="Article text"]')!;
+
+function articleWidth(): number {
+  return articleRoot().getBoundingClientRect().width;
+}
+
+/** Selects a range the way keyboard selection leaves it: anchor at the start, head at the end. */
+async function select(start: number, end: number): Promise<void> {
+  setTextSelection(activeView()!, start, end);
+  await laidOut(articleRoot());
+}
+
+/** Waits for the span the next label key makes; `tagged()` gives keydown → laid out in ms. */
+function armTag(): void {
+  const known = new Set(appStore.getState().spans.keys());
+  keys.arm(whenNewSpan(articleRoot(), known));
+}
+
+async function flush(): Promise<void> {
+  await appStore.getState().flushWrites();
+}
+
+Object.assign(window, { bench: { setup, open, articleWidth, select, armTag, tagged: keys.elapsed, flush, targets: (n: number) => tagTargets(article!, n) } });
