@@ -2,16 +2,21 @@ import { nanoid } from 'nanoid';
 import { useStore } from 'zustand';
 import { HashiyaDb } from '../db/db';
 import { repository } from '../db/repository';
+import { workerImporter } from '../import/workerImporter';
 import { api } from '../platform/api';
 import { createHashiyaStore } from './createStore';
 import type { HashiyaState } from './types';
 
+const db = new HashiyaDb();
+const importStreamed = workerImporter(db.name);
+
 /** The app's store, backed by the real IndexedDB and platform API. */
 export const appStore = createHashiyaStore({
-  repo: repository(new HashiyaDb()),
+  repo: repository(db),
   api,
   now: () => Date.now(),
   newId: () => nanoid(),
+  ...(importStreamed ? { importStreamed } : {}),
 });
 
 /** Selects a narrow slice of the app store; components re-render only when it changes. */

@@ -7,6 +7,7 @@ import { recordsToExchange } from '../../shared/formats/recordsToExchange';
 import { formatByName, MULTI_FILE_FORMATS } from '../../shared/formats/registry';
 import { planImport, type PlanOptions } from '../../shared/import/planImport';
 import { LINE_FORMATS, readChunks } from '../import/readChunks';
+import { streamedImport } from '../import/streamedImport';
 import { addToTally, growingIndex, mapAll, newTally, reviewFrom } from '../import/reviewTally';
 import { decodeText } from '../../shared/text/decodeText';
 import type { ExchangeSlice, HashiyaState, StoreDeps } from './types';
@@ -95,7 +96,6 @@ export const exchangeSlice =
       const review = get().importReview;
       if (!review || !reviewOptions) return;
       if (review.problems.length && !onlyValid) return;
-      const format = formatByName(review.format)!;
       const { map, planOptions } = reviewOptions;
       const totalBytes = review.files.reduce((n, f) => n + f.size, 0);
       set({ importProgress: { done: 0, total: review.plan ? 1 : totalBytes } });
@@ -104,24 +104,11 @@ export const exchangeSlice =
         if (review.plan) {
           r = await deps.repo.applyImport(review.plan, deps.now(), (done, total) => set({ importProgress: { done, total } }));
         } else {
-          // Read again, a run of lines at a time, and store every run in one transaction.
-          const running = growingIndex(await deps.repo.libraryIndex());
-          const scratch = newTally();
-          const files = review.files;
+          // Read again, a run of lines at a time, and store every run in one transaction:
+          // in a worker where there is one, so the window stays responsive throughout.
           const importProgress = throttle((done: number) => set({ importProgress: { done, total: totalBytes } }), 100);
-          async function* pieces() {
-            let base = 0;
-            for (const file of files) {
-              for await (const chunk of readChunks(file, file.name, format)) {
-                const plan = planImport(mapAll(chunk.documents, map, scratch), running.index, { ...planOptions, now: deps.now() });
-                running.add(plan);
-                importProgress(false, base + chunk.bytesRead);
-                yield plan;
-              }
-              base += file.size;
-            }
-          }
-          r = await deps.repo.applyImportStream(pieces(), deps.now());
+          const run = deps.importStreamed ?? ((req, onProgress) => streamedImport(deps.repo, req, deps.newId, onProgress));
+          r = await run({ files: review.files, format: review.format, map, annotator: planOptions.annotator, now: deps.now() }, (n) => importProgress(false, n));
         }
         set({ importReview: null });
         await get().refreshLibrary();

@@ -12,6 +12,7 @@ import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import type { Decision, DecisionChange, Verdict } from '../../shared/review/decision';
 import type { Difference } from '../../shared/review/differences';
 import type { Repository } from '../db/repository';
+import type { StreamedImporter } from '../import/streamedImport';
 
 /** What the store needs from the outside world; tests pass fakes. */
 export interface StoreDeps {
@@ -19,6 +20,8 @@ export interface StoreDeps {
   readonly api: HashiyaApi;
   readonly now: () => number;
   readonly newId: () => string;
+  /** Runs a large (streamed) import off the main thread; without it, imports run in place. */
+  readonly importStreamed?: StreamedImporter;
 }
 
 /** A message shown to the user; `details` lists one problem per line (file:line: message). */

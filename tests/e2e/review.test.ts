@@ -76,7 +76,9 @@ async function importAnnotator(page: Page, path: string, who: string) {
   // Matched to the document already in the library, under the file's annotator.
   expect(await review.textContent()).toContain(who);
   expect(await review.textContent()).toMatch(/1 document already in the library \(same text\) get 6 spans/);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  // The import itself runs in a worker, off the window's main thread.
+  const [worker] = await Promise.all([page.waitForEvent('worker'), dialog.getByRole('button', { name: 'Import', exact: true }).click()]);
+  expect(worker.url()).toMatch(/importWorker/);
   await dialog.waitFor({ state: 'detached' });
 }
 

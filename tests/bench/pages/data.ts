@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { HashiyaDb } from '../../../renderer/db/db';
 import { repository } from '../../../renderer/db/repository';
 import { createHashiyaStore, type HashiyaStore } from '../../../renderer/store/createStore';
+import { workerImporter } from '../../../renderer/import/workerImporter';
 import { jsonlDocumentLine } from '../../../shared/formats/jsonl';
 import { recordsToExchange } from '../../../shared/formats/recordsToExchange';
 import type { HashiyaApi } from '../../../shared/ipc/contract';
@@ -36,7 +37,11 @@ const api: HashiyaApi = {
     return { saved: true, path: req.suggestedName };
   },
 };
-const storeOn = (db: HashiyaDb): HashiyaStore => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `n${++ids}` });
+/** A store as the app makes one: over `db`, with large imports run in a worker writing to it. */
+const storeOn = (db: HashiyaDb): HashiyaStore => {
+  const importStreamed = workerImporter(db.name);
+  return createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `n${++ids}`, ...(importStreamed ? { importStreamed } : {}) });
+};
 
 /** The largest main-thread task seen while `run` runs, in ms (0 when none passed 50 ms). */
 async function withLongTasks<T>(run: () => Promise<T>): Promise<{ result: T; maxLongTask: number }> {
