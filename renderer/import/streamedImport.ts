@@ -29,8 +29,15 @@ export type StreamedImporter = (request: StreamedImportRequest, onProgress: (byt
 /**
  * Reads the files again a run of lines at a time, plans each run against the library (and
  * the runs before it) and stores them all in one transaction: all of it or nothing.
+ * `linesPerRun` defaults to runs short enough for the main thread; a worker takes longer ones.
  */
-export async function streamedImport(repo: Repository, request: StreamedImportRequest, newId: () => string, onProgress: (bytesRead: number) => void): Promise<ImportCounts> {
+export async function streamedImport(
+  repo: Repository,
+  request: StreamedImportRequest,
+  newId: () => string,
+  onProgress: (bytesRead: number) => void,
+  linesPerRun?: number,
+): Promise<ImportCounts> {
   const format = formatByName(request.format);
   if (!format) throw new Error(`unknown format ${request.format}`);
   const running = growingIndex(await repo.libraryIndex());
@@ -38,7 +45,7 @@ export async function streamedImport(repo: Repository, request: StreamedImportRe
   async function* pieces() {
     let base = 0;
     for (const file of request.files) {
-      for await (const chunk of readChunks(file, file.name, format!)) {
+      for await (const chunk of readChunks(file, file.name, format!, linesPerRun)) {
         const plan = planImport(mapAll(chunk.documents, request.map, scratch), running.index, { annotator: request.annotator, now: request.now, newId });
         running.add(plan);
         onProgress(base + chunk.bytesRead);
