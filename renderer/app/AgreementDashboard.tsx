@@ -4,6 +4,9 @@ import { GOLD } from '../../shared/review/decision';
 import { appStore, useHashiya } from '../store/appStore';
 import { openReview } from './navigation';
 
+/** How many documents the worst-first list shows: a library of thousands would bury the worst. */
+const WORST_SHOWN = 200;
+
 /** A measure as shown: three decimals, or a dash where it does not apply. */
 export const formatMeasure = (m: Measure): string => (m === null ? '—' : m.toFixed(3));
 
@@ -184,7 +187,7 @@ export function AgreementDashboard() {
           )}
           <h2>Documents, worst first</h2>
           <ol className="worst-documents" aria-label="Documents by agreement, worst first">
-            {report.per_document.map((d) => {
+            {report.per_document.slice(0, WORST_SHOWN).map((d) => {
               const who = view.docAnnotators.get(d.id) ?? [];
               return (
                 <li key={d.id} data-doc-id={d.id}>
@@ -196,6 +199,11 @@ export function AgreementDashboard() {
               );
             })}
           </ol>
+          {report.per_document.length > WORST_SHOWN && (
+            <p className="hint">
+              The {WORST_SHOWN} worst of {report.per_document.length} documents are listed; narrow the documents by title to see others.
+            </p>
+          )}
         </>
       )}
     </section>

@@ -138,6 +138,14 @@ describe('review and agreement', () => {
     expect(await page.locator('.hs-diff-focus').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(d, 'review.png') });
 
+    // The keys overlay lists the review keys first.
+    await page.keyboard.press('Shift+Slash');
+    const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(await keys.textContent()).toContain('Settle the difference: accept A’s span');
+    await page.screenshot({ path: join(d, 'keys.png') });
+    await page.keyboard.press('Escape');
+    await keys.waitFor({ state: 'detached' });
+
     // Both agreements at once, then each other kind with its own key.
     await page.keyboard.press('Control+Shift+A');
     await expect.poll(() => page.locator('li[data-kind="agree"][data-verdict="a"]').count()).toBe(2);
