@@ -15,7 +15,7 @@ import { enableEdgeDrag } from './edgeDrag';
 import { cycleSelectedSpan, markSelectionPrecise, pickSourceAt, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
 import { LinkArcs } from './LinkArcs';
 import { layoutToDocJson, textLayout, toTextOffset, type EditorPos, type TextLayout } from './positions';
-import { reviewLayerKey, type ReviewLayers } from './reviewLayerPlugin';
+import { reviewLayerKey, type ReviewLayerAction, type ReviewLayers } from './reviewLayerPlugin';
 import type { HashiyaState } from '../store/types';
 
 /** The annotator layers the review draws for the open document, or null outside review. */
@@ -136,7 +136,7 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
     const { state } = editor.view;
     const tr = state.tr.replaceWith(0, state.doc.content.size, doc.content);
     tr.setSelection(TextSelection.create(tr.doc, 1)).setMeta(annotationKey, load).setMeta(PROGRAMMATIC, true);
-    tr.setMeta(reviewLayerKey, reviewLayers(st, open.record.id, layout, colors));
+    tr.setMeta(reviewLayerKey, { type: 'draw', layers: reviewLayers(st, open.record.id, layout, colors) } satisfies ReviewLayerAction);
     editor.view.dispatch(tr);
     editor.view.focus();
     const showFocus = () => {
@@ -157,8 +157,16 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
         const before = prevReview;
         prevReview = s.review;
         // Decisions alone change nothing drawn; the focus and the layer toggles do.
-        if (!before || !s.review || before.current !== s.review.current || before.showA !== s.review.showA || before.showB !== s.review.showB) {
-          editor.view.dispatch(editor.view.state.tr.setMeta(reviewLayerKey, reviewLayers(s, open.record.id, layout, colors)).setMeta(PROGRAMMATIC, true));
+        let action: ReviewLayerAction | null = null;
+        if (!before || !s.review || before.showA !== s.review.showA || before.showB !== s.review.showB) {
+          action = { type: 'draw', layers: reviewLayers(s, open.record.id, layout, colors) };
+        } else if (before.current !== s.review.current) {
+          // Stepping through differences moves only the focus, not every span of both layers.
+          const d = s.review.differences[s.review.current];
+          action = { type: 'focus', focus: d ? { start: d.start, end: d.end } : null };
+        }
+        if (action) {
+          editor.view.dispatch(editor.view.state.tr.setMeta(reviewLayerKey, action).setMeta(PROGRAMMATIC, true));
           if (before?.current !== s.review?.current) showFocus();
         }
       }

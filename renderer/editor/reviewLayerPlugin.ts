@@ -17,7 +17,22 @@ export interface ReviewLayers {
   readonly focus: { readonly start: number; readonly end: number } | null;
 }
 
-export const reviewLayerKey = new PluginKey<DecorationSet>('hashiya-review-layers');
+/** What the editor asks of the plugin: draw the layers (null clears), or only move the focus. */
+export type ReviewLayerAction = { readonly type: 'draw'; readonly layers: ReviewLayers | null } | { readonly type: 'focus'; readonly focus: ReviewLayers['focus'] };
+
+/** The drawn layers, with what moving the focus needs. */
+export interface ReviewLayerState {
+  readonly layout: TextLayout | null;
+  readonly decorations: DecorationSet;
+}
+
+export const reviewLayerKey = new PluginKey<ReviewLayerState>('hashiya-review-layers');
+
+const EMPTY: ReviewLayerState = { layout: null, decorations: DecorationSet.empty };
+
+function focusDecoration(layout: TextLayout, focus: NonNullable<ReviewLayers['focus']>): Decoration {
+  return Decoration.inline(toEditorPos(layout, utf16(focus.start)), toEditorPos(layout, utf16(focus.end)), { nodeName: 'span', class: 'hs-diff-focus' }, { id: 'focus' });
+}
 
 function draw(doc: Parameters<typeof DecorationSet.create>[0], layers: ReviewLayers): DecorationSet {
   const decorations: Decoration[] = [];
@@ -42,33 +57,34 @@ function draw(doc: Parameters<typeof DecorationSet.create>[0], layers: ReviewLay
       );
     }
   }
-  if (layers.focus) {
-    decorations.push(
-      Decoration.inline(toEditorPos(layers.layout, utf16(layers.focus.start)), toEditorPos(layers.layout, utf16(layers.focus.end)), { nodeName: 'span', class: 'hs-diff-focus' }, { id: 'focus' }),
-    );
-  }
+  if (layers.focus) decorations.push(focusDecoration(layers.layout, layers.focus));
   return DecorationSet.create(doc, decorations);
 }
 
 /**
  * Draws the annotator layers under review as read-only inline decorations beside the
- * editable (gold) spans: A's above the line, B's below. `apply` is a pure reducer: a
- * `ReviewLayers` meta redraws, null clears, a transaction with neither keeps the set
- * (the text never changes, so nothing needs mapping).
+ * editable (gold) spans: A's above the line, B's below. `apply` is a pure reducer: `draw`
+ * redraws (on opening or a layer toggled), `focus` swaps only the focus decoration (each
+ * step through the differences), a transaction with neither keeps the state (the text never
+ * changes, so nothing needs mapping; loading another text clears it).
  */
-export function reviewLayerPlugin(): Plugin<DecorationSet> {
-  return new Plugin<DecorationSet>({
+export function reviewLayerPlugin(): Plugin<ReviewLayerState> {
+  return new Plugin<ReviewLayerState>({
     key: reviewLayerKey,
     state: {
-      init: () => DecorationSet.empty,
+      init: () => EMPTY,
       apply(tr, prev) {
-        const layers = tr.getMeta(reviewLayerKey) as ReviewLayers | null | undefined;
-        if (layers === undefined) return tr.docChanged ? DecorationSet.empty : prev;
-        return layers ? draw(tr.doc, layers) : DecorationSet.empty;
+        const action = tr.getMeta(reviewLayerKey) as ReviewLayerAction | undefined;
+        if (!action) return tr.docChanged ? EMPTY : prev;
+        if (action.type === 'draw') return action.layers ? { layout: action.layers.layout, decorations: draw(tr.doc, action.layers) } : EMPTY;
+        if (!prev.layout) return prev;
+        const stale = prev.decorations.find(undefined, undefined, (spec: { id?: string }) => spec.id === 'focus');
+        const fresh = action.focus ? [focusDecoration(prev.layout, action.focus)] : [];
+        return { layout: prev.layout, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
       },
     },
     props: {
-      decorations: (state) => reviewLayerKey.getState(state),
+      decorations: (state) => reviewLayerKey.getState(state)?.decorations,
     },
   });
 }

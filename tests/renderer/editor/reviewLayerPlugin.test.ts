@@ -1,0 +1,65 @@
+import { Schema } from '@tiptap/pm/model';
+import { EditorState } from '@tiptap/pm/state';
+import { describe, expect, it } from 'vitest';
+import { createSpan, type Span } from '../../../shared/model/span';
+import { utf16 } from '../../../shared/text/units';
+import { layoutToDocJson, textLayout, toTextOffset, type EditorPos } from '../../../renderer/editor/positions';
+import { reviewLayerKey, reviewLayerPlugin, type ReviewLayerAction } from '../../../renderer/editor/reviewLayerPlugin';
+
+const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
+const TEXT = 'وأكد المرصد السوري لحقوق الإنسان أن القاعدة شهدت استنفاراً\r\nللقوات الأميركية في ريف ديرالزور.';
+const layout = textLayout(TEXT);
+
+function spanOf(who: string, phrase: string, label: string): Span {
+  const start = TEXT.indexOf(phrase);
+  return createSpan({ id: `${who}:${phrase}`, docId: 'd', start: utf16(start), end: utf16(start + phrase.length), label, annotator: who }, 1);
+}
+
+function drawn(focusPhrase: string) {
+  let state = EditorState.create({ schema, plugins: [reviewLayerPlugin()] });
+  state = state.apply(state.tr.replaceWith(0, state.doc.content.size, schema.nodeFromJSON(layoutToDocJson(layout)).content));
+  const at = TEXT.indexOf(focusPhrase);
+  const action: ReviewLayerAction = {
+    type: 'draw',
+    layers: {
+      layout,
+      colors: new Map(),
+      names: { a: 'layla', b: 'omar' },
+      a: [spanOf('a', 'المرصد السوري لحقوق الإنسان', 'actor'), spanOf('a', 'ريف ديرالزور', 'place')],
+      b: [spanOf('b', 'المرصد السوري', 'actor')],
+      focus: { start: at, end: at + focusPhrase.length },
+    },
+  };
+  return state.apply(state.tr.setMeta(reviewLayerKey, action));
+}
+const decos = (state: EditorState) => reviewLayerKey.getState(state)!.decorations.find();
+const focusText = (state: EditorState) =>
+  decos(state)
+    .filter((d) => (d.spec as { id: string }).id === 'focus')
+    .map((d) => TEXT.slice(toTextOffset(layout, d.from as EditorPos), toTextOffset(layout, d.to as EditorPos)));
+
+describe('the review layer plugin', () => {
+  it('draws both layers and the focus, then moves only the focus', () => {
+    const state = drawn('المرصد السوري لحقوق الإنسان');
+    expect(decos(state).map((d) => (d.spec as { id: string }).id).sort()).toEqual(['a:a:المرصد السوري لحقوق الإنسان', 'a:a:ريف ديرالزور', 'b:b:المرصد السوري', 'focus']);
+    expect(focusText(state)).toEqual(['المرصد السوري لحقوق الإنسان']);
+    const at = TEXT.indexOf('ريف ديرالزور');
+    const moved = state.apply(state.tr.setMeta(reviewLayerKey, { type: 'focus', focus: { start: at, end: at + 'ريف ديرالزور'.length } } satisfies ReviewLayerAction));
+    expect(focusText(moved)).toEqual(['ريف ديرالزور']);
+    // The layers' decorations are the very ones drawn (same spec objects): only the focus was redrawn.
+    const layers = (s: EditorState) => decos(s).filter((d) => (d.spec as { id: string }).id !== 'focus');
+    expect(layers(moved)).toHaveLength(3);
+    expect(layers(moved).every((d, i) => d.spec === layers(state)[i]!.spec)).toBe(true);
+    const redrawn = drawn('ريف ديرالزور');
+    expect(layers(redrawn).some((d, i) => d.spec === layers(state)[i]!.spec)).toBe(false);
+  });
+
+  it('keeps its state through transactions without an action, and clears on a new text or a null draw', () => {
+    const state = drawn('ريف ديرالزور');
+    expect(reviewLayerKey.getState(state.apply(state.tr))).toBe(reviewLayerKey.getState(state));
+    const cleared = state.apply(state.tr.setMeta(reviewLayerKey, { type: 'draw', layers: null } satisfies ReviewLayerAction));
+    expect(decos(cleared)).toEqual([]);
+    const reloaded = state.apply(state.tr.insertText('x', 1));
+    expect(decos(reloaded)).toEqual([]);
+  });
+});
