@@ -6,6 +6,7 @@ import type { OpenDocument } from '../store/types';
 import { LabelBar } from './LabelBar';
 import { navigateDocument, openDocumentById } from './navigation';
 import { historyKey } from '../store/historyKey';
+import { layerStatusOf } from '../store/layerStatus';
 import { ReviewPanel } from './ReviewPanel';
 import { SpanPanel } from './SpanPanel';
 import { StatusBadge } from './StatusBadge';
@@ -13,7 +14,7 @@ import { StatusBadge } from './StatusBadge';
 /** An open document: its status and history controls, labels, the article, the selected span. */
 export const DocumentView = memo(function DocumentView({ open }: { open: OpenDocument }) {
   const [editor, setEditor] = useState<Editor | null>(null);
-  const status = useHashiya((s) => (s.layer === s.annotator ? s.statuses.get(open.record.id) : s.layerStatus) ?? 'new');
+  const status = useHashiya((s) => layerStatusOf(s, open.record.id));
   const canUndo = useHashiya((s) => (s.history.get(historyKey(open.record.id, s.layer))?.undo.length ?? 0) > 0);
   const canRedo = useHashiya((s) => (s.history.get(historyKey(open.record.id, s.layer))?.redo.length ?? 0) > 0);
   const review = useHashiya((s) => (s.review?.docId === open.record.id ? s.review : null));

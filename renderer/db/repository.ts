@@ -197,10 +197,10 @@ export function repository(db: HashiyaDb) {
       return new Map(rows.map((r) => [r.docId, r.status]));
     },
 
-    /** Every annotator who has spans in the library, sorted. */
-    async annotators(): Promise<string[]> {
+    /** Every annotator who has spans in the library (or in one document), sorted. */
+    async annotators(docId?: string): Promise<string[]> {
       const names = new Set<string>();
-      await db.spans.each((s) => void names.add(s.annotator));
+      await (docId === undefined ? db.spans : db.spans.where('docId').equals(docId)).each((s) => void names.add(s.annotator));
       return [...names].sort();
     },
 

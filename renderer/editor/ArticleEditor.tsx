@@ -156,13 +156,14 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
       if (s.review !== prevReview) {
         const before = prevReview;
         prevReview = s.review;
-        // Decisions alone change nothing drawn; the focus and the layer toggles do.
+        // Decisions alone change nothing drawn; the layers, their toggles and the focus do.
+        const now = s.review;
         let action: ReviewLayerAction | null = null;
-        if (!before || !s.review || before.showA !== s.review.showA || before.showB !== s.review.showB) {
+        if (!before || !now || before.layerA !== now.layerA || before.layerB !== now.layerB || before.showA !== now.showA || before.showB !== now.showB) {
           action = { type: 'draw', layers: reviewLayers(s, open.record.id, layout, colors) };
-        } else if (before.current !== s.review.current) {
+        } else if (before.current !== now.current) {
           // Stepping through differences moves only the focus, not every span of both layers.
-          const d = s.review.differences[s.review.current];
+          const d = now.differences[now.current];
           action = { type: 'focus', focus: d ? { start: d.start, end: d.end } : null };
         }
         if (action) {

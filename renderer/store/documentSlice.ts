@@ -9,6 +9,7 @@ import { tokenize, type Token } from '../../shared/text/tokenize';
 import { utf16, type Utf16Offset } from '../../shared/text/units';
 import { GOLD } from '../../shared/review/decision';
 import { historyKey } from './historyKey';
+import { layerStatusOf } from './layerStatus';
 import type { DocHistory, DocumentSlice, HashiyaState, StoreDeps } from './types';
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
@@ -76,7 +77,7 @@ export const documentSlice =
       const annotator = get().layer;
       if (!open || !annotator) return;
       const docId = open.record.id;
-      const current = (annotator === get().annotator ? get().statuses.get(docId) : get().layerStatus) ?? 'new';
+      const current = layerStatusOf(get(), docId);
       // The first annotation on a new document puts it in progress, in the same step.
       const after = status ?? (current === 'new' && spanChanges.length ? 'in-progress' : current);
       const change: Change = {
@@ -245,7 +246,7 @@ export const documentSlice =
       toggleDone() {
         const open = get().open;
         if (!open) return;
-        const current = (get().layer === get().annotator ? get().statuses.get(open.record.id) : get().layerStatus) ?? 'new';
+        const current = layerStatusOf(get(), open.record.id);
         act(current === 'done' ? 'Reopen document' : 'Mark done', [], get().selectedSpanId, current === 'done' ? 'in-progress' : 'done');
       },
 

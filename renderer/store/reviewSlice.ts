@@ -3,7 +3,7 @@ import { computeAgreement as agreementOf } from '../../shared/agreement/computeA
 import type { Span } from '../../shared/model/span';
 import { GOLD, type Verdict } from '../../shared/review/decision';
 import { differences } from '../../shared/review/differences';
-import { settle } from '../../shared/review/settle';
+import { settle, type SettleContext } from '../../shared/review/settle';
 import type { HashiyaState, ReviewSession, ReviewSlice, StoreDeps } from './types';
 
 const VERDICT_TITLES: Record<Verdict, string> = {
@@ -33,124 +33,130 @@ function nextUnsettled(r: ReviewSession, from: number, delta: 1 | -1): number {
  */
 export const reviewSlice =
   (deps: StoreDeps): StateCreator<HashiyaState, [], [], ReviewSlice> =>
-  (set, get) => ({
-    review: null,
-    agreement: { annotators: [], titleFilter: '', report: null, titles: new Map(), docAnnotators: new Map(), computedMs: null },
+  (set, get) => {
+    /** What settling needs: the session's layers and decisions, gold as it stands, who and when. */
+    const settleContext = (r: ReviewSession): SettleContext => ({
+      ...r,
+      gold: get().spans,
+      reviewer: get().annotator ?? GOLD,
+      now: deps.now(),
+      newId: deps.newId,
+    });
+    return {
+      review: null,
+      agreement: { annotators: [], titleFilter: '', report: null, titles: new Map(), docAnnotators: new Map(), computedMs: null },
 
-    async startReview(docId, a, b) {
-      await get().flushWrites();
-      const loaded = await deps.repo.loadDocument(docId);
-      if (!loaded) {
-        get().notify({ kind: 'error', text: 'That document is no longer in the library.' });
-        return false;
-      }
-      if (a === b || a === GOLD || b === GOLD) {
-        get().notify({ kind: 'error', text: 'Review compares two different annotators (gold is where their differences are settled).' });
-        return false;
-      }
-      const layerA = layerOf(loaded.spans, a);
-      const layerB = layerOf(loaded.spans, b);
-      const diffs = differences([...layerA.values()], [...layerB.values()]);
-      const stored = await deps.repo.decisionsOf(docId);
-      const decisions = new Map(stored.filter((d) => d.a === a && d.b === b).map((d) => [d.key, d]));
-      const session: ReviewSession = { docId, a, b, layerA, layerB, differences: diffs, decisions, current: -1, showA: true, showB: true };
-      set({ review: { ...session, current: diffs.length ? Math.max(0, nextUnsettled(session, 0, 1)) : -1 } });
-      return get().openDocument(docId);
-    },
+      async startReview(docId, a, b) {
+        if (a === b || a === GOLD || b === GOLD) {
+          get().notify({ kind: 'error', text: 'Review compares two different annotators (gold is where their differences are settled).' });
+          return false;
+        }
+        const stored = await deps.repo.decisionsOf(docId);
+        // The session goes in first, still empty, so the document opens on the gold layer; its
+        // other layers, read in the same load, then hold A's and B's spans.
+        const empty: ReviewSession = { docId, a, b, layerA: new Map(), layerB: new Map(), differences: [], decisions: new Map(), current: -1, showA: true, showB: true };
+        set({ review: empty });
+        if (!(await get().openDocument(docId))) {
+          set({ review: null });
+          return false;
+        }
+        const others = get().otherSpans;
+        const layerA = layerOf(others, a);
+        const layerB = layerOf(others, b);
+        const diffs = differences([...layerA.values()], [...layerB.values()]);
+        const decisions = new Map(stored.filter((d) => d.a === a && d.b === b).map((d) => [d.key, d]));
+        const session: ReviewSession = { ...empty, layerA, layerB, differences: diffs, decisions };
+        set({ review: { ...session, current: diffs.length ? Math.max(0, nextUnsettled(session, 0, 1)) : -1 } });
+        return true;
+      },
 
-    stopReview() {
-      if (get().review) set({ review: null });
-    },
+      stopReview() {
+        if (get().review) set({ review: null });
+      },
 
-    async annotatorsOf(docId) {
-      const loaded = await deps.repo.loadDocument(docId);
-      return [...new Set((loaded?.spans ?? []).map((s) => s.annotator))].filter((a) => a !== GOLD).sort();
-    },
+      async annotatorsOf(docId) {
+        return (await deps.repo.annotators(docId)).filter((a) => a !== GOLD);
+      },
 
-    moveDifference(delta, unsettled = false) {
-      const r = get().review;
-      if (!r || !r.differences.length) return;
-      let next: number;
-      if (unsettled) {
-        next = nextUnsettled(r, r.current + delta, delta);
-        if (next < 0) {
-          get().notify({ kind: 'info', text: `All ${r.differences.length} differences are settled.` });
+      moveDifference(delta, unsettled = false) {
+        const r = get().review;
+        if (!r || !r.differences.length) return;
+        let next: number;
+        if (unsettled) {
+          next = nextUnsettled(r, r.current + delta, delta);
+          if (next < 0) {
+            get().notify({ kind: 'info', text: `All ${r.differences.length} differences are settled.` });
+            return;
+          }
+        } else {
+          next = r.current + delta;
+          if (next < 0 || next >= r.differences.length) {
+            get().notify({ kind: 'info', text: delta === 1 ? 'This is the last difference.' : 'This is the first difference.' });
+            return;
+          }
+        }
+        set({ review: { ...r, current: next } });
+      },
+
+      focusDifference(index) {
+        const r = get().review;
+        if (r && index >= 0 && index < r.differences.length && index !== r.current) set({ review: { ...r, current: index } });
+      },
+
+      settleCurrent(verdict) {
+        const r = get().review;
+        const open = get().open;
+        if (!r || !open || open.record.id !== r.docId || r.current < 0) return;
+        const diff = r.differences[r.current]!;
+        if ((verdict === 'a' && !diff.a) || (verdict === 'b' && !diff.b)) {
+          get().notify({ kind: 'error', text: `This difference has no span of ${verdict === 'a' ? r.a : r.b}: accept the other side, or reject it.` });
           return;
         }
-      } else {
-        next = r.current + delta;
-        if (next < 0 || next >= r.differences.length) {
-          get().notify({ kind: 'info', text: delta === 1 ? 'This is the last difference.' : 'This is the first difference.' });
+        const s = settle(settleContext(r), [{ diff, verdict }]);
+        get().commitAction(VERDICT_TITLES[verdict], s.spans, s.focusId, s.decisions);
+        // Edit stays on the difference so the reviewer can adjust the copy; the rest move on.
+        if (verdict !== 'edit') {
+          const after = get().review!;
+          const next = nextUnsettled(after, after.current + 1, 1);
+          if (next >= 0) set({ review: { ...after, current: next } });
+          else get().notify({ kind: 'info', text: `All ${after.differences.length} differences are settled.` });
+        }
+      },
+
+      acceptAgreements() {
+        const r = get().review;
+        const open = get().open;
+        if (!r || !open || open.record.id !== r.docId) return;
+        const items = r.differences.filter((d) => d.kind === 'agree' && !r.decisions.has(d.key)).map((diff) => ({ diff, verdict: 'a' as const }));
+        if (!items.length) {
+          get().notify({ kind: 'info', text: 'There are no unsettled agreements.' });
           return;
         }
-      }
-      set({ review: { ...r, current: next } });
-    },
-
-    focusDifference(index) {
-      const r = get().review;
-      if (r && index >= 0 && index < r.differences.length && index !== r.current) set({ review: { ...r, current: index } });
-    },
-
-    settleCurrent(verdict) {
-      const r = get().review;
-      const open = get().open;
-      if (!r || !open || open.record.id !== r.docId || r.current < 0) return;
-      const diff = r.differences[r.current]!;
-      if ((verdict === 'a' && !diff.a) || (verdict === 'b' && !diff.b)) {
-        get().notify({ kind: 'error', text: `This difference has no span of ${verdict === 'a' ? r.a : r.b}: accept the other side, or reject it.` });
-        return;
-      }
-      const s = settle(
-        { docId: r.docId, a: r.a, b: r.b, layerA: r.layerA, layerB: r.layerB, gold: get().spans, decisions: r.decisions, reviewer: get().annotator ?? GOLD, now: deps.now(), newId: deps.newId },
-        [{ diff, verdict }],
-      );
-      get().commitAction(VERDICT_TITLES[verdict], s.spans, s.focusId, s.decisions);
-      // Edit stays on the difference so the reviewer can adjust the copy; the rest move on.
-      if (verdict !== 'edit') {
+        const s = settle(settleContext(r), items);
+        get().commitAction(`Accept ${items.length} agreement${items.length === 1 ? '' : 's'}`, s.spans, null, s.decisions);
         const after = get().review!;
-        const next = nextUnsettled(after, after.current + 1, 1);
+        const next = nextUnsettled(after, Math.max(0, after.current), 1);
         if (next >= 0) set({ review: { ...after, current: next } });
-        else get().notify({ kind: 'info', text: `All ${after.differences.length} differences are settled.` });
-      }
-    },
+        get().notify({ kind: 'info', text: `${items.length} agreement${items.length === 1 ? '' : 's'} accepted into gold.` });
+      },
 
-    acceptAgreements() {
-      const r = get().review;
-      const open = get().open;
-      if (!r || !open || open.record.id !== r.docId) return;
-      const items = r.differences.filter((d) => d.kind === 'agree' && !r.decisions.has(d.key)).map((diff) => ({ diff, verdict: 'a' as const }));
-      if (!items.length) {
-        get().notify({ kind: 'info', text: 'There are no unsettled agreements.' });
-        return;
-      }
-      const s = settle(
-        { docId: r.docId, a: r.a, b: r.b, layerA: r.layerA, layerB: r.layerB, gold: get().spans, decisions: r.decisions, reviewer: get().annotator ?? GOLD, now: deps.now(), newId: deps.newId },
-        items,
-      );
-      get().commitAction(`Accept ${items.length} agreement${items.length === 1 ? '' : 's'}`, s.spans, null, s.decisions);
-      const after = get().review!;
-      const next = nextUnsettled(after, Math.max(0, after.current), 1);
-      if (next >= 0) set({ review: { ...after, current: next } });
-      get().notify({ kind: 'info', text: `${items.length} agreement${items.length === 1 ? '' : 's'} accepted into gold.` });
-    },
+      toggleLayer(layer) {
+        const r = get().review;
+        if (!r) return;
+        set({ review: layer === 'a' ? { ...r, showA: !r.showA } : { ...r, showB: !r.showB } });
+      },
 
-    toggleLayer(layer) {
-      const r = get().review;
-      if (!r) return;
-      set({ review: layer === 'a' ? { ...r, showA: !r.showA } : { ...r, showB: !r.showB } });
-    },
-
-    async computeAgreement(annotators, titleFilter) {
-      await get().flushWrites();
-      const started = performance.now();
-      const needle = titleFilter.trim();
-      const docs = await deps.repo.agreementDocuments(annotators.length ? annotators : null, (d) => !needle || d.title.includes(needle));
-      const report = agreementOf(docs);
-      const titles = new Map<string, string>();
-      const byId = new Map(get().documents.map((d) => [d.id, d.title]));
-      for (const d of report.per_document) titles.set(d.id, byId.get(d.id) ?? d.id);
-      const docAnnotators = new Map(docs.map((d) => [d.id, [...d.annotations.keys()]]));
-      set({ agreement: { annotators, titleFilter, report, titles, docAnnotators, computedMs: performance.now() - started } });
-    },
-  });
+      async computeAgreement(annotators, titleFilter) {
+        await get().flushWrites();
+        const started = performance.now();
+        const needle = titleFilter.trim();
+        const docs = await deps.repo.agreementDocuments(annotators.length ? annotators : null, (d) => !needle || d.title.includes(needle));
+        const report = agreementOf(docs);
+        const titles = new Map<string, string>();
+        const byId = new Map(get().documents.map((d) => [d.id, d.title]));
+        for (const d of report.per_document) titles.set(d.id, byId.get(d.id) ?? d.id);
+        const docAnnotators = new Map(docs.map((d) => [d.id, [...d.annotations.keys()]]));
+        set({ agreement: { annotators, titleFilter, report, titles, docAnnotators, computedMs: performance.now() - started } });
+      },
+    };
+  };

@@ -1,4 +1,5 @@
 import { compareSpans, overlaps, type Span } from '../model/span';
+import { rangeKey } from './rangeKey';
 
 /**
  * How two annotators' spans over one stretch of text compare:
@@ -27,7 +28,6 @@ export interface Difference {
   readonly attributes: readonly ('stance' | 'source')[];
 }
 
-const rangeKey = (s: Pick<Span, 'start' | 'end' | 'label'>) => `${s.start}-${s.end}:${s.label}`;
 
 /** The source of a claim as a range and label (ids differ between annotators), or '' for none. */
 function sourceOf(span: Span, layer: ReadonlyMap<string, Span>): string {

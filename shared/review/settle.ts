@@ -3,6 +3,7 @@ import { createSpan, linkSource, setStance, type Span } from '../model/span';
 import { utf16 } from '../text/units';
 import { decisionId, GOLD, type Decision, type DecisionChange, type Verdict } from './decision';
 import type { Difference } from './differences';
+import { rangeKey } from './rangeKey';
 
 /** What settling needs to know about the document under review. */
 export interface SettleContext {
@@ -28,7 +29,6 @@ export interface Settlement {
   readonly focusId: string | null;
 }
 
-const rangeKey = (s: Pick<Span, 'start' | 'end' | 'label'>) => `${s.start}-${s.end}:${s.label}`;
 
 /**
  * Settles each difference with its verdict, in order, into the gold layer:
