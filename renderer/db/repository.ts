@@ -1,4 +1,5 @@
-import { changeWrites, type Change } from '../../shared/model/change';
+import type { Change } from '../../shared/model/change';
+import type { DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
@@ -7,6 +8,7 @@ import type { Decision } from '../../shared/review/decision';
 import Dexie from 'dexie';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
 import type { HashiyaDb } from './db';
+import type { RefusedChange, SaveOutcome } from './saveOutcome';
 
 /**
  * Rows per bulkAdd in an import. IndexedDB copies each row on the main thread as it is
@@ -120,26 +122,90 @@ export function repository(db: HashiyaDb) {
     },
 
     /**
-     * Stores one action: its span writes and deletes, the annotator's new status, and the
-     * document's new span count and change time, in one transaction (all or nothing).
+     * Stores a run of actions in one transaction (all or nothing): their span writes and
+     * deletes, statuses and review decisions, and each document's new span count and change
+     * time. An action is refused, and nothing of it written, when a span it changes is not
+     * as the action found it (another window changed or removed it since, or added one with
+     * the same id): each span's stored `version` must be the one the action started from.
+     * Span counts follow what is stored, never what a window believes.
      */
-    async saveChange(change: Change, spanCount: number, now: number): Promise<void> {
-      const { put, remove } = changeWrites(change);
-      await db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions], async () => {
-        const doc = await db.documents.get(change.docId);
-        if (!doc) throw new Error(`document ${change.docId} is no longer in the library`);
-        const decided = (change.decisions ?? []).flatMap((d) => (d.after ? [d.after] : []));
-        const undecided = (change.decisions ?? []).flatMap((d) => (!d.after && d.before ? [d.before.id] : []));
+    async saveChanges(changes: readonly Change[], now: number): Promise<SaveOutcome> {
+      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions], async () => {
+        const docIds = [...new Set(changes.map((c) => c.docId))];
+        const spanIds = [...new Set(changes.flatMap((c) => c.spans.flatMap((s) => [s.before?.id, s.after?.id]).filter((id): id is string => id !== undefined)))];
+        const [docs, stored] = await Promise.all([db.documents.bulkGet(docIds), db.spans.bulkGet(spanIds)]);
+        const original = new Map<string, Span | undefined>(spanIds.map((id, i) => [id, stored[i]]));
+        const current = new Map(original);
+        const records = new Map(docs.flatMap((d) => (d ? [[d.id, { ...d }] as const] : [])));
+        const touched = new Set<string>();
+        const written: Change[] = [];
+        const refused: RefusedChange[] = [];
+        const decisions = new Map<string, Decision | null>();
+        const statuses = new Map<string, DocStatusRecord>();
+        for (const change of changes) {
+          const record = records.get(change.docId);
+          if (!record) {
+            refused.push({ change, reason: 'document-gone' });
+            continue;
+          }
+          const clash = change.spans.find((c) => {
+            const id = (c.before ?? c.after)!.id;
+            const found = current.get(id);
+            return c.before ? found?.version !== c.before.version : found !== undefined;
+          });
+          if (clash) {
+            refused.push({ change, reason: 'changed-elsewhere', span: (clash.before ?? clash.after)! });
+            continue;
+          }
+          let count = record.spanCount;
+          for (const c of change.spans) {
+            if (c.before && (!c.after || c.after.id !== c.before.id)) {
+              current.set(c.before.id, undefined);
+              count--;
+            }
+            if (c.after) {
+              if (current.get(c.after.id) === undefined) count++;
+              current.set(c.after.id, c.after);
+            }
+          }
+          records.set(change.docId, { ...record, spanCount: count, updatedAt: now, version: record.version + 1 });
+          touched.add(change.docId);
+          for (const d of change.decisions ?? []) {
+            if (d.after) decisions.set(d.after.id, d.after);
+            else if (d.before) decisions.set(d.before.id, null);
+          }
+          if (change.status) {
+            const key = JSON.stringify([change.docId, change.status.annotator]);
+            statuses.set(key, { docId: change.docId, annotator: change.status.annotator, status: change.status.after, updatedAt: now });
+          }
+          written.push(change);
+        }
+        const put: Span[] = [];
+        const remove: string[] = [];
+        for (const [id, s] of current) {
+          if (s === original.get(id)) continue;
+          if (s) put.push(s);
+          else remove.push(id);
+        }
+        const decided = [...decisions.values()].filter((d): d is Decision => d !== null);
+        const undecided = [...decisions].filter(([, d]) => d === null).map(([id]) => id);
+        const docsOut = [...touched].map((id) => records.get(id)!);
         // Every write at once: IndexedDB runs them in order within the transaction, and
-        // awaiting each before the next cost a round trip apiece (benchmark T3).
-        await Promise.all([
+        // awaiting each before the next cost a round trip apiece (benchmark T3). The counts,
+        // asked after the writes, see them: a count that drifted from what is stored (a
+        // window or an older version that counted wrong) is put right in the same transaction.
+        const [, , , , , , counts] = await Promise.all([
           put.length ? db.spans.bulkPut(put) : null,
           remove.length ? db.spans.bulkDelete(remove) : null,
           decided.length ? db.decisions.bulkPut(decided) : null,
           undecided.length ? db.decisions.bulkDelete(undecided) : null,
-          change.status ? db.statuses.put({ docId: change.docId, annotator: change.status.annotator, status: change.status.after, updatedAt: now }) : null,
-          db.documents.put({ ...doc, spanCount, updatedAt: now, version: doc.version + 1 }),
+          statuses.size ? db.statuses.bulkPut([...statuses.values()]) : null,
+          docsOut.length ? db.documents.bulkPut(docsOut) : null,
+          Promise.all(docsOut.map((d) => db.spans.where('docId').equals(d.id).count())),
         ]);
+        const drifted = docsOut.flatMap((d, i) => (counts[i] !== d.spanCount ? [{ ...d, spanCount: counts[i]! }] : []));
+        if (drifted.length) await db.documents.bulkPut(drifted);
+        return { written, refused };
       });
     },
 

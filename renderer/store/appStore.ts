@@ -5,10 +5,12 @@ import { repository } from '../db/repository';
 import { workerImporter } from '../import/workerImporter';
 import { api } from '../platform/api';
 import { createHashiyaStore } from './createStore';
+import { broadcastChannel } from './libraryChannel';
 import type { HashiyaState } from './types';
 
 const db = new HashiyaDb();
 const importStreamed = workerImporter(db.name);
+const channel = broadcastChannel(db.name);
 
 /** The app's store, backed by the real IndexedDB and platform API. */
 export const appStore = createHashiyaStore({
@@ -17,6 +19,7 @@ export const appStore = createHashiyaStore({
   now: () => Date.now(),
   newId: () => nanoid(),
   ...(importStreamed ? { importStreamed } : {}),
+  ...(channel ? { channel } : {}),
 });
 
 /** Selects a narrow slice of the app store; components re-render only when it changes. */

@@ -8,7 +8,13 @@ import { tokenIndex, type TokenIndex } from '../../shared/text/tokenIndex';
 import { tokenize, type Token } from '../../shared/text/tokenize';
 import { utf16, type Utf16Offset } from '../../shared/text/units';
 import { GOLD } from '../../shared/review/decision';
+import { describeStorageError } from '../db/describeStorageError';
+import type { RefusedChange } from '../db/saveOutcome';
 import { historyKey } from './historyKey';
+import { messagesFor, type LibraryMessage } from './libraryChannel';
+import { saveQueue } from './saveQueue';
+import { withPending } from './withPending';
+import { throttleTrailing } from './throttleTrailing';
 import { layerStatusOf } from './layerStatus';
 import type { DocHistory, DocumentSlice, HashiyaState, StoreDeps } from './types';
 
@@ -24,29 +30,150 @@ function tokensFor(text: string, own: readonly (readonly [number, number])[] | u
   return tokenIndex(tokens);
 }
 
+/** True when two spans say the same: range, label, link and stance (versions aside). */
+function sameSpan(a: Span | null | undefined, b: Span | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.start === b.start && a.end === b.end && a.label === b.label && a.annotator === b.annotator && a.sourceId === b.sourceId && a.stance === b.stance;
+}
+
 /**
  * The open document and its spans. Every user action becomes one {@link Change}: the
- * store applies it at once, records it for undo, and writes it to IndexedDB in one
- * transaction, in order. If a write fails the document is reloaded from the database,
- * so the screen never shows what is not stored.
+ * store applies it at once, records it for undo, and queues it for IndexedDB, where
+ * changes are stored in order, a run of them per transaction. A failed write never
+ * loses a change: it stays queued (and shown as not saved) until writing succeeds again.
+ * A change made from a stale copy of a span (another window changed it since) is refused
+ * by the database; the store then shows what is stored.
  */
 export const documentSlice =
   (deps: StoreDeps): StateCreator<HashiyaState, [], [], DocumentSlice> =>
   (set, get) => {
-    let writes: Promise<void> = Promise.resolve();
+    const refreshSoon = throttleTrailing(() => void get().refreshLibrary(), 300);
 
-    function persist(change: Change, spanCount: number) {
+    // Set while writes fail, so the all-clear is said once everything failed is stored.
+    let recovering = false;
+    const queue = saveQueue({
+      write: (changes) => deps.repo.saveChanges(changes, deps.now()),
+      describe: describeStorageError,
+      now: deps.now,
+      setTimer: (run, ms) => setTimeout(run, ms),
+      clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      onState: (save) => {
+        const before = get().save;
+        set({ save });
+        if (save.failure && save.failure !== before.failure) {
+          recovering = true;
+          get().notify({
+            kind: 'error',
+            text: `Your changes are not being saved: ${save.failure}. They are kept in this window and saving is retried by itself; save them to a file to be safe.`,
+          });
+        } else if (!save.failure && recovering && save.unsaved === 0) {
+          recovering = false;
+          get().notify({ kind: 'info', text: 'Saving works again: every change is stored.' });
+        }
+      },
+      onWritten: (outcome) => {
+        for (const m of messagesFor(outcome.written)) deps.channel?.post(m);
+        if (outcome.refused.length) void refuse(outcome.refused);
+        refreshSoon();
+      },
+    });
+
+    /** Drops refused changes from the undo history, says why, and shows what is stored. */
+    async function refuse(refused: readonly RefusedChange[]) {
+      const gone = new Set(refused.map((r) => r.change));
+      const history = new Map(
+        [...get().history].map(([k, h]) => [k, { undo: h.undo.filter((c) => !gone.has(c)), redo: h.redo.filter((c) => !gone.has(c)) }]),
+      );
+      set({ history });
+      const first = refused[0]!;
+      const text = get().open?.text;
+      const what = first.span && text ? `«${text.slice(first.span.start, first.span.end)}» (${first.span.label})` : 'a span';
+      get().notify({
+        kind: 'error',
+        text:
+          first.reason === 'document-gone'
+            ? `“${first.change.title}” was not saved: the document is no longer in the library.`
+            : `“${first.change.title}” was not saved: another window changed ${what} since. This window now shows what is stored.`,
+        ...(refused.length > 1 ? { details: refused.slice(1).map((r) => `also not saved: “${r.change.title}”`) } : {}),
+      });
+      const open = get().open;
+      if (!open || !refused.some((r) => r.change.docId === open.record.id)) return;
+      if (refused.some((r) => r.reason === 'document-gone' && r.change.docId === open.record.id)) get().closeDocument();
+      else await reloadSpans(open.record.id);
+    }
+
+    /** Reads the open document's spans again (another window changed them), keeping unsaved changes on top. */
+    async function reloadSpans(docId: string) {
+      const loaded = await deps.repo.loadDocument(docId);
+      if (!loaded || get().open?.record.id !== docId) return;
+      const layer = get().layer;
+      const spans = withPending(loaded.spans, queue.pending(), docId);
+      const mine = new Map(spans.filter((s) => s.annotator === layer).map((s) => [s.id, s]));
+      const selected = get().selectedSpanId;
+      set({ spans: mine, otherSpans: spans.filter((s) => s.annotator !== layer), selectedSpanId: selected && mine.has(selected) ? selected : null });
+    }
+
+    /** Lays what another window stored over this window's state. */
+    function receive(message: LibraryMessage) {
+      if (message.kind === 'library') {
+        // Labels may have been renamed, documents imported or the library restored.
+        void get().loadSettings();
+        refreshSoon();
+        const open = get().open;
+        if (open) void reloadSpans(open.record.id);
+        return;
+      }
+      const st = get();
+      const patch: Partial<HashiyaState> = {};
+      if (st.open?.record.id === message.docId) {
+        const removed = new Set([...message.remove, ...message.put.map((s) => s.id)]);
+        const spans = new Map(st.spans);
+        for (const id of removed) spans.delete(id);
+        const others = st.otherSpans.filter((s) => !removed.has(s.id));
+        for (const s of message.put) {
+          if (s.annotator === st.layer) spans.set(s.id, s);
+          else others.push(s);
+        }
+        patch.spans = spans;
+        patch.otherSpans = others;
+        if (st.selectedSpanId && !spans.has(st.selectedSpanId)) patch.selectedSpanId = null;
+        const layerStatus = message.statuses.find((x) => x.annotator === st.layer && st.layer !== st.annotator);
+        if (layerStatus) patch.layerStatus = layerStatus.status;
+      }
+      const mine = message.statuses.find((x) => x.annotator === st.annotator);
+      if (mine) patch.statuses = new Map(st.statuses).set(message.docId, mine.status);
+      const review = st.review;
+      if (review?.docId === message.docId && message.decisions.length) {
+        const decisions = new Map(review.decisions);
+        for (const d of message.decisions) {
+          for (const [key, kept] of decisions) if (kept.id === d.id) decisions.delete(key);
+          if (d.after && d.after.a === review.a && d.after.b === review.b) decisions.set(d.after.key, d.after);
+        }
+        patch.review = { ...review, decisions };
+      }
+      set(patch);
+      refreshSoon();
+    }
+    deps.channel?.listen(receive);
+
+    /**
+     * The change made to apply to the spans as they are now: each span written gets the
+     * version after the one on screen, so versions only ever grow (undo included) and a
+     * stale copy is always caught; null when a span is no longer as the change expects
+     * (another window changed it since).
+     */
+    function rebase(change: Change): Change | null {
+      const spans = get().spans;
       const now = deps.now();
-      writes = writes
-        .then(() => deps.repo.saveChange(change, spanCount, now))
-        .catch(async (e: unknown) => {
-          const docId = change.docId;
-          const history = new Map(get().history);
-          history.delete(docId);
-          set({ history });
-          get().notify({ kind: 'error', text: `Could not save the change: ${(e as Error).message}. The document was reloaded from storage.` });
-          if (get().open?.record.id === docId) await get().openDocument(docId);
-        });
+      const rebased: SpanChange[] = [];
+      for (const c of change.spans) {
+        const id = (c.before ?? c.after)!.id;
+        const actual = spans.get(id) ?? null;
+        if (!sameSpan(actual, c.before)) return null;
+        const after = c.after && { ...c.after, updatedAt: now, version: (actual?.version ?? c.after.version) + 1 };
+        rebased.push({ before: actual, after });
+      }
+      return { ...change, spans: rebased };
     }
 
     /** Applies a change to the open document's state and storage, and files it in the history. */
@@ -68,7 +195,19 @@ export const documentSlice =
         patch.review = { ...review, decisions };
       }
       set(patch);
-      persist(change, spans.size + get().otherSpans.length);
+      queue.push(change);
+    }
+
+    /** Undoes or redoes `change` on the spans as they are now; says so when another window got there first. */
+    function replay(change: Change, history: DocHistory, word: 'Undo' | 'Redo') {
+      const rebased = rebase(change);
+      if (!rebased) {
+        // The step cannot be taken without overwriting another window's later change: drop it.
+        set({ history: new Map(get().history).set(historyKey(change.docId, get().layer), history) });
+        get().notify({ kind: 'error', text: `${word} of “${change.title}” skipped: another window changed that span since.` });
+        return;
+      }
+      apply(rebased, history, rebased.spans.find((c) => c.after)?.after?.id ?? null);
     }
 
     /** Performs a new user action: one undo step. */
@@ -129,7 +268,6 @@ export const documentSlice =
       history: new Map(),
 
       async openDocument(id) {
-        await writes;
         const loaded = await deps.repo.loadDocument(id);
         if (!loaded) {
           get().notify({ kind: 'error', text: 'That document is no longer in the library.' });
@@ -138,24 +276,36 @@ export const documentSlice =
         // The editable layer: the reviewer's gold in review, else the annotator's own spans.
         const layer = get().review?.docId === id ? GOLD : get().annotator;
         const layerStatus = layer === GOLD ? await deps.repo.statusOf(id, GOLD) : null;
+        // What is stored, with the changes still waiting to be written on top.
+        const spans = withPending(loaded.spans, queue.pending(), id);
         set({
           open: { record: loaded.record, text: loaded.text, tokens: tokensFor(loaded.text, loaded.tokens) },
           layer,
           layerStatus,
-          spans: new Map(loaded.spans.filter((s) => s.annotator === layer).map((s) => [s.id, s])),
-          otherSpans: loaded.spans.filter((s) => s.annotator !== layer),
+          spans: new Map(spans.filter((s) => s.annotator === layer).map((s) => [s.id, s])),
+          otherSpans: spans.filter((s) => s.annotator !== layer),
           selectedSpanId: null,
         });
         return true;
       },
 
+      save: { unsaved: 0, saved: 0, failure: null, retryAt: null },
+
       flushWrites() {
-        return writes;
+        return queue.flush();
+      },
+
+      retrySaving() {
+        queue.retryNow();
+      },
+
+      unsavedChanges() {
+        return queue.pending();
       },
 
       closeDocument() {
         set({ open: null, layer: null, otherSpans: [], layerStatus: null, spans: new Map(), selectedSpanId: null });
-        void writes.then(() => get().refreshLibrary());
+        void get().refreshLibrary();
       },
 
       addSpan(label, rawStart, rawEnd, precise = false) {
@@ -264,8 +414,7 @@ export const documentSlice =
         const h = get().history.get(historyKey(open.record.id, get().layer)) ?? EMPTY_HISTORY;
         const last = h.undo[h.undo.length - 1];
         if (!last) return;
-        const inverse = invertChange(last);
-        apply(inverse, { undo: h.undo.slice(0, -1), redo: [...h.redo, last] }, inverse.spans.find((c) => c.after)?.after?.id ?? null);
+        replay(invertChange(last), { undo: h.undo.slice(0, -1), redo: [...h.redo, last] }, 'Undo');
       },
 
       redo() {
@@ -274,7 +423,7 @@ export const documentSlice =
         const h = get().history.get(historyKey(open.record.id, get().layer)) ?? EMPTY_HISTORY;
         const next = h.redo[h.redo.length - 1];
         if (!next) return;
-        apply(next, { undo: [...h.undo, next], redo: h.redo.slice(0, -1) }, next.spans.find((c) => c.after)?.after?.id ?? null);
+        replay(next, { undo: [...h.undo, next], redo: h.redo.slice(0, -1) }, 'Redo');
       },
     };
   };

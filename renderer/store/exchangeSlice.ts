@@ -11,6 +11,7 @@ import { streamedImport } from '../import/streamedImport';
 import { addToTally, growingIndex, mapAll, newTally, reviewFrom } from '../import/reviewTally';
 import { decodeText } from '../../shared/text/decodeText';
 import type { ExchangeSlice, HashiyaState, StoreDeps } from './types';
+import { withPending } from './withPending';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const problemLine = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
@@ -111,6 +112,7 @@ export const exchangeSlice =
           r = await run({ files: review.files, format: review.format, map, annotator: planOptions.annotator, now: deps.now() }, (n) => importProgress(false, n));
         }
         set({ importReview: null });
+        deps.channel?.post({ kind: 'library' });
         await get().refreshLibrary();
         const open = get().open;
         if (open) await get().openDocument(open.record.id);
@@ -150,7 +152,8 @@ export const exchangeSlice =
       set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
         const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
       try {
-        await get().flushWrites();
+        // Written while storage fails, the export still holds every change made on screen.
+        const pending = (await get().flushWrites()) ? [] : get().unsavedChanges();
         const serializeOptions = { ...(options.labels ? { labels: options.labels } : {}), ...(options.nested ? { nested: true } : {}) };
         const lineBased = LINE_FORMATS.includes(formatName);
         const docs = [];
@@ -160,7 +163,8 @@ export const exchangeSlice =
         let dropped = 0;
         let count = 0;
         for await (const d of deps.repo.eachDocument()) {
-          const spans = options.annotator ? d.spans.filter((s) => s.annotator === options.annotator) : d.spans;
+          const all = withPending(d.spans, pending, d.record.id);
+          const spans = options.annotator ? all.filter((s) => s.annotator === options.annotator) : all;
           const doc = recordsToExchange(d.record, d.text, spans, d.tokens, options.annotator ?? get().annotator ?? undefined);
           count++;
           if (lineBased) {
@@ -199,7 +203,7 @@ export const exchangeSlice =
         if (saved.saved) {
           get().notify({
             kind: 'info',
-            text: `Exported ${plural(count, 'document')} as ${formatName}${dropped ? `; ${plural(dropped, 'span')} could not be written in ${formatName} and were left out` : ''}.`,
+            text: `Exported ${plural(count, 'document')} as ${formatName}${pending.length ? ` (with ${plural(pending.length, 'change')} not yet stored)` : ''}${dropped ? `; ${plural(dropped, 'span')} could not be written in ${formatName} and were left out` : ''}.`,
             ...(notes.size ? { details: [...notes] } : {}),
           });
         }

@@ -8,13 +8,14 @@ import { decodeText } from '../../shared/text/decodeText';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
 import { sha256Hex } from '../../shared/text/sha256';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
+import { withPending } from './withPending';
 
 /** The library: the documents, importing them, and exporting them all. */
 export const librarySlice =
   (deps: StoreDeps): StateCreator<HashiyaState, [], [], LibrarySlice> =>
   (set, get) => {
     /** Stores decoded texts as new documents, skipping texts already in the library. */
-    async function store(items: readonly { name: string; text: string; source?: string }[], encodings: readonly string[] = []) {
+    async function store(items: readonly { name: string; text: string; source?: string; title?: string }[], encodings: readonly string[] = []) {
       const seen = new Map<string, string>();
       const skipped: string[] = [];
       const docs = [];
@@ -25,10 +26,13 @@ export const librarySlice =
           skipped.push(`${item.name}: the same text is already in the library as «${existing}»`);
           continue;
         }
-        seen.set(sha, titleFromFileName(item.name));
-        docs.push(newDocument({ id: deps.newId(), title: titleFromFileName(item.name), source: item.source ?? item.name, text: item.text }, deps.now()));
+        // A pasted title is the user's own words, never a file name to cut at its last dot.
+        const title = item.title ?? titleFromFileName(item.name);
+        seen.set(sha, title);
+        docs.push(newDocument({ id: deps.newId(), title, source: item.source ?? item.name, text: item.text }, deps.now()));
       }
       await deps.repo.addDocuments(docs);
+      deps.channel?.post({ kind: 'library' });
       await get().refreshLibrary();
       const n = docs.length;
       const details = [...encodings, ...skipped];
@@ -107,7 +111,7 @@ export const librarySlice =
           return null;
         }
         const name = title.trim() || text.trim().split(/\r\n|\r|\n/)[0]!.slice(0, 60) || 'Pasted text';
-        const docs = await store([{ name, text, source: 'clipboard' }]);
+        const docs = await store([{ name, title: name, text, source: 'clipboard' }]);
         return docs[0]?.record.id ?? null;
       },
 
@@ -116,12 +120,13 @@ export const librarySlice =
         const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
         try {
           // Export what was just tagged too: wait for queued writes to land.
-          await get().flushWrites();
+          // Written while storage fails, the export still holds every change made on screen.
+          const pending = (await get().flushWrites()) ? [] : get().unsavedChanges();
           const annotator = get().annotator ?? undefined;
           // One string per document, never joined: a large export is held in memory once.
           const parts: string[] = [];
           for await (const d of deps.repo.eachDocument()) {
-            parts.push(jsonlDocumentLine(recordsToExchange(d.record, d.text, d.spans, d.tokens, annotator), undefined, false) + '\n');
+            parts.push(jsonlDocumentLine(recordsToExchange(d.record, d.text, withPending(d.spans, pending, d.record.id), d.tokens, annotator), undefined, false) + '\n');
             progress(false, parts.length);
           }
           if (!parts.length) {
@@ -134,7 +139,7 @@ export const librarySlice =
             filterName: 'JSON Lines',
             extensions: ['jsonl'],
           });
-          if (result.saved) get().notify({ kind: 'info', text: `Exported ${parts.length} document${parts.length === 1 ? '' : 's'} to ${result.path ?? 'the file'}.` });
+          if (result.saved) get().notify({ kind: 'info', text: `Exported ${parts.length} document${parts.length === 1 ? '' : 's'} to ${result.path ?? 'the file'}${pending.length ? `, with ${pending.length} change${pending.length === 1 ? '' : 's'} not yet stored` : ''}.` });
         } catch (e) {
           get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
         } finally {

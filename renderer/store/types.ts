@@ -13,6 +13,8 @@ import type { Decision, DecisionChange, Verdict } from '../../shared/review/deci
 import type { Difference } from '../../shared/review/differences';
 import type { Repository } from '../db/repository';
 import type { StreamedImporter } from '../import/streamedImport';
+import type { LibraryChannel } from './libraryChannel';
+import type { SaveState } from './saveQueue';
 
 /** What the store needs from the outside world; tests pass fakes. */
 export interface StoreDeps {
@@ -22,6 +24,8 @@ export interface StoreDeps {
   readonly newId: () => string;
   /** Runs a large (streamed) import off the main thread; without it, imports run in place. */
   readonly importStreamed?: StreamedImporter;
+  /** Tells the other windows on the same library what this one stored, and hears theirs. */
+  readonly channel?: LibraryChannel;
 }
 
 /** A message shown to the user; `details` lists one problem per line (file:line: message). */
@@ -85,8 +89,17 @@ export interface DocumentSlice {
   history: ReadonlyMap<string, DocHistory>;
   openDocument(id: string): Promise<boolean>;
   closeDocument(): void;
-  /** Resolves once every change made so far is in IndexedDB. */
-  flushWrites(): Promise<void>;
+  /** Where saving stands: changes not yet stored, and why writing fails while it does. */
+  save: SaveState;
+  /**
+   * Resolves true once every change made so far is in IndexedDB, or false as soon as
+   * writing fails (the changes stay queued and are retried).
+   */
+  flushWrites(): Promise<boolean>;
+  /** Tries writing again now, after a failure. */
+  retrySaving(): void;
+  /** The changes made and not yet stored, oldest first. */
+  unsavedChanges(): readonly Change[];
   /**
    * Tags start..end, widened to whole tokens unless `precise` (white space at either end
    * is always left out); returns the new or existing span's id.

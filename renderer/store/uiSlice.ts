@@ -46,6 +46,11 @@ export const uiSlice =
     },
 
     async saveLabels(labels, renames) {
+      // Renaming rewrites stored spans: changes still queued with the old names go first.
+      if (!(await get().flushWrites())) {
+        get().notify({ kind: 'error', text: 'The labels were not saved: your latest changes are not stored yet (see the save status).' });
+        return;
+      }
       const problems = checkLabels(labels);
       // A label may disappear only when no span uses it.
       const kept = new Set([...labels.map((l) => l.name), ...renames.keys()]);
@@ -59,6 +64,7 @@ export const uiSlice =
         return;
       }
       const n = await deps.repo.renameLabels(renames, labels, deps.now());
+      deps.channel?.post({ kind: 'library' });
       // The undo history must speak the new names too.
       const history = new Map(
         [...get().history].map(([docId, h]) => [

@@ -49,17 +49,6 @@ export function applySpanChanges(spans: ReadonlyMap<string, Span>, change: Chang
   return next;
 }
 
-/** The spans to write and the ids to delete for `change`. */
-export function changeWrites(change: Change): { put: Span[]; remove: string[] } {
-  const put: Span[] = [];
-  const remove: string[] = [];
-  for (const c of change.spans) {
-    if (c.after) put.push(c.after);
-    else if (c.before) remove.push(c.before.id);
-  }
-  return { put, remove };
-}
-
 /** True when the change alters nothing. */
 export function isEmptyChange(change: Change): boolean {
   return (

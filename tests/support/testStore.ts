@@ -3,6 +3,7 @@ import type { HashiyaApi } from '../../shared/ipc/contract';
 import { HashiyaDb } from '../../renderer/db/db';
 import { repository } from '../../renderer/db/repository';
 import { createHashiyaStore } from '../../renderer/store/createStore';
+import { broadcastChannel } from '../../renderer/store/libraryChannel';
 import { savedText } from './savedContent';
 
 let databases = 0;
@@ -25,6 +26,16 @@ export function testStores(idPrefix = 'id') {
       return { saved: true, path: req.suggestedName };
     },
   };
-  const make = () => createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `${idPrefix}${++id}` });
-  return { db, saved, make };
+  const channels: { close(): void }[] = [];
+  /** A store; `windows` gives it a channel to the other stores made so, as tabs on one library have. */
+  const make = (options: { windows?: boolean } = {}) => {
+    // Node's BroadcastChannel, like the browser's, reaches every other instance of the name.
+    const channel = options.windows ? broadcastChannel(db.name) : undefined;
+    if (channel) channels.push(channel);
+    return createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `${idPrefix}${++id}`, ...(channel ? { channel } : {}) });
+  };
+  /** Closes the channels, so the test leaves nothing listening. */
+  const close = () => channels.forEach((c) => c.close());
+  return { db, saved, make, close };
 }
+

@@ -114,7 +114,7 @@ describe('the store with IndexedDB behind it', () => {
     expect(store.getState().notice?.details?.[0]).toContain('already in the library');
   });
 
-  it('reloads the document from storage when a write fails, so nothing shows that is not stored', async () => {
+  it('refuses a change to a document that left the library, says so and closes it, so nothing shows that is not stored', async () => {
     const { db, make } = setup();
     const store = make();
     await store.getState().addPastedDocument('t', 'قصفت الطائرات الأميركية مواقع');
@@ -123,8 +123,9 @@ describe('the store with IndexedDB behind it', () => {
     await db.documents.delete(id); // the write's transaction will fail: the document is gone
     store.getState().addSpan('actor', utf16(6), utf16(23));
     expect(store.getState().spans.size).toBe(1);
-    await expect.poll(() => store.getState().notice?.text ?? '').toContain('Could not save');
+    await expect.poll(() => store.getState().notice?.text ?? '').toContain('was not saved: the document is no longer in the library');
     expect(await db.spans.count()).toBe(0);
+    expect(store.getState().open).toBeNull();
   });
 
   it('exports every document as one JSONL line with code-point offsets', async () => {
