@@ -5,10 +5,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { api } from './platform/api';
+import { guardStorage } from './platform/guardStorage';
 import { connectMenu } from './platform/menuCommands';
 import { appStore } from './store/appStore';
 
 connectMenu(api, appStore);
+guardStorage(appStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

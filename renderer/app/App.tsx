@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { dispatchKey, type ActionContext } from '../actions/actions';
 import { activeView } from '../editor/activeView';
+import { readDomSelection } from '../editor/readDomSelection';
 import { api } from '../platform/api';
 import { appStore, useHashiya } from '../store/appStore';
 import { AnnotatorDialog } from './AnnotatorDialog';
@@ -16,6 +17,7 @@ import { NoticeBar } from './NoticeBar';
 import { PasteDialog } from './PasteDialog';
 import { AgreementDashboard } from './AgreementDashboard';
 import { ReviewStartDialog } from './ReviewStartDialog';
+import { SaveStatus } from './SaveStatus';
 import { parseRoute, type Route } from './reviewRoute';
 import { showAgreement } from './navigation';
 
@@ -64,6 +66,8 @@ export function App() {
     // Every command key goes through the action registry, before the editor sees it.
     const ctx = (): ActionContext => ({ store: appStore, view: activeView(), navigateDocument, importFiles: () => void importFiles() });
     const onKey = (e: KeyboardEvent) => {
+      const view = activeView();
+      if (view) readDomSelection(view);
       if (dispatchKey(e, ctx())) {
         e.preventDefault();
         e.stopPropagation();
@@ -106,6 +110,7 @@ export function App() {
         </button>
         <ExportProgress />
         <span className="toolbar-spacer" />
+        <SaveStatus />
         <button type="button" onClick={() => st.setOverlay('labels')}>
           Labels…
         </button>

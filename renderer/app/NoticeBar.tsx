@@ -5,6 +5,8 @@ import { appStore, useHashiya } from '../store/appStore';
 export function NoticeBar() {
   const notice = useHashiya((s) => s.notice);
   const pending = useHashiya((s) => s.pendingImport);
+  const failing = useHashiya((s) => s.save.failure !== null);
+  const busy = useHashiya((s) => s.busy);
   useEffect(() => {
     // Confirmations fade; problems stay until dismissed.
     if (notice?.kind !== 'info' || notice.details) return;
@@ -26,6 +28,12 @@ export function NoticeBar() {
         </ul>
       )}
       <div className="notice-buttons">
+        {failing && notice.kind === 'error' && (
+          // The way out while storage refuses writes: everything on screen, to a file.
+          <button type="button" disabled={busy} onClick={() => void st.exportJsonl()}>
+            Save all work to a JSONL file
+          </button>
+        )}
         {pending && pending.valid.length > 0 && (
           <button type="button" onClick={() => void st.importValidOnly()}>
             Import the {pending.valid.length} readable file{pending.valid.length === 1 ? '' : 's'}

@@ -1,0 +1,24 @@
+import { appStore, useHashiya } from '../store/appStore';
+
+/**
+ * Whether what is on screen is stored: "Saved", "Saving…" while changes wait for their
+ * transaction, or how many are not stored and why, with a retry. Its own component, so
+ * the save state re-renders nothing else.
+ */
+export function SaveStatus() {
+  const unsaved = useHashiya((s) => s.save.unsaved);
+  const saved = useHashiya((s) => s.save.saved);
+  const failure = useHashiya((s) => s.save.failure);
+  const state = failure ? 'failed' : unsaved ? 'saving' : 'saved';
+  const text = failure ? `${unsaved} change${unsaved === 1 ? '' : 's'} not saved` : unsaved ? 'Saving…' : 'Saved';
+  return (
+    <span className={`save-status ${state}`} role="status" data-state={state} data-unsaved={unsaved} data-saved={saved} title={failure ?? undefined}>
+      {text}
+      {failure && (
+        <button type="button" onClick={() => appStore.getState().retrySaving()}>
+          Try again
+        </button>
+      )}
+    </span>
+  );
+}
