@@ -22,11 +22,11 @@ document's, else the file name) over documents matched by the SHA-256 of their t
 
 /** Runs the command line; returns the exit status. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const [command, ...rest] = argv;
   let parsed;
   try {
+    // The whole argv, so that `hashiya --help` is read as the option it is, not as a command.
     parsed = parseArgs({
-      args: rest,
+      args: [...argv],
       allowPositionals: true,
       options: {
         from: { type: 'string' },
@@ -46,10 +46,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(`${(e as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  if (!command || values.help || command === 'help') {
+  const {
+    values,
+    positionals: [command, ...positionals],
+  } = parsed;
+  if (values.help || command === 'help') {
     io.out(`${USAGE}\n`);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    io.out(`${USAGE}\n`);
+    return 2;
   }
   if (!positionals.length) {
     io.err(`hashiya ${command}: name at least one input file or folder\n`);

@@ -108,6 +108,18 @@ describe('hashiya convert / validate / stats', () => {
     expect((await run('convert', 'x', '--from', 'jsonl', '--to', 'brat')).err).toContain('-o');
   });
 
+  it('prints the usage on stdout with exit 0 for --help and -h, with or without a command', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['convert', '--help'], ['validate', '-h']]) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.out, argv.join(' ')).toContain('hashiya convert INPUT...');
+      expect(r.err, argv.join(' ')).toBe('');
+    }
+    const bare = await run();
+    expect(bare.code).toBe(2);
+    expect(bare.out).toContain('hashiya convert INPUT...');
+  });
+
   it('runs as a command from a fresh clone with no build step (node electron/cli/bin.mjs)', () => {
     const d = dir();
     writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'الطائرات الأميركية', 'weapon') + '\n');
