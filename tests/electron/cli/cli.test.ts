@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +106,34 @@ describe('hashiya convert / validate / stats', () => {
     expect((await run('convert', 'x', '--from', 'xml', '--to', 'jsonl')).code).toBe(2);
     expect((await run('convert', 'x', '--from', 'jsonl', '--to', 'jsonl', '--map', 'PERS')).code).toBe(2);
     expect((await run('convert', 'x', '--from', 'jsonl', '--to', 'brat')).err).toContain('-o');
+  });
+
+  it.skipIf(process.platform === 'win32')('skips a named pipe in a folder with a note instead of waiting on it forever', () => {
+    const d = dir();
+    writeFileSync(join(d, 'ok.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
+    execFileSync('mkfifo', [join(d, 'pipe.jsonl')]);
+    // A child process, so that a reader stuck on the pipe is killed rather than hanging the run.
+    const r = spawnSync(process.execPath, [BIN, 'validate', d, '--format', 'jsonl'], { encoding: 'utf8', timeout: 15_000 });
+    expect(r.error, 'validate was still waiting on the pipe after 15 s').toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note: skipped ${join(d, 'pipe.jsonl')}: not a regular file (a named pipe)`);
+    expect(r.stderr).toContain('1 valid document');
+  });
+
+  it.skipIf(process.platform === 'win32')('reports a dangling link in a folder as a problem of its own and reads every other file', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
+    symlinkSync(join(d, 'gone.jsonl'), join(d, 'broken.jsonl'));
+    symlinkSync(join(d, 'a.jsonl'), join(d, 'b.jsonl')); // a link to a real file is followed
+    const r = await run('validate', d, '--format', 'jsonl');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(`${join(d, 'broken.jsonl')}:1: cannot read: the link points to nothing (ENOENT)\n`);
+    expect(r.err).toContain('2 valid documents');
+    const named = await run('validate', join(d, 'broken.jsonl'), join(d, 'missing.jsonl'), '--format', 'jsonl');
+    expect(named.out).toBe(
+      `${join(d, 'broken.jsonl')}:1: cannot read: the link points to nothing (ENOENT)\n` +
+        `${join(d, 'missing.jsonl')}:1: cannot read: no such file or folder (ENOENT)\n`,
+    );
   });
 
   it('prints the usage on stdout with exit 0 for --help and -h, with or without a command', async () => {
