@@ -62,18 +62,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(`hashiya ${command}: name at least one input file or folder\n`);
     return 2;
   }
-  switch (command) {
-    case 'convert':
-      return convert(positionals, values, io);
-    case 'validate':
-      return validate(positionals, values, io);
-    case 'stats':
-      return stats(positionals, values, io);
-    case 'agree':
-      return agree(positionals, values, io);
-    default:
-      io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
-      return 2;
+  try {
+    switch (command) {
+      case 'convert':
+        return await convert(positionals, values, io);
+      case 'validate':
+        return await validate(positionals, values, io);
+      case 'stats':
+        return await stats(positionals, values, io);
+      case 'agree':
+        return await agree(positionals, values, io);
+      default:
+        io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (error) {
+    // Every mistake of the user's is reported by the command itself; what arrives here is a bug,
+    // told in one line with the conventional status for one (EX_SOFTWARE), not as a stack trace.
+    io.err(`hashiya: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 70;
   }
 }
 
