@@ -20,8 +20,8 @@ the exit status is 1 when there is any. agree compares annotators (a span's anno
 document's, else the file name) over documents matched by the SHA-256 of their text; its
 --format defaults to jsonl.`;
 
-/** Runs the command line; returns the exit status. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+/** Runs the command line, writing through `io`; returns the exit status. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     // The whole argv, so that `hashiya --help` is read as the option it is, not as a command.
@@ -89,11 +89,6 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
 }
-
-const processIo: CliIo = {
-  out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
-};
 
 /** The options every command may receive. */
 export interface CliOptions {

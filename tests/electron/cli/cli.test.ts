@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,8 @@ function onTinyDisk(disk: string, mountOptions: string, setup: string, argv: str
 
 const TINY_DISK = process.platform === 'linux' && onTinyDisk(dir(), 'size=16k', '', ['--help'])?.status === 0;
 if (!TINY_DISK) console.log('cli.test.ts: skipping the full and read-only disk tests: no tmpfs can be mounted here (they need root and unshare)');
+const DEV_FULL = existsSync('/dev/full');
+if (!DEV_FULL) console.log('cli.test.ts: skipping the standard output on /dev/full test: there is no /dev/full');
 
 /** 20 real articles as JSONL, far more than a 64 KiB disk holds once written one file per document. */
 function manyArticles(d: string) {
@@ -215,6 +217,30 @@ describe('hashiya convert / validate / stats', () => {
     mkdirSync(disk);
     const r = onTinyDisk(disk, 'size=64k,ro', '', ['convert', input, '--from', 'jsonl', '--to', 'brat', '-o', join(disk, 'brat')])!;
     expect([r.status, r.stderr]).toEqual([1, `hashiya convert: cannot write ${join(disk, 'brat')}: the file system is read-only (EROFS)\n`]);
+  });
+
+  it.skipIf(!DEV_FULL)('says so in one line when the standard output is a full disk', () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'jsonl'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      expect([r.status, r.stderr]).toEqual([1, 'hashiya: cannot write to the standard output: no space left on the device (ENOSPC)\n']);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('stops quietly when the reader of its output goes away', async () => {
+    const d = dir();
+    const input = manyArticles(d);
+    const child = spawn(process.execPath, [BIN, 'convert', input, '--from', 'jsonl', '--to', 'jsonl'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // as `| head` does once it has read enough
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
   });
 
   it('prints the usage on stdout with exit 0 for --help and -h, with or without a command', async () => {
