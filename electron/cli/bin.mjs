@@ -5,4 +5,5 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { processIo } = await import('./processIo.ts');
+process.exitCode = await main(process.argv.slice(2), processIo());

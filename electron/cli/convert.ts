@@ -1,14 +1,14 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { MULTI_FILE_FORMATS } from '../../shared/formats/registry';
-import { atomicWrite } from '../main/atomicWrite';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
 import type { CliIo, CliOptions } from './main';
+import { OutputError, writeOutputFile, writeOutputFolder } from './writeOutput';
 
 /**
  * `hashiya convert`: reads INPUT... in one format and writes them in another. With any
  * problem nothing is written (unless --skip-invalid, which writes the valid documents);
- * problems go to stderr as FILE:LINE: message and the exit status is 1.
+ * problems go to stderr as FILE:LINE: message and the exit status is 1. A write that fails
+ * (a full disk, a folder that refuses) is one line naming the path, exit status 1, and
+ * leaves nothing half-written.
  */
 export async function convert(paths: readonly string[], options: CliOptions, io: CliIo): Promise<number> {
   const from = resolveFormat(options.from, '--from', io);
@@ -30,15 +30,17 @@ export async function convert(paths: readonly string[], options: CliOptions, io:
   const result = to.serialize(loaded.documents, { ...(labels ? { labels } : {}), ...(options.nested ? { nested: true } : {}) });
   for (const n of [...loaded.notes, ...result.notes]) io.err(`note: ${n}\n`);
   if (result.dropped) io.err(`note: ${result.dropped} span${result.dropped === 1 ? '' : 's'} could not be written in ${to.name} and were left out\n`);
-  if (multi) {
-    await mkdir(options.output!, { recursive: true });
-    for (const f of result.files) await atomicWrite(join(options.output!, f.name), f.text);
-  } else {
-    const text = result.files.map((f) => f.text).join('');
-    if (options.output) {
-      await mkdir(dirname(options.output), { recursive: true });
-      await atomicWrite(options.output, text);
-    } else io.out(text);
+  try {
+    if (multi) await writeOutputFolder(options.output!, result.files);
+    else {
+      const text = result.files.map((f) => f.text).join('');
+      if (options.output) await writeOutputFile(options.output, text);
+      else io.out(text);
+    }
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    io.err(`hashiya convert: ${error.message}\n`);
+    return 1;
   }
   io.err(`converted ${loaded.documents.length} document${loaded.documents.length === 1 ? '' : 's'} from ${from.name} to ${to.name}\n`);
   return loaded.problems.length ? 1 : 0;

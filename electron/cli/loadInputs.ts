@@ -35,7 +35,7 @@ export async function loadInputs(paths: readonly string[], format: Format, optio
   }
   const read = await readInputs(paths, format.extensions);
   const parse = format.parse(read.files);
-  const notes = [...parse.notes];
+  const notes = [...read.notes, ...parse.notes];
   let droppedByMap = 0;
   const documents = parse.documents.map((d) => {
     const mapped = applyLabelMap(d, map);

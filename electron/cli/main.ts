@@ -20,13 +20,13 @@ the exit status is 1 when there is any. agree compares annotators (a span's anno
 document's, else the file name) over documents matched by the SHA-256 of their text; its
 --format defaults to jsonl.`;
 
-/** Runs the command line; returns the exit status. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const [command, ...rest] = argv;
+/** Runs the command line, writing through `io`; returns the exit status. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
+    // The whole argv, so that `hashiya --help` is read as the option it is, not as a command.
     parsed = parseArgs({
-      args: rest,
+      args: [...argv],
       allowPositionals: true,
       options: {
         from: { type: 'string' },
@@ -46,27 +46,41 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.err(`${(e as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  if (!command || values.help || command === 'help') {
+  const {
+    values,
+    positionals: [command, ...positionals],
+  } = parsed;
+  if (values.help || command === 'help') {
     io.out(`${USAGE}\n`);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    io.out(`${USAGE}\n`);
+    return 2;
   }
   if (!positionals.length) {
     io.err(`hashiya ${command}: name at least one input file or folder\n`);
     return 2;
   }
-  switch (command) {
-    case 'convert':
-      return convert(positionals, values, io);
-    case 'validate':
-      return validate(positionals, values, io);
-    case 'stats':
-      return stats(positionals, values, io);
-    case 'agree':
-      return agree(positionals, values, io);
-    default:
-      io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
-      return 2;
+  try {
+    switch (command) {
+      case 'convert':
+        return await convert(positionals, values, io);
+      case 'validate':
+        return await validate(positionals, values, io);
+      case 'stats':
+        return await stats(positionals, values, io);
+      case 'agree':
+        return await agree(positionals, values, io);
+      default:
+        io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (error) {
+    // Every mistake of the user's is reported by the command itself; what arrives here is a bug,
+    // told in one line with the conventional status for one (EX_SOFTWARE), not as a stack trace.
+    io.err(`hashiya: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 70;
   }
 }
 
@@ -75,11 +89,6 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
 }
-
-const processIo: CliIo = {
-  out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
-};
 
 /** The options every command may receive. */
 export interface CliOptions {

@@ -9,6 +9,7 @@ export async function stats(paths: readonly string[], options: CliOptions, io: C
   const loaded = await loadInputs(paths, format, options, io);
   if (!loaded) return 2;
   for (const p of loaded.problems) io.err(`${formatProblem(p)}\n`);
+  for (const n of loaded.notes) io.err(`note: ${n}\n`);
   let tokens = 0;
   let spans = 0;
   const perLabel = new Map<string, number>();

@@ -53,9 +53,12 @@ async function existingMode(target: string): Promise<number | undefined> {
   }
 }
 
-// Makes the rename itself durable on POSIX. Windows cannot open a folder for syncing,
-// and its rename is already journaled, so failure here is not an error.
-async function syncDirectory(dir: string): Promise<void> {
+/**
+ * Makes renames into `dir` durable on POSIX, as {@link atomicWrite} does after its own.
+ * Windows cannot open a folder for syncing, and its rename is already journaled, so
+ * failure here is not an error.
+ */
+export async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     try {

@@ -32,6 +32,7 @@ import { preferredLanguage } from './interfaceLanguage';
 import { MENU_LABELS } from './menuLabels';
 import { menuTemplate, type MenuHandlers } from './menuTemplate';
 import { readPickedFile } from './readPickedFile';
+import { realFileInside } from './realFileInside';
 import { addRecentFiles, removeRecentFile } from './recentFiles';
 import { resolveAppPath } from './resolveAppPath';
 import { SettingsFile, type Settings } from './settings';
@@ -169,11 +170,15 @@ async function serveRendererFile(request: Request): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return plainResponse(405, 'Method not allowed');
   }
-  const filePath = resolveAppPath(request.url, RENDERER_DIR);
-  if (filePath === null) {
+  const requested = resolveAppPath(request.url, RENDERER_DIR);
+  if (requested === null) {
     console.warn(`[app] refused ${JSON.stringify(request.url)}`);
     return plainResponse(404, 'Not found');
   }
+  // Served by its real path, and only when that stays in the renderer folder: the string
+  // check cannot see a link on disk that leads out of it.
+  const filePath = await realFileInside(requested, RENDERER_DIR);
+  if (filePath === null) return plainResponse(404, 'Not found');
   let file: Response;
   try {
     file = await net.fetch(pathToFileURL(filePath).toString());

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { APP_ORIGIN } from './appOrigin';
+import { isBelow } from './isBelow';
 
 const PREFIX = `${APP_ORIGIN}/`;
 
@@ -8,6 +9,7 @@ const PREFIX = `${APP_ORIGIN}/`;
  * renderer); `/` maps to `index.html`. Returns null for anything that is not plainly a
  * file below the root: another scheme or host, a port or user info, `.` or `..` segments
  * (also percent-encoded), encoded `/`, backslashes, NUL, drive letters, empty segments.
+ * A check of the string only: links on disk are for {@link realFileInside}, the next step.
  */
 export function resolveAppPath(requestUrl: string, rootDir: string): string | null {
   // Work on the raw string: `new URL` would quietly resolve `..` and `%2e%2e` away.
@@ -23,9 +25,7 @@ export function resolveAppPath(requestUrl: string, rootDir: string): string | nu
     segments.push(segment);
   }
   const resolved = path.resolve(rootDir, ...segments);
-  const relative = path.relative(path.resolve(rootDir), resolved);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  return resolved;
+  return isBelow(path.resolve(rootDir), resolved) ? resolved : null;
 }
 
 function decodeSegment(raw: string): string | null {

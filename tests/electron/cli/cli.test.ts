@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,35 @@ async function run(...argv: string[]) {
 }
 
 const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-cli-'));
+
+/**
+ * Runs bin.mjs with a tiny tmpfs mounted at `disk`, in a mount namespace of its own: the
+ * mount vanishes with the process, so nothing is left mounted whatever happens. `setup`
+ * runs first (inside the disk); what the disk holds afterwards comes back as `left`.
+ * Needs root and unshare (Linux); null where they are missing.
+ */
+function onTinyDisk(disk: string, mountOptions: string, setup: string, argv: string[]) {
+  const script = `mount -t tmpfs -o ${mountOptions} tmpfs "$0" || exit 99; cd "$0" && ${setup || 'true'} || exit 98; "$@"; status=$?; cd "$0" && find . -mindepth 1 | sort >&3; exit $status`;
+  const r = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, disk, process.execPath, BIN, ...argv], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    timeout: 30_000,
+  });
+  if (r.status === 99) return null;
+  return { status: r.status, stderr: r.stderr, left: (r.output[3] ?? '').split('\n').filter(Boolean) };
+}
+
+const TINY_DISK = process.platform === 'linux' && onTinyDisk(dir(), 'size=16k', '', ['--help'])?.status === 0;
+if (!TINY_DISK) console.log('cli.test.ts: skipping the full and read-only disk tests: no tmpfs can be mounted here (they need root and unshare)');
+const DEV_FULL = existsSync('/dev/full');
+if (!DEV_FULL) console.log('cli.test.ts: skipping the standard output on /dev/full test: there is no /dev/full');
+
+/** 20 real articles as JSONL, far more than a 64 KiB disk holds once written one file per document. */
+function manyArticles(d: string) {
+  const lines = Array.from({ length: 20 }, (_, k) => JSON.stringify({ text: `${seed(`00${k % 5}`).text}\n${k}`, meta: { title: `article-${k}` }, spans: [] }));
+  writeFileSync(join(d, 'many.jsonl'), lines.join('\n') + '\n');
+  return join(d, 'many.jsonl');
+}
 const ARTICLE = seed('000').text;
 const cp = (s: string) => Array.from(s).length;
 
@@ -106,6 +135,124 @@ describe('hashiya convert / validate / stats', () => {
     expect((await run('convert', 'x', '--from', 'xml', '--to', 'jsonl')).code).toBe(2);
     expect((await run('convert', 'x', '--from', 'jsonl', '--to', 'jsonl', '--map', 'PERS')).code).toBe(2);
     expect((await run('convert', 'x', '--from', 'jsonl', '--to', 'brat')).err).toContain('-o');
+  });
+
+  it.skipIf(process.platform === 'win32')('skips a named pipe in a folder with a note instead of waiting on it forever', () => {
+    const d = dir();
+    writeFileSync(join(d, 'ok.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
+    execFileSync('mkfifo', [join(d, 'pipe.jsonl')]);
+    // A child process, so that a reader stuck on the pipe is killed rather than hanging the run.
+    const r = spawnSync(process.execPath, [BIN, 'validate', d, '--format', 'jsonl'], { encoding: 'utf8', timeout: 15_000 });
+    expect(r.error, 'validate was still waiting on the pipe after 15 s').toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`note: skipped ${join(d, 'pipe.jsonl')}: not a regular file (a named pipe)`);
+    expect(r.stderr).toContain('1 valid document');
+  });
+
+  it.skipIf(process.platform === 'win32')('reports a dangling link in a folder as a problem of its own and reads every other file', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
+    symlinkSync(join(d, 'gone.jsonl'), join(d, 'broken.jsonl'));
+    symlinkSync(join(d, 'a.jsonl'), join(d, 'b.jsonl')); // a link to a real file is followed
+    const r = await run('validate', d, '--format', 'jsonl');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(`${join(d, 'broken.jsonl')}:1: cannot read: the link points to nothing (ENOENT)\n`);
+    expect(r.err).toContain('2 valid documents');
+    const named = await run('validate', join(d, 'broken.jsonl'), join(d, 'missing.jsonl'), '--format', 'jsonl');
+    expect(named.out).toBe(
+      `${join(d, 'broken.jsonl')}:1: cannot read: the link points to nothing (ENOENT)\n` +
+        `${join(d, 'missing.jsonl')}:1: cannot read: no such file or folder (ENOENT)\n`,
+    );
+  });
+
+  it('says in one line why -o cannot be written, exits 1 and writes nothing', async () => {
+    const d = dir();
+    const input = join(d, 'a.jsonl');
+    writeFileSync(input, jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
+    writeFileSync(join(d, 'notes'), 'a file, not a folder');
+    mkdirSync(join(d, 'folder'));
+    const before = readdirSync(d).sort();
+    const cases = [
+      ['jsonl', join(d, 'notes', 'x.jsonl'), `${join(d, 'notes')} is a file, not a folder (EEXIST)`],
+      ['jsonl', join(d, 'notes', 'sub', 'x.jsonl'), 'part of the path is a file, not a folder (ENOTDIR)'],
+      ['jsonl', join(d, 'folder'), 'it is a folder, not a file (EISDIR)'],
+      ['brat', join(d, 'notes'), 'it is a file, not a folder'],
+      ['txt', join(d, 'notes', 'out'), 'part of the path is a file, not a folder (ENOTDIR)'],
+    ];
+    for (const [to, out, words] of cases) {
+      const r = await run('convert', input, '--from', 'jsonl', '--to', to!, '-o', out!);
+      expect(r.code, out).toBe(1);
+      expect(r.err.trimEnd().split('\n').at(-1), out).toBe(`hashiya convert: cannot write ${out}: ${words}`);
+      expect(r.err, out).not.toMatch(/^\s+at /m);
+    }
+    expect(readdirSync(d).sort()).toEqual(before);
+    expect(readdirSync(join(d, 'folder'))).toEqual([]);
+  });
+
+  it.skipIf(!TINY_DISK)('leaves a full disk as it was: no half file, no half folder, an existing folder untouched', () => {
+    const d = dir();
+    const input = manyArticles(d);
+    const disk = join(d, 'disk');
+    mkdirSync(disk);
+    const full = 'hashiya convert: cannot write';
+    const single = onTinyDisk(disk, 'size=64k', '', ['convert', input, '--from', 'jsonl', '--to', 'jsonl', '-o', join(disk, 'out', 'all.jsonl')])!;
+    expect([single.status, single.stderr]).toEqual([1, `${full} ${join(disk, 'out', 'all.jsonl')}: no space left on the device (ENOSPC)\n`]);
+    expect(single.left).toEqual([]);
+    for (const to of ['brat', 'txt']) {
+      const fresh = onTinyDisk(disk, 'size=64k', '', ['convert', input, '--from', 'jsonl', '--to', to, '-o', join(disk, 'out')])!;
+      expect(fresh.status, fresh.stderr).toBe(1);
+      expect(fresh.stderr).toMatch(new RegExp(`^${full} ${join(disk, 'out')}/article-\\d+\\.(txt|ann): no space left on the device \\(ENOSPC\\)\n$`));
+      expect(fresh.left).toEqual([]);
+      const existing = onTinyDisk(disk, 'size=64k', "mkdir out && printf old > out/article-0.txt && printf keep > out/mine.md", ['convert', input, '--from', 'jsonl', '--to', to, '-o', join(disk, 'out')])!;
+      expect(existing.status, existing.stderr).toBe(1);
+      expect(existing.left).toEqual(['./out', './out/article-0.txt', './out/mine.md']);
+    }
+    expect(readdirSync(disk)).toEqual([]); // the mount never reached this namespace
+  });
+
+  it.skipIf(!TINY_DISK)('says a read-only disk is read-only', () => {
+    const d = dir();
+    const input = manyArticles(d);
+    const disk = join(d, 'disk');
+    mkdirSync(disk);
+    const r = onTinyDisk(disk, 'size=64k,ro', '', ['convert', input, '--from', 'jsonl', '--to', 'brat', '-o', join(disk, 'brat')])!;
+    expect([r.status, r.stderr]).toEqual([1, `hashiya convert: cannot write ${join(disk, 'brat')}: the file system is read-only (EROFS)\n`]);
+  });
+
+  it.skipIf(!DEV_FULL)('says so in one line when the standard output is a full disk', () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'jsonl'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      expect([r.status, r.stderr]).toEqual([1, 'hashiya: cannot write to the standard output: no space left on the device (ENOSPC)\n']);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('stops quietly when the reader of its output goes away', async () => {
+    const d = dir();
+    const input = manyArticles(d);
+    const child = spawn(process.execPath, [BIN, 'convert', input, '--from', 'jsonl', '--to', 'jsonl'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // as `| head` does once it has read enough
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+  });
+
+  it('prints the usage on stdout with exit 0 for --help and -h, with or without a command', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['convert', '--help'], ['validate', '-h']]) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.out, argv.join(' ')).toContain('hashiya convert INPUT...');
+      expect(r.err, argv.join(' ')).toBe('');
+    }
+    const bare = await run();
+    expect(bare.code).toBe(2);
+    expect(bare.out).toContain('hashiya convert INPUT...');
   });
 
   it('runs as a command from a fresh clone with no build step (node electron/cli/bin.mjs)', () => {

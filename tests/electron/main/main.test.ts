@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -274,6 +274,22 @@ describe('main process', () => {
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     }
     expect(((await serve(appRequest('app://hashiya/', 'POST'))) as Response).status).toBe(405);
+  });
+
+  it.skipIf(process.platform === 'win32')('serves a link only when its real target is inside the renderer folder', async () => {
+    await symlink(path.join(work, 'build', 'secret.txt'), path.join(rendererDir, 'assets', 'leak.js'));
+    await symlink(path.join(work, 'build'), path.join(rendererDir, 'up'));
+    await symlink(path.join(rendererDir, 'assets', 'index-abc.js'), path.join(rendererDir, 'alias.js'));
+    const fake = await startMain();
+    const serve = fake.protocolHandlers.get('app')!;
+    for (const url of ['app://hashiya/assets/leak.js', 'app://hashiya/up/secret.txt']) {
+      const response = (await serve(appRequest(url))) as Response;
+      expect(response.status, url).toBe(404);
+      expect(await response.text(), url).not.toContain('outside the renderer');
+    }
+    const alias = (await serve(appRequest('app://hashiya/alias.js'))) as Response;
+    expect(alias.status).toBe(200);
+    expect(await alias.text()).toBe('export {};');
   });
 
   it('handles exactly the channels of the contract', async () => {
