@@ -4,6 +4,7 @@ import { HashiyaDb } from '../../renderer/db/db';
 import { repository } from '../../renderer/db/repository';
 import { createHashiyaStore } from '../../renderer/store/createStore';
 import { savedText } from './savedContent';
+import { noBackups } from './noBackups';
 
 let databases = 0;
 
@@ -18,6 +19,7 @@ export function testStores(idPrefix = 'id') {
   let id = 0;
   let clock = 1_700_000_000_000;
   const api: HashiyaApi = {
+    ...noBackups,
     platform: 'web',
     openTextFiles: async () => ({ files: [] }),
     saveTextFile: async (req) => {
