@@ -17,13 +17,24 @@ async function namesIn(dir: string): Promise<string[]> {
 }
 
 /**
+ * The pieces one at a time, with a turn of the event loop before each: checking a large
+ * library's backup takes seconds, and main's thread is the one that handles the window.
+ */
+async function* givingWay(pieces: readonly string[]): AsyncGenerator<string> {
+  for (const piece of pieces) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield piece;
+  }
+}
+
+/**
  * Keeps a backup in `dir` (made if missing) as `hashiya-backup-<UTC time>.jsonl`: checked
  * with verifyBackup first, so a broken backup is never written and never pushes a good one
  * out; written atomically (the whole file or none); then all but the newest ten backups are
  * removed, and no file that is not a backup's. Returns the name and full path.
  */
 export async function writeBackupFile(dir: string, content: readonly string[], now: Date): Promise<{ name: string; path: string }> {
-  const check = await verifyBackup('backup', content);
+  const check = await verifyBackup('backup', givingWay(content));
   if (!check.ok) {
     const first = check.problems[0]!;
     const more = check.problems.length - 1;
