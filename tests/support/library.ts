@@ -8,27 +8,41 @@ import { createSpan, linkSource, setStance, STANCES, type Span } from '../../sha
 import { decisionId, GOLD, VERDICTS, type Decision } from '../../shared/review/decision';
 import { utf16 } from '../../shared/text/units';
 import { mixedText } from '../shared/support/arbitraries';
-import { loadSeeds } from './seeds';
 
 /** Every table of a library, as plain arrays (what a backup holds). */
 export type LibraryRows = { -readonly [T in keyof BackupTables]: BackupTables[T][number][] };
 
 const T0 = 1_700_000_000_000;
 
+/** Three short news items: CRLF line ends, an emoji, harakat and tatweel among them. */
+const ARTICLES: readonly { readonly name: string; readonly text: string }[] = [
+  {
+    name: 'دير-الزور.txt',
+    text: 'قالت مصادر محلية إن القوات الأميركية استهدفت مواقع للميليشيات في ريف ديرالزور الشرقي فجر اليوم.\r\nوأضافت المصادر أن الطائرات المسيّرة حلّقت فوق حقل كونيكو لساعات. 🚁\r\n',
+  },
+  {
+    name: 'المرصد.txt',
+    text: 'ذكر المرصد السوري لحقوق الإنسان أن قصفاً مدفعياً طال قرى في ريف حلب الغربي، وأن فرق الإسعاف نقلت الجرحى إلى المشافي القريبة.\n',
+  },
+  {
+    name: 'بيان.txt',
+    text: 'نفـــى المتحدث باسم وزارة الدفاع صحّة الأنباء عن سقوط صواريخ قرب مطار دمشق الدولي، وقال إنَّ الدفاعات الجوية تصدّت لأهداف معادية.',
+  },
+];
+
 /**
- * A library with every kind of record, as the app makes them: three seed articles (one
+ * A library with every kind of record, as the app makes them: three news items (one
  * with its own CoNLL-style tokens), spans by layla and omar and a gold layer, a claim linked
  * to its source with a stance, statuses of each annotator, review decisions, and the
  * annotator and label set in settings.
  */
 export function sampleLibrary(): LibraryRows {
-  const seeds = loadSeeds().slice(0, 3);
   const rows: LibraryRows = { documents: [], texts: [], spans: [], statuses: [], settings: [], decisions: [] };
   let n = 0;
-  seeds.forEach((seed, i) => {
-    const doc = newDocument({ id: `doc${i}`, title: seed.name.replace(/\.txt$/, ''), source: seed.name, text: seed.text }, T0 + i);
-    const tokens = i === 2 ? [...seed.text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const) : undefined;
-    const words = [...seed.text.matchAll(/[\u0621-\u064a]{3,}/g)].slice(0, 12);
+  ARTICLES.forEach((article, i) => {
+    const doc = newDocument({ id: `doc${i}`, title: article.name.replace(/\.txt$/, ''), source: article.name, text: article.text }, T0 + i);
+    const tokens = i === 2 ? [...article.text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const) : undefined;
+    const words = [...article.text.matchAll(/[\u0621-\u064a]{3,}/g)].slice(0, 12);
     const span = (who: string, k: number, label: string): Span => {
       const m = words[k]!;
       return createSpan({ id: `s${++n}`, docId: doc.record.id, start: utf16(m.index), end: utf16(m.index + m[0].length), label, annotator: who }, T0 + 100 + n);

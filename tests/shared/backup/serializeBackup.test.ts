@@ -7,7 +7,7 @@ import { verifyBackup } from '../../../shared/backup/verifyBackup';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { arbitraryLibrary, backupPieces, backupText, sampleLibrary, type LibraryRows } from '../../support/library';
 
-/** The tables of a verified backup as plain arrays, or the problems as FILE:LINE lines. */
+/** The tables of a verified backup as plain arrays; a backup with problems throws them as FILE:LINE lines. */
 async function readBack(data: Parameters<typeof verifyBackup>[1]): Promise<LibraryRows> {
   const check = await verifyBackup('backup.jsonl', data);
   if (!check.ok) throw new Error(check.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
