@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { agree } from './agree';
+import { backup } from './backup';
 import { convert } from './convert';
+import { restore } from './restore';
 import { stats } from './stats';
 import { validate } from './validate';
 
@@ -10,6 +12,8 @@ const USAGE = `hashiya — Arabic news annotation, on the command line
   hashiya validate INPUT... --format FMT
   hashiya stats INPUT... --format FMT [--json]
   hashiya agree FILE FILE [FILE...] [--format FMT] [--json] [--map A=B,...]
+  hashiya backup verify FILE...
+  hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]
 
 Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
 (one file per document); other formats write one file, to stdout when -o is omitted.
@@ -18,7 +22,10 @@ Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for br
 code points, end exclusive (Python's text[start:end]). Problems print as FILE:LINE: message;
 the exit status is 1 when there is any. agree compares annotators (a span's annotator, else its
 document's, else the file name) over documents matched by the SHA-256 of their text; its
---format defaults to jsonl.`;
+--format defaults to jsonl. backup verify checks a backup of the app's library whole (its
+checksum, counts and every row) and says what it holds. restore writes a backup's documents
+with one annotator's spans (the backup's own annotator unless --annotator says; --all-layers:
+every annotator's) in FMT (default jsonl), writing nothing if the backup has any problem.`;
 
 /** Runs the command line, writing through `io`; returns the exit status. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -39,6 +46,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         json: { type: 'boolean' },
         nested: { type: 'boolean' },
         'skip-invalid': { type: 'boolean' },
+        'all-layers': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,6 +80,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await stats(positionals, values, io);
       case 'agree':
         return await agree(positionals, values, io);
+      case 'backup':
+        return await backup(positionals, io);
+      case 'restore':
+        return await restore(positionals, values, io);
       default:
         io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
         return 2;
@@ -102,4 +114,5 @@ export interface CliOptions {
   json?: boolean;
   nested?: boolean;
   'skip-invalid'?: boolean;
+  'all-layers'?: boolean;
 }

@@ -23,6 +23,7 @@ import {
 import type { MainEventChannel, MainEvents } from '../../shared/ipc/contract';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { atomicWrite } from './atomicWrite';
+import { listBackupFiles, readBackupFile, writeBackupFile } from './backupFolder';
 import { batchPieces } from './batchPieces';
 import { checkSender } from './checkSender';
 import { contentType } from './contentType';
@@ -262,6 +263,18 @@ function registerIpc(): void {
       },
       options,
     ),
+  );
+
+  // Backups live in the user-data folder; the page names a backup only by its file name.
+  const backups = () => path.join(app.getPath('userData'), 'backups');
+  ipcMain.handle(
+    'backup:write',
+    guardIpc('backup:write', async (request) => ({ ok: true as const, ...(await writeBackupFile(backups(), request.content, new Date())) }), options),
+  );
+  ipcMain.handle('backup:list', guardIpc('backup:list', async () => ({ ok: true as const, backups: await listBackupFiles(backups()) }), options));
+  ipcMain.handle(
+    'backup:read',
+    guardIpc('backup:read', async (request) => ({ ok: true as const, name: request.name, bytes: await readBackupFile(backups(), request.name) }), options),
   );
 }
 

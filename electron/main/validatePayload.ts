@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBackupFileName } from '../../shared/backup/backupNames';
 import { MAX_TEXT_PAYLOAD, type Channel, type IpcContract } from '../../shared/ipc/contract';
 
 /** The outcome of checking one IPC request. */
@@ -12,14 +13,17 @@ const fileName = z
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters')
   .refine((name) => name !== '.' && name !== '..', 'must name a file');
 
+// A large export or a backup: text in pieces, never joined into one string.
+const textPieces = z
+  .array(z.string())
+  .max(10_000_000)
+  .refine((parts) => parts.reduce((n, p) => n + p.length, 0) <= MAX_TEXT_PAYLOAD, 'is too large');
+
 const saveTextRequest = z.strictObject({
   suggestedName: fileName,
   content: z.union([
     z.string().max(MAX_TEXT_PAYLOAD),
-    z
-      .array(z.string())
-      .max(10_000_000)
-      .refine((parts) => parts.reduce((n, p) => n + p.length, 0) <= MAX_TEXT_PAYLOAD, 'is too large'),
+    textPieces,
     z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_TEXT_PAYLOAD, 'is too large'),
   ]),
   filterName: z.string().max(100),
@@ -36,6 +40,10 @@ const REQUEST_SCHEMAS: { readonly [C in Channel]: z.ZodType<IpcContract[C]['requ
     }),
   ]),
   'files:save-text': saveTextRequest,
+  'backup:write': z.strictObject({ content: textPieces }),
+  'backup:list': z.null(),
+  // A backup's name only: main decides the folder, so the page can never name a path.
+  'backup:read': z.strictObject({ name: z.string().max(64).refine(isBackupFileName, 'must be the name of a Hashiya backup') }),
 };
 
 /**

@@ -45,6 +45,9 @@ const api: HashiyaApi = {
   platform: 'electron',
   openTextFiles: (request) => invoke('files:open-text', request ?? null),
   saveTextFile: (request) => invoke('files:save-text', request),
+  writeBackup: (request) => invoke('backup:write', request),
+  listBackups: () => invoke('backup:list', null),
+  readBackup: (request) => invoke('backup:read', request),
   onMenuCommand: (callback) => listen('menu:command', isMenuCommand, callback),
   onFilesOpened: (callback) => listen('files:opened', isOpenedFiles, callback),
 };

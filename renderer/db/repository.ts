@@ -7,19 +7,9 @@ import type { AgreementDocument } from '../../shared/agreement/groupByText';
 import type { Decision } from '../../shared/review/decision';
 import Dexie from 'dexie';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
+import { addInSlices } from './addInSlices';
 import type { HashiyaDb } from './db';
 import type { RefusedChange, SaveOutcome } from './saveOutcome';
-
-/**
- * Rows per bulkAdd in an import. IndexedDB copies each row on the main thread as it is
- * added, so one call with a thousand documents' spans froze the window for over a second;
- * slices this size keep each task well under 50 ms, and the transaction is still one.
- */
-const IMPORT_SLICE = 500;
-
-async function addInSlices<T>(rows: readonly T[], bulkAdd: (slice: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += IMPORT_SLICE) await bulkAdd(rows.slice(i, i + IMPORT_SLICE));
-}
 
 /** Every read and write the app makes, each write one IndexedDB transaction. */
 export function repository(db: HashiyaDb) {

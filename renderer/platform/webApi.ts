@@ -1,8 +1,16 @@
 import type { HashiyaApi, PickedFile } from '../../shared/ipc/contract';
+import { openBackupFolder, rememberedFolder } from './backupFolder';
+import { folderPicker } from './fileSystemAccess';
+import { folderBackups } from './folderBackups';
+
+// One memory of the picked folder for the page's lifetime, opened only when backups are used.
+let memory: ReturnType<typeof rememberedFolder> | null = null;
+const backups = folderBackups((pick) => openBackupFolder(folderPicker(), (memory ??= rememberedFolder()), pick));
 
 /**
  * Stands in for the Electron preload when the workbench runs as a web page: a file
- * input for opening, a download for saving.
+ * input for opening, a download for saving, and backups in a folder the user picks where
+ * the browser allows it (elsewhere they are `unavailable`, and the UI offers a download).
  */
 export const webApi: HashiyaApi = {
   platform: 'web',
@@ -30,6 +38,8 @@ export const webApi: HashiyaApi = {
       input.click();
     });
   },
+
+  ...backups,
 
   async saveTextFile(request) {
     // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.

@@ -32,6 +32,57 @@ export interface SaveTextResponse {
   readonly path?: string;
 }
 
+/** A backup to keep in the backup folder: the pieces `backupParts` made, in order. */
+export interface WriteBackupRequest {
+  readonly content: readonly string[];
+}
+
+/** A backup was kept: its file name, and where it is, for the user to see. */
+export interface BackupWritten {
+  readonly ok: true;
+  readonly name: string;
+  readonly path: string;
+}
+
+/** A backup in the backup folder. */
+export interface BackupFile {
+  /** Its file name, `hashiya-backup-YYYYMMDD-HHMMSS.jsonl` (UTC), which is how it is read again. */
+  readonly name: string;
+  /** Its size in bytes. */
+  readonly size: number;
+  /** When it was made, ISO 8601, from its name. */
+  readonly created: string;
+}
+
+/** The backups in the backup folder, newest first. */
+export interface BackupList {
+  readonly ok: true;
+  readonly backups: readonly BackupFile[];
+}
+
+/** Which backup to read: a name from {@link BackupList}, never a path. */
+export interface ReadBackupRequest {
+  readonly name: string;
+}
+
+/** A backup's bytes, to go to `verifyBackup`. */
+export interface BackupRead {
+  readonly ok: true;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Why no backup folder can be used (a browser only; the desktop app always has one):
+ * `unavailable`, the browser cannot write to a folder (offer a download instead);
+ * `no-folder`, none has been picked yet (picking one needs a click: call `writeBackup` from one);
+ * `cancelled`, the user closed the folder picker; `denied`, the user refused access to the folder.
+ */
+export interface BackupUnavailable {
+  readonly ok: false;
+  readonly reason: 'unavailable' | 'no-folder' | 'cancelled' | 'denied';
+}
+
 /** What the application menu asks the renderer to do. */
 export const MENU_COMMANDS = ['import-text', 'import', 'export', 'backup', 'undo', 'redo'] as const;
 
@@ -79,18 +130,32 @@ export const MAIN_EVENT_CHANNELS = ['menu:command', 'files:opened'] as const sat
 export interface IpcContract {
   'files:open-text': { request: OpenFilesRequest | null; response: { files: PickedFile[] } };
   'files:save-text': { request: SaveTextRequest; response: SaveTextResponse };
+  'backup:write': { request: WriteBackupRequest; response: BackupWritten };
+  'backup:list': { request: null; response: BackupList };
+  'backup:read': { request: ReadBackupRequest; response: BackupRead };
 }
 
 export type Channel = keyof IpcContract;
 
 /** Every channel, for the checks in main and the preload. */
-export const CHANNELS = ['files:open-text', 'files:save-text'] as const satisfies readonly Channel[];
+export const CHANNELS = ['files:open-text', 'files:save-text', 'backup:write', 'backup:list', 'backup:read'] as const satisfies readonly Channel[];
 
 /** The API the renderer sees: one method per channel, no event objects. */
 export interface HashiyaApi {
   readonly platform: 'electron' | 'web';
   openTextFiles(request?: OpenFilesRequest): Promise<IpcContract['files:open-text']['response']>;
   saveTextFile(request: SaveTextRequest): Promise<SaveTextResponse>;
+  /**
+   * Keeps a backup in the backup folder (desktop: `<userData>/backups`; browser: a folder the
+   * user picks once) as `hashiya-backup-<UTC time>.jsonl`, written whole or not at all, and
+   * removes all but the newest ten backups there (never another file). The desktop app
+   * refuses a backup that does not pass `verifyBackup`, so a broken one never pushes out a good one.
+   */
+  writeBackup(request: WriteBackupRequest): Promise<BackupWritten | BackupUnavailable>;
+  /** The backups in the backup folder, newest first, with size and time. */
+  listBackups(): Promise<BackupList | BackupUnavailable>;
+  /** One backup of the backup folder, by the name `listBackups` gave. */
+  readBackup(request: ReadBackupRequest): Promise<BackupRead | BackupUnavailable>;
   /**
    * Calls `callback` with each command from the application menu; returns a function that
    * stops. Absent where there is no application menu (a plain browser).
@@ -102,3 +167,6 @@ export interface HashiyaApi {
 
 /** Largest export or file, in UTF-16 units, that one IPC message may carry. */
 export const MAX_TEXT_PAYLOAD = 256 * 1024 * 1024;
+
+/** Largest backup, in bytes, that is read back: the most that MAX_TEXT_PAYLOAD units of text take in UTF-8. */
+export const MAX_BACKUP_BYTES = 3 * MAX_TEXT_PAYLOAD;

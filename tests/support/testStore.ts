@@ -5,6 +5,7 @@ import { repository } from '../../renderer/db/repository';
 import { createHashiyaStore } from '../../renderer/store/createStore';
 import { broadcastChannel } from '../../renderer/store/libraryChannel';
 import { savedText } from './savedContent';
+import { noBackups } from './noBackups';
 
 let databases = 0;
 
@@ -19,6 +20,7 @@ export function testStores(idPrefix = 'id') {
   let id = 0;
   let clock = 1_700_000_000_000;
   const api: HashiyaApi = {
+    ...noBackups,
     platform: 'web',
     openTextFiles: async () => ({ files: [] }),
     saveTextFile: async (req) => {

@@ -12,6 +12,7 @@ import { createSpan, type Span } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { makeArticle, makeLibrary, tagTargets } from '../corpus';
 import { agreementFromRecords } from './agreementFromRecords';
+import { noBackups } from '../../support/noBackups';
 
 /**
  * T3-T6: Hashiya's store and repository over IndexedDB against bare Dexie doing the same
@@ -30,6 +31,7 @@ let clock = 1_700_000_000_000;
 let ids = 0;
 const saved: unknown[] = [];
 const api: HashiyaApi = {
+  ...noBackups,
   platform: 'web',
   openTextFiles: async () => ({ files: [] }),
   saveTextFile: async (req) => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 import { CHANNELS } from '../../../shared/ipc/contract';
+import { backupPieces, sampleLibrary } from '../../support/library';
 import { bundle, runBundle } from '../support/loadBundle';
 
 // main.ts runs here for real, bundled as for Electron, against a fake 'electron' module
@@ -344,6 +345,28 @@ describe('main process', () => {
     ).resolves.toEqual({ saved: true, path: target });
     expect(await readFile(target, 'utf8')).toBe(pieces.join(''));
     expect((await readdir(work)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps backups in <userData>/backups, lists them newest first and reads one by name only', async () => {
+    const fake = await startMain();
+    const write = fake.ipcHandlers.get('backup:write')!;
+    const list = fake.ipcHandlers.get('backup:list')!;
+    const read = fake.ipcHandlers.get('backup:read')!;
+    const pieces = await backupPieces(sampleLibrary());
+    const written = (await write(fromApp, { content: pieces })) as { ok: true; name: string; path: string };
+    expect(written.ok).toBe(true);
+    expect(written.name).toMatch(/^hashiya-backup-\d{8}-\d{6}\.jsonl$/);
+    expect(written.path).toBe(path.join(work, 'userData', 'backups', written.name));
+    expect(await readFile(written.path, 'utf8')).toBe(pieces.join(''));
+    const listed = (await list(fromApp, null)) as { ok: true; backups: { name: string; size: number }[] };
+    expect(listed.backups.map((b) => [b.name, b.size])).toEqual([[written.name, Buffer.byteLength(pieces.join(''))]]);
+    const got = (await read(fromApp, { name: written.name })) as { bytes: Uint8Array };
+    expect(new TextDecoder().decode(got.bytes)).toBe(pieces.join(''));
+
+    await expect(read(fromApp, { name: '../settings.json' })).rejects.toThrow(/invalid/);
+    await expect(write(fromElsewhere, { content: pieces })).rejects.toThrow(/sender/);
+    await expect(write(fromApp, { content: pieces.slice(0, -1) })).rejects.toThrow(/not written/);
+    expect(await readdir(path.join(work, 'userData', 'backups'))).toEqual([written.name]);
   });
 
   it('builds the menu in the system language and sends its commands to the window', async () => {

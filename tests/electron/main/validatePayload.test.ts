@@ -98,4 +98,29 @@ describe('validatePayload', () => {
       expect(validatePayload('files:save-text', { ...good, content: huge.slice(1) }).ok).toBe(true);
     });
   });
+
+  describe('backup:write, backup:list, backup:read', () => {
+    it('takes a backup as text in pieces, and nothing else', () => {
+      const pieces = ['{"hashiya_backup":1}\n', '{"t":"spans","r":{}}\n'];
+      expect(validatePayload('backup:write', { content: pieces })).toEqual({ ok: true, value: { content: pieces } });
+      expect(rejected('backup:write', { content: 'one string' })).toMatch(/content/);
+      expect(rejected('backup:write', { content: pieces, name: 'x.jsonl' })).toMatch(/name/);
+      expect(rejected('backup:write', { content: pieces, path: '/tmp' })).toMatch(/path/);
+      expect(rejected('backup:write', null)).toBeTruthy();
+    });
+
+    it('lists with no request at all', () => {
+      expect(validatePayload('backup:list', null)).toEqual({ ok: true, value: null });
+      expect(rejected('backup:list', { dir: '/etc' })).toBeTruthy();
+    });
+
+    it('reads a backup by its name only, never by a path or another file’s name', () => {
+      const name = 'hashiya-backup-20261121-093005.jsonl';
+      expect(validatePayload('backup:read', { name })).toEqual({ ok: true, value: { name } });
+      for (const bad of ['../settings.json', '/home/u/.config/Hashiya/backups/' + name, `..\\${name}`, 'settings.json', `${name}.tmp`, '']) {
+        expect(rejected('backup:read', { name: bad }), bad).toMatch(/name/);
+      }
+      expect(rejected('backup:read', { name, dir: '/' })).toMatch(/dir/);
+    });
+  });
 });

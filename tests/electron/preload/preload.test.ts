@@ -49,7 +49,7 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...exposed.keys()]).toEqual(['hashiya']);
     const api = exposed.get('hashiya') as HashiyaApi;
-    expect(Object.keys(api).sort()).toEqual(['onFilesOpened', 'onMenuCommand', 'openTextFiles', 'platform', 'saveTextFile']);
+    expect(Object.keys(api).sort()).toEqual(['listBackups', 'onFilesOpened', 'onMenuCommand', 'openTextFiles', 'platform', 'readBackup', 'saveTextFile', 'writeBackup']);
     expect(api.platform).toBe('electron');
   });
 
@@ -72,6 +72,19 @@ describe('preload', () => {
     };
     await expect(api.saveTextFile(request)).resolves.toEqual({ answer: 42 });
     expect(invoke.mock.calls).toEqual([['files:save-text', request]]);
+  });
+
+  it('maps the backup methods to their channels, one request each', async () => {
+    const { exposed, invoke } = loadPreload();
+    const api = exposed.get('hashiya') as HashiyaApi;
+    await api.writeBackup({ content: ['{"hashiya_backup":1}\n'] });
+    await api.listBackups();
+    await api.readBackup({ name: 'hashiya-backup-20261121-093005.jsonl' });
+    expect(invoke.mock.calls).toEqual([
+      ['backup:write', { content: ['{"hashiya_backup":1}\n'] }],
+      ['backup:list', null],
+      ['backup:read', { name: 'hashiya-backup-20261121-093005.jsonl' }],
+    ]);
   });
 
   it('ignores extra arguments instead of forwarding them to main', async () => {

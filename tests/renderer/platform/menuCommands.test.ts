@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HashiyaApi, MenuCommand, OpenedFiles } from '../../../shared/ipc/contract';
 import { connectMenu, runMenuCommand } from '../../../renderer/platform/menuCommands';
 import { testStores } from '../../support/testStore';
+import { noBackups } from '../../support/noBackups';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -21,6 +22,7 @@ function setup() {
   const { make, saved } = testStores('m');
   const store = make();
   const api: HashiyaApi = {
+    ...noBackups,
     platform: 'electron',
     openTextFiles: async () => ({ files: [{ name: 'خبر.txt', path: '/news/خبر.txt', bytes: utf8('نص الخبر') }] }),
     saveTextFile: async (request) => {
