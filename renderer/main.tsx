@@ -5,12 +5,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { api } from './platform/api';
+import { closeSafely } from './platform/closeSafely';
 import { guardStorage } from './platform/guardStorage';
 import { connectMenu } from './platform/menuCommands';
+import { scheduleBackups } from './platform/scheduleBackups';
 import { appStore } from './store/appStore';
 
 connectMenu(api, appStore);
 guardStorage(appStore);
+scheduleBackups(appStore);
+closeSafely(api, appStore);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

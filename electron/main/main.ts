@@ -26,6 +26,7 @@ import { atomicWrite } from './atomicWrite';
 import { listBackupFiles, readBackupFile, writeBackupFile } from './backupFolder';
 import { batchPieces } from './batchPieces';
 import { checkSender } from './checkSender';
+import { closeGate } from './closeGate';
 import { contentType } from './contentType';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { guardIpc } from './guardIpc';
@@ -53,6 +54,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+// Each window's close gate, by its page: 'app:ready-to-close' opens the sender's own gate.
+const closeGates = new WeakMap<Electron.WebContents, ReturnType<typeof closeGate>>();
 let settings: SettingsFile | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -158,6 +161,17 @@ function createWindow(): BrowserWindow {
   // result as a literal instead, hence the exemption on this line.
   const window = new BrowserWindow(windowOptions(PRELOAD_PATH)); /* eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK NODE_INTEGRATION_JS_CHECK */
   window.once('ready-to-show', () => window.show());
+  // The page stores its queued changes and backs up before the window goes.
+  const gate = closeGate({
+    askPage: () => window.webContents.send('app:closing', null),
+    close: () => window.close(),
+  });
+  window.on('close', (event) => {
+    if (gate.onClose()) event.preventDefault();
+  });
+  window.on('unresponsive', gate.pageGone);
+  window.webContents.on('render-process-gone', gate.pageGone);
+  closeGates.set(window.webContents, gate);
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -275,6 +289,17 @@ function registerIpc(): void {
   ipcMain.handle(
     'backup:read',
     guardIpc('backup:read', async (request) => ({ ok: true as const, name: request.name, bytes: await readBackupFile(backups(), request.name) }), options),
+  );
+  ipcMain.handle(
+    'app:ready-to-close',
+    guardIpc(
+      'app:ready-to-close',
+      async (_request, event: IpcMainInvokeEvent) => {
+        closeGates.get(event.sender)?.ready();
+        return null;
+      },
+      options,
+    ),
   );
 }
 

@@ -50,6 +50,8 @@ const api: HashiyaApi = {
   readBackup: (request) => invoke('backup:read', request),
   onMenuCommand: (callback) => listen('menu:command', isMenuCommand, callback),
   onFilesOpened: (callback) => listen('files:opened', isOpenedFiles, callback),
+  onClosing: (callback) => listen('app:closing', (p): p is null => p === null, () => callback()),
+  readyToClose: () => invoke('app:ready-to-close', null),
 };
 
 contextBridge.exposeInMainWorld('hashiya', api);

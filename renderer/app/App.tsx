@@ -5,6 +5,7 @@ import { readDomSelection } from '../editor/readDomSelection';
 import { api } from '../platform/api';
 import { appStore, useHashiya } from '../store/appStore';
 import { AnnotatorDialog } from './AnnotatorDialog';
+import { BackupsDialog } from './BackupsDialog';
 import { DocumentView } from './DocumentView';
 import { ExportDialog } from './ExportDialog';
 import { ExportProgress } from './ExportProgress';
@@ -111,6 +112,9 @@ export function App() {
         <ExportProgress />
         <span className="toolbar-spacer" />
         <SaveStatus />
+        <button type="button" onClick={() => st.setOverlay('backups')}>
+          Backups…
+        </button>
         <button type="button" onClick={() => st.setOverlay('labels')}>
           Labels…
         </button>
@@ -145,6 +149,7 @@ export function App() {
       {overlay === 'export' && <ExportDialog />}
       {overlay === 'review' && open && <ReviewStartDialog docId={open.record.id} />}
       {overlay === 'labels' && <LabelsDialog />}
+      {overlay === 'backups' && <BackupsDialog />}
       {settingsLoaded && (overlay === 'annotator' || annotator === null) && <AnnotatorDialog />}
     </div>
   );

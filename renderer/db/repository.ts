@@ -1,6 +1,5 @@
 import type { Change } from '../../shared/model/change';
-import type { DocStatusRecord } from '../../shared/model/docStatus';
-import type { DocStatus } from '../../shared/model/docStatus';
+import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
 import type { AgreementDocument } from '../../shared/agreement/groupByText';
@@ -8,6 +7,8 @@ import type { Decision } from '../../shared/review/decision';
 import Dexie from 'dexie';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
 import { addInSlices } from './addInSlices';
+import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
+import { backupParts, restoreBackup } from './backup';
 import type { HashiyaDb } from './db';
 import type { RefusedChange, SaveOutcome } from './saveOutcome';
 
@@ -295,6 +296,16 @@ export function repository(db: HashiyaDb) {
         await db.settings.put({ key: 'labels', value: labels });
         return n;
       });
+    },
+
+    /** The whole library as a backup file, a piece at a time (see renderer/db/backup.ts). */
+    backupParts(meta: { readonly app: string; readonly created: Date }): AsyncGenerator<string, void, undefined> {
+      return backupParts(db, meta);
+    },
+
+    /** Replaces the whole library with a verified backup's, in one transaction. */
+    restoreBackup(backup: VerifiedBackup, onProgress?: (done: number, total: number) => void): Promise<void> {
+      return restoreBackup(db, backup, onProgress);
     },
 
     /** Every document with its text and spans, one at a time, oldest first. */

@@ -18,8 +18,8 @@ export async function runMenuCommand(command: MenuCommand, api: HashiyaApi, stor
       st.setOverlay(command);
       return;
     case 'backup':
-      // The whole library, every document and span, as JSONL (what Export JSONL writes).
-      if (!st.busy) await st.exportJsonl();
+      // The whole library, every table, into the backup folder (see BackupsDialog).
+      await st.backUpNow('manual');
       return;
     case 'undo':
     case 'redo':

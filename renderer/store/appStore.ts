@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { version } from '../../package.json';
 import { useStore } from 'zustand';
 import { HashiyaDb } from '../db/db';
 import { repository } from '../db/repository';
@@ -20,6 +21,7 @@ export const appStore = createHashiyaStore({
   newId: () => nanoid(),
   ...(importStreamed ? { importStreamed } : {}),
   ...(channel ? { channel } : {}),
+  appVersion: version,
 });
 
 /** Selects a narrow slice of the app store; components re-render only when it changes. */

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { backupSlice } from './backupSlice';
 import { documentSlice } from './documentSlice';
 import { exchangeSlice } from './exchangeSlice';
 import { librarySlice } from './librarySlice';
@@ -14,6 +15,7 @@ export function createHashiyaStore(deps: StoreDeps) {
     ...documentSlice(deps)(...a),
     ...exchangeSlice(deps)(...a),
     ...reviewSlice(deps)(...a),
+    ...backupSlice(deps)(...a),
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { FormatName, Problem } from '../../shared/formats/exchange';
 import type { ImportPlan } from '../../shared/import/planImport';
-import type { HashiyaApi, PickedFile } from '../../shared/ipc/contract';
+import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
+import type { BackupFile, BackupUnavailable, HashiyaApi, PickedFile } from '../../shared/ipc/contract';
 import type { Change, SpanChange } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord } from '../../shared/model/document';
@@ -24,6 +25,8 @@ export interface StoreDeps {
   readonly newId: () => string;
   /** Runs a large (streamed) import off the main thread; without it, imports run in place. */
   readonly importStreamed?: StreamedImporter;
+  /** Hashiya's version, written into backups. */
+  readonly appVersion: string;
   /** Tells the other windows on the same library what this one stored, and hears theirs. */
   readonly channel?: LibraryChannel;
 }
@@ -125,7 +128,7 @@ export interface DocumentSlice {
 }
 
 /** The dialog or overlay on top of the workbench, if any. */
-export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | 'import' | 'export' | 'review' | null;
+export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | 'import' | 'export' | 'review' | 'backups' | null;
 
 export interface UiSlice {
   /** The annotator's name; null until given on first start. */
@@ -239,4 +242,36 @@ export interface ReviewSlice {
   computeAgreement(annotators: readonly string[], titleFilter: string): Promise<void>;
 }
 
-export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice;
+/** Backups of the whole library, and restoring one. */
+export interface BackupSlice {
+  backup: {
+    readonly running: boolean;
+    /** The last backup this window made. */
+    readonly last: { readonly name: string; readonly path: string; readonly at: number } | null;
+    /** The backups in the backup folder, newest first, once listed. */
+    readonly list: readonly BackupFile[] | null;
+    /** Why the backup folder cannot be used, when it cannot (a browser). */
+    readonly unavailable: BackupUnavailable['reason'] | null;
+    /** A backup checked for restoring: what it holds, or its problems (FILE:LINE: message). */
+    readonly check: {
+      readonly file: string;
+      readonly summary: string | null;
+      readonly backup: VerifiedBackup | null;
+      readonly problems: readonly string[];
+    } | null;
+  };
+  /**
+   * Backs the whole library up into the backup folder; `manual` says what happened and
+   * falls back to a download where there is no folder; an automatic one is skipped when
+   * nothing changed since the last. Resolves true when a backup was kept.
+   */
+  backUpNow(reason: 'manual' | 'scheduled' | 'closing' | 'before-restore'): Promise<boolean>;
+  listBackups(): Promise<void>;
+  /** Reads and verifies a backup (from the backup folder by name, or a picked file) for restoring. */
+  checkBackup(source: { readonly name: string } | { readonly file: { readonly name: string; readonly bytes: Uint8Array } }): Promise<void>;
+  /** Replaces the library with the checked backup (after backing up the library it replaces). */
+  confirmRestore(): Promise<void>;
+  cancelRestore(): void;
+}
+
+export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice & BackupSlice;

@@ -119,12 +119,14 @@ export function isOpenedFiles(value: unknown): value is OpenedFiles {
 export interface MainEvents {
   'menu:command': MenuCommand;
   'files:opened': OpenedFiles;
+  /** The window is closing: store queued changes, back up, then call `readyToClose`. */
+  'app:closing': null;
 }
 
 export type MainEventChannel = keyof MainEvents;
 
 /** Every main-to-renderer channel. */
-export const MAIN_EVENT_CHANNELS = ['menu:command', 'files:opened'] as const satisfies readonly MainEventChannel[];
+export const MAIN_EVENT_CHANNELS = ['menu:command', 'files:opened', 'app:closing'] as const satisfies readonly MainEventChannel[];
 
 /** Channel name to request and response types. */
 export interface IpcContract {
@@ -133,12 +135,13 @@ export interface IpcContract {
   'backup:write': { request: WriteBackupRequest; response: BackupWritten };
   'backup:list': { request: null; response: BackupList };
   'backup:read': { request: ReadBackupRequest; response: BackupRead };
+  'app:ready-to-close': { request: null; response: null };
 }
 
 export type Channel = keyof IpcContract;
 
 /** Every channel, for the checks in main and the preload. */
-export const CHANNELS = ['files:open-text', 'files:save-text', 'backup:write', 'backup:list', 'backup:read'] as const satisfies readonly Channel[];
+export const CHANNELS = ['files:open-text', 'files:save-text', 'backup:write', 'backup:list', 'backup:read', 'app:ready-to-close'] as const satisfies readonly Channel[];
 
 /** The API the renderer sees: one method per channel, no event objects. */
 export interface HashiyaApi {
@@ -163,6 +166,13 @@ export interface HashiyaApi {
   onMenuCommand?(callback: (command: MenuCommand) => void): () => void;
   /** Calls `callback` with files main opened (File > Open Recent); returns a function that stops. */
   onFilesOpened?(callback: (opened: OpenedFiles) => void): () => void;
+  /**
+   * Calls `callback` when the desktop window is about to close; the window waits (a while)
+   * until `readyToClose` is called. Absent in a plain browser.
+   */
+  onClosing?(callback: () => void): () => void;
+  /** Lets the closing window close: every change is stored. */
+  readyToClose?(): Promise<null>;
 }
 
 /** Largest export or file, in UTF-16 units, that one IPC message may carry. */

@@ -248,3 +248,52 @@ describe('a crash in the middle of a fast session', () => {
     }
   });
 });
+
+/** A folder picker that answers at once with a folder of the origin's private file system, as a user picking one would. */
+const PICK_FOLDER = () => {
+  (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+    (await navigator.storage.getDirectory()).getDirectoryHandle('picked-backups', { create: true });
+};
+
+describe('backups', () => {
+  it('backs the library up into a picked folder, and restores it whole after the library is gone', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US', viewport: { width: 1300, height: 900 } });
+    await context.addInitScript(PICK_FOLDER);
+    const page = await freshLibrary(context);
+    await tag(page, 'القوات الأميركية', '1');
+    await tag(page, 'حقل العمر', '2');
+    await expect.poll(() => status(page).getAttribute('data-state')).toBe('saved');
+
+    await page.getByRole('button', { name: 'Backups…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Library backups' });
+    await dialog.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => dialog.getByRole('table', { name: 'Kept backups' }).getByRole('row').count()).toBe(2);
+    await page.screenshot({ path: 'test-results/backups-dialog.png' }).catch(() => undefined);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // The library is lost (as when the browser discards a store damaged by a full disk).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.deleteDatabase('hashiya');
+          r.onsuccess = () => resolve();
+          r.onerror = () => reject(r.error);
+          r.onblocked = () => location.reload();
+        }),
+    );
+    await page.goto(inject('baseUrl'));
+    await giveAnnotatorName(page, 'rania');
+    expect(await page.getByRole('button', { name: 'Open report' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Backups…' }).click();
+    await dialog.getByRole('button', { name: /^Check hashiya-backup-.*to restore it$/ }).click();
+    const found = dialog.getByRole('region', { name: 'Backup to restore' });
+    await expect.poll(() => found.textContent()).toMatch(/backup of 2 documents, 2 texts, 2 spans/);
+    await found.getByRole('button', { name: 'Replace my library with this backup' }).click();
+    await page.getByRole('button', { name: 'Open report' }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /report/ }).getByTestId('span-count').textContent()).toBe('2');
+    await openDocument(page, 'report');
+    expect((await spansOnScreen(page)).map((s) => `${s.label}:${s.text}`).sort()).toEqual(['actor:القوات الأميركية', 'place:حقل العمر']);
+    await context.close();
+  });
+});

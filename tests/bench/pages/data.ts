@@ -42,7 +42,7 @@ const api: HashiyaApi = {
 /** A store as the app makes one: over `db`, with large imports run in a worker writing to it. */
 const storeOn = (db: HashiyaDb): HashiyaStore => {
   const importStreamed = workerImporter(db.name);
-  return createHashiyaStore({ repo: repository(db), api, now: () => ++clock, newId: () => `n${++ids}`, ...(importStreamed ? { importStreamed } : {}) });
+  return createHashiyaStore({ repo: repository(db), api, appVersion: 'bench', now: () => ++clock, newId: () => `n${++ids}`, ...(importStreamed ? { importStreamed } : {}) });
 };
 
 /** The largest main-thread task seen while `run` runs, in ms (0 when none passed 50 ms). */

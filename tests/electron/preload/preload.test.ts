@@ -49,7 +49,7 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...exposed.keys()]).toEqual(['hashiya']);
     const api = exposed.get('hashiya') as HashiyaApi;
-    expect(Object.keys(api).sort()).toEqual(['listBackups', 'onFilesOpened', 'onMenuCommand', 'openTextFiles', 'platform', 'readBackup', 'saveTextFile', 'writeBackup']);
+    expect(Object.keys(api).sort()).toEqual(['listBackups', 'onClosing', 'onFilesOpened', 'onMenuCommand', 'openTextFiles', 'platform', 'readBackup', 'readyToClose', 'saveTextFile', 'writeBackup']);
     expect(api.platform).toBe('electron');
   });
 
@@ -113,6 +113,20 @@ describe('preload', () => {
     emit('menu:command', 'redo');
     expect(seen).toHaveLength(2);
     expect(listeners.get('menu:command')?.size).toBe(0);
+  });
+
+  it('tells the page the window is closing with no payload, and lets it say it is ready', async () => {
+    const { exposed, emit, invoke, listeners } = loadPreload();
+    const api = exposed.get('hashiya') as HashiyaApi;
+    const seen: unknown[][] = [];
+    const stop = api.onClosing!((...args: unknown[]) => seen.push(args));
+    emit('app:closing', null);
+    emit('app:closing', { close: true }); // not the contract's payload: dropped
+    expect(seen).toEqual([[]]);
+    stop();
+    expect(listeners.get('app:closing')?.size).toBe(0);
+    await api.readyToClose!();
+    expect(invoke.mock.calls.at(-1)).toEqual(['app:ready-to-close', null]);
   });
 
   it('passes files opened by main on only when they are files', () => {

@@ -3,6 +3,7 @@ import type { HashiyaApi, MenuCommand, OpenedFiles } from '../../../shared/ipc/c
 import { connectMenu, runMenuCommand } from '../../../renderer/platform/menuCommands';
 import { testStores } from '../../support/testStore';
 import { noBackups } from '../../support/noBackups';
+import { verifyBackup } from '../../../shared/backup/verifyBackup';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -44,13 +45,14 @@ describe('runMenuCommand', () => {
     expect(store.getState().overlay).toBe('export');
   });
 
-  it('backs the library up as JSONL', async () => {
+  it('backs the whole library up (a download where there is no backup folder)', async () => {
     const { store, api, saved } = setup();
     await store.getState().addPastedDocument('بيان', 'نص البيان');
     await store.getState().refreshLibrary();
     await runMenuCommand('backup', api, store);
     expect(saved).toHaveLength(1);
-    expect(JSON.parse(saved[0]!.trim())).toMatchObject({ text: 'نص البيان' });
+    const check = await verifyBackup('menu backup', saved[0]!);
+    expect(check.ok && check.backup.tables.texts.map((t) => t.text)).toEqual(['نص البيان']);
   });
 
   it('undoes and redoes in the open document, or in the text field being edited', async () => {
