@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { api } from '../platform/api';
 import { appStore, useHashiya } from '../store/appStore';
+import { ProblemList } from './ProblemList';
 
 const WHY_NOT: Record<string, string> = {
   unavailable: 'This browser cannot keep backups in a folder; Back up now downloads the backup file instead.',
@@ -78,15 +79,7 @@ export function BackupsDialog() {
           <p>
             <bdi>{check.file}</bdi>: {check.backup ? `${check.summary}.` : 'this backup cannot be restored.'}
           </p>
-          {check.problems.length > 0 && (
-            <ul className="details">
-              {check.problems.map((p) => (
-                <li key={p} dir="auto">
-                  {p}
-                </li>
-              ))}
-            </ul>
-          )}
+          {check.problems.length > 0 && <ProblemList lines={check.problems} />}
           {check.backup && (
             <p>Restoring replaces the whole library with this backup; the library as it is now is backed up first.</p>
           )}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { appStore, useHashiya } from '../store/appStore';
+import { ProblemList } from './ProblemList';
 
 /** The latest message; problems listed one per line, with the choices a bad import offers. */
 export function NoticeBar() {
@@ -18,15 +19,7 @@ export function NoticeBar() {
   return (
     <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <p>{notice.text}</p>
-      {notice.details && (
-        <ul className="details">
-          {notice.details.map((d) => (
-            <li key={d} dir="auto">
-              {d}
-            </li>
-          ))}
-        </ul>
-      )}
+      {notice.details && <ProblemList lines={notice.details} />}
       <div className="notice-buttons">
         {failing && notice.kind === 'error' && (
           // The way out while storage refuses writes: everything on screen, to a file.
