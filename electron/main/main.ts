@@ -20,9 +20,9 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
+import { atomicWrite } from '../../node/atomicWrite';
 import type { MainEventChannel, MainEvents } from '../../shared/ipc/contract';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
-import { atomicWrite } from './atomicWrite';
 import { listBackupFiles, readBackupFile, writeBackupFile } from './backupFolder';
 import { batchPieces } from './batchPieces';
 import { checkSender } from './checkSender';

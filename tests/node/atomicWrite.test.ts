@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { atomicWrite } from '../../../electron/main/atomicWrite';
+import { atomicWrite } from '../../node/atomicWrite';
 
 // Lets a test make the final rename fail, as a crash just before it would.
 const renameFault = vi.hoisted(() => ({ error: null as Error | null, calls: 0 }));
