@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { chmod, mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { atomicWrite, syncDirectory } from '../../node/atomicWrite';
-import type { OutputFile } from '../../shared/formats/exchange';
+import { atomicWrite, syncDirectory } from '../node/atomicWrite';
+import type { OutputFile } from '../shared/formats/exchange';
 import { describeFsError } from './describeFsError';
 
 /** A write that failed, told in plain words and naming the path the user gave: `cannot write out/x.jsonl: no space left on the device (ENOSPC)`. */

@@ -1,4 +1,4 @@
-import { tokenize } from '../../shared/text/tokenize';
+import { tokenize } from '../shared/text/tokenize';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
 import type { CliIo, CliOptions } from './main';
 

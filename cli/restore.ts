@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { atomicWrite } from '../../node/atomicWrite';
-import { countOf } from '../../shared/backup/tableShapes';
-import { recordsToExchange } from '../../shared/formats/recordsToExchange';
-import { MULTI_FILE_FORMATS } from '../../shared/formats/registry';
-import type { Span } from '../../shared/model/span';
+import { atomicWrite } from '../node/atomicWrite';
+import { countOf } from '../shared/backup/tableShapes';
+import { recordsToExchange } from '../shared/formats/recordsToExchange';
+import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
+import type { Span } from '../shared/model/span';
 import { loadBackup } from './loadBackup';
 import { formatProblem, resolveFormat } from './loadInputs';
 import type { CliIo, CliOptions } from './main';

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import { seed } from '../../support/seeds';
+import { main } from '../../cli/main';
+import { seed } from '../support/seeds';
 import { faults, systemError } from '../support/fsFaults';
 
 // Disks fill up and folders refuse writes here by fault injection: the real ones are in cli.test.ts where the machine allows.

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import { seed } from '../../support/seeds';
-import { CORPORA_DIR, wojood } from '../../shared/support/nerCorpora';
+import { main } from '../../cli/main';
+import { seed } from '../support/seeds';
+import { CORPORA_DIR, wojood } from '../shared/support/nerCorpora';
 
 /** The Wojood split's path on disk, after checking (loudly) that it is there. */
 const wojoodPath = (split: 'val') => {
@@ -14,7 +14,7 @@ const wojoodPath = (split: 'val') => {
   return fileURLToPath(new URL(`wojood-sample/${split}.txt`, CORPORA_DIR));
 };
 
-const BIN = fileURLToPath(new URL('../../../electron/cli/bin.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
 
 async function run(...argv: string[]) {
   let out = '';
@@ -255,7 +255,7 @@ describe('hashiya convert / validate / stats', () => {
     expect(bare.out).toContain('hashiya convert INPUT...');
   });
 
-  it('runs as a command from a fresh clone with no build step (node electron/cli/bin.mjs)', () => {
+  it('runs as a command from a fresh clone with no build step (node cli/bin.mjs)', () => {
     const d = dir();
     writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'الطائرات الأميركية', 'weapon') + '\n');
     const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'conll', '--labels', 'weapon'], { encoding: 'utf8' });

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import { backupText, sampleLibrary } from '../../support/library';
+import { main } from '../../cli/main';
+import { backupText, sampleLibrary } from '../support/library';
 
 async function run(...argv: string[]) {
   let out = '';

@@ -1,4 +1,4 @@
-import { describeBackup } from '../../shared/backup/describeBackup';
+import { describeBackup } from '../shared/backup/describeBackup';
 import { loadBackup } from './loadBackup';
 import { formatProblem } from './loadInputs';
 import type { CliIo } from './main';

@@ -1,6 +1,6 @@
-import type { ExchangeDocument, Format, ParseResult, Problem } from '../../shared/formats/exchange';
-import { applyLabelMap, parseLabelMap } from '../../shared/formats/labelMap';
-import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
+import type { ExchangeDocument, Format, ParseResult, Problem } from '../shared/formats/exchange';
+import { applyLabelMap, parseLabelMap } from '../shared/formats/labelMap';
+import { FORMAT_NAMES, formatByName } from '../shared/formats/registry';
 import type { CliIo, CliOptions } from './main';
 import { readInputs } from './readInputs';
 

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
-import { fleissKappa } from '../../../shared/agreement/fleissKappa';
-import { krippendorffAlphaNominal } from '../../../shared/agreement/krippendorffAlpha';
-import { tokenize } from '../../../shared/text/tokenize';
-import { seed } from '../../support/seeds';
+import { main } from '../../cli/main';
+import { fleissKappa } from '../../shared/agreement/fleissKappa';
+import { krippendorffAlphaNominal } from '../../shared/agreement/krippendorffAlpha';
+import { tokenize } from '../../shared/text/tokenize';
+import { seed } from '../support/seeds';
 
 async function run(...argv: string[]) {
   let out = '';

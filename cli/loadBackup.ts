@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { verifyBackup, type BackupCheck } from '../../shared/backup/verifyBackup';
+import { verifyBackup, type BackupCheck } from '../shared/backup/verifyBackup';
 
 /** Reads and checks the backup at `file` a piece at a time; a file that cannot be read is a problem at its line 1. */
 export async function loadBackup(file: string): Promise<BackupCheck> {

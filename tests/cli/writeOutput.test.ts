@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutputError, writeOutputFile, writeOutputFolder } from '../../../electron/cli/writeOutput';
+import { OutputError, writeOutputFile, writeOutputFolder } from '../../cli/writeOutput';
 
 let d = '';
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { describeFsError } from '../../../electron/cli/describeFsError';
+import { describeFsError } from '../../cli/describeFsError';
 
 const errno = (code: string, message = `${code}: something, open 'x'`) => Object.assign(new Error(message), { code, syscall: 'open' });
 

@@ -1,4 +1,4 @@
-import { MULTI_FILE_FORMATS } from '../../shared/formats/registry';
+import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
 import type { CliIo, CliOptions } from './main';
 import { OutputError, writeOutputFile, writeOutputFolder } from './writeOutput';

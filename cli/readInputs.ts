@@ -1,8 +1,8 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { InputFile, Problem } from '../../shared/formats/exchange';
-import { decodeText } from '../../shared/text/decodeText';
+import type { InputFile, Problem } from '../shared/formats/exchange';
+import { decodeText } from '../shared/text/decodeText';
 import { describeFsError } from './describeFsError';
 
 /** Files read and decoded, with the encoding each was found in, the ones that could not be, and the ones left alone. */

@@ -1,6 +1,6 @@
-import type { AgreementReport, Measure } from '../../shared/agreement/agreementReport';
-import { computeAgreement } from '../../shared/agreement/computeAgreement';
-import { groupByText } from '../../shared/agreement/groupByText';
+import type { AgreementReport, Measure } from '../shared/agreement/agreementReport';
+import { computeAgreement } from '../shared/agreement/computeAgreement';
+import { groupByText } from '../shared/agreement/groupByText';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
 import type { CliIo, CliOptions } from './main';
 
