@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dist, electronDistDir, noElectronMessage } from '../../../electron/tools/dist.mjs';
+import { dist, electronDistDir, noElectronMessage } from '../../scripts/dist.mjs';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function steps(options: { binary?: string; reason?: string; build?: number; builder?: number }) {
   return {

@@ -1,6 +1,6 @@
 // Draws the app icon (electron/resources/icon.png, 512×512) without any image library:
 // a page with a margin note — حاشية is the note in a book's margin. Run it again only
-// to change the icon; the PNG is committed. Usage: node electron/tools/makeIcon.mjs
+// to change the icon; the PNG is committed. Usage: node scripts/makeIcon.mjs
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,7 +108,7 @@ export function iconPng() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const out = fileURLToPath(new URL('../resources/icon.png', import.meta.url));
+  const out = fileURLToPath(new URL('../electron/resources/icon.png', import.meta.url));
   writeFileSync(out, iconPng());
   console.log(`wrote ${path.relative(process.cwd(), out)}`);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { iconPng } from '../../../electron/tools/makeIcon.mjs';
+import { iconPng } from '../../scripts/makeIcon.mjs';
 
 describe('makeIcon', () => {
   const png = iconPng();
@@ -13,7 +13,7 @@ describe('makeIcon', () => {
   });
 
   it('is the icon committed in electron/resources (run the script after changing it)', () => {
-    const committed = readFileSync(new URL('../../../electron/resources/icon.png', import.meta.url));
+    const committed = readFileSync(new URL('../../electron/resources/icon.png', import.meta.url));
     expect(Buffer.compare(committed, png)).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findElectron } from '../../../electron/tools/findElectron.mjs';
+import { findElectron } from '../../scripts/findElectron.mjs';
 
 // A fake project whose node_modules/electron behaves like the real package: index.js
 // returns dist/<path.txt> and install.js is the downloader, scripted per test.

@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildElectron } from './build.mjs';
+import { buildElectron } from './buildElectron.mjs';
 import { findElectron } from './findElectron.mjs';
 import { runNpmScript } from './runNpmScript.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VITE_CONFIG = 'renderer/vite.config.ts';
 
 function runChild(command, args) {

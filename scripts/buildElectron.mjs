@@ -1,10 +1,10 @@
 // Bundles Electron's main process and preload into build/electron/*.cjs with esbuild.
-// Usage: node electron/tools/build.mjs (also imported by start.mjs).
+// Usage: node scripts/buildElectron.mjs (also imported by start.mjs).
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The two bundles: entry point (relative to the project) → output file. */
 export const BUNDLES = [

@@ -69,5 +69,5 @@ export function dist({
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = dist({ root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..') });
+  process.exitCode = dist({ root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..') });
 }
