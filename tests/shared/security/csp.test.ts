@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CSP_META_TAG, META_CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { CONTENT_SECURITY_POLICY, CSP_META_TAG, META_CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 
 function directives(policy: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
