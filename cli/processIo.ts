@@ -2,7 +2,7 @@ import { describeFsError } from './describeFsError';
 import type { CliIo } from './main';
 
 /**
- * The process's stdout and stderr, for bin.mjs. A write to stdout that fails (a full disk,
+ * The process's stdout and stderr, for hashiya.ts. A write to stdout that fails (a full disk,
  * `> /dev/full`) ends the process with one line and status 1 at once, before the command
  * can go on to say it succeeded; a reader that went away (`| head`) ends it quietly.
  * Never an unhandled 'error' event and its stack trace.

@@ -1,10 +1,11 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { buildCli, CLI_BUNDLE } from '../../scripts/buildCli.mjs';
 import { seed } from '../support/seeds';
 import { CORPORA_DIR, wojood } from '../shared/support/nerCorpora';
 
@@ -14,7 +15,7 @@ const wojoodPath = (split: 'val') => {
   return fileURLToPath(new URL(`wojood-sample/${split}.txt`, CORPORA_DIR));
 };
 
-const BIN = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 async function run(...argv: string[]) {
   let out = '';
@@ -24,6 +25,31 @@ async function run(...argv: string[]) {
 }
 
 const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-cli-'));
+
+/**
+ * The `hashiya` command (cli/bin.mjs) copied into a checkout of its own in a temporary folder.
+ * `built`: with the bundle where `npm install` builds it, and nothing else (no sources, no
+ * node_modules). Otherwise as a checkout where it was never built: the project's
+ * package.json, sources (through a one-line cli/hashiya.ts) and node_modules.
+ */
+async function checkout({ built }: { built: boolean }): Promise<string> {
+  const d = dir();
+  mkdirSync(join(d, 'cli'));
+  copyFileSync(join(ROOT, 'cli/bin.mjs'), join(d, 'cli/bin.mjs'));
+  if (built) {
+    await buildCli(join(d, CLI_BUNDLE));
+  } else {
+    // package.json makes the sources ES modules, as in the project.
+    copyFileSync(join(ROOT, 'package.json'), join(d, 'package.json'));
+    writeFileSync(join(d, 'cli/hashiya.ts'), `import ${JSON.stringify(pathToFileURL(join(ROOT, 'cli/hashiya.ts')).href)};\n`);
+    symlinkSync(join(ROOT, 'node_modules'), join(d, 'node_modules'), 'junction');
+  }
+  return join(d, 'cli/bin.mjs');
+}
+
+// What the tests below run as a process: the command as `npm install` leaves it, built
+// from the sources as they are now (never a stale build/ of the checkout's).
+const BIN = await checkout({ built: true });
 
 /**
  * Runs bin.mjs with a tiny tmpfs mounted at `disk`, in a mount namespace of its own: the
@@ -255,11 +281,20 @@ describe('hashiya convert / validate / stats', () => {
     expect(bare.out).toContain('hashiya convert INPUT...');
   });
 
-  it('runs as a command from a fresh clone with no build step (node cli/bin.mjs)', () => {
+  it('runs the bundle where npm install builds it (node cli/bin.mjs)', () => {
+    // That checkout has no node_modules: running from the sources through tsx would fail.
+    const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('hashiya convert INPUT...');
+  });
+
+  it('runs from a fresh clone whose bundle was never built, through tsx, and says how to build it', async () => {
     const d = dir();
     writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'الطائرات الأميركية', 'weapon') + '\n');
-    const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'conll', '--labels', 'weapon'], { encoding: 'utf8' });
+    const bin = await checkout({ built: false });
+    const r = spawnSync(process.execPath, [bin, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'conll', '--labels', 'weapon'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('الطائرات B-weapon\nالأميركية I-weapon');
+    expect(r.stderr).toContain('`npm run build:cli` builds build/cli/hashiya.mjs');
   });
 });
