@@ -1,10 +1,4 @@
 import { parseArgs } from 'node:util';
-import { agree } from './agree';
-import { backup } from './backup';
-import { convert } from './convert';
-import { restore } from './restore';
-import { stats } from './stats';
-import { validate } from './validate';
 
 const USAGE = `hashiya — Arabic news annotation, on the command line
 
@@ -71,19 +65,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   try {
+    // Each command is imported when it is run: the backup commands bring in zod, whose
+    // evaluation would add 10-20 ms to every start, --help and convert included.
     switch (command) {
       case 'convert':
-        return await convert(positionals, values, io);
+        return await (await import('./convert')).convert(positionals, values, io);
       case 'validate':
-        return await validate(positionals, values, io);
+        return await (await import('./validate')).validate(positionals, values, io);
       case 'stats':
-        return await stats(positionals, values, io);
+        return await (await import('./stats')).stats(positionals, values, io);
       case 'agree':
-        return await agree(positionals, values, io);
+        return await (await import('./agree')).agree(positionals, values, io);
       case 'backup':
-        return await backup(positionals, io);
+        return await (await import('./backup')).backup(positionals, io);
       case 'restore':
-        return await restore(positionals, values, io);
+        return await (await import('./restore')).restore(positionals, values, io);
       default:
         io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
         return 2;
