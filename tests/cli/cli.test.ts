@@ -1,9 +1,9 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { buildCli, CLI_BUNDLE } from '../../scripts/buildCli.mjs';
 import { seed } from '../support/seeds';
@@ -26,6 +26,12 @@ async function run(...argv: string[]) {
 
 const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-cli-'));
 
+// Removed afterwards: a built one holds a megabyte of bundle.
+const checkouts: string[] = [];
+afterAll(() => {
+  for (const d of checkouts) rmSync(d, { recursive: true, force: true });
+});
+
 /**
  * The `hashiya` command (cli/bin.mjs) copied into a checkout of its own in a temporary folder.
  * `built`: with the bundle where `npm install` builds it, and nothing else (no sources, no
@@ -34,6 +40,7 @@ const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-cli-'));
  */
 async function checkout({ built }: { built: boolean }): Promise<string> {
   const d = dir();
+  checkouts.push(d);
   mkdirSync(join(d, 'cli'));
   copyFileSync(join(ROOT, 'cli/bin.mjs'), join(d, 'cli/bin.mjs'));
   if (built) {
