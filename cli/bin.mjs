@@ -5,7 +5,8 @@
 // says how to build the bundle: the same command, about a second slower to start.
 import { existsSync } from 'node:fs';
 
-// scripts/buildCli.mjs's CLI_BUNDLE; not imported from there, as that would load esbuild.
+// scripts/buildCli.mjs's CLI_BUNDLE, not imported from there, as that would load esbuild;
+// tests/cli/cli.test.ts builds to CLI_BUNDLE and runs this file, so the two cannot drift.
 const bundle = new URL('../build/cli/hashiya.mjs', import.meta.url);
 
 if (existsSync(bundle)) {
