@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { CSP_META_TAG } from '../electron/main/csp.ts';
+import { CSP_META_TAG } from '../shared/security/csp.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

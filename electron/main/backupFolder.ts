@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { atomicWrite } from '../../node/atomicWrite';
 import { backupFileName, backupsToRemove, backupTime, isBackupFileName, newestFirst } from '../../shared/backup/backupNames';
 import { verifyBackup } from '../../shared/backup/verifyBackup';
 import { MAX_BACKUP_BYTES, type BackupFile } from '../../shared/ipc/contract';
-import { atomicWrite } from './atomicWrite';
 import { batchPieces } from './batchPieces';
 
 /** The names in `dir`, or none when it does not exist yet. */

@@ -20,15 +20,15 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
+import { atomicWrite } from '../../node/atomicWrite';
 import type { MainEventChannel, MainEvents } from '../../shared/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
-import { atomicWrite } from './atomicWrite';
 import { listBackupFiles, readBackupFile, writeBackupFile } from './backupFolder';
 import { batchPieces } from './batchPieces';
 import { checkSender } from './checkSender';
 import { closeGate } from './closeGate';
 import { contentType } from './contentType';
-import { CONTENT_SECURITY_POLICY } from './csp';
 import { guardIpc } from './guardIpc';
 import { preferredLanguage } from './interfaceLanguage';
 import { MENU_LABELS } from './menuLabels';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { atomicWrite } from './atomicWrite';
+import { atomicWrite } from '../../node/atomicWrite';
 import { INTERFACE_LANGUAGES, type InterfaceLanguage } from './interfaceLanguage';
 import { MAX_RECENT_FILES } from './recentFiles';
 

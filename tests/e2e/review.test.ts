@@ -218,7 +218,7 @@ describe('review and agreement', () => {
     await dash.getByRole('button', { name: 'Compute agreement' }).click();
     const table = dash.getByRole('table', { name: 'Agreement per label' });
     await table.waitFor();
-    const cli = spawnSync(process.execPath, ['electron/cli/bin.mjs', 'agree', join(d, 'layla.jsonl'), join(d, 'omar.jsonl'), '--json'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['cli/bin.mjs', 'agree', join(d, 'layla.jsonl'), join(d, 'omar.jsonl'), '--json'], { encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
     const report = JSON.parse(cli.stdout) as AgreementReport;
     const shown = (row: string, measure: string) => table.locator(`tr[data-label="${row}"] td[data-measure="${measure}"]`).textContent();

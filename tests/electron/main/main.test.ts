@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 import { CHANNELS } from '../../../shared/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { backupPieces, sampleLibrary } from '../../support/library';
 import { bundle, runBundle } from '../support/loadBundle';
 

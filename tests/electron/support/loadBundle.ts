@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const nodeRequire = createRequire(import.meta.url);
 
-/** Bundles an Electron entry point the way electron/tools/build.mjs does, in memory. */
+/** Bundles an Electron entry point the way scripts/buildElectron.mjs does, in memory. */
 export async function bundle(entry: string): Promise<string> {
   const result = await build({
     absWorkingDir: root,

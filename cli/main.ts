@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+
+const USAGE = `hashiya — Arabic news annotation, on the command line
+
+  hashiya convert INPUT... --from FMT --to FMT [-o OUT] [--map A=B,...] [--annotator NAME] [--labels L1,L2,...] [--nested] [--skip-invalid]
+  hashiya validate INPUT... --format FMT
+  hashiya stats INPUT... --format FMT [--json]
+  hashiya agree FILE FILE [FILE...] [--format FMT] [--json] [--map A=B,...]
+  hashiya backup verify FILE...
+  hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]
+
+Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
+(one file per document); other formats write one file, to stdout when -o is omitted.
+--labels picks the labels CoNLL writes (overlapping spans are left out and counted);
+--nested writes nested spans as extra CoNLL tag columns instead. Offsets in every file are Unicode
+code points, end exclusive (Python's text[start:end]). Problems print as FILE:LINE: message;
+the exit status is 1 when there is any. agree compares annotators (a span's annotator, else its
+document's, else the file name) over documents matched by the SHA-256 of their text; its
+--format defaults to jsonl. backup verify checks a backup of the app's library whole (its
+checksum, counts and every row) and says what it holds. restore writes a backup's documents
+with one annotator's spans (the backup's own annotator unless --annotator says; --all-layers:
+every annotator's) in FMT (default jsonl), writing nothing if the backup has any problem.`;
+
+/** Runs the command line, writing through `io`; returns the exit status. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    // The whole argv, so that `hashiya --help` is read as the option it is, not as a command.
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        map: { type: 'string' },
+        annotator: { type: 'string' },
+        labels: { type: 'string' },
+        json: { type: 'boolean' },
+        nested: { type: 'boolean' },
+        'skip-invalid': { type: 'boolean' },
+        'all-layers': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const {
+    values,
+    positionals: [command, ...positionals],
+  } = parsed;
+  if (values.help || command === 'help') {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+  if (!command) {
+    io.out(`${USAGE}\n`);
+    return 2;
+  }
+  if (!positionals.length) {
+    io.err(`hashiya ${command}: name at least one input file or folder\n`);
+    return 2;
+  }
+  try {
+    // Each command is imported when it is run: the backup commands bring in zod, whose
+    // evaluation would add 10-20 ms to every start, --help and convert included.
+    switch (command) {
+      case 'convert':
+        return await (await import('./convert')).convert(positionals, values, io);
+      case 'validate':
+        return await (await import('./validate')).validate(positionals, values, io);
+      case 'stats':
+        return await (await import('./stats')).stats(positionals, values, io);
+      case 'agree':
+        return await (await import('./agree')).agree(positionals, values, io);
+      case 'backup':
+        return await (await import('./backup')).backup(positionals, io);
+      case 'restore':
+        return await (await import('./restore')).restore(positionals, values, io);
+      default:
+        io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (error) {
+    // Every mistake of the user's is reported by the command itself; what arrives here is a bug,
+    // told in one line with the conventional status for one (EX_SOFTWARE), not as a stack trace.
+    io.err(`hashiya: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 70;
+  }
+}
+
+/** Where the command line writes: stdout and stderr, replaceable in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The options every command may receive. */
+export interface CliOptions {
+  from?: string;
+  to?: string;
+  format?: string;
+  output?: string;
+  map?: string;
+  annotator?: string;
+  labels?: string;
+  json?: boolean;
+  nested?: boolean;
+  'skip-invalid'?: boolean;
+  'all-layers'?: boolean;
+}

@@ -1,0 +1,115 @@
+import type { Stats } from 'node:fs';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InputFile, Problem } from '../shared/formats/exchange';
+import { decodeText } from '../shared/text/decodeText';
+import { describeFsError } from './describeFsError';
+
+/** Files read and decoded, with the encoding each was found in, the ones that could not be, and the ones left alone. */
+export interface ReadInputs {
+  readonly files: (InputFile & { readonly path: string; readonly encoding: string })[];
+  readonly problems: Problem[];
+  readonly notes: string[];
+}
+
+/** A path found under an input: a file to read, one that cannot be read, or one that is not read. */
+type Found =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'problem'; readonly path: string; readonly message: string }
+  | { readonly kind: 'skipped'; readonly path: string; readonly reason: string };
+
+const extensionOf = (path: string) => path.split('.').pop()?.toLowerCase() ?? '';
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a file or folder';
+}
+
+/** Why `path` could not be looked at, in plain words; a link to nothing is told apart from a missing name. */
+async function unreadable(path: string, error: unknown): Promise<string> {
+  const words = describeFsError(error);
+  if (words === null) throw error;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(path).catch(() => null))?.isSymbolicLink()) {
+    return 'the link points to nothing (ENOENT)';
+  }
+  return words;
+}
+
+/**
+ * Everything under `path`: the path itself when it is named on the command line, or a folder's
+ * entries read recursively, in name order, dot files skipped. A broken entry is a problem of its
+ * own, so one dangling link never hides the rest of its folder.
+ */
+async function expand(path: string, extensions: readonly string[] | undefined, named: boolean): Promise<Found[]> {
+  // In a folder, only files the format reads; a file named outright is always read.
+  const wanted = named || !extensions || extensions.includes(extensionOf(path));
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    return wanted ? [{ kind: 'problem', path, message: `cannot read: ${await unreadable(path, e)}` }] : [];
+  }
+  if (info.isDirectory()) {
+    let names: string[];
+    try {
+      names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
+    } catch (e) {
+      return [{ kind: 'problem', path, message: `cannot read: ${await unreadable(path, e)}` }];
+    }
+    const nested = await Promise.all(names.map((n) => expand(join(path, n), extensions, false)));
+    return nested.flat();
+  }
+  if (!wanted) return [];
+  // Opening a named pipe waits for a writer, forever, and opening a device may do anything, so a
+  // folder's special files are never opened. Named outright they are read, as cat would
+  // (`hashiya validate <(zcat a.jsonl.gz)`): the user asked for that very file.
+  if (info.isFile() || named) return [{ kind: 'file', path }];
+  return [{ kind: 'skipped', path, reason: `not a regular file (${kindOf(info)})` }];
+}
+
+/**
+ * Reads the command line's inputs: files and folders, decoded with the shared decoder
+ * (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1256). A file that cannot be read
+ * or decoded is a problem naming the file and line, never a crash; a folder's named pipes,
+ * sockets and devices are left alone with a note.
+ */
+export async function readInputs(paths: readonly string[], extensions?: readonly string[]): Promise<ReadInputs> {
+  const files: ReadInputs['files'] = [];
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  for (const p of paths) {
+    for (const found of await expand(p, extensions, true)) {
+      const file = found.path;
+      if (found.kind === 'problem') {
+        problems.push({ file, line: 1, message: found.message });
+        continue;
+      }
+      if (found.kind === 'skipped') {
+        notes.push(`skipped ${file}: ${found.reason}`);
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(file));
+      } catch (e) {
+        problems.push({ file, line: 1, message: `cannot read: ${await unreadable(file, e)}` });
+        continue;
+      }
+      // An empty .ann is a brat document with no annotations, not a broken file.
+      if (bytes.length === 0 && extensionOf(file) === 'ann') {
+        files.push({ name: file, path: file, text: '', encoding: 'utf-8' });
+        continue;
+      }
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) {
+        problems.push({ file, line: decoded.line, message: decoded.message });
+        continue;
+      }
+      // The path as the user gave it names the file in every message (FILE:LINE).
+      files.push({ name: file, path: file, text: decoded.text, encoding: decoded.encoding });
+    }
+  }
+  return { files, problems, notes };
+}

@@ -1,0 +1,91 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { atomicWrite } from '../node/atomicWrite';
+import { countOf } from '../shared/backup/tableShapes';
+import { recordsToExchange } from '../shared/formats/recordsToExchange';
+import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
+import type { Span } from '../shared/model/span';
+import { loadBackup } from './loadBackup';
+import { formatProblem, resolveFormat } from './loadInputs';
+import type { CliIo, CliOptions } from './main';
+
+/**
+ * `hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]`: turns a
+ * backup into exchange files with the app's own serializers (jsonl unless --to says), so
+ * work can be taken out of a backup without the app. One layer is written: the annotator
+ * the backup names as its user, or --annotator's; --all-layers writes every annotator's
+ * spans, each under its own name. A backup with any problem writes nothing; every output
+ * file is written to a temporary file and renamed into place.
+ */
+export async function restore(paths: readonly string[], options: CliOptions, io: CliIo): Promise<number> {
+  if (paths.length !== 1) {
+    io.err('hashiya restore: name one backup file\n');
+    return 2;
+  }
+  const file = paths[0]!;
+  const to = resolveFormat(options.to ?? 'jsonl', '--to', io);
+  if (!to) return 2;
+  const multi = MULTI_FILE_FORMATS.includes(to.name);
+  if (!options.output) {
+    io.err(`hashiya restore: say where to write with -o (${multi ? 'a folder' : 'a file'} for ${to.name})\n`);
+    return 2;
+  }
+  if (options.annotator !== undefined && options['all-layers']) {
+    io.err('hashiya restore: --annotator picks one layer and --all-layers writes them all: give one of them\n');
+    return 2;
+  }
+  const check = await loadBackup(file);
+  if (!check.ok) {
+    for (const p of check.problems) io.err(`${formatProblem(p)}\n`);
+    io.err(`hashiya restore: ${file} is not a whole backup; nothing was written\n`);
+    return 1;
+  }
+  const { documents, texts, spans, statuses, settings } = check.backup.tables;
+  const annotators = [...new Set([...spans.map((s) => s.annotator), ...statuses.map((s) => s.annotator)])].sort();
+  const own = settings.find((s) => s.key === 'annotator')?.value;
+  const layer = options['all-layers'] ? null : (options.annotator ?? (typeof own === 'string' ? own : undefined));
+  const known = annotators.length ? annotators.join(', ') : 'none';
+  if (layer === undefined) {
+    io.err(`hashiya restore: the backup names no annotator; choose a layer with --annotator NAME, or write every layer with --all-layers (annotators: ${known})\n`);
+    return 2;
+  }
+  if (layer !== null && !annotators.includes(layer)) {
+    io.err(`hashiya restore: the backup has nothing by "${layer}" (annotators: ${known})\n`);
+    return 2;
+  }
+
+  const textOf = new Map(texts.map((t) => [t.docId, t]));
+  const spansOf = new Map<string, Span[]>();
+  let left = 0;
+  for (const s of spans) {
+    if (layer !== null && s.annotator !== layer) {
+      left++;
+      continue;
+    }
+    const list = spansOf.get(s.docId);
+    if (list) list.push(s);
+    else spansOf.set(s.docId, [s]);
+  }
+  // Oldest first, as the app exports; a verified backup has a text for every document.
+  const docs = [...documents]
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((r) => {
+      const t = textOf.get(r.id)!;
+      return recordsToExchange(r, t.text, spansOf.get(r.id) ?? [], t.tokens, layer ?? undefined);
+    });
+  const result = to.serialize(docs);
+  const out = options.output;
+  if (multi) {
+    await mkdir(out, { recursive: true });
+    for (const f of result.files) await atomicWrite(join(out, f.name), f.text);
+  } else {
+    await mkdir(dirname(out), { recursive: true });
+    await atomicWrite(out, result.files.map((f) => f.text));
+  }
+  for (const n of result.notes) io.err(`note: ${n}\n`);
+  if (result.dropped) io.err(`note: ${countOf('spans', result.dropped)} could not be written in ${to.name} and were left out\n`);
+  if (left) io.err(`note: ${countOf('spans', left)} of other layers were left out (--all-layers writes them too)\n`);
+  const written = spans.length - left;
+  io.err(`restored ${countOf('documents', docs.length)} and ${countOf('spans', written)} (${layer === null ? 'every layer' : `layer ${layer}`}) from ${file} to ${out} as ${to.name}\n`);
+  return 0;
+}

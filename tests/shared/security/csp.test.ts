@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, CSP_META_TAG, META_CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+
+function directives(policy: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) map.set(name, sources);
+  }
+  return map;
+}
+
+describe('CONTENT_SECURITY_POLICY', () => {
+  const policy = directives(CONTENT_SECURITY_POLICY);
+
+  it('has exactly the agreed directives', () => {
+    expect(Object.fromEntries(policy)).toEqual({
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'font-src': ["'self'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'connect-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'none'"],
+      'frame-ancestors': ["'none'"],
+      'form-action': ["'none'"],
+    });
+  });
+
+  it('never lets scripts run inline or through eval', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+  });
+
+  it('is a valid single header value', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/[\r\n]/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/;\s*;|;\s*$/);
+  });
+});
+
+describe('META_CONTENT_SECURITY_POLICY', () => {
+  it('is the header policy without what a <meta> element cannot carry', () => {
+    const header = directives(CONTENT_SECURITY_POLICY);
+    header.delete('frame-ancestors');
+    expect(directives(META_CONTENT_SECURITY_POLICY)).toEqual(header);
+  });
+
+  it('goes into a meta element whose attribute it cannot break out of', () => {
+    expect(META_CONTENT_SECURITY_POLICY).not.toMatch(/["<>&]/);
+    expect(CSP_META_TAG).toContain(`<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
+    // The audit exemption must sit on the same line as the element it exempts.
+    expect(CSP_META_TAG).not.toMatch(/\n/);
+    expect(CSP_META_TAG).toMatch(/<!-- eng-disable CSP_GLOBAL_CHECK -->/);
+  });
+});
