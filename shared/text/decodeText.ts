@@ -1,4 +1,4 @@
-import { firstInvalidUtf8, utf8SequenceLength } from './utf8';
+import { cutUtf8Tail, firstInvalidUtf8, utf8SequenceLength } from './utf8';
 
 /** The encodings Hashiya reads. */
 export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1256';
@@ -25,15 +25,17 @@ function lineOfByte(bytes: Uint8Array, at: number): number {
  *   dropped); with a UTF-8 BOM, invalid bytes are always an error;
  * - UTF-16 LE or BE, only with their byte-order mark (an odd byte count or an unpaired
  *   surrogate is an error);
- * - Windows-1256 (Arabic Windows), when the bytes are not UTF-8 and have no BOM, but only
- *   when the result looks like Arabic text: no NUL or C0 control bytes besides TAB, LF,
+ * - Windows-1256 (Arabic Windows), when the bytes plainly are not UTF-8 (invalid
+ *   sequences, not just a character cut short at the end) and have no BOM, but only when
+ *   the result looks like Arabic text: no NUL or C0 control bytes besides TAB, LF,
  *   FF and CR, and at least half of the non-ASCII characters are Arabic letters or harakat.
  *
- * Bytes that are mostly well-formed UTF-8 with a few broken sequences are reported as
- * broken UTF-8, never re-read as Windows-1256. A NUL byte is refused in every encoding
- * (it marks binary data or UTF-16 without a BOM). Everything else (CRLF, marks, trailing
- * space, a U+FEFF inside the text) is kept verbatim. Errors carry the 1-based line of the
- * first offending byte.
+ * Bytes that are UTF-8 but for a character cut short at the very end are a truncated
+ * UTF-8 file; bytes that are mostly well-formed UTF-8 with a few broken sequences are
+ * broken UTF-8. Neither is ever re-read as Windows-1256. A NUL byte is refused in every
+ * encoding (it marks binary data or UTF-16 without a BOM). Everything else (CRLF, marks,
+ * trailing space, a U+FEFF inside the text) is kept verbatim. Errors carry the 1-based
+ * line of the first offending byte.
  */
 export function decodeText(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, message: 'the file is empty', line: 1 };
@@ -41,6 +43,7 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = hasBom ? bytes.subarray(3) : bytes;
+  const tail = cutUtf8Tail(body);
   const skipped = hasBom ? 3 : 0;
   const bad = firstInvalidUtf8(body);
   if (bad < 0) {
@@ -52,6 +55,15 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     return { ok: true, text, encoding: hasBom ? 'utf-8 (BOM)' : 'utf-8' };
   }
   const utf8Problem = `byte ${hex(body[bad]!)} at byte ${bad + skipped}`;
+  // Valid up to a character the end cuts short: a UTF-8 file cut off (a download or copy
+  // that stopped), even when the few bytes before it could also pass for Windows-1256.
+  if (tail > 0 && bad === body.length - tail) {
+    return {
+      ok: false,
+      line: lineOfByte(body, bad),
+      message: `the file ends in the middle of a UTF-8 character: ${utf8Problem} begins a character of which only ${tail} byte${tail === 1 ? ' is' : 's are'} there`,
+    };
+  }
   if (hasBom || looksLikeBrokenUtf8(body)) {
     return { ok: false, line: lineOfByte(body, bad), message: `not valid UTF-8: ${utf8Problem}` };
   }
