@@ -17,13 +17,11 @@ export interface ParsedChunk extends ParseResult {
 /** The encoding a file's opening bytes show, or the problem that stops it being read. */
 async function sniff(file: Blob, name: string): Promise<{ label: string; encoding: string } | Problem> {
   if (file.size === 0) return { file: name, line: 1, message: 'the file is empty' };
-  let head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  // Cut at the last line break so a character split by the slice is not taken for an error.
-  if (file.size > SNIFF_BYTES) {
-    const lf = head.lastIndexOf(0x0a);
-    if (lf > 0) head = head.subarray(0, lf + 1);
-  }
-  const r = decodeText(head);
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  // A character the sample's end splits continues in the rest of the file; a line break
+  // is no safe place to cut instead: a first line can be longer than the sample, and in
+  // UTF-16 the byte 0x0A is half of a code unit.
+  const r = decodeText(head, { stream: file.size > SNIFF_BYTES });
   if (!r.ok) return { file: name, line: r.line, message: r.message };
   const label = r.encoding === 'utf-8 (BOM)' ? 'utf-8' : r.encoding;
   return { label, encoding: r.encoding };

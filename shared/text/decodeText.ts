@@ -36,14 +36,19 @@ function lineOfByte(bytes: Uint8Array, at: number): number {
  * encoding (it marks binary data or UTF-16 without a BOM). Everything else (CRLF, marks,
  * trailing space, a U+FEFF inside the text) is kept verbatim. Errors carry the 1-based
  * line of the first offending byte.
+ *
+ * With `stream`, the bytes are only the start of a longer file (a sample that decides the
+ * encoding), so a character cut short at their end is left out rather than reported, as
+ * `TextDecoder.decode(bytes, { stream: true })` holds it back.
  */
-export function decodeText(bytes: Uint8Array): DecodeResult {
+export function decodeText(bytes: Uint8Array, options: { readonly stream?: boolean } = {}): DecodeResult {
   if (bytes.length === 0) return { ok: false, message: 'the file is empty', line: 1 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', options.stream === true);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', options.stream === true);
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  const tail = cutUtf8Tail(body);
+  const whole = hasBom ? bytes.subarray(3) : bytes;
+  const tail = cutUtf8Tail(whole);
+  const body = options.stream ? whole.subarray(0, whole.length - tail) : whole;
   const skipped = hasBom ? 3 : 0;
   const bad = firstInvalidUtf8(body);
   if (bad < 0) {
@@ -146,11 +151,16 @@ function decodeWindows1256(bytes: Uint8Array, badUtf8: number, utf8Problem: stri
   return { ok: true, text, encoding: 'windows-1256' };
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
-  const body = bytes.subarray(2);
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', stream: boolean): DecodeResult {
+  let body = bytes.subarray(2);
   const le = encoding === 'utf-16le';
   const unitAt = (k: number) => (le ? body[2 * k]! | (body[2 * k + 1]! << 8) : (body[2 * k]! << 8) | body[2 * k + 1]!);
-  const units = body.length >> 1;
+  let units = body.length >> 1;
+  if (stream) {
+    // Half a code unit, or the first half of a surrogate pair, continues past the sample.
+    if (units > 0 && unitAt(units - 1) >= 0xd800 && unitAt(units - 1) <= 0xdbff) units--;
+    body = body.subarray(0, 2 * units);
+  }
   let line = 1;
   for (let k = 0; k < units; k++) {
     const u = unitAt(k);
