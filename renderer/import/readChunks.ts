@@ -1,5 +1,5 @@
 import type { ExchangeDocument, Format, ParseResult, Problem } from '../../shared/formats/exchange';
-import { decodeText } from '../../shared/text/decodeText';
+import { decodeText, decodeTextStart } from '../../shared/text/decodeText';
 import { LineSplitter } from '../../shared/text/lineSplitter';
 
 /** Formats with one document per line, which can be read a piece at a time. */
@@ -21,7 +21,7 @@ async function sniff(file: Blob, name: string): Promise<{ label: string; encodin
   // A character the sample's end splits continues in the rest of the file; a line break
   // is no safe place to cut instead: a first line can be longer than the sample, and in
   // UTF-16 the byte 0x0A is half of a code unit.
-  const r = decodeText(head, { stream: file.size > SNIFF_BYTES });
+  const r = file.size > SNIFF_BYTES ? decodeTextStart(head) : decodeText(head);
   if (!r.ok) return { file: name, line: r.line, message: r.message };
   const label = r.encoding === 'utf-8 (BOM)' ? 'utf-8' : r.encoding;
   return { label, encoding: r.encoding };

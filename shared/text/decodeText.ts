@@ -36,19 +36,29 @@ function lineOfByte(bytes: Uint8Array, at: number): number {
  * encoding (it marks binary data or UTF-16 without a BOM). Everything else (CRLF, marks,
  * trailing space, a U+FEFF inside the text) is kept verbatim. Errors carry the 1-based
  * line of the first offending byte.
- *
- * With `stream`, the bytes are only the start of a longer file (a sample that decides the
- * encoding), so a character cut short at their end is left out rather than reported, as
- * `TextDecoder.decode(bytes, { stream: true })` holds it back.
  */
-export function decodeText(bytes: Uint8Array, options: { readonly stream?: boolean } = {}): DecodeResult {
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  return decode(bytes, false);
+}
+
+/**
+ * Decodes the first bytes of a longer file (a sample that decides its encoding) as
+ * {@link decodeText} decodes a whole file, except that a character cut short at their end
+ * continues past them, so it is left out rather than reported (as
+ * `TextDecoder.decode(bytes, { stream: true })` holds it back).
+ */
+export function decodeTextStart(bytes: Uint8Array): DecodeResult {
+  return decode(bytes, true);
+}
+
+function decode(bytes: Uint8Array, stream: boolean): DecodeResult {
   if (bytes.length === 0) return { ok: false, message: 'the file is empty', line: 1 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', options.stream === true);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', options.stream === true);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', stream);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', stream);
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const whole = hasBom ? bytes.subarray(3) : bytes;
   const tail = cutUtf8Tail(whole);
-  const body = options.stream ? whole.subarray(0, whole.length - tail) : whole;
+  const body = stream ? whole.subarray(0, whole.length - tail) : whole;
   const skipped = hasBom ? 3 : 0;
   const bad = firstInvalidUtf8(body);
   if (bad < 0) {

@@ -11,7 +11,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 async function readAll(bytes: Uint8Array) {
   const documents: ExchangeDocument[] = [];
   const problems: Problem[] = [];
-  const chunks = readChunks(new Blob([bytes]), 'big.jsonl', jsonlFormat);
+  const chunks = readChunks(new Blob([new Uint8Array(bytes)]), 'big.jsonl', jsonlFormat);
   for (;;) {
     const step = await chunks.next();
     if (step.done) return { documents, problems, encoding: step.value.encoding };

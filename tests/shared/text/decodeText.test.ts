@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../shared/text/decodeText';
+import { decodeText, decodeTextStart } from '../../../shared/text/decodeText';
 import { loadSeeds, seed } from '../../support/seeds';
 import { mixedText } from '../support/arbitraries';
 import { encodeUtf16, encodeWindows1256, fitsWindows1256, windows1256Table } from '../support/encodings';
@@ -405,24 +405,24 @@ function cutShort(bytes: Uint8Array): boolean {
   return false;
 }
 
-describe('decodeText: the start of a longer file (stream)', () => {
+describe('decodeTextStart: the start of a longer file', () => {
   it('leaves out a character cut by the end of a UTF-8 sample, with or without a BOM', () => {
     const bytes = enc('قال المرصد');
     const cut = bytes.subarray(0, 5); // ق ا and the first byte of ل
-    expect(decodeText(cut, { stream: true })).toEqual({ ok: true, text: 'قا', encoding: 'utf-8' });
-    expect(decodeText(concat(BOM, cut), { stream: true })).toEqual({ ok: true, text: 'قا', encoding: 'utf-8 (BOM)' });
-    // without stream, the same bytes are a cut file
+    expect(decodeTextStart(cut)).toEqual({ ok: true, text: 'قا', encoding: 'utf-8' });
+    expect(decodeTextStart(concat(BOM, cut))).toEqual({ ok: true, text: 'قا', encoding: 'utf-8 (BOM)' });
+    // as a whole file, the same bytes are a cut file
     expect(decodeText(cut)).toMatchObject({ ok: false, line: 1 });
   });
 
   it.each(['le', 'be'] as const)('leaves out half a UTF-16 %s unit or half a surrogate pair at the end of a sample', (order) => {
     const bytes = encodeUtf16('أ🚀ب', order);
-    expect(decodeText(bytes.subarray(0, bytes.length - 1), { stream: true })).toEqual({ ok: true, text: 'أ🚀', encoding: `utf-16${order}` });
+    expect(decodeTextStart(bytes.subarray(0, bytes.length - 1))).toEqual({ ok: true, text: 'أ🚀', encoding: `utf-16${order}` });
     // BOM, أ and the high surrogate of 🚀
-    expect(decodeText(bytes.subarray(0, 6), { stream: true })).toEqual({ ok: true, text: 'أ', encoding: `utf-16${order}` });
+    expect(decodeTextStart(bytes.subarray(0, 6))).toEqual({ ok: true, text: 'أ', encoding: `utf-16${order}` });
   });
 
   it('still reports a broken byte inside the sample', () => {
-    expect(decodeText(concat(enc('قال\nالمرصد'), [0xff], enc('قال')), { stream: true })).toMatchObject({ ok: false, line: 2 });
+    expect(decodeTextStart(concat(enc('قال\nالمرصد'), [0xff], enc('قال')))).toMatchObject({ ok: false, line: 2 });
   });
 });
