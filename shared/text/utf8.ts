@@ -52,7 +52,7 @@ export function cutUtf8Tail(bytes: Uint8Array): number {
     const i = bytes.length - k;
     const b = bytes[i]!;
     if (b < 0x80) return 0;
-    if (b >= 0xc0) return b <= 0xf4 && utf8SequenceLength(bytes, i) === -k ? k : 0;
+    if (b >= 0xc0) return b >= 0xc2 && b <= 0xf4 && utf8SequenceLength(bytes, i) === -k ? k : 0;
   }
   return 0;
 }

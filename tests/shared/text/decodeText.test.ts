@@ -376,6 +376,11 @@ describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', 
     }
   });
 
+  it('reads a Windows-1256 file ending in ء (C1), a byte that begins no UTF-8 character, as Windows-1256', () => {
+    expect(decodeText(new Uint8Array([0xc1]))).toEqual({ ok: true, text: 'ء', encoding: 'windows-1256' });
+    expect(decodeText(encodeWindows1256('سماء'))).toEqual({ ok: true, text: 'سماء', encoding: 'windows-1256' });
+  });
+
   it('reads any short Arabic Windows-1256 text as Windows-1256 when its bytes are not UTF-8 before their last character', () => {
     const letter = fc.constantFrom(...'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي');
     const word = fc.array(letter, { minLength: 1, maxLength: 4 }).map((l) => l.join(''));

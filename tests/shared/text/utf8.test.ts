@@ -141,6 +141,9 @@ describe('cutUtf8Tail', () => {
     expect(cutUtf8Tail(bytes(0xe0, 0x80))).toBe(0); // overlong: invalid, not cut
     expect(cutUtf8Tail(bytes(0xed, 0xa0))).toBe(0); // a surrogate: invalid, not cut
     expect(cutUtf8Tail(bytes(0xff))).toBe(0);
+    // C0 and C1 lead only overlong forms (Windows-1256 ء is C1): never the start of a character
+    expect(cutUtf8Tail(bytes(0xc1))).toBe(0);
+    expect(cutUtf8Tail(bytes(0x41, 0xc0))).toBe(0);
     expect(cutUtf8Tail(bytes(0x80, 0x80, 0x80))).toBe(0);
   });
 
