@@ -2,6 +2,7 @@ import { STANCES, type Stance } from '../model/span';
 import { titleFromFileName } from '../model/titleFromFileName';
 import { codePointIndex } from '../text/codepoints';
 import { codePoint, utf16 } from '../text/units';
+import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { parseAnnLine } from './brat/annLine';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import type {
@@ -161,6 +162,11 @@ function readAnn(
   // The decoder drops a UTF-8 BOM; one left at the start is tolerated the same way.
   ann.text.replace(/^\ufeff/, '').split(LINE_BREAK).forEach((raw, k) => {
     const line = k + 1;
+    const lone = unpairedSurrogateProblem(raw);
+    if (lone) {
+      problem(line, `the line ${lone}`);
+      return;
+    }
     const parsed = parseAnnLine(raw);
     switch (parsed.kind) {
       case 'blank':

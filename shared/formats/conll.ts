@@ -2,6 +2,7 @@ import { titleFromFileName } from '../model/titleFromFileName';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import type { Token } from '../text/tokenize';
 import { utf16 } from '../text/units';
+import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import { chooseChunks, type TokenChunk } from './conll/chooseChunks';
 import { chunkDecoder, type Chunk, type ChunkDecoder, type ChunkTag } from './conll/chunkDecoder';
@@ -121,6 +122,11 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
     if (blank) {
       section.decoder.endSentence(section.tokens.length);
       section.inSentence = false;
+      continue;
+    }
+    const lone = unpairedSurrogateProblem(raw);
+    if (lone) {
+      problem(`the line ${lone}`);
       continue;
     }
     const first = raw.charCodeAt(0);

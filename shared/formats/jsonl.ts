@@ -2,7 +2,8 @@ import { parseJsonLines } from './parseJsonLines';
 import type { DocumentRecord } from '../model/document';
 import { compareSpans, STANCES, type Span, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
-import { firstLoneSurrogate } from '../text/firstLoneSurrogate';
+import { labelProblem } from '../model/labelProblem';
+import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { sha256Hex } from '../text/sha256';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
@@ -183,7 +184,8 @@ function checkRecord(value: unknown): JsonlRecord | string {
     const b = end as number;
     if (a < 0 || b > index.codePointLength) return `span ${k}: offsets ${a}..${b} are outside the text (0..${index.codePointLength} code points)`;
     if (a >= b) return `span ${k}: start ${a} must be before end ${b}`;
-    if (typeof label !== 'string' || label === '') return `span ${k}: "label" must be a non-empty string`;
+    const badLabel = labelProblem(label);
+    if (badLabel) return `span ${k}: "label" ${badLabel}`;
     const slice = text.slice(index.toUtf16(codePoint(a)), index.toUtf16(codePoint(b)));
     if (s.text !== undefined && s.text !== slice) return `span ${k}: "text" ${JSON.stringify(s.text)} does not match the text at ${a}..${b} (${JSON.stringify(slice)})`;
     if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return `span ${k}: "id" must be a non-empty string`;
@@ -195,7 +197,7 @@ function checkRecord(value: unknown): JsonlRecord | string {
       ...(typeof s.id === 'string' ? { id: s.id } : {}),
       start: codePoint(a),
       end: codePoint(b),
-      label,
+      label: label as string,
       text: slice,
       ...(stance !== undefined ? { attrs: { stance: stance as Stance } } : {}),
     });
@@ -233,9 +235,8 @@ function checkRecord(value: unknown): JsonlRecord | string {
 export function checkDocumentText(text: unknown, key = '"text"'): string | null {
   if (typeof text !== 'string') return `${key} must be a string`;
   if (text === '') return `${key} is empty`;
-  const lone = firstLoneSurrogate(text);
-  if (lone >= 0) return `${key} holds an unpaired surrogate (U+${text.charCodeAt(lone).toString(16).toUpperCase()}) at code point ${Array.from(text.slice(0, lone)).length}, which is not text`;
-  return null;
+  const lone = unpairedSurrogateProblem(text);
+  return lone && `${key} ${lone}`;
 }
 
 /**
@@ -268,12 +269,17 @@ export function sortExchangeSpans(spans: readonly ExchangeSpan[]): ExchangeSpan[
   return [...spans].sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id ?? '', b.id ?? ''));
 }
 
-/** Relations between the spans of one document, checked: ids that exist, a non-empty label. */
+/**
+ * Relations between the spans of one document, checked: ids that exist, a label that is
+ * non-empty text.
+ */
 export function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): string | null {
   const { head, child, label } = relation;
   if (typeof head !== 'string' || typeof child !== 'string' || typeof label !== 'string' || label === '') {
     return 'needs string "head", "child" and a non-empty "label"';
   }
+  const badLabel = labelProblem(label);
+  if (badLabel) return `"label" ${badLabel}`;
   if (!ids.has(head)) return `"head" ${JSON.stringify(head)} is not the id of a span in this document`;
   if (!ids.has(child)) return `"child" ${JSON.stringify(child)} is not the id of a span in this document`;
   return null;
@@ -475,8 +481,9 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
   if (!isObject(s)) return 'must be an object';
   const range = readCodePointRange(index, s.start, s.end);
   if (typeof range === 'string') return range;
-  const { label } = s;
-  if (typeof label !== 'string' || label === '') return '"label" must be a non-empty string';
+  const badLabel = labelProblem(s.label);
+  if (badLabel) return `"label" ${badLabel}`;
+  const label = s.label as string;
   const slice = text.slice(range.start, range.end);
   if (s.text !== undefined && s.text !== slice) return textMismatch(s.text, s.start as number, s.end as number, slice);
   if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return '"id" must be a non-empty string';

@@ -1,3 +1,4 @@
+import { labelProblem } from '../model/labelProblem';
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { utf16 } from '../text/units';
@@ -422,12 +423,20 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
       fail('a relation needs "labels" with at least one non-empty label');
       continue;
     }
+    const badLabel = firstLabelProblem(labels as string[]);
+    if (badLabel) {
+      fail(`a label in "labels" ${badLabel}`);
+      continue;
+    }
     const [head, child] = direction === 'right' ? [from, to] : [to, from];
     for (const label of labels as string[]) relations.push({ head, child, label });
   }
   if (errors.length) return errors;
   return { annotator, spans, relations };
 }
+
+/** What is wrong with the first bad label of a result's non-empty string labels, or null. */
+const firstLabelProblem = (labels: readonly string[]) => labels.map(labelProblem).find((p) => p !== null) ?? null;
 
 /** A `labels` result as spans (one per label), or why it cannot be read. */
 function readRegion(r: Record<string, unknown>, text: string, index: CodePointIndex): { id: string | undefined; spans: ExchangeSpan[] } | string {
@@ -441,6 +450,8 @@ function readRegion(r: Record<string, unknown>, text: string, index: CodePointIn
   if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
     return '"value.labels" must hold at least one non-empty label';
   }
+  const badLabel = firstLabelProblem(labels as string[]);
+  if (badLabel) return `a label in "value.labels" ${badLabel}`;
   if (r.id !== undefined && readId(r.id) === null) return '"id" must be a non-empty string';
   const id = r.id === undefined ? undefined : readId(r.id)!;
   const spans = (labels as string[]).map((label, k) => ({

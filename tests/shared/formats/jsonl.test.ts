@@ -298,6 +298,12 @@ describe('parseJsonl problems', () => {
     [13, /span 1: offsets -1\.\.1 are outside the text/],
   ] as const;
 
+  it('reports a label holding an unpaired surrogate', () => {
+    const { records, problems } = parseJsonl(good('أ🚀ب', [{ start: 0, end: 1, label: 'فاعل\ud800' }]));
+    expect(records).toEqual([]);
+    expect(problems).toEqual([{ line: 1, message: expect.stringMatching(/^span 0: "label" holds an unpaired surrogate \(U\+D800\) at code point 4/) }]);
+  });
+
   it.each([
     ['LF', '\n'],
     ['CRLF', '\r\n'],

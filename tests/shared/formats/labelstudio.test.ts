@@ -301,6 +301,7 @@ describe('Label Studio: problems, by line', () => {
     ['start equal to end', region({ start: 60, end: 60 }), /start 60 must be before end 60/],
     ['an empty label', region({ labels: [''] }), /"value\.labels" must hold at least one non-empty label/],
     ['no labels', region({ labels: [] }), /at least one non-empty label/],
+    ['a label with an unpaired surrogate', region({ labels: ['place', '\ud800'] }), /a label in "value\.labels" holds an unpaired surrogate \(U\+D800\)/],
     ['region text that does not match', region({ start: 61, end: 71, text: 'حقل كونيكو' }), /"text" "حقل كونيكو" does not match the text at 61\.\.71/],
     ['a relation to a missing region', { from_id: 'bad', to_id: 'nowhere', type: 'relation', direction: 'right', labels: ['source'] }, /"from_id" "bad" is not a region of this annotation/],
     ['a relation without labels', { from_id: 'x', to_id: 'x', type: 'relation', labels: [] }, /is not a region|needs "labels"/],
@@ -335,6 +336,17 @@ describe('Label Studio: problems, by line', () => {
     const again = JSON.parse(rejected.text);
     expect(again.id).toBe(2);
     expect(again.annotations).toEqual([{ completed_by: 2, result: [bad] }]);
+  });
+
+  it.each([
+    ['a relation label with an unpaired surrogate', { from_id: 'c', to_id: 'ok2', type: 'relation', labels: ['\udbff'] }, /^task 1, annotation 2: result 3: a label in "labels" holds an unpaired surrogate \(U\+DBFF\)/],
+  ])('rejects %s at the line of the relation', (_what, relation, message) => {
+    const claim = region({ start: 34, end: 70, text: undefined, labels: ['claim'] }, { id: 'c' });
+    const other = region({}, { id: 'ok2' });
+    const content = JSON.stringify([task(1, [claim, other, relation])], null, 2);
+    const result = labelStudioFormat.parse(file(content, 'ls.json'));
+    expect(result.problems).toEqual([{ file: 'ls.json', line: lineOfText(content, '"from_id"') - 1, message: expect.stringMatching(message) }]);
+    expect(result.documents.map((d) => d.annotator)).toEqual(['1']);
   });
 
   it('rejects a stance that is not one of asserted, denied, reported', () => {
