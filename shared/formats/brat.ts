@@ -4,6 +4,7 @@ import { codePointIndex } from '../text/codepoints';
 import { codePoint, utf16 } from '../text/units';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { parseAnnLine } from './brat/annLine';
+import { ownSourceProblem } from './ownSourceProblem';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import type {
   ExchangeDocument,
@@ -223,8 +224,11 @@ function readAnn(
   const out: ExchangeRelation[] = [];
   for (const r of relations) {
     const bad = [r.arg1, r.arg2].find((ref) => !spans.has(ref));
+    const relation = { head: r.arg1, child: r.arg2, label: r.label };
+    const own = ownSourceProblem(relation, r.arg1);
     if (bad !== undefined) problem(r.line, `${r.id}: ${missing(bad)}`);
-    else out.push({ head: r.arg1, child: r.arg2, label: r.label });
+    else if (own) problem(r.line, `${r.id}: ${own}`);
+    else out.push(relation);
   }
   const stanceOf = new Map<string, { stance: Stance; line: number }>();
   for (const a of stances) {

@@ -2,6 +2,7 @@ import { labelProblem } from '../model/labelProblem';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { utf16 } from '../text/units';
 import { textSha256Of } from './textSha256Of';
+import { ownSourceProblem } from './ownSourceProblem';
 import { parseJsonLines } from './parseJsonLines';
 import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
 import {
@@ -93,11 +94,14 @@ function readDoccanoLine(src: string, file: string, line: number): ExchangeDocum
         const head = readId(r.from_id);
         const child = readId(r.to_id);
         const badType = labelProblem(r.type);
+        const relation = { head, child, label: r.type as string };
+        const own = ownSourceProblem(relation, `entity ${JSON.stringify(r.from_id)}`);
         if (head === null || child === null) errors.push(`relation ${k}: "from_id" and "to_id" must be entity ids`);
         else if (badType) errors.push(`relation ${k}: "type" ${badType}`);
         else if (!ids.has(head)) errors.push(`relation ${k}: "from_id" ${JSON.stringify(r.from_id)} is not the id of an entity in this line`);
         else if (!ids.has(child)) errors.push(`relation ${k}: "to_id" ${JSON.stringify(r.to_id)} is not the id of an entity in this line`);
-        else relations.push({ head, child, label: r.type as string });
+        else if (own) errors.push(`relation ${k}: ${own}`);
+        else relations.push({ head, child, label: relation.label });
       }
     }
   }

@@ -17,6 +17,9 @@ export interface ExchangeSpan {
   readonly stance?: Stance;
 }
 
+/** The label of the relation that links a claim (head) to the span that makes it (child). */
+export const SOURCE_RELATION = 'source';
+
 /** A link between two spans by id; Hashiya's claims use label "source" (head: claim, child: its source). */
 export interface ExchangeRelation {
   readonly head: string;

@@ -5,6 +5,7 @@ import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { labelProblem } from '../model/labelProblem';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { sha256Hex } from '../text/sha256';
+import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import { tokenize, type Token } from '../text/tokenize';
@@ -212,6 +213,8 @@ function checkRecord(value: unknown): JsonlRecord | string {
         return `relation ${k}: needs string "head", "child" and a non-empty "label"`;
       }
       if (!ids.has(r.head) || !ids.has(r.child)) return `relation ${k}: refers to a span id that is not in "spans"`;
+      const own = ownSourceProblem({ head: r.head, child: r.child, label: r.label }, `span ${JSON.stringify(r.head)}`);
+      if (own) return `relation ${k}: ${own}`;
       rels.push({ head: r.head, child: r.child, label: r.label });
     }
   }
@@ -271,7 +274,7 @@ export function sortExchangeSpans(spans: readonly ExchangeSpan[]): ExchangeSpan[
 
 /**
  * Relations between the spans of one document, checked: ids that exist, a label that is
- * non-empty text.
+ * non-empty text, and no claim made its own source.
  */
 export function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): string | null {
   const { head, child, label } = relation;
@@ -282,7 +285,7 @@ export function checkRelationIds(relation: { head: unknown; child: unknown; labe
   if (badLabel) return `"label" ${badLabel}`;
   if (!ids.has(head)) return `"head" ${JSON.stringify(head)} is not the id of a span in this document`;
   if (!ids.has(child)) return `"child" ${JSON.stringify(child)} is not the id of a span in this document`;
-  return null;
+  return ownSourceProblem(relation, `span ${JSON.stringify(head)}`);
 }
 
 // ---- jsonlFormat: spaCy / Prodigy style JSON Lines over the exchange model ----

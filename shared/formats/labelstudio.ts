@@ -24,6 +24,7 @@ import {
   writeNotes,
   type WriteTally,
 } from './jsonl';
+import { ownSourceProblem } from './ownSourceProblem';
 
 // ---- JSON with positions --------------------------------------------------------------
 // JSON.parse says nothing about where a value sits (and its error messages differ between
@@ -429,7 +430,12 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
       continue;
     }
     const [head, child] = direction === 'right' ? [from, to] : [to, from];
-    for (const label of labels as string[]) relations.push({ head, child, label });
+    for (const label of labels as string[]) {
+      const relation = { head, child, label };
+      const own = ownSourceProblem(relation, `region ${JSON.stringify(head)}`);
+      if (own) fail(own);
+      else relations.push(relation);
+    }
   }
   if (errors.length) return errors;
   return { annotator, spans, relations };

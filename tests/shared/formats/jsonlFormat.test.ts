@@ -305,6 +305,7 @@ describe('jsonlFormat problems', () => {
     ['a relation to an unknown span', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'zz', label: 'source' }] }), /relation 0: "child" "zz" is not the id/],
     ['a Prodigy token-index relation', good({ relations: [{ head: 0, child: 1, label: 'rel' }] }), /token-index relations are not read/],
     ['a relation without a label', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'a', label: '' }] }), /non-empty "label"/],
+    ['a claim that is its own source', good({ spans: [{ id: 'c', start: 0, end: 1, label: 'claim' }], relations: [{ head: 'c', child: 'c', label: 'source' }] }), /relation 0: span "c" is its own source/],
     ['a label with an unpaired surrogate', span({ label: 'x\ud800' }), /span 0: "label" holds an unpaired surrogate \(U\+D800\) at code point 1/],
     ['a relation label with an unpaired surrogate', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }, { id: 'b', start: 1, end: 2, label: 'x' }], relations: [{ head: 'a', child: 'b', label: '\udc00' }] }), /relation 0: "label" holds an unpaired surrogate \(U\+DC00\)/],
     ['"meta" that is not an object', good({ meta: 'x' }), /"meta" must be an object/],

@@ -339,6 +339,8 @@ describe('Label Studio: problems, by line', () => {
   });
 
   it.each([
+    ['a region that is its own source', { from_id: 'c', to_id: 'c', type: 'relation', direction: 'right', labels: ['source'] }, /^task 1, annotation 2: result 3: region "c" is its own source/],
+    ['a relation to a region of another annotation of the task', { from_id: 'c', to_id: 'ok', type: 'relation', labels: ['source'] }, /^task 1, annotation 2: result 3: "to_id" "ok" is not a region of this annotation/],
     ['a relation label with an unpaired surrogate', { from_id: 'c', to_id: 'ok2', type: 'relation', labels: ['\udbff'] }, /^task 1, annotation 2: result 3: a label in "labels" holds an unpaired surrogate \(U\+DBFF\)/],
   ])('rejects %s at the line of the relation', (_what, relation, message) => {
     const claim = region({ start: 34, end: 70, text: undefined, labels: ['claim'] }, { id: 'c' });
