@@ -54,7 +54,7 @@ const IGNORED_NAMES: Record<string, string> = {
 
 /**
  * Reads brat standoff: each `X.txt` with its `X.ann` (paired by name). The `.txt` is the
- * text verbatim; `.ann` offsets are code points. A `.txt` alone is a document without
+ * text verbatim, a byte-order mark included (brat counts it); `.ann` offsets are code points. A `.txt` alone is a document without
  * spans; an `.ann` alone, a bad line, a span whose text does not match, a discontinuous
  * span or a dangling reference is a problem, and the pair is rejected whole.
  */
@@ -100,14 +100,15 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
       continue;
     }
     if (!ann) ignored.txtAlone++;
-    const read = ann ? readAnn(txt.text, ann, ignored) : { spans: [], relations: [], problems: [] };
+    const text = bratText(txt);
+    const read = ann ? readAnn(text, ann, ignored) : { spans: [], relations: [], problems: [] };
     if (read.problems.length > 0) {
       reject(txt, []);
       reject(ann!, read.problems);
       continue;
     }
     result.documents.push({
-      text: txt.text,
+      text,
       title: titleFromFileName(txt.name),
       source: txt.name,
       file: txt.name,
@@ -130,6 +131,12 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
   if (attrs.length > 0) result.notes.push(`ignored attributes other than ${BRAT_STANCE_ATTRIBUTE}: ${attrs.join(', ')}`);
   return result;
 }
+
+/**
+ * A `.txt` as brat reads it: as plain UTF-8, so a byte-order mark is character 0 of the
+ * text and the `.ann` offsets count it. The decoder dropped it as a signature; it goes back.
+ */
+const bratText = (txt: InputFile) => (txt.encoding === 'utf-8 (BOM)' ? '\ufeff' + txt.text : txt.text);
 
 interface PendingSpan {
   readonly span: ExchangeSpan;

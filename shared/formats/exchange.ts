@@ -1,4 +1,5 @@
 import type { Stance } from '../model/span';
+import type { TextEncodingName } from '../text/decodeText';
 import type { Utf16Offset } from '../text/units';
 
 /**
@@ -58,6 +59,11 @@ export interface Problem {
 export interface InputFile {
   readonly name: string;
   readonly text: string;
+  /**
+   * The encoding the text was decoded from, when known. The decoder drops a UTF-8
+   * byte-order mark, but brat counts it as character 0 of a `.txt`, so brat needs to know.
+   */
+  readonly encoding?: TextEncodingName;
 }
 
 /** A file a serializer produces. */
