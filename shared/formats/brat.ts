@@ -3,6 +3,7 @@ import { titleFromFileName } from '../model/titleFromFileName';
 import { codePointIndex } from '../text/codepoints';
 import { codePoint, utf16 } from '../text/units';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
+import { addDocument } from './addDocument';
 import { parseAnnLine } from './brat/annLine';
 import { ownSourceProblem } from './ownSourceProblem';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
@@ -107,15 +108,8 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
       reject(ann!, read.problems);
       continue;
     }
-    result.documents.push({
-      text,
-      title: titleFromFileName(txt.name),
-      source: txt.name,
-      file: txt.name,
-      line: 1,
-      spans: read.spans,
-      relations: read.relations,
-    });
+    const doc = { text, title: titleFromFileName(txt.name), source: txt.name, file: txt.name, line: 1, spans: read.spans, relations: read.relations };
+    addDocument(result, doc, [txt, ...(ann ? [ann] : [])].map((f) => ({ file: f.name, line: 1, text: f.text })));
   }
 
   if (configs.length > 0) result.notes.push(`brat configuration files were not read: ${configs.join(', ')}`);

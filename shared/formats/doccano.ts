@@ -4,9 +4,8 @@ import { utf16 } from '../text/units';
 import { textSha256Of } from './textSha256Of';
 import { ownSourceProblem } from './ownSourceProblem';
 import { parseJsonLines } from './parseJsonLines';
-import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
+import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, ReadDocument, SerializeOptions, SerializeResult } from './exchange';
 import {
-  checkDocumentText,
   isJsonObject,
   newWriteTally,
   readCodePointRange,
@@ -16,6 +15,7 @@ import {
   writeNotes,
   type WriteTally,
 } from './jsonl';
+import { checkDocumentText } from './checkDocumentText';
 
 // doccano stores ids as database integers; these are the ids it can read back.
 const CANONICAL_ID = /^(0|[1-9][0-9]{0,14})$/;
@@ -47,7 +47,7 @@ export function parseDoccano(files: readonly InputFile[]): ParseResult {
   return parseJsonLines(files, readDoccanoLine);
 }
 
-function readDoccanoLine(src: string, file: string, line: number): ExchangeDocument | string[] {
+function readDoccanoLine(src: string, file: string, line: number): ReadDocument | string[] {
   let value: unknown;
   try {
     value = JSON.parse(src);

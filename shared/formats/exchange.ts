@@ -48,6 +48,9 @@ export interface ExchangeDocument {
   readonly line?: number;
 }
 
+/** A document as a format read it: the file and the 1-based line where it begins are known. */
+export type ReadDocument = ExchangeDocument & { readonly file: string; readonly line: number };
+
 /** Something wrong in an input, at a file and 1-based line. */
 export interface Problem {
   readonly file: string;

@@ -3,8 +3,8 @@ import type { DocumentRecord } from '../model/document';
 import { compareSpans, STANCES, type Span, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { labelProblem } from '../model/labelProblem';
-import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { sha256Hex } from '../text/sha256';
+import { checkDocumentText } from './checkDocumentText';
 import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
@@ -18,6 +18,7 @@ import type {
   InputFile,
   ParseResult,
   Problem as ExchangeProblem,
+  ReadDocument,
   SerializeOptions,
   SerializeResult,
 } from './exchange';
@@ -234,14 +235,6 @@ function checkRecord(value: unknown): JsonlRecord | string {
 
 // ---- Helpers shared by the JSON-based exchange formats (jsonl, doccano, labelstudio) ----
 
-/** Why `text` cannot be a document's text (not a string, empty, not well-formed Unicode), or null. */
-export function checkDocumentText(text: unknown, key = '"text"'): string | null {
-  if (typeof text !== 'string') return `${key} must be a string`;
-  if (text === '') return `${key} is empty`;
-  const lone = unpairedSurrogateProblem(text);
-  return lone && `${key} ${lone}`;
-}
-
 /**
  * Reads a span's file offsets: integer code points inside the text with start < end,
  * end exclusive. Answers the UTF-16 range, or why the offsets are bad (naming them with `names`).
@@ -335,7 +328,7 @@ function parseJsonlFiles(files: readonly InputFile[]): ParseResult {
 }
 
 /** One line as a document, or every problem found on it. */
-function readJsonlDocument(src: string, file: string, line: number): ExchangeDocument | string[] {
+function readJsonlDocument(src: string, file: string, line: number): ReadDocument | string[] {
   let value: unknown;
   try {
     value = JSON.parse(src);

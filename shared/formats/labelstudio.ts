@@ -14,7 +14,6 @@ import type {
   SerializeResult,
 } from './exchange';
 import {
-  checkDocumentText,
   isJsonObject,
   newWriteTally,
   readCodePointRange,
@@ -24,6 +23,8 @@ import {
   writeNotes,
   type WriteTally,
 } from './jsonl';
+import { addDocument } from './addDocument';
+import { checkDocumentText } from './checkDocumentText';
 import { ownSourceProblem } from './ownSourceProblem';
 
 // ---- JSON with positions --------------------------------------------------------------
@@ -307,8 +308,9 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
 
   const annotations = task.annotations ?? task.completions ?? [];
   if (!Array.isArray(annotations)) return rejectTask([{ line: taskLine, message: '"annotations" must be an array' }]);
+  const taskText = [{ file: file.name, line: taskLine, text: file.text.slice(extent.start, extent.end) }];
   if (annotations.length === 0) {
-    result.documents.push({ ...base, spans: [], relations: [], file: file.name, line: taskLine });
+    addDocument(result, { ...base, spans: [], relations: [], file: file.name, line: taskLine }, taskText);
     return;
   }
   const where = json.items.get(annotations)!;
@@ -319,18 +321,24 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
     const found = readAnnotation(ctx, annotation, text, at);
     if (found === 'skip') return;
     read++;
+    // The task as written, with only this annotation, so it can be fixed and imported again.
+    const rejected = [
+      {
+        file: file.name,
+        line: taskLine,
+        text: file.text.slice(extent.start, annotationsExtent.start + 1) + file.text.slice(at.start, at.end) + file.text.slice(annotationsExtent.end - 1, extent.end),
+      },
+    ];
     if (Array.isArray(found)) {
       for (const m of found) result.problems.push({ file: file.name, line: m.line, message: `${name}, annotation ${j + 1}: ${m.message}` });
-      // The task as written, with only this annotation, so it can be fixed and imported again.
-      const rejected =
-        file.text.slice(extent.start, annotationsExtent.start + 1) + file.text.slice(at.start, at.end) + file.text.slice(annotationsExtent.end - 1, extent.end);
-      result.rejected.push({ file: file.name, line: taskLine, text: rejected });
+      result.rejected.push(...rejected);
       return;
     }
-    result.documents.push({ ...base, ...(found.annotator !== undefined ? { annotator: found.annotator } : {}), spans: found.spans, relations: found.relations, file: file.name, line: taskLine });
+    const doc = { ...base, ...(found.annotator !== undefined ? { annotator: found.annotator } : {}), spans: found.spans, relations: found.relations, file: file.name, line: taskLine };
+    addDocument(result, doc, rejected);
   });
   // Every annotation was cancelled: the text is still a document, as with no annotations.
-  if (read === 0) result.documents.push({ ...base, spans: [], relations: [], file: file.name, line: taskLine });
+  if (read === 0) addDocument(result, { ...base, spans: [], relations: [], file: file.name, line: taskLine }, taskText);
 }
 
 interface ReadAnnotation {
