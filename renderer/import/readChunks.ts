@@ -1,4 +1,4 @@
-import type { ExchangeDocument, Format, ParseResult, Problem } from '../../shared/formats/exchange';
+import type { Format, ParseResult, Problem } from '../../shared/formats/exchange';
 import { decodeText, decodeTextStart } from '../../shared/text/decodeText';
 import { LineSplitter } from '../../shared/text/lineSplitter';
 
@@ -50,18 +50,12 @@ export async function* readChunks(file: Blob, name: string, format: Format, line
   let bytesRead = 0;
   let sawLine = false;
 
+  // The run as a piece of the file that begins at its first line, blank lines between its
+  // lines kept as empty lines: the format numbers every line (and names every document
+  // without a source, `file:line`) as it does reading the whole file.
   const parse = (lines: { line: number; text: string }[]): ParsedChunk => {
-    const first = lines[0]!.line;
-    const text = lines.map((l) => l.text).join('\n');
-    const r = format.parse([{ name, text }]);
-    const shift = <T extends { line?: number }>(x: T): T => ({ ...x, line: (x.line ?? 1) + first - 1 });
-    return {
-      documents: r.documents.map((d: ExchangeDocument) => shift(d)),
-      problems: r.problems.map(shift),
-      rejected: r.rejected.map(shift),
-      notes: r.notes,
-      bytesRead,
-    };
+    const text = lines.map((l, k) => (k === 0 ? '' : '\n'.repeat(l.line - lines[k - 1]!.line)) + l.text).join('');
+    return { ...format.parse([{ name, text, line: lines[0]!.line }]), bytesRead };
   };
 
   // Count bytes as they pass, for progress, before they are decoded.
@@ -110,6 +104,6 @@ export async function* readChunks(file: Blob, name: string, format: Format, line
     reader.releaseLock();
   }
   if (pending.length) yield parse(pending);
-  if (!sawLine) yield { documents: [], problems: [{ file: name, line: 1, message: 'the file is empty: it holds no lines' }], rejected: [], notes: [], bytesRead };
+  if (!sawLine) yield { ...format.parse([{ name, text: '' }]), bytesRead };
   return { encoding: sniffed.encoding, lines: splitter.lines };
 }

@@ -67,6 +67,12 @@ export interface InputFile {
    * byte-order mark, but brat counts it as character 0 of a `.txt`, so brat needs to know.
    */
   readonly encoding?: TextEncodingName;
+  /**
+   * The 1-based line of the file where `text` begins, when it is a run of lines read from
+   * a larger file (the app reads large JSON Lines files so); 1 when absent. The JSON Lines
+   * formats, the ones read that way, number their lines from it.
+   */
+  readonly line?: number;
 }
 
 /** A file a serializer produces. */

@@ -10,7 +10,7 @@ import type { InputFile, ParseResult, ReadDocument } from './exchange';
 export function parseJsonLines(files: readonly InputFile[], readLine: (src: string, file: string, line: number) => ReadDocument | string[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   for (const file of files) {
-    const lines = jsonLines(file.text);
+    const lines = jsonLines(file.text, file.line);
     if (lines.length === 0) {
       result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
       continue;
@@ -32,12 +32,12 @@ export interface JsonLine {
   readonly text: string;
 }
 
-/** The non-blank lines of a JSON Lines file; a CR before the LF is dropped with it. */
-export function jsonLines(content: string): JsonLine[] {
+/** The non-blank lines of a JSON Lines file (numbered from `first`); a CR before the LF is dropped with it. */
+export function jsonLines(content: string, first = 1): JsonLine[] {
   const out: JsonLine[] = [];
   content.split('\n').forEach((raw, i) => {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (text.trim() !== '') out.push({ line: i + 1, text });
+    if (text.trim() !== '') out.push({ line: first + i, text });
   });
   return out;
 }

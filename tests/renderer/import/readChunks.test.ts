@@ -7,11 +7,11 @@ import { encodeUtf16 } from '../../shared/support/encodings';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-/** Every document and problem the app's chunked reader finds in `bytes`. */
-async function readAll(bytes: Uint8Array) {
+/** Every document and problem the app's chunked reader finds in `bytes`, read `linesPerChunk` lines at a time. */
+async function readAll(bytes: Uint8Array, linesPerChunk?: number) {
   const documents: ExchangeDocument[] = [];
   const problems: Problem[] = [];
-  const chunks = readChunks(new Blob([new Uint8Array(bytes)]), 'big.jsonl', jsonlFormat);
+  const chunks = readChunks(new Blob([new Uint8Array(bytes)]), 'big.jsonl', jsonlFormat, linesPerChunk);
   for (;;) {
     const step = await chunks.next();
     if (step.done) return { documents, problems, encoding: step.value.encoding };
@@ -61,5 +61,31 @@ describe('readChunks: the encoding sample', () => {
     expect(problems).toEqual([]);
     expect(encoding).toBe(`utf-16${order}`);
     expect(documents.map((d) => d.text)).toEqual(texts);
+  });
+});
+
+describe('readChunks: the same documents and problems as the whole file', () => {
+  const whole = (content: string) => jsonlFormat.parse([{ name: 'big.jsonl', text: content }]);
+  const line = (text: string, extra: object = {}) => JSON.stringify({ text, ...extra });
+
+  it('numbers lines as the file does when blank lines fall inside a run, and names a document without a source by its own line', async () => {
+    const content = [line('قال المرصد'), '', '  ', line('نفت القوات', { spans: [{ start: 0, end: 99, label: 'x' }] }), '', line('حقل كونيكو'), line('دير الزور')].join('\r\n') + '\r\n';
+    const expected = whole(content);
+    expect(expected.problems.map((p) => p.line)).toEqual([4]);
+    expect(expected.documents.map((d) => [d.line, d.source])).toEqual([
+      [1, 'big.jsonl:1'],
+      [6, 'big.jsonl:6'],
+      [7, 'big.jsonl:7'],
+    ]);
+    for (const linesPerChunk of [1, 2, 3, 100]) {
+      const { documents, problems } = await readAll(enc(content), linesPerChunk);
+      expect(problems, `${linesPerChunk} lines a run`).toEqual(expected.problems);
+      expect(documents, `${linesPerChunk} lines a run`).toEqual(expected.documents);
+    }
+  });
+
+  it('reports a file of blank lines as the format does', async () => {
+    const { problems } = await readAll(enc('\n  \r\n\n'));
+    expect(problems).toEqual(whole('\n  \r\n\n').problems);
   });
 });
