@@ -364,6 +364,7 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
   const errors: { line: number; message: string }[] = [];
   const spans: ExchangeSpan[] = [];
   const regions = new Map<string, number>(); // region id → index of its first span
+  const spanIds = new Set<string>();
   const relationResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
   const choiceResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
   results.forEach((r, k) => {
@@ -380,7 +381,14 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
     if (typeof span === 'string') return fail(span);
     if (span.id !== undefined) {
       if (regions.has(span.id)) return fail(`region id ${JSON.stringify(span.id)} is used by another region`);
+      // A second label's span is named `id#label`, which another region may be called.
+      const taken = span.spans.find((s) => spanIds.has(s.id!));
+      if (taken) {
+        const whose = taken.id === span.id ? '' : ` (label ${JSON.stringify(taken.label)} of region ${JSON.stringify(span.id)})`;
+        return fail(`the span id ${JSON.stringify(taken.id)}${whose} is used by another region`);
+      }
       regions.set(span.id, spans.length);
+      for (const s of span.spans) spanIds.add(s.id!);
     }
     spans.push(...span.spans);
   });
@@ -466,6 +474,8 @@ function readRegion(r: Record<string, unknown>, text: string, index: CodePointIn
   }
   const badLabel = firstLabelProblem(labels as string[]);
   if (badLabel) return `a label in "value.labels" ${badLabel}`;
+  const twice = (labels as string[]).find((l, k) => labels.indexOf(l) !== k);
+  if (twice !== undefined) return `"value.labels" holds ${JSON.stringify(twice)} more than once`;
   if (r.id !== undefined && readId(r.id) === null) return '"id" must be a non-empty string';
   const id = r.id === undefined ? undefined : readId(r.id)!;
   const spans = (labels as string[]).map((label, k) => ({

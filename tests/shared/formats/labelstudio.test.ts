@@ -351,6 +351,19 @@ describe('Label Studio: problems, by line', () => {
     expect(result.documents.map((d) => d.annotator)).toEqual(['1']);
   });
 
+  it.each([
+    ['a region whose id is the id its neighbour gives its second label', [region({ labels: ['actor', 'claim'] }, { id: 'a' }), region({}, { id: 'a#claim' })], 2, /result 2: the span id "a#claim" is used by another region/],
+    ['a second label whose id another region already has', [region({}, { id: 'a#claim' }), region({ labels: ['actor', 'claim'] }, { id: 'a' })], 2, /result 2: the span id "a#claim" \(label "claim" of region "a"\) is used by another region/],
+    ['a label given twice in one region', [region({ labels: ['place', 'place'] }, { id: 'b' })], 1, /result 1: "value\.labels" holds "place" more than once/],
+  ])('rejects %s at the line of that result', (_what, results, k, message) => {
+    const content = JSON.stringify([task(1, results)], null, 2);
+    const result = labelStudioFormat.parse(file(content, 'ls.json'));
+    // The result opens on the line before its "value" (which comes before its "id").
+    const idAt = content.lastIndexOf(`"id": "${(results[k - 1] as { id: string }).id}"`);
+    const resultLine = content.slice(0, content.lastIndexOf('"value"', idAt)).split('\n').length - 1;
+    expect(result.problems).toEqual([{ file: 'ls.json', line: resultLine, message: expect.stringMatching(message) }]);
+  });
+
   it('rejects a stance that is not one of asserted, denied, reported', () => {
     const bad = [region({}, { id: 'st' }), { value: { start: 60, end: 70, choices: ['maybe'] }, id: 'st', from_name: 'stance', to_name: 'text', type: 'choices' }];
     const { problems, documents } = labelStudioFormat.parse(file(JSON.stringify([task(1, bad)], null, 2)));
