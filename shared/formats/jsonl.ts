@@ -189,7 +189,7 @@ function checkRecord(value: unknown): JsonlRecord | string {
     const badLabel = labelProblem(label);
     if (badLabel) return `span ${k}: "label" ${badLabel}`;
     const slice = text.slice(index.toUtf16(codePoint(a)), index.toUtf16(codePoint(b)));
-    if (s.text !== undefined && s.text !== slice) return `span ${k}: "text" ${JSON.stringify(s.text)} does not match the text at ${a}..${b} (${JSON.stringify(slice)})`;
+    if (s.text !== undefined && s.text !== slice) return `span ${k}: ${textMismatch(s.text, a, b, slice)}`;
     if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return `span ${k}: "id" must be a non-empty string`;
     const attrs = isObject(s.attrs) ? s.attrs : undefined;
     if (s.attrs !== undefined && !attrs) return `span ${k}: "attrs" must be an object`;
@@ -253,8 +253,13 @@ export function readCodePointRange(
   return { start: index.toUtf16(codePoint(a)), end: index.toUtf16(codePoint(b)) };
 }
 
-/** The message when a file's copy of a span's text differs from the text at its offsets. */
+/**
+ * The message when a file's copy of a span's text differs from the text at its offsets.
+ * Only a string is quoted back: any other value may be nested deeper than JSON.stringify
+ * can go, and would crash the import instead of being reported.
+ */
 export function textMismatch(claimed: unknown, a: number, b: number, slice: string): string {
+  if (typeof claimed !== 'string') return `"text" must be a string: the text at ${a}..${b} is ${JSON.stringify(slice)}`;
   return `"text" ${JSON.stringify(claimed)} does not match the text at ${a}..${b} (${JSON.stringify(slice)})`;
 }
 

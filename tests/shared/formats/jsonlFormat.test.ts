@@ -330,6 +330,15 @@ describe('jsonlFormat problems', () => {
     ]);
   });
 
+  it('reports a span or token "text" nested thousands deep as a problem, never a crash', () => {
+    const deep = '['.repeat(6000) + '0' + ']'.repeat(6000);
+    for (const bad of [`{"text":"نص","spans":[{"start":0,"end":1,"label":"x","text":${deep}}]}`, `{"text":"نص","tokens":[{"start":0,"end":1,"text":${deep}}]}`]) {
+      const { problems, documents } = jsonlFormat.parse(file(bad));
+      expect(documents).toEqual([]);
+      expect(problems).toEqual([{ file: 'in.jsonl', line: 1, message: expect.stringMatching(/^(span|token) 0: "text" must be a string: the text at 0\.\.1 is "ن"$/) }]);
+    }
+  });
+
   it('reports every problem of a line, not only the first', () => {
     const bad = good({ spans: [{ start: 0, end: 99, label: 'x' }, { start: 1, end: 2, label: '' }] });
     const { problems } = jsonlFormat.parse(file(bad));
