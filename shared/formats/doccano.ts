@@ -94,14 +94,17 @@ function readDoccanoLine(src: string, file: string, line: number): ReadDocument 
         const head = readId(r.from_id);
         const child = readId(r.to_id);
         const badType = labelProblem(r.type);
-        const relation = { head, child, label: r.type as string };
-        const own = ownSourceProblem(relation, `entity ${JSON.stringify(r.from_id)}`);
         if (head === null || child === null) errors.push(`relation ${k}: "from_id" and "to_id" must be entity ids`);
         else if (badType) errors.push(`relation ${k}: "type" ${badType}`);
         else if (!ids.has(head)) errors.push(`relation ${k}: "from_id" ${JSON.stringify(r.from_id)} is not the id of an entity in this line`);
         else if (!ids.has(child)) errors.push(`relation ${k}: "to_id" ${JSON.stringify(r.to_id)} is not the id of an entity in this line`);
-        else if (own) errors.push(`relation ${k}: ${own}`);
-        else relations.push({ head, child, label: relation.label });
+        else {
+          // Only now is from_id known to be an id (a number or a string), safe to quote.
+          const relation = { head, child, label: r.type as string };
+          const own = ownSourceProblem(relation, `entity ${JSON.stringify(r.from_id)}`);
+          if (own) errors.push(`relation ${k}: ${own}`);
+          else relations.push(relation);
+        }
       }
     }
   }

@@ -242,6 +242,12 @@ describe('doccano: problems', () => {
     ]);
   });
 
+  it('reports a relation whose "from_id" is nested thousands deep as a problem, never a crash', () => {
+    const deep = '['.repeat(6000) + '1' + ']'.repeat(6000);
+    const line = `{"text":"نص","entities":[{"id":1,"label":"x","start_offset":0,"end_offset":1}],"relations":[{"id":1,"from_id":${deep},"to_id":1,"type":"source"}]}`;
+    expect(doccanoFormat.parse(file(line)).problems).toEqual([{ file: 'doccano.jsonl', line: 1, message: 'relation 0: "from_id" and "to_id" must be entity ids' }]);
+  });
+
   it('reports an empty file at line 1', () => {
     expect(doccanoFormat.parse(file('\n\n')).problems).toEqual([{ file: 'doccano.jsonl', line: 1, message: 'the file is empty: it holds no JSON lines' }]);
   });
