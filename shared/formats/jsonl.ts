@@ -3,7 +3,6 @@ import type { DocumentRecord } from '../model/document';
 import { compareSpans, STANCES, type Span, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { labelProblem } from '../model/labelProblem';
-import { sha256Hex } from '../text/sha256';
 import { checkDocumentText } from './checkDocumentText';
 import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
@@ -17,7 +16,6 @@ import type {
   Format,
   InputFile,
   ParseResult,
-  Problem as ExchangeProblem,
   ReadDocument,
   SerializeOptions,
   SerializeResult,
