@@ -55,9 +55,10 @@ const IGNORED_NAMES: Record<string, string> = {
 
 /**
  * Reads brat standoff: each `X.txt` with its `X.ann` (paired by name). The `.txt` is the
- * text verbatim, a byte-order mark included (brat counts it); `.ann` offsets are code points. A `.txt` alone is a document without
- * spans; an `.ann` alone, a bad line, a span whose text does not match, a discontinuous
- * span or a dangling reference is a problem, and the pair is rejected whole.
+ * text verbatim, a byte-order mark included (brat counts it); `.ann` offsets are code
+ * points. A `.txt` alone is a document without spans; an `.ann` alone, a bad line, a span
+ * whose text does not match, a discontinuous span, a dangling reference or a claim as its
+ * own source is a problem, and the pair is rejected whole.
  */
 export function parseBrat(files: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
