@@ -383,7 +383,10 @@ describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', 
 
   it('reads any short Arabic Windows-1256 text as Windows-1256 when its bytes are not UTF-8 before their last character', () => {
     const letter = fc.constantFrom(...'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي');
-    const word = fc.array(letter, { minLength: 1, maxLength: 4 }).map((l) => l.join(''));
+    // Words of two letters or more, as news has: a text of one-letter words each followed by
+    // ؟ (a letter and BF can be a UTF-8 pair) is mostly UTF-8 by chance, and is left to the
+    // broken-UTF-8 ratio (see looksLikeBrokenUtf8).
+    const word = fc.array(letter, { minLength: 2, maxLength: 4 }).map((l) => l.join(''));
     const words = fc.array(fc.tuple(word, fc.constantFrom(' ', '، ', '؟', '\r\n', '')), { minLength: 1, maxLength: 3 });
     fc.assert(
       fc.property(words, (parts) => {
