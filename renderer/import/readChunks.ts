@@ -1,5 +1,5 @@
-import type { ExchangeDocument, Format, ParseResult, Problem } from '../../shared/formats/exchange';
-import { decodeText } from '../../shared/text/decodeText';
+import type { Format, ParseResult, Problem } from '../../shared/formats/exchange';
+import { decodeText, decodeTextStart } from '../../shared/text/decodeText';
 import { LineSplitter } from '../../shared/text/lineSplitter';
 
 /** Formats with one document per line, which can be read a piece at a time. */
@@ -17,13 +17,11 @@ export interface ParsedChunk extends ParseResult {
 /** The encoding a file's opening bytes show, or the problem that stops it being read. */
 async function sniff(file: Blob, name: string): Promise<{ label: string; encoding: string } | Problem> {
   if (file.size === 0) return { file: name, line: 1, message: 'the file is empty' };
-  let head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  // Cut at the last line break so a character split by the slice is not taken for an error.
-  if (file.size > SNIFF_BYTES) {
-    const lf = head.lastIndexOf(0x0a);
-    if (lf > 0) head = head.subarray(0, lf + 1);
-  }
-  const r = decodeText(head);
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  // A character the sample's end splits continues in the rest of the file; a line break
+  // is no safe place to cut instead: a first line can be longer than the sample, and in
+  // UTF-16 the byte 0x0A is half of a code unit.
+  const r = file.size > SNIFF_BYTES ? decodeTextStart(head) : decodeText(head);
   if (!r.ok) return { file: name, line: r.line, message: r.message };
   const label = r.encoding === 'utf-8 (BOM)' ? 'utf-8' : r.encoding;
   return { label, encoding: r.encoding };
@@ -52,18 +50,12 @@ export async function* readChunks(file: Blob, name: string, format: Format, line
   let bytesRead = 0;
   let sawLine = false;
 
+  // The run as a piece of the file that begins at its first line, blank lines between its
+  // lines kept as empty lines: the format numbers every line (and names every document
+  // without a source, `file:line`) as it does reading the whole file.
   const parse = (lines: { line: number; text: string }[]): ParsedChunk => {
-    const first = lines[0]!.line;
-    const text = lines.map((l) => l.text).join('\n');
-    const r = format.parse([{ name, text }]);
-    const shift = <T extends { line?: number }>(x: T): T => ({ ...x, line: (x.line ?? 1) + first - 1 });
-    return {
-      documents: r.documents.map((d: ExchangeDocument) => shift(d)),
-      problems: r.problems.map(shift),
-      rejected: r.rejected.map(shift),
-      notes: r.notes,
-      bytesRead,
-    };
+    const text = lines.map((l, k) => (k === 0 ? '' : '\n'.repeat(l.line - lines[k - 1]!.line)) + l.text).join('');
+    return { ...format.parse([{ name, text, line: lines[0]!.line }]), bytesRead };
   };
 
   // Count bytes as they pass, for progress, before they are decoded.
@@ -112,6 +104,6 @@ export async function* readChunks(file: Blob, name: string, format: Format, line
     reader.releaseLock();
   }
   if (pending.length) yield parse(pending);
-  if (!sawLine) yield { documents: [], problems: [{ file: name, line: 1, message: 'the file is empty: it holds no lines' }], rejected: [], notes: [], bytesRead };
+  if (!sawLine) yield { ...format.parse([{ name, text: '' }]), bytesRead };
   return { encoding: sniffed.encoding, lines: splitter.lines };
 }

@@ -2,7 +2,10 @@ import { STANCES, type Stance } from '../model/span';
 import { titleFromFileName } from '../model/titleFromFileName';
 import { codePointIndex } from '../text/codepoints';
 import { codePoint, utf16 } from '../text/units';
+import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
+import { addDocument } from './addDocument';
 import { parseAnnLine } from './brat/annLine';
+import { ownSourceProblem } from './ownSourceProblem';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import type {
   ExchangeDocument,
@@ -52,9 +55,10 @@ const IGNORED_NAMES: Record<string, string> = {
 
 /**
  * Reads brat standoff: each `X.txt` with its `X.ann` (paired by name). The `.txt` is the
- * text verbatim; `.ann` offsets are code points. A `.txt` alone is a document without
- * spans; an `.ann` alone, a bad line, a span whose text does not match, a discontinuous
- * span or a dangling reference is a problem, and the pair is rejected whole.
+ * text verbatim, a byte-order mark included (brat counts it); `.ann` offsets are code
+ * points. A `.txt` alone is a document without spans; an `.ann` alone, a bad line, a span
+ * whose text does not match, a discontinuous span, a dangling reference or a claim as its
+ * own source is a problem, and the pair is rejected whole.
  */
 export function parseBrat(files: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
@@ -98,21 +102,15 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
       continue;
     }
     if (!ann) ignored.txtAlone++;
-    const read = ann ? readAnn(txt.text, ann, ignored) : { spans: [], relations: [], problems: [] };
+    const text = bratText(txt);
+    const read = ann ? readAnn(text, ann, ignored) : { spans: [], relations: [], problems: [] };
     if (read.problems.length > 0) {
       reject(txt, []);
       reject(ann!, read.problems);
       continue;
     }
-    result.documents.push({
-      text: txt.text,
-      title: titleFromFileName(txt.name),
-      source: txt.name,
-      file: txt.name,
-      line: 1,
-      spans: read.spans,
-      relations: read.relations,
-    });
+    const doc = { text, title: titleFromFileName(txt.name), source: txt.name, file: txt.name, line: 1, spans: read.spans, relations: read.relations };
+    addDocument(result, doc, [txt, ...(ann ? [ann] : [])].map((f) => ({ file: f.name, line: 1, text: f.text })));
   }
 
   if (configs.length > 0) result.notes.push(`brat configuration files were not read: ${configs.join(', ')}`);
@@ -128,6 +126,12 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
   if (attrs.length > 0) result.notes.push(`ignored attributes other than ${BRAT_STANCE_ATTRIBUTE}: ${attrs.join(', ')}`);
   return result;
 }
+
+/**
+ * A `.txt` as brat reads it: as plain UTF-8, so a byte-order mark is character 0 of the
+ * text and the `.ann` offsets count it. The decoder dropped it as a signature; it goes back.
+ */
+const bratText = (txt: InputFile) => (txt.encoding === 'utf-8 (BOM)' ? '\ufeff' + txt.text : txt.text);
 
 interface PendingSpan {
   readonly span: ExchangeSpan;
@@ -161,6 +165,11 @@ function readAnn(
   // The decoder drops a UTF-8 BOM; one left at the start is tolerated the same way.
   ann.text.replace(/^\ufeff/, '').split(LINE_BREAK).forEach((raw, k) => {
     const line = k + 1;
+    const lone = unpairedSurrogateProblem(raw);
+    if (lone) {
+      problem(line, `the line ${lone}`);
+      return;
+    }
     const parsed = parseAnnLine(raw);
     switch (parsed.kind) {
       case 'blank':
@@ -217,8 +226,11 @@ function readAnn(
   const out: ExchangeRelation[] = [];
   for (const r of relations) {
     const bad = [r.arg1, r.arg2].find((ref) => !spans.has(ref));
+    const relation = { head: r.arg1, child: r.arg2, label: r.label };
+    const own = ownSourceProblem(relation, r.arg1);
     if (bad !== undefined) problem(r.line, `${r.id}: ${missing(bad)}`);
-    else out.push({ head: r.arg1, child: r.arg2, label: r.label });
+    else if (own) problem(r.line, `${r.id}: ${own}`);
+    else out.push(relation);
   }
   const stanceOf = new Map<string, { stance: Stance; line: number }>();
   for (const a of stances) {

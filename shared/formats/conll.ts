@@ -2,6 +2,8 @@ import { titleFromFileName } from '../model/titleFromFileName';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import type { Token } from '../text/tokenize';
 import { utf16 } from '../text/units';
+import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
+import { addDocument } from './addDocument';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import { chooseChunks, type TokenChunk } from './conll/chooseChunks';
 import { chunkDecoder, type Chunk, type ChunkDecoder, type ChunkTag } from './conll/chunkDecoder';
@@ -123,6 +125,11 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
       section.inSentence = false;
       continue;
     }
+    const lone = unpairedSurrogateProblem(raw);
+    if (lone) {
+      problem(`the line ${lone}`);
+      continue;
+    }
     const first = raw.charCodeAt(0);
     if (first === 0x20 || first === 0x09) {
       problem('the line begins with a space or tab, so it has no token');
@@ -186,6 +193,7 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
     counts.iBegan += s.decoder.counts.iBegan;
     counts.bAfterOutside += s.decoder.counts.bAfterOutside;
     counts.unterminated += s.decoder.counts.unterminated;
+    const sectionText = { file: name, line: s.line, text: text.slice(s.offset, s.endOffset) };
     if (s.problems.length > 0) {
       for (const p of s.problems) {
         if (listed < MAX_PROBLEMS_PER_FILE) {
@@ -196,17 +204,12 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
           unlistedCount++;
         }
       }
-      result.rejected.push({ file: name, line: s.line, text: text.slice(s.offset, s.endOffset) });
+      result.rejected.push(sectionText);
       return;
     }
     const doc = buildDocument(s.tokens, s.sentences, s.decoder.chunks);
-    result.documents.push({
-      ...doc,
-      title: several ? `${title} #${k + 1}` : title,
-      source: several ? `${name} #${k + 1}` : name,
-      file: name,
-      line: s.line,
-    });
+    const read = { ...doc, title: several ? `${title} #${k + 1}` : title, source: several ? `${name} #${k + 1}` : name, file: name, line: s.line };
+    addDocument(result, read, [sectionText]);
   });
   if (unlisted) {
     result.problems.push({ file: name, line: unlisted.line, message: `${unlistedCount} more problem(s) in this file from this line on are not listed` });

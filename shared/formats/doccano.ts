@@ -1,10 +1,11 @@
+import { labelProblem } from '../model/labelProblem';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { utf16 } from '../text/units';
 import { textSha256Of } from './textSha256Of';
+import { ownSourceProblem } from './ownSourceProblem';
 import { parseJsonLines } from './parseJsonLines';
-import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
+import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, ReadDocument, SerializeOptions, SerializeResult } from './exchange';
 import {
-  checkDocumentText,
   isJsonObject,
   newWriteTally,
   readCodePointRange,
@@ -14,6 +15,7 @@ import {
   writeNotes,
   type WriteTally,
 } from './jsonl';
+import { checkDocumentText } from './checkDocumentText';
 
 // doccano stores ids as database integers; these are the ids it can read back.
 const CANONICAL_ID = /^(0|[1-9][0-9]{0,14})$/;
@@ -45,7 +47,7 @@ export function parseDoccano(files: readonly InputFile[]): ParseResult {
   return parseJsonLines(files, readDoccanoLine);
 }
 
-function readDoccanoLine(src: string, file: string, line: number): ExchangeDocument | string[] {
+function readDoccanoLine(src: string, file: string, line: number): ReadDocument | string[] {
   let value: unknown;
   try {
     value = JSON.parse(src);
@@ -91,11 +93,18 @@ function readDoccanoLine(src: string, file: string, line: number): ExchangeDocum
         }
         const head = readId(r.from_id);
         const child = readId(r.to_id);
+        const badType = labelProblem(r.type);
         if (head === null || child === null) errors.push(`relation ${k}: "from_id" and "to_id" must be entity ids`);
-        else if (typeof r.type !== 'string' || r.type === '') errors.push(`relation ${k}: "type" must be a non-empty string`);
+        else if (badType) errors.push(`relation ${k}: "type" ${badType}`);
         else if (!ids.has(head)) errors.push(`relation ${k}: "from_id" ${JSON.stringify(r.from_id)} is not the id of an entity in this line`);
         else if (!ids.has(child)) errors.push(`relation ${k}: "to_id" ${JSON.stringify(r.to_id)} is not the id of an entity in this line`);
-        else relations.push({ head, child, label: r.type });
+        else {
+          // Only now is from_id known to be an id (a number or a string), safe to quote.
+          const relation = { head, child, label: r.type as string };
+          const own = ownSourceProblem(relation, `entity ${JSON.stringify(r.from_id)}`);
+          if (own) errors.push(`relation ${k}: ${own}`);
+          else relations.push(relation);
+        }
       }
     }
   }
@@ -137,9 +146,10 @@ function readEntities(value: unknown, index: CodePointIndex, errors: string[]): 
     }
     ids.add(id);
     const range = readCodePointRange(index, e.start_offset, e.end_offset, ['"start_offset"', '"end_offset"']);
+    const badLabel = labelProblem(e.label);
     if (typeof range === 'string') errors.push(`entity ${k}: ${range}`);
-    else if (typeof e.label !== 'string' || e.label === '') errors.push(`entity ${k}: "label" must be a non-empty string`);
-    else spans.push({ id, start: range.start, end: range.end, label: e.label });
+    else if (badLabel) errors.push(`entity ${k}: "label" ${badLabel}`);
+    else spans.push({ id, start: range.start, end: range.end, label: e.label as string });
   }
   return spans;
 }
@@ -157,9 +167,10 @@ function readLabelTriples(value: unknown, key: string, index: CodePointIndex, er
     }
     const [start, end, label] = t as unknown[];
     const range = readCodePointRange(index, start, end);
+    const badLabel = labelProblem(label);
     if (typeof range === 'string') errors.push(`${key} ${k}: ${range}`);
-    else if (typeof label !== 'string' || label === '') errors.push(`${key} ${k}: the label must be a non-empty string`);
-    else spans.push({ id: String(k), start: range.start, end: range.end, label });
+    else if (badLabel) errors.push(`${key} ${k}: the label ${badLabel}`);
+    else spans.push({ id: String(k), start: range.start, end: range.end, label: label as string });
   }
   return spans;
 }

@@ -1,4 +1,5 @@
 import type { Stance } from '../model/span';
+import type { TextEncodingName } from '../text/decodeText';
 import type { Utf16Offset } from '../text/units';
 
 /**
@@ -16,6 +17,9 @@ export interface ExchangeSpan {
   /** For claims. */
   readonly stance?: Stance;
 }
+
+/** The label of the relation that links a claim (head) to the span that makes it (child). */
+export const SOURCE_RELATION = 'source';
 
 /** A link between two spans by id; Hashiya's claims use label "source" (head: claim, child: its source). */
 export interface ExchangeRelation {
@@ -44,6 +48,9 @@ export interface ExchangeDocument {
   readonly line?: number;
 }
 
+/** A document as a format read it: the file and the 1-based line where it begins are known. */
+export type ReadDocument = ExchangeDocument & { readonly file: string; readonly line: number };
+
 /** Something wrong in an input, at a file and 1-based line. */
 export interface Problem {
   readonly file: string;
@@ -55,6 +62,17 @@ export interface Problem {
 export interface InputFile {
   readonly name: string;
   readonly text: string;
+  /**
+   * The encoding the text was decoded from, when known. The decoder drops a UTF-8
+   * byte-order mark, but brat counts it as character 0 of a `.txt`, so brat needs to know.
+   */
+  readonly encoding?: TextEncodingName;
+  /**
+   * The 1-based line of the file where `text` begins, when it is a run of lines read from
+   * a larger file (the app reads large JSON Lines files so); 1 when absent. The JSON Lines
+   * formats, the ones read that way, number their lines from it.
+   */
+  readonly line?: number;
 }
 
 /** A file a serializer produces. */

@@ -2,8 +2,9 @@ import { parseJsonLines } from './parseJsonLines';
 import type { DocumentRecord } from '../model/document';
 import { compareSpans, STANCES, type Span, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
-import { firstLoneSurrogate } from '../text/firstLoneSurrogate';
-import { sha256Hex } from '../text/sha256';
+import { labelProblem } from '../model/labelProblem';
+import { checkDocumentText } from './checkDocumentText';
+import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import { tokenize, type Token } from '../text/tokenize';
@@ -15,7 +16,7 @@ import type {
   Format,
   InputFile,
   ParseResult,
-  Problem as ExchangeProblem,
+  ReadDocument,
   SerializeOptions,
   SerializeResult,
 } from './exchange';
@@ -183,9 +184,10 @@ function checkRecord(value: unknown): JsonlRecord | string {
     const b = end as number;
     if (a < 0 || b > index.codePointLength) return `span ${k}: offsets ${a}..${b} are outside the text (0..${index.codePointLength} code points)`;
     if (a >= b) return `span ${k}: start ${a} must be before end ${b}`;
-    if (typeof label !== 'string' || label === '') return `span ${k}: "label" must be a non-empty string`;
+    const badLabel = labelProblem(label);
+    if (badLabel) return `span ${k}: "label" ${badLabel}`;
     const slice = text.slice(index.toUtf16(codePoint(a)), index.toUtf16(codePoint(b)));
-    if (s.text !== undefined && s.text !== slice) return `span ${k}: "text" ${JSON.stringify(s.text)} does not match the text at ${a}..${b} (${JSON.stringify(slice)})`;
+    if (s.text !== undefined && s.text !== slice) return `span ${k}: ${textMismatch(s.text, a, b, slice)}`;
     if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return `span ${k}: "id" must be a non-empty string`;
     const attrs = isObject(s.attrs) ? s.attrs : undefined;
     if (s.attrs !== undefined && !attrs) return `span ${k}: "attrs" must be an object`;
@@ -195,7 +197,7 @@ function checkRecord(value: unknown): JsonlRecord | string {
       ...(typeof s.id === 'string' ? { id: s.id } : {}),
       start: codePoint(a),
       end: codePoint(b),
-      label,
+      label: label as string,
       text: slice,
       ...(stance !== undefined ? { attrs: { stance: stance as Stance } } : {}),
     });
@@ -210,6 +212,8 @@ function checkRecord(value: unknown): JsonlRecord | string {
         return `relation ${k}: needs string "head", "child" and a non-empty "label"`;
       }
       if (!ids.has(r.head) || !ids.has(r.child)) return `relation ${k}: refers to a span id that is not in "spans"`;
+      const own = ownSourceProblem({ head: r.head, child: r.child, label: r.label }, `span ${JSON.stringify(r.head)}`);
+      if (own) return `relation ${k}: ${own}`;
       rels.push({ head: r.head, child: r.child, label: r.label });
     }
   }
@@ -229,15 +233,6 @@ function checkRecord(value: unknown): JsonlRecord | string {
 
 // ---- Helpers shared by the JSON-based exchange formats (jsonl, doccano, labelstudio) ----
 
-/** Why `text` cannot be a document's text (not a string, empty, not well-formed Unicode), or null. */
-export function checkDocumentText(text: unknown, key = '"text"'): string | null {
-  if (typeof text !== 'string') return `${key} must be a string`;
-  if (text === '') return `${key} is empty`;
-  const lone = firstLoneSurrogate(text);
-  if (lone >= 0) return `${key} holds an unpaired surrogate (U+${text.charCodeAt(lone).toString(16).toUpperCase()}) at code point ${Array.from(text.slice(0, lone)).length}, which is not text`;
-  return null;
-}
-
 /**
  * Reads a span's file offsets: integer code points inside the text with start < end,
  * end exclusive. Answers the UTF-16 range, or why the offsets are bad (naming them with `names`).
@@ -256,8 +251,13 @@ export function readCodePointRange(
   return { start: index.toUtf16(codePoint(a)), end: index.toUtf16(codePoint(b)) };
 }
 
-/** The message when a file's copy of a span's text differs from the text at its offsets. */
+/**
+ * The message when a file's copy of a span's text differs from the text at its offsets.
+ * Only a string is quoted back: any other value may be nested deeper than JSON.stringify
+ * can go, and would crash the import instead of being reported.
+ */
 export function textMismatch(claimed: unknown, a: number, b: number, slice: string): string {
+  if (typeof claimed !== 'string') return `"text" must be a string: the text at ${a}..${b} is ${JSON.stringify(slice)}`;
   return `"text" ${JSON.stringify(claimed)} does not match the text at ${a}..${b} (${JSON.stringify(slice)})`;
 }
 
@@ -268,15 +268,20 @@ export function sortExchangeSpans(spans: readonly ExchangeSpan[]): ExchangeSpan[
   return [...spans].sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id ?? '', b.id ?? ''));
 }
 
-/** Relations between the spans of one document, checked: ids that exist, a non-empty label. */
+/**
+ * Relations between the spans of one document, checked: ids that exist, a label that is
+ * non-empty text, and no claim made its own source.
+ */
 export function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): string | null {
   const { head, child, label } = relation;
   if (typeof head !== 'string' || typeof child !== 'string' || typeof label !== 'string' || label === '') {
     return 'needs string "head", "child" and a non-empty "label"';
   }
+  const badLabel = labelProblem(label);
+  if (badLabel) return `"label" ${badLabel}`;
   if (!ids.has(head)) return `"head" ${JSON.stringify(head)} is not the id of a span in this document`;
   if (!ids.has(child)) return `"child" ${JSON.stringify(child)} is not the id of a span in this document`;
-  return null;
+  return ownSourceProblem(relation, `span ${JSON.stringify(head)}`);
 }
 
 // ---- jsonlFormat: spaCy / Prodigy style JSON Lines over the exchange model ----
@@ -326,7 +331,7 @@ function parseJsonlFiles(files: readonly InputFile[]): ParseResult {
 }
 
 /** One line as a document, or every problem found on it. */
-function readJsonlDocument(src: string, file: string, line: number): ExchangeDocument | string[] {
+function readJsonlDocument(src: string, file: string, line: number): ReadDocument | string[] {
   let value: unknown;
   try {
     value = JSON.parse(src);
@@ -475,8 +480,9 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
   if (!isObject(s)) return 'must be an object';
   const range = readCodePointRange(index, s.start, s.end);
   if (typeof range === 'string') return range;
-  const { label } = s;
-  if (typeof label !== 'string' || label === '') return '"label" must be a non-empty string';
+  const badLabel = labelProblem(s.label);
+  if (badLabel) return `"label" ${badLabel}`;
+  const label = s.label as string;
   const slice = text.slice(range.start, range.end);
   if (s.text !== undefined && s.text !== slice) return textMismatch(s.text, s.start as number, s.end as number, slice);
   if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return '"id" must be a non-empty string';

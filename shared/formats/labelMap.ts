@@ -1,3 +1,4 @@
+import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import type { ExchangeDocument } from './exchange';
 
 /** How labels are renamed on the way in or out; an empty target drops the label. */
@@ -5,13 +6,16 @@ export type LabelMap = ReadonlyMap<string, string>;
 
 /**
  * Reads `PERS=actor,LOC=place,MISC=` into a map, or says why it cannot: every entry
- * needs a non-empty source and an `=`; a source may appear once.
+ * needs a non-empty source and an `=`; a source may appear once; labels are well-formed
+ * text (a mapping typed or pasted in can hold an unpaired surrogate).
  */
 export function parseLabelMap(spec: string): LabelMap | string {
   const map = new Map<string, string>();
   if (!spec.trim()) return map;
   for (const raw of spec.split(',')) {
     const entry = raw.trim();
+    const lone = unpairedSurrogateProblem(entry);
+    if (lone) return `${JSON.stringify(entry)} ${lone}`;
     const eq = entry.indexOf('=');
     if (eq <= 0) return `"${entry}" is not of the form FROM=TO (an empty TO drops the label)`;
     const from = entry.slice(0, eq).trim();

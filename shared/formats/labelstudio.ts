@@ -1,3 +1,4 @@
+import { labelProblem } from '../model/labelProblem';
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { utf16 } from '../text/units';
@@ -13,7 +14,6 @@ import type {
   SerializeResult,
 } from './exchange';
 import {
-  checkDocumentText,
   isJsonObject,
   newWriteTally,
   readCodePointRange,
@@ -23,6 +23,9 @@ import {
   writeNotes,
   type WriteTally,
 } from './jsonl';
+import { addDocument } from './addDocument';
+import { checkDocumentText } from './checkDocumentText';
+import { ownSourceProblem } from './ownSourceProblem';
 
 // ---- JSON with positions --------------------------------------------------------------
 // JSON.parse says nothing about where a value sits (and its error messages differ between
@@ -305,8 +308,9 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
 
   const annotations = task.annotations ?? task.completions ?? [];
   if (!Array.isArray(annotations)) return rejectTask([{ line: taskLine, message: '"annotations" must be an array' }]);
+  const taskText = [{ file: file.name, line: taskLine, text: file.text.slice(extent.start, extent.end) }];
   if (annotations.length === 0) {
-    result.documents.push({ ...base, spans: [], relations: [], file: file.name, line: taskLine });
+    addDocument(result, { ...base, spans: [], relations: [], file: file.name, line: taskLine }, taskText);
     return;
   }
   const where = json.items.get(annotations)!;
@@ -317,18 +321,24 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
     const found = readAnnotation(ctx, annotation, text, at);
     if (found === 'skip') return;
     read++;
+    // The task as written, with only this annotation, so it can be fixed and imported again.
+    const rejected = [
+      {
+        file: file.name,
+        line: taskLine,
+        text: file.text.slice(extent.start, annotationsExtent.start + 1) + file.text.slice(at.start, at.end) + file.text.slice(annotationsExtent.end - 1, extent.end),
+      },
+    ];
     if (Array.isArray(found)) {
       for (const m of found) result.problems.push({ file: file.name, line: m.line, message: `${name}, annotation ${j + 1}: ${m.message}` });
-      // The task as written, with only this annotation, so it can be fixed and imported again.
-      const rejected =
-        file.text.slice(extent.start, annotationsExtent.start + 1) + file.text.slice(at.start, at.end) + file.text.slice(annotationsExtent.end - 1, extent.end);
-      result.rejected.push({ file: file.name, line: taskLine, text: rejected });
+      result.rejected.push(...rejected);
       return;
     }
-    result.documents.push({ ...base, ...(found.annotator !== undefined ? { annotator: found.annotator } : {}), spans: found.spans, relations: found.relations, file: file.name, line: taskLine });
+    const doc = { ...base, ...(found.annotator !== undefined ? { annotator: found.annotator } : {}), spans: found.spans, relations: found.relations, file: file.name, line: taskLine };
+    addDocument(result, doc, rejected);
   });
   // Every annotation was cancelled: the text is still a document, as with no annotations.
-  if (read === 0) result.documents.push({ ...base, spans: [], relations: [], file: file.name, line: taskLine });
+  if (read === 0) addDocument(result, { ...base, spans: [], relations: [], file: file.name, line: taskLine }, taskText);
 }
 
 interface ReadAnnotation {
@@ -354,6 +364,7 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
   const errors: { line: number; message: string }[] = [];
   const spans: ExchangeSpan[] = [];
   const regions = new Map<string, number>(); // region id → index of its first span
+  const spanIds = new Set<string>();
   const relationResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
   const choiceResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
   results.forEach((r, k) => {
@@ -370,7 +381,14 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
     if (typeof span === 'string') return fail(span);
     if (span.id !== undefined) {
       if (regions.has(span.id)) return fail(`region id ${JSON.stringify(span.id)} is used by another region`);
+      // A second label's span is named `id#label`, which another region may be called.
+      const taken = span.spans.find((s) => spanIds.has(s.id!));
+      if (taken) {
+        const whose = taken.id === span.id ? '' : ` (label ${JSON.stringify(taken.label)} of region ${JSON.stringify(span.id)})`;
+        return fail(`the span id ${JSON.stringify(taken.id)}${whose} is used by another region`);
+      }
       regions.set(span.id, spans.length);
+      for (const s of span.spans) spanIds.add(s.id!);
     }
     spans.push(...span.spans);
   });
@@ -422,12 +440,25 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
       fail('a relation needs "labels" with at least one non-empty label');
       continue;
     }
+    const badLabel = firstLabelProblem(labels as string[]);
+    if (badLabel) {
+      fail(`a label in "labels" ${badLabel}`);
+      continue;
+    }
     const [head, child] = direction === 'right' ? [from, to] : [to, from];
-    for (const label of labels as string[]) relations.push({ head, child, label });
+    for (const label of labels as string[]) {
+      const relation = { head, child, label };
+      const own = ownSourceProblem(relation, `region ${JSON.stringify(head)}`);
+      if (own) fail(own);
+      else relations.push(relation);
+    }
   }
   if (errors.length) return errors;
   return { annotator, spans, relations };
 }
+
+/** What is wrong with the first bad label of a result's non-empty string labels, or null. */
+const firstLabelProblem = (labels: readonly string[]) => labels.map(labelProblem).find((p) => p !== null) ?? null;
 
 /** A `labels` result as spans (one per label), or why it cannot be read. */
 function readRegion(r: Record<string, unknown>, text: string, index: CodePointIndex): { id: string | undefined; spans: ExchangeSpan[] } | string {
@@ -441,6 +472,10 @@ function readRegion(r: Record<string, unknown>, text: string, index: CodePointIn
   if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
     return '"value.labels" must hold at least one non-empty label';
   }
+  const badLabel = firstLabelProblem(labels as string[]);
+  if (badLabel) return `a label in "value.labels" ${badLabel}`;
+  const twice = (labels as string[]).find((l, k) => labels.indexOf(l) !== k);
+  if (twice !== undefined) return `"value.labels" holds ${JSON.stringify(twice)} more than once`;
   if (r.id !== undefined && readId(r.id) === null) return '"id" must be a non-empty string';
   const id = r.id === undefined ? undefined : readId(r.id)!;
   const spans = (labels as string[]).map((label, k) => ({

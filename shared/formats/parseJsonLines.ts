@@ -1,14 +1,16 @@
-import type { ExchangeDocument, InputFile, ParseResult } from './exchange';
+import { addDocument } from './addDocument';
+import type { InputFile, ParseResult, ReadDocument } from './exchange';
 
 /**
  * Parses files that hold one document per line (JSONL, doccano): each non-blank line
  * goes to `readLine`, which answers a document or every problem on that line; a line
- * with problems is rejected whole, and a file with no lines is a problem.
+ * with problems (its own, or any of {@link addDocument}'s) is rejected whole, and a file
+ * with no lines is a problem.
  */
-export function parseJsonLines(files: readonly InputFile[], readLine: (src: string, file: string, line: number) => ExchangeDocument | string[]): ParseResult {
+export function parseJsonLines(files: readonly InputFile[], readLine: (src: string, file: string, line: number) => ReadDocument | string[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   for (const file of files) {
-    const lines = jsonLines(file.text);
+    const lines = jsonLines(file.text, file.line);
     if (lines.length === 0) {
       result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
       continue;
@@ -18,7 +20,7 @@ export function parseJsonLines(files: readonly InputFile[], readLine: (src: stri
       if (Array.isArray(found)) {
         for (const message of found) result.problems.push({ file: file.name, line, message });
         result.rejected.push({ file: file.name, line, text });
-      } else result.documents.push(found);
+      } else addDocument(result, found, [{ file: file.name, line, text }]);
     }
   }
   return result;
@@ -30,12 +32,12 @@ export interface JsonLine {
   readonly text: string;
 }
 
-/** The non-blank lines of a JSON Lines file; a CR before the LF is dropped with it. */
-export function jsonLines(content: string): JsonLine[] {
+/** The non-blank lines of a JSON Lines file (numbered from `first`); a CR before the LF is dropped with it. */
+export function jsonLines(content: string, first = 1): JsonLine[] {
   const out: JsonLine[] = [];
   content.split('\n').forEach((raw, i) => {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (text.trim() !== '') out.push({ line: i + 1, text });
+    if (text.trim() !== '') out.push({ line: first + i, text });
   });
   return out;
 }

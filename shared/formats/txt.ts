@@ -1,5 +1,6 @@
 import { titleFromFileName } from '../model/titleFromFileName';
 import { firstLoneSurrogate } from '../text/firstLoneSurrogate';
+import { addDocument } from './addDocument';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import type { ExchangeDocument, Format, InputFile, OutputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
 
@@ -30,8 +31,8 @@ export function parseTxt(files: readonly InputFile[]): ParseResult {
       result.rejected.push({ file: file.name, line: 1, text: file.text });
       continue;
     }
-    const doc: ExchangeDocument = { text: file.text, title: titleFromFileName(file.name), source: file.name, spans: [], file: file.name, line: 1 };
-    result.documents.push(doc);
+    const doc = { text: file.text, title: titleFromFileName(file.name), source: file.name, spans: [], file: file.name, line: 1 };
+    addDocument(result, doc, [{ file: file.name, line: 1, text: file.text }]);
   }
   return result;
 }

@@ -1,5 +1,5 @@
-import type { ExchangeDocument, Problem } from '../formats/exchange';
-import { checkSpanRange } from '../model/checkSpanRange';
+import { documentProblems } from '../formats/documentProblems';
+import { SOURCE_RELATION, type ExchangeDocument, type Problem } from '../formats/exchange';
 import type { DocumentRecord, DocumentText } from '../model/document';
 import { newDocument } from '../model/newDocument';
 import { createSpan, type Span } from '../model/span';
@@ -39,7 +39,9 @@ const where = (d: ExchangeDocument) => ({ file: d.file ?? d.source ?? '(input)',
  * SHA-256) gets the file's spans attached, under their annotator; a document whose id
  * names a library document with another text is listed as a mismatch; anything else
  * is a new document. Span ids are made fresh (file ids such as T1 repeat across
- * files); claims' "source" relations become links. Pure: nothing is stored here.
+ * files); claims' "source" relations become links, and other relations, or ones naming a
+ * span the document lacks, are left out (a note counts them). A document the model cannot
+ * hold with those links (`documentProblems`) is a problem. Pure: nothing is stored here.
  */
 export function planImport(docs: readonly ExchangeDocument[], library: LibraryIndex, options: PlanOptions): ImportPlan {
   const newDocuments: ImportPlan['newDocuments'] = [];
@@ -57,9 +59,11 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
       problems.push({ ...where(doc), message: `text_sha256 ${doc.textSha256} does not match the text (its SHA-256 is ${sha})` });
       continue;
     }
-    const bad = doc.spans.map((s) => checkSpanRange(doc.text, s.start, s.end)).find((p) => p !== null);
-    if (bad) {
-      problems.push({ ...where(doc), message: bad });
+    const spanIds = new Set(doc.spans.map((s) => s.id));
+    const links = (doc.relations ?? []).filter((r) => r.label === SOURCE_RELATION && spanIds.has(r.head) && spanIds.has(r.child));
+    const bad = documentProblems({ ...doc, relations: links });
+    if (bad.length > 0) {
+      for (const message of bad) problems.push({ ...where(doc), message });
       continue;
     }
     const existing = library.bySha.get(sha);
@@ -82,15 +86,10 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
       return s.stance ? { ...span, stance: s.stance } : span;
     });
     const byNewId = new Map(spans.map((s, i) => [s.id, i]));
-    for (const r of doc.relations ?? []) {
-      const head = ids.get(r.head);
-      const child = ids.get(r.child);
-      if (r.label !== 'source' || !head || !child) {
-        otherRelations++;
-        continue;
-      }
-      const k = byNewId.get(head)!;
-      spans[k] = { ...spans[k]!, sourceId: child };
+    otherRelations += (doc.relations?.length ?? 0) - links.length;
+    for (const r of links) {
+      const k = byNewId.get(ids.get(r.head)!)!;
+      spans[k] = { ...spans[k]!, sourceId: ids.get(r.child)! };
     }
 
     if (existing) {

@@ -1,4 +1,4 @@
-import { firstInvalidUtf8, utf8SequenceLength } from './utf8';
+import { cutUtf8Tail, firstInvalidUtf8, utf8SequenceLength } from './utf8';
 
 /** The encodings Hashiya reads. */
 export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1256';
@@ -25,22 +25,40 @@ function lineOfByte(bytes: Uint8Array, at: number): number {
  *   dropped); with a UTF-8 BOM, invalid bytes are always an error;
  * - UTF-16 LE or BE, only with their byte-order mark (an odd byte count or an unpaired
  *   surrogate is an error);
- * - Windows-1256 (Arabic Windows), when the bytes are not UTF-8 and have no BOM, but only
- *   when the result looks like Arabic text: no NUL or C0 control bytes besides TAB, LF,
+ * - Windows-1256 (Arabic Windows), when the bytes plainly are not UTF-8 (invalid
+ *   sequences, not just a character cut short at the end) and have no BOM, but only when
+ *   the result looks like Arabic text: no NUL or C0 control bytes besides TAB, LF,
  *   FF and CR, and at least half of the non-ASCII characters are Arabic letters or harakat.
  *
- * Bytes that are mostly well-formed UTF-8 with a few broken sequences are reported as
- * broken UTF-8, never re-read as Windows-1256. A NUL byte is refused in every encoding
- * (it marks binary data or UTF-16 without a BOM). Everything else (CRLF, marks, trailing
- * space, a U+FEFF inside the text) is kept verbatim. Errors carry the 1-based line of the
- * first offending byte.
+ * Bytes that are UTF-8 but for a character cut short at the very end are a truncated
+ * UTF-8 file; bytes that are mostly well-formed UTF-8 with a few broken sequences are
+ * broken UTF-8. Neither is ever re-read as Windows-1256. A NUL byte is refused in every
+ * encoding (it marks binary data or UTF-16 without a BOM). Everything else (CRLF, marks,
+ * trailing space, a U+FEFF inside the text) is kept verbatim. Errors carry the 1-based
+ * line of the first offending byte.
  */
 export function decodeText(bytes: Uint8Array): DecodeResult {
+  return decode(bytes, false);
+}
+
+/**
+ * Decodes the first bytes of a longer file (a sample that decides its encoding) as
+ * {@link decodeText} decodes a whole file, except that a character cut short at their end
+ * continues past them, so it is left out rather than reported (as
+ * `TextDecoder.decode(bytes, { stream: true })` holds it back).
+ */
+export function decodeTextStart(bytes: Uint8Array): DecodeResult {
+  return decode(bytes, true);
+}
+
+function decode(bytes: Uint8Array, stream: boolean): DecodeResult {
   if (bytes.length === 0) return { ok: false, message: 'the file is empty', line: 1 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', stream);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', stream);
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
-  const body = hasBom ? bytes.subarray(3) : bytes;
+  const whole = hasBom ? bytes.subarray(3) : bytes;
+  const tail = cutUtf8Tail(whole);
+  const body = stream ? whole.subarray(0, whole.length - tail) : whole;
   const skipped = hasBom ? 3 : 0;
   const bad = firstInvalidUtf8(body);
   if (bad < 0) {
@@ -52,6 +70,15 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     return { ok: true, text, encoding: hasBom ? 'utf-8 (BOM)' : 'utf-8' };
   }
   const utf8Problem = `byte ${hex(body[bad]!)} at byte ${bad + skipped}`;
+  // Valid up to a character the end cuts short: a UTF-8 file cut off (a download or copy
+  // that stopped), even when the few bytes before it could also pass for Windows-1256.
+  if (tail > 0 && bad === body.length - tail) {
+    return {
+      ok: false,
+      line: lineOfByte(body, bad),
+      message: `the file ends in the middle of a UTF-8 character: ${utf8Problem} begins a character of which only ${tail} byte${tail === 1 ? ' is' : 's are'} there`,
+    };
+  }
   if (hasBom || looksLikeBrokenUtf8(body)) {
     return { ok: false, line: lineOfByte(body, bad), message: `not valid UTF-8: ${utf8Problem}` };
   }
@@ -134,11 +161,16 @@ function decodeWindows1256(bytes: Uint8Array, badUtf8: number, utf8Problem: stri
   return { ok: true, text, encoding: 'windows-1256' };
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
-  const body = bytes.subarray(2);
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', stream: boolean): DecodeResult {
+  let body = bytes.subarray(2);
   const le = encoding === 'utf-16le';
   const unitAt = (k: number) => (le ? body[2 * k]! | (body[2 * k + 1]! << 8) : (body[2 * k]! << 8) | body[2 * k + 1]!);
-  const units = body.length >> 1;
+  let units = body.length >> 1;
+  if (stream) {
+    // Half a code unit, or the first half of a surrogate pair, continues past the sample.
+    if (units > 0 && unitAt(units - 1) >= 0xd800 && unitAt(units - 1) <= 0xdbff) units--;
+    body = body.subarray(0, 2 * units);
+  }
   let line = 1;
   for (let k = 0; k < units; k++) {
     const u = unitAt(k);

@@ -41,3 +41,18 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return -1;
 }
+
+/**
+ * How many bytes at the end of `bytes` begin a UTF-8 character that is not finished: a
+ * lead byte and the continuation bytes it allows, cut short by the end (0 to 3). Zero when
+ * the last character is whole, or when the last bytes are invalid anyway.
+ */
+export function cutUtf8Tail(bytes: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const i = bytes.length - k;
+    const b = bytes[i]!;
+    if (b < 0x80) return 0;
+    if (b >= 0xc0) return b >= 0xc2 && b <= 0xf4 && utf8SequenceLength(bytes, i) === -k ? k : 0;
+  }
+  return 0;
+}

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bratFormat, parseBrat, serializeBrat } from '../../../shared/formats/brat';
 import { uniqueBaseNames } from '../../../shared/formats/brat/uniqueBaseNames';
-import type { ExchangeDocument, ExchangeSpan } from '../../../shared/formats/exchange';
+import type { ExchangeDocument, ExchangeSpan, InputFile } from '../../../shared/formats/exchange';
+import { FORMATS } from '../../../shared/formats/registry';
 import type { Stance } from '../../../shared/model/span';
+import { decodeText } from '../../../shared/text/decodeText';
 import { utf16 } from '../../../shared/text/units';
 import { boundaries, mixedText } from '../support/arbitraries';
 
@@ -150,6 +152,9 @@ describe('brat: bad input is a problem at its file and line; the rest still impo
     ['a relation without Arg2', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nR1\tsource Arg1:T1', 2, /R1 is truncated/],
     ['a stance that is not one of the three', 'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nA1\tStance T1 maybe', 2, /stance must be one of asserted, denied, reported/],
     ['two stances that disagree', 'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nA1\tStance T1 denied\nA2\tstance T1 asserted', 3, /already has the stance denied \(line 2\)/],
+    ['a claim that is its own source', 'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nR1\tsource Arg1:T1 Arg2:T1', 2, /R1: T1 is its own source/],
+    ['a label with an unpaired surrogate', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT2\tactor\ud800 34 37\tإن ', 2, /the line holds an unpaired surrogate \(U\+D800\) at code point 8/],
+    ['a relation label with an unpaired surrogate', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT2\tclaim 34 70\tإن الطائرات المسيّرة قصفت حقل كونيكو\nR1\t\udc00 Arg1:T2 Arg2:T1', 3, /the line holds an unpaired surrogate \(U\+DC00\)/],
     ['an id used twice', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT1\tactor 6 33\tالمرصد السوري لحقوق الإنسان', 2, /T1 is used again \(first on line 1\)/],
   ];
   it.each(cases)('%s', (_what, ann, line, message) => {
@@ -252,7 +257,10 @@ const bratDocument = mixedText({ minLength: 1, maxLength: 50 }).chain((text) => 
     .tuple(fc.array(oneSpan, { maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('source', 'supports')), { maxLength: 4 }), fc.constantFrom('خبر', 'دير الزور: قصف', 'a/b', ''))
     .map(([raw, rels, title]): ExchangeDocument => {
       const spans = raw.map(([a, b, label, stance], k) => span(cuts[a]!, cuts[b]!, label, `s${k}`, stance));
-      const relations = spans.length === 0 ? [] : rels.map(([h, c, label]) => ({ head: `s${h % spans.length}`, child: `s${c % spans.length}`, label }));
+      // A claim is never its own source: brat's reader refuses such a relation.
+      const relations = (spans.length === 0 ? [] : rels.map(([h, c, label]) => ({ head: `s${h % spans.length}`, child: `s${c % spans.length}`, label }))).filter(
+        (r) => !(r.label === 'source' && r.head === r.child),
+      );
       return { text, title, spans, relations };
     });
 });
@@ -285,5 +293,51 @@ describe('brat: round trip', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('brat: a .txt that starts with a byte-order mark', () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  // As the command line and the app read a picked file: decoded, with the encoding found.
+  const read = (name: string, bytes: Uint8Array): InputFile => {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) throw new Error(`${name}: ${decoded.message}`);
+    return { name, text: decoded.text, encoding: decoded.encoding };
+  };
+
+  it('exports and imports back a text whose first character is U+FEFF, offsets counting it as brat does', () => {
+    const text = '\ufeffقال المرصد السوري إن الطائرات قصفت حقل كونيكو';
+    const doc: ExchangeDocument = {
+      text,
+      title: 'bom',
+      spans: [span(5, 18, 'actor', 'a'), span(text.indexOf('حقل'), text.length, 'place', 'p')],
+      relations: [],
+    };
+    const out = serializeBrat([doc]);
+    const [txt, ann] = out.files;
+    expect(utf8(txt!.text).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(ann!.text.split('\n')[0]).toBe('T1\tactor 5 18\tالمرصد السوري');
+    const back = parseBrat(out.files.map((f) => read(f.name, utf8(f.text))));
+    expect(back.problems).toEqual([]);
+    expect(back.documents.map((d) => [d.text, d.spans])).toEqual([[text, doc.spans.map(({ id: _id, ...s }, k) => ({ ...s, id: `T${k + 1}` }))]]);
+  });
+
+  it('reads a pair written by brat tools with a BOM: the BOM is character 0 of the text', () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    const txt = new Uint8Array([...bom, ...utf8('قال المرصد\r\nونفت القوات ذلك')]);
+    const ann = utf8('T1\tactor 5 11\tالمرصد\nT2\tactor 18 24\tالقوات\n');
+    const result = parseBrat([read('news.txt', txt), read('news.ann', ann)]);
+    expect(result.problems).toEqual([]);
+    const [doc] = result.documents;
+    expect(doc!.text).toBe('\ufeffقال المرصد\r\nونفت القوات ذلك');
+    expect(doc!.spans.map((s) => doc!.text.slice(s.start, s.end))).toEqual(['المرصد', 'القوات']);
+  });
+
+  it('leaves the other formats as they are: the BOM is an encoding signature there', () => {
+    const file = read('a.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('نص')]));
+    expect(file.text).toBe('نص');
+    expect(FORMATS.txt.parse([file]).documents[0]!.text).toBe('نص');
+    const line = read('a.jsonl', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('{"text":"نص"}\n')]));
+    expect(FORMATS.jsonl.parse([line]).documents[0]!.text).toBe('نص');
   });
 });

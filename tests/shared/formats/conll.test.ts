@@ -29,6 +29,14 @@ describe('CoNLL: parse', () => {
     ]);
   });
 
+  it('rejects a tag or token holding an unpaired surrogate at its line', () => {
+    for (const line of ['دمشق B-\ud800', '\udc00دمشق B-LOC']) {
+      const result = read(['-DOCSTART- O', 'حلب B-LOC', '', '-DOCSTART- O', 'قال O', line, ''].join('\n'), 'lone.conll');
+      expect(result.problems).toEqual([{ file: 'lone.conll', line: 6, message: expect.stringMatching(/^the line holds an unpaired surrogate/) }]);
+      expect(result.documents.map((d) => d.text)).toEqual(['حلب']);
+    }
+  });
+
   it('splits -DOCSTART- sections into documents and rejects only the one with a bad tag', () => {
     const file = ['-DOCSTART- -X- O O', '', 'دمشق B-LOC', 'اليوم O', '', '-DOCSTART- O', 'حلب Q-LOC', '', '-DOCSTART-', 'الرقة B-LOC', 'و O', 'دير B-LOC', 'الزور I-LOC', ''].join('\n');
     const result = read(file, 'three.conll');

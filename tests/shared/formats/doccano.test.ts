@@ -221,6 +221,10 @@ describe('doccano: problems', () => {
     ['an entity with an empty label', ent({ label: '' }), /entity 0: "label" must be a non-empty string/],
     ['a relation to an unknown entity', ent({}, { relations: [{ id: 1, from_id: 1, to_id: 9, type: 'source' }] }), /relation 0: "to_id" 9 is not the id of an entity/],
     ['a relation without a type', ent({}, { relations: [{ id: 1, from_id: 1, to_id: 1, type: '' }] }), /relation 0: "type" must be a non-empty string/],
+    ['a claim entity that is its own source', ent({}, { relations: [{ id: 1, from_id: 1, to_id: 1, type: 'source' }] }), /relation 0: entity 1 is its own source/],
+    ['a label with an unpaired surrogate', JSON.stringify({ text: T2, label: [[0, 4, '\ud800']] }), /label 0: the label holds an unpaired surrogate \(U\+D800\)/],
+    ['an entity label with an unpaired surrogate', ent({ label: 'مكان\udfff' }), /entity 0: "label" holds an unpaired surrogate \(U\+DFFF\) at code point 4/],
+    ['a relation type with an unpaired surrogate', ent({}, { relations: [{ id: 1, from_id: 1, to_id: 1, type: '\ud83d' }] }), /relation 0: "type" holds an unpaired surrogate/],
     ['both "label" and "entities"', ent({}, { label: [] }), /only one of "label", "labels" and "entities"/],
     ['a document id that is a fraction', JSON.stringify({ id: 1.5, text: T2 }), /"id" must be an integer or a string/],
   ];
@@ -236,6 +240,12 @@ describe('doccano: problems', () => {
       ['1', 1],
       ['2', 4],
     ]);
+  });
+
+  it('reports a relation whose "from_id" is nested thousands deep as a problem, never a crash', () => {
+    const deep = '['.repeat(6000) + '1' + ']'.repeat(6000);
+    const line = `{"text":"نص","entities":[{"id":1,"label":"x","start_offset":0,"end_offset":1}],"relations":[{"id":1,"from_id":${deep},"to_id":1,"type":"source"}]}`;
+    expect(doccanoFormat.parse(file(line)).problems).toEqual([{ file: 'doccano.jsonl', line: 1, message: 'relation 0: "from_id" and "to_id" must be entity ids' }]);
   });
 
   it('reports an empty file at line 1', () => {

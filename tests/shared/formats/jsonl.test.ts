@@ -298,6 +298,22 @@ describe('parseJsonl problems', () => {
     [13, /span 1: offsets -1\.\.1 are outside the text/],
   ] as const;
 
+  it('reports a span "text" nested thousands deep as a problem, never a crash', () => {
+    const line = `{"text":"نص","spans":[{"start":0,"end":1,"label":"x","text":${'['.repeat(6000)}0${']'.repeat(6000)}}]}`;
+    expect(parseJsonl(line)).toEqual({ records: [], problems: [{ line: 1, message: 'span 0: "text" must be a string: the text at 0..1 is "ن"' }] });
+  });
+
+  it('reports a claim that is its own source', () => {
+    const line = JSON.stringify({ text: 'قال المرصد', spans: [{ id: 'c', start: 0, end: 3, label: 'claim' }], relations: [{ head: 'c', child: 'c', label: 'source' }] });
+    expect(parseJsonl(line)).toEqual({ records: [], problems: [{ line: 1, message: expect.stringMatching(/^relation 0: span "c" is its own source/) }] });
+  });
+
+  it('reports a label holding an unpaired surrogate', () => {
+    const { records, problems } = parseJsonl(good('أ🚀ب', [{ start: 0, end: 1, label: 'فاعل\ud800' }]));
+    expect(records).toEqual([]);
+    expect(problems).toEqual([{ line: 1, message: expect.stringMatching(/^span 0: "label" holds an unpaired surrogate \(U\+D800\) at code point 4/) }]);
+  });
+
   it.each([
     ['LF', '\n'],
     ['CRLF', '\r\n'],

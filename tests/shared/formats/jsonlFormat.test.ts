@@ -305,6 +305,9 @@ describe('jsonlFormat problems', () => {
     ['a relation to an unknown span', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'zz', label: 'source' }] }), /relation 0: "child" "zz" is not the id/],
     ['a Prodigy token-index relation', good({ relations: [{ head: 0, child: 1, label: 'rel' }] }), /token-index relations are not read/],
     ['a relation without a label', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'a', label: '' }] }), /non-empty "label"/],
+    ['a claim that is its own source', good({ spans: [{ id: 'c', start: 0, end: 1, label: 'claim' }], relations: [{ head: 'c', child: 'c', label: 'source' }] }), /relation 0: span "c" is its own source/],
+    ['a label with an unpaired surrogate', span({ label: 'x\ud800' }), /span 0: "label" holds an unpaired surrogate \(U\+D800\) at code point 1/],
+    ['a relation label with an unpaired surrogate', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }, { id: 'b', start: 1, end: 2, label: 'x' }], relations: [{ head: 'a', child: 'b', label: '\udc00' }] }), /relation 0: "label" holds an unpaired surrogate \(U\+DC00\)/],
     ['"meta" that is not an object', good({ meta: 'x' }), /"meta" must be an object/],
     ['a numeric meta.title', good({ meta: { title: 3 } }), /"meta.title" must be a string/],
     ['a token whose text does not match', good({ tokens: [{ text: 'ب', start: 0, end: 1 }] }), /token 0: "text" "ب" does not match/],
@@ -325,6 +328,15 @@ describe('jsonlFormat problems', () => {
       ['x', 1],
       ['y', 4],
     ]);
+  });
+
+  it('reports a span or token "text" nested thousands deep as a problem, never a crash', () => {
+    const deep = '['.repeat(6000) + '0' + ']'.repeat(6000);
+    for (const bad of [`{"text":"نص","spans":[{"start":0,"end":1,"label":"x","text":${deep}}]}`, `{"text":"نص","tokens":[{"start":0,"end":1,"text":${deep}}]}`]) {
+      const { problems, documents } = jsonlFormat.parse(file(bad));
+      expect(documents).toEqual([]);
+      expect(problems).toEqual([{ file: 'in.jsonl', line: 1, message: expect.stringMatching(/^(span|token) 0: "text" must be a string: the text at 0\.\.1 is "ن"$/) }]);
+    }
   });
 
   it('reports every problem of a line, not only the first', () => {

@@ -18,6 +18,11 @@ describe('label mapping (--map PERS=actor,LOC=place,MISC=)', () => {
     expect(parseLabelMap('A=x,A=y')).toContain('twice');
   });
 
+  it('refuses a label holding an unpaired surrogate, on either side', () => {
+    expect(parseLabelMap('PERS=actor,LOC=\ud800')).toMatch(/^"LOC=\\ud800" holds an unpaired surrogate \(U\+D800\)/);
+    expect(parseLabelMap('\udc00=actor')).toMatch(/unpaired surrogate \(U\+DC00\)/);
+  });
+
   it('renames, drops labels mapped to nothing with their relations, and passes the rest through', () => {
     const doc: ExchangeDocument = {
       text: 'قال المرصد السوري إن الهجوم على كونيكو فشل',

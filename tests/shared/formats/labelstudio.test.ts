@@ -301,6 +301,7 @@ describe('Label Studio: problems, by line', () => {
     ['start equal to end', region({ start: 60, end: 60 }), /start 60 must be before end 60/],
     ['an empty label', region({ labels: [''] }), /"value\.labels" must hold at least one non-empty label/],
     ['no labels', region({ labels: [] }), /at least one non-empty label/],
+    ['a label with an unpaired surrogate', region({ labels: ['place', '\ud800'] }), /a label in "value\.labels" holds an unpaired surrogate \(U\+D800\)/],
     ['region text that does not match', region({ start: 61, end: 71, text: 'حقل كونيكو' }), /"text" "حقل كونيكو" does not match the text at 61\.\.71/],
     ['a relation to a missing region', { from_id: 'bad', to_id: 'nowhere', type: 'relation', direction: 'right', labels: ['source'] }, /"from_id" "bad" is not a region of this annotation/],
     ['a relation without labels', { from_id: 'x', to_id: 'x', type: 'relation', labels: [] }, /is not a region|needs "labels"/],
@@ -335,6 +336,32 @@ describe('Label Studio: problems, by line', () => {
     const again = JSON.parse(rejected.text);
     expect(again.id).toBe(2);
     expect(again.annotations).toEqual([{ completed_by: 2, result: [bad] }]);
+  });
+
+  it.each([
+    ['a region that is its own source', { from_id: 'c', to_id: 'c', type: 'relation', direction: 'right', labels: ['source'] }, /^task 1, annotation 2: result 3: region "c" is its own source/],
+    ['a relation to a region of another annotation of the task', { from_id: 'c', to_id: 'ok', type: 'relation', labels: ['source'] }, /^task 1, annotation 2: result 3: "to_id" "ok" is not a region of this annotation/],
+    ['a relation label with an unpaired surrogate', { from_id: 'c', to_id: 'ok2', type: 'relation', labels: ['\udbff'] }, /^task 1, annotation 2: result 3: a label in "labels" holds an unpaired surrogate \(U\+DBFF\)/],
+  ])('rejects %s at the line of the relation', (_what, relation, message) => {
+    const claim = region({ start: 34, end: 70, text: undefined, labels: ['claim'] }, { id: 'c' });
+    const other = region({}, { id: 'ok2' });
+    const content = JSON.stringify([task(1, [claim, other, relation])], null, 2);
+    const result = labelStudioFormat.parse(file(content, 'ls.json'));
+    expect(result.problems).toEqual([{ file: 'ls.json', line: lineOfText(content, '"from_id"') - 1, message: expect.stringMatching(message) }]);
+    expect(result.documents.map((d) => d.annotator)).toEqual(['1']);
+  });
+
+  it.each([
+    ['a region whose id is the id its neighbour gives its second label', [region({ labels: ['actor', 'claim'] }, { id: 'a' }), region({}, { id: 'a#claim' })], 2, /result 2: the span id "a#claim" is used by another region/],
+    ['a second label whose id another region already has', [region({}, { id: 'a#claim' }), region({ labels: ['actor', 'claim'] }, { id: 'a' })], 2, /result 2: the span id "a#claim" \(label "claim" of region "a"\) is used by another region/],
+    ['a label given twice in one region', [region({ labels: ['place', 'place'] }, { id: 'b' })], 1, /result 1: "value\.labels" holds "place" more than once/],
+  ])('rejects %s at the line of that result', (_what, results, k, message) => {
+    const content = JSON.stringify([task(1, results)], null, 2);
+    const result = labelStudioFormat.parse(file(content, 'ls.json'));
+    // The result opens on the line before its "value" (which comes before its "id").
+    const idAt = content.lastIndexOf(`"id": "${(results[k - 1] as { id: string }).id}"`);
+    const resultLine = content.slice(0, content.lastIndexOf('"value"', idAt)).split('\n').length - 1;
+    expect(result.problems).toEqual([{ file: 'ls.json', line: resultLine, message: expect.stringMatching(message) }]);
   });
 
   it('rejects a stance that is not one of asserted, denied, reported', () => {

@@ -110,4 +110,26 @@ describe('planning an import', () => {
       [4, 10],
     ]);
   });
+
+  it('refuses a document the model cannot hold: a claim as its own source, a label that is not text or empty, two spans with one id', () => {
+    const claim = span('أن القاعدة شهدت استنفاراً', 'claim', 'c');
+    const plan = planImport(
+      [
+        { text: ARTICLE, spans: [claim], relations: [{ head: 'c', child: 'c', label: 'source' }], file: 'd.jsonl', line: 1 },
+        { text: ARTICLE, spans: [span('ديرالزور', 'place\ud800')], file: 'd.jsonl', line: 2 },
+        { text: ARTICLE, spans: [span('ديرالزور', 'place', 'x'), span('كونيكو', 'place', 'x')], file: 'd.jsonl', line: 3 },
+        { text: ARTICLE, spans: [span('كونيكو', '')], file: 'd.jsonl', line: 4 },
+      ],
+      empty,
+      { annotator: 'me', now: 1, newId: ids() },
+    );
+    expect(plan.newDocuments).toEqual([]);
+    expect(plan.problems).toEqual([
+      { file: 'd.jsonl', line: 1, message: expect.stringMatching(/^relation 0: span "c" is its own source/) },
+      { file: 'd.jsonl', line: 2, message: expect.stringMatching(/^span 0: the label holds an unpaired surrogate \(U\+D800\)/) },
+      { file: 'd.jsonl', line: 3, message: expect.stringMatching(/^span "x": another span has the same id/) },
+      { file: 'd.jsonl', line: 4, message: 'span 0: the label must be a non-empty string' },
+    ]);
+  });
 });
+

@@ -19,4 +19,22 @@ describe('titleFromFileName', () => {
   it('never returns an empty title for a non-empty name', () => {
     for (const name of ['a/', 'dir\\', '.', '/']) expect(titleFromFileName(name)).not.toBe('');
   });
+
+  it.each([
+    ['U.S. strikes on Deir ez-Zor', 'U.S. strikes on Deir ez-Zor'],
+    ['U.S. strikes.txt', 'U.S. strikes'],
+    ['U.S', 'U.S'],
+    ['قال المرصد. ثم نفت القوات ذلك', 'قال المرصد. ثم نفت القوات ذلك'],
+    ['الجزء 2.5', 'الجزء 2.5'],
+    ['archive.2024', 'archive.2024'],
+    ['news.jsonl', 'news'],
+    ['a.ann', 'a'],
+    ['wojood.conll', 'wojood'],
+    ['tasks.json', 'tasks'],
+    ['sheet.csv', 'sheet'],
+    ['sheet.tsv', 'sheet'],
+    ['ends with a dot.', 'ends with a dot.'],
+  ])('strips only a real extension: %s → %s', (name, title) => {
+    expect(titleFromFileName(name)).toBe(title);
+  });
 });

@@ -100,8 +100,13 @@ export function exchangeDocArb(options: DocOptions = {}): fc.Arbitrary<ExchangeD
           };
         });
         const withIds = spans.filter((s) => s.id !== undefined);
+        // A claim is never its own source: the formats refuse such a relation (see ownSourceProblem).
         const rels: ExchangeRelation[] =
-          withIds.length === 0 ? [] : g.relationPicks.map(([h, c, label]) => ({ head: withIds[h % withIds.length]!.id!, child: withIds[c % withIds.length]!.id!, label }));
+          withIds.length === 0
+            ? []
+            : g.relationPicks
+                .map(([h, c, label]) => ({ head: withIds[h % withIds.length]!.id!, child: withIds[c % withIds.length]!.id!, label }))
+                .filter((r) => !(r.label === 'source' && r.head === r.child));
         return {
           text,
           ...(meta ? { id: g.id, title: g.title, source: g.source } : {}),

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../shared/text/decodeText';
+import { decodeText, decodeTextStart } from '../../../shared/text/decodeText';
 import { loadSeeds, seed } from '../../support/seeds';
 import { mixedText } from '../support/arbitraries';
 import { encodeUtf16, encodeWindows1256, fitsWindows1256, windows1256Table } from '../support/encodings';
@@ -198,6 +198,7 @@ describe('decodeText: Windows-1256', () => {
         const broken = bytes.slice();
         broken[at] = b;
         if (!firstBad(broken)) return; // still valid UTF-8 (the byte was replaced by itself or by a valid one)
+        if (cutShort(broken)) return; // the last byte became a lead byte: a cut file, tested apart below
         const result = decodeText(broken);
         expect(result.ok).toBe(false);
         if (result.ok) return;
@@ -317,5 +318,119 @@ describe('decodeText: UTF-16 with a byte-order mark', () => {
     expect(decodeText(new Uint8Array([0xff, 0xfe]))).toEqual({ ok: false, message: 'the file holds no text', line: 1 });
     expect(decodeText(new Uint8Array([0xfe, 0xff]))).toEqual({ ok: false, message: 'the file holds no text', line: 1 });
     expect(decodeText(encodeUtf16('أ\nب\u0000', 'be'))).toMatchObject({ ok: false, line: 2 });
+  });
+});
+
+// ---- A file cut in the middle of a UTF-8 character --------------------------------------
+
+describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', () => {
+  const TRUNCATED = /^the file ends in the middle of a UTF-8 character/;
+
+  it('reports the first 1–3 bytes of a multi-byte Arabic character as a truncated UTF-8 file, not Windows-1256', () => {
+    // ب (2 bytes), the lam-alef ligature ﻻ (3 bytes), Arabic mathematical alef 𞸀 (4 bytes)
+    for (const ch of ['ب', 'ﻻ', '𞸀']) {
+      const whole = enc(ch);
+      for (let n = 1; n < whole.length; n++) {
+        const result = decodeText(whole.subarray(0, n));
+        expect(result, `${ch}: ${n} of ${whole.length} bytes`).toMatchObject({ ok: false, line: 1, message: expect.stringMatching(TRUNCATED) });
+      }
+    }
+  });
+
+  it('reports a short UTF-8 file cut mid-character as truncated at the line of the cut, with or without a BOM', () => {
+    const text = 'قال\nالمرصد';
+    const bytes = enc(text);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const head = bytes.subarray(0, cut);
+      if (!firstBad(head)) continue; // cut between two characters: a whole, shorter file
+      const line = new TextDecoder().decode(head).split('\n').length;
+      expect(decodeText(head), `cut at ${cut}`).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
+      expect(decodeText(concat(BOM, head)), `BOM, cut at ${cut}`).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
+    }
+  });
+
+  it('reports any UTF-8 text cut inside its last character as truncated at the line of that character', () => {
+    fc.assert(
+      fc.property(mixedText({ minLength: 1 }), fc.nat(), (t, pick) => {
+        const bytes = enc(t);
+        const cuts = [...Array(bytes.length).keys()].filter((i) => i > 0 && (bytes[i]! & 0xc0) === 0x80);
+        if (cuts.length === 0) return;
+        const cut = cuts[pick % cuts.length]!;
+        let start = cut;
+        while ((bytes[start]! & 0xc0) === 0x80) start--;
+        const line = new TextDecoder().decode(bytes.subarray(0, start)).split('\n').length;
+        const result = decodeText(bytes.subarray(0, cut));
+        expect(result).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
+        if (result.ok) return;
+        expect(result.message).toContain(`at byte ${start}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a four-letter Windows-1256 word, whose bytes are plainly not UTF-8, as Windows-1256', () => {
+    for (const word of ['قالت', 'نفذت', 'حلب،', 'غزة؟', 'ريف.']) {
+      const bytes = encodeWindows1256(word);
+      expect(bytes.length).toBe(4);
+      expect(decodeText(bytes), word).toEqual({ ok: true, text: word, encoding: 'windows-1256' });
+    }
+  });
+
+  it('reads a Windows-1256 file ending in ء (C1), a byte that begins no UTF-8 character, as Windows-1256', () => {
+    expect(decodeText(new Uint8Array([0xc1]))).toEqual({ ok: true, text: 'ء', encoding: 'windows-1256' });
+    expect(decodeText(encodeWindows1256('سماء'))).toEqual({ ok: true, text: 'سماء', encoding: 'windows-1256' });
+  });
+
+  it('reads any short Arabic Windows-1256 text as Windows-1256 when its bytes are not UTF-8 before their last character', () => {
+    const letter = fc.constantFrom(...'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي');
+    // Words of two letters or more, as news has: a text of one-letter words each followed by
+    // ؟ (a letter and BF can be a UTF-8 pair) is mostly UTF-8 by chance, and is left to the
+    // broken-UTF-8 ratio (see looksLikeBrokenUtf8).
+    const word = fc.array(letter, { minLength: 2, maxLength: 4 }).map((l) => l.join(''));
+    const words = fc.array(fc.tuple(word, fc.constantFrom(' ', '، ', '؟', '\r\n', '')), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(words, (parts) => {
+        const t = parts.map(([w, after]) => w + after).join('');
+        const bytes = encodeWindows1256(t);
+        // Bytes that are UTF-8 but for a character cut short at the end could be either: a cut UTF-8 file wins.
+        if (!firstBad(bytes) || cutShort(bytes)) return;
+        expect(decodeText(bytes)).toEqual({ ok: true, text: t, encoding: 'windows-1256' });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/**
+ * True when invalid `bytes` become valid UTF-8 with a few continuation bytes added: they
+ * are UTF-8 cut short inside their last character (by Node's decoder, independent of utf8.ts).
+ */
+function cutShort(bytes: Uint8Array): boolean {
+  if (!firstBad(bytes)) return false;
+  for (let n = 1; n <= 3; n++) {
+    for (const c of [0x80, 0x90, 0xa0, 0xbf]) if (!firstBad(concat(bytes, new Array<number>(n).fill(c)))) return true;
+  }
+  return false;
+}
+
+describe('decodeTextStart: the start of a longer file', () => {
+  it('leaves out a character cut by the end of a UTF-8 sample, with or without a BOM', () => {
+    const bytes = enc('قال المرصد');
+    const cut = bytes.subarray(0, 5); // ق ا and the first byte of ل
+    expect(decodeTextStart(cut)).toEqual({ ok: true, text: 'قا', encoding: 'utf-8' });
+    expect(decodeTextStart(concat(BOM, cut))).toEqual({ ok: true, text: 'قا', encoding: 'utf-8 (BOM)' });
+    // as a whole file, the same bytes are a cut file
+    expect(decodeText(cut)).toMatchObject({ ok: false, line: 1 });
+  });
+
+  it.each(['le', 'be'] as const)('leaves out half a UTF-16 %s unit or half a surrogate pair at the end of a sample', (order) => {
+    const bytes = encodeUtf16('أ🚀ب', order);
+    expect(decodeTextStart(bytes.subarray(0, bytes.length - 1))).toEqual({ ok: true, text: 'أ🚀', encoding: `utf-16${order}` });
+    // BOM, أ and the high surrogate of 🚀
+    expect(decodeTextStart(bytes.subarray(0, 6))).toEqual({ ok: true, text: 'أ', encoding: `utf-16${order}` });
+  });
+
+  it('still reports a broken byte inside the sample', () => {
+    expect(decodeTextStart(concat(enc('قال\nالمرصد'), [0xff], enc('قال')))).toMatchObject({ ok: false, line: 2 });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8 } from '../../../shared/text/utf8';
+import { cutUtf8Tail, firstInvalidUtf8 } from '../../../shared/text/utf8';
 import { mixedText } from '../support/arbitraries';
 import { loadSeeds } from '../../support/seeds';
 
@@ -127,6 +127,34 @@ describe('firstInvalidUtf8', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), mixedText(), (a, s) => {
         expect(firstInvalidUtf8(new TextEncoder().encode(a + s))).toBe(-1);
+      }),
+    );
+  });
+});
+
+describe('cutUtf8Tail', () => {
+  it('counts the bytes of a character cut short by the end, and nothing else', () => {
+    expect(cutUtf8Tail(bytes())).toBe(0);
+    expect(cutUtf8Tail(bytes(0xd8, 0xa8))).toBe(0); // ب, whole
+    expect(cutUtf8Tail(bytes(0xd8, 0xa8, 0xd8))).toBe(1);
+    expect(cutUtf8Tail(bytes(0x20, 0xf0, 0x9f, 0x9a))).toBe(3);
+    expect(cutUtf8Tail(bytes(0xe0, 0x80))).toBe(0); // overlong: invalid, not cut
+    expect(cutUtf8Tail(bytes(0xed, 0xa0))).toBe(0); // a surrogate: invalid, not cut
+    expect(cutUtf8Tail(bytes(0xff))).toBe(0);
+    // C0 and C1 lead only overlong forms (Windows-1256 ء is C1): never the start of a character
+    expect(cutUtf8Tail(bytes(0xc1))).toBe(0);
+    expect(cutUtf8Tail(bytes(0x41, 0xc0))).toBe(0);
+    expect(cutUtf8Tail(bytes(0x80, 0x80, 0x80))).toBe(0);
+  });
+
+  it('is the bytes of the last character in hand whenever valid UTF-8 is cut inside it', () => {
+    fc.assert(
+      fc.property(mixedText({ minLength: 1 }), fc.nat(), (s, pick) => {
+        const b = new TextEncoder().encode(s);
+        const cut = pick % (b.length + 1);
+        let start = cut;
+        while (start > 0 && (b[start]! & 0xc0) === 0x80) start--;
+        expect(cutUtf8Tail(b.subarray(0, cut))).toBe(cut - start);
       }),
     );
   });

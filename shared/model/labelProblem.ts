@@ -1,0 +1,11 @@
+import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
+
+/**
+ * Why `label` cannot name a span or a relation, or null: a label is a non-empty string of
+ * well-formed text. Worded to follow the label's name in the file: `"label" must be a
+ * non-empty string`.
+ */
+export function labelProblem(label: unknown): string | null {
+  if (typeof label !== 'string' || label === '') return 'must be a non-empty string';
+  return unpairedSurrogateProblem(label);
+}
