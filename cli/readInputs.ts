@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile, Problem } from '../shared/formats/exchange';
-import { decodeText } from '../shared/text/decodeText';
+import { inputFileOf } from '../shared/formats/inputFileOf';
 import { describeFsError } from './describeFsError';
 
 /** Files read and decoded, with the encoding each was found in, the ones that could not be, and the ones left alone. */
@@ -97,18 +97,10 @@ export async function readInputs(paths: readonly string[], extensions?: readonly
         problems.push({ file, line: 1, message: `cannot read: ${await unreadable(file, e)}` });
         continue;
       }
-      // An empty .ann is a brat document with no annotations, not a broken file.
-      if (bytes.length === 0 && extensionOf(file) === 'ann') {
-        files.push({ name: file, path: file, text: '', encoding: 'utf-8' });
-        continue;
-      }
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        problems.push({ file, line: decoded.line, message: decoded.message });
-        continue;
-      }
       // The path as the user gave it names the file in every message (FILE:LINE).
-      files.push({ name: file, path: file, text: decoded.text, encoding: decoded.encoding });
+      const read = inputFileOf(file, bytes);
+      if ('problem' in read) problems.push(read.problem);
+      else files.push({ ...read.file, path: file, encoding: read.file.encoding ?? 'utf-8' });
     }
   }
   return { files, problems, notes };

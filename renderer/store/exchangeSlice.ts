@@ -5,11 +5,11 @@ import type { FormatName, InputFile, Problem } from '../../shared/formats/exchan
 import { applyLabelMap, parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
 import { recordsToExchange } from '../../shared/formats/recordsToExchange';
 import { formatByName, MULTI_FILE_FORMATS } from '../../shared/formats/registry';
+import { inputFileOf } from '../../shared/formats/inputFileOf';
 import { planImport, type PlanOptions } from '../../shared/import/planImport';
 import { LINE_FORMATS, readChunks } from '../import/readChunks';
 import { streamedImport } from '../import/streamedImport';
 import { addToTally, growingIndex, mapAll, newTally, reviewFrom } from '../import/reviewTally';
-import { decodeText } from '../../shared/text/decodeText';
 import type { ExchangeSlice, HashiyaState, StoreDeps } from './types';
 import { withPending } from './withPending';
 
@@ -69,17 +69,12 @@ export const exchangeSlice =
         } else {
           const files: InputFile[] = [];
           for (const f of picked) {
-            const bytes = new Uint8Array(await f.arrayBuffer());
-            // An empty .ann is a brat document with no annotations, not a broken file.
-            if (bytes.length === 0 && f.name.toLowerCase().endsWith('.ann')) {
-              files.push({ name: f.name, text: '' });
-              continue;
-            }
-            const decoded = decodeText(bytes);
-            if (!decoded.ok) tally.problems.push({ file: f.name, line: decoded.line, message: decoded.message });
+            const read = inputFileOf(f.name, new Uint8Array(await f.arrayBuffer()));
+            if ('problem' in read) tally.problems.push(read.problem);
             else {
-              files.push({ name: f.name, text: decoded.text });
-              if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8 (BOM)') tally.encodings.push(`${f.name}: ${decoded.encoding}`);
+              files.push(read.file);
+              const encoding = read.file.encoding;
+              if (encoding && encoding !== 'utf-8' && encoding !== 'utf-8 (BOM)') tally.encodings.push(`${f.name}: ${encoding}`);
             }
           }
           const parsed = format.parse(files);

@@ -91,3 +91,19 @@ describe('importing in any format, from the app', () => {
     expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, k) => k + 1));
   });
 });
+
+describe('brat pairs with a byte-order mark, in the app', () => {
+  it('counts the BOM as character 0, as brat does, and imports the span where brat put it', async () => {
+    const { db, store } = setup();
+    const text = '\uFEFFقصفت القوات الأميركية مواقع في حقل العمر.';
+    const start = text.indexOf('القوات الأميركية');
+    const ann = `T1\tactor ${start} ${start + 'القوات الأميركية'.length}\tالقوات الأميركية\n`;
+    const files = [new File([new TextEncoder().encode(text)], 'bom.txt'), new File([ann], 'bom.ann')];
+    await store.getState().reviewImport('brat', files, { map: '', annotator: '' });
+    expect(store.getState().importReview?.problems).toEqual([]);
+    await store.getState().confirmImport(false);
+    const [span] = await db.spans.toArray();
+    const stored = (await db.texts.toArray())[0]!.text;
+    expect(stored.slice(span!.start, span!.end)).toBe('القوات الأميركية');
+  });
+});
