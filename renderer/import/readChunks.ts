@@ -54,7 +54,9 @@ export async function* readChunks(file: Blob, name: string, format: Format, line
   // lines kept as empty lines: the format numbers every line (and names every document
   // without a source, `file:line`) as it does reading the whole file.
   const parse = (lines: { line: number; text: string }[]): ParsedChunk => {
-    const text = lines.map((l, k) => (k === 0 ? '' : '\n'.repeat(l.line - lines[k - 1]!.line)) + l.text).join('');
+    // Each line ends in CRLF here: the format drops exactly one CR before each LF, so a CR
+    // that belongs to a line's own text (a file with CR CR LF) stays, as reading it whole keeps it.
+    const text = lines.map((l, k) => (k === 0 ? '' : '\r\n'.repeat(l.line - lines[k - 1]!.line - 1)) + l.text + '\r\n').join('');
     return { ...format.parse([{ name, text, line: lines[0]!.line }]), bytesRead };
   };
 

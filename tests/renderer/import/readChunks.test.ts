@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument, Problem } from '../../../shared/formats/exchange';
 import { jsonlFormat } from '../../../shared/formats/jsonl';
-import { readChunks } from '../../../renderer/import/readChunks';
+import { readChunks, type ParsedChunk } from '../../../renderer/import/readChunks';
 import { seed } from '../../support/seeds';
 import { encodeUtf16 } from '../../shared/support/encodings';
 
@@ -11,12 +11,14 @@ const enc = (s: string) => new TextEncoder().encode(s);
 async function readAll(bytes: Uint8Array, linesPerChunk?: number) {
   const documents: ExchangeDocument[] = [];
   const problems: Problem[] = [];
+  const rejected: ParsedChunk['rejected'][number][] = [];
   const chunks = readChunks(new Blob([new Uint8Array(bytes)]), 'big.jsonl', jsonlFormat, linesPerChunk);
   for (;;) {
     const step = await chunks.next();
-    if (step.done) return { documents, problems, encoding: step.value.encoding };
+    if (step.done) return { documents, problems, rejected, encoding: step.value.encoding };
     documents.push(...step.value.documents);
     problems.push(...step.value.problems);
+    rejected.push(...step.value.rejected);
   }
 }
 
@@ -81,6 +83,17 @@ describe('readChunks: the same documents and problems as the whole file', () => 
       const { documents, problems } = await readAll(enc(content), linesPerChunk);
       expect(problems, `${linesPerChunk} lines a run`).toEqual(expected.problems);
       expect(documents, `${linesPerChunk} lines a run`).toEqual(expected.documents);
+    }
+  });
+
+  it('keeps a CR that belongs to a line (CR CR LF) in what it rejects, as the whole file does (found by the fuzzer)', async () => {
+    const content = 'قال\r\r\n' + line('حقل كونيكو') + '\r\n' + 'نفى\r\r';
+    const expected = whole(content);
+    expect(expected.rejected.map((r) => r.text)).toEqual(['قال\r', 'نفى\r']);
+    for (const linesPerChunk of [1, 100]) {
+      const { problems, rejected } = await readAll(enc(content), linesPerChunk);
+      expect(problems).toEqual(expected.problems);
+      expect(rejected).toEqual(expected.rejected);
     }
   });
 
