@@ -4,11 +4,12 @@ import type { Verdict } from '../../shared/review/decision';
 import { applyLabel, finishLink, jumpToSpan, moveByToken, startLink } from '../editor/editorCommands';
 import type { HashiyaStore } from '../store/createStore';
 import { inTextField } from './inTextField';
-import { keyMatch } from './keyMatch';
+import { keyMatch, type KeyEventLike } from './keyMatch';
 
 /** What an action may touch: the store, the open article's view, and app-level navigation. */
 export interface ActionContext {
   readonly store: HashiyaStore;
+  /** The open article's editor; null while none is drawn (an action that moves the caret then does nothing). */
   readonly view: EditorView | null;
   navigateDocument(delta: 1 | -1): void;
   importFiles(): void;
@@ -25,11 +26,16 @@ export interface Action {
   readonly keys: readonly string[];
   /** Whether it needs an open document. */
   readonly needsDocument: boolean;
-  keyTest(e: KeyboardEvent, ctx: ActionContext): boolean;
-  perform(ctx: ActionContext, e: KeyboardEvent): void;
+  /**
+   * Where two actions answer the same key in the same state, the higher priority takes it
+   * (0 when absent); two at the same priority are a conflict, and neither runs.
+   */
+  readonly keyPriority?: number;
+  keyTest(e: KeyEventLike, ctx: ActionContext): boolean;
+  perform(ctx: ActionContext, e: KeyEventLike): void;
 }
 
-const digitOf = (e: KeyboardEvent) => /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1] ?? null;
+const digitOf = (e: KeyEventLike) => /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1] ?? null;
 const selectedSpan = (ctx: ActionContext) => {
   const st = ctx.store.getState();
   return st.selectedSpanId ? st.spans.get(st.selectedSpanId) : undefined;
@@ -38,7 +44,7 @@ const selectedClaim = (ctx: ActionContext) => {
   const s = selectedSpan(ctx);
   return s && s.label === 'claim' ? s : undefined;
 };
-const noMods = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
+const noMods = (e: KeyEventLike) => !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
 
 const stanceKeys: Record<Stance, string> = { asserted: 'KeyA', denied: 'KeyD', reported: 'KeyR' };
 
@@ -56,7 +62,10 @@ const verdictKeys: readonly { code: string; verdict: Verdict; title: string }[] 
   { code: 'KeyE', verdict: 'edit', title: 'Settle the difference by hand: copy it into gold and select it to adjust' },
 ];
 
-/** Review keys: active only while reviewing (there, A sets no stance; use the panel). */
+/** Review keys take a key they share with another action: A settles, it sets no stance (use the panel). */
+const REVIEW_FIRST = 1;
+
+/** Review keys: active only while reviewing. */
 const REVIEW_ACTIONS: readonly Action[] = [
   {
     name: 'nextDifference',
@@ -64,6 +73,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
     title: 'Go to the next / previous difference',
     keys: ['N', 'Shift+N'],
     needsDocument: true,
+    keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyN') || keyMatch(e, 'KeyN', { shift: true })),
     perform: (ctx, e) => ctx.store.getState().moveDifference(e.shiftKey ? -1 : 1),
   },
@@ -73,6 +83,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
     title: 'Go to the next / previous unsettled difference',
     keys: ['U', 'Shift+U'],
     needsDocument: true,
+    keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyU') || keyMatch(e, 'KeyU', { shift: true })),
     perform: (ctx, e) => ctx.store.getState().moveDifference(e.shiftKey ? -1 : 1, true),
   },
@@ -83,6 +94,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
       title,
       keys: [code.slice(3)],
       needsDocument: true,
+      keyPriority: REVIEW_FIRST,
       keyTest: (e, ctx) => reviewing(ctx) && keyMatch(e, code),
       perform: (ctx) => ctx.store.getState().settleCurrent(verdict),
     }),
@@ -93,6 +105,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
     title: 'Accept every unsettled agreement into gold (one undo step)',
     keys: ['Ctrl+Shift+A'],
     needsDocument: true,
+    keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && keyMatch(e, 'KeyA', { ctrl: true, shift: true }),
     perform: (ctx) => ctx.store.getState().acceptAgreements(),
   },
@@ -102,6 +115,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
     title: 'Show or hide A’s / B’s spans in the text',
     keys: ['Shift+A', 'Shift+B'],
     needsDocument: true,
+    keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyA', { shift: true }) || keyMatch(e, 'KeyB', { shift: true })),
     perform: (ctx, e) => ctx.store.getState().toggleLayer(e.code === 'KeyA' ? 'a' : 'b'),
   },
@@ -320,24 +334,37 @@ export const ACTIONS: readonly Action[] = [
 ];
 
 /**
- * Runs the action a key press asks for, if any; true when one ran (the caller then
- * stops the event). Key presses typed into form fields are left alone.
+ * The actions a key press asks for in the present state, of the highest priority that
+ * answers it: none, one, or (a conflict) several.
  */
-export function dispatchKey(e: KeyboardEvent, ctx: ActionContext): boolean {
-  const target = e.target as HTMLElement | null;
-  const inField = inTextField(target);
-  if (inField) return false;
+export function keyCandidates(e: KeyEventLike, ctx: ActionContext, actions: readonly Action[] = ACTIONS): readonly Action[] {
+  const st = ctx.store.getState();
   // Dialogs other than the keys overlay take their own keys.
-  const overlay = ctx.store.getState().overlay;
-  if (overlay && overlay !== 'keys') return false;
-  const open = !!ctx.store.getState().open;
-  for (const action of ACTIONS) {
+  if (st.overlay && st.overlay !== 'keys') return [];
+  let found: Action[] = [];
+  let priority = -Infinity;
+  for (const action of actions) {
     // Over the keys overlay only the keys that close it work.
-    if (overlay === 'keys' && action.name !== 'keys' && action.name !== 'escape') continue;
-    if (action.needsDocument && (!open || !ctx.view)) continue;
-    if (!action.keyTest(e, ctx)) continue;
-    action.perform(ctx, e);
-    return true;
+    if (st.overlay === 'keys' && action.name !== 'keys' && action.name !== 'escape') continue;
+    if (action.needsDocument && !st.open) continue;
+    const p = action.keyPriority ?? 0;
+    if (p < priority || !action.keyTest(e, ctx)) continue;
+    if (p > priority) found = [];
+    priority = p;
+    found.push(action);
   }
-  return false;
+  return found;
+}
+
+/**
+ * Runs the action a key press asks for, if exactly one does; true when one ran (the
+ * caller then stops the event). Key presses typed into form fields are left alone, and
+ * so is a key two actions claim: which one the analyst meant is not for list order to say.
+ */
+export function dispatchKey(e: KeyEventLike & Pick<Event, 'target'>, ctx: ActionContext, actions: readonly Action[] = ACTIONS): boolean {
+  if (inTextField(e.target as Element | null)) return false;
+  const [action, ...others] = keyCandidates(e, ctx, actions);
+  if (!action || others.length) return false;
+  action.perform(ctx, e);
+  return true;
 }
