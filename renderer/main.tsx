@@ -3,6 +3,7 @@ import '@fontsource/noto-naskh-arabic/700.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { actionContext } from './app/actionContext';
 import { App } from './app/App';
 import { api } from './platform/api';
 import { closeSafely } from './platform/closeSafely';
@@ -11,7 +12,7 @@ import { connectMenu } from './platform/menuCommands';
 import { scheduleBackups } from './platform/scheduleBackups';
 import { appStore } from './store/appStore';
 
-connectMenu(api, appStore);
+connectMenu(actionContext);
 guardStorage(appStore);
 scheduleBackups(appStore);
 closeSafely(api, appStore);

@@ -1,35 +1,53 @@
 import type { EditorView } from '@tiptap/pm/view';
+import type { HashiyaApi } from '../../shared/ipc/contract';
 import { STANCES, type Stance } from '../../shared/model/span';
 import type { Verdict } from '../../shared/review/decision';
 import { applyLabel, finishLink, jumpToSpan, moveByToken, startLink } from '../editor/editorCommands';
 import type { HashiyaStore } from '../store/createStore';
+import type { HashiyaState } from '../store/types';
 import { inTextField } from './inTextField';
-import { keyMatch } from './keyMatch';
+import { keyMatch, type KeyEventLike } from './keyMatch';
 
-/** What an action may touch: the store, the open article's view, and app-level navigation. */
+/** What an action may touch: the store, the open article's view, the platform, and app-level navigation. */
 export interface ActionContext {
   readonly store: HashiyaStore;
+  /** The open article's editor; null while none is drawn (an action that moves the caret then does nothing). */
   readonly view: EditorView | null;
+  readonly api: HashiyaApi;
   navigateDocument(delta: 1 | -1): void;
-  importFiles(): void;
 }
 
 /**
  * A user command: its name, the keys shown for it in the `?` overlay, the test that
- * recognises its key press, and what it does.
+ * recognises its key press (none for a command only the menu and buttons run), and what
+ * it does (a promise when it finishes later).
  */
 export interface Action {
   readonly name: string;
   readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Documents' | 'History' | 'Help';
   readonly title: string;
   readonly keys: readonly string[];
-  /** Whether it needs an open document. */
+  /** Whether it works on the open document: then it runs only with one open and no dialog over it but the keys overlay. */
   readonly needsDocument: boolean;
-  keyTest(e: KeyboardEvent, ctx: ActionContext): boolean;
-  perform(ctx: ActionContext, e: KeyboardEvent): void;
+  /**
+   * Where two actions answer the same key in the same state, the higher priority takes it
+   * (0 when absent); two at the same priority are a conflict, and neither runs.
+   */
+  readonly keyPriority?: number;
+  keyTest?(e: KeyEventLike, ctx: ActionContext): boolean;
+  perform(ctx: ActionContext, e: KeyEventLike): void | Promise<unknown>;
 }
 
-const digitOf = (e: KeyboardEvent) => /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1] ?? null;
+/** The commands the application menu and buttons run by name. */
+export type CommandName = 'importFiles' | 'openImport' | 'openExport' | 'backUp' | 'undo' | 'redo';
+
+/** An action that needs nothing of a key press, so that a menu item or a button can run it by name. */
+export interface Command extends Action {
+  readonly name: CommandName;
+  perform(ctx: ActionContext): void | Promise<unknown>;
+}
+
+const digitOf = (e: KeyEventLike) => /^(?:Digit|Numpad)([1-9])$/.exec(e.code)?.[1] ?? null;
 const selectedSpan = (ctx: ActionContext) => {
   const st = ctx.store.getState();
   return st.selectedSpanId ? st.spans.get(st.selectedSpanId) : undefined;
@@ -38,7 +56,7 @@ const selectedClaim = (ctx: ActionContext) => {
   const s = selectedSpan(ctx);
   return s && s.label === 'claim' ? s : undefined;
 };
-const noMods = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
+const noMods = (e: KeyEventLike) => !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
 
 const stanceKeys: Record<Stance, string> = { asserted: 'KeyA', denied: 'KeyD', reported: 'KeyR' };
 
@@ -56,7 +74,10 @@ const verdictKeys: readonly { code: string; verdict: Verdict; title: string }[] 
   { code: 'KeyE', verdict: 'edit', title: 'Settle the difference by hand: copy it into gold and select it to adjust' },
 ];
 
-/** Review keys: active only while reviewing (there, A sets no stance; use the panel). */
+/** Review keys take a key they share with another action: A settles, it sets no stance (use the panel). */
+const REVIEW_FIRST = 1;
+
+/** Review keys: active only while reviewing. */
 const REVIEW_ACTIONS: readonly Action[] = [
   {
     name: 'nextDifference',
@@ -64,6 +85,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
     title: 'Go to the next / previous difference',
     keys: ['N', 'Shift+N'],
     needsDocument: true,
+    keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyN') || keyMatch(e, 'KeyN', { shift: true })),
     perform: (ctx, e) => ctx.store.getState().moveDifference(e.shiftKey ? -1 : 1),
   },
@@ -73,6 +95,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
     title: 'Go to the next / previous unsettled difference',
     keys: ['U', 'Shift+U'],
     needsDocument: true,
+    keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyU') || keyMatch(e, 'KeyU', { shift: true })),
     perform: (ctx, e) => ctx.store.getState().moveDifference(e.shiftKey ? -1 : 1, true),
   },
@@ -83,6 +106,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
       title,
       keys: [code.slice(3)],
       needsDocument: true,
+      keyPriority: REVIEW_FIRST,
       keyTest: (e, ctx) => reviewing(ctx) && keyMatch(e, code),
       perform: (ctx) => ctx.store.getState().settleCurrent(verdict),
     }),
@@ -93,6 +117,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
     title: 'Accept every unsettled agreement into gold (one undo step)',
     keys: ['Ctrl+Shift+A'],
     needsDocument: true,
+    keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && keyMatch(e, 'KeyA', { ctrl: true, shift: true }),
     perform: (ctx) => ctx.store.getState().acceptAgreements(),
   },
@@ -102,12 +127,72 @@ const REVIEW_ACTIONS: readonly Action[] = [
     title: 'Show or hide A’s / B’s spans in the text',
     keys: ['Shift+A', 'Shift+B'],
     needsDocument: true,
+    keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyA', { shift: true }) || keyMatch(e, 'KeyB', { shift: true })),
     perform: (ctx, e) => ctx.store.getState().toggleLayer(e.code === 'KeyA' ? 'a' : 'b'),
   },
 ];
 
-/** Every command the workbench offers from the keyboard, in the order the `?` overlay lists them. */
+/** The commands, each under its own name; {@link ACTIONS} lists them among the others. */
+const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } = {
+  undo: {
+    name: 'undo',
+    group: 'History',
+    title: 'Undo the last annotation action in this document',
+    keys: ['Ctrl+Z'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true }),
+    perform: (ctx) => ctx.store.getState().undo(),
+  },
+  redo: {
+    name: 'redo',
+    group: 'History',
+    title: 'Redo',
+    keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true, shift: true }) || keyMatch(e, 'KeyY', { ctrl: true }),
+    perform: (ctx) => ctx.store.getState().redo(),
+  },
+  importFiles: {
+    name: 'importFiles',
+    group: 'Documents',
+    title: 'Import .txt files',
+    keys: ['Ctrl+O'],
+    needsDocument: false,
+    keyTest: (e) => keyMatch(e, 'KeyO', { ctrl: true }),
+    perform: async (ctx) => {
+      const { files } = await ctx.api.openTextFiles();
+      if (files.length) await ctx.store.getState().importFiles(files);
+    },
+  },
+  openImport: {
+    name: 'openImport',
+    group: 'Documents',
+    title: 'Import annotations in any format…',
+    keys: [],
+    needsDocument: false,
+    perform: (ctx) => ctx.store.getState().setOverlay('import'),
+  },
+  openExport: {
+    name: 'openExport',
+    group: 'Documents',
+    title: 'Export annotations in any format…',
+    keys: [],
+    needsDocument: false,
+    perform: (ctx) => ctx.store.getState().setOverlay('export'),
+  },
+  backUp: {
+    name: 'backUp',
+    group: 'Documents',
+    // Every table of the library, into the backup folder (see BackupsDialog).
+    title: 'Back up the whole library now',
+    keys: [],
+    needsDocument: false,
+    perform: (ctx) => ctx.store.getState().backUpNow('manual'),
+  },
+};
+
+/** Every command the workbench offers, in the order the `?` overlay lists those with keys. */
 export const ACTIONS: readonly Action[] = [
   ...REVIEW_ACTIONS,
   {
@@ -141,7 +226,9 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Ctrl+←', 'Ctrl+→'],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { ctrl: true }),
-    perform: (ctx, e) => ctx.view && moveByToken(ctx.view, ctx.store, e.code === 'ArrowLeft', false),
+    perform: (ctx, e) => {
+      if (ctx.view) moveByToken(ctx.view, ctx.store, e.code === 'ArrowLeft', false);
+    },
   },
   {
     name: 'extendToken',
@@ -150,7 +237,9 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Ctrl+Shift+←', 'Ctrl+Shift+→'],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { ctrl: true, shift: true }),
-    perform: (ctx, e) => ctx.view && moveByToken(ctx.view, ctx.store, e.code === 'ArrowLeft', true),
+    perform: (ctx, e) => {
+      if (ctx.view) moveByToken(ctx.view, ctx.store, e.code === 'ArrowLeft', true);
+    },
   },
   {
     name: 'nextSpan',
@@ -159,7 +248,9 @@ export const ACTIONS: readonly Action[] = [
     keys: [']', '['],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['BracketRight', 'BracketLeft']),
-    perform: (ctx, e) => ctx.view && jumpToSpan(ctx.view, ctx.store, e.code === 'BracketRight'),
+    perform: (ctx, e) => {
+      if (ctx.view) jumpToSpan(ctx.view, ctx.store, e.code === 'BracketRight');
+    },
   },
   {
     name: 'deleteSpan',
@@ -235,24 +326,8 @@ export const ACTIONS: readonly Action[] = [
       },
     }),
   ),
-  {
-    name: 'undo',
-    group: 'History',
-    title: 'Undo the last annotation action in this document',
-    keys: ['Ctrl+Z'],
-    needsDocument: true,
-    keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true }),
-    perform: (ctx) => ctx.store.getState().undo(),
-  },
-  {
-    name: 'redo',
-    group: 'History',
-    title: 'Redo',
-    keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
-    needsDocument: true,
-    keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true, shift: true }) || keyMatch(e, 'KeyY', { ctrl: true }),
-    perform: (ctx) => ctx.store.getState().redo(),
-  },
+  COMMANDS.undo,
+  COMMANDS.redo,
   {
     name: 'toggleDone',
     group: 'Documents',
@@ -271,15 +346,10 @@ export const ACTIONS: readonly Action[] = [
     keyTest: (e) => keyMatch(e, ['PageDown', 'PageUp'], { alt: true }),
     perform: (ctx, e) => ctx.navigateDocument(e.code === 'PageDown' ? 1 : -1),
   },
-  {
-    name: 'importFiles',
-    group: 'Documents',
-    title: 'Import .txt files',
-    keys: ['Ctrl+O'],
-    needsDocument: false,
-    keyTest: (e) => keyMatch(e, 'KeyO', { ctrl: true }),
-    perform: (ctx) => ctx.importFiles(),
-  },
+  COMMANDS.importFiles,
+  COMMANDS.openImport,
+  COMMANDS.openExport,
+  COMMANDS.backUp,
   {
     name: 'exportJsonl',
     group: 'Documents',
@@ -287,7 +357,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Ctrl+Shift+E'],
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyE', { ctrl: true, shift: true }),
-    perform: (ctx) => void ctx.store.getState().exportJsonl(),
+    perform: (ctx) => ctx.store.getState().exportJsonl(),
   },
   {
     name: 'escape',
@@ -320,24 +390,57 @@ export const ACTIONS: readonly Action[] = [
 ];
 
 /**
- * Runs the action a key press asks for, if any; true when one ran (the caller then
- * stops the event). Key presses typed into form fields are left alone.
+ * Whether the action can run now: one that works on the document needs it open and in
+ * front of the analyst, with no dialog over it but the keys overlay.
  */
-export function dispatchKey(e: KeyboardEvent, ctx: ActionContext): boolean {
-  const target = e.target as HTMLElement | null;
-  const inField = inTextField(target);
-  if (inField) return false;
+function available(action: Action, st: HashiyaState): boolean {
+  return !action.needsDocument || (!!st.open && (st.overlay === null || st.overlay === 'keys'));
+}
+
+/**
+ * The actions a key press asks for in the present state, of the highest priority that
+ * answers it: none, one, or (a conflict) several.
+ */
+export function keyCandidates(e: KeyEventLike, ctx: ActionContext, actions: readonly Action[] = ACTIONS): readonly Action[] {
+  const st = ctx.store.getState();
   // Dialogs other than the keys overlay take their own keys.
-  const overlay = ctx.store.getState().overlay;
-  if (overlay && overlay !== 'keys') return false;
-  const open = !!ctx.store.getState().open;
-  for (const action of ACTIONS) {
+  if (st.overlay && st.overlay !== 'keys') return [];
+  let found: Action[] = [];
+  let priority = -Infinity;
+  for (const action of actions) {
     // Over the keys overlay only the keys that close it work.
-    if (overlay === 'keys' && action.name !== 'keys' && action.name !== 'escape') continue;
-    if (action.needsDocument && (!open || !ctx.view)) continue;
-    if (!action.keyTest(e, ctx)) continue;
-    action.perform(ctx, e);
-    return true;
+    if (st.overlay === 'keys' && action.name !== 'keys' && action.name !== 'escape') continue;
+    if (!action.keyTest || !available(action, st)) continue;
+    const p = action.keyPriority ?? 0;
+    if (p < priority || !action.keyTest(e, ctx)) continue;
+    if (p > priority) found = [];
+    priority = p;
+    found.push(action);
   }
-  return false;
+  return found;
+}
+
+/**
+ * Runs the action a key press asks for, if exactly one does; true when one ran (the
+ * caller then stops the event). Key presses typed into form fields are left alone, and
+ * so is a key two actions claim: which one the analyst meant is not for list order to say.
+ */
+export function dispatchKey(e: KeyEventLike & Pick<Event, 'target'>, ctx: ActionContext, actions: readonly Action[] = ACTIONS): boolean {
+  if (inTextField(e.target as Element | null)) return false;
+  const [action, ...others] = keyCandidates(e, ctx, actions);
+  if (!action || others.length) return false;
+  void action.perform(ctx, e);
+  return true;
+}
+
+/**
+ * Runs a command as the menu or a button asks for it, when it can run now (a document
+ * command only with the document in front of the analyst); resolves once it is done,
+ * to whether it ran.
+ */
+export async function runAction(name: CommandName, ctx: ActionContext): Promise<boolean> {
+  const command = COMMANDS[name];
+  if (!available(command, ctx.store.getState())) return false;
+  await command.perform(ctx);
+  return true;
 }

@@ -5,7 +5,8 @@ export interface Mods {
   readonly alt?: boolean;
 }
 
-type KeyEventLike = Pick<KeyboardEvent, 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+/** What key bindings read of a key press: the physical key and the modifiers held. */
+export type KeyEventLike = Pick<KeyboardEvent, 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
 /**
  * True when the event is the physical key `code` with exactly these modifiers. Physical

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { dispatchKey, type ActionContext } from '../actions/actions';
+import { dispatchKey, runAction } from '../actions/actions';
 import { activeView } from '../editor/activeView';
 import { readDomSelection } from '../editor/readDomSelection';
-import { api } from '../platform/api';
 import { appStore, useHashiya } from '../store/appStore';
 import { AnnotatorDialog } from './AnnotatorDialog';
 import { BackupsDialog } from './BackupsDialog';
@@ -13,7 +12,8 @@ import { ImportDialog } from './ImportDialog';
 import { KeysOverlay } from './KeysOverlay';
 import { LabelsDialog } from './LabelsDialog';
 import { LibraryView } from './LibraryView';
-import { navigateDocument, openDocumentById, showLibrary } from './navigation';
+import { actionContext } from './actionContext';
+import { openDocumentById, showLibrary } from './navigation';
 import { NoticeBar } from './NoticeBar';
 import { PasteDialog } from './PasteDialog';
 import { AgreementDashboard } from './AgreementDashboard';
@@ -38,11 +38,6 @@ function syncToRoute(route: Route): void {
   } else if (st.open) st.closeDocument();
 }
 
-async function importFiles() {
-  const { files } = await api.openTextFiles();
-  if (files.length) await appStore.getState().importFiles(files);
-}
-
 /** The workbench shell: toolbar, notices, the library or the open document, and dialogs. */
 export function App() {
   const open = useHashiya((s) => s.open);
@@ -65,11 +60,10 @@ export function App() {
     sync();
     window.addEventListener('hashchange', sync);
     // Every command key goes through the action registry, before the editor sees it.
-    const ctx = (): ActionContext => ({ store: appStore, view: activeView(), navigateDocument, importFiles: () => void importFiles() });
     const onKey = (e: KeyboardEvent) => {
       const view = activeView();
       if (view) readDomSelection(view);
-      if (dispatchKey(e, ctx())) {
+      if (dispatchKey(e, actionContext())) {
         e.preventDefault();
         e.stopPropagation();
       }
@@ -94,16 +88,16 @@ export function App() {
         <button type="button" onClick={showAgreement} aria-pressed={route.view === 'agreement'}>
           Agreement
         </button>
-        <button type="button" onClick={() => void importFiles()} title="Ctrl+O">
+        <button type="button" onClick={() => void runAction('importFiles', actionContext())} title="Ctrl+O">
           Import .txt files
         </button>
         <button type="button" onClick={() => st.setOverlay('paste')}>
           Paste text
         </button>
-        <button type="button" onClick={() => st.setOverlay('import')}>
+        <button type="button" onClick={() => void runAction('openImport', actionContext())}>
           Import…
         </button>
-        <button type="button" onClick={() => st.setOverlay('export')}>
+        <button type="button" onClick={() => void runAction('openExport', actionContext())}>
           Export…
         </button>
         <button type="button" disabled={busy} onClick={() => void st.exportJsonl()} title="Ctrl+Shift+E">

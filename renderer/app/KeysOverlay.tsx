@@ -9,7 +9,9 @@ export function KeysOverlay() {
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-  const groups = [...new Set(ACTIONS.map((a) => a.group))];
+  // Commands only the menu and buttons run have no key to list.
+  const keyed = ACTIONS.filter((a) => a.keys.length > 0);
+  const groups = [...new Set(keyed.map((a) => a.group))];
   return (
     <dialog ref={dialog} className="keys-overlay" aria-label="Keyboard shortcuts" onClose={() => appStore.getState().setOverlay(null)}>
       <h2>Keyboard shortcuts</h2>
@@ -34,7 +36,7 @@ export function KeysOverlay() {
           <section key={g}>
             <h3>{g}</h3>
             <dl>
-              {ACTIONS.filter((a) => a.group === g).map((a) => (
+              {keyed.filter((a) => a.group === g).map((a) => (
                 <div key={a.name}>
                   <dt>
                     {a.keys.map((k) => (

@@ -1,41 +1,36 @@
-import type { HashiyaApi, MenuCommand } from '../../shared/ipc/contract';
-import type { HashiyaStore } from '../store/createStore';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import { runAction, type ActionContext, type CommandName } from '../actions/actions';
 import { inTextField } from '../actions/inTextField';
 
-// Typing in a form field keeps the field's own undo history, as the keyboard does.
+/** The registered command each application-menu item runs: the same as its keys and buttons. */
+const MENU_ACTIONS: Record<MenuCommand, CommandName> = {
+  'import-text': 'importFiles',
+  import: 'openImport',
+  export: 'openExport',
+  backup: 'backUp',
+  undo: 'undo',
+  redo: 'redo',
+};
 
-/** Does what an application-menu command asks, with the same store actions as the toolbar and keys. */
-export async function runMenuCommand(command: MenuCommand, api: HashiyaApi, store: HashiyaStore): Promise<void> {
-  const st = store.getState();
-  switch (command) {
-    case 'import-text': {
-      const { files } = await api.openTextFiles();
-      if (files.length) await st.importFiles(files);
-      return;
-    }
-    case 'import':
-    case 'export':
-      st.setOverlay(command);
-      return;
-    case 'backup':
-      // The whole library, every table, into the backup folder (see BackupsDialog).
-      await st.backUpNow('manual');
-      return;
-    case 'undo':
-    case 'redo':
-      if (inTextField(document.activeElement)) document.execCommand(command);
-      else if (st.open && (st.overlay === null || st.overlay === 'keys')) st[command]();
-      return;
+/** Does what an application-menu command asks, by running its registered command; resolves once it is done. */
+export async function runMenuCommand(command: MenuCommand, ctx: ActionContext): Promise<void> {
+  // Typing in a form field keeps the field's own undo history, as the keyboard does.
+  if ((command === 'undo' || command === 'redo') && inTextField(document.activeElement)) {
+    document.execCommand(command);
+    return;
   }
+  await runAction(MENU_ACTIONS[command], ctx);
 }
 
 /**
- * Wires the application menu (Electron only) to the store: menu commands, and files
- * opened from File > Open Recent, which are imported like picked ones. Returns a
- * function that disconnects; does nothing where the platform has no menu.
+ * Wires the application menu (Electron only) to the app: menu commands, and files opened
+ * from File > Open Recent, which are imported like picked ones. `context` gives what the
+ * commands run with at the moment one is chosen. Returns a function that disconnects;
+ * does nothing where the platform has no menu.
  */
-export function connectMenu(api: HashiyaApi, store: HashiyaStore): () => void {
-  const stopCommands = api.onMenuCommand?.((command) => void runMenuCommand(command, api, store));
+export function connectMenu(context: () => ActionContext): () => void {
+  const { api, store } = context();
+  const stopCommands = api.onMenuCommand?.((command) => void runMenuCommand(command, context()));
   const stopFiles = api.onFilesOpened?.((opened) => void store.getState().importFiles(opened.files));
   return () => {
     stopCommands?.();

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import { seedPath, seedText } from '../support/corpora';
-import { exportJsonlBy, importFiles, launchBrowser, openDocument, openWorkbench, selectedSpan, sliceCodePoints, type ExportedRecord } from './support/workbench';
+import { exportJsonlBy, importFiles, launchBrowser, openDocument, openWorkbench, pressInOneTask, selectedSpan, sliceCodePoints, type ExportedRecord } from './support/workbench';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,6 +82,17 @@ async function importAnnotator(page: Page, path: string, who: string) {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** The seed article in the library with layla's and omar's spans attached; returns the folder of their files. */
+async function libraryWithBoth(page: Page): Promise<string> {
+  const d = mkdtempSync(join(tmpdir(), 'hashiya-review-'));
+  writeFileSync(join(d, 'layla.jsonl'), JSON.stringify(LAYLA) + '\n');
+  writeFileSync(join(d, 'omar.jsonl'), JSON.stringify(OMAR) + '\n');
+  await importFiles(page, [seedPath(`${NAME}.txt`)]);
+  await importAnnotator(page, join(d, 'layla.jsonl'), 'layla');
+  await importAnnotator(page, join(d, 'omar.jsonl'), 'omar');
+  return d;
+}
+
 /** The row of the difference in focus: its kind and what it settled as. */
 async function current(page: Page) {
   const row = page.getByRole('list', { name: 'Differences list' }).locator('li[aria-current="true"]');
@@ -93,12 +104,7 @@ const kinds = (page: Page) => page.getByRole('list', { name: 'Differences list' 
 describe('review and agreement', () => {
   it('loads a second annotator, walks and settles every kind of difference by keyboard, exports gold, and the dashboard equals the CLI', async () => {
     const { page, context, errors } = await openWorkbench(browser, 'analyst');
-    const d = mkdtempSync(join(tmpdir(), 'hashiya-review-'));
-    writeFileSync(join(d, 'layla.jsonl'), JSON.stringify(LAYLA) + '\n');
-    writeFileSync(join(d, 'omar.jsonl'), JSON.stringify(OMAR) + '\n');
-    await importFiles(page, [seedPath(`${NAME}.txt`)]);
-    await importAnnotator(page, join(d, 'layla.jsonl'), 'layla');
-    await importAnnotator(page, join(d, 'omar.jsonl'), 'omar');
+    const d = await libraryWithBoth(page);
 
     // My own layer is empty; the colleagues' spans are there but not mixed into it.
     await openDocument(page, NAME);
@@ -247,6 +253,53 @@ describe('review and agreement', () => {
     expect(page.url()).toContain('#/review/');
     expect(errors).toEqual([]);
     console.log(`screenshots in ${d}`);
+    await context.close();
+  });
+
+  it('acts on what the last key selected, however fast the keys come and wherever the focus is', async () => {
+    const { page, context, errors } = await openWorkbench(browser, 'analyst');
+    await libraryWithBoth(page);
+    await openDocument(page, NAME);
+    await page.getByRole('button', { name: 'Review annotators…' }).click();
+    await page.getByRole('dialog', { name: 'Review annotators' }).getByRole('button', { name: 'Start review' }).click();
+    await page.getByRole('list', { name: 'Differences list' }).waitFor();
+
+    // The keys list takes the focus; closed with Escape, it leaves it outside the article,
+    // where the browser no longer shows the caret the keys move.
+    await page.keyboard.press('Shift+Slash');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+    const articleHasFocus = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Article text');
+    expect(await articleHasFocus()).toBe(false);
+    await page.keyboard.press('Control+Shift+A');
+    await expect.poll(() => page.locator('li[data-kind="agree"][data-verdict="a"]').count()).toBe(2);
+
+    // ] and [ walk the spans from the one the last key selected, and Alt+→ widens it.
+    const walk: (string | undefined)[] = [];
+    for (const key of ['BracketRight', 'BracketRight', 'BracketLeft']) {
+      await page.keyboard.press(key);
+      walk.push((await selectedSpan(page))?.text);
+    }
+    expect(walk).toEqual(['القوات الأميركية', 'مصادر محلية', 'القوات الأميركية']);
+    await page.keyboard.press('Alt+ArrowRight');
+    expect(await selectedSpan(page)).toMatchObject({ text: 'ردّت القوات الأميركية' });
+
+    // The focus comes back without a click (as Tab brings it): the keys still act on the span ] selected.
+    await page.keyboard.press('BracketRight');
+    await page.evaluate(() => document.querySelector<HTMLElement>('[aria-label="Article text"]')!.focus());
+    expect(await articleHasFocus()).toBe(true);
+    await page.keyboard.press('Alt+Shift+ArrowRight'); // its end one token in
+    expect(await selectedSpan(page)).toMatchObject({ text: 'مصادر' });
+
+    // E and Alt+→ in one task, as in a loaded run: Alt+→ widens the copy E just made.
+    await page.keyboard.press('Shift+U'); // back round to the one unsettled difference only B saw
+    expect((await current(page)).kind).toBe('only-b');
+    await pressInOneTask(page, [
+      { code: 'KeyE', key: 'e' },
+      { code: 'ArrowRight', key: 'ArrowRight', alt: true },
+    ]);
+    expect(await selectedSpan(page)).toMatchObject({ label: 'weapon', text: 'بواسطة الصواريخ', annotator: 'gold' });
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -299,3 +299,28 @@ export async function dragHandle(page: Page, edge: 'start' | 'end', to: { x: num
   await page.mouse.move(to.x, to.y, { steps: 10 });
   await page.mouse.up();
 }
+
+/** A key for {@link pressInOneTask}: its physical code, the key it types, and the modifiers held. */
+export interface KeyStroke {
+  readonly code: string;
+  readonly key: string;
+  readonly alt?: boolean;
+  readonly shift?: boolean;
+  readonly ctrl?: boolean;
+}
+
+/**
+ * Sends the keys' keydown events one after the other in a single task of the page, to
+ * whatever has the focus: nothing the browser queues meanwhile (a `selectionchange`, a
+ * frame, a timer) runs between them, as with a fast typist on a loaded machine.
+ */
+export async function pressInOneTask(page: Page, keys: readonly KeyStroke[]): Promise<void> {
+  await page.evaluate((keys) => {
+    const target = document.activeElement ?? document.body;
+    for (const k of keys) {
+      const init = { code: k.code, key: k.key, altKey: !!k.alt, shiftKey: !!k.shift, ctrlKey: !!k.ctrl, bubbles: true, cancelable: true, composed: true };
+      target.dispatchEvent(new KeyboardEvent('keydown', init));
+      target.dispatchEvent(new KeyboardEvent('keyup', init));
+    }
+  }, keys);
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HashiyaApi, MenuCommand, OpenedFiles } from '../../../shared/ipc/contract';
+import type { ActionContext } from '../../../renderer/actions/actions';
 import { connectMenu, runMenuCommand } from '../../../renderer/platform/menuCommands';
 import { testStores } from '../../support/testStore';
 import { noBackups } from '../../support/noBackups';
@@ -31,67 +32,68 @@ function setup() {
       return { saved: true, path: request.suggestedName };
     },
   };
-  return { store, api, saved };
+  const ctx: ActionContext = { store, api, view: null, navigateDocument: () => {} };
+  return { store, api, saved, ctx };
 }
 
 describe('runMenuCommand', () => {
   it('imports text files, and opens the import and export dialogs', async () => {
-    const { store, api } = setup();
-    await runMenuCommand('import-text', api, store);
+    const { store, ctx } = setup();
+    await runMenuCommand('import-text', ctx);
     expect(store.getState().documents.map((d) => d.title)).toEqual(['خبر']);
-    await runMenuCommand('import', api, store);
+    await runMenuCommand('import', ctx);
     expect(store.getState().overlay).toBe('import');
-    await runMenuCommand('export', api, store);
+    await runMenuCommand('export', ctx);
     expect(store.getState().overlay).toBe('export');
   });
 
   it('backs the whole library up (a download where there is no backup folder)', async () => {
-    const { store, api, saved } = setup();
+    const { store, ctx, saved } = setup();
     await store.getState().addPastedDocument('بيان', 'نص البيان');
     await store.getState().refreshLibrary();
-    await runMenuCommand('backup', api, store);
+    await runMenuCommand('backup', ctx);
     expect(saved).toHaveLength(1);
     const check = await verifyBackup('menu backup', saved[0]!);
     expect(check.ok && check.backup.tables.texts.map((t) => t.text)).toEqual(['نص البيان']);
   });
 
   it('undoes and redoes in the open document, or in the text field being edited', async () => {
-    const { store, api } = setup();
+    const { store, ctx } = setup();
     const id = await store.getState().addPastedDocument('بيان', 'نص البيان');
     expect(await store.getState().openDocument(id!)).toBe(true);
     const undo = vi.spyOn(store.getState(), 'undo');
     const redo = vi.spyOn(store.getState(), 'redo');
 
     const page = fakeDocument({ closest: () => null });
-    await runMenuCommand('undo', api, store);
-    await runMenuCommand('redo', api, store);
+    await runMenuCommand('undo', ctx);
+    await runMenuCommand('redo', ctx);
     expect([undo.mock.calls.length, redo.mock.calls.length]).toEqual([1, 1]);
     expect(page.execCommand).not.toHaveBeenCalled();
 
     const field = fakeDocument({ closest: (selector: string) => (selector.includes('input') ? {} : null) });
-    await runMenuCommand('undo', api, store);
+    await runMenuCommand('undo', ctx);
     expect(field.execCommand).toHaveBeenCalledWith('undo');
     expect(undo.mock.calls.length).toBe(1);
 
     // Behind a dialog the document is not what the user is looking at.
     fakeDocument(null);
     store.getState().setOverlay('labels');
-    await runMenuCommand('undo', api, store);
+    await runMenuCommand('undo', ctx);
     expect(undo.mock.calls.length).toBe(1);
   });
 
   it('leaves undo alone with no document open', async () => {
-    const { store, api } = setup();
+    const { store, ctx } = setup();
     const undo = vi.spyOn(store.getState(), 'undo');
     fakeDocument(null);
-    await runMenuCommand('undo', api, store);
+    await runMenuCommand('undo', ctx);
     expect(undo).not.toHaveBeenCalled();
   });
 });
 
 describe('connectMenu', () => {
   it('runs menu commands and imports files main opened, until disconnected', async () => {
-    const { store, api } = setup();
+    const { store, api, ctx } = setup();
     let onCommand: ((c: MenuCommand) => void) | null = null;
     let onFiles: ((o: OpenedFiles) => void) | null = null;
     const stops = { commands: vi.fn(), files: vi.fn() };
@@ -100,7 +102,7 @@ describe('connectMenu', () => {
       onMenuCommand: (callback) => ((onCommand = callback), stops.commands),
       onFilesOpened: (callback) => ((onFiles = callback), stops.files),
     };
-    const disconnect = connectMenu(withMenu, store);
+    const disconnect = connectMenu(() => ({ ...ctx, api: withMenu }));
     onCommand!('export');
     expect(store.getState().overlay).toBe('export');
     onFiles!({ files: [{ name: 'قديم.txt', path: '/news/قديم.txt', bytes: utf8('نص قديم') }] });
@@ -110,7 +112,7 @@ describe('connectMenu', () => {
   });
 
   it('does nothing where there is no application menu', () => {
-    const { store, api } = setup();
-    expect(() => connectMenu(api, store)()).not.toThrow();
+    const { ctx } = setup();
+    expect(() => connectMenu(() => ctx)()).not.toThrow();
   });
 });
