@@ -60,20 +60,3 @@ export const ARTICLE_SETS: readonly ArticleSet[] = [
   { name: 'the team’s articles', articles: fixtureArticles, options: {} },
   { name: 'the seed articles', articles: seedArticles, options: READS_CORPORA },
 ];
-
-// The seed helpers the tests used before the fixtures; they go once no test needs them.
-
-/** Absolute path of a seed article. */
-export const seedPath = (name: string): string => seedArticle(name).path;
-
-/** A seed article's text. */
-export const seedText = (name: string): string => seedArticle(name).text;
-
-/** Names of all seed articles. */
-export const seedNames = (): string[] => seedArticles().map((a) => a.name);
-
-function seedArticle(name: string): TextFile {
-  const found = seedArticles().find((a) => a.name === name);
-  if (!found) throw new Error(`no seed article ${name} in ${corpusPath('seeds', 'the seed articles')}`);
-  return found;
-}
