@@ -194,6 +194,7 @@ describe('hashiya convert / validate / stats', () => {
     expect(readdirSync(join(d, 'folder'))).toEqual([]);
   });
 
+  // Seven runs of the CLI, each a process of its own: more than the default 5 s on a busy machine.
   it.skipIf(!TINY_DISK)('leaves a full disk as it was: no half file, no half folder, an existing folder untouched', () => {
     const d = dir();
     const input = manyArticles(d);
@@ -213,7 +214,7 @@ describe('hashiya convert / validate / stats', () => {
       expect(existing.left).toEqual(['./out', './out/article-0.txt', './out/mine.md']);
     }
     expect(readdirSync(disk)).toEqual([]); // the mount never reached this namespace
-  });
+  }, 60_000);
 
   it.skipIf(!TINY_DISK)('says a read-only disk is read-only', () => {
     const d = dir();
