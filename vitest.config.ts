@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { CORPORA_FOUND, CORPORA_TAG } from './tests/support/corpora.ts';
 
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summaryReporter.ts'],
+    // A test that reads the team's external corpora carries this tag; without the folder it is
+    // skipped, and the summary reporter says how many were and why.
+    tags: [{ name: CORPORA_TAG, description: 'reads the corpora named by HASHIYA_CORPORA (default ../shared/corpora)', skip: !CORPORA_FOUND }],
     projects: [
       {
         test: {

@@ -1,10 +1,10 @@
 import { tokenize } from '../../shared/text/tokenize';
 
 /**
- * Generated Arabic text for the benchmark: paragraphs of the seed articles shuffled and
- * repeated up to a length, with spans on token boundaries, some nested (a claim around the
- * spans inside it). Pure and deterministic, so Node and the browser pages build the very
- * same documents from the same seed texts.
+ * Generated Arabic text for the benchmark: paragraphs of the team's test articles
+ * (tests/fixtures/articles) shuffled and repeated up to a length, with spans on token
+ * boundaries, some nested (a claim around the spans inside it). Pure and deterministic, so
+ * Node and the browser pages build the very same documents from the same source texts.
  */
 
 /** A span of the benchmark, in UTF-16 offsets. */
@@ -33,10 +33,10 @@ export function random(seed: number): () => number {
   };
 }
 
-/** The non-empty lines of the seed articles. */
-export function paragraphsOf(seeds: readonly string[]): string[] {
-  const out = seeds.flatMap((s) => s.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.length > 0));
-  if (!out.length) throw new Error('the seed articles hold no text');
+/** The non-empty lines of the source articles. */
+export function paragraphsOf(sources: readonly string[]): string[] {
+  const out = sources.flatMap((s) => s.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.length > 0));
+  if (!out.length) throw new Error('the source articles hold no text');
   return out;
 }
 
@@ -87,9 +87,9 @@ export function makeSpans(text: string, count: number, annotator: string, idPref
 }
 
 /** One article of `chars` characters with `count` spans by `annotator`. */
-export function makeArticle(seeds: readonly string[], chars: number, count: number, seed = 7): BenchArticle {
+export function makeArticle(sources: readonly string[], chars: number, count: number, seed = 7): BenchArticle {
   const rnd = random(seed);
-  const text = makeText(paragraphsOf(seeds), chars, rnd);
+  const text = makeText(paragraphsOf(sources), chars, rnd);
   return { text, spans: makeSpans(text, count, 'bench', 'a', rnd) };
 }
 
@@ -107,9 +107,9 @@ export interface BenchLibraryDoc {
  * A second annotator's spans are the first's with one span in five moved or relabelled,
  * so agreement has something to find.
  */
-export function makeLibrary(seeds: readonly string[], docs: number, chars: number, spansPerDoc: number, annotators: readonly string[] = ['bench'], seed = 11): BenchLibraryDoc[] {
+export function makeLibrary(sources: readonly string[], docs: number, chars: number, spansPerDoc: number, annotators: readonly string[] = ['bench'], seed = 11): BenchLibraryDoc[] {
   const rnd = random(seed);
-  const paragraphs = paragraphsOf(seeds);
+  const paragraphs = paragraphsOf(sources);
   const out: BenchLibraryDoc[] = [];
   for (let d = 0; d < docs; d++) {
     const id = `doc${String(d).padStart(6, '0')}`;

@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { loadSeeds } from '../support/seeds';
+import { fixtureArticles } from '../support/fixtures';
 import type { KeyTimes } from './pages/keyTiming';
 import { median, quantile, spread } from './stats';
 
@@ -131,8 +131,8 @@ async function load(context: BrowserContext, base: string, name: string, log: (l
 /** T1/T8 (and T7 with `withPeer`): opening an article in Hashiya, bare TipTap and recogito, fresh pages each time. */
 async function openFigures(browser: Browser, base: string, config: BenchConfig, size: { chars: number; spans: number }, log: (line: string) => void, withPeer: boolean) {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'en-US' });
-  const seeds = loadSeeds().map((s) => s.text);
-  const setup = [seeds, size.chars, size.spans];
+  const sources = fixtureArticles().map((a) => a.text);
+  const setup = [sources, size.chars, size.spans];
   let width = 0;
   const peerMs: number[] = [];
   const openProduct = async () => {
@@ -211,7 +211,7 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const seeds = loadSeeds().map((s) => s.text);
+    const sources = fixtureArticles().map((a) => a.text);
     const { article, longArticle, library } = config;
     const want = (...ids: (keyof Results)[]) => !only || ids.some((id) => only.has(id));
     const results: Partial<Results> = {};
@@ -248,14 +248,14 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
     const data = await load(context, base, 'data', log);
     if (want('T3')) {
       log('T3: saving one span…');
-      await call(data, 'setupSave', seeds, article.chars, article.spans, (config.warmup + config.pairs) * config.savesPerSample + 1);
+      await call(data, 'setupSave', sources, article.chars, article.spans, (config.warmup + config.pairs) * config.savesPerSample + 1);
       const t3 = await pairs(config, () => call<number>(data, 'saveProduct', config.savesPerSample), () => call<number>(data, 'saveBare', config.savesPerSample));
       results.T3 = figure('save one span (store → IndexedDB) / one Dexie put', t3.product, t3.baseline, 2);
     }
 
     if (want('T4', 'T5')) {
       log(`T4: importing ${library.docs} articles with ${library.docs * library.spansPerDoc} spans…`);
-      const bytes = await call<number>(data, 'setupLibrary', seeds, library.docs, library.chars, library.spansPerDoc);
+      const bytes = await call<number>(data, 'setupLibrary', sources, library.docs, library.chars, library.spansPerDoc);
       type Imported = { ms: number; reviewMs: number; reviewMaxLongTask: number; maxLongTask: number; documents: number };
       const first = await call<Imported>(data, 'importProduct');
       if (first.documents !== library.docs) throw new Error(`the import stored ${first.documents} of ${library.docs} documents`);
@@ -281,7 +281,7 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
 
     if (want('T6')) {
       log(`T6: agreement over ${library.docs} documents × ${library.spansPerDoc} spans × 2 annotators…`);
-      await call(data, 'setupAgreement', seeds, library.docs, library.chars, library.spansPerDoc);
+      await call(data, 'setupAgreement', sources, library.docs, library.chars, library.spansPerDoc);
       // The computation works on the last read; the first read is made before the pairs.
       await call(data, 'readAgreementInput');
       const t6 = await pairs(config, () => call<{ ms: number }>(data, 'computeAgreementOnRead'), () => call<number>(data, 'readAgreementInput'));

@@ -6,7 +6,7 @@ import { main } from '../../cli/main';
 import { fleissKappa } from '../../shared/agreement/fleissKappa';
 import { krippendorffAlphaNominal } from '../../shared/agreement/krippendorffAlpha';
 import { tokenize } from '../../shared/text/tokenize';
-import { seed } from '../support/seeds';
+import { fixtureArticle } from '../support/fixtures';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -15,8 +15,8 @@ async function run(...argv: string[]) {
   return { code, out, err };
 }
 
-const FIRST = seed('000').text;
-const SECOND = seed('001').text;
+const FIRST = fixtureArticle('konico-strikes').text;
+const SECOND = fixtureArticle('gas-field-attack').text;
 const cp = (s: string) => Array.from(s).length;
 
 /** A JSONL span (code points) of `label` over the first occurrence of `phrase` at or after `after`. */
@@ -29,7 +29,7 @@ function span(text: string, phrase: string, label: string, after = '') {
 const line = (text: string, meta: Record<string, string>, spans: ReturnType<typeof span>[]) => JSON.stringify({ text, meta, spans });
 
 /**
- * Rania and Omar annotate both seed articles, each file with its own ids and titles (the
+ * Rania and Omar annotate both articles, each file with its own ids and titles (the
  * texts match by hash), and Rania's file has a third article nobody else annotated.
  * Rania tags the whole observatory name, Omar only its first two words; Omar also tags the
  * American forces in the second article, which Rania missed.
@@ -48,7 +48,7 @@ function files() {
     [
       line(FIRST, { id: 'r-1', title: 'كونيكو' }, [span(FIRST, 'المرصد السوري لحقوق الإنسان', 'actor'), span(FIRST, 'القوات الأميركية', 'actor'), span(FIRST, 'ريف ديرالزور الشرقي', 'place')]),
       line(SECOND, { id: 'r-2', title: 'هجوم' }, [span(SECOND, 'دير الزور', 'place')]),
-      line(seed('002').text, { id: 'r-3' }, []),
+      line(fixtureArticle('sy24-launcher').text, { id: 'r-3' }, []),
     ].join('\n') + '\n',
   );
   writeFileSync(omar, [line(SECOND, { id: 'omar-b', title: 'other' }, omarSpans[1]!), line(FIRST, { id: 'omar-a' }, omarSpans[0]!)].join('\n') + '\n');

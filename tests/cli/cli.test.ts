@@ -1,19 +1,13 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { buildCli, CLI_BUNDLE } from '../../scripts/buildCli.mjs';
-import { seed } from '../support/seeds';
-import { CORPORA_DIR, wojood } from '../shared/support/nerCorpora';
-
-/** The Wojood split's path on disk, after checking (loudly) that it is there. */
-const wojoodPath = (split: 'val') => {
-  wojood(split);
-  return fileURLToPath(new URL(`wojood-sample/${split}.txt`, CORPORA_DIR));
-};
+import { READS_CORPORA, wojood } from '../support/corpora';
+import { fixtureArticle, fixtureArticles, fixtureFile } from '../support/fixtures';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -82,11 +76,12 @@ if (!DEV_FULL) console.log('cli.test.ts: skipping the standard output on /dev/fu
 
 /** 20 real articles as JSONL, far more than a 64 KiB disk holds once written one file per document. */
 function manyArticles(d: string) {
-  const lines = Array.from({ length: 20 }, (_, k) => JSON.stringify({ text: `${seed(`00${k % 5}`).text}\n${k}`, meta: { title: `article-${k}` }, spans: [] }));
+  const articles = fixtureArticles();
+  const lines = Array.from({ length: 20 }, (_, k) => JSON.stringify({ text: `${articles[k % articles.length]!.text}\n${k}`, meta: { title: `article-${k}` }, spans: [] }));
   writeFileSync(join(d, 'many.jsonl'), lines.join('\n') + '\n');
   return join(d, 'many.jsonl');
 }
-const ARTICLE = seed('000').text;
+const ARTICLE = fixtureArticle('konico-strikes').text;
 const cp = (s: string) => Array.from(s).length;
 
 /** A JSONL line with a span on `phrase`, code points, after an emoji so UTF-16 differs. */
@@ -95,27 +90,37 @@ function jsonlLine(text: string, phrase: string, label: string) {
   return JSON.stringify({ text, spans: [{ start: cp(text.slice(0, at)), end: cp(text.slice(0, at)) + cp(phrase), label }] });
 }
 
-describe('hashiya convert / validate / stats', () => {
-  it('converts CoNLL (Wojood, nested) to JSONL with a label map, then to brat and back, keeping every span', async () => {
-    const d = dir();
-    const a = await run('convert', wojoodPath('val'), '--from', 'conll', '--to', 'jsonl', '-o', join(d, 'val.jsonl'), '--map', 'PERS=actor,GPE=place,LOC=place,ORG=actor,DATE=');
-    expect(a.code).toBe(0);
-    expect(a.err).toContain('--map dropped');
-    const line = JSON.parse(readFileSync(join(d, 'val.jsonl'), 'utf8').trim());
-    const labels = new Set(line.spans.map((s: { label: string }) => s.label));
-    expect(labels.has('actor') && labels.has('place')).toBe(true);
-    expect(labels.has('DATE') || labels.has('PERS')).toBe(false);
-    for (const s of line.spans) expect(Array.from(line.text as string).slice(s.start, s.end).join('')).toBe(s.text);
+/** Converts nested CoNLL in Wojood's shape to JSONL with a label map, then to brat and back: every span must survive. */
+async function convertsNestedConll(path: string) {
+  const d = dir();
+  const stem = basename(path, '.txt');
+  const a = await run('convert', path, '--from', 'conll', '--to', 'jsonl', '-o', join(d, `${stem}.jsonl`), '--map', 'PERS=actor,GPE=place,LOC=place,ORG=actor,DATE=');
+  expect(a.code).toBe(0);
+  expect(a.err).toContain('--map dropped');
+  const line = JSON.parse(readFileSync(join(d, `${stem}.jsonl`), 'utf8').trim());
+  const labels = new Set(line.spans.map((s: { label: string }) => s.label));
+  expect(labels.has('actor') && labels.has('place')).toBe(true);
+  expect(labels.has('DATE') || labels.has('PERS')).toBe(false);
+  for (const s of line.spans) expect(Array.from(line.text as string).slice(s.start, s.end).join('')).toBe(s.text);
 
-    const b = await run('convert', join(d, 'val.jsonl'), '--from', 'jsonl', '--to', 'brat', '-o', join(d, 'brat'));
-    expect(b.code).toBe(0);
-    expect(readdirSync(join(d, 'brat')).sort()).toEqual(['val.ann', 'val.txt']);
-    const c = await run('convert', join(d, 'brat'), '--from', 'brat', '--to', 'jsonl');
-    expect(c.code).toBe(0);
-    const back = JSON.parse(c.out.trim());
-    expect(back.text).toBe(line.text);
-    const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
-    expect(back.spans.map(key).sort()).toEqual(line.spans.map(key).sort());
+  const b = await run('convert', join(d, `${stem}.jsonl`), '--from', 'jsonl', '--to', 'brat', '-o', join(d, 'brat'));
+  expect(b.code).toBe(0);
+  expect(readdirSync(join(d, 'brat')).sort()).toEqual([`${stem}.ann`, `${stem}.txt`]);
+  const c = await run('convert', join(d, 'brat'), '--from', 'brat', '--to', 'jsonl');
+  expect(c.code).toBe(0);
+  const back = JSON.parse(c.out.trim());
+  expect(back.text).toBe(line.text);
+  const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
+  expect(back.spans.map(key).sort()).toEqual(line.spans.map(key).sort());
+}
+
+describe('hashiya convert / validate / stats', () => {
+  it('converts CoNLL (Wojood-style, nested) to JSONL with a label map, then to brat and back, keeping every span', async () => {
+    await convertsNestedConll(fixtureFile('conll/wojood-style.txt').path);
+  });
+
+  it('converts the Wojood sample the same way', READS_CORPORA, async () => {
+    await convertsNestedConll(wojood('val').path);
   });
 
   it('writes nothing and exits 1 when an input has problems, naming FILE:LINE; --skip-invalid writes the valid ones', async () => {
@@ -222,6 +227,7 @@ describe('hashiya convert / validate / stats', () => {
     expect(readdirSync(join(d, 'folder'))).toEqual([]);
   });
 
+  // Seven runs of the CLI, each a process of its own: more than the default 5 s on a busy machine.
   it.skipIf(!TINY_DISK)('leaves a full disk as it was: no half file, no half folder, an existing folder untouched', () => {
     const d = dir();
     const input = manyArticles(d);
@@ -241,7 +247,7 @@ describe('hashiya convert / validate / stats', () => {
       expect(existing.left).toEqual(['./out', './out/article-0.txt', './out/mine.md']);
     }
     expect(readdirSync(disk)).toEqual([]); // the mount never reached this namespace
-  });
+  }, 60_000);
 
   it.skipIf(!TINY_DISK)('says a read-only disk is read-only', () => {
     const d = dir();

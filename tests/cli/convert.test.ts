@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main';
-import { seed } from '../support/seeds';
+import { fixtureArticle } from '../support/fixtures';
 import { faults, systemError } from '../support/fsFaults';
 
 // Disks fill up and folders refuse writes here by fault injection: the real ones are in cli.test.ts where the machine allows.
@@ -22,7 +22,7 @@ let input = '';
 beforeEach(async () => {
   d = await mkdtemp(path.join(tmpdir(), 'hashiya-convert-'));
   input = path.join(d, 'in.jsonl');
-  const lines = ['000', '001', '002'].map((n) => JSON.stringify({ text: seed(n).text, meta: { title: `article-${n}` }, spans: [{ start: 0, end: 3, label: 'actor' }] }));
+  const lines = ['konico-strikes', 'gas-field-attack', 'sy24-launcher'].map((stem, k) => JSON.stringify({ text: fixtureArticle(stem).text, meta: { title: `article-00${k}` }, spans: [{ start: 0, end: 3, label: 'actor' }] }));
   await writeFile(input, lines.join('\n') + '\n');
   faults.fail = null;
 });

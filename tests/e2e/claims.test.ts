@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPath, seedText } from '../support/corpora';
+import { fixtureArticle } from '../support/fixtures';
 import {
   charBox,
   editorText,
@@ -17,11 +17,11 @@ import {
   spansOnScreen,
 } from './support/workbench';
 
-const SEED = '000_3ae354dbb617adf6.txt';
-const TITLE = '000_3ae354dbb617adf6';
-const TEXT = seedText(SEED);
+const TITLE = 'konico-strikes';
+const ARTICLE = fixtureArticle(TITLE);
+const TEXT = ARTICLE.text;
 const SOURCE = 'المرصد السوري لحقوق الإنسان';
-const CLAIM = 'المرصد السوري لحقوق الإنسان أن القاعدة شهدت استنفاراً';
+const CLAIM = 'المرصد السوري لحقوق الإنسان أن الدفاعات الجوية اعترضت صاروخين';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,7 +46,7 @@ function shape(line: ExportedRecord) {
 describe('claims and their sources', () => {
   it('links a claim to the actor inside it with the mouse, sets its stance, unlinks, and undoes deleting the source', async () => {
     const { page, context, errors } = await openWorkbench(browser);
-    await importFiles(page, [seedPath(SEED)]);
+    await importFiles(page, [ARTICLE.path]);
     await openDocument(page, TITLE);
 
     await selectByDrag(page, SOURCE);
@@ -143,13 +143,13 @@ describe('claims and their sources', () => {
       const { page, context, errors } = await openWorkbench(browser);
       const cdp = await context.newCDPSession(page);
       const press = (k: Key) => (layout === 'latin' ? page.keyboard.press(k.latin) : pressPhysicalKey(cdp, k.arabic));
-      await importFiles(page, [seedPath(SEED)]);
+      await importFiles(page, [ARTICLE.path]);
       await openDocument(page, TITLE);
 
       await selectByDrag(page, SOURCE);
       await press(K.one);
       expect(await selectedSpan(page), layout).toMatchObject({ label: 'actor', text: SOURCE });
-      await selectByDrag(page, 'أن القاعدة شهدت استنفاراً للقوات الأميركية');
+      await selectByDrag(page, 'أن الدفاعات الجوية اعترضت صاروخين فوق القاعدة');
       await press(K.four);
       expect(await selectedSpan(page), layout).toMatchObject({ label: 'claim' });
       await press(K.s);
@@ -187,7 +187,7 @@ describe('claims and their sources', () => {
     expect(latin.spans.map((s) => [s.label, s.text, s.attrs?.stance])).toEqual([
       ['actor', 'القوات الأميركية', undefined],
       ['actor', SOURCE, undefined],
-      ['claim', 'أن القاعدة شهدت استنفاراً للقوات الأميركية', 'asserted'],
+      ['claim', 'أن الدفاعات الجوية اعترضت صاروخين فوق القاعدة', 'asserted'],
     ]);
     expect(latin.relations).toEqual([{ head: 2, child: 1, label: 'source' }]);
     for (const s of latin.spans) expect(sliceCodePoints(TEXT, s.start, s.end)).toBe(s.text);
@@ -200,7 +200,7 @@ describe('claims and their sources', () => {
   // of link mode, and syncSelectedSpan (which links) only runs when the selection moves.
   it('links the actor when the click that picks it lands where the caret already is', async () => {
     const { page, context } = await openWorkbench(browser);
-    await importFiles(page, [seedPath(SEED)]);
+    await importFiles(page, [ARTICLE.path]);
     await openDocument(page, TITLE);
     await selectByDrag(page, SOURCE);
     await page.keyboard.press('1');

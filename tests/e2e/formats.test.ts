@@ -1,11 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPORA_DIR, wojood } from '../shared/support/nerCorpora';
-import { seedText } from '../support/corpora';
+import { READS_CORPORA, wojood } from '../support/corpora';
+import { fixtureArticle, fixtureFile, type TextFile } from '../support/fixtures';
 import { editorText, launchBrowser, openDocument, openWorkbench, sliceCodePoints, spansOnScreen } from './support/workbench';
 
 let browser: Browser;
@@ -16,7 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const ARTICLE = seedText('000_3ae354dbb617adf6.txt');
+const ARTICLE = fixtureArticle('konico-strikes').text;
 const cp = (s: string) => Array.from(s).length;
 const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-formats-'));
 
@@ -31,6 +30,28 @@ async function checkImport(page: Page, format: string, paths: string[], options:
   await dialog.getByRole('button', { name: 'Check files' }).click();
   await dialog.getByRole('region', { name: 'Import review' }).waitFor();
   return dialog;
+}
+
+/** Imports a nested CoNLL file (Wojood's shape) with its `spans`, then exports it back as CoNLL: the same tokens. */
+async function roundTripsNestedConll(file: TextFile, spans: number) {
+  const { page, context } = await openWorkbench(browser);
+  const dialog = await checkImport(page, 'conll', [file.path]);
+  expect(await dialog.getByTestId('import-summary').textContent()).toContain('1 new document');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const title = file.name.replace(/\.txt$/, '');
+  await expect.poll(() => page.getByRole('row', { name: new RegExp(title) }).getByTestId('span-count').textContent()).toBe(String(spans));
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const exp = page.getByRole('dialog', { name: 'Export annotations' });
+  await exp.getByRole('combobox', { name: 'Format' }).selectOption('conll');
+  const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Export conll' }).click()]);
+  const { readFile } = await import('node:fs/promises');
+  const out = await readFile(await download.path(), 'utf8');
+  const tokens = out.split('\n').filter((l) => l.trim()).map((l) => l.split(' ')[0]);
+  const original = file.text.split('\n').filter((l) => l.trim()).map((l) => l.split(/\s+/)[0]);
+  expect(tokens).toEqual(original);
+  // One label column: the CoNLL export chose the default labels; nothing of the text is lost.
+  await context.close();
 }
 
 describe('every format, in the app', () => {
@@ -80,26 +101,12 @@ describe('every format, in the app', () => {
     await context.close();
   });
 
-  it('imports the nested Wojood sample as CoNLL with its own tokens, and exports it back as CoNLL', async () => {
-    const { page, context } = await openWorkbench(browser);
-    wojood('val');
-    const path = fileURLToPath(new URL('wojood-sample/val.txt', CORPORA_DIR));
-    const dialog = await checkImport(page, 'conll', [path]);
-    expect(await dialog.getByTestId('import-summary').textContent()).toContain('1 new document');
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => page.getByRole('row', { name: /val/ }).getByTestId('span-count').textContent()).toBe('470');
+  it('imports nested CoNLL in Wojood’s shape with its own tokens, and exports it back as CoNLL', async () => {
+    await roundTripsNestedConll(fixtureFile('conll/wojood-style.txt'), 24);
+  });
 
-    await page.getByRole('button', { name: 'Export…' }).click();
-    const exp = page.getByRole('dialog', { name: 'Export annotations' });
-    await exp.getByRole('combobox', { name: 'Format' }).selectOption('conll');
-    const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Export conll' }).click()]);
-    const { readFile } = await import('node:fs/promises');
-    const out = await readFile(await download.path(), 'utf8');
-    const tokens = out.split('\n').filter((l) => l.trim()).map((l) => l.split(' ')[0]);
-    const original = wojood('val').text.split('\n').filter((l) => l.trim()).map((l) => l.split(/\s+/)[0]);
-    expect(tokens).toEqual(original);
-    // One label column: the CoNLL export chose the default labels; nothing of the text is lost.
-    await context.close();
+  it('does the same with the Wojood sample', READS_CORPORA, async () => {
+    await roundTripsNestedConll(wojood('val'), 470);
   });
 
   it('exports JSONL with tokens and Prodigy token indices, offsets in code points', async () => {

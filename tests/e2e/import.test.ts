@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeUtf16, encodeWindows1256 } from '../shared/support/encodings';
-import { seedNames, seedPath, seedText } from '../support/corpora';
+import { ARTICLE_SETS, type ArticleSet } from '../support/corpora';
+import { fixtureArticle } from '../support/fixtures';
 import { editorText, exportJsonl, importFiles, launchBrowser, openDocument, openWorkbench, selectByDrag, sliceCodePoints } from './support/workbench';
 
 let browser: Browser;
@@ -30,28 +31,38 @@ async function pasteDocument(page: Page, title: string, text: string) {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
+/** Imports a set's five articles at once: each listed with its length and no spans, the one of most lines laid out line by line. */
+async function importsAllFive(set: ArticleSet) {
+  const articles = set.articles();
+  const { page, context, errors } = await openWorkbench(browser);
+  await importFiles(page, articles.map((a) => a.path));
+  await expect.poll(() => page.getByRole('status').textContent()).toContain('Imported 5 documents');
+  for (const { name, text } of articles) {
+    const row = page.getByRole('row', { name: new RegExp(name.replace('.txt', '')) });
+    expect(await row.getByRole('cell').nth(2).textContent()).toBe(Array.from(text).length.toLocaleString('en-US'));
+    expect(await row.getByTestId('span-count').textContent()).toBe('0');
+  }
+  // Line breaks are kept: one paragraph per line of the file.
+  const lines = (text: string) => text.split('\n').length;
+  const longest = articles.reduce((a, b) => (lines(b.text) > lines(a.text) ? b : a));
+  await openDocument(page, longest.name.replace('.txt', ''));
+  expect(await editorText(page)).toBe(longest.text);
+  expect(await page.locator('[aria-label="Article text"] p').count()).toBe(lines(longest.text));
+  expect(errors).toEqual([]);
+  await context.close();
+}
+
 describe('bringing text in', () => {
-  it('imports all five seed articles at once and lists each with its length and span count', async () => {
-    const { page, context, errors } = await openWorkbench(browser);
-    await importFiles(page, seedNames().map(seedPath));
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Imported 5 documents');
-    for (const name of seedNames()) {
-      const row = page.getByRole('row', { name: new RegExp(name.replace('.txt', '')) });
-      expect(await row.getByRole('cell').nth(2).textContent()).toBe(Array.from(seedText(name)).length.toLocaleString('en-US'));
-      expect(await row.getByTestId('span-count').textContent()).toBe('0');
-    }
-    // Line breaks are kept: one paragraph per line of the file.
-    await openDocument(page, '003_e411009aa85b518f');
-    expect(await editorText(page)).toBe(seedText('003_e411009aa85b518f.txt'));
-    expect(await page.locator('[aria-label="Article text"] p').count()).toBe(seedText('003_e411009aa85b518f.txt').split('\n').length);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  for (const set of ARTICLE_SETS) {
+    it(`imports all five of ${set.name} at once and lists each with its length and span count`, set.options, async () => {
+      await importsAllFive(set);
+    });
+  }
 
   it('shows Latin and digits inside Arabic in the right visual order', async () => {
     const { page, context } = await openWorkbench(browser);
-    await importFiles(page, [seedPath('002_3c588d598426db0b.txt')]);
-    await openDocument(page, '002_3c588d598426db0b');
+    await importFiles(page, [fixtureArticle('sy24-launcher').path]);
+    await openDocument(page, 'sy24-launcher');
     // In the right-to-left line, "SY24" still reads left to right: S is left of Y, 2 left of 4.
     const xs = await page.evaluate(() => {
       const root = document.querySelector('[aria-label="Article text"]')!;
@@ -104,13 +115,13 @@ describe('bringing text in', () => {
     const bad = join(dir, 'binary.txt');
     // A NUL and stray bytes on the second line: neither UTF-8 nor Windows-1256 text.
     writeFileSync(bad, Buffer.from([0x41, 0x0a, 0x00, 0xff, 0x10, 0x80]));
-    await importFiles(page, [bad, seedPath('004_9fe638da2203b7af.txt')]);
+    await importFiles(page, [bad, fixtureArticle('vocalised-report').path]);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('binary.txt:2:');
     expect(await alert.textContent()).toContain('nothing was imported');
     expect(await page.getByRole('row').count()).toBe(0);
     await page.getByRole('button', { name: 'Import the 1 readable file' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /004_9fe638da2203b7af/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /vocalised-report/ }).count()).toBe(1);
     expect(await page.getByRole('row', { name: /binary/ }).count()).toBe(0);
     await context.close();
   });
@@ -118,9 +129,10 @@ describe('bringing text in', () => {
   it('reads Windows-1256 and UTF-16 files to the same text as UTF-8, and says which encoding it found', async () => {
     const { page, context } = await openWorkbench(browser);
     const dir = mkdtempSync(join(tmpdir(), 'hashiya-'));
-    const text = seedText('000_3ae354dbb617adf6.txt');
+    const text = fixtureArticle('konico-strikes').text;
+    const second = fixtureArticle('gas-field-attack').text;
     writeFileSync(join(dir, 'cp1256.txt'), encodeWindows1256(text));
-    writeFileSync(join(dir, 'utf16.txt'), encodeUtf16(seedText('001_da658912a79053d4.txt'), 'be'));
+    writeFileSync(join(dir, 'utf16.txt'), encodeUtf16(second, 'be'));
     await importFiles(page, [join(dir, 'cp1256.txt'), join(dir, 'utf16.txt')]);
     const status = page.getByRole('status');
     await expect.poll(() => status.textContent()).toContain('cp1256.txt: read as windows-1256');
@@ -128,7 +140,7 @@ describe('bringing text in', () => {
     await openDocument(page, 'cp1256');
     expect(await editorText(page)).toBe(text);
     await openDocument(page, 'utf16');
-    expect(await editorText(page)).toBe(seedText('001_da658912a79053d4.txt'));
+    expect(await editorText(page)).toBe(second);
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPath, seedText } from '../support/corpora';
+import { fixtureArticle } from '../support/fixtures';
 import {
   countMouseEvents,
   exportJsonlBy,
@@ -17,9 +17,9 @@ import {
   waitForOpenDocument,
 } from './support/workbench';
 
-const SEED = '000_3ae354dbb617adf6.txt';
-const TITLE = '000_3ae354dbb617adf6';
-const TEXT = seedText(SEED);
+const TITLE = 'konico-strikes';
+const ARTICLE = fixtureArticle(TITLE);
+const TEXT = ARTICLE.text;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,16 +73,16 @@ describe('a whole article from the keyboard alone', () => {
 
     // Ctrl+O opens the file chooser; Alt+PageDown opens the first document of the library.
     await page.keyboard.press('Control+o');
-    await (await chooserShown).setFiles([seedPath(SEED)]);
+    await (await chooserShown).setFiles([ARTICLE.path]);
     await page.getByRole('row', { name: new RegExp(TITLE) }).waitFor();
     await page.keyboard.press('Alt+PageDown');
     await waitForOpenDocument(page, TITLE);
 
     const analyst = new KeyboardAnalyst(page);
-    const claim = 'أن القاعدة شهدت استنفاراً للقوات الأميركية';
+    const claim = 'أن الدفاعات الجوية اعترضت صاروخين فوق القاعدة';
     await analyst.tag('القوات الأميركية', '1');
     await analyst.tag('ريف ديرالزور الشرقي', '2');
-    await analyst.tag('الميلشيات الإيرانية', '1');
+    await analyst.tag('الميليشيات الإيرانية', '1');
     await analyst.tag('المسيّرات', '3');
     // "الصواريخ" alone, in the second paragraph: the first paragraph only has the token "والصواريخ".
     await analyst.tag('الصواريخ', '3');
@@ -124,21 +124,21 @@ describe('a whole article from the keyboard alone', () => {
     expect(await page.getByRole('radio', { name: /Denied/ }).isChecked()).toBe(false);
 
     // Three more in the last paragraph, after the claim.
-    await analyst.tag('الميلشيات الإيرانية', '1', 3);
+    await analyst.tag('الميليشيات الإيرانية', '1', 3);
     await analyst.tag('ريف ديرالزور الشرقي', '2', 2);
     await analyst.tag('قاعدة "كونيكو"', '2', 1);
 
     const expected: [string, string, number][] = [
       ['actor', 'القوات الأميركية', 0],
       ['place', 'ريف ديرالزور الشرقي', 0],
-      ['actor', 'الميلشيات الإيرانية', 0],
+      ['actor', 'الميليشيات الإيرانية', 0],
       ['weapon', 'المسيّرات', 0],
       ['weapon', 'الصواريخ', 0],
       ['weapon', 'الطائرات المسيّرة', 0],
       ['place', 'مطار مدينة ديرالزور العسكري', 0],
       ['actor', 'المرصد السوري لحقوق الإنسان', 0],
       ['claim', claim, 0],
-      ['actor', 'الميلشيات الإيرانية', 3],
+      ['actor', 'الميليشيات الإيرانية', 3],
       ['place', 'ريف ديرالزور الشرقي', 2],
       ['place', 'قاعدة "كونيكو"', 1],
     ];

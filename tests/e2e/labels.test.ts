@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../shared/model/label';
-import { seedPath, seedText } from '../support/corpora';
+import { fixtureArticle } from '../support/fixtures';
 import {
   editorText,
   exportJsonlBy,
@@ -16,9 +16,9 @@ import {
   waitForOpenDocument,
 } from './support/workbench';
 
-const A = '000_3ae354dbb617adf6';
-const B = '001_da658912a79053d4';
-const TEXT_A = seedText(`${A}.txt`);
+const A = 'konico-strikes';
+const B = 'gas-field-attack';
+const TEXT_A = fixtureArticle(A).text;
 const WEAPON = DEFAULT_LABELS.find((l) => l.name === 'weapon')!;
 
 let browser: Browser;
@@ -50,7 +50,7 @@ function spanLooks(page: Page, label: string) {
 describe('labels and their guidelines', () => {
   it('shows a label’s guideline on hover over its spans and its button, and in the span panel', async () => {
     const { page, context, errors } = await openWorkbench(browser);
-    await importFiles(page, [seedPath(`${A}.txt`)]);
+    await importFiles(page, [fixtureArticle(A).path]);
     await openDocument(page, A);
     await selectByDrag(page, 'المسيّرات والصواريخ');
     await page.keyboard.press('3');
@@ -76,10 +76,10 @@ describe('labels and their guidelines', () => {
 
   it('renames, recolours and rekeys weapon to munition: spans in every document follow, the new key tags, the export says munition', async () => {
     const { page, context, errors } = await openWorkbench(browser);
-    await importFiles(page, [seedPath(`${A}.txt`), seedPath(`${B}.txt`)]);
+    await importFiles(page, [fixtureArticle(A).path, fixtureArticle(B).path]);
     // A weapon in the other document, which will not be open during the rename.
     await openDocument(page, B);
-    await selectByDrag(page, 'قذائف الدفاع الجوي');
+    await selectByDrag(page, 'قذائف الهاون');
     await page.keyboard.press('3');
     await openDocument(page, A);
     await selectByDrag(page, 'المسيّرات والصواريخ');
@@ -134,7 +134,7 @@ describe('labels and their guidelines', () => {
       ['munition', 'الطائرات المسيّرة'],
       ['munition', 'الطائرات الأميركية'],
     ]);
-    expect(labelsOf(B)).toEqual([['munition', 'قذائف الدفاع الجوي']]);
+    expect(labelsOf(B)).toEqual([['munition', 'قذائف الهاون']]);
     for (const line of lines) for (const s of line.spans) expect(sliceCodePoints(line.text, s.start, s.end)).toBe(s.text);
 
     // The label set is stored: after a reload the bar still offers munition on 5.
@@ -148,7 +148,7 @@ describe('labels and their guidelines', () => {
 
   it('refuses to remove a label still in use, saves no broken label set, and adds source-org on key 6', async () => {
     const { page, context, errors } = await openWorkbench(browser);
-    await importFiles(page, [seedPath(`${A}.txt`)]);
+    await importFiles(page, [fixtureArticle(A).path]);
     await openDocument(page, A);
     await selectByDrag(page, 'القوات الأميركية');
     await page.keyboard.press('1');
@@ -221,7 +221,7 @@ describe('labels and their guidelines', () => {
   // Change as it was; uiSlice.saveLabels renames spans in IndexedDB but not in the history.
   it('undoing a step made before a rename keeps the new label name', async () => {
     const { page, context } = await openWorkbench(browser);
-    await importFiles(page, [seedPath(`${A}.txt`)]);
+    await importFiles(page, [fixtureArticle(A).path]);
     await openDocument(page, A);
     await selectByDrag(page, 'المسيّرات');
     await page.keyboard.press('3');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
-import { seedPath, seedText } from '../support/corpora';
+import { fixtureArticle } from '../support/fixtures';
 import { exportJsonlBy, importFiles, launchBrowser, openDocument, openWorkbench, pressInOneTask, selectedSpan, sliceCodePoints, type ExportedRecord } from './support/workbench';
 
 let browser: Browser;
@@ -16,23 +16,23 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const NAME = '000_3ae354dbb617adf6';
-const ARTICLE = seedText(`${NAME}.txt`);
+const NAME = 'konico-strikes';
+const ARTICLE = fixtureArticle(NAME).text;
 const cp = (utf16: number) => Array.from(ARTICLE.slice(0, utf16)).length;
 
 /** A span over `phrase` (the nth time it occurs, from `skip` characters into it), in code points. */
 function at(phrase: string, label: string, opts: { nth?: number; skip?: number; id?: string; stance?: string } = {}) {
   let i = -1;
   for (let k = 0; k <= (opts.nth ?? 0); k++) i = ARTICLE.indexOf(phrase, i + 1);
-  if (i < 0) throw new Error(`not in the seed: ${phrase}`);
+  if (i < 0) throw new Error(`not in the article: ${phrase}`);
   const start = i + (opts.skip ?? 0);
   const end = i + phrase.length;
   return { ...(opts.id ? { id: opts.id } : {}), start: cp(start), end: cp(end), label, ...(opts.stance ? { attrs: { stance: opts.stance } } : {}) };
 }
 
-const CLAIM = 'الميلشيات الإيرانية استهدفت من مناطق سيطرتها';
+const CLAIM = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
 /**
- * Two annotators over the seed article, differing once in every way review tells apart:
+ * Two annotators over the article, differing once in every way review tells apart:
  * two agreements, a label conflict, a boundary conflict, a span only in A, one only in B,
  * and a claim both made with the same source but another stance.
  */
@@ -42,7 +42,7 @@ const LAYLA = {
   spans: [
     at('القوات الأميركية', 'actor'),
     at('ريف ديرالزور الشرقي', 'place'),
-    at('الميلشيات الإيرانية', 'actor'),
+    at('الميليشيات الإيرانية', 'actor'),
     at('المسيّرات', 'weapon'),
     at('مصادر محلية', 'actor', { id: 'src' }),
     at(CLAIM, 'claim', { id: 'c1', stance: 'reported' }),
@@ -55,7 +55,7 @@ const OMAR = {
   spans: [
     at('القوات الأميركية', 'actor'),
     at('ريف ديرالزور الشرقي', 'place', { skip: 'ريف '.length }),
-    at('الميلشيات الإيرانية', 'place'),
+    at('الميليشيات الإيرانية', 'place'),
     at('بواسطة الصواريخ', 'weapon', { skip: 'بواسطة '.length }),
     at('مصادر محلية', 'actor', { id: 'm' }),
     at(CLAIM, 'claim', { id: 'k', stance: 'asserted' }),
@@ -82,12 +82,12 @@ async function importAnnotator(page: Page, path: string, who: string) {
   await dialog.waitFor({ state: 'detached' });
 }
 
-/** The seed article in the library with layla's and omar's spans attached; returns the folder of their files. */
+/** The article in the library with layla's and omar's spans attached; returns the folder of their files. */
 async function libraryWithBoth(page: Page): Promise<string> {
   const d = mkdtempSync(join(tmpdir(), 'hashiya-review-'));
   writeFileSync(join(d, 'layla.jsonl'), JSON.stringify(LAYLA) + '\n');
   writeFileSync(join(d, 'omar.jsonl'), JSON.stringify(OMAR) + '\n');
-  await importFiles(page, [seedPath(`${NAME}.txt`)]);
+  await importFiles(page, [fixtureArticle(NAME).path]);
   await importAnnotator(page, join(d, 'layla.jsonl'), 'layla');
   await importAnnotator(page, join(d, 'omar.jsonl'), 'omar');
   return d;
@@ -205,8 +205,8 @@ describe('review and agreement', () => {
     expect(g.spans.map((s) => [s.label, sliceCodePoints(ARTICLE, s.start, s.end), s.attrs?.stance ?? null])).toEqual([
       ['actor', 'القوات الأميركية', null],
       ['place', 'ريف ديرالزور الشرقي', null],
-      ['actor', 'الميلشيات الإيرانية', null],
-      ['place', 'الميلشيات الإيرانية', null],
+      ['actor', 'الميليشيات الإيرانية', null],
+      ['place', 'الميليشيات الإيرانية', null],
       ['actor', 'مصادر محلية', null],
       ['claim', CLAIM, 'asserted'],
       ['weapon', 'بواسطة الصواريخ', null],

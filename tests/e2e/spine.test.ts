@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPath } from '../support/corpora';
+import { fixtureArticle } from '../support/fixtures';
 import {
   editorText,
   exportJsonl,
@@ -19,8 +18,8 @@ import {
   spansOnScreen,
 } from './support/workbench';
 
-const SEED = '000_3ae354dbb617adf6.txt';
-const TITLE = '000_3ae354dbb617adf6';
+const TITLE = 'konico-strikes';
+const ARTICLE = fixtureArticle(TITLE);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,10 +30,10 @@ afterAll(async () => {
 });
 
 describe('the spine, as an analyst uses it', () => {
-  it('imports a seed article, tags, nests, relabels, deletes, survives a reload and exports code-point spans', async () => {
+  it('imports an article, tags, nests, relabels, deletes, survives a reload and exports code-point spans', async () => {
     const { page, context, errors } = await openWorkbench(browser);
-    const original = readFileSync(seedPath(SEED), 'utf8');
-    await importFiles(page, [seedPath(SEED)]);
+    const original = ARTICLE.text;
+    await importFiles(page, [ARTICLE.path]);
 
     // The library lists it: title, length in characters, no spans yet.
     const row = page.getByRole('row', { name: new RegExp(TITLE) });
@@ -59,7 +58,7 @@ describe('the spine, as an analyst uses it', () => {
     await page.getByRole('button', { name: /Tag as place/ }).click();
 
     // 3. A claim around an actor: the source first, then the whole claim.
-    const claim = 'المرصد السوري لحقوق الإنسان أن القاعدة شهدت استنفاراً';
+    const claim = 'المرصد السوري لحقوق الإنسان أن الدفاعات الجوية اعترضت صاروخين';
     await selectByDrag(page, 'المرصد السوري لحقوق الإنسان');
     await page.keyboard.press('1');
     await selectByDrag(page, claim);
@@ -119,7 +118,7 @@ describe('the spine, as an analyst uses it', () => {
     const line = lines[0]!;
     expect(line.text).toBe(original);
     expect(line.meta.title).toBe(TITLE);
-    expect(line.meta.source).toBe(SEED);
+    expect(line.meta.source).toBe(ARTICLE.name);
     expect(line.meta.text_sha256).toBe(createHash('sha256').update(original, 'utf8').digest('hex'));
     expect(line.spans.map((s) => [s.label, s.text]).sort()).toEqual(expected);
     for (const s of line.spans) expect(sliceCodePoints(line.text, s.start, s.end)).toBe(s.text);
@@ -132,8 +131,8 @@ describe('the spine, as an analyst uses it', () => {
 
   it('keeps the text immutable: typing, Enter, Backspace, paste, cut and drop change nothing', async () => {
     const { page, context, errors } = await openWorkbench(browser);
-    const original = readFileSync(seedPath(SEED), 'utf8');
-    await importFiles(page, [seedPath(SEED)]);
+    const original = ARTICLE.text;
+    await importFiles(page, [ARTICLE.path]);
     await openDocument(page, TITLE);
     const article = page.getByRole('textbox', { name: 'Article text' });
 
@@ -154,8 +153,8 @@ describe('the spine, as an analyst uses it', () => {
     await page.keyboard.insertText('إدخال');
     expect(await editorText(page)).toBe(original);
     // The caret and selection still work after all that.
-    await selectByKeyboard(page, 'الميلشيات الإيرانية');
-    expect(await selectionText(page)).toBe('الميلشيات الإيرانية');
+    await selectByKeyboard(page, 'الميليشيات الإيرانية');
+    expect(await selectionText(page)).toBe('الميليشيات الإيرانية');
 
     await page.reload();
     await page.getByRole('textbox', { name: 'Article text' }).waitFor();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -40,9 +40,9 @@ describe('npm run dist', () => {
     const s = steps({ binary: '/x/electron', builder: 0 });
     expect(dist({ root, ...s })).toBe(0);
     expect(s.runScript.mock.calls).toEqual([[root, 'build']]);
-    expect(s.builder.mock.calls).toEqual([
-      [root, ['--config', 'electron-builder.yml', `-c.electronDist=${path.join(root, 'node_modules', 'electron', 'dist')}`]],
-    ]);
+    // Node resolves the package to its real path: node_modules may be a link (a worktree's is).
+    const installed = realpathSync(path.join(root, 'node_modules', 'electron'));
+    expect(s.builder.mock.calls).toEqual([[root, ['--config', 'electron-builder.yml', `-c.electronDist=${path.join(installed, 'dist')}`]]]);
     expect(s.runScript.mock.invocationCallOrder[0]).toBeLessThan(s.builder.mock.invocationCallOrder[0]!);
   });
 

@@ -44,8 +44,8 @@ function positions(text: string): (offset: number) => number {
 const decoration = (from: number, to: number, span: Pick<BenchSpan, 'id' | 'label'>) =>
   Decoration.inline(from, to, { nodeName: 'span', class: 'hs-span', style: `--c:${COLORS[span.label] ?? '#777'}`, 'data-span-id': span.id });
 
-async function setup(seeds: string[], chars: number, count: number): Promise<void> {
-  article = makeArticle(seeds, chars, count);
+async function setup(sources: string[], chars: number, count: number): Promise<void> {
+  article = makeArticle(sources, chars, count);
   await fontsReady();
 }
 

@@ -67,10 +67,10 @@ async function withLongTasks<T>(run: () => Promise<T>): Promise<{ result: T; max
 
 let t3: { store: HashiyaStore; db: HashiyaDb; targets: { start: number; end: number }[]; next: number } | null = null;
 
-async function setupSave(seeds: string[], chars: number, count: number, targets: number): Promise<void> {
+async function setupSave(sources: string[], chars: number, count: number, targets: number): Promise<void> {
   await Dexie.delete('bench-save');
   const db = new HashiyaDb('bench-save');
-  const article = makeArticle(seeds, chars, count);
+  const article = makeArticle(sources, chars, count);
   const doc = newDocument({ id: 'bench-save-doc', title: 'Bench article', source: 'bench.txt', text: article.text }, 0);
   await repository(db).addDocuments([{ record: { ...doc.record, spanCount: article.spans.length }, text: doc.text }]);
   await db.spans.bulkPut(article.spans.map((s) => createSpan({ ...s, docId: doc.record.id, start: utf16(s.start), end: utf16(s.end) }, 0)));
@@ -107,8 +107,8 @@ async function saveBare(n: number): Promise<number> {
 let library: { jsonl: string } | null = null;
 let records: { documents: DocumentRecord[]; texts: DocumentText[]; spans: Span[] } | null = null;
 
-function setupLibrary(seeds: string[], docs: number, chars: number, spansPerDoc: number): number {
-  const generated = makeLibrary(seeds, docs, chars, spansPerDoc);
+function setupLibrary(sources: string[], docs: number, chars: number, spansPerDoc: number): number {
+  const generated = makeLibrary(sources, docs, chars, spansPerDoc);
   const lines = generated.map((d) => JSON.stringify({ text: d.text, meta: { id: d.id, title: d.title }, spans: d.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) }));
   library = { jsonl: lines.join('\n') + '\n' };
   return library.jsonl.length;
@@ -236,10 +236,10 @@ async function exportStore(): Promise<number> {
 
 let stored: { documents: DocumentRecord[]; texts: DocumentText[]; spans: Span[] } | null = null;
 
-async function setupAgreement(seeds: string[], docs: number, chars: number, spansPerDoc: number): Promise<number> {
+async function setupAgreement(sources: string[], docs: number, chars: number, spansPerDoc: number): Promise<number> {
   await Dexie.delete('bench-agreement');
   const db = bareDb('bench-agreement');
-  const generated = makeLibrary(seeds, docs, chars, spansPerDoc, ['rania', 'omar'], 13);
+  const generated = makeLibrary(sources, docs, chars, spansPerDoc, ['rania', 'omar'], 13);
   await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
     for (let i = 0; i < generated.length; i += 1000) {
       const chunk = generated.slice(i, i + 1000).map((d) => ({ d, n: newDocument({ id: d.id, title: d.title, source: 'bench.jsonl', text: d.text }, 0) }));

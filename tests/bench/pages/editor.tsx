@@ -28,8 +28,8 @@ const repo = repository(db);
 const keys = keyTiming();
 let article: BenchArticle | null = null;
 
-async function setup(seeds: string[], chars: number, count: number): Promise<void> {
-  article = makeArticle(seeds, chars, count);
+async function setup(sources: string[], chars: number, count: number): Promise<void> {
+  article = makeArticle(sources, chars, count);
   const stored = await db.documents.get(DOC_ID);
   if (!stored || stored.length !== article.text.length) {
     // Stored once per browser profile; opening it is what is timed.

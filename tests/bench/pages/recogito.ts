@@ -13,8 +13,8 @@ import { fontsReady, presentAndLaidOut } from './laidOut';
  */
 let article: BenchArticle | null = null;
 
-async function setup(seeds: string[], chars: number, count: number): Promise<void> {
-  article = makeArticle(seeds, chars, count);
+async function setup(sources: string[], chars: number, count: number): Promise<void> {
+  article = makeArticle(sources, chars, count);
   await fontsReady();
 }
 

@@ -224,7 +224,14 @@ export async function charBox(page: Page, phrase: string, index: number, nth = 0
           const range = document.createRange();
           range.setStart(node, o - base);
           range.setEnd(node, o - base + 1);
-          const b = range.getClientRects()[0]!;
+          let b = range.getClientRects()[0]!;
+          // Centring the paragraph is not enough when it is taller than the frame: bring the character itself in.
+          const frame = root.closest('.article-frame');
+          const f = frame?.getBoundingClientRect();
+          if (frame && f && (b.top < f.top || b.bottom > f.bottom)) {
+            frame.scrollTop += (b.top + b.bottom) / 2 - (f.top + f.bottom) / 2;
+            b = range.getClientRects()[0]!;
+          }
           return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
         }
       }

@@ -3,7 +3,7 @@ import { Schema } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { utf16 } from '../../../shared/text/units';
 import { layoutToDocJson, textLayout, toEditorPos, toTextOffset, type EditorPos } from '../../../renderer/editor/positions';
-import { seedNames, seedText } from '../../support/corpora';
+import { ARTICLE_SETS } from '../../support/corpora';
 
 // The same document shape the editor uses: paragraphs of plain text.
 const schema = new Schema({
@@ -29,11 +29,15 @@ function checkAgainstProseMirror(text: string) {
   }
 }
 
-describe('text offsets ↔ editor positions', () => {
-  it('maps every character of every seed article to the same character in the editor', () => {
-    for (const name of seedNames()) checkAgainstProseMirror(seedText(name));
+for (const set of ARTICLE_SETS) {
+  describe(`text offsets ↔ editor positions on ${set.name}`, set.options, () => {
+    it('maps every character of every article to the same character in the editor', () => {
+      for (const { text } of set.articles()) checkAgainstProseMirror(text);
+    });
   });
+}
 
+describe('text offsets ↔ editor positions', () => {
   it('handles CRLF, lone CR, empty lines, and a text ending in a newline', () => {
     checkAgainstProseMirror('قال المرصد\r\n\r\nإن الهجوم\rفشل\n');
     const layout = textLayout('أ\r\nب');

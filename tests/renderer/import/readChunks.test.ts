@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument, Problem } from '../../../shared/formats/exchange';
 import { jsonlFormat } from '../../../shared/formats/jsonl';
 import { readChunks, type ParsedChunk } from '../../../renderer/import/readChunks';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 import { encodeUtf16 } from '../../shared/support/encodings';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -29,7 +29,7 @@ describe('readChunks: the encoding sample', () => {
   it('reads a JSONL file whose first line is longer than the sample and has a two-byte character across its end', async () => {
     // A real article, repeated on one line until it is longer than the sample.
     let text = '';
-    while (enc(text).length <= SAMPLE) text += seed('000').text.replace(/\n/g, ' ') + ' ';
+    while (enc(text).length <= SAMPLE) text += fixtureArticle('konico-strikes').text.replace(/\n/g, ' ') + ' ';
     // Spaces before the first key move the text until a two-byte character starts at byte 262,143.
     let pad = '';
     let first = '';
@@ -53,7 +53,7 @@ describe('readChunks: the encoding sample', () => {
   });
 
   it.each(['le', 'be'] as const)('reads a UTF-16 %s JSONL file longer than the sample, whatever its line breaks', async (order) => {
-    const lines = seed('001').text.split('\n').filter((l) => l.trim() !== '');
+    const lines = fixtureArticle('weekly-digest').text.split('\n').filter((l) => l.trim() !== '');
     const texts: string[] = [];
     while (texts.join('').length * 2 <= SAMPLE) texts.push(...lines);
     const file = encodeUtf16(texts.map((t) => JSON.stringify({ text: t })).join('\n') + '\n', order);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { utf16 } from '../../../shared/text/units';
-import { seedText } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 import { testStores } from '../../support/testStore';
 
-const SEED = '002_3c588d598426db0b.txt';
+const ARTICLE = fixtureArticle('sy24-launcher');
 
 function setup() {
   const stores = testStores('id');
@@ -25,13 +25,13 @@ const settled = async (store: ReturnType<ReturnType<typeof setup>['make']>) => {
 };
 
 describe('the store with IndexedDB behind it', () => {
-  it('imports a seed verbatim, tags, relabels, deletes, and a fresh store finds exactly what was saved', async () => {
+  it('imports an article verbatim, tags, relabels, deletes, and a fresh store finds exactly what was saved', async () => {
     const { db, make } = setup();
     const store = make();
-    const text = seedText(SEED);
-    await store.getState().importFiles([{ name: SEED, bytes: bytes(text) }]);
+    const { text } = ARTICLE;
+    await store.getState().importFiles([{ name: ARTICLE.name, bytes: ARTICLE.bytes }]);
     const [doc] = store.getState().documents;
-    expect(doc?.title).toBe('002_3c588d598426db0b');
+    expect(doc?.title).toBe('sy24-launcher');
     expect((await db.texts.get(doc!.id))?.text).toBe(text);
 
     await store.getState().openDocument(doc!.id);

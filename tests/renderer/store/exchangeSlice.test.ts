@@ -3,9 +3,9 @@ import { testStores } from '../../support/testStore';
 import { readChunks } from '../../../renderer/import/readChunks';
 import { jsonlFormat } from '../../../shared/formats/jsonl';
 import { encodeUtf16 } from '../../shared/support/encodings';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
-const ARTICLE = seed('000').text;
+const ARTICLE = fixtureArticle('konico-strikes').text;
 
 function setup() {
   const { db, saved, make } = testStores('i');

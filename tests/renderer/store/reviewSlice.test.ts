@@ -4,18 +4,18 @@ import { groupByText } from '../../../shared/agreement/groupByText';
 import { createSpan, type Span } from '../../../shared/model/span';
 import { GOLD } from '../../../shared/review/decision';
 import { utf16 } from '../../../shared/text/units';
-import { seedText } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 import { testStores } from '../../support/testStore';
 
-const SEED = '000_3ae354dbb617adf6.txt';
-const TEXT = seedText(SEED);
+const ARTICLE = fixtureArticle('konico-strikes');
+const TEXT = ARTICLE.text;
 
-/** A library with the seed article, annotated by layla and omar, and a store as the reviewer sara. */
+/** A library with the article, annotated by layla and omar, and a store as the reviewer sara. */
 async function setup() {
   const stores = testStores('g');
   const store = stores.make();
   store.setState({ annotator: 'sara', settingsLoaded: true });
-  await store.getState().importFiles([{ name: SEED, bytes: new TextEncoder().encode(TEXT) }]);
+  await store.getState().importFiles([{ name: ARTICLE.name, bytes: ARTICLE.bytes }]);
   const docId = store.getState().documents[0]!.id;
   let n = 0;
   const span = (who: string, phrase: string, label: string, skip = 0): Span => {
@@ -23,7 +23,7 @@ async function setup() {
     return createSpan({ id: `${who}${++n}`, docId, start: utf16(i + skip), end: utf16(i + phrase.length), label, annotator: who }, 1);
   };
   const layla = [span('layla', 'القوات الأميركية', 'actor'), span('layla', 'ريف ديرالزور الشرقي', 'place'), span('layla', 'المسيّرات', 'weapon')];
-  const omar = [span('omar', 'القوات الأميركية', 'actor'), span('omar', 'ريف ديرالزور الشرقي', 'place', 4), span('omar', 'الميلشيات الإيرانية', 'actor')];
+  const omar = [span('omar', 'القوات الأميركية', 'actor'), span('omar', 'ريف ديرالزور الشرقي', 'place', 4), span('omar', 'الميليشيات الإيرانية', 'actor')];
   await stores.db.spans.bulkAdd([...layla, ...omar]);
   return { stores, store, docId, layla, omar };
 }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { testStores } from '../../support/testStore';
 import { DEFAULT_LABELS } from '../../../shared/model/label';
 import { utf16 } from '../../../shared/text/units';
-import { seedText } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 
-const SEED = '000_3ae354dbb617adf6.txt';
-const TEXT = seedText(SEED);
+const TITLE = 'konico-strikes';
+const TEXT = fixtureArticle(TITLE).text;
 
 async function setup() {
   const { db, saved, make } = testStores('s');
@@ -13,13 +13,13 @@ async function setup() {
   await store.getState().setAnnotator('rania');
   const enc = new TextEncoder();
   await store.getState().importFiles([
-    { name: SEED, bytes: enc.encode(TEXT) },
+    { name: `${TITLE}.txt`, bytes: enc.encode(TEXT) },
     { name: 'second.txt', bytes: enc.encode('قالت وكالة مهر إن الهجوم فشل.') },
   ]);
   return { db, store, make, saved };
 }
 
-/** The UTF-16 range of the nth occurrence of a phrase in the seed. */
+/** The UTF-16 range of the first occurrence of a phrase in the article. */
 function at(phrase: string, text = TEXT) {
   const start = text.indexOf(phrase);
   if (start < 0) throw new Error(`not in the text: ${phrase}`);
@@ -30,7 +30,7 @@ const textOf = (s: { start: number; end: number }, text = TEXT) => text.slice(s.
 describe('a working day in the store', () => {
   it('snaps a ragged selection to whole tokens, unless precise', async () => {
     const { store } = await setup();
-    const first = store.getState().documents.find((d) => d.title === '000_3ae354dbb617adf6')!;
+    const first = store.getState().documents.find((d) => d.title === TITLE)!;
     await store.getState().openDocument(first.id);
     const [s, e] = at('المرصد السوري لحقوق الإنسان');
     const id = store.getState().addSpan('actor', utf16(s + 2), utf16(e - 3))!;
@@ -43,7 +43,7 @@ describe('a working day in the store', () => {
 
   it('grows and shrinks a span by one token at either edge, each step undoable', async () => {
     const { store } = await setup();
-    await store.getState().openDocument(store.getState().documents.find((d) => d.title.startsWith('000'))!.id);
+    await store.getState().openDocument(store.getState().documents.find((d) => d.title === TITLE)!.id);
     const id = store.getState().addSpan('actor', ...at('السوري لحقوق'))!;
     const st = () => store.getState();
     st().resizeSelected('start', -1);
@@ -62,15 +62,15 @@ describe('a working day in the store', () => {
 
   it('links a claim to its source with a stance, exports the relation, and unlinks when the source is deleted', async () => {
     const { store, saved } = await setup();
-    await store.getState().openDocument(store.getState().documents.find((d) => d.title.startsWith('000'))!.id);
+    await store.getState().openDocument(store.getState().documents.find((d) => d.title === TITLE)!.id);
     const st = () => store.getState();
     const source = st().addSpan('actor', ...at('المرصد السوري لحقوق الإنسان'))!;
-    const claim = st().addSpan('claim', ...at('أن القاعدة شهدت استنفاراً للقوات الأميركية'))!;
+    const claim = st().addSpan('claim', ...at('أن الدفاعات الجوية اعترضت صاروخين فوق القاعدة'))!;
     st().linkSource(claim, source);
     st().setStance(claim, 'reported');
     expect(st().spans.get(claim)).toMatchObject({ sourceId: source, stance: 'reported' });
     await st().exportJsonl();
-    const line = JSON.parse(saved[0]!.split('\n').find((l) => l.includes('"000_3ae354dbb617adf6"'))!);
+    const line = JSON.parse(saved[0]!.split('\n').find((l) => l.includes(`"${TITLE}"`))!);
     expect(line.relations).toEqual([{ head: claim, child: source, label: 'source' }]);
     expect(line.spans.find((s: { id: string }) => s.id === claim).attrs).toEqual({ stance: 'reported' });
     expect(line.meta.annotator).toBe('rania');
@@ -136,7 +136,7 @@ describe('a working day in the store', () => {
   it('renames a label with its spans, swaps names safely, and refuses to drop a label in use', async () => {
     const { store, make } = await setup();
     const st = () => store.getState();
-    await st().openDocument(st().documents.find((d) => d.title.startsWith('000'))!.id);
+    await st().openDocument(st().documents.find((d) => d.title === TITLE)!.id);
     st().addSpan('actor', utf16(0), utf16(4));
     st().addSpan('place', ...at('ريف ديرالزور الشرقي'));
     await st().openDocument(st().open!.record.id);
@@ -150,7 +150,7 @@ describe('a working day in the store', () => {
     );
     expect([...st().spans.values()].map((s) => [s.label, textOf(s)]).sort()).toEqual([
       ['actor', 'ريف ديرالزور الشرقي'],
-      ['place', 'ردّت'],
+      ['place', 'شنّت'],
     ]);
     await st().saveLabels(
       swapped.filter((l) => l.name !== 'place'),

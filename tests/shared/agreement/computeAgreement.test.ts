@@ -8,10 +8,10 @@ import { fleissKappa } from '../../../shared/agreement/fleissKappa';
 import type { AgreementDocument } from '../../../shared/agreement/groupByText';
 import { krippendorffAlphaNominal } from '../../../shared/agreement/krippendorffAlpha';
 import { tokenize } from '../../../shared/text/tokenize';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
-const ARTICLE = seed('000').text;
-const SECOND = seed('001').text;
+const ARTICLE = fixtureArticle('konico-strikes').text;
+const SECOND = fixtureArticle('gas-field-attack').text;
 
 function on(text: string, phrase: string, label: string, from = 0): AgreementSpan {
   const start = text.indexOf(phrase, from);
@@ -263,7 +263,7 @@ describe('computeAgreement', () => {
   });
 
   it('agrees with the definitions, token by token, on random annotations by 2–4 annotators with missing documents', () => {
-    const texts = [ARTICLE.slice(0, 220), SECOND.slice(0, 180), seed('002').text.slice(0, 160)];
+    const texts = [ARTICLE.slice(0, 220), SECOND.slice(0, 180), fixtureArticle('sy24-launcher').text.slice(0, 160)];
     const labels = ['actor', 'place', 'claim'];
     const spanIn = (length: number) =>
       fc

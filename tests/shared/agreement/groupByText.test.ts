@@ -3,10 +3,10 @@ import { groupByText, UNNAMED_ANNOTATOR } from '../../../shared/agreement/groupB
 import type { ExchangeDocument, ExchangeSpan } from '../../../shared/formats/exchange';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { utf16 } from '../../../shared/text/units';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
-const A = seed('000').text;
-const B = seed('001').text;
+const A = fixtureArticle('konico-strikes').text;
+const B = fixtureArticle('gas-field-attack').text;
 const span = (start: number, end: number, label: string, annotator?: string): ExchangeSpan => ({
   start: utf16(start),
   end: utf16(end),

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSpans, type AgreementSpan } from '../../../shared/agreement/agreementSpan';
 import { exactF1, meanOfDefined, partialF1 } from '../../../shared/agreement/f1';
 import { countPair, emptyPairCounts, type PairCounts } from '../../../shared/agreement/pairCounts';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
-const ARTICLE = seed('000').text;
+const ARTICLE = fixtureArticle('konico-strikes').text;
 
 /** The span of `label` over the first occurrence of `phrase` (at or after `from`) in the article. */
 function on(phrase: string, label: string, from = 0): AgreementSpan {
   const start = ARTICLE.indexOf(phrase, from);
-  if (start < 0) throw new Error(`"${phrase}" is not in the seed article`);
+  if (start < 0) throw new Error(`"${phrase}" is not in the article`);
   return { start, end: start + phrase.length, label };
 }
 

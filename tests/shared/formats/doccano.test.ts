@@ -4,7 +4,7 @@ import { doccanoFormat } from '../../../shared/formats/doccano';
 import type { ExchangeDocument, InputFile } from '../../../shared/formats/exchange';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { utf16 } from '../../../shared/text/units';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 import { boundaries, mixedText } from '../support/arbitraries';
 import { cpOf, exchangeDocArb, idsByPosition, lineOfText, occurrences, pySlice, sortedSpans, withoutPlace } from '../support/exchange';
 
@@ -189,12 +189,12 @@ describe('doccano: round trips (property)', () => {
   });
 
   it('round-trips a real article with nested spans', () => {
-    const text = '👍🏽 ' + seed('001').text;
+    const text = '👍🏽 ' + fixtureArticle('gas-field-attack').text;
     const spans = ['القاعدة الأميركية', 'القوات الأميركية', 'الأميركية', 'كونيكو', 'حقل غاز كونيكو', 'سوريا']
       .flatMap((p) => occurrences(text, p))
       .map(([a, b], k) => ({ id: String(k), start: utf16(a), end: utf16(b), label: 'actor' }));
     expect(spans.length).toBeGreaterThan(8);
-    const doc: ExchangeDocument = { text, id: '9', source: 'seed-001', spans, relations: [] };
+    const doc: ExchangeDocument = { text, id: '9', source: 'gas-field-attack', spans, relations: [] };
     const parsed = doccanoFormat.parse(file(serialize([doc])));
     expect(parsed.problems).toEqual([]);
     expect(withoutPlace(parsed.documents[0]!)).toEqual({ ...doc, textSha256: sha256Hex(text), spans: sortedSpans(spans) });

@@ -13,7 +13,7 @@ import { createSpan, type Span } from '../../../shared/model/span';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { codePoint, utf16 } from '../../../shared/text/units';
 import { boundaries, mixedText } from '../support/arbitraries';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
 /** A document record and its spans, made the way the app makes them. */
 function makeDoc(text: string, spans: readonly { start: number; end: number; label: string }[], id = 'doc-1') {
@@ -35,12 +35,12 @@ function occurrences(text: string, phrase: string): number[] {
   return out;
 }
 
-/** Spans on real phrases of seed 000, nested ones included. */
+/** Spans on real phrases of konico-strikes, nested ones included. */
 function annotateArticle(text: string) {
   const spans: { start: number; end: number; label: string; phrase: string }[] = [];
   const add = (phrase: string, label: string, which: 'all' | 'first' = 'all') => {
     const found = occurrences(text, phrase);
-    if (found.length === 0) throw new Error(`phrase "${phrase}" not found in the seed article`);
+    if (found.length === 0) throw new Error(`phrase "${phrase}" not found in the article`);
     for (const at of which === 'all' ? found : found.slice(0, 1)) spans.push({ start: at, end: at + phrase.length, label, phrase });
   };
   add('الصواريخ', 'weapon');
@@ -62,7 +62,7 @@ function expectSortedByStartThenEnd(spans: readonly { start: number; end: number
 }
 
 describe('toJsonlRecord on a real article', () => {
-  const article = seed('000').text;
+  const article = fixtureArticle('konico-strikes').text;
   // Emoji before the spans and between them, so UTF-16 offsets and code points differ,
   // by a different amount in each half of the text.
   const mid = article.indexOf('الصواريخ', article.indexOf('الصواريخ') + 1);
@@ -261,7 +261,7 @@ describe('JSONL round trip', () => {
   });
 
   it('round-trips the real article with its spans', () => {
-    const text = seed('000').text;
+    const text = fixtureArticle('konico-strikes').text;
     const doc = makeDoc(text, annotateArticle(text));
     const rec = toJsonlRecord(doc.record, text, doc.spans);
     const s = serializeJsonl([rec]);
@@ -408,7 +408,7 @@ describe('Python semantics', () => {
   it.skipIf(!hasPython)(
     hasPython ? 'python3 text[start:end] equals every exported span text' : 'SKIPPED: python3 is not installed',
     () => {
-      const article = seed('000').text;
+      const article = fixtureArticle('konico-strikes').text;
       const withEmoji = '🚀 👍🏽 ' + article + ' 🇸🇾';
       const real = [article, withEmoji].map((text) => {
         const doc = makeDoc(text, annotateArticle(text));

@@ -7,7 +7,7 @@ import { createSpan, linkSource, setStance } from '../../../shared/model/span';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { tokenize } from '../../../shared/text/tokenize';
 import { utf16 } from '../../../shared/text/units';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 import { boundaries, mixedText } from '../support/arbitraries';
 import { cpOf, exchangeDocArb, lineOfText, occurrences, pySlice, sortedSpans, withoutPlace } from '../support/exchange';
 
@@ -122,7 +122,7 @@ describe('jsonlFormat round trip (property)', () => {
 });
 
 describe('jsonlFormat on a real article', () => {
-  const article = seed('000').text;
+  const article = fixtureArticle('konico-strikes').text;
   const text = '🚀 👍🏽 ' + article.replace(/\n/g, '\r\n');
   const phrases = [
     ['المرصد السوري لحقوق الإنسان', 'actor'],
@@ -135,9 +135,9 @@ describe('jsonlFormat on a real article', () => {
   const claimAt = occurrences(text, 'ريف ديرالزور الشرقي')[0]!;
   const doc: ExchangeDocument = {
     text,
-    id: 'doc-000',
+    id: 'doc-konico',
     title: 'خبر',
-    source: '000.txt',
+    source: 'konico-strikes.txt',
     annotator: 'rania',
     spans: [...spans, { id: 'claim-1', start: utf16(claimAt[0]), end: utf16(claimAt[1]), label: 'claim', stance: 'reported' }],
     relations: [{ head: 'claim-1', child: spans[0]!.id!, label: 'source' }],
@@ -357,7 +357,7 @@ describe('jsonlFormat problems', () => {
   });
 
   it('names the right line of a long real file', () => {
-    const docs = [0, 1, 2, 3].map((k) => ({ text: seed(`00${k}`).text, id: `d${k}`, spans: [] }));
+    const docs = ['konico-strikes', 'gas-field-attack', 'sy24-launcher', 'weekly-digest'].map((stem, k) => ({ text: fixtureArticle(stem).text, id: `d${k}`, spans: [] }));
     const lines = serialize(docs).split('\n');
     lines[2] = lines[2]!.replace('"text_sha256"', '"text_sha256":1,"x"');
     const content = lines.join('\n');

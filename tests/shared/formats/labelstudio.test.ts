@@ -4,7 +4,7 @@ import type { ExchangeDocument, InputFile } from '../../../shared/formats/exchan
 import { labelStudioFormat } from '../../../shared/formats/labelstudio';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { utf16 } from '../../../shared/text/units';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 import { cpOf, exchangeDocArb, lineOfText, occurrences, pySlice, sortedSpans, withoutPlace } from '../support/exchange';
 
 const file = (text: string, name = 'project-1.json'): InputFile[] => [{ name, text }];
@@ -252,7 +252,7 @@ describe('Label Studio: round trips (property)', () => {
   });
 
   it('parse(serialize(parse(x))) is stable on a real article annotated by two people', () => {
-    const text = '🚀 ' + seed('003').text;
+    const text = '🚀 ' + fixtureArticle('weekly-digest').text;
     const region = (phrase: string, label: string, k = 0) => {
       const [a, b] = occurrences(text, phrase)[k]!;
       return { value: { start: cpOf(text, a), end: cpOf(text, b), text: phrase, labels: [label] }, id: `${label}-${a}`, from_name: 'label', to_name: 'text', type: 'labels' };

@@ -2,23 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument, FormatName } from '../../../shared/formats/exchange';
 import { FORMATS } from '../../../shared/formats/registry';
 import { utf16 } from '../../../shared/text/units';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
 // Whole-token, non-overlapping spans (so CoNLL can hold them) after an emoji (so code
 // points and UTF-16 differ), with a claim linked to its source for the formats with relations.
-const TEXT = '🚀 ' + seed('000').text;
+const TEXT = '🚀 ' + fixtureArticle('konico-strikes').text;
 const PHRASES: [string, string][] = [
   ['القوات الأميركية', 'actor'],
   ['ريف ديرالزور الشرقي', 'place'],
   ['المسيّرات', 'weapon'],
   ['المرصد السوري لحقوق الإنسان', 'actor'],
-  ['القاعدة شهدت استنفاراً', 'claim'],
+  ['الدفاعات الجوية اعترضت صاروخين', 'claim'],
 ];
 const DOC: ExchangeDocument = {
   text: TEXT,
   id: 'doc-1',
   title: 'كونيكو',
-  source: 'seed-000.txt',
+  source: 'konico-strikes.txt',
   spans: PHRASES.map(([phrase, label], k) => {
     const start = TEXT.indexOf(phrase);
     return { id: `s${k}`, start: utf16(start), end: utf16(start + phrase.length), label };

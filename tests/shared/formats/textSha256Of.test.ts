@@ -3,9 +3,9 @@ import { markFromLibrary, textSha256Of } from '../../../shared/formats/textSha25
 import { recordsToExchange } from '../../../shared/formats/recordsToExchange';
 import { newDocument } from '../../../shared/model/newDocument';
 import { sha256Hex } from '../../../shared/text/sha256';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
-const text = seed('000').text;
+const text = fixtureArticle('konico-strikes').text;
 
 describe('textSha256Of', () => {
   it('gives the stored hash of a library document without hashing its text again', () => {

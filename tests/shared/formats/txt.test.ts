@@ -4,24 +4,29 @@ import type { ExchangeDocument } from '../../../shared/formats/exchange';
 import { txtFormat } from '../../../shared/formats/txt';
 import { decodeText } from '../../../shared/text/decodeText';
 import { utf16 } from '../../../shared/text/units';
-import { loadSeeds } from '../../support/seeds';
+import { ARTICLE_SETS } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 import { mixedText } from '../support/arbitraries';
 import { encodeWindows1256 } from '../support/encodings';
 import { withoutPlace } from '../support/exchange';
 
-describe('txt: reading', () => {
-  it('reads each seed article as one document, verbatim, titled by its file name', () => {
-    const seeds = loadSeeds();
-    const { documents, problems, rejected } = txtFormat.parse(seeds.map((s) => ({ name: s.name, text: s.text })));
-    expect(problems).toEqual([]);
-    expect(rejected).toEqual([]);
-    expect(documents).toEqual(
-      seeds.map((s) => ({ text: s.text, title: s.name.replace(/\.txt$/, ''), source: s.name, spans: [], file: s.name, line: 1 })),
-    );
+for (const set of ARTICLE_SETS) {
+  describe(`txt: reading ${set.name}`, set.options, () => {
+    it('reads each article as one document, verbatim, titled by its file name', () => {
+      const articles = set.articles();
+      const { documents, problems, rejected } = txtFormat.parse(articles.map((a) => ({ name: a.name, text: a.text })));
+      expect(problems).toEqual([]);
+      expect(rejected).toEqual([]);
+      expect(documents).toEqual(
+        articles.map((a) => ({ text: a.text, title: a.name.replace(/\.txt$/, ''), source: a.name, spans: [], file: a.name, line: 1 })),
+      );
+    });
   });
+}
 
+describe('txt: reading', () => {
   it('reads a Windows-1256 article after decoding exactly like its UTF-8 original', () => {
-    const original = loadSeeds().find((s) => s.name.startsWith('002'))!;
+    const original = fixtureArticle('sy24-launcher');
     const decoded = decodeText(encodeWindows1256(original.text));
     if (!decoded.ok) throw new Error(decoded.message);
     const [doc] = txtFormat.parse([{ name: 'مقال قديم.TXT', text: decoded.text }]).documents;

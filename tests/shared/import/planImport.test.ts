@@ -3,9 +3,9 @@ import type { ExchangeDocument } from '../../../shared/formats/exchange';
 import { planImport, type LibraryIndex } from '../../../shared/import/planImport';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { utf16 } from '../../../shared/text/units';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
-const ARTICLE = seed('000').text;
+const ARTICLE = fixtureArticle('konico-strikes').text;
 const span = (phrase: string, label: string, id?: string, extra: object = {}) => {
   const start = ARTICLE.indexOf(phrase);
   if (start < 0) throw new Error(phrase);
@@ -29,7 +29,7 @@ describe('planning an import', () => {
       annotator: 'omar',
       spans: [
         span('المرصد السوري لحقوق الإنسان', 'actor', 'T1'),
-        span('أن القاعدة شهدت استنفاراً', 'claim', 'T2', { stance: 'reported', annotator: 'laila' }),
+        span('أن الدفاعات الجوية اعترضت صاروخين', 'claim', 'T2', { stance: 'reported', annotator: 'laila' }),
       ],
       relations: [
         { head: 'T2', child: 'T1', label: 'source' },

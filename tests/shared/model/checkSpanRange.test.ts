@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { checkSpanRange } from '../../../shared/model/checkSpanRange';
 import { codePointIndex } from '../../../shared/text/codepoints';
 import { mixedText } from '../support/arbitraries';
-import { seed } from '../../support/seeds';
+import { fixtureArticle } from '../../support/fixtures';
 
 describe('checkSpanRange', () => {
   const text = 'قال المرصد 🚀 في ديرالزور';
 
   it('accepts ranges on Arabic text, including the whole text and single letters', () => {
-    const { text: article } = seed('000');
+    const { text: article } = fixtureArticle('konico-strikes');
     const phrase = 'المرصد السوري لحقوق الإنسان';
     const at = article.indexOf(phrase);
     expect(at).toBeGreaterThan(0);

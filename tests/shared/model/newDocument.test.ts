@@ -2,30 +2,34 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newDocument } from '../../../shared/model/newDocument';
 import { sha256Hex } from '../../../shared/text/sha256';
-import { loadSeeds } from '../../support/seeds';
+import { ARTICLE_SETS } from '../../support/corpora';
 
 const nodeSha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-describe('newDocument', () => {
-  it('builds the library record and text of a seed article', () => {
-    for (const { name, bytes, text } of loadSeeds()) {
-      const { record, text: stored } = newDocument({ id: 'doc-' + name, title: name, source: name, text }, 42);
-      expect(record).toEqual({
-        id: 'doc-' + name,
-        title: name,
-        source: name,
-        textSha256: nodeSha(bytes), // the file's bytes, hashed by Node: an independent oracle
-        length: Array.from(text).length,
-        spanCount: 0,
-        createdAt: 42,
-        updatedAt: 42,
-        version: 1,
-      });
-      expect(stored).toEqual({ docId: 'doc-' + name, text });
-      expect(stored.text).toBe(text);
-    }
+for (const set of ARTICLE_SETS) {
+  describe(`newDocument on ${set.name}`, set.options, () => {
+    it('builds the library record and text of every article', () => {
+      for (const { name, bytes, text, bom } of set.articles()) {
+        const { record, text: stored } = newDocument({ id: 'doc-' + name, title: name, source: name, text }, 42);
+        expect(record).toEqual({
+          id: 'doc-' + name,
+          title: name,
+          source: name,
+          textSha256: nodeSha(bom ? bytes.subarray(3) : bytes), // the file's bytes after any BOM, hashed by Node: an independent oracle
+          length: Array.from(text).length,
+          spanCount: 0,
+          createdAt: 42,
+          updatedAt: 42,
+          version: 1,
+        });
+        expect(stored).toEqual({ docId: 'doc-' + name, text });
+        expect(stored.text).toBe(text);
+      }
+    });
   });
+}
 
+describe('newDocument', () => {
   it('keeps the text verbatim: CRLF, trailing spaces, marks, BOM-like characters', () => {
     const text = '\ufeff\u200eقَالَ  \r\n\r\nسطر\t \u061c';
     const { record, text: stored } = newDocument({ id: 'a', title: 't', source: 'clipboard', text }, 1);

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createSpan, type Span } from '../../../shared/model/span';
 import { differences } from '../../../shared/review/differences';
 import { utf16 } from '../../../shared/text/units';
-import { seedText } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 
-const TEXT = seedText('000_3ae354dbb617adf6.txt');
+const TEXT = fixtureArticle('konico-strikes').text;
 let n = 0;
-/** A span over the nth occurrence of `phrase` in the seed article. */
+/** A span over the nth occurrence of `phrase` in the article. */
 function span(who: string, phrase: string, label: string, extra: Partial<Span> & { nth?: number; skip?: number } = {}): Span {
   let i = -1;
   for (let k = 0; k <= (extra.nth ?? 0); k++) i = TEXT.indexOf(phrase, i + 1);
@@ -18,24 +18,24 @@ function span(who: string, phrase: string, label: string, extra: Partial<Span> &
 const text = (s: Span | null) => (s ? TEXT.slice(s.start, s.end) : null);
 
 describe('differences between two annotators', () => {
-  it('classes agreement, label, boundary, only-A and only-B on the seed article, in reading order', () => {
+  it('classes agreement, label, boundary, only-A and only-B on a real article, in reading order', () => {
     const a = [
       span('a', 'القوات الأميركية', 'actor'),
       span('a', 'ريف ديرالزور الشرقي', 'place'),
-      span('a', 'الميلشيات الإيرانية', 'actor'),
+      span('a', 'الميليشيات الإيرانية', 'actor'),
       span('a', 'المسيّرات', 'weapon'),
     ];
     const b = [
       span('b', 'القوات الأميركية', 'actor'),
       span('b', 'ريف ديرالزور الشرقي', 'place', { skip: 4 }),
-      span('b', 'الميلشيات الإيرانية', 'place'),
+      span('b', 'الميليشيات الإيرانية', 'place'),
       span('b', 'الصواريخ', 'weapon', { nth: 1 }),
     ];
     const diffs = differences(a, b);
     expect(diffs.map((d) => [d.kind, text(d.a), text(d.b)])).toEqual([
       ['agree', 'القوات الأميركية', 'القوات الأميركية'],
       ['boundary', 'ريف ديرالزور الشرقي', 'ديرالزور الشرقي'],
-      ['label', 'الميلشيات الإيرانية', 'الميلشيات الإيرانية'],
+      ['label', 'الميليشيات الإيرانية', 'الميليشيات الإيرانية'],
       ['only-a', 'المسيّرات', null],
       ['only-b', null, 'الصواريخ'],
     ]);
@@ -47,7 +47,7 @@ describe('differences between two annotators', () => {
     const srcA = span('a', 'مصادر محلية', 'actor');
     const srcB = span('b', 'مصادر محلية', 'actor');
     const other = span('b', 'القوات الأميركية', 'actor');
-    const claim = 'الميلشيات الإيرانية استهدفت من مناطق سيطرتها';
+    const claim = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
     const same = differences([srcA, span('a', claim, 'claim', { sourceId: srcA.id, stance: 'reported' })], [srcB, other, span('b', claim, 'claim', { sourceId: srcB.id, stance: 'reported' })]);
     expect(same.filter((d) => d.a?.label === 'claim').map((d) => d.kind)).toEqual(['agree']);
     const differ = differences([srcA, span('a', claim, 'claim', { sourceId: srcA.id, stance: 'reported' })], [srcB, other, span('b', claim, 'claim', { sourceId: other.id })]);

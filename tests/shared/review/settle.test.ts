@@ -5,10 +5,10 @@ import { GOLD, type Decision, type Verdict } from '../../../shared/review/decisi
 import { differences, type Difference } from '../../../shared/review/differences';
 import { settle, type SettleContext } from '../../../shared/review/settle';
 import { utf16 } from '../../../shared/text/units';
-import { seedText } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 
-const TEXT = seedText('000_3ae354dbb617adf6.txt');
-const CLAIM = 'الميلشيات الإيرانية استهدفت من مناطق سيطرتها';
+const TEXT = fixtureArticle('konico-strikes').text;
+const CLAIM = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
 let n = 0;
 function span(who: string, phrase: string, label: string, extra: Partial<Span> = {}, skip = 0): Span {
   const i = TEXT.indexOf(phrase);

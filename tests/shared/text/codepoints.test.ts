@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { codePointIndex } from '../../../shared/text/codepoints';
 import { codePoint, utf16 } from '../../../shared/text/units';
 import { boundaries, mixedText } from '../support/arbitraries';
-import { loadSeeds } from '../../support/seeds';
+import { ARTICLE_SETS } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 
 const cp = (text: string, o: number) => codePointIndex(text).toCodePoint(utf16(o));
 const u16 = (text: string, o: number) => codePointIndex(text).toUtf16(codePoint(o));
@@ -26,24 +27,32 @@ function expectMatchesOracle(text: string) {
   }
 }
 
-describe('codePointIndex on real Arabic news', () => {
-  it('is the identity on every seed article (no characters outside the BMP)', () => {
-    const seeds = loadSeeds();
-    expect(seeds.length).toBe(5);
-    for (const { name, text } of seeds) {
-      expect(text.length, name).toBeGreaterThan(1000);
-      const index = codePointIndex(text);
-      expect(index.codePointLength, name).toBe(text.length);
-      for (let o = 0; o <= text.length; o++) {
-        expect(index.toCodePoint(utf16(o))).toBe(o);
-        expect(index.toUtf16(codePoint(o))).toBe(o);
-        expect(index.isBoundary(o)).toBe(true);
-      }
-    }
-  });
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
 
-  it('shifts by exactly the number of emoji placed before a seed offset', () => {
-    const { text: article } = loadSeeds()[0]!;
+for (const set of ARTICLE_SETS) {
+  describe(`codePointIndex on ${set.name}`, set.options, () => {
+    it('agrees with the string-iterator oracle on every article, and is the identity where all is in the BMP', () => {
+      const articles = set.articles();
+      expect(articles.length).toBe(5);
+      for (const { name, text } of articles) {
+        expect(text.length, name).toBeGreaterThan(1000);
+        expectMatchesOracle(text);
+        if (ASTRAL.test(text)) continue;
+        const index = codePointIndex(text);
+        expect(index.codePointLength, name).toBe(text.length);
+        for (let o = 0; o <= text.length; o++) {
+          expect(index.toCodePoint(utf16(o))).toBe(o);
+          expect(index.toUtf16(codePoint(o))).toBe(o);
+          expect(index.isBoundary(o)).toBe(true);
+        }
+      }
+    });
+  });
+}
+
+describe('codePointIndex on the team’s articles', () => {
+  it('shifts by exactly the number of emoji placed before an offset', () => {
+    const { text: article } = fixtureArticle('konico-strikes');
     const phrase = 'المرصد السوري لحقوق الإنسان';
     const at = article.indexOf(phrase);
     expect(at).toBeGreaterThan(0);
@@ -52,6 +61,18 @@ describe('codePointIndex on real Arabic news', () => {
     expect(index.toCodePoint(utf16(at + 11))).toBe(at + 6);
     expect(index.toUtf16(codePoint(at + 6))).toBe(at + 11);
     expect(Array.from(text).slice(at + 6, at + 6 + phrase.length).join('')).toBe(phrase);
+  });
+
+  it('counts each 📌 of weekly-digest as one code point, two UTF-16 units', () => {
+    const { text } = fixtureArticle('weekly-digest');
+    const pins = [...text.matchAll(new RegExp(ASTRAL, 'gu'))].map((m) => m.index);
+    expect(pins).toHaveLength(2);
+    const index = codePointIndex(text);
+    expect(index.codePointLength).toBe(text.length - 2);
+    const after = text.indexOf('الحصيلة الأسبوعية');
+    expect(after).toBeGreaterThan(pins[1]!);
+    expect(index.toCodePoint(utf16(after))).toBe(after - 2);
+    expect(index.isBoundary(pins[0]! + 1)).toBe(false);
   });
 });
 

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText, decodeTextStart } from '../../../shared/text/decodeText';
-import { loadSeeds, seed } from '../../support/seeds';
+import { ARTICLE_SETS } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 import { mixedText } from '../support/arbitraries';
 import { encodeUtf16, encodeWindows1256, fitsWindows1256, windows1256Table } from '../support/encodings';
 
@@ -13,26 +14,41 @@ const concat = (...parts: (Uint8Array | number[])[]) => {
 };
 const BOM = [0xef, 0xbb, 0xbf];
 
-describe('decodeText: valid UTF-8', () => {
-  it('reads every seed article as the same text Node reads', () => {
-    for (const { name, bytes, text } of loadSeeds()) {
-      expect(decodeText(bytes), name).toEqual({ ok: true, text, encoding: 'utf-8' });
-    }
-  });
+for (const set of ARTICLE_SETS) {
+  describe(`decodeText on ${set.name}`, set.options, () => {
+    it('reads every article as the same text Node reads, a BOM dropped and named', () => {
+      for (const { name, bytes, text, bom } of set.articles()) {
+        expect(decodeText(bytes), name).toEqual({ ok: true, text, encoding: bom ? 'utf-8 (BOM)' : 'utf-8' });
+      }
+    });
 
+    it('reads every article written in Windows-1256 as the same text as its UTF-8 original', () => {
+      const fitting = set.articles().filter((a) => fitsWindows1256(a.text));
+      // One article of each set holds ● and Arabic-Indic digits, which the code page lacks; the other four fit.
+      expect(fitting).toHaveLength(4);
+      for (const { name, text } of fitting) {
+        expect(decodeText(encodeWindows1256(text)), name).toEqual({ ok: true, text, encoding: 'windows-1256' });
+        const crlf = text.replace(/\r?\n/g, '\r\n');
+        expect(decodeText(encodeWindows1256(crlf)), name).toEqual({ ok: true, text: crlf, encoding: 'windows-1256' });
+      }
+    });
+  });
+}
+
+describe('decodeText: valid UTF-8', () => {
   it('gives the same text with and without a BOM', () => {
-    const { text } = seed('000');
+    const { text } = fixtureArticle('konico-strikes');
     const plain = decodeText(enc(text));
     const withBom = decodeText(concat(BOM, enc(text)));
     expect(plain).toEqual({ ok: true, text, encoding: 'utf-8' });
     expect(withBom).toEqual({ ok: true, text, encoding: 'utf-8 (BOM)' });
     if (!withBom.ok) throw new Error('unreachable');
     expect(withBom.text.charCodeAt(0)).not.toBe(0xfeff);
-    expect(withBom.text.startsWith('ردّت')).toBe(true);
+    expect(withBom.text.startsWith('شنّت')).toBe(true);
   });
 
   it('keeps CRLF, trailing spaces, tabs and blank lines verbatim', () => {
-    const lines = seed('001').text.split('\n');
+    const lines = fixtureArticle('gas-field-attack').text.split('\n');
     const text = lines.map((l, i) => (i % 2 ? l + '  \t' : l)).join('\r\n') + '\r\n\r\n   ';
     const result = decodeText(concat(BOM, enc(text)));
     expect(result).toEqual({ ok: true, text, encoding: 'utf-8 (BOM)' });
@@ -86,7 +102,7 @@ describe('decodeText: errors', () => {
   });
 
   it('reports an invalid byte in a real article on the line it sits on', () => {
-    const { text } = seed('003');
+    const { text } = fixtureArticle('weekly-digest');
     const lines = text.split('\n');
     expect(lines.length).toBeGreaterThan(10);
     const before = lines.slice(0, 9).join('\n') + '\n' + (lines[9] ?? '').slice(0, 5);
@@ -146,8 +162,6 @@ const hasPython = !python.error && python.status === 0;
 /** 1-based line of UTF-16 offset `at` in `text`, counted independently of decodeText. */
 const lineOf = (text: string, at: number) => text.slice(0, at).split('\n').length;
 
-const encodableSeeds = () => loadSeeds().filter((s) => fitsWindows1256(s.text));
-
 describe('decodeText: Windows-1256', () => {
   it('the test table maps 128 distinct characters, Arabic letters among them', () => {
     const table = windows1256Table();
@@ -157,24 +171,13 @@ describe('decodeText: Windows-1256', () => {
     expect(table.get('،')).toBe(0xa1);
   });
 
-  it.skipIf(!hasPython)('the test table encodes a seed article exactly as Python cp1256 does', () => {
-    const { text } = encodableSeeds()[0]!;
+  it.skipIf(!hasPython)('the test table encodes an article exactly as Python cp1256 does', () => {
+    const { text } = fixtureArticle('vocalised-report');
     const run = spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("cp1256"))'], {
       input: Buffer.from(text, 'utf8'),
     });
     expect(run.status, String(run.stderr)).toBe(0);
     expect([...new Uint8Array(run.stdout)]).toEqual([...encodeWindows1256(text)]);
-  });
-
-  it('reads every seed article written in Windows-1256 as the same text as its UTF-8 original', () => {
-    const seeds = encodableSeeds();
-    // 003 holds ● and Arabic-Indic digits, which the code page lacks; the other four fit.
-    expect(seeds.map((s) => s.name.slice(0, 3))).toEqual(['000', '001', '002', '004']);
-    for (const { name, text } of seeds) {
-      expect(decodeText(encodeWindows1256(text)), name).toEqual({ ok: true, text, encoding: 'windows-1256' });
-      const crlf = text.replace(/\n/g, '\r\n');
-      expect(decodeText(encodeWindows1256(crlf)), name).toEqual({ ok: true, text: crlf, encoding: 'windows-1256' });
-    }
   });
 
   it('reads generated Arabic text with harakat, tatweel, punctuation and CRLF written in Windows-1256', () => {
@@ -192,7 +195,7 @@ describe('decodeText: Windows-1256', () => {
   });
 
   it('reports UTF-8 with one broken byte as broken UTF-8 on its line, never as Windows-1256', () => {
-    const { bytes } = seed('002');
+    const { bytes } = fixtureArticle('sy24-launcher');
     fc.assert(
       fc.property(fc.nat(bytes.length - 1), fc.integer({ min: 0x80, max: 0xff }), (at, b) => {
         const broken = bytes.slice();
@@ -266,20 +269,20 @@ function firstBad(bytes: Uint8Array): boolean {
 }
 
 describe('decodeText: UTF-16 with a byte-order mark', () => {
-  const article = seed('001').text;
+  const article = fixtureArticle('gas-field-attack').text;
   // Emoji (surrogate pairs), CRLF, marks and a U+FEFF inside the text.
   const text = '🚀 ' + article.slice(0, 300).replace(/\n/g, '\r\n') + ' \u200f👍🏽\ufeff🇸🇾 ' + article.slice(300);
 
   it.each([
     ['le', 'utf-16le'],
     ['be', 'utf-16be'],
-  ] as const)('reads a seed article in UTF-16 %s as the same text as the UTF-8 original', (order, encoding) => {
+  ] as const)('reads an article in UTF-16 %s as the same text as the UTF-8 original', (order, encoding) => {
     expect(decodeText(encodeUtf16(article, order))).toEqual({ ok: true, text: article, encoding });
     expect(decodeText(encodeUtf16(text, order))).toEqual({ ok: true, text, encoding });
   });
 
   it('gives the same text from UTF-8, UTF-8 with BOM, UTF-16 LE, UTF-16 BE and Windows-1256', () => {
-    const { text: t } = seed('004');
+    const { text: t } = fixtureArticle('vocalised-report');
     const all = [enc(t), concat(BOM, enc(t)), encodeUtf16(t, 'le'), encodeUtf16(t, 'be'), encodeWindows1256(t)].map(decodeText);
     expect(all.map((r) => (r.ok ? r.encoding : r.message))).toEqual(['utf-8', 'utf-8 (BOM)', 'utf-16le', 'utf-16be', 'windows-1256']);
     for (const r of all) expect(r.ok && r.text).toBe(t);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { tokenIndex, tokensInRange } from '../../../shared/text/tokenIndex';
 import { tokenize, type Token } from '../../../shared/text/tokenize';
 import { mixedText } from '../support/arbitraries';
-import { loadSeeds, seed } from '../../support/seeds';
+import { ARTICLE_SETS } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 
 // Linear scans: the obvious, slow definitions the binary searches must agree with.
 const scanAt = (tokens: readonly Token[], o: number) => tokens.findIndex((t) => t.start <= o && o < t.end);
@@ -28,28 +29,15 @@ function expectMatchesScan(tokens: readonly Token[], o: number) {
   expect(index.tokenAfter(o), `tokenAfter(${o})`).toBe(scanAfter(tokens, o));
 }
 
-describe('tokenIndex on the real articles', () => {
-  it('agrees with a linear scan at every offset of article 000, and just outside it', () => {
-    const { text } = seed('000');
+describe('tokenIndex on the team’s articles', () => {
+  it('agrees with a linear scan at every offset of konico-strikes, and just outside it', () => {
+    const { text } = fixtureArticle('konico-strikes');
     const tokens = tokenize(text);
     for (let o = -2; o <= text.length + 2; o++) expectMatchesScan(tokens, o);
   });
 
-  it('agrees with a linear scan at random offsets of every article', () => {
-    const seeds = loadSeeds().map(({ text }) => ({ text, tokens: tokenize(text) }));
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...seeds).chain(({ text, tokens }) =>
-          fc.tuple(fc.constant(tokens), fc.integer({ min: -1, max: text.length + 1 })),
-        ),
-        ([tokens, o]) => expectMatchesScan(tokens, o),
-      ),
-      { numRuns: 2000 },
-    );
-  });
-
   it('finds the tokens of a known phrase', () => {
-    const { text } = seed('000');
+    const { text } = fixtureArticle('konico-strikes');
     const index = tokenIndex(tokenize(text));
     const at = text.indexOf('المرصد السوري لحقوق الإنسان');
     const k = index.tokenAt(at);
@@ -67,6 +55,23 @@ describe('tokenIndex on the real articles', () => {
     expect(index.tokenBefore(at + 5)).toBe(k - 1);
   });
 });
+
+for (const set of ARTICLE_SETS) {
+  describe(`tokenIndex on ${set.name}`, set.options, () => {
+    it('agrees with a linear scan at random offsets of every article', () => {
+      const articles = set.articles().map(({ text }) => ({ text, tokens: tokenize(text) }));
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...articles).chain(({ text, tokens }) =>
+            fc.tuple(fc.constant(tokens), fc.integer({ min: -1, max: text.length + 1 })),
+          ),
+          ([tokens, o]) => expectMatchesScan(tokens, o),
+        ),
+        { numRuns: 2000 },
+      );
+    });
+  });
+}
 
 describe('tokenIndex properties and limits', () => {
   it('agrees with a linear scan on generated text', () => {
@@ -125,7 +130,7 @@ describe('tokensInRange', () => {
   });
 
   it('agrees with a linear scan on a real article', () => {
-    const { text: article } = seed('002');
+    const { text: article } = fixtureArticle('sy24-launcher');
     const all = tokenize(article);
     const idx = tokenIndex(all);
     fc.assert(

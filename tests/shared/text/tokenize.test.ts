@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize, type Token } from '../../../shared/text/tokenize';
 import { astral, mark, mixedText, vocalisedWord, whitespace } from '../support/arbitraries';
-import { loadSeeds, seed } from '../../support/seeds';
+import { ARTICLE_SETS } from '../../support/corpora';
+import { fixtureArticle } from '../../support/fixtures';
 
 // U+FEFF is whitespace to tokenize (and to \s), so it is no direction mark here.
 const directionMark = mark.filter((m) => m !== '\ufeff');
@@ -84,79 +85,111 @@ function tokensOf(text: string, phrase: string): string[] {
   return texts(text, tokens);
 }
 
-describe('tokenize on the five real articles', () => {
-  it('covers every non-whitespace character exactly once, in order, and rebuilds the text', () => {
-    const seeds = loadSeeds();
-    expect(seeds.length).toBe(5);
-    for (const { name, text } of seeds) {
-      const tokens = tokenize(text);
-      expect(tokens.length, name).toBeGreaterThan(300);
-      expectInvariants(text, tokens);
-      // Independent of tokenize: each whitespace-delimited chunk is tiled exactly by tokens.
-      const covered = new Uint8Array(text.length);
-      for (const t of tokens) for (let o = t.start; o < t.end; o++) covered[o]!++;
-      for (let o = 0; o < text.length; o++) {
-        expect(covered[o], `${name} @${o}`).toBe(SPACE.test(text[o]!) ? 0 : 1);
+for (const set of ARTICLE_SETS) {
+  describe(`tokenize on ${set.name}`, set.options, () => {
+    it('covers every non-whitespace character exactly once, in order, and rebuilds the text', () => {
+      const articles = set.articles();
+      expect(articles.length).toBe(5);
+      for (const { name, text } of articles) {
+        const tokens = tokenize(text);
+        expect(tokens.length, name).toBeGreaterThan(300);
+        expectInvariants(text, tokens);
+        // Independent of tokenize: each whitespace-delimited chunk is tiled exactly by tokens.
+        const covered = new Uint8Array(text.length);
+        for (const t of tokens) for (let o = t.start; o < t.end; o++) covered[o]!++;
+        for (let o = 0; o < text.length; o++) {
+          expect(covered[o], `${name} @${o}`).toBe(SPACE.test(text[o]!) ? 0 : 1);
+        }
       }
-    }
-  });
+    });
 
-  it('gives one punctuation token per punctuation character (no decimals in these articles)', () => {
-    for (const { name, text } of loadSeeds()) {
-      const puncts = tokenize(text).filter((t) => t.kind === 'punct');
-      expect(puncts.length, name).toBe(text.match(/\p{P}/gu)!.length);
-      for (const t of puncts) expect(t.end - t.start).toBe(1);
-    }
-    // 000 has 34 Arabic commas.
-    const { text } = seed('000');
-    expect(texts(text).filter((s) => s === '،').length).toBe(34);
+    it('gives one punctuation token per punctuation character (no decimals in these articles)', () => {
+      for (const { name, text } of set.articles()) {
+        const puncts = tokenize(text).filter((t) => t.kind === 'punct');
+        expect(puncts.length, name).toBe(text.match(/\p{P}/gu)!.length);
+        for (const t of puncts) expect(t.end - t.start).toBe(1);
+      }
+    });
+
+    it('keeps every token whole when a direction mark precedes each one, as in NewsFANE', () => {
+      for (const { name, text } of set.articles()) {
+        const marked = text.replace(/(?<=^|\s)(?=\S)/gu, '\u200e');
+        const before = texts(text);
+        const after = tokenize(marked);
+        expect(after.length, name).toBe(before.length);
+        expectInvariants(marked, after);
+        // Only a chunk's first token gets a mark; the article's own marks stay where they were.
+        expect(texts(marked, after).map((s) => s.replace(/^\u200e/u, ''))).toEqual(before);
+        // Each chunk's first token starts at its mark.
+        for (const m of marked.matchAll(/(?<=^|\s)\u200e/gu)) {
+          expect(after.some((t) => t.start === m.index)).toBe(true);
+        }
+      }
+    });
+  });
+}
+
+describe('tokenize on the team’s articles', () => {
+  it('counts the Arabic commas of konico-strikes one token each', () => {
+    const { text } = fixtureArticle('konico-strikes');
+    expect(texts(text).filter((s) => s === '،').length).toBe(23);
   });
 
   it('splits known phrases as a reader would', () => {
-    const a = seed('000').text;
+    const a = fixtureArticle('konico-strikes').text;
     expect(tokensOf(a, 'المرصد السوري لحقوق الإنسان')).toEqual(['المرصد', 'السوري', 'لحقوق', 'الإنسان']);
-    expect(tokensOf(a, 'لـ"المدن"')).toEqual(['لـ', '"', 'المدن', '"']);
+    expect(tokensOf(a, 'لـ"الشرق"')).toEqual(['لـ', '"', 'الشرق', '"']);
     expect(tokensOf(a, '"كونيكو"،')).toEqual(['"', 'كونيكو', '"', '،']);
     expect(tokensOf(a, 'ريف ديرالزور الشرقي،')).toEqual(['ريف', 'ديرالزور', 'الشرقي', '،']);
-    expect(tokensOf(a, 'و3 ضباط')).toEqual(['و3', 'ضباط']); // "and 3 officers": a glued conjunction
-    expect(tokensOf(a, 'سُجّل أكثر من 4 هجمات')).toEqual(['سُجّل', 'أكثر', 'من', '4', 'هجمات']);
+    expect(tokensOf(a, 'و3 مدنيين')).toEqual(['و3', 'مدنيين']); // "and 3 civilians": a glued conjunction
+    expect(tokensOf(a, 'سُجّلت 5 هجمات')).toEqual(['سُجّلت', '5', 'هجمات']);
     // A missing space after a full stop still separates the sentences.
-    expect(tokensOf(a, 'له.وأضافت')).toEqual(['له', '.', 'وأضافت']);
+    expect(tokensOf(a, 'البادية.وأضافت')).toEqual(['البادية', '.', 'وأضافت']);
+    // Clitics stay on their word: the conjunction, the preposition, the lam.
+    expect(tokensOf(a, 'للقوات الأميركية')).toEqual(['للقوات', 'الأميركية']);
+    expect(tokensOf(a, 'بالصواريخ والذخائر، والقوات')).toEqual(['بالصواريخ', 'والذخائر', '،', 'والقوات']);
 
-    const b = seed('001').text;
-    expect(tokensOf(b, 'الأول 2023.')).toEqual(['الأول', '2023', '.']);
-    expect(tokensOf(b, 'بـ”الجزيرة”.')).toEqual(['بـ', '”', 'الجزيرة', '”', '.']);
-    expect(tokensOf(b, 'وكالة “شفق نيوز”')).toEqual(['وكالة', '“', 'شفق', 'نيوز', '”']);
+    const b = fixtureArticle('gas-field-attack').text;
+    expect(tokensOf(b, 'الثاني 2023.')).toEqual(['الثاني', '2023', '.']);
+    expect(tokensOf(b, 'بـ”الشامية”.')).toEqual(['بـ', '”', 'الشامية', '”', '.']);
+    expect(tokensOf(b, 'شبكة “عين الفرات”')).toEqual(['شبكة', '“', 'عين', 'الفرات', '”']);
 
-    const c = seed('002').text;
+    const c = fixtureArticle('sy24-launcher').text;
     expect(tokensOf(c, 'مراسل SY24 في')).toEqual(['مراسل', 'SY24', 'في']);
-    expect(tokensOf(c, 'الجورة ,الفرقة 11')).toEqual(['الجورة', ',', 'الفرقة', '11']);
+    expect(tokensOf(c, 'القصور ,الفوج 137')).toEqual(['القصور', ',', 'الفوج', '137']);
 
-    const d = seed('003').text;
-    expect(tokensOf(d, '● أخبار سورية ٢٣ أكتوبر ٢٠٢٤')).toEqual(['●', 'أخبار', 'سورية', '٢٣', 'أكتوبر', '٢٠٢٤']);
+    const d = fixtureArticle('weekly-digest').text;
+    expect(tokensOf(d, '● موجز الشرق ١٢ نوفمبر ٢٠٢٤')).toEqual(['●', 'موجز', 'الشرق', '١٢', 'نوفمبر', '٢٠٢٤']);
     expect(tokensOf(d, '"ديرالزور 24"')).toEqual(['"', 'ديرالزور', '24', '"']);
+    expect(tokensOf(d, '«سپاه\u200cپاسداران»')).toEqual(['«', 'سپاه\u200cپاسداران', '»']);
+    expect(tokensOf(d, 'مواجهة مفتوحة؟')).toEqual(['مواجهة', 'مفتوحة', '؟']);
+
+    const e = fixtureArticle('vocalised-report').text;
+    expect(tokensOf(e, '(الصُّبحَةِ، وَالبَصيرَةِ،')).toEqual(['(', 'الصُّبحَةِ', '،', 'وَالبَصيرَةِ', '،']);
+    expect(tokensOf(e, 'المَيادينِ؛ فَهَل')).toEqual(['المَيادينِ', '؛', 'فَهَل']);
   });
 
   it('assigns kinds on real text', () => {
-    const c = seed('002').text;
+    const c = fixtureArticle('sy24-launcher').text;
     const at = c.indexOf('SY24');
     const sy = tokenize(c).find((t) => t.start === at)!;
     expect(sy).toEqual({ start: at, end: at + 4, kind: 'word' });
-    const d = seed('003').text;
+    const d = fixtureArticle('weekly-digest').text;
     const year = d.indexOf('٢٠٢٤');
     expect(tokenize(d).find((t) => t.start === year)).toEqual({ start: year, end: year + 4, kind: 'number' });
     const bullet = d.indexOf('●');
     expect(tokenize(d).find((t) => t.start === bullet)?.kind).toBe('symbol');
-    const comma = seed('000').text.indexOf('،');
-    expect(tokenize(seed('000').text).find((t) => t.start === comma)).toEqual({
+    const a = fixtureArticle('konico-strikes').text;
+    const comma = a.indexOf('،');
+    expect(tokenize(a).find((t) => t.start === comma)).toEqual({
       start: comma,
       end: comma + 1,
       kind: 'punct',
     });
   });
 
-  it('handles the NBSP, en space and tatweel runs found in article 003', () => {
-    const { text } = seed('003');
+  it('handles the NBSP, en space and tatweel runs found in weekly-digest', () => {
+    const { text } = fixtureArticle('weekly-digest');
     expect(text).toContain('\u00a0');
     expect(text).toContain('\u2002');
     expectInvariants(text);
@@ -164,19 +197,21 @@ describe('tokenize on the five real articles', () => {
     expect(texts(text)).toContain('ـــــــ');
   });
 
-  it('keeps every token whole when a direction mark precedes each one, as in NewsFANE', () => {
-    for (const { name, text } of loadSeeds()) {
-      const marked = text.replace(/(?<=^|\s)(?=\S)/gu, '\u200e');
-      const before = texts(text);
-      const after = tokenize(marked);
-      expect(after.length, name).toBe(before.length);
-      expectInvariants(marked, after);
-      expect(texts(marked, after).map((s) => s.replaceAll('\u200e', ''))).toEqual(before);
-      // Each chunk's first token starts at its mark.
-      for (const m of marked.matchAll(/\u200e/gu)) {
-        expect(after.some((t) => t.start === m.index)).toBe(true);
-      }
-    }
+  it('keeps the direction marks, joiners and emoji of weekly-digest with the token they touch', () => {
+    const { text } = fixtureArticle('weekly-digest');
+    const kinds = new Map(tokenize(text).map((t) => [text.slice(t.start, t.end), t.kind]));
+    expect(kinds.get('\u200eCNN\u200f')).toBe('word');
+    expect(kinds.get('\u200fحطلة')).toBe('word');
+    expect(kinds.get('ومرا\u200dط')).toBe('word');
+    expect(kinds.get('\u061c٤')).toBe('number');
+    expect(kinds.get('📌')).toBe('symbol');
+  });
+
+  it('keeps the CRLF of vocalised-report out of every token', () => {
+    const { text } = fixtureArticle('vocalised-report');
+    expect(text.split('\r\n').length).toBe(14);
+    expectInvariants(text);
+    for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).not.toMatch(/[\r\n]/);
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cutUtf8Tail, firstInvalidUtf8 } from '../../../shared/text/utf8';
 import { mixedText } from '../support/arbitraries';
-import { loadSeeds } from '../../support/seeds';
+import { ARTICLE_SETS } from '../../support/corpora';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const isValidPerNode = (b: Uint8Array) => {
@@ -14,11 +14,15 @@ const isValidPerNode = (b: Uint8Array) => {
   }
 };
 
-describe('firstInvalidUtf8', () => {
-  it('accepts every seed article', () => {
-    for (const { name, bytes: b } of loadSeeds()) expect(firstInvalidUtf8(b), name).toBe(-1);
+for (const set of ARTICLE_SETS) {
+  describe(`firstInvalidUtf8 on ${set.name}`, set.options, () => {
+    it('accepts every article, a BOM included', () => {
+      for (const { name, bytes: b } of set.articles()) expect(firstInvalidUtf8(b), name).toBe(-1);
+    });
   });
+}
 
+describe('firstInvalidUtf8', () => {
   it('accepts the edges of every encoding length', () => {
     const valid: [string, number[]][] = [
       ['empty', []],
