@@ -282,7 +282,7 @@ describe('review and agreement', () => {
     }
     expect(walk).toEqual(['القوات الأميركية', 'مصادر محلية', 'القوات الأميركية']);
     await page.keyboard.press('Alt+ArrowRight');
-    expect(await selectedSpan(page)).toMatchObject({ text: 'ردّت القوات الأميركية' });
+    expect(await selectedSpan(page)).toMatchObject({ text: 'شنّت القوات الأميركية' });
 
     // The focus comes back without a click (as Tab brings it): the keys still act on the span ] selected.
     await page.keyboard.press('BracketRight');

@@ -112,7 +112,7 @@ describe('planning an import', () => {
   });
 
   it('refuses a document the model cannot hold: a claim as its own source, a label that is not text or empty, two spans with one id', () => {
-    const claim = span('أن القاعدة شهدت استنفاراً', 'claim', 'c');
+    const claim = span('أن الدفاعات الجوية اعترضت صاروخين', 'claim', 'c');
     const plan = planImport(
       [
         { text: ARTICLE, spans: [claim], relations: [{ head: 'c', child: 'c', label: 'source' }], file: 'd.jsonl', line: 1 },
