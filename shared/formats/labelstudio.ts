@@ -7,6 +7,7 @@ import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFil
 import { isJsonObject, newWriteTally, readCodePointRange, sortExchangeSpans, textMismatch, writableSpans, writeNotes, type WriteTally } from './jsonl';
 import { addDocument } from './addDocument';
 import { checkDocumentText } from './checkDocumentText';
+import { readId } from './common/readId';
 import { JsonSyntaxError, parseLocatedJson, type Extent, type Located } from './common/parseLocatedJson';
 import { ownSourceProblem } from './ownSourceProblem';
 
@@ -37,13 +38,6 @@ interface Context {
 }
 
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
-
-/** A Label Studio id (a string, or an integer) as an exchange id, or null. */
-function readId(v: unknown): string | null {
-  if (typeof v === 'string' && v !== '') return v;
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
-  return null;
-}
 
 /** `completed_by` as an annotator: a user id, or a user object's email (else its id). */
 function readAnnotator(v: unknown): string | undefined | null {
