@@ -4,28 +4,23 @@ import { utf16 } from '../text/units';
 import { textSha256Of } from './textSha256Of';
 import { ownSourceProblem } from './ownSourceProblem';
 import { parseJsonLines } from './parseJsonLines';
-import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, ReadDocument, SerializeOptions, SerializeResult } from './exchange';
-import {
-  isJsonObject,
-  newWriteTally,
-  readCodePointRange,
-  sortExchangeSpans,
-  stringifyJsonLine,
-  writableSpans,
-  writeNotes,
-  type WriteTally,
-} from './jsonl';
+import type {
+  ExchangeDocument,
+  ExchangeRelation,
+  ExchangeSpan,
+  Format,
+  InputFile,
+  ParseResult,
+  ReadDocument,
+  SerializeOptions,
+  SerializeResult,
+} from './exchange';
+import { isJsonObject, newWriteTally, readCodePointRange, sortExchangeSpans, stringifyJsonLine, writableSpans, writeNotes, type WriteTally } from './jsonl';
 import { checkDocumentText } from './checkDocumentText';
+import { readId } from './common/readId';
 
 // doccano stores ids as database integers; these are the ids it can read back.
 const CANONICAL_ID = /^(0|[1-9][0-9]{0,14})$/;
-
-/** A doccano id (an integer, or a non-empty string) as an exchange id, or null when it is neither. */
-function readId(v: unknown): string | null {
-  if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : null;
-  if (typeof v === 'string' && v !== '') return v;
-  return null;
-}
 
 /** An exchange id as doccano writes it: a number when it is a plain integer, else the string. */
 const writeId = (id: string): number | string => (CANONICAL_ID.test(id) ? Number(id) : id);

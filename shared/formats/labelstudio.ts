@@ -3,175 +3,13 @@ import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { utf16 } from '../text/units';
 import { textSha256Of } from './textSha256Of';
-import type {
-  ExchangeDocument,
-  ExchangeRelation,
-  ExchangeSpan,
-  Format,
-  InputFile,
-  ParseResult,
-  SerializeOptions,
-  SerializeResult,
-} from './exchange';
-import {
-  isJsonObject,
-  newWriteTally,
-  readCodePointRange,
-  sortExchangeSpans,
-  textMismatch,
-  writableSpans,
-  writeNotes,
-  type WriteTally,
-} from './jsonl';
+import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
+import { isJsonObject, newWriteTally, readCodePointRange, sortExchangeSpans, textMismatch, writableSpans, writeNotes, type WriteTally } from './jsonl';
 import { addDocument } from './addDocument';
 import { checkDocumentText } from './checkDocumentText';
+import { readId } from './common/readId';
+import { JsonSyntaxError, parseLocatedJson, type Extent, type Located } from './common/parseLocatedJson';
 import { ownSourceProblem } from './ownSourceProblem';
-
-// ---- JSON with positions --------------------------------------------------------------
-// JSON.parse says nothing about where a value sits (and its error messages differ between
-// engines), so Label Studio files are read by this small RFC 8259 parser, which also
-// records where each object and array, and each array element, starts and ends.
-
-interface Extent {
-  readonly start: number;
-  readonly end: number;
-}
-
-interface Located {
-  readonly value: unknown;
-  /** Extent of every object and array in the value. */
-  readonly extents: WeakMap<object, Extent>;
-  /** Extent of each element of every array, by position. */
-  readonly items: WeakMap<readonly unknown[], Extent[]>;
-}
-
-class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly at: number,
-  ) {
-    super(message);
-  }
-}
-
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const MAX_DEPTH = 512;
-
-function parseLocated(src: string): Located {
-  const extents = new WeakMap<object, Extent>();
-  const items = new WeakMap<readonly unknown[], Extent[]>();
-  let i = 0;
-  const fail = (what: string, at = i): never => {
-    const found = at >= src.length ? 'the end of the file' : JSON.stringify(String.fromCodePoint(src.codePointAt(at)!));
-    throw new JsonSyntaxError(`${what}, found ${found}`, at);
-  };
-  const skipSpace = () => {
-    for (let c = src.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = src.charCodeAt(++i));
-  };
-  const expect = (ch: string) => {
-    if (src[i] !== ch) fail(`expected ${JSON.stringify(ch)}`);
-    i++;
-  };
-  const string = (): string => {
-    const start = i;
-    i++; // the opening quote
-    for (;;) {
-      const c = src.charCodeAt(i);
-      if (Number.isNaN(c)) fail('a string is not closed');
-      if (c === 0x22) break;
-      if (c < 0x20) fail('a control character must be escaped inside a string');
-      if (c === 0x5c) {
-        const e = src[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) fail('a \\u escape needs four hex digits', i);
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else fail('an invalid escape in a string', i);
-      } else i++;
-    }
-    i++;
-    // The token is well formed, so JSON.parse decodes it exactly as it would in a whole file.
-    return JSON.parse(src.slice(start, i)) as string;
-  };
-  const value = (depth: number): unknown => {
-    if (depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
-    skipSpace();
-    const start = i;
-    const c = src[i];
-    if (c === '{') {
-      i++;
-      const obj: Record<string, unknown> = {};
-      skipSpace();
-      if (src[i] === '}') i++;
-      else {
-        for (;;) {
-          skipSpace();
-          if (src[i] !== '"') fail('expected a property name in double quotes');
-          const key = string();
-          skipSpace();
-          expect(':');
-          const v = value(depth + 1);
-          // defineProperty, so a key "__proto__" is an own property, as with JSON.parse
-          Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
-          skipSpace();
-          if (src[i] === ',') i++;
-          else if (src[i] === '}') {
-            i++;
-            break;
-          } else fail('expected "," or "}" after a property');
-        }
-      }
-      extents.set(obj, { start, end: i });
-      return obj;
-    }
-    if (c === '[') {
-      i++;
-      const arr: unknown[] = [];
-      const where: Extent[] = [];
-      skipSpace();
-      if (src[i] === ']') i++;
-      else {
-        for (;;) {
-          skipSpace();
-          const at = i;
-          arr.push(value(depth + 1));
-          where.push({ start: at, end: i });
-          skipSpace();
-          if (src[i] === ',') i++;
-          else if (src[i] === ']') {
-            i++;
-            break;
-          } else fail('expected "," or "]" after an array element');
-        }
-      }
-      extents.set(arr, { start, end: i });
-      items.set(arr, where);
-      return arr;
-    }
-    if (c === '"') return string();
-    for (const [word, v] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
-      if (src.startsWith(word, i)) {
-        i += word.length;
-        return v;
-      }
-    }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(src);
-    if (m) {
-      i += m[0].length;
-      return Number(m[0]);
-    }
-    return fail('expected a JSON value');
-  };
-  const root = value(0);
-  skipSpace();
-  if (i < src.length) fail('unexpected text after the JSON value');
-  return { value: root, extents, items };
-}
 
 // ---- Reading --------------------------------------------------------------------------
 
@@ -200,13 +38,6 @@ interface Context {
 }
 
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
-
-/** A Label Studio id (a string, or an integer) as an exchange id, or null. */
-function readId(v: unknown): string | null {
-  if (typeof v === 'string' && v !== '') return v;
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
-  return null;
-}
 
 /** `completed_by` as an annotator: a user id, or a user object's email (else its id). */
 function readAnnotator(v: unknown): string | undefined | null {
@@ -253,7 +84,7 @@ export function parseLabelStudio(files: readonly InputFile[]): ParseResult {
     const lineOf = lineFinder(file.text);
     let json: Located;
     try {
-      json = parseLocated(file.text);
+      json = parseLocatedJson(file.text);
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
       result.problems.push({ file: file.name, line: lineOf(e.at), message: `not valid JSON: ${e.message}` });
@@ -326,7 +157,10 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
       {
         file: file.name,
         line: taskLine,
-        text: file.text.slice(extent.start, annotationsExtent.start + 1) + file.text.slice(at.start, at.end) + file.text.slice(annotationsExtent.end - 1, extent.end),
+        text:
+          file.text.slice(extent.start, annotationsExtent.start + 1) +
+          file.text.slice(at.start, at.end) +
+          file.text.slice(annotationsExtent.end - 1, extent.end),
       },
     ];
     if (Array.isArray(found)) {
@@ -334,7 +168,14 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
       result.rejected.push(...rejected);
       return;
     }
-    const doc = { ...base, ...(found.annotator !== undefined ? { annotator: found.annotator } : {}), spans: found.spans, relations: found.relations, file: file.name, line: taskLine };
+    const doc = {
+      ...base,
+      ...(found.annotator !== undefined ? { annotator: found.annotator } : {}),
+      spans: found.spans,
+      relations: found.relations,
+      file: file.name,
+      line: taskLine,
+    };
     addDocument(result, doc, rejected);
   });
   // Every annotation was cancelled: the text is still a document, as with no annotations.
@@ -612,7 +453,9 @@ export function serializeLabelStudio(documents: readonly ExchangeDocument[], opt
   const text = JSON.stringify(tasks, null, 2).replace(LINE_BREAKERS, escapeBreaker) + '\n';
   const notes = writeNotes(tally);
   if (across.relations > 0) {
-    notes.push(`${across.relations} relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out`);
+    notes.push(
+      `${across.relations} relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out`,
+    );
   }
   return { files: [{ name: `${options.baseName ?? 'tasks'}.json`, text }], notes, dropped: tally.spans };
 }
