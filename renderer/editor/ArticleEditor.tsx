@@ -9,7 +9,7 @@ import type { OpenDocument } from '../store/types';
 import { setActiveView } from './activeView';
 import { Annotations } from './annotationExtension';
 import { annotationKey } from './annotationPlugin';
-import { cycleSelectedSpan, markSelectionPrecise, pickSourceAt, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
+import { cycleSelectedSpan, isSelectionPrecise, markSelectionPrecise, pickSourceAt, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
 import { LinkArcs } from './LinkArcs';
 import { toTextOffset, type EditorPos } from './positions';
 
@@ -19,7 +19,6 @@ import { toTextOffset, type EditorPos } from './positions';
  */
 export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: (editor: Editor | null) => void }) {
   const lastClick = useRef<number | null>(null);
-  const altDown = useRef(false);
   const reviewing = useHashiya((s) => s.review?.docId === open.record.id);
   const editor = useEditor(
     {
@@ -51,16 +50,15 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
           return false;
         },
         handleDOMEvents: {
-          mousedown: (_view, event) => {
-            altDown.current = event.altKey;
-            markSelectionPrecise(event.altKey);
+          mousedown: (view, event) => {
+            markSelectionPrecise(view, event.altKey);
             return false;
           },
           mouseup: (view) => {
             // A drag or double click ends on a whole-token selection. Done now, from the DOM
             // selection the gesture left, so a key pressed right after cannot race it.
             const st = appStore.getState();
-            if (altDown.current || st.precise || !st.open) return false;
+            if (isSelectionPrecise(view) || st.precise || !st.open) return false;
             const layout = annotationKey.getState(view.state)?.layout;
             const dom = (view.root as Document).getSelection();
             if (!layout || !dom || dom.isCollapsed || !dom.anchorNode || !dom.focusNode) return false;

@@ -5,6 +5,7 @@ import { domSelectionPlugin } from './readDomSelection';
 import { handlesPlugin } from './handlesPlugin';
 import { reviewLayerPlugin } from './reviewLayerPlugin';
 import { readOnlyTextPlugin } from './readOnlyTextPlugin';
+import { selectionPrecisionPlugin } from './selectionPrecisionPlugin';
 import { storeSyncPlugin } from './storeSyncPlugin';
 
 /** What the extension draws: document `docId` as `store` holds it. */
@@ -24,6 +25,14 @@ export const Annotations = Extension.create<AnnotationsOptions>({
   addProseMirrorPlugins() {
     const { store, docId } = this.options;
     if (!store) throw new Error('Annotations needs the store: Annotations.configure({ store, docId })');
-    return [readOnlyTextPlugin(), annotationPlugin(), storeSyncPlugin(store, docId), reviewLayerPlugin(), handlesPlugin(store), domSelectionPlugin()];
+    return [
+      readOnlyTextPlugin(),
+      annotationPlugin(),
+      storeSyncPlugin(store, docId),
+      reviewLayerPlugin(),
+      handlesPlugin(store),
+      selectionPrecisionPlugin(),
+      domSelectionPlugin(),
+    ];
   },
 });
