@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { snapToTokens } from '../../shared/text/snapToTokens';
 import { appStore, useHashiya } from '../store/appStore';
 import type { OpenDocument } from '../store/types';
-import { setActiveView } from './activeView';
+import { ARTICLE_EDITOR_ATTRIBUTE } from './activeView';
 import { Annotations } from './annotationExtension';
 import { annotationKey } from './annotationPlugin';
 import { cycleSelectedSpan, isSelectionPrecise, markSelectionPrecise, pickSourceAt, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
@@ -36,6 +36,7 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
           lang: 'ar',
           spellcheck: 'false',
           class: 'article',
+          [ARTICLE_EDITOR_ATTRIBUTE]: 'true',
         },
         // Keys that would edit the text do nothing; commands come through the action registry.
         handleKeyDown: (_view, event) => event.key === 'Enter' || event.key === 'Backspace' || event.key === 'Delete',
@@ -88,9 +89,7 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
   useEffect(() => {
     onReady(editor);
     if (!editor) return;
-    setActiveView(editor.view);
     return () => {
-      setActiveView(null);
       onReady(null);
     };
   }, [editor, onReady]);
