@@ -7,16 +7,20 @@ import type { HashiyaStore } from '../store/createStore';
 import { spansAt } from '../store/innermostSpanAt';
 import { annotationKey } from './annotationPlugin';
 import { toEditorPos, toTextOffset, type EditorPos, type TextLayout } from './positions';
+import { selectionPreciseKey } from './selectionPrecisionPlugin';
 
 /** Marks selection changes the app makes itself, so they don't reselect spans. */
 export const PROGRAMMATIC = 'hashiya-programmatic';
 
-// Whether the current selection was made with Alt held (character precision).
-let selectionPrecise = false;
+/** Records, in the editor's state, whether the selection just made asked for character precision (Alt held). */
+export function markSelectionPrecise(view: EditorView, precise: boolean): void {
+  if (isSelectionPrecise(view) === precise) return;
+  view.dispatch(view.state.tr.setMeta(selectionPreciseKey, precise).setMeta(PROGRAMMATIC, true));
+}
 
-/** Records whether the selection just made asked for character precision (Alt held). */
-export function markSelectionPrecise(precise: boolean): void {
-  selectionPrecise = precise;
+/** Whether the current selection was made with Alt held. */
+export function isSelectionPrecise(view: EditorView): boolean {
+  return selectionPreciseKey.getState(view.state) ?? false;
 }
 
 function layoutOf(view: EditorView): TextLayout | undefined {
@@ -54,10 +58,10 @@ export function applyLabel(view: EditorView, store: HashiyaStore, label: string)
   const st = store.getState();
   const range = selectedRange(view);
   if (range) {
-    const id = st.addSpan(label, utf16(range.start), utf16(range.end), selectionPrecise);
+    const id = st.addSpan(label, utf16(range.start), utf16(range.end), isSelectionPrecise(view));
     const span = id ? store.getState().spans.get(id) : undefined;
     if (span) setTextSelection(view, span.end);
-    markSelectionPrecise(false);
+    markSelectionPrecise(view, false);
   } else if (st.selectedSpanId) {
     st.relabelSelected(label);
   } else {
@@ -109,7 +113,7 @@ export function moveByToken(view: EditorView, store: HashiyaStore, forward: bool
   const head = caretOffset(view);
   const anchor = toTextOffset(layout, view.state.selection.anchor as EditorPos);
   const next = forward ? (extend ? nextTokenEnd(open.tokens, head) : nextTokenStart(open.tokens, head)) : prevTokenStart(open.tokens, head);
-  markSelectionPrecise(false);
+  markSelectionPrecise(view, false);
   setTextSelection(view, extend ? anchor : next, next);
 }
 

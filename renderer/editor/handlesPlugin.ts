@@ -1,6 +1,8 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { HashiyaStore } from '../store/createStore';
 import { annotationKey } from './annotationPlugin';
+import { enableEdgeDrag } from './edgeDrag';
 import { toEditorPos } from './positions';
 
 /** The span whose edges are being dragged, and which edge. */
@@ -25,9 +27,11 @@ function handle(edge: 'start' | 'end', spanId: string, color: string): HTMLEleme
 
 /**
  * Draws two drag handles on the selected span's edges as widget decorations. Derived
- * from the annotation plugin's state; rebuilt only when the selected span changes.
+ * from the annotation plugin's state; rebuilt only when the selected span changes. Its
+ * plugin view listens for the drags (they change the span in `store`) and stops when the
+ * view is destroyed.
  */
-export function handlesPlugin(): Plugin<DecorationSet> {
+export function handlesPlugin(store: HashiyaStore): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: handlesKey,
     state: {
@@ -44,13 +48,24 @@ export function handlesPlugin(): Plugin<DecorationSet> {
         const color = after.colors.get(span.label) ?? '#777';
         const key = `${span.id}:${span.start}:${span.end}:${span.label}`;
         return DecorationSet.create(newState.doc, [
-          Decoration.widget(toEditorPos(after.layout, span.start), () => handle('start', span.id, color), { side: -1, key: `s:${key}`, ignoreSelection: true, stopEvent: () => true }),
-          Decoration.widget(toEditorPos(after.layout, span.end), () => handle('end', span.id, color), { side: 1, key: `e:${key}`, ignoreSelection: true, stopEvent: () => true }),
+          Decoration.widget(toEditorPos(after.layout, span.start), () => handle('start', span.id, color), {
+            side: -1,
+            key: `s:${key}`,
+            ignoreSelection: true,
+            stopEvent: () => true,
+          }),
+          Decoration.widget(toEditorPos(after.layout, span.end), () => handle('end', span.id, color), {
+            side: 1,
+            key: `e:${key}`,
+            ignoreSelection: true,
+            stopEvent: () => true,
+          }),
         ]);
       },
     },
     props: {
       decorations: (state) => handlesKey.getState(state),
     },
+    view: (view) => ({ destroy: enableEdgeDrag(view, store) }),
   });
 }

@@ -1,3 +1,4 @@
+import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { backupSlice } from './backupSlice';
 import { documentSlice } from './documentSlice';
@@ -7,16 +8,22 @@ import { reviewSlice } from './reviewSlice';
 import type { HashiyaState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 
-/** The one Hashiya store, combined from its slices. */
+/**
+ * The one Hashiya store, combined from its slices. Middleware is applied once, here:
+ * `subscribeWithSelector` lets a subscriber (the editor's plugin views) watch a narrow
+ * field with an equality function instead of comparing whole states by hand.
+ */
 export function createHashiyaStore(deps: StoreDeps) {
-  return createStore<HashiyaState>()((...a) => ({
-    ...uiSlice(deps)(...a),
-    ...librarySlice(deps)(...a),
-    ...documentSlice(deps)(...a),
-    ...exchangeSlice(deps)(...a),
-    ...reviewSlice(deps)(...a),
-    ...backupSlice(deps)(...a),
-  }));
+  return createStore<HashiyaState>()(
+    subscribeWithSelector((...a) => ({
+      ...uiSlice(deps)(...a),
+      ...librarySlice(deps)(...a),
+      ...documentSlice(deps)(...a),
+      ...exchangeSlice(deps)(...a),
+      ...reviewSlice(deps)(...a),
+      ...backupSlice(deps)(...a),
+    })),
+  );
 }
 
 export type HashiyaStore = ReturnType<typeof createHashiyaStore>;

@@ -1,0 +1,138 @@
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import { shallow } from 'zustand/shallow';
+import type { Span } from '../../shared/model/span';
+import type { HashiyaStore } from '../store/createStore';
+import type { HashiyaState } from '../store/types';
+import { annotationKey, type AnnotationAction } from './annotationPlugin';
+import { PROGRAMMATIC } from './editorCommands';
+import { layoutToDocJson, textLayout, type TextLayout } from './positions';
+import { reviewLayerKey, type ReviewLayerAction, type ReviewLayers } from './reviewLayerPlugin';
+
+/** The annotator layers the review draws for the open document, or null outside review. */
+function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors: ReadonlyMap<string, string>): ReviewLayers | null {
+  const r = s.review;
+  if (!r || r.docId !== docId) return null;
+  const focus = r.differences[r.current];
+  return {
+    layout,
+    colors,
+    a: r.showA ? [...r.layerA.values()] : [],
+    b: r.showB ? [...r.layerB.values()] : [],
+    names: { a: r.a, b: r.b },
+    focus: focus ? { start: focus.start, end: focus.end } : null,
+  };
+}
+
+type SpanFields = Pick<HashiyaState, 'spans' | 'selectedSpanId' | 'linkingClaimId'>;
+
+// The difference in focus is scrolled to the middle of the view, like a search hit.
+function showFocus(view: EditorView): void {
+  const el = view.dom.querySelector('.hs-diff-focus');
+  if (el) el.scrollIntoView({ block: 'center', behavior: 'auto' });
+}
+
+/**
+ * Keeps the editor drawing what the store holds for document `docId` (an editor shows one
+ * document; another opened gets an editor of its own). Its plugin view subscribes to narrow
+ * fields of the store and dispatches `tr.setMeta(annotationKey | reviewLayerKey, …)`:
+ * the open document (or the labels) loads the text, changed spans and selection become
+ * an `update` of only those spans, review layers are redrawn when a layer or toggle
+ * changes and only the focus moves when stepping through differences. It unsubscribes
+ * when the view is destroyed.
+ */
+export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
+  return new Plugin({
+    key: new PluginKey('hashiya-store-sync'),
+    view(view) {
+      // Nothing is drawn before the text is in: positions need its layout.
+      let loaded = false;
+      const isLoaded = (s: HashiyaState) => loaded && !view.isDestroyed && s.open?.record.id === docId;
+
+      const load = () => {
+        const st = store.getState();
+        const open = st.open;
+        if (view.isDestroyed || open?.record.id !== docId) return;
+        const layout = textLayout(open.text);
+        const doc = view.state.schema.nodeFromJSON(layoutToDocJson(layout));
+        const colors = new Map(st.labels.map((l) => [l.name, l.color]));
+        const titles = new Map(st.labels.map((l) => [l.name, `${l.name} (${l.title.ar}) — ${l.guideline.en}`]));
+        const action: AnnotationAction = {
+          type: 'load',
+          layout,
+          spans: [...st.spans.values()],
+          colors,
+          titles,
+          selectedId: st.selectedSpanId,
+          linkingId: st.linkingClaimId,
+        };
+        const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content);
+        tr.setSelection(TextSelection.create(tr.doc, 1)).setMeta(annotationKey, action).setMeta(PROGRAMMATIC, true);
+        tr.setMeta(reviewLayerKey, { type: 'draw', layers: reviewLayers(st, docId, layout, colors) } satisfies ReviewLayerAction);
+        loaded = true;
+        view.dispatch(tr);
+        view.focus();
+        showFocus(view);
+      };
+
+      // Spans changed in the store become decoration changes: only what differs from what is drawn.
+      const drawSpans = (s: SpanFields, spansChanged: boolean) => {
+        const drawn = annotationKey.getState(view.state);
+        if (!drawn) return;
+        const upsert: Span[] = [];
+        const remove: string[] = [];
+        if (spansChanged) {
+          for (const [id, span] of s.spans) if (drawn.spans.get(id) !== span) upsert.push(span);
+          for (const id of drawn.spans.keys()) if (!s.spans.has(id)) remove.push(id);
+        }
+        if (!upsert.length && !remove.length && s.selectedSpanId === drawn.selectedId && s.linkingClaimId === drawn.linkingId) return;
+        const update: AnnotationAction = { type: 'update', upsert, remove, selectedId: s.selectedSpanId, linkingId: s.linkingClaimId };
+        view.dispatch(view.state.tr.setMeta(annotationKey, update).setMeta(PROGRAMMATIC, true));
+      };
+
+      const drawReview = (action: ReviewLayerAction) => view.dispatch(view.state.tr.setMeta(reviewLayerKey, action).setMeta(PROGRAMMATIC, true));
+
+      const unsubscribe = [
+        // Loading comes first, so the listeners below see the new document's state already drawn.
+        store.subscribe((s) => [s.open, s.labels] as const, load, { equalityFn: shallow }),
+        store.subscribe(
+          (s): SpanFields => ({ spans: s.spans, selectedSpanId: s.selectedSpanId, linkingClaimId: s.linkingClaimId }),
+          (now, before) => {
+            if (isLoaded(store.getState())) drawSpans(now, now.spans !== before.spans);
+          },
+          { equalityFn: shallow },
+        ),
+        // Decisions alone change nothing drawn; the layers and their toggles do.
+        store.subscribe(
+          (s) => (s.review ? [s.review.layerA, s.review.layerB, s.review.showA, s.review.showB] : null),
+          () => {
+            const s = store.getState();
+            const drawn = annotationKey.getState(view.state);
+            if (!isLoaded(s) || !drawn) return;
+            drawReview({ type: 'draw', layers: reviewLayers(s, docId, drawn.layout, drawn.colors) });
+          },
+          { equalityFn: shallow },
+        ),
+        // Stepping through differences moves only the focus, not every span of both layers.
+        store.subscribe(
+          (s) => s.review?.current,
+          () => {
+            const s = store.getState();
+            if (!isLoaded(s)) return;
+            const d = s.review?.differences[s.review.current];
+            drawReview({ type: 'focus', focus: d ? { start: d.start, end: d.end } : null });
+            showFocus(view);
+          },
+        ),
+      ];
+
+      // Not while the view is being built: its first transaction waits until it exists.
+      queueMicrotask(load);
+      return {
+        destroy: () => {
+          for (const stop of unsubscribe) stop();
+        },
+      };
+    },
+  });
+}
