@@ -6,7 +6,7 @@ import { createSpan, linkSource, relabelSpan, resizeSpan, setStance, type Span }
 import { growEdge, snapToTokens } from '../../shared/text/snapToTokens';
 import { tokenIndex, type TokenIndex } from '../../shared/text/tokenIndex';
 import { tokenize, type Token } from '../../shared/text/tokenize';
-import { utf16, type Utf16Offset } from '../../shared/text/units';
+import { utf16 } from '../../shared/text/units';
 import { GOLD } from '../../shared/review/decision';
 import { describeStorageError } from '../db/describeStorageError';
 import type { RefusedChange } from '../db/saveOutcome';

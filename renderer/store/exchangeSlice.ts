@@ -2,7 +2,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { StateCreator } from 'zustand';
 import { throttle } from './throttle';
 import type { FormatName, InputFile, Problem } from '../../shared/formats/exchange';
-import { applyLabelMap, parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
+import { parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
 import { recordsToExchange } from '../../shared/formats/recordsToExchange';
 import { formatByName, MULTI_FILE_FORMATS } from '../../shared/formats/registry';
 import { inputFileOf } from '../../shared/formats/inputFileOf';
