@@ -2,6 +2,7 @@
 // needs types (floating promises, unsafe any) sees the same program tsc checks.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -19,6 +20,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  // The globals of each runtime (ARCHITECTURE.md, "Where code runs"). typescript-eslint turns
+  // no-undef off in TypeScript, where tsc's `lib` and `types` decide; these matter for the
+  // plain JavaScript (cli/bin.mjs, scripts/*.mjs, this file), which only Node runs.
+  { files: ['**/*.mjs', '**/*.js', 'cli/**', 'electron/main/**', 'node/**', 'scripts/**', 'tests/**'], languageOptions: { globals: globals.node } },
+  { files: ['renderer/**', 'tests/bench/pages/**'], ignores: ['renderer/vite.config.ts'], languageOptions: { globals: globals.browser } },
   {
     files: ['renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
