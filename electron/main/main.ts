@@ -294,9 +294,9 @@ function registerIpc(): void {
     'app:ready-to-close',
     guardIpc(
       'app:ready-to-close',
-      async (_request, event: IpcMainInvokeEvent) => {
+      (_request, event: IpcMainInvokeEvent) => {
         closeGates.get(event.sender)?.ready();
-        return null;
+        return Promise.resolve(null);
       },
       options,
     ),

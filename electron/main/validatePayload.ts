@@ -10,6 +10,7 @@ const fileName = z
   .min(1)
   .max(255)
   .refine((name) => !/[/\\]/.test(name), 'must not contain a path separator')
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: a file name must not hold them
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters')
   .refine((name) => name !== '.' && name !== '..', 'must name a file');
 

@@ -2,6 +2,7 @@ import type { Change } from '../../shared/model/change';
 import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
+import type { AgreementSpan } from '../../shared/agreement/agreementSpan';
 import type { AgreementDocument } from '../../shared/agreement/groupByText';
 import type { Decision } from '../../shared/review/decision';
 import Dexie from 'dexie';
@@ -214,10 +215,10 @@ export function repository(db: HashiyaDb) {
     async agreementDocuments(annotators: readonly string[] | null, keep: (d: DocumentRecord) => boolean = () => true): Promise<AgreementDocument[]> {
       return db.transaction('r', [db.documents, db.texts, db.spans, db.statuses], async () => {
         const wanted = annotators ? new Set(annotators) : null;
-        const byDoc = new Map<string, Map<string, { start: number; end: number; label: string }[]>>();
+        const byDoc = new Map<string, Map<string, AgreementSpan[]>>();
         const present = (docId: string, who: string) => {
           let m = byDoc.get(docId);
-          if (!m) byDoc.set(docId, (m = new Map()));
+          if (!m) byDoc.set(docId, (m = new Map<string, AgreementSpan[]>()));
           let list = m.get(who);
           if (!list) m.set(who, (list = []));
           return list;
@@ -310,7 +311,7 @@ export function repository(db: HashiyaDb) {
 
     /** Every document with its text and spans, one at a time, oldest first. */
     async *eachDocument(pageSize = 500): AsyncGenerator<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] }> {
-      const ids = (await db.documents.orderBy('createdAt').primaryKeys()) as string[];
+      const ids = await db.documents.orderBy('createdAt').primaryKeys();
       // A page of documents per read transaction: one query per table, not one per document.
       for (let i = 0; i < ids.length; i += pageSize) {
         const page = ids.slice(i, i + pageSize);

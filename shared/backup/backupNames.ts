@@ -28,8 +28,8 @@ export function backupFileName(at: Date, taken: ReadonlySet<string>): string {
 export function backupTime(name: string): string | null {
   const m = NAME.exec(name);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!)).toISOString();
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return new Date(Date.UTC(y!, mo! - 1, d, h, mi, s)).toISOString();
 }
 
 // Time, then the -N of a second backup in the same second.

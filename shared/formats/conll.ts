@@ -1,6 +1,5 @@
 import { titleFromFileName } from '../model/titleFromFileName';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
-import type { Token } from '../text/tokenize';
 import { utf16 } from '../text/units';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { addDocument } from './addDocument';
@@ -236,7 +235,7 @@ function buildDocument(
   chunks: readonly Chunk[],
 ): Pick<ExchangeDocument, 'text' | 'tokens' | 'spans'> {
   const parts: string[] = [];
-  const pairs: [number, number][] = new Array(tokens.length);
+  const pairs = new Array<[number, number]>(tokens.length);
   let pos = 0;
   let s = 0;
   for (let t = 0; t < tokens.length; t++) {
@@ -297,7 +296,7 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
       tally.invalid += doc.spans.length;
       return;
     }
-    const index = tokenIndex(tokens.map(([start, end]) => ({ start: utf16(start), end: utf16(end), kind: 'word' }) as Token));
+    const index = tokenIndex(tokens.map(([start, end]) => ({ start: utf16(start), end: utf16(end), kind: 'word' })));
     const wanted: TokenChunk[] = [];
     for (const span of doc.spans) {
       const { start, end, label } = span;
@@ -337,7 +336,7 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
       if (open > 0) breaks[t] = false;
     }
 
-    const tags: (string[] | undefined)[] = new Array(tokens.length);
+    const tags = new Array<string[] | undefined>(tokens.length);
     for (const c of kept) {
       for (let t = c.first; t <= c.last; t++) (tags[t] ??= []).push((t === c.first ? 'B-' : 'I-') + c.label);
     }

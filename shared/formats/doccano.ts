@@ -69,7 +69,7 @@ function readDoccanoLine(src: string, file: string, line: number): ReadDocument 
     else id = read;
   }
   const extra: Partial<Record<(typeof EXTRA_KEYS)[number], string>> = {};
-  for (const k of EXTRA_KEYS) if (typeof value[k] === 'string') extra[k] = value[k] as string;
+  for (const k of EXTRA_KEYS) if (typeof value[k] === 'string') extra[k] = value[k];
 
   const lists = (['label', 'labels', 'entities'] as const).filter((k) => value[k] !== undefined);
   if (lists.length > 1) return [...errors, `a line may hold only one of "label", "labels" and "entities" (found ${lists.map((k) => `"${k}"`).join(', ')})`];

@@ -172,7 +172,7 @@ function checkRecord(value: unknown): JsonlRecord | string {
   const { text, meta, spans, relations } = value;
   if (typeof text !== 'string') return '"text" must be a string';
   const m = isObject(meta) ? meta : {};
-  const str = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : '');
+  const str = (k: string) => (typeof m[k] === 'string' ? (m[k]) : '');
   if (spans !== undefined && !Array.isArray(spans)) return '"spans" must be an array';
   const index = codePointIndex(text);
   const out: JsonlSpan[] = [];
@@ -465,7 +465,7 @@ function readTokens(value: unknown, text: string, index: CodePointIndex, errors:
       return undefined;
     }
     pairs.push([range.start, range.end]);
-    ws.push(t.ws as boolean | undefined);
+    ws.push(t.ws);
   }
   for (let k = 0; k < pairs.length; k++) {
     if (ws[k] === true && !followedBySpace(text, pairs[k]![1], pairs[k + 1]?.[0])) {
@@ -493,7 +493,7 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
   if (s.token_start !== undefined || s.token_end !== undefined) {
     const ts = s.token_start;
     const te = s.token_end;
-    if (!Number.isInteger(ts) || !Number.isInteger(te) || (ts as number) < 0 || (ts as number) > (te as number)) {
+    if (typeof ts !== 'number' || typeof te !== 'number' || !Number.isInteger(ts) || !Number.isInteger(te) || ts < 0 || ts > te) {
       return '"token_start" and "token_end" must be integers with token_start <= token_end';
     }
     if (lookup) {
@@ -505,11 +505,11 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
     }
   }
   return {
-    ...(s.id !== undefined ? { id: s.id as string } : {}),
+    ...(s.id !== undefined ? { id: s.id } : {}),
     start: range.start,
     end: range.end,
     label,
-    ...(s.annotator !== undefined ? { annotator: s.annotator as string } : {}),
+    ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
     ...(stance !== undefined ? { stance: stance as Stance } : {}),
   };
 }

@@ -292,7 +292,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   if (textProblem) return rejectTask([{ line: lineOf(json.extents.get(data)!.start), message: textProblem }]);
   const text = data.text as string;
   const meta = isJsonObject(task.meta) ? task.meta : {};
-  const metaString = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : undefined);
+  const metaString = (key: string) => (typeof meta[key] === 'string' ? (meta[key]) : undefined);
   const id = metaString('id') ?? readId(task.id) ?? undefined;
   const title = metaString('title');
   const source = metaString('source') ?? `${file.name}:${taskLine}`;
