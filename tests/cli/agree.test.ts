@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import { fleissKappa } from '../../shared/agreement/fleissKappa';
 import { krippendorffAlphaNominal } from '../../shared/agreement/krippendorffAlpha';
 import { tokenize } from '../../shared/text/tokenize';
@@ -14,6 +15,9 @@ async function run(...argv: string[]) {
   const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
   return { code, out, err };
 }
+
+/** What `agree --json` printed; the tests check its keys and values. */
+const reportOf = (out: string) => JSON.parse(out) as AgreementReport;
 
 const FIRST = seed('000').text;
 const SECOND = seed('001').text;
@@ -65,10 +69,10 @@ describe('hashiya agree', () => {
     const r = await run('agree', rania, omar, '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out);
+    const report = reportOf(r.out);
     expect(Object.keys(report)).toEqual(['annotators', 'documents', 'documents_left_out', 'tokens', 'overall', 'labels', 'confusion', 'per_document']);
     expect(Object.keys(report.overall)).toEqual(['exact_f1', 'partial_f1', 'cohen_kappa', 'fleiss_kappa', 'krippendorff_alpha']);
-    expect(Object.keys(report.labels.actor)).toEqual(['exact_f1', 'partial_f1', 'cohen_kappa', 'krippendorff_alpha', 'counts']);
+    expect(Object.keys(report.labels.actor!)).toEqual(['exact_f1', 'partial_f1', 'cohen_kappa', 'krippendorff_alpha', 'counts']);
     const n = tokenize(FIRST).length + tokenize(SECOND).length;
     expect(report).toMatchObject({ annotators: [rania, omar], documents: 2, documents_left_out: 1, tokens: n });
 
@@ -77,8 +81,8 @@ describe('hashiya agree', () => {
     expect(report.overall.exact_f1).toBeCloseTo(6 / 9, 12);
     expect(report.overall.partial_f1).toBeCloseTo((2 * 1 * 0.8) / 1.8, 12);
     expect(report.overall.fleiss_kappa).toBeNull();
-    expect(report.labels.actor).toMatchObject({ exact_f1: 0.4, counts: { [rania]: 2, [omar]: 3 } });
-    expect(report.labels.actor.partial_f1).toBeCloseTo(0.8, 12);
+    expect(report.labels.actor!).toMatchObject({ exact_f1: 0.4, counts: { [rania]: 2, [omar]: 3 } });
+    expect(report.labels.actor!.partial_f1).toBeCloseTo(0.8, 12);
     expect(report.labels.place).toMatchObject({ exact_f1: 1, partial_f1: 1, cohen_kappa: 1, krippendorff_alpha: 1, counts: { [rania]: 2, [omar]: 2 } });
     expect(report.confusion).toEqual({ actor: { actor: 2, place: 0 }, place: { actor: 0, place: 2 } });
 
@@ -90,9 +94,9 @@ describe('hashiya agree', () => {
 
     // Both articles have exact F1 2/3; the second is worse on partial F1 (omar's extra actor). Ids are rania's, the first file's.
     expect(report.per_document).toHaveLength(2);
-    expect(report.per_document.map((d: { id: string }) => d.id)).toEqual(['r-2', 'r-1']);
-    expect(report.per_document[0].exact_f1).toBeCloseTo(2 / 3, 12);
-    expect(report.per_document[0].partial_f1).toBeCloseTo(2 / 3, 12);
+    expect(report.per_document.map((d) => d.id)).toEqual(['r-2', 'r-1']);
+    expect(report.per_document[0]!.exact_f1).toBeCloseTo(2 / 3, 12);
+    expect(report.per_document[0]!.partial_f1).toBeCloseTo(2 / 3, 12);
     expect(report.per_document[1]).toMatchObject({ id: 'r-1', partial_f1: 1 });
   });
 
@@ -100,10 +104,10 @@ describe('hashiya agree', () => {
     const { rania, omar, layla } = files();
     const r = await run('agree', rania, omar, layla, '--format', 'jsonl', '--json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out);
+    const report = reportOf(r.out);
     expect(report.annotators).toEqual([rania, omar, 'layla']);
     expect(report.overall.cohen_kappa).toBeNull();
-    expect(report.labels.actor.cohen_kappa).toBeNull();
+    expect(report.labels.actor!.cohen_kappa).toBeNull();
     // Pairs: rania–omar and rania–layla as above, omar–layla perfect.
     expect(report.overall.exact_f1).toBeCloseTo((6 / 9 + 6 / 9 + 1) / 3, 12);
     expect(report.overall.partial_f1).toBeCloseTo(((2 * 0.8) / 1.8 + (2 * 0.8) / 1.8 + 1) / 3, 12);

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { buildCli, CLI_BUNDLE } from '../../scripts/buildCli.mjs';
+import { readJsonlLine } from '../support/jsonlLine';
 import { seed } from '../support/seeds';
 import { CORPORA_DIR, wojood } from '../shared/support/nerCorpora';
 
@@ -101,18 +102,18 @@ describe('hashiya convert / validate / stats', () => {
     const a = await run('convert', wojoodPath('val'), '--from', 'conll', '--to', 'jsonl', '-o', join(d, 'val.jsonl'), '--map', 'PERS=actor,GPE=place,LOC=place,ORG=actor,DATE=');
     expect(a.code).toBe(0);
     expect(a.err).toContain('--map dropped');
-    const line = JSON.parse(readFileSync(join(d, 'val.jsonl'), 'utf8').trim());
-    const labels = new Set(line.spans.map((s: { label: string }) => s.label));
+    const line = readJsonlLine(readFileSync(join(d, 'val.jsonl'), 'utf8').trim());
+    const labels = new Set(line.spans.map((s) => s.label));
     expect(labels.has('actor') && labels.has('place')).toBe(true);
     expect(labels.has('DATE') || labels.has('PERS')).toBe(false);
-    for (const s of line.spans) expect(Array.from(line.text as string).slice(s.start, s.end).join('')).toBe(s.text);
+    for (const s of line.spans) expect(Array.from(line.text).slice(s.start, s.end).join('')).toBe(s.text);
 
     const b = await run('convert', join(d, 'val.jsonl'), '--from', 'jsonl', '--to', 'brat', '-o', join(d, 'brat'));
     expect(b.code).toBe(0);
     expect(readdirSync(join(d, 'brat')).sort()).toEqual(['val.ann', 'val.txt']);
     const c = await run('convert', join(d, 'brat'), '--from', 'brat', '--to', 'jsonl');
     expect(c.code).toBe(0);
-    const back = JSON.parse(c.out.trim());
+    const back = readJsonlLine(c.out.trim());
     expect(back.text).toBe(line.text);
     const key = (s: { start: number; end: number; label: string }) => `${s.start}:${s.end}:${s.label}`;
     expect(back.spans.map(key).sort()).toEqual(line.spans.map(key).sort());
@@ -159,7 +160,7 @@ describe('hashiya convert / validate / stats', () => {
     writeFileSync(join(d, 'two.jsonl'), lines.join('\n') + '\n');
     const r = await run('stats', join(d, 'two.jsonl'), '--format', 'jsonl', '--json');
     expect(r.code).toBe(0);
-    const stats = JSON.parse(r.out);
+    const stats = JSON.parse(r.out) as { tokens: number };
     expect(stats).toMatchObject({ documents: 2, spans: 2, labels: { actor: 1, place: 1 }, annotators: { rania: 1, omar: 1 } });
     expect(stats.tokens).toBeGreaterThan(700);
   });

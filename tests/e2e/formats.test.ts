@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPORA_DIR, wojood } from '../shared/support/nerCorpora';
 import { seedText } from '../support/corpora';
+import { readJsonlLine } from '../support/jsonlLine';
 import { editorText, launchBrowser, openDocument, openWorkbench, sliceCodePoints, spansOnScreen } from './support/workbench';
 
 let browser: Browser;
@@ -116,11 +117,11 @@ describe('every format, in the app', () => {
     await exp.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
     const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Export jsonl' }).click()]);
     const { readFile } = await import('node:fs/promises');
-    const line = JSON.parse((await readFile(await download.path(), 'utf8')).trim());
-    const span = line.spans[0];
+    const line = readJsonlLine((await readFile(await download.path(), 'utf8')).trim());
+    const span = line.spans[0]!;
     expect(sliceCodePoints(line.text, span.start, span.end)).toBe('القوات الأميركية');
-    expect(line.tokens[span.token_start].text).toBe('القوات');
-    expect(line.tokens[span.token_end].text).toBe('الأميركية');
+    expect(line.tokens![span.token_start!]!.text).toBe('القوات');
+    expect(line.tokens![span.token_end!]!.text).toBe('الأميركية');
     await openDocument(page, 'in.jsonl:1');
     await context.close();
   });

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../shared/model/label';
 import { seedPath, seedText } from '../support/corpora';
+import { stringMatching } from '../support/matchers';
 import {
   editorText,
   exportJsonlBy,
@@ -188,7 +189,7 @@ describe('labels and their guidelines', () => {
     await selectByDrag(page, 'المرصد السوري لحقوق الإنسان');
     await page.keyboard.press('6');
     expect(await selectedSpan(page)).toMatchObject({ label: 'source-org', text: 'المرصد السوري لحقوق الإنسان' });
-    expect(await spanLooks(page, 'source-org')).toEqual([{ c: '#17becf', underline: 'rgb(23, 190, 207)', title: expect.stringMatching(/^source-org\b/) }]);
+    expect(await spanLooks(page, 'source-org')).toEqual([{ c: '#17becf', underline: 'rgb(23, 190, 207)', title: stringMatching(/^source-org\b/) }]);
     expect((await spanLooks(page, 'source-org'))[0]!.title).toContain(guideline);
     // 2 (place) is gone: it tags nothing now.
     await selectByDrag(page, 'ريف ديرالزور الشرقي');

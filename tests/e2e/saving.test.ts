@@ -15,6 +15,7 @@ const OTHER = 'نص قصير آخر عن حقل كونيكو.\n';
 /** Makes `IDBObjectStore.put` and `add` throw a quota error while `window.__failWrites` is true, as a full disk does. */
 const FAULTS = () => {
   for (const name of ['put', 'add'] as const) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called on the store itself (real.apply below)
     const real = IDBObjectStore.prototype[name];
     IDBObjectStore.prototype[name] = function (this: IDBObjectStore, ...args: Parameters<typeof real>) {
       if ((window as unknown as { __failWrites?: boolean }).__failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -34,6 +35,7 @@ const HOLD = () => {
     w.__holdMessages = false;
     held.splice(0).forEach((f) => f());
   };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called on the channel itself (add.call below)
   const add = BroadcastChannel.prototype.addEventListener;
   BroadcastChannel.prototype.addEventListener = function (this: BroadcastChannel, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
     const wrapped = (e: Event) => {
@@ -178,7 +180,7 @@ const LONG = Array.from({ length: 1200 }, (_, i) => WORDS[i % WORDS.length]).joi
 /** SIGKILL to every process started with this profile (Chromium's browser, renderers, helpers). */
 function killProfile(profile: string): void {
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    let cmdline = '';
+    let cmdline: string;
     try {
       cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {
@@ -278,7 +280,7 @@ describe('backups', () => {
         new Promise<void>((resolve, reject) => {
           const r = indexedDB.deleteDatabase('hashiya');
           r.onsuccess = () => resolve();
-          r.onerror = () => reject(r.error);
+          r.onerror = () => reject(r.error ?? new Error('the library could not be deleted'));
           r.onblocked = () => location.reload();
         }),
     );

@@ -102,7 +102,7 @@ describe('the spine, as an analyst uses it', () => {
     expect(await onScreen()).toEqual(expected);
 
     // Nested spans each keep an underline of their own: the claim stands one level higher.
-    const heights = await page.$$eval('.hs-span', (els) => Object.fromEntries(els.map((e) => [e.dataset.label, getComputedStyle(e).getPropertyValue('--h')])));
+    const heights = await page.$$eval('.hs-span', (els) => Object.fromEntries(els.map((e) => [e.dataset.label ?? '', getComputedStyle(e).getPropertyValue('--h')])));
     expect(heights.claim).toBe('2');
     expect(heights.actor).toBe('1');
 

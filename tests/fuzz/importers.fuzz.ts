@@ -204,6 +204,9 @@ const oddValue = fc.oneof(
 type Json = unknown;
 type Path = readonly (string | number)[];
 
+// Array.isArray narrows unknown to any[]; a JSON array holds JSON.
+const isJsonArray = (value: Json): value is Json[] => Array.isArray(value);
+
 // Paths reach no deeper than this (generated documents are shallow; only 'nest' goes deep).
 const MAX_PATH = 24;
 
@@ -231,7 +234,7 @@ const get = (value: Json, path: Path): Json => path.reduce<Json>((v, k) => (v as
 function set(value: Json, path: Path, to: Json): Json {
   if (path.length === 0) return to;
   const [k, ...rest] = path;
-  if (Array.isArray(value)) {
+  if (isJsonArray(value)) {
     const copy = [...value];
     if (to === undefined && rest.length === 0) copy.splice(k as number, 1);
     else copy[k as number] = set(copy[k as number], rest, to);
@@ -303,7 +306,7 @@ function mutateJson(value: Json, mutations: readonly JsonMutation[], shape: Rela
         break;
       case 'repeat': {
         const list = get(value, at);
-        if (Array.isArray(list) && list.length > 0) value = set(value, at, [...list, list[m.b % list.length]]);
+        if (isJsonArray(list) && list.length > 0) value = set(value, at, [...list, list[m.b % list.length]]);
         what.push(`repeat an element of ${name}`);
         break;
       }

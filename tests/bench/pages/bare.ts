@@ -34,8 +34,10 @@ function positions(text: string): (offset: number) => number {
     let hi = lineStarts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (lineStarts[mid]! <= offset) (line = mid), (lo = mid + 1);
-      else hi = mid - 1;
+      if (lineStarts[mid]! <= offset) {
+        line = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return 1 + offset + line; // each line before adds its paragraph's two boundaries, minus its "\n"
   };
@@ -100,4 +102,4 @@ window.addEventListener('keydown', (e) => {
   view.dispatch(view.state.tr.setMeta(key, decoration(from, to, { id: `new${++added}`, label: 'actor' })));
 });
 
-Object.assign(window, { bench: { setup, open, select, armTag, tagged: keys.elapsed, targets: (n: number) => tagTargets(article!, n) } });
+Object.assign(window, { bench: { setup, open, select, armTag, tagged: () => keys.elapsed(), targets: (n: number) => tagTargets(article!, n) } });

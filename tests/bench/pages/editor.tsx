@@ -1,5 +1,3 @@
-/// <reference path="../../../electron/preload/api.d.ts" />
-// The real App reads the preload's window.hashiya; this brings its type declaration in.
 import '@fontsource/noto-naskh-arabic/400.css';
 import '@fontsource/noto-naskh-arabic/700.css';
 import '../../../renderer/styles/app.css';
@@ -83,4 +81,4 @@ async function flush(): Promise<void> {
   await appStore.getState().flushWrites();
 }
 
-Object.assign(window, { bench: { setup, open, articleWidth, select, armTag, tagged: keys.elapsed, flush, targets: (n: number) => tagTargets(article!, n) } });
+Object.assign(window, { bench: { setup, open, articleWidth, select, armTag, tagged: () => keys.elapsed(), flush, targets: (n: number) => tagTargets(article!, n) } });

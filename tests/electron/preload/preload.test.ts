@@ -89,7 +89,7 @@ describe('preload', () => {
 
   it('ignores extra arguments instead of forwarding them to main', async () => {
     const { exposed, invoke } = loadPreload();
-    const api = exposed.get('hashiya') as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const api = exposed.get('hashiya') as Record<string, (...args: unknown[]) => Promise<unknown>>;
     // The one request argument goes to main (which validates it); anything after it is dropped.
     await api.openTextFiles!({ filterName: 'CoNLL', extensions: ['conll'] }, { sneaky: true });
     await api.openTextFiles!();

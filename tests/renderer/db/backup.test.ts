@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_SCHEMA } from '../../../shared/backup/backupFormat';
+import { BACKUP_SCHEMA, type BackupTrailer } from '../../../shared/backup/backupFormat';
 import { BACKUP_TABLE_NAMES, BACKUP_TABLES } from '../../../shared/backup/tableShapes';
 import { verifyBackup, type VerifiedBackup } from '../../../shared/backup/verifyBackup';
 import { createSpan } from '../../../shared/model/span';
@@ -146,6 +146,7 @@ describe('backupParts and restoreBackup', () => {
     const backup = await verified(await collect(backupParts(source, { app: '0.1.0', created })));
     // The spans' bulkAdd fails, after documents and texts went in: as a full disk would.
     const tableProto = db.Table.prototype;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called on the table itself (realBulkAdd.apply below)
     const realBulkAdd = tableProto.bulkAdd;
     const bulkAdd = vi.spyOn(tableProto, 'bulkAdd').mockImplementation(function (this: typeof tableProto, ...args: Parameters<typeof realBulkAdd>) {
       if (this.name === 'spans') return Promise.reject(new Error('QuotaExceededError: the disk is full')) as ReturnType<typeof realBulkAdd>;
@@ -175,7 +176,7 @@ describe('backupParts and restoreBackup', () => {
     await db.table('notes').add({ id: 'n1', docId: 'doc0', text: 'راجع المصدر' });
     const pieces = await collect(backupParts(db, { app: '0.2.0', created }));
     expect(pieces.some((p) => p.includes('{"t":"notes","r":{"id":"n1"'))).toBe(true);
-    expect(JSON.parse(pieces.at(-1)!).counts.notes).toBe(1);
+    expect((JSON.parse(pieces.at(-1)!) as BackupTrailer).counts.notes).toBe(1);
     const check = await verifyBackup('later.jsonl', pieces);
     expect(check.ok ? [] : check.problems.map((p) => p.message)).toEqual([
       'this backup was made by a newer Hashiya (database schema 4; this version knows up to 3): update Hashiya to restore it',

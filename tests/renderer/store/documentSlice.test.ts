@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utf16 } from '../../../shared/text/units';
 import { seedText } from '../../support/corpora';
+import { readJsonlLine } from '../../support/jsonlLine';
 import { testStores } from '../../support/testStore';
 
 const SEED = '002_3c588d598426db0b.txt';
@@ -136,7 +137,7 @@ describe('the store with IndexedDB behind it', () => {
     store.getState().addSpan('place', utf16(5), utf16(17));
     await settled(store);
     await store.getState().exportJsonl();
-    const line = JSON.parse(saved[0]!.trimEnd());
+    const line = readJsonlLine(saved[0]!.trimEnd());
     // The quick export is Hashiya's compact JSONL: no token list (Export… writes spaCy/Prodigy tokens).
     expect(line.spans).toEqual([{ id: 'id2', start: 3, end: 15, label: 'place', text: 'قاعدة كونيكو', annotator: 'analyst' }]);
     expect(line.tokens).toBeUndefined();

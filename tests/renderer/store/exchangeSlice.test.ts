@@ -3,6 +3,8 @@ import { testStores } from '../../support/testStore';
 import { readChunks } from '../../../renderer/import/readChunks';
 import { jsonlFormat } from '../../../shared/formats/jsonl';
 import { encodeUtf16 } from '../../shared/support/encodings';
+import { readJsonlLine } from '../../support/jsonlLine';
+import { stringContaining } from '../../support/matchers';
 import { seed } from '../../support/seeds';
 
 const ARTICLE = seed('000').text;
@@ -54,12 +56,12 @@ describe('importing in any format, from the app', () => {
     await store.getState().reviewImport('jsonl', [new File([line(1) + '\n'], 'mine.jsonl')], { map: '', annotator: '' });
     await store.getState().confirmImport(false);
     const docId = (await db.documents.toArray())[0]!.id;
-    const theirs = JSON.parse(line(1, 'omar'));
+    const theirs = readJsonlLine(line(1, 'omar'));
     const changed = JSON.stringify({ text: theirs.text + '!', meta: { id: docId, annotator: 'omar' }, spans: [] });
     await store.getState().reviewImport('jsonl', [new File([JSON.stringify(theirs) + '\n' + changed + '\n'], 'omar.jsonl')], { map: 'actor=place', annotator: '' });
     const review = store.getState().importReview!;
     expect(review).toMatchObject({ newDocuments: 0, attachedDocuments: 1, attachedSpans: 1, annotators: ['omar'] });
-    expect(review.mismatches).toEqual([{ file: 'omar.jsonl', line: 2, message: expect.stringContaining('texts differ') }]);
+    expect(review.mismatches).toEqual([{ file: 'omar.jsonl', line: 2, message: stringContaining('texts differ') }]);
     await store.getState().confirmImport(false);
     const spans = await db.spans.where('docId').equals(docId).toArray();
     expect(spans.map((s) => [s.label, s.annotator]).sort()).toEqual([

@@ -3,6 +3,7 @@ import { testStores } from '../../support/testStore';
 import { DEFAULT_LABELS } from '../../../shared/model/label';
 import { utf16 } from '../../../shared/text/units';
 import { seedText } from '../../support/corpora';
+import { readJsonlLine } from '../../support/jsonlLine';
 
 const SEED = '000_3ae354dbb617adf6.txt';
 const TEXT = seedText(SEED);
@@ -70,9 +71,9 @@ describe('a working day in the store', () => {
     st().setStance(claim, 'reported');
     expect(st().spans.get(claim)).toMatchObject({ sourceId: source, stance: 'reported' });
     await st().exportJsonl();
-    const line = JSON.parse(saved[0]!.split('\n').find((l) => l.includes('"000_3ae354dbb617adf6"'))!);
+    const line = readJsonlLine(saved[0]!.split('\n').find((l) => l.includes('"000_3ae354dbb617adf6"'))!);
     expect(line.relations).toEqual([{ head: claim, child: source, label: 'source' }]);
-    expect(line.spans.find((s: { id: string }) => s.id === claim).attrs).toEqual({ stance: 'reported' });
+    expect(line.spans.find((s) => s.id === claim)!.attrs).toEqual({ stance: 'reported' });
     expect(line.meta.annotator).toBe('rania');
 
     st().selectSpan(source);

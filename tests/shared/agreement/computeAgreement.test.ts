@@ -95,7 +95,10 @@ function oracle(documents: readonly AgreementDocument[]) {
           };
           const key = `${x}|${y}|${l}`;
           const sum = pairCounts.get(key) ?? { sa: 0, sb: 0, exact: 0, ma: 0, mb: 0 };
-          for (const k of ['sa', 'sb', 'exact', 'ma', 'mb'] as const) (sum[k] += c[k]), (total[k] += c[k]);
+          for (const k of ['sa', 'sb', 'exact', 'ma', 'mb'] as const) {
+            sum[k] += c[k];
+            total[k] += c[k];
+          }
           pairCounts.set(key, sum);
         }
         documentPairs.push(total);

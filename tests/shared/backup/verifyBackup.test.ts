@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BackupHeader, BackupTrailer } from '../../../shared/backup/backupFormat';
 import { verifyBackup, type BackupData } from '../../../shared/backup/verifyBackup';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { backupText, sampleLibrary } from '../../support/library';
@@ -28,14 +29,17 @@ function sealed(lines: readonly string[]): string {
   return `${body}${JSON.stringify({ hashiya_backup_end: 1, counts, sha256: sha256Hex(body) })}\n`;
 }
 
+/** A row line of a backup, parsed. */
+const rowOf = (line: string) => JSON.parse(line) as { t: string; r: Record<string, unknown> };
+
 /** The index of the first row line of table `t` whose row passes `pick`. */
 const rowAt = (lines: readonly string[], t: string, pick: (r: Record<string, unknown>) => boolean = () => true) =>
-  lines.findIndex((l, i) => i > 0 && (JSON.parse(l) as { t: string; r: Record<string, unknown> }).t === t && pick(JSON.parse(l).r));
+  lines.findIndex((l, i) => i > 0 && rowOf(l).t === t && pick(rowOf(l).r));
 
 /** `lines` with line `i`'s row changed by `change`. */
 function editRow(lines: readonly string[], i: number, change: (r: Record<string, unknown>) => Record<string, unknown>): string[] {
   const out = [...lines];
-  const row = JSON.parse(out[i]!) as { t: string; r: Record<string, unknown> };
+  const row = rowOf(out[i]!);
   out[i] = JSON.stringify({ t: row.t, r: change(row.r) });
   return out;
 }
@@ -78,7 +82,7 @@ describe('verifyBackup', () => {
     const span = rowAt(lines, 'spans');
     const withoutSpan = [...lines.slice(0, span), ...lines.slice(span + 1, -1)];
     const body = withoutSpan.map((l) => `${l}\n`).join('');
-    const end = JSON.parse(lines.at(-1)!);
+    const end = JSON.parse(lines.at(-1)!) as BackupTrailer;
     const file = `${body}${JSON.stringify({ ...end, sha256: sha256Hex(body) })}\n`;
     expect(await problems(file)).toEqual([`b.jsonl:${lines.length - 1}: the last line counts 18 spans, but the file holds 17`]);
   });
@@ -128,8 +132,8 @@ describe('verifyBackup', () => {
     edited = editRow(edited, span, (r) => ({ ...r, docId: 'lost' }));
     edited = editRow(edited, span + 1, (r) => ({ ...r, end: 10_000_000 }));
     edited = editRow(edited, status, (r) => ({ ...r, docId: 'elsewhere' }));
-    const spanId = JSON.parse(lines[span]!).r.id as string;
-    const nextId = JSON.parse(lines[span + 1]!).r.id as string;
+    const spanId = rowOf(lines[span]!).r.id as string;
+    const nextId = rowOf(lines[span + 1]!).r.id as string;
     expect(await problems(sealed(edited))).toEqual([
       `b.jsonl:${rowAt(lines, 'documents') + 1}: document doc0 has no text in the backup`,
       `b.jsonl:${text0 + 1}: a text for document gone, which is not in the backup`,
@@ -141,7 +145,7 @@ describe('verifyBackup', () => {
 
   it('refuses a backup of a newer schema or format, and tables an older schema did not have', async () => {
     const lines = (await sampleLines()).slice(0, -1);
-    const header = JSON.parse(lines[0]!);
+    const header = JSON.parse(lines[0]!) as BackupHeader;
     const newer = [JSON.stringify({ ...header, schema: 4 }), ...lines.slice(1), '{"t": "comments", "r": {"id": "c1"}}'];
     expect(await problems(sealed(newer))).toEqual([
       'b.jsonl:1: this backup was made by a newer Hashiya (database schema 4; this version knows up to 3): update Hashiya to restore it',

@@ -6,6 +6,7 @@ import { tokenize } from '../../../shared/text/tokenize';
 import { utf16 } from '../../../shared/text/units';
 import { arabicIndicDigit, arabicLetter, astral, haraka, latin, mixedText, vocalisedWord } from '../support/arbitraries';
 import { chunkList, tokenTexts } from '../support/chunks';
+import { stringMatching } from '../../support/matchers';
 
 const read = (text: string, name = 'news.conll') => parseConll([{ name, text }]);
 const span = (start: number, end: number, label: string): ExchangeSpan => ({ start: utf16(start), end: utf16(end), label });
@@ -32,7 +33,7 @@ describe('CoNLL: parse', () => {
   it('rejects a tag or token holding an unpaired surrogate at its line', () => {
     for (const line of ['دمشق B-\ud800', '\udc00دمشق B-LOC']) {
       const result = read(['-DOCSTART- O', 'حلب B-LOC', '', '-DOCSTART- O', 'قال O', line, ''].join('\n'), 'lone.conll');
-      expect(result.problems).toEqual([{ file: 'lone.conll', line: 6, message: expect.stringMatching(/^the line holds an unpaired surrogate/) }]);
+      expect(result.problems).toEqual([{ file: 'lone.conll', line: 6, message: stringMatching(/^the line holds an unpaired surrogate/) }]);
       expect(result.documents.map((d) => d.text)).toEqual(['حلب']);
     }
   });
@@ -40,7 +41,7 @@ describe('CoNLL: parse', () => {
   it('splits -DOCSTART- sections into documents and rejects only the one with a bad tag', () => {
     const file = ['-DOCSTART- -X- O O', '', 'دمشق B-LOC', 'اليوم O', '', '-DOCSTART- O', 'حلب Q-LOC', '', '-DOCSTART-', 'الرقة B-LOC', 'و O', 'دير B-LOC', 'الزور I-LOC', ''].join('\n');
     const result = read(file, 'three.conll');
-    expect(result.problems).toEqual([{ file: 'three.conll', line: 7, message: expect.stringMatching(/bad tag "Q-LOC"/) }]);
+    expect(result.problems).toEqual([{ file: 'three.conll', line: 7, message: stringMatching(/bad tag "Q-LOC"/) }]);
     expect(result.rejected).toEqual([{ file: 'three.conll', line: 6, text: '-DOCSTART- O\nحلب Q-LOC\n\n' }]);
     expect(result.documents.map((d) => [d.title, d.source, d.line, d.text])).toEqual([
       ['three #1', 'three.conll #1', 1, 'دمشق اليوم'],
@@ -83,7 +84,7 @@ describe('CoNLL: parse', () => {
 
   it('with the scheme given as IOB2, an E- tag is a problem', () => {
     const result = parseConll([{ name: 'x.conll', text: 'دير B-LOC\nالزور E-LOC\n' }], { scheme: 'IOB2' });
-    expect(result.problems).toEqual([{ file: 'x.conll', line: 2, message: expect.stringMatching(/E-LOC is not part of IOB2/) }]);
+    expect(result.problems).toEqual([{ file: 'x.conll', line: 2, message: stringMatching(/E-LOC is not part of IOB2/) }]);
     expect(result.documents).toEqual([]);
   });
 

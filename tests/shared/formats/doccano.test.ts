@@ -124,9 +124,9 @@ describe('doccano: round trips (property)', () => {
         expect(lines).toHaveLength(docs.length + 1);
         expect(s).not.toMatch(/[\u0085\u2028\u2029]/);
         docs.forEach((d, k) => {
-          const rec = JSON.parse(lines[k]!);
+          const rec = JSON.parse(lines[k]!) as { entities: { start_offset: number; end_offset: number }[] };
           const sorted = sortedSpans(d.spans);
-          rec.entities.forEach((e: { start_offset: number; end_offset: number }, j: number) => {
+          rec.entities.forEach((e, j) => {
             expect(e.start_offset).toBe(cpOf(d.text, sorted[j]!.start));
             expect(pySlice(d.text, e.start_offset, e.end_offset)).toBe(d.text.slice(sorted[j]!.start, sorted[j]!.end));
           });

@@ -4,6 +4,7 @@ import { documentProblems } from '../../../shared/formats/documentProblems';
 import type { ExchangeDocument, ExchangeSpan, ParseResult } from '../../../shared/formats/exchange';
 import type { Stance } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
+import { stringMatching } from '../../support/matchers';
 
 // An emoji (two UTF-16 units) at 4..6, so a span can split it.
 const TEXT = 'قال 🚀 المرصد';
@@ -62,8 +63,8 @@ describe('addDocument', () => {
     addDocument(result, bad, [{ file: 'a.jsonl', line: 4, text: '{bad}' }]);
     expect(result.documents).toEqual([good]);
     expect(result.problems).toEqual([
-      { file: 'a.jsonl', line: 4, message: expect.stringMatching(/^span "c": the label/) },
-      { file: 'a.jsonl', line: 4, message: expect.stringMatching(/^span 1: offsets/) },
+      { file: 'a.jsonl', line: 4, message: stringMatching(/^span "c": the label/) },
+      { file: 'a.jsonl', line: 4, message: stringMatching(/^span 1: offsets/) },
     ]);
     expect(result.rejected).toEqual([{ file: 'a.jsonl', line: 4, text: '{bad}' }]);
   });

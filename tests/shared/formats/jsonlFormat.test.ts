@@ -10,33 +10,14 @@ import { compareSpans, createSpan, linkSource, setStance, type Span } from '../.
 import { sha256Hex } from '../../../shared/text/sha256';
 import { tokenize } from '../../../shared/text/tokenize';
 import { utf16 } from '../../../shared/text/units';
+import { readJsonlLine } from '../../support/jsonlLine';
+import { stringMatching } from '../../support/matchers';
 import { seed } from '../../support/seeds';
 import { boundaries, mixedText } from '../support/arbitraries';
 import { cpOf, exchangeDocArb, lineOfText, occurrences, pySlice, sortedSpans, withoutPlace } from '../support/exchange';
 
 const file = (text: string, name = 'in.jsonl'): InputFile[] => [{ name, text }];
 const serialize = (docs: readonly ExchangeDocument[]) => jsonlFormat.serialize(docs).files[0]!.text;
-
-/** A written line as its reader sees it: the fields the writer promises (the tests check their values). */
-interface WrittenLine {
-  readonly text: string;
-  readonly meta: { readonly id?: string; readonly title?: string; readonly source?: string; readonly text_sha256: string; readonly annotator?: string };
-  readonly tokens?: readonly { readonly text: string; readonly start: number; readonly end: number; readonly id: number; readonly ws: boolean }[];
-  readonly spans: readonly {
-    readonly id?: string;
-    readonly start: number;
-    readonly end: number;
-    readonly token_start?: number;
-    readonly token_end?: number;
-    readonly label: string;
-    readonly text: string;
-    readonly attrs?: { readonly stance?: string };
-    readonly annotator?: string;
-  }[];
-  readonly relations?: readonly { readonly head: string; readonly child: string; readonly label: string }[];
-}
-
-const readLine = (line: string) => JSON.parse(line) as WrittenLine;
 
 /** A document record and its spans, made the way the app makes them. */
 function makeDoc(text: string, spans: readonly { start: number; end: number; label: string }[], id = 'doc-1') {
@@ -87,36 +68,37 @@ function expected(doc: ExchangeDocument): ExchangeDocument {
 
 /** Checks one written line against the text with Python-style slicing, independently of the parser. */
 function checkWrittenLine(line: string, doc: ExchangeDocument) {
-  const rec = JSON.parse(line);
+  const rec = readJsonlLine(line);
   expect(Object.keys(rec)).toEqual(['text', 'meta', 'tokens', 'spans', ...(doc.relations ? ['relations'] : [])]);
   expect(rec.text).toBe(doc.text);
   expect(rec.meta.text_sha256).toBe(sha256Hex(doc.text));
   const chars = Array.from(doc.text);
-  rec.tokens.forEach((t: { text: string; start: number; end: number; id: number; ws: boolean }, k: number) => {
+  const tokens = rec.tokens!;
+  tokens.forEach((t, k) => {
     expect(Object.keys(t)).toEqual(['text', 'start', 'end', 'id', 'ws']);
     expect(t.id).toBe(k);
     expect(chars.slice(t.start, t.end).join('')).toBe(t.text);
-    const next = rec.tokens[k + 1];
+    const next = tokens[k + 1];
     expect(t.ws).toBe(t.end < chars.length && /^[\s\p{White_Space}]$/u.test(chars[t.end]!) && next?.start !== t.end);
   });
   const sorted = sortedSpans(doc.spans);
   expect(rec.spans).toHaveLength(sorted.length);
-  rec.spans.forEach((s: Record<string, unknown>, k: number) => {
+  rec.spans.forEach((s, k) => {
     const want = sorted[k]!;
     expect(s.start).toBe(cpOf(doc.text, want.start));
     expect(s.end).toBe(cpOf(doc.text, want.end));
-    expect(chars.slice(s.start as number, s.end as number).join('')).toBe(doc.text.slice(want.start, want.end));
+    expect(chars.slice(s.start, s.end).join('')).toBe(doc.text.slice(want.start, want.end));
     expect(s.text).toBe(doc.text.slice(want.start, want.end));
+    const overlaps = (t: { start: number; end: number }) => t.start < s.end && s.start < t.end;
     if (s.token_start !== undefined) {
       // token_end is inclusive, as in Prodigy: the covered tokens overlap the span, their neighbours do not
-      const ts = s.token_start as number;
-      const te = s.token_end as number;
-      const overlaps = (t: { start: number; end: number }) => t.start < (s.end as number) && (s.start as number) < t.end;
-      expect(overlaps(rec.tokens[ts]) && overlaps(rec.tokens[te])).toBe(true);
-      if (ts > 0) expect(overlaps(rec.tokens[ts - 1])).toBe(false);
-      if (te + 1 < rec.tokens.length) expect(overlaps(rec.tokens[te + 1])).toBe(false);
+      const ts = s.token_start;
+      const te = s.token_end!;
+      expect(overlaps(tokens[ts]!) && overlaps(tokens[te]!)).toBe(true);
+      if (ts > 0) expect(overlaps(tokens[ts - 1]!)).toBe(false);
+      if (te + 1 < tokens.length) expect(overlaps(tokens[te + 1]!)).toBe(false);
     } else {
-      expect(rec.tokens.some((t: { start: number; end: number }) => t.start < (s.end as number) && (s.start as number) < t.end)).toBe(false);
+      expect(tokens.some(overlaps)).toBe(false);
     }
   });
 }
@@ -203,18 +185,18 @@ describe('jsonlFormat on a real article', () => {
     source: '000.txt',
     annotator: 'rania',
     spans: [...spans, { id: 'claim-1', start: utf16(claimAt[0]), end: utf16(claimAt[1]), label: 'claim', stance: 'reported' }],
-    relations: [{ head: 'claim-1', child: spans[0]!.id!, label: 'source' }],
+    relations: [{ head: 'claim-1', child: spans[0]!.id, label: 'source' }],
   };
 
   it('writes code-point offsets that slice the text as Python does, and reads them back', () => {
     expect(spans.length).toBeGreaterThanOrEqual(8);
     const s = serialize([doc]);
-    const rec = JSON.parse(s);
+    const rec = readJsonlLine(s);
     for (const sp of rec.spans) expect(pySlice(rec.text, sp.start, sp.end)).toBe(sp.text);
     // three emoji code points before the article, eight UTF-16 units
-    const first = rec.spans.find((x: { text: string }) => x.text === 'المرصد السوري لحقوق الإنسان');
+    const first = rec.spans.find((x) => x.text === 'المرصد السوري لحقوق الإنسان')!;
     expect(first.start).toBe(text.indexOf('المرصد السوري لحقوق الإنسان') - 3);
-    expect(rec.spans.find((x: { id: string }) => x.id === 'claim-1').attrs).toEqual({ stance: 'reported' });
+    expect(rec.spans.find((x) => x.id === 'claim-1')!.attrs).toEqual({ stance: 'reported' });
     expect(rec.relations).toEqual([{ head: 'claim-1', child: spans[0]!.id, label: 'source' }]);
     const back = jsonlFormat.parse(file(s));
     expect(back.problems).toEqual([]);
@@ -287,8 +269,8 @@ describe('jsonlFormat writing', () => {
     const out = jsonlFormat.serialize([doc]);
     expect(out.dropped).toBe(3);
     expect(out.notes.join(' ')).toMatch(/3 span\(s\).*1 relation\(s\)/s);
-    const rec = JSON.parse(out.files[0]!.text);
-    expect(rec.spans.map((s: { id: string }) => s.id)).toEqual(['ok']);
+    const rec = readJsonlLine(out.files[0]!.text);
+    expect(rec.spans.map((s) => s.id)).toEqual(['ok']);
     expect(rec.relations).toEqual([{ head: 'ok', child: 'ok', label: 'self' }]);
   });
 
@@ -296,8 +278,8 @@ describe('jsonlFormat writing', () => {
     const text = 'المرصد السوري';
     const own: ExchangeDocument = { text, spans: [{ start: utf16(0), end: utf16(3), label: 'x' }], tokens: [[0, 3], [3, 6], [7, 13]] };
     const s = serialize([own]);
-    const rec = JSON.parse(s);
-    expect(rec.tokens.map((t: { text: string; ws: boolean }) => [t.text, t.ws])).toEqual([['الم', false], ['رصد', true], ['السوري', false]]);
+    const rec = readJsonlLine(s);
+    expect(rec.tokens!.map((t) => [t.text, t.ws])).toEqual([['الم', false], ['رصد', true], ['السوري', false]]);
     expect(rec.spans[0]).toMatchObject({ token_start: 0, token_end: 0 });
     const back = jsonlFormat.parse(file(s)).documents[0]!;
     expect(back.tokens).toEqual([[0, 3], [3, 6], [7, 13]]);
@@ -398,14 +380,14 @@ describe('jsonlFormat problems', () => {
     for (const bad of [`{"text":"نص","spans":[{"start":0,"end":1,"label":"x","text":${deep}}]}`, `{"text":"نص","tokens":[{"start":0,"end":1,"text":${deep}}]}`]) {
       const { problems, documents } = jsonlFormat.parse(file(bad));
       expect(documents).toEqual([]);
-      expect(problems).toEqual([{ file: 'in.jsonl', line: 1, message: expect.stringMatching(/^(span|token) 0: "text" must be a string: the text at 0\.\.1 is "ن"$/) }]);
+      expect(problems).toEqual([{ file: 'in.jsonl', line: 1, message: stringMatching(/^(span|token) 0: "text" must be a string: the text at 0\.\.1 is "ن"$/) }]);
     }
   });
 
   it('reports every problem of a line, not only the first', () => {
     const bad = good({ spans: [{ start: 0, end: 99, label: 'x' }, { start: 1, end: 2, label: '' }] });
     const { problems } = jsonlFormat.parse(file(bad));
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^span 0: offsets/), expect.stringMatching(/^span 1: "label"/)]);
+    expect(problems.map((p) => p.message)).toEqual([stringMatching(/^span 0: offsets/), stringMatching(/^span 1: "label"/)]);
   });
 
   it('reports an empty file, and a file of blank lines, at line 1', () => {
@@ -446,7 +428,7 @@ describe('the app’s JSONL export of a real article', () => {
     expect(wanted.length).toBeGreaterThanOrEqual(10);
     // hand the spans over in reverse so sorting has work to do
     const { record, spans } = makeDoc(text, [...wanted].reverse());
-    const out = readLine(appExport(record, text, spans));
+    const out = readJsonlLine(appExport(record, text, spans));
 
     expect(out.text).toBe(text);
     expect(out.meta).toEqual({ id: 'doc-1', title: 'عنوان doc-1', source: 'doc-1.txt', text_sha256: sha256Hex(text), annotator: 'tester' });
@@ -468,9 +450,9 @@ describe('the app’s JSONL export of a real article', () => {
   it('shifts offsets by the emoji before them: identity on the plain article, not with emoji', () => {
     const plainWanted = annotateArticle(article);
     const plainDoc = makeDoc(article, plainWanted);
-    const plain = readLine(appExport(plainDoc.record, article, plainDoc.spans));
+    const plain = readJsonlLine(appExport(plainDoc.record, article, plainDoc.spans));
     const doc = makeDoc(withEmoji, annotateArticle(withEmoji));
-    const shifted = readLine(appExport(doc.record, withEmoji, doc.spans));
+    const shifted = readJsonlLine(appExport(doc.record, withEmoji, doc.spans));
     // plain article: every code-point offset equals the UTF-16 one
     expect(plain.spans.map((s) => [s.start, s.end]).sort()).toEqual(plainWanted.map((w) => [w.start, w.end]).sort());
     // Python: len("🚀 👍🏽 ") == 5 (8 UTF-16 units); len("🇸🇾 ") == 3 (5 units)
@@ -500,7 +482,7 @@ describe('the app’s JSONL export of a real article', () => {
       { start: at + 7, end: short, label: 'place' },
       { start: 0, end: 2, label: 'x' },
     ]);
-    const out = readLine(appExport(doc.record, text, doc.spans));
+    const out = readJsonlLine(appExport(doc.record, text, doc.spans));
     expect(at).toBeGreaterThan(mid);
     const s = at - 5; // 🚀 👍🏽 and 🇸🇾 come before it: 5 more UTF-16 units than code points
     expect(out.spans.map((x) => [x.start, x.end, x.label])).toEqual([
@@ -520,13 +502,13 @@ describe('the app’s JSONL export of a real article', () => {
     const text = 'أ🚀ب';
     const doc = makeDoc(text, [{ start: 2, end: 4, label: 'x' }]);
     const tally = newWriteTally();
-    expect(readLine(appExport(doc.record, text, doc.spans, undefined, tally)).spans).toEqual([]);
+    expect(readJsonlLine(appExport(doc.record, text, doc.spans, undefined, tally)).spans).toEqual([]);
     expect(tally.spans).toBe(1);
   });
 
   it('exports a document with no spans', () => {
     const doc = makeDoc('نص\r\n', []);
-    expect(readLine(appExport(doc.record, 'نص\r\n', doc.spans)).spans).toEqual([]);
+    expect(readJsonlLine(appExport(doc.record, 'نص\r\n', doc.spans)).spans).toEqual([]);
   });
 
   it('reads back what it wrote', () => {
@@ -550,7 +532,7 @@ describe('the app’s JSONL export: claims, stance and sources', () => {
 
   it('exports the claim with its stance and a relation from the claim (head) to its source (child)', () => {
     const line = appExport(record, TEXT, [claim, source], 'rania');
-    const rec = readLine(line);
+    const rec = readJsonlLine(line);
     expect(rec.meta.annotator).toBe('rania');
     expect(rec.spans.map((s) => s.id)).toEqual(['a1', 'c1']);
     expect(rec.spans[1]!.attrs).toEqual({ stance: 'asserted' });
@@ -563,7 +545,7 @@ describe('the app’s JSONL export: claims, stance and sources', () => {
   });
 
   it('leaves out a link whose source span is not exported', () => {
-    expect(readLine(appExport(record, TEXT, [claim])).relations).toEqual([]);
+    expect(readJsonlLine(appExport(record, TEXT, [claim])).relations).toEqual([]);
   });
 
   it('reports a bad stance, a relation to an unknown span and a malformed relation, by line', () => {
@@ -617,7 +599,7 @@ describe('jsonlDocumentLine without tokens (the compact line)', () => {
     const line = jsonlDocumentLine({ text, spans: [] }, undefined, withTokens);
     expect(line).not.toMatch(/[\u0085\u2028\u2029]/);
     expect(line).toContain('\\u2028');
-    expect(readLine(line).text).toBe(text);
+    expect(readJsonlLine(line).text).toBe(text);
     expect(jsonlFormat.parse(file(line)).documents[0]!.text).toBe(text);
   });
 });
@@ -794,7 +776,7 @@ describe('Python semantics', () => {
       expect(results).toHaveLength(stored.length);
       results.forEach((py, i) => {
         const { text, spans } = stored[i]!;
-        const written = readLine(lines[i]!);
+        const written = readJsonlLine(lines[i]!);
         expect(py.len).toBe(Array.from(text).length);
         expect(py.slices).toEqual(written.spans.map((s) => s.text));
         expect(py.slices).toEqual([...spans].sort(compareSpans).map((s) => text.slice(s.start, s.end)));

@@ -6,9 +6,22 @@ import { sha256Hex } from '../../../shared/text/sha256';
 import { utf16 } from '../../../shared/text/units';
 import { seed } from '../../support/seeds';
 import { cpOf, exchangeDocArb, lineOfText, occurrences, pySlice, sortedSpans, withoutPlace } from '../support/exchange';
+import { stringMatching } from '../../support/matchers';
 
 const file = (text: string, name = 'project-1.json'): InputFile[] => [{ name, text }];
 const serialize = (docs: readonly ExchangeDocument[]) => labelStudioFormat.serialize(docs).files[0]!.text;
+/** A Label Studio task as a file holds it (the fields these tests read; they check the values). */
+interface Task {
+  readonly id?: number | string;
+  readonly data: { readonly text: string };
+  readonly meta?: Readonly<Record<string, unknown>>;
+  readonly annotations: readonly { readonly completed_by: unknown; readonly result: readonly TaskResult[] }[];
+}
+type TaskResult =
+  | { readonly type: 'labels'; readonly value: { readonly start: number; readonly end: number; readonly text: string } }
+  | { readonly type: 'choices' | 'relation' };
+const tasksOf = (json: string) => JSON.parse(json) as Task[];
+
 const covered = (d: ExchangeDocument) => d.spans.map((s) => [d.text.slice(s.start, s.end), s.label, ...(s.stance ? [s.stance] : [])]);
 
 const T1 = '🚀 وقال المرصد السوري لحقوق الإنسان إن طائرات مسيّرة استهدفت حقل كونيكو في ريف ديرالزور الشرقي 👍🏽.';
@@ -173,12 +186,12 @@ describe('Label Studio: a hand-written export', () => {
   it('writes it back as tasks with one annotation per annotator, and reads that back the same', () => {
     const first = labelStudioFormat.parse(file(EXPORT)).documents;
     const s = serialize(first);
-    const tasks = JSON.parse(s);
+    const tasks = tasksOf(s);
     expect(tasks).toHaveLength(3);
-    expect(tasks[0].id).toBe(41);
-    expect(tasks[0].data).toEqual({ text: T1 });
-    expect(tasks[0].annotations.map((a: { completed_by: unknown }) => a.completed_by)).toEqual([1, { email: 'omar@example.org' }]);
-    expect(tasks[0].annotations[0].result).toEqual([
+    expect(tasks[0]!.id).toBe(41);
+    expect(tasks[0]!.data).toEqual({ text: T1 });
+    expect(tasks[0]!.annotations.map((a) => a.completed_by)).toEqual([1, { email: 'omar@example.org' }]);
+    expect(tasks[0]!.annotations[0]!.result).toEqual([
       { value: { start: 7, end: 34, text: 'المرصد السوري لحقوق الإنسان', labels: ['actor'] }, id: 'Xk2-aQ9fLm', from_name: 'label', to_name: 'text', type: 'labels' },
       { value: { start: 35, end: 70, text: 'إن طائرات مسيّرة استهدفت حقل كونيكو', labels: ['claim'] }, id: 'p0Lr7tQzZa', from_name: 'label', to_name: 'text', type: 'labels' },
       { value: { start: 35, end: 70, text: 'إن طائرات مسيّرة استهدفت حقل كونيكو', choices: ['reported'] }, id: 'p0Lr7tQzZa', from_name: 'stance', to_name: 'text', type: 'choices' },
@@ -228,7 +241,7 @@ describe('Label Studio: round trips (property)', () => {
       fc.property(taskDocs, (docs) => {
         const s = serialize(docs);
         expect(s).not.toMatch(/[\u0085\u2028\u2029]/);
-        const tasks = JSON.parse(s);
+        const tasks = tasksOf(s);
         // offsets in code points: the region text is Python's text[start:end]
         for (const t of tasks) {
           for (const a of t.annotations) {
@@ -333,7 +346,7 @@ describe('Label Studio: problems, by line', () => {
     expect(result.rejected).toHaveLength(1);
     const rejected = result.rejected[0]!;
     expect(rejected).toMatchObject({ file: 'ls.json', line: lineOfText(content, '"id": 2') - 1 });
-    const again = JSON.parse(rejected.text);
+    const again = JSON.parse(rejected.text) as Task;
     expect(again.id).toBe(2);
     expect(again.annotations).toEqual([{ completed_by: 2, result: [bad] }]);
   });
@@ -347,7 +360,7 @@ describe('Label Studio: problems, by line', () => {
     const other = region({}, { id: 'ok2' });
     const content = JSON.stringify([task(1, [claim, other, relation])], null, 2);
     const result = labelStudioFormat.parse(file(content, 'ls.json'));
-    expect(result.problems).toEqual([{ file: 'ls.json', line: lineOfText(content, '"from_id"') - 1, message: expect.stringMatching(message) }]);
+    expect(result.problems).toEqual([{ file: 'ls.json', line: lineOfText(content, '"from_id"') - 1, message: stringMatching(message) }]);
     expect(result.documents.map((d) => d.annotator)).toEqual(['1']);
   });
 
@@ -361,7 +374,7 @@ describe('Label Studio: problems, by line', () => {
     // The result opens on the line before its "value" (which comes before its "id").
     const idAt = content.lastIndexOf(`"id": "${(results[k - 1] as { id: string }).id}"`);
     const resultLine = content.slice(0, content.lastIndexOf('"value"', idAt)).split('\n').length - 1;
-    expect(result.problems).toEqual([{ file: 'ls.json', line: resultLine, message: expect.stringMatching(message) }]);
+    expect(result.problems).toEqual([{ file: 'ls.json', line: resultLine, message: stringMatching(message) }]);
   });
 
   it('rejects a stance that is not one of asserted, denied, reported', () => {
@@ -436,11 +449,11 @@ describe('Label Studio: writing', () => {
     };
     const out = labelStudioFormat.serialize([doc]);
     expect(out.notes).toEqual(['1 relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out']);
-    const [t] = JSON.parse(out.files[0]!.text);
-    expect(t.annotations.map((a: { completed_by: unknown; result: unknown[] }) => [a.completed_by, a.result.length])).toEqual([
+    const [t] = tasksOf(out.files[0]!.text);
+    expect(t!.annotations.map((a) => [a.completed_by, a.result.length])).toEqual([
       [{ email: 'omar' }, 1],
       [{ email: 'rania' }, 1],
     ]);
-    expect(t.meta).toEqual({ text_sha256: sha256Hex(T1) });
+    expect(t!.meta).toEqual({ text_sha256: sha256Hex(T1) });
   });
 });

@@ -4,6 +4,7 @@ import { planImport, type LibraryIndex } from '../../../shared/import/planImport
 import { sha256Hex } from '../../../shared/text/sha256';
 import { utf16 } from '../../../shared/text/units';
 import { seed } from '../../support/seeds';
+import { stringContaining, stringMatching } from '../../support/matchers';
 
 const ARTICLE = seed('000').text;
 const span = (phrase: string, label: string, id?: string, extra: object = {}) => {
@@ -69,7 +70,7 @@ describe('planning an import', () => {
     expect(plan.attachments).toHaveLength(1);
     expect(plan.attachments[0]).toMatchObject({ docId: 'lib1', title: 'مقال' });
     expect(plan.attachments[0]!.spans[0]).toMatchObject({ docId: 'lib1', label: 'place', annotator: 'omar' });
-    expect(plan.mismatches).toEqual([{ file: 'b.jsonl', line: 2, message: expect.stringContaining('texts differ') }]);
+    expect(plan.mismatches).toEqual([{ file: 'b.jsonl', line: 2, message: stringContaining('texts differ') }]);
   });
 
   it('merges a text that appears twice in one import into one new document', () => {
@@ -125,9 +126,9 @@ describe('planning an import', () => {
     );
     expect(plan.newDocuments).toEqual([]);
     expect(plan.problems).toEqual([
-      { file: 'd.jsonl', line: 1, message: expect.stringMatching(/^relation 0: span "c" is its own source/) },
-      { file: 'd.jsonl', line: 2, message: expect.stringMatching(/^span 0: the label holds an unpaired surrogate \(U\+D800\)/) },
-      { file: 'd.jsonl', line: 3, message: expect.stringMatching(/^span "x": another span has the same id/) },
+      { file: 'd.jsonl', line: 1, message: stringMatching(/^relation 0: span "c" is its own source/) },
+      { file: 'd.jsonl', line: 2, message: stringMatching(/^span 0: the label holds an unpaired surrogate \(U\+D800\)/) },
+      { file: 'd.jsonl', line: 3, message: stringMatching(/^span "x": another span has the same id/) },
       { file: 'd.jsonl', line: 4, message: 'span 0: the label must be a non-empty string' },
     ]);
   });

@@ -6,6 +6,7 @@ import { differences, type Difference } from '../../../shared/review/differences
 import { settle, type SettleContext } from '../../../shared/review/settle';
 import { utf16 } from '../../../shared/text/units';
 import { seedText } from '../../support/corpora';
+import { objectContaining } from '../../support/matchers';
 
 const TEXT = seedText('000_3ae354dbb617adf6.txt');
 const CLAIM = 'الميلشيات الإيرانية استهدفت من مناطق سيطرتها';
@@ -53,7 +54,7 @@ describe('settling differences into gold', () => {
     const s = run(boundary, 'b');
     expect(texts(gold())).toEqual([['place', 'ديرالزور الشرقي', null]]);
     expect([...gold().values()][0]!.annotator).toBe(GOLD);
-    expect(s.decisions).toEqual([{ before: null, after: expect.objectContaining({ verdict: 'b', reviewer: 'sara', a: 'layla', b: 'omar', goldIds: ['g1'] }) }]);
+    expect(s.decisions).toEqual([{ before: null, after: objectContaining({ verdict: 'b', reviewer: 'sara', a: 'layla', b: 'omar', goldIds: ['g1'] }) }]);
     // Settling again replaces what the first verdict put in.
     run(boundary, 'both');
     expect(texts(gold())).toEqual([

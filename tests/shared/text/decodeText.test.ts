@@ -5,6 +5,7 @@ import { decodeText, decodeTextStart } from '../../../shared/text/decodeText';
 import { loadSeeds, seed } from '../../support/seeds';
 import { mixedText } from '../support/arbitraries';
 import { encodeUtf16, encodeWindows1256, fitsWindows1256, windows1256Table } from '../support/encodings';
+import { stringMatching } from '../../support/matchers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: (Uint8Array | number[])[]) => {
@@ -332,7 +333,7 @@ describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', 
       const whole = enc(ch);
       for (let n = 1; n < whole.length; n++) {
         const result = decodeText(whole.subarray(0, n));
-        expect(result, `${ch}: ${n} of ${whole.length} bytes`).toMatchObject({ ok: false, line: 1, message: expect.stringMatching(TRUNCATED) });
+        expect(result, `${ch}: ${n} of ${whole.length} bytes`).toMatchObject({ ok: false, line: 1, message: stringMatching(TRUNCATED) });
       }
     }
   });
@@ -344,8 +345,8 @@ describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', 
       const head = bytes.subarray(0, cut);
       if (!firstBad(head)) continue; // cut between two characters: a whole, shorter file
       const line = new TextDecoder().decode(head).split('\n').length;
-      expect(decodeText(head), `cut at ${cut}`).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
-      expect(decodeText(concat(BOM, head)), `BOM, cut at ${cut}`).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
+      expect(decodeText(head), `cut at ${cut}`).toMatchObject({ ok: false, line, message: stringMatching(TRUNCATED) });
+      expect(decodeText(concat(BOM, head)), `BOM, cut at ${cut}`).toMatchObject({ ok: false, line, message: stringMatching(TRUNCATED) });
     }
   });
 
@@ -360,7 +361,7 @@ describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', 
         while ((bytes[start]! & 0xc0) === 0x80) start--;
         const line = new TextDecoder().decode(bytes.subarray(0, start)).split('\n').length;
         const result = decodeText(bytes.subarray(0, cut));
-        expect(result).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
+        expect(result).toMatchObject({ ok: false, line, message: stringMatching(TRUNCATED) });
         if (result.ok) return;
         expect(result.message).toContain(`at byte ${start}`);
       }),
