@@ -8,7 +8,7 @@ import { openReview } from './navigation';
 const WORST_SHOWN = 200;
 
 /** A measure as shown: three decimals, or a dash where it does not apply. */
-export const formatMeasure = (m: Measure): string => (m === null ? '—' : m.toFixed(3));
+const formatMeasure = (m: Measure): string => (m === null ? '—' : m.toFixed(3));
 
 function MeasureCell({ value, name }: { value: Measure; name: string }) {
   return (

@@ -6,7 +6,7 @@ import { appStore, useHashiya } from '../store/appStore';
 import type { ReviewSession } from '../store/types';
 
 /** How each kind is named in the list. */
-export const KIND_TEXT: Record<DifferenceKind, string> = {
+const KIND_TEXT: Record<DifferenceKind, string> = {
   agree: 'agree',
   attribute: 'link/stance conflict',
   label: 'label conflict',

@@ -3,13 +3,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { annotationKey } from './annotationPlugin';
 import { toEditorPos } from './positions';
 
-/** The span whose edges are being dragged, and which edge. */
-export interface EdgeDrag {
-  readonly spanId: string;
-  readonly edge: 'start' | 'end';
-}
-
-export const handlesKey = new PluginKey<DecorationSet>('hashiya-handles');
+const handlesKey = new PluginKey<DecorationSet>('hashiya-handles');
 
 function handle(edge: 'start' | 'end', spanId: string, color: string): HTMLElement {
   const el = document.createElement('span');

@@ -1,5 +1,5 @@
 /** How many backups a backup folder keeps: the newest ten. */
-export const BACKUPS_KEPT = 10;
+const BACKUPS_KEPT = 10;
 
 // hashiya-backup-YYYYMMDD-HHMMSS.jsonl in UTC, with -2, -3, … for a second one in the same second.
 const NAME = /^hashiya-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-([2-9]|[1-9]\d{1,2}))?\.jsonl$/;

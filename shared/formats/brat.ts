@@ -27,7 +27,7 @@ const ANN_LINE_BREAKS = /[\r\n]/g;
 const WHITESPACE = /\s/;
 
 /** The name Hashiya gives the stance attribute when writing (any case is read). */
-export const BRAT_STANCE_ATTRIBUTE = 'Stance';
+const BRAT_STANCE_ATTRIBUTE = 'Stance';
 
 interface Pair {
   base: string;

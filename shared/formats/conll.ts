@@ -39,7 +39,7 @@ export interface ConllSerializeOptions extends SerializeOptions {
 }
 
 /** The marker line that begins a document. */
-export const DOCSTART = '-DOCSTART-';
+const DOCSTART = '-DOCSTART-';
 // At most this many problems are listed per file; one more line says how many were not.
 const MAX_PROBLEMS_PER_FILE = 50;
 const FIELD_SEPARATOR = /[ \t]+/;

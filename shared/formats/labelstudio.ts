@@ -242,7 +242,7 @@ function readAnnotator(v: unknown): string | undefined | null {
  * offending task, annotation or result starts; a problem in one annotation rejects that
  * annotation's document only, and its rejected text is the task with only that annotation.
  */
-export function parseLabelStudio(files: readonly InputFile[]): ParseResult {
+function parseLabelStudio(files: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   const skipped = new Map<string, number>();
   for (const file of files) {
@@ -605,7 +605,7 @@ const escapeBreaker = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart
  * (`from_id` the head, `to_id` the child, `direction` "right"). Spans without an id get
  * `hashiya-<n>` region ids.
  */
-export function serializeLabelStudio(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+function serializeLabelStudio(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
   const tally = newWriteTally();
   const across = { relations: 0 };
   const tasks = toTasks(documents, tally, across);

@@ -125,9 +125,6 @@ export interface MainEvents {
 
 export type MainEventChannel = keyof MainEvents;
 
-/** Every main-to-renderer channel. */
-export const MAIN_EVENT_CHANNELS = ['menu:command', 'files:opened', 'app:closing'] as const satisfies readonly MainEventChannel[];
-
 /** Channel name to request and response types. */
 export interface IpcContract {
   'files:open-text': { request: OpenFilesRequest | null; response: { files: PickedFile[] } };

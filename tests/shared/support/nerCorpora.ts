@@ -18,7 +18,7 @@ export interface CorpusFile {
  * Reads `../shared/corpora/<path>`. Throws (so the calling test fails, never passes
  * silently) when the file is missing, naming the path and where to get it.
  */
-export function corpusFile(path: string, origin: string): CorpusFile {
+function corpusFile(path: string, origin: string): CorpusFile {
   const url = new URL(path, CORPORA_DIR);
   const file = fileURLToPath(url);
   if (!existsSync(file)) {
