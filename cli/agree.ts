@@ -2,7 +2,8 @@ import type { AgreementReport, Measure } from '../shared/agreement/agreementRepo
 import { computeAgreement } from '../shared/agreement/computeAgreement';
 import { groupByText } from '../shared/agreement/groupByText';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 
 /** How many documents the readable output lists (all of them are in --json). */
 const WORST_SHOWN = 20;

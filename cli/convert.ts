@@ -1,6 +1,7 @@
 import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 import { OutputError, writeOutputFile, writeOutputFolder } from './writeOutput';
 
 /**

@@ -7,7 +7,8 @@ import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
 import type { Span } from '../shared/model/span';
 import { loadBackup } from './loadBackup';
 import { formatProblem, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 
 /**
  * `hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]`: turns a

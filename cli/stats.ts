@@ -1,6 +1,7 @@
 import { tokenize } from '../shared/text/tokenize';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 
 /** `hashiya stats`: documents, tokens, spans per label and per annotator (--json for a machine). */
 export async function stats(paths: readonly string[], options: CliOptions, io: CliIo): Promise<number> {
