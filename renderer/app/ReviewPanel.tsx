@@ -24,7 +24,19 @@ function describe(span: Span | null, text: string): string {
 }
 
 /** One row of the list: the kind, both sides, and how it was settled. */
-const DifferenceRow = memo(function DifferenceRow({ diff, index, current, verdict, text }: { diff: Difference; index: number; current: boolean; verdict: Verdict | undefined; text: string }) {
+const DifferenceRow = memo(function DifferenceRow({
+  diff,
+  index,
+  current,
+  verdict,
+  text,
+}: {
+  diff: Difference;
+  index: number;
+  current: boolean;
+  verdict: Verdict | undefined;
+  text: string;
+}) {
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (current) ref.current?.scrollIntoView({ block: 'nearest' });

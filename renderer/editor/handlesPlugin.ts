@@ -38,8 +38,18 @@ export function handlesPlugin(): Plugin<DecorationSet> {
         const color = after.colors.get(span.label) ?? '#777';
         const key = `${span.id}:${span.start}:${span.end}:${span.label}`;
         return DecorationSet.create(newState.doc, [
-          Decoration.widget(toEditorPos(after.layout, span.start), () => handle('start', span.id, color), { side: -1, key: `s:${key}`, ignoreSelection: true, stopEvent: () => true }),
-          Decoration.widget(toEditorPos(after.layout, span.end), () => handle('end', span.id, color), { side: 1, key: `e:${key}`, ignoreSelection: true, stopEvent: () => true }),
+          Decoration.widget(toEditorPos(after.layout, span.start), () => handle('start', span.id, color), {
+            side: -1,
+            key: `s:${key}`,
+            ignoreSelection: true,
+            stopEvent: () => true,
+          }),
+          Decoration.widget(toEditorPos(after.layout, span.end), () => handle('end', span.id, color), {
+            side: 1,
+            key: `e:${key}`,
+            ignoreSelection: true,
+            stopEvent: () => true,
+          }),
         ]);
       },
     },

@@ -30,9 +30,7 @@ export const webApi: HashiyaApi = {
       };
       input.addEventListener('cancel', () => done([]));
       input.addEventListener('change', () => {
-        const picked = Promise.all(
-          [...(input.files ?? [])].map(async (f) => ({ name: f.name, path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-        );
+        const picked = Promise.all([...(input.files ?? [])].map(async (f) => ({ name: f.name, path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
         // A file the browser cannot read fails the request, which would otherwise never be answered.
         picked.then(done, (error: unknown) => {
           input.remove();

@@ -4,17 +4,18 @@ import { utf16 } from '../text/units';
 import { textSha256Of } from './textSha256Of';
 import { ownSourceProblem } from './ownSourceProblem';
 import { parseJsonLines } from './parseJsonLines';
-import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, ReadDocument, SerializeOptions, SerializeResult } from './exchange';
-import {
-  isJsonObject,
-  newWriteTally,
-  readCodePointRange,
-  sortExchangeSpans,
-  stringifyJsonLine,
-  writableSpans,
-  writeNotes,
-  type WriteTally,
-} from './jsonl';
+import type {
+  ExchangeDocument,
+  ExchangeRelation,
+  ExchangeSpan,
+  Format,
+  InputFile,
+  ParseResult,
+  ReadDocument,
+  SerializeOptions,
+  SerializeResult,
+} from './exchange';
+import { isJsonObject, newWriteTally, readCodePointRange, sortExchangeSpans, stringifyJsonLine, writableSpans, writeNotes, type WriteTally } from './jsonl';
 import { checkDocumentText } from './checkDocumentText';
 
 // doccano stores ids as database integers; these are the ids it can read back.

@@ -343,7 +343,8 @@ export const newWriteTally = (): WriteTally => ({ spans: 0, relations: 0, tokens
 /** The notes a writer gives for what it left out. */
 export function writeNotes(tally: WriteTally): string[] {
   const notes: string[] = [];
-  if (tally.spans > 0) notes.push(`${tally.spans} span(s) outside their text, empty, splitting a character, without a label or repeating another span's id were left out`);
+  if (tally.spans > 0)
+    notes.push(`${tally.spans} span(s) outside their text, empty, splitting a character, without a label or repeating another span's id were left out`);
   if (tally.relations > 0) notes.push(`${tally.relations} relation(s) were left out: they link spans that were not written, or have no label`);
   if (tally.tokens > 0) notes.push(`${tally.tokens} document(s) had tokens that do not fit their text; the project tokenizer was used instead`);
   return notes;

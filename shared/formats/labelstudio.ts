@@ -3,26 +3,8 @@ import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { utf16 } from '../text/units';
 import { textSha256Of } from './textSha256Of';
-import type {
-  ExchangeDocument,
-  ExchangeRelation,
-  ExchangeSpan,
-  Format,
-  InputFile,
-  ParseResult,
-  SerializeOptions,
-  SerializeResult,
-} from './exchange';
-import {
-  isJsonObject,
-  newWriteTally,
-  readCodePointRange,
-  sortExchangeSpans,
-  textMismatch,
-  writableSpans,
-  writeNotes,
-  type WriteTally,
-} from './jsonl';
+import type { ExchangeDocument, ExchangeRelation, ExchangeSpan, Format, InputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
+import { isJsonObject, newWriteTally, readCodePointRange, sortExchangeSpans, textMismatch, writableSpans, writeNotes, type WriteTally } from './jsonl';
 import { addDocument } from './addDocument';
 import { checkDocumentText } from './checkDocumentText';
 import { ownSourceProblem } from './ownSourceProblem';
@@ -292,7 +274,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   if (textProblem) return rejectTask([{ line: lineOf(json.extents.get(data)!.start), message: textProblem }]);
   const text = data.text as string;
   const meta = isJsonObject(task.meta) ? task.meta : {};
-  const metaString = (key: string) => (typeof meta[key] === 'string' ? (meta[key]) : undefined);
+  const metaString = (key: string) => (typeof meta[key] === 'string' ? meta[key] : undefined);
   const id = metaString('id') ?? readId(task.id) ?? undefined;
   const title = metaString('title');
   const source = metaString('source') ?? `${file.name}:${taskLine}`;
@@ -326,7 +308,10 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
       {
         file: file.name,
         line: taskLine,
-        text: file.text.slice(extent.start, annotationsExtent.start + 1) + file.text.slice(at.start, at.end) + file.text.slice(annotationsExtent.end - 1, extent.end),
+        text:
+          file.text.slice(extent.start, annotationsExtent.start + 1) +
+          file.text.slice(at.start, at.end) +
+          file.text.slice(annotationsExtent.end - 1, extent.end),
       },
     ];
     if (Array.isArray(found)) {
@@ -334,7 +319,14 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
       result.rejected.push(...rejected);
       return;
     }
-    const doc = { ...base, ...(found.annotator !== undefined ? { annotator: found.annotator } : {}), spans: found.spans, relations: found.relations, file: file.name, line: taskLine };
+    const doc = {
+      ...base,
+      ...(found.annotator !== undefined ? { annotator: found.annotator } : {}),
+      spans: found.spans,
+      relations: found.relations,
+      file: file.name,
+      line: taskLine,
+    };
     addDocument(result, doc, rejected);
   });
   // Every annotation was cancelled: the text is still a document, as with no annotations.
@@ -612,7 +604,9 @@ function serializeLabelStudio(documents: readonly ExchangeDocument[], options: S
   const text = JSON.stringify(tasks, null, 2).replace(LINE_BREAKERS, escapeBreaker) + '\n';
   const notes = writeNotes(tally);
   if (across.relations > 0) {
-    notes.push(`${across.relations} relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out`);
+    notes.push(
+      `${across.relations} relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out`,
+    );
   }
   return { files: [{ name: `${options.baseName ?? 'tasks'}.json`, text }], notes, dropped: tally.spans };
 }

@@ -138,7 +138,14 @@ export interface IpcContract {
 export type Channel = keyof IpcContract;
 
 /** Every channel, for the checks in main and the preload. */
-export const CHANNELS = ['files:open-text', 'files:save-text', 'backup:write', 'backup:list', 'backup:read', 'app:ready-to-close'] as const satisfies readonly Channel[];
+export const CHANNELS = [
+  'files:open-text',
+  'files:save-text',
+  'backup:write',
+  'backup:list',
+  'backup:read',
+  'app:ready-to-close',
+] as const satisfies readonly Channel[];
 
 /** The API the renderer sees: one method per channel, no event objects. */
 export interface HashiyaApi {

@@ -25,7 +25,6 @@ export interface Difference {
   readonly attributes: readonly ('stance' | 'source')[];
 }
 
-
 /** The source of a claim as a range and label (ids differ between annotators), or '' for none. */
 function sourceOf(span: Span, layer: ReadonlyMap<string, Span>): string {
   const source = span.sourceId ? layer.get(span.sourceId) : undefined;

@@ -99,7 +99,18 @@ function jsonlLine(text: string, phrase: string, label: string) {
 describe('hashiya convert / validate / stats', () => {
   it('converts CoNLL (Wojood, nested) to JSONL with a label map, then to brat and back, keeping every span', async () => {
     const d = dir();
-    const a = await run('convert', wojoodPath('val'), '--from', 'conll', '--to', 'jsonl', '-o', join(d, 'val.jsonl'), '--map', 'PERS=actor,GPE=place,LOC=place,ORG=actor,DATE=');
+    const a = await run(
+      'convert',
+      wojoodPath('val'),
+      '--from',
+      'conll',
+      '--to',
+      'jsonl',
+      '-o',
+      join(d, 'val.jsonl'),
+      '--map',
+      'PERS=actor,GPE=place,LOC=place,ORG=actor,DATE=',
+    );
     expect(a.code).toBe(0);
     expect(a.err).toContain('--map dropped');
     const line = readJsonlLine(readFileSync(join(d, 'val.jsonl'), 'utf8').trim());
@@ -237,7 +248,16 @@ describe('hashiya convert / validate / stats', () => {
       expect(fresh.status, fresh.stderr).toBe(1);
       expect(fresh.stderr).toMatch(new RegExp(`^${full} ${join(disk, 'out')}/article-\\d+\\.(txt|ann): no space left on the device \\(ENOSPC\\)\n$`));
       expect(fresh.left).toEqual([]);
-      const existing = onTinyDisk(disk, 'size=64k', "mkdir out && printf old > out/article-0.txt && printf keep > out/mine.md", ['convert', input, '--from', 'jsonl', '--to', to, '-o', join(disk, 'out')])!;
+      const existing = onTinyDisk(disk, 'size=64k', 'mkdir out && printf old > out/article-0.txt && printf keep > out/mine.md', [
+        'convert',
+        input,
+        '--from',
+        'jsonl',
+        '--to',
+        to,
+        '-o',
+        join(disk, 'out'),
+      ])!;
       expect(existing.status, existing.stderr).toBe(1);
       expect(existing.left).toEqual(['./out', './out/article-0.txt', './out/mine.md']);
     }
@@ -258,7 +278,10 @@ describe('hashiya convert / validate / stats', () => {
     writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
     const full = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'jsonl'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'jsonl'], {
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+      });
       expect([r.status, r.stderr]).toEqual([1, 'hashiya: cannot write to the standard output: no space left on the device (ENOSPC)\n']);
     } finally {
       closeSync(full);

@@ -96,8 +96,14 @@ describe('every format, in the app', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Export conll' }).click()]);
     const { readFile } = await import('node:fs/promises');
     const out = await readFile(await download.path(), 'utf8');
-    const tokens = out.split('\n').filter((l) => l.trim()).map((l) => l.split(' ')[0]);
-    const original = wojood('val').text.split('\n').filter((l) => l.trim()).map((l) => l.split(/\s+/)[0]);
+    const tokens = out
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => l.split(' ')[0]);
+    const original = wojood('val')
+      .text.split('\n')
+      .filter((l) => l.trim())
+      .map((l) => l.split(/\s+/)[0]);
     expect(tokens).toEqual(original);
     // One label column: the CoNLL export chose the default labels; nothing of the text is lost.
     await context.close();

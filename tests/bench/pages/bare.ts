@@ -61,7 +61,11 @@ async function open(width: number): Promise<number> {
   const plugin = new Plugin<DecorationSet>({
     key,
     state: {
-      init: (_config, state) => DecorationSet.create(state.doc, spans.map((s) => decoration(pos(s.start), pos(s.end), s))),
+      init: (_config, state) =>
+        DecorationSet.create(
+          state.doc,
+          spans.map((s) => decoration(pos(s.start), pos(s.end), s)),
+        ),
       apply: (tr, set) => {
         const add = tr.getMeta(key) as Decoration | undefined;
         return add ? set.add(tr.doc, [add]) : set.map(tr.mapping, tr.doc);
@@ -73,7 +77,10 @@ async function open(width: number): Promise<number> {
     element: frame,
     extensions: [Document, Paragraph, Text, Extension.create({ name: 'bareDecorations', addProseMirrorPlugins: () => [plugin] })],
     injectCSS: false,
-    content: { type: 'doc', content: text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })) },
+    content: {
+      type: 'doc',
+      content: text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })),
+    },
     editorProps: { attributes: { class: 'article', dir: 'rtl', lang: 'ar', 'aria-label': 'Article text' } },
   });
   editor.view.focus();

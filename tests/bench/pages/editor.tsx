@@ -82,4 +82,6 @@ async function flush(): Promise<void> {
   await appStore.getState().flushWrites();
 }
 
-Object.assign(window, { bench: { setup, open, articleWidth, select, armTag, tagged: () => keys.elapsed(), flush, targets: (n: number) => tagTargets(article!, n) } });
+Object.assign(window, {
+  bench: { setup, open, articleWidth, select, armTag, tagged: () => keys.elapsed(), flush, targets: (n: number) => tagTargets(article!, n) },
+});

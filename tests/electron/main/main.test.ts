@@ -344,9 +344,10 @@ describe('main process', () => {
     await writeFile(target, 'old');
     const pieces = Array.from({ length: 20_000 }, (_, i) => `{"id":${i},"text":"حاشية"}\n`);
     fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    await expect(
-      save(fromApp, { suggestedName: 'export.jsonl', content: pieces, filterName: 'JSON Lines', extensions: ['jsonl'] }),
-    ).resolves.toEqual({ saved: true, path: target });
+    await expect(save(fromApp, { suggestedName: 'export.jsonl', content: pieces, filterName: 'JSON Lines', extensions: ['jsonl'] })).resolves.toEqual({
+      saved: true,
+      path: target,
+    });
     expect(await readFile(target, 'utf8')).toBe(pieces.join(''));
     expect((await readdir(work)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -491,8 +492,6 @@ describe('main process', () => {
 
     const packaged = await startMain({ packaged: true });
     expect(packaged.windows[0]!.loadedUrl).toBe('app://hashiya/index.html');
-    await expect(
-      packaged.ipcHandlers.get('files:open-text')!({ senderFrame: { url: 'http://localhost:5173/' }, sender: {} }, null),
-    ).rejects.toThrow(/sender/);
+    await expect(packaged.ipcHandlers.get('files:open-text')!({ senderFrame: { url: 'http://localhost:5173/' }, sender: {} }, null)).rejects.toThrow(/sender/);
   });
 });

@@ -54,13 +54,6 @@ export function runBundle(code: string, options: RunOptions): string[] {
     filename: string,
     process: NodeJS.Process | undefined,
   ) => void;
-  run(
-    fakeRequire,
-    module,
-    module.exports,
-    dirname,
-    path.join(dirname, 'bundle.cjs'),
-    options.sandboxed ? undefined : process,
-  );
+  run(fakeRequire, module, module.exports, dirname, path.join(dirname, 'bundle.cjs'), options.sandboxed ? undefined : process);
   return required;
 }

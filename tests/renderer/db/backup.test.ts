@@ -51,7 +51,15 @@ const created = new Date('2026-11-21T09:30:00Z');
 /** A second library, unlike the sample: one document of another text, one span. */
 function otherLibrary(): LibraryRows {
   const rows = sampleLibrary();
-  return { ...rows, documents: rows.documents.slice(0, 1), texts: rows.texts.slice(0, 1), spans: rows.spans.slice(0, 1), statuses: [], decisions: [], settings: [{ key: 'annotator', value: 'omar' }] };
+  return {
+    ...rows,
+    documents: rows.documents.slice(0, 1),
+    texts: rows.texts.slice(0, 1),
+    spans: rows.spans.slice(0, 1),
+    statuses: [],
+    decisions: [],
+    settings: [{ key: 'annotator', value: 'omar' }],
+  };
 }
 
 describe('backupParts and restoreBackup', () => {
@@ -89,7 +97,13 @@ describe('backupParts and restoreBackup', () => {
     const rows = sampleLibrary();
     const docId = rows.documents[0]!.id;
     const many = { ...rows, spans: [...rows.spans], statuses: [...rows.statuses] };
-    for (let k = 0; k < 2500; k++) many.spans.push(createSpan({ id: `bulk${String(k).padStart(5, '0')}`, docId, start: utf16(k % 50), end: utf16((k % 50) + 3), label: 'place', annotator: `a${k % 7}` }, k));
+    for (let k = 0; k < 2500; k++)
+      many.spans.push(
+        createSpan(
+          { id: `bulk${String(k).padStart(5, '0')}`, docId, start: utf16(k % 50), end: utf16((k % 50) + 3), label: 'place', annotator: `a${k % 7}` },
+          k,
+        ),
+      );
     for (let k = 0; k < 1500; k++) many.statuses.push({ docId, annotator: `annotator ${k}`, status: 'done', updatedAt: k });
     const db = freshDb();
     await fill(db, many);

@@ -52,9 +52,14 @@ describe('verifyBackup', () => {
   it('finds a truncated file: no last line, or a last row cut in half', async () => {
     const lines = await sampleLines();
     const n = lines.length;
-    expect(await problems(lines.slice(0, -1).map((l) => `${l}\n`).join(''))).toEqual([
-      `b.jsonl:${n - 1}: the file ends before the backup’s last line: it is truncated, and rows after this point are missing`,
-    ]);
+    expect(
+      await problems(
+        lines
+          .slice(0, -1)
+          .map((l) => `${l}\n`)
+          .join(''),
+      ),
+    ).toEqual([`b.jsonl:${n - 1}: the file ends before the backup’s last line: it is truncated, and rows after this point are missing`]);
     const cutInHalf = lines.slice(0, 5).join('\n') + '\n' + lines[5]!.slice(0, 40);
     expect(await problems(cutInHalf)).toEqual([
       'b.jsonl:6: this line is not JSON',
@@ -64,8 +69,12 @@ describe('verifyBackup', () => {
   });
 
   it('refuses a file that is not a backup with one problem, not one per line', async () => {
-    expect(await problems('{"text": "قال", "spans": []}\n{"text": "x"}\n')).toEqual(['b.jsonl:1: this is not a Hashiya backup: its first line is not a backup header']);
-    expect(await problems(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))).toEqual(['b.jsonl:1: this is not a Hashiya backup: its first line is not a backup header']);
+    expect(await problems('{"text": "قال", "spans": []}\n{"text": "x"}\n')).toEqual([
+      'b.jsonl:1: this is not a Hashiya backup: its first line is not a backup header',
+    ]);
+    expect(await problems(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))).toEqual([
+      'b.jsonl:1: this is not a Hashiya backup: its first line is not a backup header',
+    ]);
   });
 
   it('finds an edited file by its checksum, and the edited text by its document’s SHA-256', async () => {
@@ -120,7 +129,10 @@ describe('verifyBackup', () => {
     const file = new TextEncoder().encode(await backupText(sampleLibrary()));
     const at = file.indexOf(0x0a) + 30;
     const broken = new Uint8Array([...file.slice(0, at), 0xc3, 0x28, ...file.slice(at)]);
-    expect(await problems(broken)).toEqual(['b.jsonl:2: this line is not UTF-8 text', `b.jsonl:${n + 1}: the checksum does not match: the file was changed or damaged after it was written`]);
+    expect(await problems(broken)).toEqual([
+      'b.jsonl:2: this line is not UTF-8 text',
+      `b.jsonl:${n + 1}: the checksum does not match: the file was changed or damaged after it was written`,
+    ]);
   });
 
   it('finds rows that do not hold together: spans and texts without their document, a document without its text', async () => {

@@ -104,7 +104,10 @@ function checkWrittenLine(line: string, doc: ExchangeDocument) {
 }
 
 describe('jsonlFormat round trip (property)', () => {
-  const docs = fc.array(exchangeDocArb({ ids: 'mixed', spanAnnotators: true, stance: true, relations: 'optional', tokens: true }), { minLength: 1, maxLength: 4 });
+  const docs = fc.array(exchangeDocArb({ ids: 'mixed', spanAnnotators: true, stance: true, relations: 'optional', tokens: true }), {
+    minLength: 1,
+    maxLength: 4,
+  });
 
   it('serialize then parse gives the same documents and spans; serialize(parse(s)) === s', () => {
     fc.assert(
@@ -176,7 +179,9 @@ describe('jsonlFormat on a real article', () => {
     ['ديرالزور', 'place'],
     ['الصواريخ', 'weapon'],
   ] as const;
-  const spans = phrases.flatMap(([p, label]) => occurrences(text, p).map(([a, b], k) => ({ id: `${label}-${p.length}-${k}`, start: utf16(a), end: utf16(b), label })));
+  const spans = phrases.flatMap(([p, label]) =>
+    occurrences(text, p).map(([a, b], k) => ({ id: `${label}-${p.length}-${k}`, start: utf16(a), end: utf16(b), label })),
+  );
   const claimAt = occurrences(text, 'ريف ديرالزور الشرقي')[0]!;
   const doc: ExchangeDocument = {
     text,
@@ -209,7 +214,11 @@ describe('jsonlFormat on a real article', () => {
     const [a, b] = occurrences(text, 'المرصد السوري لحقوق الإنسان')[0]!;
     const [c, d] = occurrences(text, 'ريف ديرالزور الشرقي')[0]!;
     const source = createSpan({ id: 'a1', docId: 'd', start: utf16(a), end: utf16(b), label: 'actor', annotator: 'rania' }, 1);
-    const claim = setStance(linkSource(createSpan({ id: 'c1', docId: 'd', start: utf16(c), end: utf16(d), label: 'claim', annotator: 'rania' }, 1), 'a1', 2), 'denied', 3);
+    const claim = setStance(
+      linkSource(createSpan({ id: 'c1', docId: 'd', start: utf16(c), end: utf16(d), label: 'claim', annotator: 'rania' }, 1), 'a1', 2),
+      'denied',
+      3,
+    );
     const exported = appExport(record, text, [claim, source], 'rania') + '\n';
     const { documents, problems } = jsonlFormat.parse(file(exported));
     expect(problems).toEqual([]);
@@ -276,14 +285,43 @@ describe('jsonlFormat writing', () => {
 
   it('writes a document’s own tokens and reads them back; tokens equal to the project tokenizer’s are not kept', () => {
     const text = 'المرصد السوري';
-    const own: ExchangeDocument = { text, spans: [{ start: utf16(0), end: utf16(3), label: 'x' }], tokens: [[0, 3], [3, 6], [7, 13]] };
+    const own: ExchangeDocument = {
+      text,
+      spans: [{ start: utf16(0), end: utf16(3), label: 'x' }],
+      tokens: [
+        [0, 3],
+        [3, 6],
+        [7, 13],
+      ],
+    };
     const s = serialize([own]);
     const rec = readJsonlLine(s);
-    expect(rec.tokens!.map((t) => [t.text, t.ws])).toEqual([['الم', false], ['رصد', true], ['السوري', false]]);
+    expect(rec.tokens!.map((t) => [t.text, t.ws])).toEqual([
+      ['الم', false],
+      ['رصد', true],
+      ['السوري', false],
+    ]);
     expect(rec.spans[0]).toMatchObject({ token_start: 0, token_end: 0 });
     const back = jsonlFormat.parse(file(s)).documents[0]!;
-    expect(back.tokens).toEqual([[0, 3], [3, 6], [7, 13]]);
-    const same = jsonlFormat.parse(file(serialize([{ text, spans: [], tokens: [[0, 6], [7, 13]] }]))).documents[0]!;
+    expect(back.tokens).toEqual([
+      [0, 3],
+      [3, 6],
+      [7, 13],
+    ]);
+    const same = jsonlFormat.parse(
+      file(
+        serialize([
+          {
+            text,
+            spans: [],
+            tokens: [
+              [0, 6],
+              [7, 13],
+            ],
+          },
+        ]),
+      ),
+    ).documents[0]!;
     expect(same.tokens).toBeUndefined();
   });
 });
@@ -330,7 +368,8 @@ describe('jsonlFormat reading other tools’ files', () => {
 
 describe('jsonlFormat problems', () => {
   const text = 'أ🚀ب جملة';
-  const good = (over: Record<string, unknown> = {}) => JSON.stringify({ text, meta: { id: 'x' }, spans: [{ start: 1, end: 2, label: 'weapon', text: '🚀' }], ...over });
+  const good = (over: Record<string, unknown> = {}) =>
+    JSON.stringify({ text, meta: { id: 'x' }, spans: [{ start: 1, end: 2, label: 'weapon', text: '🚀' }], ...over });
   const span = (s: Record<string, unknown>) => good({ spans: [{ start: 0, end: 1, label: 'x', ...s }] });
   const cases: [string, string, RegExp][] = [
     ['broken JSON', '{"text": "نص", "spans": [{"start": 0, "end"', /^not valid JSON/],
@@ -346,20 +385,70 @@ describe('jsonlFormat problems', () => {
     ['an empty label', span({ label: '' }), /span 0: "label" must be a non-empty string/],
     ['a span text that does not match', span({ start: 2, end: 3, text: '🚀' }), /span 0: "text" "🚀" does not match the text at 2\.\.3 \("ب"\)/],
     ['a bad stance', span({ attrs: { stance: 'maybe' } }), /stance must be one of/],
-    ['a repeated span id', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }, { id: 'a', start: 1, end: 2, label: 'x' }] }), /span 1: id "a" is used by another span/],
-    ['a relation to an unknown span', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'zz', label: 'source' }] }), /relation 0: "child" "zz" is not the id/],
+    [
+      'a repeated span id',
+      good({
+        spans: [
+          { id: 'a', start: 0, end: 1, label: 'x' },
+          { id: 'a', start: 1, end: 2, label: 'x' },
+        ],
+      }),
+      /span 1: id "a" is used by another span/,
+    ],
+    [
+      'a relation to an unknown span',
+      good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'zz', label: 'source' }] }),
+      /relation 0: "child" "zz" is not the id/,
+    ],
     ['a Prodigy token-index relation', good({ relations: [{ head: 0, child: 1, label: 'rel' }] }), /token-index relations are not read/],
-    ['a relation without a label', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'a', label: '' }] }), /non-empty "label"/],
-    ['a claim that is its own source', good({ spans: [{ id: 'c', start: 0, end: 1, label: 'claim' }], relations: [{ head: 'c', child: 'c', label: 'source' }] }), /relation 0: span "c" is its own source/],
+    [
+      'a relation without a label',
+      good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'a', label: '' }] }),
+      /non-empty "label"/,
+    ],
+    [
+      'a claim that is its own source',
+      good({ spans: [{ id: 'c', start: 0, end: 1, label: 'claim' }], relations: [{ head: 'c', child: 'c', label: 'source' }] }),
+      /relation 0: span "c" is its own source/,
+    ],
     ['a label with an unpaired surrogate', span({ label: 'x\ud800' }), /span 0: "label" holds an unpaired surrogate \(U\+D800\) at code point 1/],
-    ['a relation label with an unpaired surrogate', good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }, { id: 'b', start: 1, end: 2, label: 'x' }], relations: [{ head: 'a', child: 'b', label: '\udc00' }] }), /relation 0: "label" holds an unpaired surrogate \(U\+DC00\)/],
+    [
+      'a relation label with an unpaired surrogate',
+      good({
+        spans: [
+          { id: 'a', start: 0, end: 1, label: 'x' },
+          { id: 'b', start: 1, end: 2, label: 'x' },
+        ],
+        relations: [{ head: 'a', child: 'b', label: '\udc00' }],
+      }),
+      /relation 0: "label" holds an unpaired surrogate \(U\+DC00\)/,
+    ],
     ['"meta" that is not an object', good({ meta: 'x' }), /"meta" must be an object/],
     ['a numeric meta.title', good({ meta: { title: 3 } }), /"meta.title" must be a string/],
     ['a token whose text does not match', good({ tokens: [{ text: 'ب', start: 0, end: 1 }] }), /token 0: "text" "ب" does not match/],
-    ['overlapping tokens', good({ tokens: [{ start: 0, end: 2 }, { start: 1, end: 3 }] }), /token 1: starts at 1, before the previous token ends/],
+    [
+      'overlapping tokens',
+      good({
+        tokens: [
+          { start: 0, end: 2 },
+          { start: 1, end: 3 },
+        ],
+      }),
+      /token 1: starts at 1, before the previous token ends/,
+    ],
     ['a token id out of place', good({ tokens: [{ start: 0, end: 1, id: 4 }] }), /token 0: "id" must be its position, 0/],
     ['a token with ws but no space after it', good({ tokens: [{ start: 0, end: 1, ws: true }] }), /token 0: "ws" is true but no whitespace follows it/],
-    ['token_start/token_end that do not match the tokens', good({ tokens: [{ start: 0, end: 1 }, { start: 1, end: 2 }], spans: [{ start: 1, end: 2, token_start: 0, token_end: 0, label: 'x' }] }), /do not match the tokens the span covers \(1\.\.1\)/],
+    [
+      'token_start/token_end that do not match the tokens',
+      good({
+        tokens: [
+          { start: 0, end: 1 },
+          { start: 1, end: 2 },
+        ],
+        spans: [{ start: 1, end: 2, token_start: 0, token_end: 0, label: 'x' }],
+      }),
+      /do not match the tokens the span covers \(1\.\.1\)/,
+    ],
   ];
 
   it.each(cases)('rejects %s on its line, keeps its raw line, and keeps the good lines around it', (_what, bad, message) => {
@@ -377,15 +466,25 @@ describe('jsonlFormat problems', () => {
 
   it('reports a span or token "text" nested thousands deep as a problem, never a crash', () => {
     const deep = '['.repeat(6000) + '0' + ']'.repeat(6000);
-    for (const bad of [`{"text":"نص","spans":[{"start":0,"end":1,"label":"x","text":${deep}}]}`, `{"text":"نص","tokens":[{"start":0,"end":1,"text":${deep}}]}`]) {
+    for (const bad of [
+      `{"text":"نص","spans":[{"start":0,"end":1,"label":"x","text":${deep}}]}`,
+      `{"text":"نص","tokens":[{"start":0,"end":1,"text":${deep}}]}`,
+    ]) {
       const { problems, documents } = jsonlFormat.parse(file(bad));
       expect(documents).toEqual([]);
-      expect(problems).toEqual([{ file: 'in.jsonl', line: 1, message: stringMatching(/^(span|token) 0: "text" must be a string: the text at 0\.\.1 is "ن"$/) }]);
+      expect(problems).toEqual([
+        { file: 'in.jsonl', line: 1, message: stringMatching(/^(span|token) 0: "text" must be a string: the text at 0\.\.1 is "ن"$/) },
+      ]);
     }
   });
 
   it('reports every problem of a line, not only the first', () => {
-    const bad = good({ spans: [{ start: 0, end: 99, label: 'x' }, { start: 1, end: 2, label: '' }] });
+    const bad = good({
+      spans: [
+        { start: 0, end: 99, label: 'x' },
+        { start: 1, end: 2, label: '' },
+      ],
+    });
     const { problems } = jsonlFormat.parse(file(bad));
     expect(problems.map((p) => p.message)).toEqual([stringMatching(/^span 0: offsets/), stringMatching(/^span 1: "label"/)]);
   });
@@ -565,7 +664,13 @@ describe('the app’s JSONL export: claims, stance and sources', () => {
 });
 
 describe('jsonlDocumentLine without tokens (the compact line)', () => {
-  const doc: ExchangeDocument = { text: 'أ🚀ب\r\nسطر', id: 'd1', title: 'عنوان', source: 'a.txt', spans: [{ start: utf16(1), end: utf16(3), label: 'weapon' }] };
+  const doc: ExchangeDocument = {
+    text: 'أ🚀ب\r\nسطر',
+    id: 'd1',
+    title: 'عنوان',
+    source: 'a.txt',
+    spans: [{ start: utf16(1), end: utf16(3), label: 'weapon' }],
+  };
 
   it('writes keys in a fixed order and CRLF escaped, on one line', () => {
     expect(jsonlDocumentLine(doc, undefined, false)).toBe(
@@ -635,7 +740,10 @@ describe('jsonlFormat reading lines laid out by another tool', () => {
     /* 10 */ '',
     /* 11 */ '   \t',
     /* 12 */ good('ديرالزور', [{ start: 0, end: 8, label: 'place', text: 'ديرالزور' }]),
-    /* 13 */ good('x', [{ start: 0, end: 1, label: 'x' }, { start: -1, end: 1, label: 'x' }]),
+    /* 13 */ good('x', [
+      { start: 0, end: 1, label: 'x' },
+      { start: -1, end: 1, label: 'x' },
+    ]),
   ];
   const wantedProblems = [
     [2, /not valid JSON/],
@@ -755,38 +863,41 @@ const storedDocArb = fc
   });
 
 describe('Python semantics', () => {
-  it.skipIf(!hasPython)(
-    hasPython ? 'python3 text[start:end] equals every exported span text' : 'SKIPPED: python3 is not installed',
-    () => {
-      const article = seed('000').text;
-      const withEmoji = '🚀 👍🏽 ' + article + ' 🇸🇾';
-      const real = [article, withEmoji].map((text) => ({ ...makeDoc(text, annotateArticle(text)), text }));
-      const generated = fc.sample(fc.array(storedDocArb, { minLength: 1, maxLength: 3 }), { numRuns: 150, seed: 20240601 }).flat();
-      // lone surrogates too: JSON escapes them and Python counts each as one code point
-      const lone = ['a\ud800b🚀c', '\udc00\ud800\ud800\udc00ب'].map((text) => {
-        const b = boundaries(text);
-        return { ...makeDoc(text, b.slice(1).map((end, k) => ({ start: b[k]!, end, label: 'x' }))), text };
-      });
-      const stored = [...real, ...generated, ...lone];
-      const lines = stored.map((d) => appExport(d.record, d.text, d.spans));
-      const run = spawnSync('python3', ['-c', PY], { input: lines.map((l) => l + '\n').join(''), encoding: 'utf8', maxBuffer: 64 << 20 });
-      expect(run.error, String(run.error)).toBeUndefined();
-      expect(run.status, run.stderr).toBe(0);
-      const results = JSON.parse(run.stdout) as PyResult[];
-      expect(results).toHaveLength(stored.length);
-      results.forEach((py, i) => {
-        const { text, spans } = stored[i]!;
-        const written = readJsonlLine(lines[i]!);
-        expect(py.len).toBe(Array.from(text).length);
-        expect(py.slices).toEqual(written.spans.map((s) => s.text));
-        expect(py.slices).toEqual([...spans].sort(compareSpans).map((s) => text.slice(s.start, s.end)));
-        expect(py.sorted).toBe(true);
-        // ignoreBOM: a leading U+FEFF is text here, not a signature to drop
-        const wellFormed = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(text)) === text;
-        if (wellFormed) expect(py.sha).toBe(written.meta.text_sha256);
-        else expect(py.sha).toBeNull();
-      });
-      expect(results.filter((r) => r.slices.length > 0).length).toBeGreaterThan(50);
-    },
-  );
+  it.skipIf(!hasPython)(hasPython ? 'python3 text[start:end] equals every exported span text' : 'SKIPPED: python3 is not installed', () => {
+    const article = seed('000').text;
+    const withEmoji = '🚀 👍🏽 ' + article + ' 🇸🇾';
+    const real = [article, withEmoji].map((text) => ({ ...makeDoc(text, annotateArticle(text)), text }));
+    const generated = fc.sample(fc.array(storedDocArb, { minLength: 1, maxLength: 3 }), { numRuns: 150, seed: 20240601 }).flat();
+    // lone surrogates too: JSON escapes them and Python counts each as one code point
+    const lone = ['a\ud800b🚀c', '\udc00\ud800\ud800\udc00ب'].map((text) => {
+      const b = boundaries(text);
+      return {
+        ...makeDoc(
+          text,
+          b.slice(1).map((end, k) => ({ start: b[k]!, end, label: 'x' })),
+        ),
+        text,
+      };
+    });
+    const stored = [...real, ...generated, ...lone];
+    const lines = stored.map((d) => appExport(d.record, d.text, d.spans));
+    const run = spawnSync('python3', ['-c', PY], { input: lines.map((l) => l + '\n').join(''), encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(run.error, String(run.error)).toBeUndefined();
+    expect(run.status, run.stderr).toBe(0);
+    const results = JSON.parse(run.stdout) as PyResult[];
+    expect(results).toHaveLength(stored.length);
+    results.forEach((py, i) => {
+      const { text, spans } = stored[i]!;
+      const written = readJsonlLine(lines[i]!);
+      expect(py.len).toBe(Array.from(text).length);
+      expect(py.slices).toEqual(written.spans.map((s) => s.text));
+      expect(py.slices).toEqual([...spans].sort(compareSpans).map((s) => text.slice(s.start, s.end)));
+      expect(py.sorted).toBe(true);
+      // ignoreBOM: a leading U+FEFF is text here, not a signature to drop
+      const wellFormed = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(text)) === text;
+      if (wellFormed) expect(py.sha).toBe(written.meta.text_sha256);
+      else expect(py.sha).toBeNull();
+    });
+    expect(results.filter((r) => r.slices.length > 0).length).toBeGreaterThan(50);
+  });
 });

@@ -28,10 +28,7 @@ describe('planning an import', () => {
       title: 'كونيكو',
       source: 'a.jsonl',
       annotator: 'omar',
-      spans: [
-        span('المرصد السوري لحقوق الإنسان', 'actor', 'T1'),
-        span('أن القاعدة شهدت استنفاراً', 'claim', 'T2', { stance: 'reported', annotator: 'laila' }),
-      ],
+      spans: [span('المرصد السوري لحقوق الإنسان', 'actor', 'T1'), span('أن القاعدة شهدت استنفاراً', 'claim', 'T2', { stance: 'reported', annotator: 'laila' })],
       relations: [
         { head: 'T2', child: 'T1', label: 'source' },
         { head: 'T2', child: 'T9', label: 'source' },
@@ -105,7 +102,20 @@ describe('planning an import', () => {
   });
 
   it('keeps a token-based document’s own tokens', () => {
-    const plan = planImport([{ text: 'قال المرصد', spans: [], tokens: [[0, 3], [4, 10]] }], empty, { annotator: 'me', now: 1, newId: ids() });
+    const plan = planImport(
+      [
+        {
+          text: 'قال المرصد',
+          spans: [],
+          tokens: [
+            [0, 3],
+            [4, 10],
+          ],
+        },
+      ],
+      empty,
+      { annotator: 'me', now: 1, newId: ids() },
+    );
     expect(plan.newDocuments[0]!.text.tokens).toEqual([
       [0, 3],
       [4, 10],
@@ -133,4 +143,3 @@ describe('planning an import', () => {
     ]);
   });
 });
-

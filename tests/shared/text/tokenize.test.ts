@@ -22,8 +22,7 @@ const DROPPABLE = /^[\u200e\u200f\u061c\u200c\u200d\u202a-\u202e\u2066-\u2069]$/
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-const splitsPair = (text: string, o: number) =>
-  o > 0 && o < text.length && isHigh(text.charCodeAt(o - 1)) && isLow(text.charCodeAt(o));
+const splitsPair = (text: string, o: number) => o > 0 && o < text.length && isHigh(text.charCodeAt(o - 1)) && isLow(text.charCodeAt(o));
 
 /** The kind a token's text must have, by the documented rule (checked independently of tokenize). */
 function expectedKind(s: string): Token['kind'] {
@@ -306,7 +305,10 @@ describe('tokenize hard cases', () => {
 
 describe('tokenize properties', () => {
   it('keeps every invariant on generated Arabic text', () => {
-    fc.assert(fc.property(mixedText({ maxLength: 60 }), (text) => expectInvariants(text)), { numRuns: 500 });
+    fc.assert(
+      fc.property(mixedText({ maxLength: 60 }), (text) => expectInvariants(text)),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps every invariant with lone surrogates too', () => {
