@@ -156,10 +156,10 @@ async function openRecent(filePath: string): Promise<void> {
 
 function createWindow(): BrowserWindow {
   // The audit cannot see into windowOptions(); tests/electron/audit.test.ts audits its
-  // result as a literal instead, hence the exemption on this line.
-  const window = new BrowserWindow(
-    windowOptions(PRELOAD_PATH),
-  ); /* eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK NODE_INTEGRATION_JS_CHECK */
+  // result as a literal instead, hence the exemption on this line. An exemption holds for
+  // the line it is on, so prettier must not break this one.
+  // prettier-ignore
+  const window = new BrowserWindow(windowOptions(PRELOAD_PATH)); /* eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK NODE_INTEGRATION_JS_CHECK */
   window.once('ready-to-show', () => window.show());
   // The page stores its queued changes and backs up before the window goes.
   const gate = closeGate({
