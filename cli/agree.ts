@@ -2,7 +2,8 @@ import type { AgreementReport, Measure } from '../shared/agreement/agreementRepo
 import { computeAgreement } from '../shared/agreement/computeAgreement';
 import { groupByText } from '../shared/agreement/groupByText';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 
 /** How many documents the readable output lists (all of them are in --json). */
 const WORST_SHOWN = 20;
@@ -42,11 +43,15 @@ export function formatAgreement(r: AgreementReport): string {
   const countWidth = Math.max(4, ...labels.flatMap((l) => Object.values(r.labels[l]!.counts).map((n) => String(n).length)));
   const cell = (s: string, w = 10) => s.padStart(w);
   lines.push(`spans per label (counts per annotator)`);
-  lines.push(`  ${'label'.padEnd(width)}${cell('exact F1')}${cell('partial F1', 12)}${cell('Cohen')}${cell('alpha')}${letters.map((x) => cell(x, countWidth + 2)).join('')}`);
+  lines.push(
+    `  ${'label'.padEnd(width)}${cell('exact F1')}${cell('partial F1', 12)}${cell('Cohen')}${cell('alpha')}${letters.map((x) => cell(x, countWidth + 2)).join('')}`,
+  );
   for (const l of labels) {
     const x = r.labels[l]!;
     const counts = r.annotators.map((who) => cell(String(x.counts[who] ?? 0), countWidth + 2)).join('');
-    lines.push(`  ${l.padEnd(width)}${cell(num(x.exact_f1))}${cell(num(x.partial_f1), 12)}${cell(num(x.cohen_kappa))}${cell(num(x.krippendorff_alpha))}${counts}`);
+    lines.push(
+      `  ${l.padEnd(width)}${cell(num(x.exact_f1))}${cell(num(x.partial_f1), 12)}${cell(num(x.cohen_kappa))}${cell(num(x.krippendorff_alpha))}${counts}`,
+    );
   }
   if (!labels.length) lines.push('  (no spans)');
   lines.push('');
@@ -98,7 +103,9 @@ export async function agree(paths: readonly string[], options: CliOptions, io: C
   }
   const report = computeAgreement(documents);
   if (report.documents === 0) {
-    io.err(`hashiya agree: no text was annotated by two or more annotators (documents are matched by the SHA-256 of their text; ${plural(report.documents_left_out, 'document')} left out)\n`);
+    io.err(
+      `hashiya agree: no text was annotated by two or more annotators (documents are matched by the SHA-256 of their text; ${plural(report.documents_left_out, 'document')} left out)\n`,
+    );
     return 1;
   }
   io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAgreement(report));

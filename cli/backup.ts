@@ -1,7 +1,7 @@
 import { describeBackup } from '../shared/backup/describeBackup';
 import { loadBackup } from './loadBackup';
 import { formatProblem } from './loadInputs';
-import type { CliIo } from './main';
+import type { CliIo } from './cliIo';
 
 /**
  * `hashiya backup verify FILE...`: checks each backup whole and prints what it holds

@@ -1,6 +1,7 @@
 import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 import { OutputError, writeOutputFile, writeOutputFolder } from './writeOutput';
 
 /**
@@ -23,10 +24,17 @@ export async function convert(paths: readonly string[], options: CliOptions, io:
   if (!loaded) return 2;
   for (const p of loaded.problems) io.err(`${formatProblem(p)}\n`);
   if (loaded.problems.length && !options['skip-invalid']) {
-    io.err(`hashiya convert: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}; nothing was written (--skip-invalid writes the valid documents)\n`);
+    io.err(
+      `hashiya convert: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}; nothing was written (--skip-invalid writes the valid documents)\n`,
+    );
     return 1;
   }
-  const labels = options.labels ? options.labels.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
+  const labels = options.labels
+    ? options.labels
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : undefined;
   const result = to.serialize(loaded.documents, { ...(labels ? { labels } : {}), ...(options.nested ? { nested: true } : {}) });
   for (const n of [...loaded.notes, ...result.notes]) io.err(`note: ${n}\n`);
   if (result.dropped) io.err(`note: ${result.dropped} span${result.dropped === 1 ? '' : 's'} could not be written in ${to.name} and were left out\n`);

@@ -1,7 +1,8 @@
 import type { ExchangeDocument, Format, ParseResult, Problem } from '../shared/formats/exchange';
 import { applyLabelMap, parseLabelMap } from '../shared/formats/labelMap';
 import { FORMAT_NAMES, formatByName } from '../shared/formats/registry';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 import { readInputs } from './readInputs';
 
 /** What reading the inputs in one format gave. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { CliIo } from './cliIo';
 
 const USAGE = `hashiya — Arabic news annotation, on the command line
 
@@ -90,25 +91,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`hashiya: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 70;
   }
-}
-
-/** Where the command line writes: stdout and stderr, replaceable in tests. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-/** The options every command may receive. */
-export interface CliOptions {
-  from?: string;
-  to?: string;
-  format?: string;
-  output?: string;
-  map?: string;
-  annotator?: string;
-  labels?: string;
-  json?: boolean;
-  nested?: boolean;
-  'skip-invalid'?: boolean;
-  'all-layers'?: boolean;
 }

@@ -1,5 +1,5 @@
 import { describeFsError } from './describeFsError';
-import type { CliIo } from './main';
+import type { CliIo } from './cliIo';
 
 /**
  * The process's stdout and stderr, for hashiya.ts. A write to stdout that fails (a full disk,

@@ -7,7 +7,8 @@ import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
 import type { Span } from '../shared/model/span';
 import { loadBackup } from './loadBackup';
 import { formatProblem, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 
 /**
  * `hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]`: turns a
@@ -46,7 +47,9 @@ export async function restore(paths: readonly string[], options: CliOptions, io:
   const layer = options['all-layers'] ? null : (options.annotator ?? (typeof own === 'string' ? own : undefined));
   const known = annotators.length ? annotators.join(', ') : 'none';
   if (layer === undefined) {
-    io.err(`hashiya restore: the backup names no annotator; choose a layer with --annotator NAME, or write every layer with --all-layers (annotators: ${known})\n`);
+    io.err(
+      `hashiya restore: the backup names no annotator; choose a layer with --annotator NAME, or write every layer with --all-layers (annotators: ${known})\n`,
+    );
     return 2;
   }
   if (layer !== null && !annotators.includes(layer)) {
@@ -80,12 +83,17 @@ export async function restore(paths: readonly string[], options: CliOptions, io:
     for (const f of result.files) await atomicWrite(join(out, f.name), f.text);
   } else {
     await mkdir(dirname(out), { recursive: true });
-    await atomicWrite(out, result.files.map((f) => f.text));
+    await atomicWrite(
+      out,
+      result.files.map((f) => f.text),
+    );
   }
   for (const n of result.notes) io.err(`note: ${n}\n`);
   if (result.dropped) io.err(`note: ${countOf('spans', result.dropped)} could not be written in ${to.name} and were left out\n`);
   if (left) io.err(`note: ${countOf('spans', left)} of other layers were left out (--all-layers writes them too)\n`);
   const written = spans.length - left;
-  io.err(`restored ${countOf('documents', docs.length)} and ${countOf('spans', written)} (${layer === null ? 'every layer' : `layer ${layer}`}) from ${file} to ${out} as ${to.name}\n`);
+  io.err(
+    `restored ${countOf('documents', docs.length)} and ${countOf('spans', written)} (${layer === null ? 'every layer' : `layer ${layer}`}) from ${file} to ${out} as ${to.name}\n`,
+  );
   return 0;
 }

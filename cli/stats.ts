@@ -1,6 +1,7 @@
 import { tokenize } from '../shared/text/tokenize';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 
 /** `hashiya stats`: documents, tokens, spans per label and per annotator (--json for a machine). */
 export async function stats(paths: readonly string[], options: CliOptions, io: CliIo): Promise<number> {
@@ -24,11 +25,21 @@ export async function stats(paths: readonly string[], options: CliOptions, io: C
     }
   }
   const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
-  const result = { documents: loaded.documents.length, tokens, spans, labels: sorted(perLabel), annotators: sorted(perAnnotator), problems: loaded.problems.length };
+  const result = {
+    documents: loaded.documents.length,
+    tokens,
+    spans,
+    labels: sorted(perLabel),
+    annotators: sorted(perAnnotator),
+    problems: loaded.problems.length,
+  };
   if (options.json) {
     io.out(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    const rows = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `  ${k.padEnd(24)} ${String(v).padStart(8)}`).join('\n');
+    const rows = (m: Record<string, number>) =>
+      Object.entries(m)
+        .map(([k, v]) => `  ${k.padEnd(24)} ${String(v).padStart(8)}`)
+        .join('\n');
     io.out(
       `documents  ${result.documents}\ntokens     ${result.tokens}\nspans      ${result.spans}\n\nspans per label\n${rows(result.labels) || '  (none)'}\n\nspans per annotator\n${rows(result.annotators) || '  (none)'}\n`,
     );

@@ -1,5 +1,6 @@
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
-import type { CliIo, CliOptions } from './main';
+import type { CliIo } from './cliIo';
+import type { CliOptions } from './cliOptions';
 
 /** `hashiya validate`: prints each problem as FILE:LINE: message; exit status 1 if there is any. */
 export async function validate(paths: readonly string[], options: CliOptions, io: CliIo): Promise<number> {

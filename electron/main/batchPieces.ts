@@ -1,5 +1,5 @@
 /** About how much text, in UTF-16 units, {@link batchPieces} gathers before a write. */
-export const BATCH_UNITS = 1 << 20;
+const BATCH_UNITS = 1 << 20;
 
 /**
  * Gathers an export's pieces (one per document, often a few hundred bytes each) into runs

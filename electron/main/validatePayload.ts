@@ -10,6 +10,7 @@ const fileName = z
   .min(1)
   .max(255)
   .refine((name) => !/[/\\]/.test(name), 'must not contain a path separator')
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: a file name must not hold them
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters')
   .refine((name) => name !== '.' && name !== '..', 'must name a file');
 
@@ -21,11 +22,7 @@ const textPieces = z
 
 const saveTextRequest = z.strictObject({
   suggestedName: fileName,
-  content: z.union([
-    z.string().max(MAX_TEXT_PAYLOAD),
-    textPieces,
-    z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_TEXT_PAYLOAD, 'is too large'),
-  ]),
+  content: z.union([z.string().max(MAX_TEXT_PAYLOAD), textPieces, z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_TEXT_PAYLOAD, 'is too large')]),
   filterName: z.string().max(100),
   extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'must be a short alphanumeric extension')).max(16),
 });
@@ -51,17 +48,12 @@ const REQUEST_SCHEMAS: { readonly [C in Channel]: z.ZodType<IpcContract[C]['requ
  * Checks a request that arrived on `channel` against the contract. The reason never
  * echoes the payload, which may be hundreds of megabytes of text.
  */
-export function validatePayload<C extends Channel>(
-  channel: C,
-  payload: unknown,
-): PayloadResult<IpcContract[C]['request']> {
+export function validatePayload<C extends Channel>(channel: C, payload: unknown): PayloadResult<IpcContract[C]['request']> {
   // Own-property lookup: a channel name from outside must not reach Object.prototype.
   const schema = Object.hasOwn(REQUEST_SCHEMAS, channel) ? REQUEST_SCHEMAS[channel] : undefined;
   if (!schema) return { ok: false, reason: `unknown channel ${JSON.stringify(channel)}` };
   const result = schema.safeParse(payload);
   if (result.success) return { ok: true, value: result.data };
-  const reason = result.error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'request'}: ${issue.message}`)
-    .join('; ');
+  const reason = result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'request'}: ${issue.message}`).join('; ');
   return { ok: false, reason };
 }

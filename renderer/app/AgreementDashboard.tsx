@@ -8,7 +8,7 @@ import { openReview } from './navigation';
 const WORST_SHOWN = 200;
 
 /** A measure as shown: three decimals, or a dash where it does not apply. */
-export const formatMeasure = (m: Measure): string => (m === null ? '—' : m.toFixed(3));
+const formatMeasure = (m: Measure): string => (m === null ? '—' : m.toFixed(3));
 
 function MeasureCell({ value, name }: { value: Measure; name: string }) {
   return (
@@ -144,8 +144,8 @@ export function AgreementDashboard() {
           </table>
           <h2>Confusion of labels on overlapping spans</h2>
           <p className="hint">
-            Rows: {report.annotators.length === 2 ? <bdi>{a0}</bdi> : 'either annotator'}; columns: {report.annotators.length === 2 ? <bdi>{a1}</bdi> : 'the other'}.
-            Darker cells hold more pairs; the diagonal is agreement on the label.
+            Rows: {report.annotators.length === 2 ? <bdi>{a0}</bdi> : 'either annotator'}; columns:{' '}
+            {report.annotators.length === 2 ? <bdi>{a1}</bdi> : 'the other'}. Darker cells hold more pairs; the diagonal is agreement on the label.
           </p>
           {confusionLabels.length === 0 ? (
             <p>No overlapping spans.</p>
@@ -191,7 +191,13 @@ export function AgreementDashboard() {
               const who = view.docAnnotators.get(d.id) ?? [];
               return (
                 <li key={d.id} data-doc-id={d.id}>
-                  <button type="button" className="link" disabled={who.length < 2} onClick={() => openReview(d.id, who[0]!, who[1]!)} aria-label={`Review ${view.titles.get(d.id) ?? d.id}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={who.length < 2}
+                    onClick={() => openReview(d.id, who[0]!, who[1]!)}
+                    aria-label={`Review ${view.titles.get(d.id) ?? d.id}`}
+                  >
                     <bdi>{view.titles.get(d.id) ?? d.id}</bdi>
                   </button>{' '}
                   exact F1 {formatMeasure(d.exact_f1)}, partial F1 {formatMeasure(d.partial_f1)}

@@ -6,7 +6,7 @@ import { appStore, useHashiya } from '../store/appStore';
 import type { ReviewSession } from '../store/types';
 
 /** How each kind is named in the list. */
-export const KIND_TEXT: Record<DifferenceKind, string> = {
+const KIND_TEXT: Record<DifferenceKind, string> = {
   agree: 'agree',
   attribute: 'link/stance conflict',
   label: 'label conflict',
@@ -24,7 +24,19 @@ function describe(span: Span | null, text: string): string {
 }
 
 /** One row of the list: the kind, both sides, and how it was settled. */
-const DifferenceRow = memo(function DifferenceRow({ diff, index, current, verdict, text }: { diff: Difference; index: number; current: boolean; verdict: Verdict | undefined; text: string }) {
+const DifferenceRow = memo(function DifferenceRow({
+  diff,
+  index,
+  current,
+  verdict,
+  text,
+}: {
+  diff: Difference;
+  index: number;
+  current: boolean;
+  verdict: Verdict | undefined;
+  text: string;
+}) {
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (current) ref.current?.scrollIntoView({ block: 'nearest' });

@@ -12,7 +12,7 @@ export function showLibrary(): void {
 }
 
 /** The library rows the current filter shows, in library order. */
-export function visibleDocumentIds(): string[] {
+function visibleDocumentIds(): string[] {
   const st = appStore.getState();
   return st.documents.filter((d) => st.statusFilter === 'all' || (st.statuses.get(d.id) ?? 'new') === st.statusFilter).map((d) => d.id);
 }

@@ -24,7 +24,7 @@ export function backupParts(db: Dexie, meta: { readonly app: string; readonly cr
       for (;;) {
         await emit({ table: table.name, rows });
         if (rows.length < PAGE) break;
-        const last = Dexie.getByKeyPath(rows.at(-1), primaryKeyPath(table)) as IndexableType;
+        const last = Dexie.getByKeyPath(rows.at(-1) as object, primaryKeyPath(table)) as IndexableType;
         rows = await table.where(':id').above(last).limit(PAGE).toArray();
       }
     }

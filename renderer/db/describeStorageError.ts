@@ -5,7 +5,7 @@
 export function describeStorageError(error: unknown): string {
   const chain: { name?: string; message?: string }[] = [];
   for (let e: unknown = error; e && typeof e === 'object' && chain.length < 5; e = (e as { inner?: unknown }).inner) {
-    chain.push(e as { name?: string; message?: string });
+    chain.push(e);
   }
   const names = chain.map((e) => e.name ?? '');
   const text = chain.map((e) => e.message ?? '').join(' ');

@@ -2,6 +2,7 @@ import type { Change } from '../../shared/model/change';
 import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
+import type { AgreementSpan } from '../../shared/agreement/agreementSpan';
 import type { AgreementDocument } from '../../shared/agreement/groupByText';
 import type { Decision } from '../../shared/review/decision';
 import Dexie from 'dexie';
@@ -41,7 +42,11 @@ export function repository(db: HashiyaDb) {
      * spans, and the spans attached to documents already here (a span identical to one
      * stored — same range, label and annotator — is not added twice). All or nothing.
      */
-    async applyImport(plan: Pick<ImportPlan, 'newDocuments' | 'attachments'>, now: number, onProgress?: (done: number, total: number) => void): Promise<{ added: number; attached: number; duplicates: number }> {
+    async applyImport(
+      plan: Pick<ImportPlan, 'newDocuments' | 'attachments'>,
+      now: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<{ added: number; attached: number; duplicates: number }> {
       const CHUNK = 1000;
       const total = plan.newDocuments.length + plan.attachments.length;
       let done = 0;
@@ -50,9 +55,18 @@ export function repository(db: HashiyaDb) {
       await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
         for (let i = 0; i < plan.newDocuments.length; i += CHUNK) {
           const chunk = plan.newDocuments.slice(i, i + CHUNK);
-          await addInSlices(chunk.map((d) => d.record), (rows) => db.documents.bulkAdd(rows));
-          await addInSlices(chunk.map((d) => d.text), (rows) => db.texts.bulkAdd(rows));
-          await addInSlices(chunk.flatMap((d) => d.spans), (rows) => db.spans.bulkAdd(rows));
+          await addInSlices(
+            chunk.map((d) => d.record),
+            (rows) => db.documents.bulkAdd(rows),
+          );
+          await addInSlices(
+            chunk.map((d) => d.text),
+            (rows) => db.texts.bulkAdd(rows),
+          );
+          await addInSlices(
+            chunk.flatMap((d) => d.spans),
+            (rows) => db.spans.bulkAdd(rows),
+          );
           done += chunk.length;
           onProgress?.(done, total);
         }
@@ -100,9 +114,7 @@ export function repository(db: HashiyaDb) {
       return db.documents.where('textSha256').equals(sha).first();
     },
 
-    async loadDocument(
-      id: string,
-    ): Promise<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] } | null> {
+    async loadDocument(id: string): Promise<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] } | null> {
       return db.transaction('r', db.documents, db.texts, db.spans, async () => {
         const record = await db.documents.get(id);
         const text = await db.texts.get(id);
@@ -123,7 +135,9 @@ export function repository(db: HashiyaDb) {
     async saveChanges(changes: readonly Change[], now: number): Promise<SaveOutcome> {
       return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions], async () => {
         const docIds = [...new Set(changes.map((c) => c.docId))];
-        const spanIds = [...new Set(changes.flatMap((c) => c.spans.flatMap((s) => [s.before?.id, s.after?.id]).filter((id): id is string => id !== undefined)))];
+        const spanIds = [
+          ...new Set(changes.flatMap((c) => c.spans.flatMap((s) => [s.before?.id, s.after?.id]).filter((id): id is string => id !== undefined))),
+        ];
         const [docs, stored] = await Promise.all([db.documents.bulkGet(docIds), db.spans.bulkGet(spanIds)]);
         const original = new Map<string, Span | undefined>(spanIds.map((id, i) => [id, stored[i]]));
         const current = new Map(original);
@@ -214,10 +228,10 @@ export function repository(db: HashiyaDb) {
     async agreementDocuments(annotators: readonly string[] | null, keep: (d: DocumentRecord) => boolean = () => true): Promise<AgreementDocument[]> {
       return db.transaction('r', [db.documents, db.texts, db.spans, db.statuses], async () => {
         const wanted = annotators ? new Set(annotators) : null;
-        const byDoc = new Map<string, Map<string, { start: number; end: number; label: string }[]>>();
+        const byDoc = new Map<string, Map<string, AgreementSpan[]>>();
         const present = (docId: string, who: string) => {
           let m = byDoc.get(docId);
-          if (!m) byDoc.set(docId, (m = new Map()));
+          if (!m) byDoc.set(docId, (m = new Map<string, AgreementSpan[]>()));
           let list = m.get(who);
           if (!list) m.set(who, (list = []));
           return list;
@@ -310,7 +324,7 @@ export function repository(db: HashiyaDb) {
 
     /** Every document with its text and spans, one at a time, oldest first. */
     async *eachDocument(pageSize = 500): AsyncGenerator<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] }> {
-      const ids = (await db.documents.orderBy('createdAt').primaryKeys()) as string[];
+      const ids = await db.documents.orderBy('createdAt').primaryKeys();
       // A page of documents per read transaction: one query per table, not one per document.
       for (let i = 0; i < ids.length; i += pageSize) {
         const page = ids.slice(i, i + pageSize);

@@ -53,7 +53,7 @@ export function LinkArcs({ editor }: { editor: Editor }) {
 
   useLayoutEffect(() => {
     const view = editor.view;
-    const frame = view.dom.closest('.article-frame') as HTMLElement | null;
+    const frame = view.dom.closest<HTMLElement>('.article-frame');
     const plugin = annotationKey.getState(view.state);
     if (!frame || !plugin) return;
     const box = frame.getBoundingClientRect();

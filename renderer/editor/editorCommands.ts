@@ -4,7 +4,7 @@ import { compareSpans, type Span } from '../../shared/model/span';
 import { nextTokenEnd, nextTokenStart, prevTokenStart } from '../../shared/text/tokenMotion';
 import { utf16 } from '../../shared/text/units';
 import type { HashiyaStore } from '../store/createStore';
-import { spansAt } from '../store/innermostSpanAt';
+import { spansAt } from '../store/spansAt';
 import { annotationKey } from './annotationPlugin';
 import { toEditorPos, toTextOffset, type EditorPos, type TextLayout } from './positions';
 import { selectionPreciseKey } from './selectionPrecisionPlugin';
@@ -28,7 +28,7 @@ function layoutOf(view: EditorView): TextLayout | undefined {
 }
 
 /** The user's text selection as text offsets, or null when the caret is collapsed. */
-export function selectedRange(view: EditorView): { start: number; end: number } | null {
+function selectedRange(view: EditorView): { start: number; end: number } | null {
   const { selection } = view.state;
   const layout = layoutOf(view);
   if (selection.empty || !layout) return null;
@@ -36,7 +36,7 @@ export function selectedRange(view: EditorView): { start: number; end: number } 
 }
 
 /** The caret's text offset (the selection's moving end). */
-export function caretOffset(view: EditorView): number {
+function caretOffset(view: EditorView): number {
   const layout = layoutOf(view);
   return layout ? toTextOffset(layout, view.state.selection.head as EditorPos) : 0;
 }

@@ -5,13 +5,7 @@ import { annotationKey } from './annotationPlugin';
 import { enableEdgeDrag } from './edgeDrag';
 import { toEditorPos } from './positions';
 
-/** The span whose edges are being dragged, and which edge. */
-export interface EdgeDrag {
-  readonly spanId: string;
-  readonly edge: 'start' | 'end';
-}
-
-export const handlesKey = new PluginKey<DecorationSet>('hashiya-handles');
+const handlesKey = new PluginKey<DecorationSet>('hashiya-handles');
 
 function handle(edge: 'start' | 'end', spanId: string, color: string): HTMLElement {
   const el = document.createElement('span');

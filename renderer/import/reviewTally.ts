@@ -1,7 +1,7 @@
 import type { ExchangeDocument, FormatName, ParseResult, Problem } from '../../shared/formats/exchange';
 import { applyLabelMap, type LabelMap } from '../../shared/formats/labelMap';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
-import type { ImportReview } from '../store/types';
+import type { ImportReview } from './importReview';
 
 /** What the checking pass of an import keeps: counts and problems, never the documents. */
 export interface ReviewTally {

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie from 'dexie';
 import type { BackupUnavailable } from '../../shared/ipc/contract';
 import type { FolderHandle, FolderPicker } from './fileSystemAccess';
 
@@ -15,7 +15,7 @@ export interface FolderMemory {
 export function rememberedFolder(name = 'hashiya-backup-folder'): FolderMemory {
   const db = new Dexie(name);
   db.version(1).stores({ folders: '' });
-  const folders = db.table('folders') as Table<FolderHandle, string>;
+  const folders = db.table<FolderHandle, string>('folders');
   return {
     load: () => folders.get('backups'),
     save: async (folder) => void (await folders.put(folder, 'backups')),

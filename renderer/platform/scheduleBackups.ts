@@ -1,7 +1,7 @@
 import type { HashiyaStore } from '../store/createStore';
 
 /** How often the open app backs the library up, when it changed. */
-export const BACKUP_EVERY_MS = 30 * 60_000;
+const BACKUP_EVERY_MS = 30 * 60_000;
 
 /**
  * Backs the library up on a schedule while the app is open (skipped when nothing changed

@@ -16,7 +16,7 @@ export const webApi: HashiyaApi = {
   platform: 'web',
 
   openTextFiles(request) {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       const input = document.createElement('input');
       input.type = 'file';
       input.multiple = true;
@@ -29,11 +29,13 @@ export const webApi: HashiyaApi = {
         resolve({ files });
       };
       input.addEventListener('cancel', () => done([]));
-      input.addEventListener('change', async () => {
-        const picked = await Promise.all(
-          [...(input.files ?? [])].map(async (f) => ({ name: f.name, path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-        );
-        done(picked);
+      input.addEventListener('change', () => {
+        const picked = Promise.all([...(input.files ?? [])].map(async (f) => ({ name: f.name, path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+        // A file the browser cannot read fails the request, which would otherwise never be answered.
+        picked.then(done, (error: unknown) => {
+          input.remove();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        });
       });
       input.click();
     });

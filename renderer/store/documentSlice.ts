@@ -6,7 +6,7 @@ import { createSpan, linkSource, relabelSpan, resizeSpan, setStance, type Span }
 import { growEdge, snapToTokens } from '../../shared/text/snapToTokens';
 import { tokenIndex, type TokenIndex } from '../../shared/text/tokenIndex';
 import { tokenize, type Token } from '../../shared/text/tokenize';
-import { utf16, type Utf16Offset } from '../../shared/text/units';
+import { utf16 } from '../../shared/text/units';
 import { GOLD } from '../../shared/review/decision';
 import { describeStorageError } from '../db/describeStorageError';
 import type { RefusedChange } from '../db/saveOutcome';
@@ -24,9 +24,7 @@ const EMPTY_HISTORY: DocHistory = { undo: [], redo: [] };
 
 /** The document's own tokens when it has them, else the project tokenizer's. */
 function tokensFor(text: string, own: readonly (readonly [number, number])[] | undefined): TokenIndex {
-  const tokens: Token[] = own
-    ? own.map(([s, e]) => ({ start: utf16(s), end: utf16(e), kind: 'word' as const }))
-    : tokenize(text);
+  const tokens: Token[] = own ? own.map(([s, e]) => ({ start: utf16(s), end: utf16(e), kind: 'word' as const })) : tokenize(text);
   return tokenIndex(tokens);
 }
 
@@ -81,9 +79,7 @@ export const documentSlice =
     /** Drops refused changes from the undo history, says why, and shows what is stored. */
     async function refuse(refused: readonly RefusedChange[]) {
       const gone = new Set(refused.map((r) => r.change));
-      const history = new Map(
-        [...get().history].map(([k, h]) => [k, { undo: h.undo.filter((c) => !gone.has(c)), redo: h.redo.filter((c) => !gone.has(c)) }]),
-      );
+      const history = new Map([...get().history].map(([k, h]) => [k, { undo: h.undo.filter((c) => !gone.has(c)), redo: h.redo.filter((c) => !gone.has(c)) }]));
       set({ history });
       const first = refused[0]!;
       const text = get().open?.text;
@@ -327,10 +323,7 @@ export const documentSlice =
             return s.id;
           }
         }
-        const span = createSpan(
-          { id: deps.newId(), docId: open.record.id, start: utf16(range.start), end: utf16(range.end), label, annotator },
-          deps.now(),
-        );
+        const span = createSpan({ id: deps.newId(), docId: open.record.id, start: utf16(range.start), end: utf16(range.end), label, annotator }, deps.now());
         act(`Add ${label}`, [{ before: null, after: span }], span.id);
         return span.id;
       },

@@ -2,7 +2,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { StateCreator } from 'zustand';
 import { throttle } from './throttle';
 import type { FormatName, InputFile, Problem } from '../../shared/formats/exchange';
-import { applyLabelMap, parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
+import { parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
 import { recordsToExchange } from '../../shared/formats/recordsToExchange';
 import { formatByName, MULTI_FILE_FORMATS } from '../../shared/formats/registry';
 import { inputFileOf } from '../../shared/formats/inputFileOf';
@@ -27,186 +27,189 @@ export const exchangeSlice =
     // The mapping and options the shown review was made with, reused by the import pass.
     let reviewOptions: { map: LabelMap; planOptions: PlanOptions } | null = null;
     return {
-    importReview: null,
-    importProgress: null,
+      importReview: null,
+      importProgress: null,
 
-    async reviewImport(formatName, picked, options) {
-      const format = formatByName(formatName);
-      if (!format) return;
-      const map = parseLabelMap(options.map);
-      if (typeof map === 'string') {
-        get().notify({ kind: 'error', text: `Label mapping: ${map}` });
-        return;
-      }
-      const planOptions = { annotator: options.annotator.trim() || get().annotator || 'analyst', now: deps.now(), newId: deps.newId };
-      const streamed = LINE_FORMATS.includes(formatName);
-      const totalBytes = picked.reduce((n, f) => n + f.size, 0);
-      const index = await deps.repo.libraryIndex();
-      const tally = newTally();
-      set({ importProgress: { done: 0, total: totalBytes } });
-      const reviewProgress = throttle((done: number) => set({ importProgress: { done, total: totalBytes } }), 100);
-      try {
-        if (streamed) {
-          // Checked a run of lines at a time: the file is never held whole in memory.
-          const running = growingIndex(index);
-          let base = 0;
-          for (const file of picked) {
-            const chunks = readChunks(file, file.name, format);
-            for (;;) {
-              const step = await chunks.next();
-              if (step.done) {
-                if (step.value.encoding && step.value.encoding !== 'utf-8' && step.value.encoding !== 'utf-8 (BOM)') tally.encodings.push(`${file.name}: ${step.value.encoding}`);
-                break;
-              }
-              const plan = planImport(mapAll(step.value.documents, map, tally), running.index, planOptions);
-              running.add(plan);
-              addToTally(tally, step.value, plan);
-              reviewProgress(false, base + step.value.bytesRead);
-            }
-            base += file.size;
-          }
-          set({ importReview: reviewFrom(formatName, picked, tally, null, true) });
-        } else {
-          const files: InputFile[] = [];
-          for (const f of picked) {
-            const read = inputFileOf(f.name, new Uint8Array(await f.arrayBuffer()));
-            if ('problem' in read) tally.problems.push(read.problem);
-            else {
-              files.push(read.file);
-              const encoding = read.file.encoding;
-              if (encoding && encoding !== 'utf-8' && encoding !== 'utf-8 (BOM)') tally.encodings.push(`${f.name}: ${encoding}`);
-            }
-          }
-          const parsed = format.parse(files);
-          const plan = planImport(mapAll(parsed.documents, map, tally), index, planOptions);
-          addToTally(tally, parsed, plan);
-          set({ importReview: reviewFrom(formatName, picked, tally, plan, false) });
-        }
-      } finally {
-        set({ importProgress: null });
-      }
-      reviewOptions = { map, planOptions };
-    },
-
-    async confirmImport(onlyValid) {
-      const review = get().importReview;
-      if (!review || !reviewOptions) return;
-      if (review.problems.length && !onlyValid) return;
-      const { map, planOptions } = reviewOptions;
-      const totalBytes = review.files.reduce((n, f) => n + f.size, 0);
-      set({ importProgress: { done: 0, total: review.plan ? 1 : totalBytes } });
-      try {
-        let r: { added: number; attached: number; duplicates: number };
-        if (review.plan) {
-          r = await deps.repo.applyImport(review.plan, deps.now(), (done, total) => set({ importProgress: { done, total } }));
-        } else {
-          // Read again, a run of lines at a time, and store every run in one transaction:
-          // in a worker where there is one, so the window stays responsive throughout.
-          const importProgress = throttle((done: number) => set({ importProgress: { done, total: totalBytes } }), 100);
-          const run = deps.importStreamed ?? ((req, onProgress) => streamedImport(deps.repo, req, deps.newId, onProgress));
-          r = await run({ files: review.files, format: review.format, map, annotator: planOptions.annotator, now: deps.now() }, (n) => importProgress(false, n));
-        }
-        set({ importReview: null });
-        deps.channel?.post({ kind: 'library' });
-        await get().refreshLibrary();
-        const open = get().open;
-        if (open) await get().openDocument(open.record.id);
-        get().notify({
-          kind: 'info',
-          text: `Imported ${plural(r.added, 'new document')}; attached ${plural(r.attached, 'span')} to documents already in the library${
-            r.duplicates ? ` (${plural(r.duplicates, 'duplicate')} skipped)` : ''
-          }.`,
-          ...(review.mismatches.length ? { details: review.mismatches.map(problemLine) } : {}),
-        });
-      } catch (e) {
-        get().notify({ kind: 'error', text: `The import failed and nothing was stored: ${(e as Error).message}` });
-      } finally {
-        set({ importProgress: null });
-      }
-    },
-
-    listAnnotators() {
-      return deps.repo.annotators();
-    },
-
-    cancelImportReview() {
-      reviewOptions = null;
-      set({ importReview: null });
-    },
-
-    async saveRejected() {
-      const review = get().importReview;
-      if (!review) return;
-      const lines = [...review.problems.map((p) => `# ${problemLine(p)}`), ...review.rejected.map((r) => r.text)];
-      await deps.api.saveTextFile({ suggestedName: 'hashiya-rejected.txt', content: lines.join('\n') + '\n', filterName: 'Text', extensions: ['txt'] });
-    },
-
-    async exportAs(formatName: FormatName, options) {
-      const format = formatByName(formatName);
-      if (!format) return;
-      set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
-        const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
-      try {
-        // Written while storage fails, the export still holds every change made on screen.
-        const pending = (await get().flushWrites()) ? [] : get().unsavedChanges();
-        const serializeOptions = { ...(options.labels ? { labels: options.labels } : {}), ...(options.nested ? { nested: true } : {}) };
-        const lineBased = LINE_FORMATS.includes(formatName);
-        const docs = [];
-        // Line formats are written a document at a time, so the export is held in memory once.
-        const parts: string[] = [];
-        const notes = new Set<string>();
-        let dropped = 0;
-        let count = 0;
-        for await (const d of deps.repo.eachDocument()) {
-          const all = withPending(d.spans, pending, d.record.id);
-          const spans = options.annotator ? all.filter((s) => s.annotator === options.annotator) : all;
-          const doc = recordsToExchange(d.record, d.text, spans, d.tokens, options.annotator ?? get().annotator ?? undefined);
-          count++;
-          if (lineBased) {
-            const r = format.serialize([doc], serializeOptions);
-            parts.push(...r.files.map((f) => f.text));
-            r.notes.forEach((n) => notes.add(n));
-            dropped += r.dropped;
-          } else docs.push(doc);
-          progress(false, count);
-        }
-        if (!count) {
-          get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
+      async reviewImport(formatName, picked, options) {
+        const format = formatByName(formatName);
+        if (!format) return;
+        const map = parseLabelMap(options.map);
+        if (typeof map === 'string') {
+          get().notify({ kind: 'error', text: `Label mapping: ${map}` });
           return;
         }
-        let files: { name: string; text: string }[] = [];
-        if (!lineBased) {
-          const r = format.serialize(docs, serializeOptions);
-          files = r.files;
-          r.notes.forEach((n) => notes.add(n));
-          dropped += r.dropped;
+        const planOptions = { annotator: options.annotator.trim() || get().annotator || 'analyst', now: deps.now(), newId: deps.newId };
+        const streamed = LINE_FORMATS.includes(formatName);
+        const totalBytes = picked.reduce((n, f) => n + f.size, 0);
+        const index = await deps.repo.libraryIndex();
+        const tally = newTally();
+        set({ importProgress: { done: 0, total: totalBytes } });
+        const reviewProgress = throttle((done: number) => set({ importProgress: { done, total: totalBytes } }), 100);
+        try {
+          if (streamed) {
+            // Checked a run of lines at a time: the file is never held whole in memory.
+            const running = growingIndex(index);
+            let base = 0;
+            for (const file of picked) {
+              const chunks = readChunks(file, file.name, format);
+              for (;;) {
+                const step = await chunks.next();
+                if (step.done) {
+                  if (step.value.encoding && step.value.encoding !== 'utf-8' && step.value.encoding !== 'utf-8 (BOM)')
+                    tally.encodings.push(`${file.name}: ${step.value.encoding}`);
+                  break;
+                }
+                const plan = planImport(mapAll(step.value.documents, map, tally), running.index, planOptions);
+                running.add(plan);
+                addToTally(tally, step.value, plan);
+                reviewProgress(false, base + step.value.bytesRead);
+              }
+              base += file.size;
+            }
+            set({ importReview: reviewFrom(formatName, picked, tally, null, true) });
+          } else {
+            const files: InputFile[] = [];
+            for (const f of picked) {
+              const read = inputFileOf(f.name, new Uint8Array(await f.arrayBuffer()));
+              if ('problem' in read) tally.problems.push(read.problem);
+              else {
+                files.push(read.file);
+                const encoding = read.file.encoding;
+                if (encoding && encoding !== 'utf-8' && encoding !== 'utf-8 (BOM)') tally.encodings.push(`${f.name}: ${encoding}`);
+              }
+            }
+            const parsed = format.parse(files);
+            const plan = planImport(mapAll(parsed.documents, map, tally), index, planOptions);
+            addToTally(tally, parsed, plan);
+            set({ importReview: reviewFrom(formatName, picked, tally, plan, false) });
+          }
+        } finally {
+          set({ importProgress: null });
         }
-        const multi = MULTI_FILE_FORMATS.includes(formatName);
-        const saved = multi
-          ? await deps.api.saveTextFile({
-              suggestedName: `hashiya-${formatName}.zip`,
-              content: zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.text)]))),
-              filterName: 'Zip archive',
-              extensions: ['zip'],
-            })
-          : await deps.api.saveTextFile({
-              suggestedName: `hashiya-export.${format.extensions[0] ?? 'txt'}`,
-              content: lineBased ? parts : files.map((f) => f.text),
-              filterName: formatName,
-              extensions: [...format.extensions.slice(0, 1)],
-            });
-        if (saved.saved) {
+        reviewOptions = { map, planOptions };
+      },
+
+      async confirmImport(onlyValid) {
+        const review = get().importReview;
+        if (!review || !reviewOptions) return;
+        if (review.problems.length && !onlyValid) return;
+        const { map, planOptions } = reviewOptions;
+        const totalBytes = review.files.reduce((n, f) => n + f.size, 0);
+        set({ importProgress: { done: 0, total: review.plan ? 1 : totalBytes } });
+        try {
+          let r: { added: number; attached: number; duplicates: number };
+          if (review.plan) {
+            r = await deps.repo.applyImport(review.plan, deps.now(), (done, total) => set({ importProgress: { done, total } }));
+          } else {
+            // Read again, a run of lines at a time, and store every run in one transaction:
+            // in a worker where there is one, so the window stays responsive throughout.
+            const importProgress = throttle((done: number) => set({ importProgress: { done, total: totalBytes } }), 100);
+            const run = deps.importStreamed ?? ((req, onProgress) => streamedImport(deps.repo, req, deps.newId, onProgress));
+            r = await run({ files: review.files, format: review.format, map, annotator: planOptions.annotator, now: deps.now() }, (n) =>
+              importProgress(false, n),
+            );
+          }
+          set({ importReview: null });
+          deps.channel?.post({ kind: 'library' });
+          await get().refreshLibrary();
+          const open = get().open;
+          if (open) await get().openDocument(open.record.id);
           get().notify({
             kind: 'info',
-            text: `Exported ${plural(count, 'document')} as ${formatName}${pending.length ? ` (with ${plural(pending.length, 'change')} not yet stored)` : ''}${dropped ? `; ${plural(dropped, 'span')} could not be written in ${formatName} and were left out` : ''}.`,
-            ...(notes.size ? { details: [...notes] } : {}),
+            text: `Imported ${plural(r.added, 'new document')}; attached ${plural(r.attached, 'span')} to documents already in the library${
+              r.duplicates ? ` (${plural(r.duplicates, 'duplicate')} skipped)` : ''
+            }.`,
+            ...(review.mismatches.length ? { details: review.mismatches.map(problemLine) } : {}),
           });
+        } catch (e) {
+          get().notify({ kind: 'error', text: `The import failed and nothing was stored: ${(e as Error).message}` });
+        } finally {
+          set({ importProgress: null });
         }
-      } catch (e) {
-        get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
-      } finally {
-        set({ busy: false, exportProgress: null });
-      }
-    },
-  };
+      },
+
+      listAnnotators() {
+        return deps.repo.annotators();
+      },
+
+      cancelImportReview() {
+        reviewOptions = null;
+        set({ importReview: null });
+      },
+
+      async saveRejected() {
+        const review = get().importReview;
+        if (!review) return;
+        const lines = [...review.problems.map((p) => `# ${problemLine(p)}`), ...review.rejected.map((r) => r.text)];
+        await deps.api.saveTextFile({ suggestedName: 'hashiya-rejected.txt', content: lines.join('\n') + '\n', filterName: 'Text', extensions: ['txt'] });
+      },
+
+      async exportAs(formatName: FormatName, options) {
+        const format = formatByName(formatName);
+        if (!format) return;
+        set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
+        const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
+        try {
+          // Written while storage fails, the export still holds every change made on screen.
+          const pending = (await get().flushWrites()) ? [] : get().unsavedChanges();
+          const serializeOptions = { ...(options.labels ? { labels: options.labels } : {}), ...(options.nested ? { nested: true } : {}) };
+          const lineBased = LINE_FORMATS.includes(formatName);
+          const docs = [];
+          // Line formats are written a document at a time, so the export is held in memory once.
+          const parts: string[] = [];
+          const notes = new Set<string>();
+          let dropped = 0;
+          let count = 0;
+          for await (const d of deps.repo.eachDocument()) {
+            const all = withPending(d.spans, pending, d.record.id);
+            const spans = options.annotator ? all.filter((s) => s.annotator === options.annotator) : all;
+            const doc = recordsToExchange(d.record, d.text, spans, d.tokens, options.annotator ?? get().annotator ?? undefined);
+            count++;
+            if (lineBased) {
+              const r = format.serialize([doc], serializeOptions);
+              parts.push(...r.files.map((f) => f.text));
+              r.notes.forEach((n) => notes.add(n));
+              dropped += r.dropped;
+            } else docs.push(doc);
+            progress(false, count);
+          }
+          if (!count) {
+            get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
+            return;
+          }
+          let files: { name: string; text: string }[] = [];
+          if (!lineBased) {
+            const r = format.serialize(docs, serializeOptions);
+            files = r.files;
+            r.notes.forEach((n) => notes.add(n));
+            dropped += r.dropped;
+          }
+          const multi = MULTI_FILE_FORMATS.includes(formatName);
+          const saved = multi
+            ? await deps.api.saveTextFile({
+                suggestedName: `hashiya-${formatName}.zip`,
+                content: zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.text)]))),
+                filterName: 'Zip archive',
+                extensions: ['zip'],
+              })
+            : await deps.api.saveTextFile({
+                suggestedName: `hashiya-export.${format.extensions[0] ?? 'txt'}`,
+                content: lineBased ? parts : files.map((f) => f.text),
+                filterName: formatName,
+                extensions: [...format.extensions.slice(0, 1)],
+              });
+          if (saved.saved) {
+            get().notify({
+              kind: 'info',
+              text: `Exported ${plural(count, 'document')} as ${formatName}${pending.length ? ` (with ${plural(pending.length, 'change')} not yet stored)` : ''}${dropped ? `; ${plural(dropped, 'span')} could not be written in ${formatName} and were left out` : ''}.`,
+              ...(notes.size ? { details: [...notes] } : {}),
+            });
+          }
+        } catch (e) {
+          get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
+        } finally {
+          set({ busy: false, exportProgress: null });
+        }
+      },
+    };
   };

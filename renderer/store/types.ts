@@ -1,5 +1,4 @@
-import type { FormatName, Problem } from '../../shared/formats/exchange';
-import type { ImportPlan } from '../../shared/import/planImport';
+import type { FormatName } from '../../shared/formats/exchange';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import type { BackupFile, BackupUnavailable, HashiyaApi, PickedFile } from '../../shared/ipc/contract';
 import type { Change, SpanChange } from '../../shared/model/change';
@@ -13,6 +12,7 @@ import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import type { Decision, DecisionChange, Verdict } from '../../shared/review/decision';
 import type { Difference } from '../../shared/review/differences';
 import type { Repository } from '../db/repository';
+import type { ImportReview } from '../import/importReview';
 import type { StreamedImporter } from '../import/streamedImport';
 import type { LibraryChannel } from './libraryChannel';
 import type { SaveState } from './saveQueue';
@@ -153,26 +153,6 @@ export interface UiSlice {
   /** How many stored spans, in any document, carry the label. */
   countSpansWithLabel(label: string): Promise<number>;
   notify(notice: Notice | null): void;
-}
-
-/** An import checked and planned, waiting for the user's go-ahead. */
-export interface ImportReview {
-  readonly format: FormatName;
-  /** The picked files, read again by the import pass when they were read a piece at a time. */
-  readonly files: readonly File[];
-  readonly fileNames: readonly string[];
-  /** Files read in an encoding other than plain UTF-8, e.g. "a.txt: windows-1256". */
-  readonly encodings: readonly string[];
-  /** The whole plan, when the input was small enough to read whole; null when streamed. */
-  readonly plan: ImportPlan | null;
-  readonly newDocuments: number;
-  readonly attachedDocuments: number;
-  readonly attachedSpans: number;
-  readonly annotators: readonly string[];
-  readonly mismatches: readonly Problem[];
-  readonly problems: readonly Problem[];
-  readonly rejected: readonly { readonly file: string; readonly line: number; readonly text: string }[];
-  readonly notes: readonly string[];
 }
 
 export interface ExchangeSlice {

@@ -119,7 +119,7 @@ export function computeAgreement(documents: readonly AgreementDocument[]): Agree
           if (A >= 3) confusion[c]![r]!++;
         });
         let pooled = pairs.get(p * A + q);
-        if (!pooled) pairs.set(p * A + q, (pooled = new Map()));
+        if (!pooled) pairs.set(p * A + q, (pooled = new Map<string, PairCounts>()));
         for (const [label, c] of perLabel) {
           let sum = pooled.get(label);
           if (!sum) pooled.set(label, (sum = emptyPairCounts()));

@@ -1,5 +1,5 @@
 /** How many backups a backup folder keeps: the newest ten. */
-export const BACKUPS_KEPT = 10;
+const BACKUPS_KEPT = 10;
 
 // hashiya-backup-YYYYMMDD-HHMMSS.jsonl in UTC, with -2, -3, … for a second one in the same second.
 const NAME = /^hashiya-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-([2-9]|[1-9]\d{1,2}))?\.jsonl$/;
@@ -28,8 +28,8 @@ export function backupFileName(at: Date, taken: ReadonlySet<string>): string {
 export function backupTime(name: string): string | null {
   const m = NAME.exec(name);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!)).toISOString();
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return new Date(Date.UTC(y!, mo! - 1, d, h, mi, s)).toISOString();
 }
 
 // Time, then the -N of a second backup in the same second.

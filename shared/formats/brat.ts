@@ -27,7 +27,7 @@ const ANN_LINE_BREAKS = /[\r\n]/g;
 const WHITESPACE = /\s/;
 
 /** The name Hashiya gives the stance attribute when writing (any case is read). */
-export const BRAT_STANCE_ATTRIBUTE = 'Stance';
+const BRAT_STANCE_ATTRIBUTE = 'Stance';
 
 interface Pair {
   base: string;
@@ -110,7 +110,11 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
       continue;
     }
     const doc = { text, title: titleFromFileName(txt.name), source: txt.name, file: txt.name, line: 1, spans: read.spans, relations: read.relations };
-    addDocument(result, doc, [txt, ...(ann ? [ann] : [])].map((f) => ({ file: f.name, line: 1, text: f.text })));
+    addDocument(
+      result,
+      doc,
+      [txt, ...(ann ? [ann] : [])].map((f) => ({ file: f.name, line: 1, text: f.text })),
+    );
   }
 
   if (configs.length > 0) result.notes.push(`brat configuration files were not read: ${configs.join(', ')}`);
@@ -139,11 +143,7 @@ interface PendingSpan {
 }
 
 /** Reads one `.ann` against its text: the spans and relations, or the problems found. */
-function readAnn(
-  text: string,
-  ann: InputFile,
-  ignored: Ignored,
-): { spans: ExchangeSpan[]; relations: ExchangeRelation[]; problems: Problem[] } {
+function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: ExchangeSpan[]; relations: ExchangeRelation[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const problem = (line: number, message: string) => problems.push({ file: ann.name, line, message });
   const index = codePointIndex(text);
@@ -163,66 +163,71 @@ function readAnn(
   };
 
   // The decoder drops a UTF-8 BOM; one left at the start is tolerated the same way.
-  ann.text.replace(/^\ufeff/, '').split(LINE_BREAK).forEach((raw, k) => {
-    const line = k + 1;
-    const lone = unpairedSurrogateProblem(raw);
-    if (lone) {
-      problem(line, `the line ${lone}`);
-      return;
-    }
-    const parsed = parseAnnLine(raw);
-    switch (parsed.kind) {
-      case 'blank':
-        return;
-      case 'bad':
-        problem(line, parsed.message);
-        return;
-      case 'ignored':
-        bump(ignored.byType, parsed.type);
-        // Events and the rest have ids a relation could name; remember them for a clearer message.
-        if (parsed.type !== '#' && parsed.type !== '*') otherIds.add(raw.split('\t')[0]!);
-        return;
-      case 'text': {
-        if (!claim(parsed.id, line)) return;
-        const { id, label, fragments } = parsed;
-        if (fragments.length > 1) {
-          ignored.discontinuous++;
-          const shown = fragments.map(([s, e]) => `${s} ${e}`).join(';');
-          problem(line, `${id} is discontinuous (${shown}): Hashiya holds only contiguous spans, so the document is not imported rather than merge or drop the fragments`);
-          return;
-        }
-        const [s, e] = fragments[0]!;
-        if (e > index.codePointLength) {
-          problem(line, `${id}: offsets ${s} ${e} are outside the text (0..${index.codePointLength} code points)`);
-          return;
-        }
-        if (s >= e) {
-          problem(line, `${id}: start ${s} must be before end ${e}`);
-          return;
-        }
-        const start = index.toUtf16(codePoint(s));
-        const end = index.toUtf16(codePoint(e));
-        const slice = text.slice(start, end);
-        if (parsed.text !== slice && parsed.text !== slice.replace(ANN_LINE_BREAKS, ' ')) {
-          problem(line, `${id}: the text ${JSON.stringify(parsed.text)} does not match the text at ${s}..${e} (${JSON.stringify(slice)})`);
-          return;
-        }
-        spans.set(id, { span: { id, start, end, label }, line });
+  ann.text
+    .replace(/^\ufeff/, '')
+    .split(LINE_BREAK)
+    .forEach((raw, k) => {
+      const line = k + 1;
+      const lone = unpairedSurrogateProblem(raw);
+      if (lone) {
+        problem(line, `the line ${lone}`);
         return;
       }
-      case 'relation':
-        if (claim(parsed.id, line)) relations.push({ ...parsed, line });
-        return;
-      case 'attribute':
-        if (!claim(parsed.id, line)) return;
-        if (parsed.name.toLowerCase() === 'stance') stances.push({ id: parsed.id, target: parsed.target, value: parsed.value, line });
-        else bump(ignored.attributes, parsed.name);
-        return;
-    }
-  });
+      const parsed = parseAnnLine(raw);
+      switch (parsed.kind) {
+        case 'blank':
+          return;
+        case 'bad':
+          problem(line, parsed.message);
+          return;
+        case 'ignored':
+          bump(ignored.byType, parsed.type);
+          // Events and the rest have ids a relation could name; remember them for a clearer message.
+          if (parsed.type !== '#' && parsed.type !== '*') otherIds.add(raw.split('\t')[0]!);
+          return;
+        case 'text': {
+          if (!claim(parsed.id, line)) return;
+          const { id, label, fragments } = parsed;
+          if (fragments.length > 1) {
+            ignored.discontinuous++;
+            const shown = fragments.map(([s, e]) => `${s} ${e}`).join(';');
+            problem(
+              line,
+              `${id} is discontinuous (${shown}): Hashiya holds only contiguous spans, so the document is not imported rather than merge or drop the fragments`,
+            );
+            return;
+          }
+          const [s, e] = fragments[0]!;
+          if (e > index.codePointLength) {
+            problem(line, `${id}: offsets ${s} ${e} are outside the text (0..${index.codePointLength} code points)`);
+            return;
+          }
+          if (s >= e) {
+            problem(line, `${id}: start ${s} must be before end ${e}`);
+            return;
+          }
+          const start = index.toUtf16(codePoint(s));
+          const end = index.toUtf16(codePoint(e));
+          const slice = text.slice(start, end);
+          if (parsed.text !== slice && parsed.text !== slice.replace(ANN_LINE_BREAKS, ' ')) {
+            problem(line, `${id}: the text ${JSON.stringify(parsed.text)} does not match the text at ${s}..${e} (${JSON.stringify(slice)})`);
+            return;
+          }
+          spans.set(id, { span: { id, start, end, label }, line });
+          return;
+        }
+        case 'relation':
+          if (claim(parsed.id, line)) relations.push({ ...parsed, line });
+          return;
+        case 'attribute':
+          if (!claim(parsed.id, line)) return;
+          if (parsed.name.toLowerCase() === 'stance') stances.push({ id: parsed.id, target: parsed.target, value: parsed.value, line });
+          else bump(ignored.attributes, parsed.name);
+          return;
+      }
+    });
 
-  const missing = (ref: string) =>
-    otherIds.has(ref) ? `${ref} is not a text span (Hashiya links text spans only)` : `${ref} is not defined in this file`;
+  const missing = (ref: string) => (otherIds.has(ref) ? `${ref} is not a text span (Hashiya links text spans only)` : `${ref} is not defined in this file`);
   const out: ExchangeRelation[] = [];
   for (const r of relations) {
     const bad = [r.arg1, r.arg2].find((ref) => !spans.has(ref));
@@ -330,9 +335,12 @@ export function serializeBrat(documents: readonly ExchangeDocument[], options: S
   const notes: string[] = [];
   if (outside > 0) notes.push(`${outside} span(s) outside their text, empty, or splitting a character were left out`);
   if (badLabelSpans > 0) {
-    notes.push(`${badLabelSpans} span(s) were left out: brat labels cannot be empty or hold spaces (${[...badLabels].map((l) => JSON.stringify(l)).join(', ')})`);
+    notes.push(
+      `${badLabelSpans} span(s) were left out: brat labels cannot be empty or hold spaces (${[...badLabels].map((l) => JSON.stringify(l)).join(', ')})`,
+    );
   }
-  if (lostRelations > 0) notes.push(`${lostRelations} relation(s) were left out: they link spans that were not written, or their label is empty or holds spaces`);
+  if (lostRelations > 0)
+    notes.push(`${lostRelations} relation(s) were left out: they link spans that were not written, or their label is empty or holds spaces`);
   return { files, notes, dropped: outside + badLabelSpans };
 }
 

@@ -1,6 +1,5 @@
 import { titleFromFileName } from '../model/titleFromFileName';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
-import type { Token } from '../text/tokenize';
 import { utf16 } from '../text/units';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { addDocument } from './addDocument';
@@ -9,16 +8,7 @@ import { chooseChunks, type TokenChunk } from './conll/chooseChunks';
 import { chunkDecoder, type Chunk, type ChunkDecoder, type ChunkTag } from './conll/chunkDecoder';
 import { parseTag, type ParsedTag } from './conll/tag';
 import { writableTokens } from './conll/writableTokens';
-import type {
-  ExchangeDocument,
-  ExchangeSpan,
-  Format,
-  InputFile,
-  ParseResult,
-  Problem,
-  SerializeOptions,
-  SerializeResult,
-} from './exchange';
+import type { ExchangeDocument, ExchangeSpan, Format, InputFile, ParseResult, Problem, SerializeOptions, SerializeResult } from './exchange';
 
 /** How chunks are tagged. BILOU is BIOES with L for E and U for S, and is read as BIOES. */
 export type ConllScheme = 'IOB1' | 'IOB2' | 'BIOES';
@@ -40,7 +30,7 @@ export interface ConllSerializeOptions extends SerializeOptions {
 }
 
 /** The marker line that begins a document. */
-export const DOCSTART = '-DOCSTART-';
+const DOCSTART = '-DOCSTART-';
 // At most this many problems are listed per file; one more line says how many were not.
 const MAX_PROBLEMS_PER_FILE = 50;
 const FIELD_SEPARATOR = /[ \t]+/;
@@ -230,13 +220,9 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
 }
 
 /** The text, tokens and spans of one document from its tokens, sentence starts and chunks. */
-function buildDocument(
-  tokens: readonly string[],
-  sentences: readonly number[],
-  chunks: readonly Chunk[],
-): Pick<ExchangeDocument, 'text' | 'tokens' | 'spans'> {
+function buildDocument(tokens: readonly string[], sentences: readonly number[], chunks: readonly Chunk[]): Pick<ExchangeDocument, 'text' | 'tokens' | 'spans'> {
   const parts: string[] = [];
-  const pairs: [number, number][] = new Array(tokens.length);
+  const pairs = new Array<[number, number]>(tokens.length);
   let pos = 0;
   let s = 0;
   for (let t = 0; t < tokens.length; t++) {
@@ -297,7 +283,7 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
       tally.invalid += doc.spans.length;
       return;
     }
-    const index = tokenIndex(tokens.map(([start, end]) => ({ start: utf16(start), end: utf16(end), kind: 'word' }) as Token));
+    const index = tokenIndex(tokens.map(([start, end]) => ({ start: utf16(start), end: utf16(end), kind: 'word' })));
     const wanted: TokenChunk[] = [];
     for (const span of doc.spans) {
       const { start, end, label } = span;
@@ -337,7 +323,7 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
       if (open > 0) breaks[t] = false;
     }
 
-    const tags: (string[] | undefined)[] = new Array(tokens.length);
+    const tags = new Array<string[] | undefined>(tokens.length);
     for (const c of kept) {
       for (let t = c.first; t <= c.last; t++) (tags[t] ??= []).push((t === c.first ? 'B-' : 'I-') + c.label);
     }
@@ -353,8 +339,7 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
 
   const several = blocks.length > 1;
   const text = blocks.map((lines) => (several ? [`${DOCSTART} O`, '', ...lines] : lines).join('\n') + '\n').join('\n');
-  const name =
-    options.baseName ?? (documents.length === 1 ? (documents[0]!.title ?? documents[0]!.id ?? 'document') : 'documents');
+  const name = options.baseName ?? (documents.length === 1 ? (documents[0]!.title ?? documents[0]!.id ?? 'document') : 'documents');
   const files = blocks.length > 0 ? [{ name: `${uniqueBaseNames([name], () => 'document')[0]}.conll`, text }] : [];
 
   const notes: string[] = [];
@@ -374,8 +359,10 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
     );
   }
   if (t.joined > 0) notes.push(`${t.joined} span(s) ran across a line break; the lines they span were written as one sentence`);
-  if (t.relations > 0 || t.stances > 0) notes.push(`CoNLL holds no relations or stances: ${t.relations} relation(s) and ${t.stances} stance(s) were not written`);
-  if (t.misread > 0) notes.push(`${t.misread} token(s) are "${DOCSTART}" or begin the file with U+FEFF, which readers will take for a document marker or a byte-order mark`);
+  if (t.relations > 0 || t.stances > 0)
+    notes.push(`CoNLL holds no relations or stances: ${t.relations} relation(s) and ${t.stances} stance(s) were not written`);
+  if (t.misread > 0)
+    notes.push(`${t.misread} token(s) are "${DOCSTART}" or begin the file with U+FEFF, which readers will take for a document marker or a byte-order mark`);
   const dropped = t.invalid + t.badLabel + t.notChosen + t.noToken + t.overlapped;
   return { files, notes, dropped };
 }

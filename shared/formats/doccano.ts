@@ -38,7 +38,7 @@ const EXTRA_KEYS = ['title', 'source', 'text_sha256', 'annotator'] as const;
  * `title`, `source`, `text_sha256` and `annotator` (doccano keeps extra keys as metadata)
  * are read; other keys (`Comments`, …) are ignored. `source` is `file:line` when absent.
  */
-export function parseDoccano(files: readonly InputFile[]): ParseResult {
+function parseDoccano(files: readonly InputFile[]): ParseResult {
   return parseJsonLines(files, readDoccanoLine);
 }
 
@@ -64,7 +64,7 @@ function readDoccanoLine(src: string, file: string, line: number): ReadDocument 
     else id = read;
   }
   const extra: Partial<Record<(typeof EXTRA_KEYS)[number], string>> = {};
-  for (const k of EXTRA_KEYS) if (typeof value[k] === 'string') extra[k] = value[k] as string;
+  for (const k of EXTRA_KEYS) if (typeof value[k] === 'string') extra[k] = value[k];
 
   const lists = (['label', 'labels', 'entities'] as const).filter((k) => value[k] !== undefined);
   if (lists.length > 1) return [...errors, `a line may hold only one of "label", "labels" and "entities" (found ${lists.map((k) => `"${k}"`).join(', ')})`];
@@ -224,7 +224,7 @@ function doccanoLine(doc: ExchangeDocument, tally: WriteTally, lost: { stances: 
  * whose id is not a plain integer gets a new one (its relations follow it). doccano has no
  * place for a claim's stance or a span's own annotator; how many were lost is noted.
  */
-export function serializeDoccano(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+function serializeDoccano(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
   const tally = newWriteTally();
   const lost = { stances: 0, annotators: 0 };
   let text = '';

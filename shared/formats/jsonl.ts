@@ -1,6 +1,5 @@
 import { parseJsonLines } from './parseJsonLines';
-import type { DocumentRecord } from '../model/document';
-import { compareSpans, STANCES, type Span, type Stance } from '../model/span';
+import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { labelProblem } from '../model/labelProblem';
 import { checkDocumentText } from './checkDocumentText';
@@ -8,7 +7,7 @@ import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import { tokenize, type Token } from '../text/tokenize';
-import { codePoint, utf16, type CodePointOffset, type Utf16Offset } from '../text/units';
+import { codePoint, utf16, type Utf16Offset } from '../text/units';
 import type {
   ExchangeDocument,
   ExchangeRelation,
@@ -21,111 +20,12 @@ import type {
   SerializeResult,
 } from './exchange';
 
-/** One exported span: code points, end exclusive, and the covered text. */
-export interface JsonlSpan {
-  /** The span's id, which relations refer to. */
-  readonly id?: string;
-  readonly start: CodePointOffset;
-  readonly end: CodePointOffset;
-  readonly label: string;
-  readonly text: string;
-  /** Attributes of the span; claims carry their stance. */
-  readonly attrs?: { readonly stance?: Stance };
-}
-
-/** A link between two spans by id: a claim (head) and the source that makes it (child). */
-export interface JsonlRelation {
-  readonly head: string;
-  readonly child: string;
-  readonly label: string;
-}
-
-/** One line of Hashiya's JSONL export (spaCy / Prodigy style). */
-export interface JsonlRecord {
-  readonly text: string;
-  readonly meta: {
-    readonly id: string;
-    readonly title: string;
-    readonly source: string;
-    readonly text_sha256: string;
-    /** Who made the annotations. */
-    readonly annotator?: string;
-  };
-  readonly spans: readonly JsonlSpan[];
-  readonly relations?: readonly JsonlRelation[];
-}
-
-/** A problem found in a file, with its 1-based line. */
-export interface Problem {
-  readonly line: number;
-  readonly message: string;
-}
-
-/**
- * The export record of one document: UTF-16 spans become code-point spans sorted by
- * start, then end (then label), each with its id, the text it covers and, for claims
- * with one, its stance; each claim's source becomes a relation `{head: claim, child:
- * source, label: "source"}`.
- */
-export function toJsonlRecord(doc: DocumentRecord, text: string, spans: readonly Span[], annotator?: string): JsonlRecord {
-  const index = codePointIndex(text);
-  const sorted = [...spans].sort(compareSpans);
-  const ids = new Set(sorted.map((s) => s.id));
-  const relations: JsonlRelation[] = [];
-  for (const s of sorted) if (s.sourceId && ids.has(s.sourceId)) relations.push({ head: s.id, child: s.sourceId, label: 'source' });
-  return {
-    text,
-    meta: { id: doc.id, title: doc.title, source: doc.source, text_sha256: doc.textSha256, ...(annotator ? { annotator } : {}) },
-    spans: sorted.map((s) => ({
-      id: s.id,
-      start: index.toCodePoint(s.start),
-      end: index.toCodePoint(s.end),
-      label: s.label,
-      text: text.slice(s.start, s.end),
-      ...(s.stance ? { attrs: { stance: s.stance } } : {}),
-    })),
-    relations,
-  };
-}
-
-/** One JSON line per record, each ending in "\n". */
-export function serializeJsonl(records: Iterable<JsonlRecord>): string {
-  let out = '';
-  for (const r of records) out += serializeJsonlLine(r) + '\n';
-  return out;
-}
+// ---- Helpers shared by the JSON-based exchange formats (jsonl, doccano, labelstudio) ----
 
 // Line and paragraph separators are valid inside JSON strings, but tools that split
 // lines the Unicode way (Python's str.splitlines) would cut a record there.
 const LINE_BREAKERS = /[\u0085\u2028\u2029]/g;
 const escapeBreaker = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/** One record as a single JSON line (no trailing newline), keys in a fixed order. */
-export function serializeJsonlLine(r: JsonlRecord): string {
-  return stringifyLine({
-    text: r.text,
-    meta: {
-      id: r.meta.id,
-      title: r.meta.title,
-      source: r.meta.source,
-      text_sha256: r.meta.text_sha256,
-      ...(r.meta.annotator !== undefined ? { annotator: r.meta.annotator } : {}),
-    },
-    spans: r.spans.map((s) => ({
-      ...(s.id !== undefined ? { id: s.id } : {}),
-      start: s.start,
-      end: s.end,
-      label: s.label,
-      text: s.text,
-      ...(s.attrs?.stance !== undefined ? { attrs: { stance: s.attrs.stance } } : {}),
-    })),
-    ...(r.relations !== undefined ? { relations: r.relations.map((x) => ({ head: x.head, child: x.child, label: x.label })) } : {}),
-  });
-}
-
-function stringifyLine(value: unknown): string {
-  return stringifyJsonLine(value);
-}
 
 /**
  * `JSON.stringify(value)` on one line, with U+0085, U+2028 and U+2029 escaped so that
@@ -139,99 +39,6 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** True for a JSON object (not an array, not null). */
 export const isJsonObject = isObject;
-
-/**
- * Reads Hashiya JSONL. Every line is checked (JSON, a string `text`, integer code-point
- * offsets inside the text with start < end, a non-empty label, a `text` that matches
- * the slice); a line with any problem is left out of `records` and reported.
- */
-export function parseJsonl(content: string): { records: JsonlRecord[]; problems: Problem[] } {
-  const records: JsonlRecord[] = [];
-  const problems: Problem[] = [];
-  const lines = content.split('\n');
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    const src = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (src.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(src);
-    } catch (e) {
-      problems.push({ line, message: `not valid JSON (${(e as Error).message})` });
-      return;
-    }
-    const found = checkRecord(value);
-    if (typeof found === 'string') problems.push({ line, message: found });
-    else records.push(found);
-  });
-  return { records, problems };
-}
-
-function checkRecord(value: unknown): JsonlRecord | string {
-  if (!isObject(value)) return 'a line must hold a JSON object';
-  const { text, meta, spans, relations } = value;
-  if (typeof text !== 'string') return '"text" must be a string';
-  const m = isObject(meta) ? meta : {};
-  const str = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : '');
-  if (spans !== undefined && !Array.isArray(spans)) return '"spans" must be an array';
-  const index = codePointIndex(text);
-  const out: JsonlSpan[] = [];
-  for (const [k, s] of ((spans as unknown[] | undefined) ?? []).entries()) {
-    if (!isObject(s)) return `span ${k}: must be an object`;
-    const { start, end, label } = s;
-    if (!Number.isInteger(start) || !Number.isInteger(end)) return `span ${k}: "start" and "end" must be integers`;
-    const a = start as number;
-    const b = end as number;
-    if (a < 0 || b > index.codePointLength) return `span ${k}: offsets ${a}..${b} are outside the text (0..${index.codePointLength} code points)`;
-    if (a >= b) return `span ${k}: start ${a} must be before end ${b}`;
-    const badLabel = labelProblem(label);
-    if (badLabel) return `span ${k}: "label" ${badLabel}`;
-    const slice = text.slice(index.toUtf16(codePoint(a)), index.toUtf16(codePoint(b)));
-    if (s.text !== undefined && s.text !== slice) return `span ${k}: ${textMismatch(s.text, a, b, slice)}`;
-    if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return `span ${k}: "id" must be a non-empty string`;
-    const attrs = isObject(s.attrs) ? s.attrs : undefined;
-    if (s.attrs !== undefined && !attrs) return `span ${k}: "attrs" must be an object`;
-    const stance = attrs?.stance;
-    if (stance !== undefined && !STANCES.includes(stance as Stance)) return `span ${k}: stance must be one of ${STANCES.join(', ')}`;
-    out.push({
-      ...(typeof s.id === 'string' ? { id: s.id } : {}),
-      start: codePoint(a),
-      end: codePoint(b),
-      label: label as string,
-      text: slice,
-      ...(stance !== undefined ? { attrs: { stance: stance as Stance } } : {}),
-    });
-  }
-  const ids = new Set(out.map((s) => s.id).filter((id) => id !== undefined));
-  let rels: JsonlRelation[] | undefined;
-  if (relations !== undefined) {
-    if (!Array.isArray(relations)) return '"relations" must be an array';
-    rels = [];
-    for (const [k, r] of relations.entries()) {
-      if (!isObject(r) || typeof r.head !== 'string' || typeof r.child !== 'string' || typeof r.label !== 'string' || r.label === '') {
-        return `relation ${k}: needs string "head", "child" and a non-empty "label"`;
-      }
-      if (!ids.has(r.head) || !ids.has(r.child)) return `relation ${k}: refers to a span id that is not in "spans"`;
-      const own = ownSourceProblem({ head: r.head, child: r.child, label: r.label }, `span ${JSON.stringify(r.head)}`);
-      if (own) return `relation ${k}: ${own}`;
-      rels.push({ head: r.head, child: r.child, label: r.label });
-    }
-  }
-  return {
-    text,
-    meta: {
-      id: str('id'),
-      title: str('title'),
-      source: str('source'),
-      text_sha256: str('text_sha256'),
-      ...(typeof m.annotator === 'string' ? { annotator: m.annotator } : {}),
-    },
-    spans: out,
-    ...(rels ? { relations: rels } : {}),
-  };
-}
-
-// ---- Helpers shared by the JSON-based exchange formats (jsonl, doccano, labelstudio) ----
 
 /**
  * Reads a span's file offsets: integer code points inside the text with start < end,
@@ -272,7 +79,7 @@ export function sortExchangeSpans(spans: readonly ExchangeSpan[]): ExchangeSpan[
  * Relations between the spans of one document, checked: ids that exist, a label that is
  * non-empty text, and no claim made its own source.
  */
-export function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): string | null {
+function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): string | null {
   const { head, child, label } = relation;
   if (typeof head !== 'string' || typeof child !== 'string' || typeof label !== 'string' || label === '') {
     return 'needs string "head", "child" and a non-empty "label"';
@@ -465,7 +272,7 @@ function readTokens(value: unknown, text: string, index: CodePointIndex, errors:
       return undefined;
     }
     pairs.push([range.start, range.end]);
-    ws.push(t.ws as boolean | undefined);
+    ws.push(t.ws);
   }
   for (let k = 0; k < pairs.length; k++) {
     if (ws[k] === true && !followedBySpace(text, pairs[k]![1], pairs[k + 1]?.[0])) {
@@ -493,7 +300,7 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
   if (s.token_start !== undefined || s.token_end !== undefined) {
     const ts = s.token_start;
     const te = s.token_end;
-    if (!Number.isInteger(ts) || !Number.isInteger(te) || (ts as number) < 0 || (ts as number) > (te as number)) {
+    if (typeof ts !== 'number' || typeof te !== 'number' || !Number.isInteger(ts) || !Number.isInteger(te) || ts < 0 || ts > te) {
       return '"token_start" and "token_end" must be integers with token_start <= token_end';
     }
     if (lookup) {
@@ -505,11 +312,11 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
     }
   }
   return {
-    ...(s.id !== undefined ? { id: s.id as string } : {}),
+    ...(s.id !== undefined ? { id: s.id } : {}),
     start: range.start,
     end: range.end,
     label,
-    ...(s.annotator !== undefined ? { annotator: s.annotator as string } : {}),
+    ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
     ...(stance !== undefined ? { stance: stance as Stance } : {}),
   };
 }
@@ -536,7 +343,8 @@ export const newWriteTally = (): WriteTally => ({ spans: 0, relations: 0, tokens
 /** The notes a writer gives for what it left out. */
 export function writeNotes(tally: WriteTally): string[] {
   const notes: string[] = [];
-  if (tally.spans > 0) notes.push(`${tally.spans} span(s) outside their text, empty, splitting a character, without a label or repeating another span's id were left out`);
+  if (tally.spans > 0)
+    notes.push(`${tally.spans} span(s) outside their text, empty, splitting a character, without a label or repeating another span's id were left out`);
   if (tally.relations > 0) notes.push(`${tally.relations} relation(s) were left out: they link spans that were not written, or have no label`);
   if (tally.tokens > 0) notes.push(`${tally.tokens} document(s) had tokens that do not fit their text; the project tokenizer was used instead`);
   return notes;
@@ -585,13 +393,6 @@ function usableTokens(tokens: readonly (readonly [number, number])[], index: Cod
   return tokens;
 }
 
-/**
- * One document as a JSON line (no trailing newline), keys in a fixed order: `text`,
- * `meta` (id, title, source, text_sha256 of the text, annotator), `tokens` (the
- * document's own, else the project tokenizer's), `spans` (in order, with the tokens they
- * cover), `relations` (when the document has them). Spans and relations that cannot be
- * written are left out and counted in `tally`.
- */
 /** A document's `meta`, keys in a fixed order; the SHA-256 is always of the text written. */
 function metaOf(doc: ExchangeDocument) {
   return {
@@ -635,6 +436,14 @@ function compactSpan(s: ExchangeSpan, text: string, cp: (o: number) => number): 
   return out;
 }
 
+/**
+ * One document as a JSON line (no trailing newline), keys in a fixed order: `text`,
+ * `meta` (id, title, source, text_sha256 of the text, annotator), `tokens` (the
+ * document's own, else the project tokenizer's), `spans` (in order, with the tokens they
+ * cover), `relations` (when the document has them). Spans and relations that cannot be
+ * written are left out and counted in `tally`. With `withTokens` false, the compact line
+ * the app's *Export JSONL* writes: no `tokens`, no token indices.
+ */
 export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = newWriteTally(), withTokens = true): string {
   const { text } = doc;
   const index = codePointIndex(text);

@@ -73,7 +73,7 @@ function readAnnotator(v: unknown): string | undefined | null {
  * offending task, annotation or result starts; a problem in one annotation rejects that
  * annotation's document only, and its rejected text is the task with only that annotation.
  */
-export function parseLabelStudio(files: readonly InputFile[]): ParseResult {
+function parseLabelStudio(files: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   const skipped = new Map<string, number>();
   for (const file of files) {
@@ -123,7 +123,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   if (textProblem) return rejectTask([{ line: lineOf(json.extents.get(data)!.start), message: textProblem }]);
   const text = data.text as string;
   const meta = isJsonObject(task.meta) ? task.meta : {};
-  const metaString = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : undefined);
+  const metaString = (key: string) => (typeof meta[key] === 'string' ? meta[key] : undefined);
   const id = metaString('id') ?? readId(task.id) ?? undefined;
   const title = metaString('title');
   const source = metaString('source') ?? `${file.name}:${taskLine}`;
@@ -446,7 +446,7 @@ const escapeBreaker = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart
  * (`from_id` the head, `to_id` the child, `direction` "right"). Spans without an id get
  * `hashiya-<n>` region ids.
  */
-export function serializeLabelStudio(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+function serializeLabelStudio(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
   const tally = newWriteTally();
   const across = { relations: 0 };
   const tasks = toTasks(documents, tally, across);

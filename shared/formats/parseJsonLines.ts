@@ -27,13 +27,13 @@ export function parseJsonLines(files: readonly InputFile[], readLine: (src: stri
 }
 
 /** One non-blank line of a JSON Lines file: its 1-based number and its text without the line end. */
-export interface JsonLine {
+interface JsonLine {
   readonly line: number;
   readonly text: string;
 }
 
 /** The non-blank lines of a JSON Lines file (numbered from `first`); a CR before the LF is dropped with it. */
-export function jsonLines(content: string, first = 1): JsonLine[] {
+function jsonLines(content: string, first = 1): JsonLine[] {
   const out: JsonLine[] = [];
   content.split('\n').forEach((raw, i) => {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;

@@ -18,7 +18,7 @@ function lineAt(text: string, at: number): number {
  * by the file name without its extension, with the file name as its source. An empty file
  * is a problem.
  */
-export function parseTxt(files: readonly InputFile[]): ParseResult {
+function parseTxt(files: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   for (const file of files) {
     if (file.text === '') {
@@ -42,7 +42,7 @@ export function parseTxt(files: readonly InputFile[]): ParseResult {
  * (numbered when there are several documents), else the title or id, made safe on every
  * system and unique regardless of case. Spans cannot be written and are counted as dropped.
  */
-export function serializeTxt(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+function serializeTxt(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
   const { baseName } = options;
   const wanted = documents.map((d, k) =>
     baseName !== undefined ? (documents.length === 1 ? baseName : `${baseName}-${pad(k + 1, documents.length)}`) : (d.title ?? d.id ?? ''),

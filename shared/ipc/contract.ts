@@ -125,9 +125,6 @@ export interface MainEvents {
 
 export type MainEventChannel = keyof MainEvents;
 
-/** Every main-to-renderer channel. */
-export const MAIN_EVENT_CHANNELS = ['menu:command', 'files:opened', 'app:closing'] as const satisfies readonly MainEventChannel[];
-
 /** Channel name to request and response types. */
 export interface IpcContract {
   'files:open-text': { request: OpenFilesRequest | null; response: { files: PickedFile[] } };
@@ -141,7 +138,14 @@ export interface IpcContract {
 export type Channel = keyof IpcContract;
 
 /** Every channel, for the checks in main and the preload. */
-export const CHANNELS = ['files:open-text', 'files:save-text', 'backup:write', 'backup:list', 'backup:read', 'app:ready-to-close'] as const satisfies readonly Channel[];
+export const CHANNELS = [
+  'files:open-text',
+  'files:save-text',
+  'backup:write',
+  'backup:list',
+  'backup:read',
+  'app:ready-to-close',
+] as const satisfies readonly Channel[];
 
 /** The API the renderer sees: one method per channel, no event objects. */
 export interface HashiyaApi {

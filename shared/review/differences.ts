@@ -11,9 +11,6 @@ import { rangeKey } from './rangeKey';
  */
 export type DifferenceKind = 'agree' | 'attribute' | 'label' | 'boundary' | 'only-a' | 'only-b';
 
-/** Every kind, in the order the review list explains them. */
-export const DIFFERENCE_KINDS: readonly DifferenceKind[] = ['agree', 'attribute', 'label', 'boundary', 'only-a', 'only-b'];
-
 /** One item of the review list: a span of A, a span of B, or one of each, compared. */
 export interface Difference {
   /** Stable while the two layers are unchanged: names the spans by range and label, not by id. */
@@ -27,7 +24,6 @@ export interface Difference {
   /** For `attribute`: which of the claim's attributes differ. */
   readonly attributes: readonly ('stance' | 'source')[];
 }
-
 
 /** The source of a claim as a range and label (ids differ between annotators), or '' for none. */
 function sourceOf(span: Span, layer: ReadonlyMap<string, Span>): string {

@@ -3,7 +3,7 @@
  * 'unsafe-inline' because ProseMirror writes style attributes and React uses style props;
  * scripts never do.
  */
-export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],

@@ -22,7 +22,7 @@ export interface BenchArticle {
 }
 
 /** mulberry32: a tiny seeded generator, enough to shuffle paragraphs reproducibly. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -34,14 +34,14 @@ export function random(seed: number): () => number {
 }
 
 /** The non-empty lines of the source articles. */
-export function paragraphsOf(sources: readonly string[]): string[] {
+function paragraphsOf(sources: readonly string[]): string[] {
   const out = sources.flatMap((s) => s.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.length > 0));
   if (!out.length) throw new Error('the source articles hold no text');
   return out;
 }
 
 /** Shuffled paragraphs joined by "\n" until the text is `chars` long (cut at a space). */
-export function makeText(paragraphs: readonly string[], chars: number, rnd: () => number): string {
+function makeText(paragraphs: readonly string[], chars: number, rnd: () => number): string {
   const parts: string[] = [];
   let length = 0;
   while (length < chars) {
@@ -64,7 +64,7 @@ const ENTITY_LABELS = ['actor', 'place', 'weapon'] as const;
  * spread evenly, and every tenth span a claim covering the next few entities, so about one
  * span in ten contains others.
  */
-export function makeSpans(text: string, count: number, annotator: string, idPrefix: string, rnd: () => number): BenchSpan[] {
+function makeSpans(text: string, count: number, annotator: string, idPrefix: string, rnd: () => number): BenchSpan[] {
   const words = tokenize(text).filter((t) => t.kind === 'word' || t.kind === 'number');
   if (!words.length || count === 0) return [];
   const claims = Math.floor(count / 10);

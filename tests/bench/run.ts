@@ -115,7 +115,7 @@ type Bench = Record<string, (...args: never[]) => unknown>;
 
 /** Calls `window.bench[name](...args)` in the page. */
 function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(([name, args]) => ((window as unknown as { bench: Bench }).bench[name] as (...a: unknown[]) => T)(...args), [name, args] as const) as Promise<T>;
+  return page.evaluate<T, readonly [string, unknown[]]>(([name, args]) => ((window as unknown as { bench: Bench }).bench[name] as (...a: unknown[]) => T)(...args), [name, args] as const);
 }
 
 /** A fresh load of one of the bench pages, set up with `setup` and its arguments. */

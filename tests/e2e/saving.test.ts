@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { exportJsonlBy, selectedSpan, waitForOpenDocument, giveAnnotatorName, importFiles, launchBrowser, openDocument, selectByKeyboard, spansOnScreen } from './support/workbench';
+import {
+  exportJsonlBy,
+  selectedSpan,
+  waitForOpenDocument,
+  giveAnnotatorName,
+  importFiles,
+  launchBrowser,
+  openDocument,
+  selectByKeyboard,
+  spansOnScreen,
+} from './support/workbench';
 
 // Team-written report text; every phrase tagged below occurs in it.
 const REPORT =
@@ -15,6 +25,7 @@ const OTHER = 'نص قصير آخر عن حقل كونيكو.\n';
 /** Makes `IDBObjectStore.put` and `add` throw a quota error while `window.__failWrites` is true, as a full disk does. */
 const FAULTS = () => {
   for (const name of ['put', 'add'] as const) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called on the store itself (real.apply below)
     const real = IDBObjectStore.prototype[name];
     IDBObjectStore.prototype[name] = function (this: IDBObjectStore, ...args: Parameters<typeof real>) {
       if ((window as unknown as { __failWrites?: boolean }).__failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -34,8 +45,14 @@ const HOLD = () => {
     w.__holdMessages = false;
     held.splice(0).forEach((f) => f());
   };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called on the channel itself (add.call below)
   const add = BroadcastChannel.prototype.addEventListener;
-  BroadcastChannel.prototype.addEventListener = function (this: BroadcastChannel, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+  BroadcastChannel.prototype.addEventListener = function (
+    this: BroadcastChannel,
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ) {
     const wrapped = (e: Event) => {
       const deliver = () => (typeof listener === 'function' ? listener(e) : listener.handleEvent(e));
       if (w.__holdMessages) held.push(deliver);
@@ -165,7 +182,14 @@ describe('saving in the browser', () => {
     // The library counts what is stored, in both tabs.
     for (const page of [a, b]) {
       await page.getByRole('button', { name: 'Library' }).click();
-      await expect.poll(() => page.getByRole('row', { name: /report/ }).getByTestId('span-count').textContent()).toBe('2');
+      await expect
+        .poll(() =>
+          page
+            .getByRole('row', { name: /report/ })
+            .getByTestId('span-count')
+            .textContent(),
+        )
+        .toBe('2');
     }
     await context.close();
   });
@@ -178,7 +202,7 @@ const LONG = Array.from({ length: 1200 }, (_, i) => WORDS[i % WORDS.length]).joi
 /** SIGKILL to every process started with this profile (Chromium's browser, renderers, helpers). */
 function killProfile(profile: string): void {
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    let cmdline = '';
+    let cmdline: string;
     try {
       cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {
@@ -212,7 +236,10 @@ describe('a crash in the middle of a fast session', () => {
       await importFiles(page, [join(dir, 'long.txt')]);
       await page.getByRole('button', { name: 'Open long' }).waitFor();
       await openDocument(page, 'long');
-      await page.locator('[aria-label="Article text"] p').first().click({ position: { x: 1, y: 5 } });
+      await page
+        .locator('[aria-label="Article text"] p')
+        .first()
+        .click({ position: { x: 1, y: 5 } });
       await page.keyboard.press('Control+Home');
 
       // 1,000 annotations as fast as keys go: select the next word, tag it. The kill comes
@@ -278,7 +305,7 @@ describe('backups', () => {
         new Promise<void>((resolve, reject) => {
           const r = indexedDB.deleteDatabase('hashiya');
           r.onsuccess = () => resolve();
-          r.onerror = () => reject(r.error);
+          r.onerror = () => reject(r.error ?? new Error('the library could not be deleted'));
           r.onblocked = () => location.reload();
         }),
     );
@@ -292,7 +319,14 @@ describe('backups', () => {
     await expect.poll(() => found.textContent()).toMatch(/backup of 2 documents, 2 texts, 2 spans/);
     await found.getByRole('button', { name: 'Replace my library with this backup' }).click();
     await page.getByRole('button', { name: 'Open report' }).waitFor();
-    await expect.poll(() => page.getByRole('row', { name: /report/ }).getByTestId('span-count').textContent()).toBe('2');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /report/ })
+          .getByTestId('span-count')
+          .textContent(),
+      )
+      .toBe('2');
     await openDocument(page, 'report');
     expect((await spansOnScreen(page)).map((s) => `${s.label}:${s.text}`).sort()).toEqual(['actor:القوات الأميركية', 'place:حقل العمر']);
     await context.close();

@@ -101,7 +101,9 @@ describe('the spine, as an analyst uses it', () => {
     expect(await onScreen()).toEqual(expected);
 
     // Nested spans each keep an underline of their own: the claim stands one level higher.
-    const heights = await page.$$eval('.hs-span', (els) => Object.fromEntries(els.map((e) => [e.dataset.label, getComputedStyle(e).getPropertyValue('--h')])));
+    const heights = await page.$$eval('.hs-span', (els) =>
+      Object.fromEntries(els.map((e) => [e.dataset.label ?? '', getComputedStyle(e).getPropertyValue('--h')])),
+    );
     expect(heights.claim).toBe('2');
     expect(heights.actor).toBe('1');
 
@@ -110,7 +112,14 @@ describe('the spine, as an analyst uses it', () => {
     await page.getByRole('textbox', { name: 'Article text' }).waitFor();
     await expect.poll(onScreen).toEqual(expected);
     await page.getByRole('button', { name: 'Library' }).click();
-    await expect.poll(() => page.getByRole('row', { name: new RegExp(TITLE) }).getByTestId('span-count').textContent()).toBe('5');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: new RegExp(TITLE) })
+          .getByTestId('span-count')
+          .textContent(),
+      )
+      .toBe('5');
 
     // Export: one line, the text verbatim, its SHA-256, spans in code points sorted by start then end.
     const { lines } = await exportJsonl(page);

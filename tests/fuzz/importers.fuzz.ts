@@ -85,7 +85,11 @@ function asDocument(text: string, spans: readonly Span[]): ExchangeDocument {
 }
 
 /** Every promise the import keeps about where a problem is: a file it read, a line inside it. */
-function placeFailures(kind: string, problems: readonly { file: string; line: number; message?: string }[], lines: ReadonlyMap<string, number> | null): string[] {
+function placeFailures(
+  kind: string,
+  problems: readonly { file: string; line: number; message?: string }[],
+  lines: ReadonlyMap<string, number> | null,
+): string[] {
   const out: string[] = [];
   for (const p of problems) {
     const where = `${kind} ${JSON.stringify(p)}`;
@@ -131,7 +135,10 @@ async function readInChunks(name: string, bytes: Uint8Array, format: (typeof FOR
  * formats the app reads a run of lines at a time, through its chunked reader too, which
  * must agree), noting every broken promise in `failures`.
  */
-async function parseFiles(c: FuzzCase & { format: FormatName }, failures: string[]): Promise<{ documents: ExchangeDocument[]; problems: number; lines: Map<string, number> }> {
+async function parseFiles(
+  c: FuzzCase & { format: FormatName },
+  failures: string[],
+): Promise<{ documents: ExchangeDocument[]; problems: number; lines: Map<string, number> }> {
   const format = FORMATS[c.format];
   const files: InputFile[] = [];
   const decodeProblems: Problem[] = [];
@@ -142,14 +149,19 @@ async function parseFiles(c: FuzzCase & { format: FormatName }, failures: string
   }
   const lines = new Map(c.files.map((f) => [f.name, mostLines(f.bytes)]));
   const parsed = format.parse(files);
-  failures.push(...placeFailures('decoding problem', decodeProblems, lines), ...placeFailures('problem', parsed.problems, lines), ...placeFailures('rejected text', parsed.rejected, lines));
+  failures.push(
+    ...placeFailures('decoding problem', decodeProblems, lines),
+    ...placeFailures('problem', parsed.problems, lines),
+    ...placeFailures('rejected text', parsed.rejected, lines),
+  );
   for (const d of parsed.documents) {
     for (const p of documentProblems(d)) failures.push(`accepted document at ${d.file}:${d.line}: ${p}`);
     if (!d.file || !Number.isInteger(d.line) || d.line! < 1) failures.push(`accepted document without a file and line: ${JSON.stringify([d.file, d.line])}`);
   }
   if (LINE_FORMATS.includes(c.format) && files.length === 1 && c.files.length === 1) {
     const chunked = await readInChunks(files[0]!.name, c.files[0]!.bytes, format);
-    if (JSON.stringify(chunked.documents) !== JSON.stringify(parsed.documents)) failures.push('the chunked reader read other documents than the whole file gives');
+    if (JSON.stringify(chunked.documents) !== JSON.stringify(parsed.documents))
+      failures.push('the chunked reader read other documents than the whole file gives');
     const [inChunks, whole] = [chunked, parsed].map((r) => JSON.stringify([r.problems, r.rejected]));
     if (inChunks !== whole) failures.push(`the chunked reader reported ${inChunks} where the whole file gives ${whole}`);
   }
@@ -179,7 +191,11 @@ export async function runCase(c: FuzzCase, timeLimitMs: number): Promise<CaseRep
     const library = libraryFor(c, docs);
     let n = 0;
     const plan = planImport(docs, library.index, { annotator: 'محلل', now: 1, newId: () => `id${++n}` });
-    failures.push(...placeFailures('plan problem', plan.problems, lines), ...placeFailures('plan mismatch', plan.mismatches, lines), ...planFailures(plan, library.texts));
+    failures.push(
+      ...placeFailures('plan problem', plan.problems, lines),
+      ...placeFailures('plan mismatch', plan.mismatches, lines),
+      ...planFailures(plan, library.texts),
+    );
     problems += plan.problems.length;
     accepted = plan.newDocuments.length + plan.attachments.length;
   } catch (e) {
@@ -194,7 +210,9 @@ export async function runCase(c: FuzzCase, timeLimitMs: number): Promise<CaseRep
 
 /** Values that break assumptions about offsets, ids and labels. */
 const oddValue = fc.oneof(
-  fc.constantFrom<unknown>(-1, 0, 1, 2, 3, 0.5, -0.5, 1e21, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, '0', '', ' ', 'source', null, true, [], {}, [1, 2], { start: 0 }),
+  fc.constantFrom<unknown>(-1, 0, 1, 2, 3, 0.5, -0.5, 1e21, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, '0', '', ' ', 'source', null, true, [], {}, [1, 2], {
+    start: 0,
+  }),
   fc.integer({ min: -3, max: 80 }),
   loneSurrogate,
   fc.constantFrom('x'.repeat(70_000), 'ف'.repeat(20_000), '\ud83d', 'claim\udc00', 'T1', '1', 'a#actor', '\u2028', '\r\n'),
@@ -203,6 +221,9 @@ const oddValue = fc.oneof(
 
 type Json = unknown;
 type Path = readonly (string | number)[];
+
+// Array.isArray narrows unknown to any[]; a JSON array holds JSON.
+const isJsonArray = (value: Json): value is Json[] => Array.isArray(value);
 
 // Paths reach no deeper than this (generated documents are shallow; only 'nest' goes deep).
 const MAX_PATH = 24;
@@ -231,7 +252,7 @@ const get = (value: Json, path: Path): Json => path.reduce<Json>((v, k) => (v as
 function set(value: Json, path: Path, to: Json): Json {
   if (path.length === 0) return to;
   const [k, ...rest] = path;
-  if (Array.isArray(value)) {
+  if (isJsonArray(value)) {
     const copy = [...value];
     if (to === undefined && rest.length === 0) copy.splice(k as number, 1);
     else copy[k as number] = set(copy[k as number], rest, to);
@@ -268,13 +289,23 @@ interface RelationShape {
 }
 
 const listsNamed = (name: string) => (value: Json) => paths(value).filter((p) => p[p.length - 1] === name && Array.isArray(get(value, p)));
-const idsUnder = (list: string, key = 'id') => (value: Json) =>
-  listsNamed(list)(value).flatMap((p) => (get(value, p) as Json[]).map((e) => (e as Record<string, Json> | null)?.[key]).filter((id) => id !== undefined));
+const idsUnder =
+  (list: string, key = 'id') =>
+  (value: Json) =>
+    listsNamed(list)(value).flatMap((p) => (get(value, p) as Json[]).map((e) => (e as Record<string, Json> | null)?.[key]).filter((id) => id !== undefined));
 
 const RELATIONS: Record<'jsonl' | 'doccano' | 'labelstudio', RelationShape> = {
   jsonl: { lists: listsNamed('relations'), ids: idsUnder('spans'), make: (head, child) => ({ head, child, label: SOURCE_RELATION }) },
-  doccano: { lists: listsNamed('relations'), ids: idsUnder('entities'), make: (head, child) => ({ id: 99, from_id: head, to_id: child, type: SOURCE_RELATION }) },
-  labelstudio: { lists: listsNamed('result'), ids: idsUnder('result'), make: (head, child) => ({ from_id: head, to_id: child, type: 'relation', direction: 'right', labels: [SOURCE_RELATION] }) },
+  doccano: {
+    lists: listsNamed('relations'),
+    ids: idsUnder('entities'),
+    make: (head, child) => ({ id: 99, from_id: head, to_id: child, type: SOURCE_RELATION }),
+  },
+  labelstudio: {
+    lists: listsNamed('result'),
+    ids: idsUnder('result'),
+    make: (head, child) => ({ from_id: head, to_id: child, type: 'relation', direction: 'right', labels: [SOURCE_RELATION] }),
+  },
 };
 
 /** Applies the changes in order; each picks its nodes among those the value has then. */
@@ -303,7 +334,7 @@ function mutateJson(value: Json, mutations: readonly JsonMutation[], shape: Rela
         break;
       case 'repeat': {
         const list = get(value, at);
-        if (Array.isArray(list) && list.length > 0) value = set(value, at, [...list, list[m.b % list.length]]);
+        if (isJsonArray(list) && list.length > 0) value = set(value, at, [...list, list[m.b % list.length]]);
         what.push(`repeat an element of ${name}`);
         break;
       }
@@ -318,7 +349,8 @@ function mutateJson(value: Json, mutations: readonly JsonMutation[], shape: Rela
         if (lists.length === 0 || ids.length === 0) break;
         const list = lists[m.a % lists.length]!;
         const id = ids[m.b % ids.length];
-        const relation = m.op === 'self-source' ? shape.make(id, id) : shape.make(id, typeof m.value === 'string' || typeof m.value === 'number' ? m.value : 'T404');
+        const relation =
+          m.op === 'self-source' ? shape.make(id, id) : shape.make(id, typeof m.value === 'string' || typeof m.value === 'number' ? m.value : 'T404');
         value = set(value, list, [...(get(value, list) as Json[]), relation]);
         what.push(`${m.op} relation on ${JSON.stringify(id)}`);
         break;
@@ -385,7 +417,10 @@ function toBytes(text: string, damage: ByteDamage): Uint8Array {
 const damageName = (d: ByteDamage) => (d.kind === 'none' ? '' : ` (bytes: ${d.kind})`);
 
 /** Well-formed documents for the formats to write, the start of every structured case. */
-const documents = fc.array(exchangeDocArb({ ids: 'mixed', stance: true, relations: 'optional', tokens: true, spanAnnotators: true, maxSpans: 6 }), { minLength: 1, maxLength: 3 });
+const documents = fc.array(exchangeDocArb({ ids: 'mixed', stance: true, relations: 'optional', tokens: true, spanAnnotators: true, maxSpans: 6 }), {
+  minLength: 1,
+  maxLength: 3,
+});
 
 const mapSpec = fc.oneof(
   { weight: 4, arbitrary: fc.constant('') },
@@ -400,7 +435,24 @@ const lineDamage = fc.array(
     op: fc.constantFrom('cut', 'repeat', 'drop', 'blank', 'insert', 'swap-fields', 'field'),
     at: fc.nat(),
     b: fc.nat(),
-    text: fc.oneof(mixedText({ maxLength: 8 }), fc.constantFrom('-DOCSTART-', '\t', ' ', 'B-', 'I-X', 'O', 'T1', 'R1\tsource Arg1:T1 Arg2:T1', 'A1\tStance T1 maybe', '9007199254740993', '-1', '0 0;1 1', 'E1\tAttack:T1')),
+    text: fc.oneof(
+      mixedText({ maxLength: 8 }),
+      fc.constantFrom(
+        '-DOCSTART-',
+        '\t',
+        ' ',
+        'B-',
+        'I-X',
+        'O',
+        'T1',
+        'R1\tsource Arg1:T1 Arg2:T1',
+        'A1\tStance T1 maybe',
+        '9007199254740993',
+        '-1',
+        '0 0;1 1',
+        'E1\tAttack:T1',
+      ),
+    ),
   }),
   { maxLength: 4 },
 );
@@ -450,7 +502,13 @@ function damageLines(text: string, damage: LineDamage): { text: string; what: st
   return { text: lines.join('\n'), what };
 }
 
-const fileCase = (format: FormatName, what: string, files: { name: string; text: string; damage: ByteDamage }[], map: string, lib: FuzzCase['library']): FuzzCase => ({
+const fileCase = (
+  format: FormatName,
+  what: string,
+  files: { name: string; text: string; damage: ByteDamage }[],
+  map: string,
+  lib: FuzzCase['library'],
+): FuzzCase => ({
   format,
   what: what + [...new Set(files.map((f) => damageName(f.damage)))].join(''),
   files: files.map((f) => ({ name: f.name, bytes: toBytes(f.text, f.damage) })),
@@ -472,7 +530,10 @@ function jsonLinesCase(format: 'jsonl' | 'doccano'): fc.Arbitrary<FuzzCase> {
       lib: library,
     })
     .map(({ docs, mutations, lines, damage, labelTriples, map, lib }) => {
-      const written = FORMATS[format].serialize(docs).files[0]!.text.split('\n').filter((l) => l !== '');
+      const written = FORMATS[format]
+        .serialize(docs)
+        .files[0]!.text.split('\n')
+        .filter((l) => l !== '');
       const what: string[] = [];
       const out = written.map((line, k) => {
         let value: Json = JSON.parse(line);
@@ -485,7 +546,13 @@ function jsonLinesCase(format: 'jsonl' | 'doccano'): fc.Arbitrary<FuzzCase> {
         return writeJson(changed.value);
       });
       const damaged = damageLines(out.join('\n') + '\n', lines);
-      return fileCase(format, [...what, ...damaged.what].join('; '), [{ name: `news.${format === 'doccano' ? 'doccano.jsonl' : 'jsonl'}`, text: damaged.text, damage }], map, lib);
+      return fileCase(
+        format,
+        [...what, ...damaged.what].join('; '),
+        [{ name: `news.${format === 'doccano' ? 'doccano.jsonl' : 'jsonl'}`, text: damaged.text, damage }],
+        map,
+        lib,
+      );
     });
 }
 
@@ -518,7 +585,11 @@ const bratCase: fc.Arbitrary<FuzzCase> = fc
       what.push(...damaged.what.map((w) => `${f.name}: ${w}`));
       picked.push({ name: f.name, text: damaged.text, damage: isAnn ? annDamage : txtDamage });
     }
-    if (files === 'stray') picked.push({ name: 'annotation.conf', text: '[entities]\nactor\n', damage: { kind: 'none' } }, { name: 'notes.md', text: '# x', damage: { kind: 'none' } });
+    if (files === 'stray')
+      picked.push(
+        { name: 'annotation.conf', text: '[entities]\nactor\n', damage: { kind: 'none' } },
+        { name: 'notes.md', text: '# x', damage: { kind: 'none' } },
+      );
     return fileCase('brat', what.join('; '), picked, map, lib);
   });
 
@@ -534,20 +605,35 @@ const conllCase: fc.Arbitrary<FuzzCase> = fc
 const txtCase: fc.Arbitrary<FuzzCase> = fc
   .record({ texts: fc.array(mixedText({ maxLength: 60 }), { minLength: 1, maxLength: 3 }), damage: byteDamage, map: mapSpec, lib: library })
   .map(({ texts, damage, map, lib }) =>
-    fileCase('txt', 'plain text', texts.map((text, k) => ({ name: `U.S. strikes ${k}.txt`, text, damage })), map, lib),
+    fileCase(
+      'txt',
+      'plain text',
+      texts.map((text, k) => ({ name: `U.S. strikes ${k}.txt`, text, damage })),
+      map,
+      lib,
+    ),
   );
 
 /** Bytes that are no format at all, read as each format. */
 const randomBytesCase: fc.Arbitrary<FuzzCase> = fc
   .record({
     format: fc.constantFrom<FormatName>('txt', 'jsonl', 'doccano', 'labelstudio', 'brat', 'conll'),
-    bytes: fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.uint8Array({ minLength: 1, maxLength: 4 }).map((b) => new Uint8Array([0xef, 0xbb, 0xbf, ...b]))),
+    bytes: fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.uint8Array({ minLength: 1, maxLength: 4 }).map((b) => new Uint8Array([0xef, 0xbb, 0xbf, ...b])),
+    ),
     ann: fc.uint8Array({ maxLength: 32 }),
   })
   .map(({ format, bytes, ann }) => ({
     format,
     what: 'random bytes',
-    files: format === 'brat' ? [{ name: 'x.txt', bytes }, { name: 'x.ann', bytes: ann }] : [{ name: `x.${FORMATS[format].extensions[0]}`, bytes }],
+    files:
+      format === 'brat'
+        ? [
+            { name: 'x.txt', bytes },
+            { name: 'x.ann', bytes: ann },
+          ]
+        : [{ name: `x.${FORMATS[format].extensions[0]}`, bytes }],
     documents: [],
     map: '',
     library: 'empty' as const,
@@ -556,7 +642,10 @@ const randomBytesCase: fc.Arbitrary<FuzzCase> = fc
 /** Documents as any caller could hand them to the plan: UTF-16 offsets anywhere, odd labels and ids, any relation. */
 const planCase: fc.Arbitrary<FuzzCase> = fc
   .record({
-    text: fc.oneof(mixedText({ minLength: 1, maxLength: 12 }), fc.array(astral, { minLength: 1, maxLength: 4 }).map((a) => a.join(''))),
+    text: fc.oneof(
+      mixedText({ minLength: 1, maxLength: 12 }),
+      fc.array(astral, { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+    ),
     spans: fc.array(
       fc.record({
         start: fc.oneof(fc.integer({ min: -2, max: 14 }), fc.constantFrom(0.5, Number.NaN)),
@@ -566,7 +655,14 @@ const planCase: fc.Arbitrary<FuzzCase> = fc
       }),
       { maxLength: 4 },
     ),
-    relations: fc.array(fc.record({ head: fc.constantFrom('a', 'b', 'c', 'z'), child: fc.constantFrom('a', 'b', 'c', 'z'), label: fc.constantFrom(SOURCE_RELATION, 'cites', '') }), { maxLength: 3 }),
+    relations: fc.array(
+      fc.record({
+        head: fc.constantFrom('a', 'b', 'c', 'z'),
+        child: fc.constantFrom('a', 'b', 'c', 'z'),
+        label: fc.constantFrom(SOURCE_RELATION, 'cites', ''),
+      }),
+      { maxLength: 3 },
+    ),
     sha: fc.boolean(),
     lib: library,
   })

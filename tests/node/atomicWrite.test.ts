@@ -1,3 +1,4 @@
+import type * as FsPromises from 'node:fs/promises';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { atomicWrite } from '../../node/atomicWrite';
 // Lets a test make the final rename fail, as a crash just before it would.
 const renameFault = vi.hoisted(() => ({ error: null as Error | null, calls: 0 }));
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const actual = await importOriginal<typeof FsPromises>();
   return {
     ...actual,
     rename: async (from: string, to: string) => {

@@ -1,4 +1,5 @@
 // Characters no file name may hold on Windows, macOS or Linux, controls included.
+// eslint-disable-next-line no-control-regex -- the controls are meant: they are among the characters to replace
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // Names Windows reserves whatever the extension.
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;

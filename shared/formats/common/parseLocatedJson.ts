@@ -32,6 +32,7 @@ export class JsonSyntaxError extends Error {
 }
 
 const MAX_DEPTH = 512;
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings: this finds them
 const CONTROL = /[\u0000-\u001f]/;
 // Escapes in turn: a match with group 1 is a backslash that starts no valid escape.
 const ESCAPE = /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|(\\)/g;

@@ -6,7 +6,7 @@ export interface TokenChunk {
 }
 
 /** Earliest first, then longest, then by label: outer chunks before the chunks inside them. */
-export function compareChunks(a: TokenChunk, b: TokenChunk): number {
+function compareChunks(a: TokenChunk, b: TokenChunk): number {
   return a.first - b.first || b.last - a.last || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }
 

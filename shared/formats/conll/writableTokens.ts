@@ -18,6 +18,7 @@ const UNWRITABLE = /[ \t\r\n]/;
 const BETWEEN_TOKENS = /^[\s\p{White_Space}\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200c\u200d]*$/u;
 // Line breaks that end a sentence of the text: Python's str.splitlines set, less the
 // information separators that tokenize keeps inside tokens.
+// eslint-disable-next-line no-control-regex -- VT and FF are meant: Python's splitlines breaks lines at them
 const LINE_BREAK = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
 
 /** Why `tokens` cannot be written for `text`, or null when they can. */

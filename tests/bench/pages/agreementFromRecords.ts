@@ -13,7 +13,7 @@ export function agreementFromRecords(records: readonly DocumentRecord[], texts: 
   const byDoc = new Map<string, Map<string, Span[]>>();
   for (const s of spans) {
     let perAnnotator = byDoc.get(s.docId);
-    if (!perAnnotator) byDoc.set(s.docId, (perAnnotator = new Map()));
+    if (!perAnnotator) byDoc.set(s.docId, (perAnnotator = new Map<string, Span[]>()));
     const list = perAnnotator.get(s.annotator);
     if (list) list.push(s);
     else perAnnotator.set(s.annotator, [s]);

@@ -46,9 +46,6 @@ export async function fontsReady(): Promise<void> {
   await document.fonts.ready;
 }
 
-/** A frame and a task, so the page is idle before a timing starts. */
-export const settle = nextFrame;
-
 /**
  * Resolves when an element of a span whose id is not in `known` is under `root`. ProseMirror
  * may reuse a decoration's element and patch its attributes, so attribute changes count too.

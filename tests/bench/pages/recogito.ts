@@ -33,7 +33,10 @@ async function open(width: number): Promise<number> {
   // Offsets into the container's text: the paragraphs' texts run on without the "\n".
   const lineStarts: number[] = [];
   let at = 0;
-  for (const line of lines) lineStarts.push(at), (at += line.length + 1);
+  for (const line of lines) {
+    lineStarts.push(at);
+    at += line.length + 1;
+  }
   const shift = (offset: number) => {
     let k = 0;
     while (k + 1 < lineStarts.length && lineStarts[k + 1]! <= offset) k++;

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
@@ -13,7 +14,10 @@ import { bundle, runBundle } from '../support/loadBundle';
 
 type Listener = (...args: unknown[]) => unknown;
 
-interface MenuTemplate extends Array<MenuItem> {}
+/** The recent files a settings.json holds. */
+const recentFilesIn = (settings: string) => (JSON.parse(settings) as { recentFiles: unknown }).recentFiles;
+
+type MenuTemplate = MenuItem[];
 interface MenuItem {
   label?: string;
   role?: string;
@@ -320,7 +324,7 @@ describe('main process', () => {
     const request = { suggestedName: 'spans.jsonl', content: '{"t":"حاشية"}\n', filterName: 'JSON Lines', extensions: ['jsonl'] };
     await expect(save(fromApp, request)).resolves.toEqual({ saved: true, path: target });
     expect(await readFile(target, 'utf8')).toBe('{"t":"حاشية"}\n');
-    const dialogOptions = fake.electron.dialog.showSaveDialog.mock.calls[0]!.at(-1);
+    const dialogOptions = fake.electron.dialog.showSaveDialog.mock.calls[0]!.at(-1) as SaveDialogOptions;
     expect(dialogOptions).toMatchObject({
       defaultPath: path.join(work, 'spans.jsonl'),
       filters: [
@@ -340,9 +344,10 @@ describe('main process', () => {
     await writeFile(target, 'old');
     const pieces = Array.from({ length: 20_000 }, (_, i) => `{"id":${i},"text":"حاشية"}\n`);
     fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    await expect(
-      save(fromApp, { suggestedName: 'export.jsonl', content: pieces, filterName: 'JSON Lines', extensions: ['jsonl'] }),
-    ).resolves.toEqual({ saved: true, path: target });
+    await expect(save(fromApp, { suggestedName: 'export.jsonl', content: pieces, filterName: 'JSON Lines', extensions: ['jsonl'] })).resolves.toEqual({
+      saved: true,
+      path: target,
+    });
     expect(await readFile(target, 'utf8')).toBe(pieces.join(''));
     expect((await readdir(work)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -398,7 +403,7 @@ describe('main process', () => {
     const recent = () => menuItem(fake.menus, 'File', 'Open Recent').submenu!.map((i) => i.label ?? i.type);
     expect(recent()).toEqual([`ب.txt — ${work}`, `a.txt — ${work}`, 'separator', 'Clear Recent']);
     const file = path.join(work, 'userData', 'settings.json');
-    await eventually(async () => expect(JSON.parse(await readFile(file, 'utf8')).recentFiles).toEqual([b, a]));
+    await eventually(async () => expect(recentFilesIn(await readFile(file, 'utf8'))).toEqual([b, a]));
 
     menuItem(fake.menus, 'File', 'Open Recent', `a.txt — ${work}`).click!();
     const window = fake.windows[0]!;
@@ -417,7 +422,7 @@ describe('main process', () => {
 
     menuItem(fake.menus, 'File', 'Open Recent', 'Clear Recent').click!();
     expect(recent()).toEqual(['No Recent Files']);
-    await eventually(async () => expect(JSON.parse(await readFile(file, 'utf8')).recentFiles).toEqual([]));
+    await eventually(async () => expect(recentFilesIn(await readFile(file, 'utf8'))).toEqual([]));
   });
 
   it('opens the picked text files as bytes, refusing one over 64 MB by name', async () => {
@@ -428,7 +433,7 @@ describe('main process', () => {
       ['a.txt', a, 'alpha'],
       ['ب.txt', b, 'باء'],
     ]);
-    const dialogOptions = fake.electron.dialog.showOpenDialog.mock.calls[0]!.at(-1);
+    const dialogOptions = fake.electron.dialog.showOpenDialog.mock.calls[0]!.at(-1) as OpenDialogOptions;
     expect(dialogOptions.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
     expect(dialogOptions.filters).toEqual([
       { name: 'Text', extensions: ['txt'] },
@@ -487,8 +492,6 @@ describe('main process', () => {
 
     const packaged = await startMain({ packaged: true });
     expect(packaged.windows[0]!.loadedUrl).toBe('app://hashiya/index.html');
-    await expect(
-      packaged.ipcHandlers.get('files:open-text')!({ senderFrame: { url: 'http://localhost:5173/' }, sender: {} }, null),
-    ).rejects.toThrow(/sender/);
+    await expect(packaged.ipcHandlers.get('files:open-text')!({ senderFrame: { url: 'http://localhost:5173/' }, sender: {} }, null)).rejects.toThrow(/sender/);
   });
 });

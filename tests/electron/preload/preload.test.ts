@@ -49,7 +49,18 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...exposed.keys()]).toEqual(['hashiya']);
     const api = exposed.get('hashiya') as HashiyaApi;
-    expect(Object.keys(api).sort()).toEqual(['listBackups', 'onClosing', 'onFilesOpened', 'onMenuCommand', 'openTextFiles', 'platform', 'readBackup', 'readyToClose', 'saveTextFile', 'writeBackup']);
+    expect(Object.keys(api).sort()).toEqual([
+      'listBackups',
+      'onClosing',
+      'onFilesOpened',
+      'onMenuCommand',
+      'openTextFiles',
+      'platform',
+      'readBackup',
+      'readyToClose',
+      'saveTextFile',
+      'writeBackup',
+    ]);
     expect(api.platform).toBe('electron');
   });
 
@@ -89,7 +100,7 @@ describe('preload', () => {
 
   it('ignores extra arguments instead of forwarding them to main', async () => {
     const { exposed, invoke } = loadPreload();
-    const api = exposed.get('hashiya') as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const api = exposed.get('hashiya') as Record<string, (...args: unknown[]) => Promise<unknown>>;
     // The one request argument goes to main (which validates it); anything after it is dropped.
     await api.openTextFiles!({ filterName: 'CoNLL', extensions: ['conll'] }, { sneaky: true });
     await api.openTextFiles!();
@@ -136,7 +147,13 @@ describe('preload', () => {
     const stop = api.onFilesOpened!((...args: unknown[]) => seen.push(args));
     const good = { files: [{ name: 'a.txt', path: '/news/a.txt', bytes: new Uint8Array([0x61]) }] };
     emit('files:opened', good);
-    for (const bad of [null, {}, { files: 'a' }, { files: [{ name: 'a.txt', path: '/a', bytes: 'a' }] }, { files: [{ name: 1, path: '/a', bytes: new Uint8Array() }] }]) {
+    for (const bad of [
+      null,
+      {},
+      { files: 'a' },
+      { files: [{ name: 'a.txt', path: '/a', bytes: 'a' }] },
+      { files: [{ name: 1, path: '/a', bytes: new Uint8Array() }] },
+    ]) {
       emit('files:opened', bad);
     }
     expect(seen).toEqual([[good]]);

@@ -45,14 +45,15 @@ export function runBundle(code: string, options: RunOptions): string[] {
   const module = { exports: {} };
   const dirname = options.dirname ?? path.join(root, 'build', 'electron');
   // `process` is shadowed in sandboxed runs so that any use of it fails the test.
-  const run = new Function('require', 'module', 'exports', '__dirname', '__filename', 'process', code);
-  run(
-    fakeRequire,
-    module,
-    module.exports,
-    dirname,
-    path.join(dirname, 'bundle.cjs'),
-    options.sandboxed ? undefined : process,
-  );
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the built bundle is the point: as Node would, in a function of CommonJS's parameters
+  const run = new Function('require', 'module', 'exports', '__dirname', '__filename', 'process', code) as (
+    require: typeof fakeRequire,
+    module: { exports: object },
+    exports: object,
+    dirname: string,
+    filename: string,
+    process: NodeJS.Process | undefined,
+  ) => void;
+  run(fakeRequire, module, module.exports, dirname, path.join(dirname, 'bundle.cjs'), options.sandboxed ? undefined : process);
   return required;
 }

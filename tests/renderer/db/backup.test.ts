@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_SCHEMA } from '../../../shared/backup/backupFormat';
+import { BACKUP_SCHEMA, type BackupTrailer } from '../../../shared/backup/backupFormat';
 import { BACKUP_TABLE_NAMES, BACKUP_TABLES } from '../../../shared/backup/tableShapes';
 import { verifyBackup, type VerifiedBackup } from '../../../shared/backup/verifyBackup';
 import { createSpan } from '../../../shared/model/span';
@@ -51,7 +51,15 @@ const created = new Date('2026-11-21T09:30:00Z');
 /** A second library, unlike the sample: one document of another text, one span. */
 function otherLibrary(): LibraryRows {
   const rows = sampleLibrary();
-  return { ...rows, documents: rows.documents.slice(0, 1), texts: rows.texts.slice(0, 1), spans: rows.spans.slice(0, 1), statuses: [], decisions: [], settings: [{ key: 'annotator', value: 'omar' }] };
+  return {
+    ...rows,
+    documents: rows.documents.slice(0, 1),
+    texts: rows.texts.slice(0, 1),
+    spans: rows.spans.slice(0, 1),
+    statuses: [],
+    decisions: [],
+    settings: [{ key: 'annotator', value: 'omar' }],
+  };
 }
 
 describe('backupParts and restoreBackup', () => {
@@ -89,7 +97,13 @@ describe('backupParts and restoreBackup', () => {
     const rows = sampleLibrary();
     const docId = rows.documents[0]!.id;
     const many = { ...rows, spans: [...rows.spans], statuses: [...rows.statuses] };
-    for (let k = 0; k < 2500; k++) many.spans.push(createSpan({ id: `bulk${String(k).padStart(5, '0')}`, docId, start: utf16(k % 50), end: utf16((k % 50) + 3), label: 'place', annotator: `a${k % 7}` }, k));
+    for (let k = 0; k < 2500; k++)
+      many.spans.push(
+        createSpan(
+          { id: `bulk${String(k).padStart(5, '0')}`, docId, start: utf16(k % 50), end: utf16((k % 50) + 3), label: 'place', annotator: `a${k % 7}` },
+          k,
+        ),
+      );
     for (let k = 0; k < 1500; k++) many.statuses.push({ docId, annotator: `annotator ${k}`, status: 'done', updatedAt: k });
     const db = freshDb();
     await fill(db, many);
@@ -146,6 +160,7 @@ describe('backupParts and restoreBackup', () => {
     const backup = await verified(await collect(backupParts(source, { app: '0.1.0', created })));
     // The spans' bulkAdd fails, after documents and texts went in: as a full disk would.
     const tableProto = db.Table.prototype;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called on the table itself (realBulkAdd.apply below)
     const realBulkAdd = tableProto.bulkAdd;
     const bulkAdd = vi.spyOn(tableProto, 'bulkAdd').mockImplementation(function (this: typeof tableProto, ...args: Parameters<typeof realBulkAdd>) {
       if (this.name === 'spans') return Promise.reject(new Error('QuotaExceededError: the disk is full')) as ReturnType<typeof realBulkAdd>;
@@ -175,7 +190,7 @@ describe('backupParts and restoreBackup', () => {
     await db.table('notes').add({ id: 'n1', docId: 'doc0', text: 'راجع المصدر' });
     const pieces = await collect(backupParts(db, { app: '0.2.0', created }));
     expect(pieces.some((p) => p.includes('{"t":"notes","r":{"id":"n1"'))).toBe(true);
-    expect(JSON.parse(pieces.at(-1)!).counts.notes).toBe(1);
+    expect((JSON.parse(pieces.at(-1)!) as BackupTrailer).counts.notes).toBe(1);
     const check = await verifyBackup('later.jsonl', pieces);
     expect(check.ok ? [] : check.problems.map((p) => p.message)).toEqual([
       'this backup was made by a newer Hashiya (database schema 4; this version knows up to 3): update Hashiya to restore it',

@@ -32,7 +32,7 @@ describe('readChunks: the encoding sample', () => {
     while (enc(text).length <= SAMPLE) text += fixtureArticle('konico-strikes').text.replace(/\n/g, ' ') + ' ';
     // Spaces before the first key move the text until a two-byte character starts at byte 262,143.
     let pad = '';
-    let first = '';
+    let first: string;
     for (;;) {
       first = `{${pad}"text":${JSON.stringify(text)}}`;
       const lead = enc(first)[SAMPLE - 1]!;

@@ -64,16 +64,20 @@ function oracle(documents: readonly AgreementDocument[]) {
       const values = annotators.map((who) => {
         const spans = spansOf(who);
         if (!spans) return null;
-        const best = spans.filter((s) => overlaps(s, t)).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || compareStrings(a.label, b.label))[0];
+        const best = spans
+          .filter((s) => overlaps(s, t))
+          .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || compareStrings(a.label, b.label))[0];
         return best ? best.label : 'O';
       });
       units.push(values);
       if (values.every((v) => v !== null)) fleissItems.push(['O', ...labels].map((c) => values.filter((v) => v === c).length));
       for (const l of labels) {
-        labelUnits.get(l)!.push(annotators.map((who) => {
-          const spans = spansOf(who);
-          return spans ? (spans.some((s) => s.label === l && overlaps(s, t)) ? '1' : '0') : null;
-        }));
+        labelUnits.get(l)!.push(
+          annotators.map((who) => {
+            const spans = spansOf(who);
+            return spans ? (spans.some((s) => s.label === l && overlaps(s, t)) ? '1' : '0') : null;
+          }),
+        );
       }
     }
     const documentPairs: { sa: number; sb: number; exact: number; ma: number; mb: number }[] = [];
@@ -95,14 +99,19 @@ function oracle(documents: readonly AgreementDocument[]) {
           };
           const key = `${x}|${y}|${l}`;
           const sum = pairCounts.get(key) ?? { sa: 0, sb: 0, exact: 0, ma: 0, mb: 0 };
-          for (const k of ['sa', 'sb', 'exact', 'ma', 'mb'] as const) (sum[k] += c[k]), (total[k] += c[k]);
+          for (const k of ['sa', 'sb', 'exact', 'ma', 'mb'] as const) {
+            sum[k] += c[k];
+            total[k] += c[k];
+          }
           pairCounts.set(key, sum);
         }
         documentPairs.push(total);
-        for (const s of a) for (const t of b) if (overlaps(s, t)) {
-          confusion.set(`${s.label}|${t.label}`, (confusion.get(`${s.label}|${t.label}`) ?? 0) + 1);
-          if (annotators.length >= 3) confusion.set(`${t.label}|${s.label}`, (confusion.get(`${t.label}|${s.label}`) ?? 0) + 1);
-        }
+        for (const s of a)
+          for (const t of b)
+            if (overlaps(s, t)) {
+              confusion.set(`${s.label}|${t.label}`, (confusion.get(`${s.label}|${t.label}`) ?? 0) + 1);
+              if (annotators.length >= 3) confusion.set(`${t.label}|${s.label}`, (confusion.get(`${t.label}|${s.label}`) ?? 0) + 1);
+            }
       }),
     );
     perDocument.set(d.id, { exact: mean(documentPairs.map((c) => f1(c).exact)), partial: mean(documentPairs.map((c) => f1(c).partial)) });
@@ -142,7 +151,12 @@ function oracle(documents: readonly AgreementDocument[]) {
           partial_f1: pairF1(l, 'partial'),
           cohen_kappa: cohen(labelUnits.get(l)!),
           krippendorff_alpha: krippendorffAlphaNominal(labelUnits.get(l)!),
-          counts: Object.fromEntries(annotators.map((who) => [who, compared.reduce((n, d) => n + (d.annotations.has(who) ? dedupe(d.annotations.get(who)!).filter((s) => s.label === l).length : 0), 0)])),
+          counts: Object.fromEntries(
+            annotators.map((who) => [
+              who,
+              compared.reduce((n, d) => n + (d.annotations.has(who) ? dedupe(d.annotations.get(who)!).filter((s) => s.label === l).length : 0), 0),
+            ]),
+          ),
         },
       ]),
     ),
@@ -245,7 +259,9 @@ describe('computeAgreement', () => {
   it("uses the document's own tokens when it has them", () => {
     const text = 'المرصد السوري لحقوق الإنسان';
     // One token for the whole text: the annotators agree on it whatever their span boundaries.
-    const r = computeAgreement([document('x', text, { a: [{ start: 0, end: 6, label: 'actor' }], b: [{ start: 7, end: 13, label: 'actor' }] }, [[0, text.length]])]);
+    const r = computeAgreement([
+      document('x', text, { a: [{ start: 0, end: 6, label: 'actor' }], b: [{ start: 7, end: 13, label: 'actor' }] }, [[0, text.length]]),
+    ]);
     expect(r.tokens).toBe(1);
     expect(r.overall.exact_f1).toBe(0);
     expect(r.overall.krippendorff_alpha).toBeNull();
@@ -270,9 +286,7 @@ describe('computeAgreement', () => {
         .tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom(...labels))
         .map(([start, n, label]) => ({ start, end: Math.min(length, start + n), label }));
     const annotation = (length: number) => fc.option(fc.array(spanIn(length), { maxLength: 6 }), { nil: null, freq: 4 });
-    const corpus = fc.integer({ min: 2, max: 4 }).chain((n) =>
-      fc.tuple(...texts.map((t) => fc.array(annotation(t.length), { minLength: n, maxLength: n }))),
-    );
+    const corpus = fc.integer({ min: 2, max: 4 }).chain((n) => fc.tuple(...texts.map((t) => fc.array(annotation(t.length), { minLength: n, maxLength: n }))));
     fc.assert(
       fc.property(corpus, (perText) => {
         const documents = perText.map((byAnnotator, k) => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { BackupTrailer } from '../../../shared/backup/backupFormat';
 import { describeBackup } from '../../../shared/backup/describeBackup';
 import { serializeBackup } from '../../../shared/backup/serializeBackup';
 import { BACKUP_TABLE_NAMES } from '../../../shared/backup/tableShapes';
@@ -44,7 +45,14 @@ describe('serializeBackup and verifyBackup', () => {
       }),
     );
     const bytes = new TextEncoder().encode(await backupText(sample));
-    expect(await readBack(cut(bytes, Array.from({ length: 400 }, (_, k) => k * 997)))).toEqual(sample);
+    expect(
+      await readBack(
+        cut(
+          bytes,
+          Array.from({ length: 400 }, (_, k) => k * 997),
+        ),
+      ),
+    ).toEqual(sample);
   });
 
   it('keeps Arabic, astral characters, CRLF and U+2028 in texts, one row per line', async () => {
@@ -67,11 +75,13 @@ describe('serializeBackup and verifyBackup', () => {
     const lines = file.trimEnd().split('\n');
     expect(JSON.parse(lines[0]!)).toEqual({ hashiya_backup: 1, schema: 3, created: '2023-11-14T22:13:20.000Z', app: '0.1.0' });
     expect(JSON.parse(lines[1]!)).toEqual({ t: 'documents', r: rows.documents[0] });
-    const end = JSON.parse(lines.at(-1)!);
+    const end = JSON.parse(lines.at(-1)!) as BackupTrailer;
     expect(end.counts).toEqual({ documents: 3, texts: 3, spans: 18, statuses: 9, settings: 2, decisions: 3 });
     expect(end.sha256).toBe(sha256Hex(file.slice(0, file.lastIndexOf('\n', file.length - 2) + 1)));
     const check = await verifyBackup('b.jsonl', file);
-    expect(check.ok && describeBackup(check.backup)).toBe('backup of 3 documents, 3 texts, 18 spans, 9 statuses, 2 settings, 3 decisions made 2023-11-14T22:13:20.000Z');
+    expect(check.ok && describeBackup(check.backup)).toBe(
+      'backup of 3 documents, 3 texts, 18 spans, 9 statuses, 2 settings, 3 decisions made 2023-11-14T22:13:20.000Z',
+    );
   });
 
   it('streams: one piece per page of rows, never the whole file as one string', async () => {
@@ -86,10 +96,12 @@ describe('serializeBackup and verifyBackup', () => {
     const meta = { schema: 3, created: new Date(0), app: 'x', tables: ['documents', 'spans'] };
     const pieces: string[] = [];
     for await (const p of serializeBackup(meta, [])) pieces.push(p);
-    expect(JSON.parse(pieces.at(-1)!).counts).toEqual({ documents: 0, spans: 0 });
+    expect((JSON.parse(pieces.at(-1)!) as BackupTrailer).counts).toEqual({ documents: 0, spans: 0 });
     const bad = serializeBackup(meta, [{ table: 'texts', rows: [{}] }]);
-    await expect((async () => {
-      for await (const _ of bad);
-    })()).rejects.toThrow(/texts is not among the tables/);
+    await expect(
+      (async () => {
+        for await (const _ of bad);
+      })(),
+    ).rejects.toThrow(/texts is not among the tables/);
   });
 });

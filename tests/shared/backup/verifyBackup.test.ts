@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BackupHeader, BackupTrailer } from '../../../shared/backup/backupFormat';
 import { verifyBackup, type BackupData } from '../../../shared/backup/verifyBackup';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { backupText, sampleLibrary } from '../../support/library';
@@ -28,14 +29,17 @@ function sealed(lines: readonly string[]): string {
   return `${body}${JSON.stringify({ hashiya_backup_end: 1, counts, sha256: sha256Hex(body) })}\n`;
 }
 
+/** A row line of a backup, parsed. */
+const rowOf = (line: string) => JSON.parse(line) as { t: string; r: Record<string, unknown> };
+
 /** The index of the first row line of table `t` whose row passes `pick`. */
 const rowAt = (lines: readonly string[], t: string, pick: (r: Record<string, unknown>) => boolean = () => true) =>
-  lines.findIndex((l, i) => i > 0 && (JSON.parse(l) as { t: string; r: Record<string, unknown> }).t === t && pick(JSON.parse(l).r));
+  lines.findIndex((l, i) => i > 0 && rowOf(l).t === t && pick(rowOf(l).r));
 
 /** `lines` with line `i`'s row changed by `change`. */
 function editRow(lines: readonly string[], i: number, change: (r: Record<string, unknown>) => Record<string, unknown>): string[] {
   const out = [...lines];
-  const row = JSON.parse(out[i]!) as { t: string; r: Record<string, unknown> };
+  const row = rowOf(out[i]!);
   out[i] = JSON.stringify({ t: row.t, r: change(row.r) });
   return out;
 }
@@ -48,9 +52,14 @@ describe('verifyBackup', () => {
   it('finds a truncated file: no last line, or a last row cut in half', async () => {
     const lines = await sampleLines();
     const n = lines.length;
-    expect(await problems(lines.slice(0, -1).map((l) => `${l}\n`).join(''))).toEqual([
-      `b.jsonl:${n - 1}: the file ends before the backup’s last line: it is truncated, and rows after this point are missing`,
-    ]);
+    expect(
+      await problems(
+        lines
+          .slice(0, -1)
+          .map((l) => `${l}\n`)
+          .join(''),
+      ),
+    ).toEqual([`b.jsonl:${n - 1}: the file ends before the backup’s last line: it is truncated, and rows after this point are missing`]);
     const cutInHalf = lines.slice(0, 5).join('\n') + '\n' + lines[5]!.slice(0, 40);
     expect(await problems(cutInHalf)).toEqual([
       'b.jsonl:6: this line is not JSON',
@@ -60,8 +69,12 @@ describe('verifyBackup', () => {
   });
 
   it('refuses a file that is not a backup with one problem, not one per line', async () => {
-    expect(await problems('{"text": "قال", "spans": []}\n{"text": "x"}\n')).toEqual(['b.jsonl:1: this is not a Hashiya backup: its first line is not a backup header']);
-    expect(await problems(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))).toEqual(['b.jsonl:1: this is not a Hashiya backup: its first line is not a backup header']);
+    expect(await problems('{"text": "قال", "spans": []}\n{"text": "x"}\n')).toEqual([
+      'b.jsonl:1: this is not a Hashiya backup: its first line is not a backup header',
+    ]);
+    expect(await problems(new Uint8Array([0xff, 0xfe, 0x7b, 0x00]))).toEqual([
+      'b.jsonl:1: this is not a Hashiya backup: its first line is not a backup header',
+    ]);
   });
 
   it('finds an edited file by its checksum, and the edited text by its document’s SHA-256', async () => {
@@ -78,7 +91,7 @@ describe('verifyBackup', () => {
     const span = rowAt(lines, 'spans');
     const withoutSpan = [...lines.slice(0, span), ...lines.slice(span + 1, -1)];
     const body = withoutSpan.map((l) => `${l}\n`).join('');
-    const end = JSON.parse(lines.at(-1)!);
+    const end = JSON.parse(lines.at(-1)!) as BackupTrailer;
     const file = `${body}${JSON.stringify({ ...end, sha256: sha256Hex(body) })}\n`;
     expect(await problems(file)).toEqual([`b.jsonl:${lines.length - 1}: the last line counts 18 spans, but the file holds 17`]);
   });
@@ -116,7 +129,10 @@ describe('verifyBackup', () => {
     const file = new TextEncoder().encode(await backupText(sampleLibrary()));
     const at = file.indexOf(0x0a) + 30;
     const broken = new Uint8Array([...file.slice(0, at), 0xc3, 0x28, ...file.slice(at)]);
-    expect(await problems(broken)).toEqual(['b.jsonl:2: this line is not UTF-8 text', `b.jsonl:${n + 1}: the checksum does not match: the file was changed or damaged after it was written`]);
+    expect(await problems(broken)).toEqual([
+      'b.jsonl:2: this line is not UTF-8 text',
+      `b.jsonl:${n + 1}: the checksum does not match: the file was changed or damaged after it was written`,
+    ]);
   });
 
   it('finds rows that do not hold together: spans and texts without their document, a document without its text', async () => {
@@ -128,8 +144,8 @@ describe('verifyBackup', () => {
     edited = editRow(edited, span, (r) => ({ ...r, docId: 'lost' }));
     edited = editRow(edited, span + 1, (r) => ({ ...r, end: 10_000_000 }));
     edited = editRow(edited, status, (r) => ({ ...r, docId: 'elsewhere' }));
-    const spanId = JSON.parse(lines[span]!).r.id as string;
-    const nextId = JSON.parse(lines[span + 1]!).r.id as string;
+    const spanId = rowOf(lines[span]!).r.id as string;
+    const nextId = rowOf(lines[span + 1]!).r.id as string;
     expect(await problems(sealed(edited))).toEqual([
       `b.jsonl:${rowAt(lines, 'documents') + 1}: document doc0 has no text in the backup`,
       `b.jsonl:${text0 + 1}: a text for document gone, which is not in the backup`,
@@ -141,7 +157,7 @@ describe('verifyBackup', () => {
 
   it('refuses a backup of a newer schema or format, and tables an older schema did not have', async () => {
     const lines = (await sampleLines()).slice(0, -1);
-    const header = JSON.parse(lines[0]!);
+    const header = JSON.parse(lines[0]!) as BackupHeader;
     const newer = [JSON.stringify({ ...header, schema: 4 }), ...lines.slice(1), '{"t": "comments", "r": {"id": "c1"}}'];
     expect(await problems(sealed(newer))).toEqual([
       'b.jsonl:1: this backup was made by a newer Hashiya (database schema 4; this version knows up to 3): update Hashiya to restore it',

@@ -6,13 +6,15 @@ import { tokenize } from '../../../shared/text/tokenize';
 import { utf16 } from '../../../shared/text/units';
 import { arabicIndicDigit, arabicLetter, astral, haraka, latin, mixedText, vocalisedWord } from '../support/arbitraries';
 import { chunkList, tokenTexts } from '../support/chunks';
+import { stringMatching } from '../../support/matchers';
 
 const read = (text: string, name = 'news.conll') => parseConll([{ name, text }]);
 const span = (start: number, end: number, label: string): ExchangeSpan => ({ start: utf16(start), end: utf16(end), label });
 
 describe('CoNLL: parse', () => {
   it('reads tabs or spaces, CRLF, a stray BOM and U+200E marks; rebuilds the text from the tokens and keeps them', () => {
-    const file = '\ufeff\u200eفرانكفورت\tB-Population-Center\r\n(\tO\r\n\u200eد I-Media\r\n\u200eب\tI-Media\r\n)  O\r\n\t\r\n\u200eقال\tO\r\nرئيس B-Politician\r\n';
+    const file =
+      '\ufeff\u200eفرانكفورت\tB-Population-Center\r\n(\tO\r\n\u200eد I-Media\r\n\u200eب\tI-Media\r\n)  O\r\n\t\r\n\u200eقال\tO\r\nرئيس B-Politician\r\n';
     const result = read(file, 'NewsFANE sample.txt');
     expect(result.problems).toEqual([]);
     expect(result.notes).toEqual(['NewsFANE sample.txt: 1 I- tag(s) began a chunk (read as B-) in IOB2 (detected)']);
@@ -32,15 +34,30 @@ describe('CoNLL: parse', () => {
   it('rejects a tag or token holding an unpaired surrogate at its line', () => {
     for (const line of ['دمشق B-\ud800', '\udc00دمشق B-LOC']) {
       const result = read(['-DOCSTART- O', 'حلب B-LOC', '', '-DOCSTART- O', 'قال O', line, ''].join('\n'), 'lone.conll');
-      expect(result.problems).toEqual([{ file: 'lone.conll', line: 6, message: expect.stringMatching(/^the line holds an unpaired surrogate/) }]);
+      expect(result.problems).toEqual([{ file: 'lone.conll', line: 6, message: stringMatching(/^the line holds an unpaired surrogate/) }]);
       expect(result.documents.map((d) => d.text)).toEqual(['حلب']);
     }
   });
 
   it('splits -DOCSTART- sections into documents and rejects only the one with a bad tag', () => {
-    const file = ['-DOCSTART- -X- O O', '', 'دمشق B-LOC', 'اليوم O', '', '-DOCSTART- O', 'حلب Q-LOC', '', '-DOCSTART-', 'الرقة B-LOC', 'و O', 'دير B-LOC', 'الزور I-LOC', ''].join('\n');
+    const file = [
+      '-DOCSTART- -X- O O',
+      '',
+      'دمشق B-LOC',
+      'اليوم O',
+      '',
+      '-DOCSTART- O',
+      'حلب Q-LOC',
+      '',
+      '-DOCSTART-',
+      'الرقة B-LOC',
+      'و O',
+      'دير B-LOC',
+      'الزور I-LOC',
+      '',
+    ].join('\n');
     const result = read(file, 'three.conll');
-    expect(result.problems).toEqual([{ file: 'three.conll', line: 7, message: expect.stringMatching(/bad tag "Q-LOC"/) }]);
+    expect(result.problems).toEqual([{ file: 'three.conll', line: 7, message: stringMatching(/bad tag "Q-LOC"/) }]);
     expect(result.rejected).toEqual([{ file: 'three.conll', line: 6, text: '-DOCSTART- O\nحلب Q-LOC\n\n' }]);
     expect(result.documents.map((d) => [d.title, d.source, d.line, d.text])).toEqual([
       ['three #1', 'three.conll #1', 1, 'دمشق اليوم'],
@@ -50,7 +67,20 @@ describe('CoNLL: parse', () => {
   });
 
   it('reads several tags on a line as nested chunks, one chunk sequence per type (Wojood)', () => {
-    const file = ['مجلس B-ORG', 'الأمن I-ORG', 'ضد I-ORG', 'الأسد I-ORG B-PERS', 'وتدخلت O', '', 'سكرتير B-OCC', 'اللجنة I-OCC B-ORG', 'القومية I-OCC I-ORG', 'في I-OCC', 'نابلس I-OCC B-GPE', 'لتأمين O'].join('\n');
+    const file = [
+      'مجلس B-ORG',
+      'الأمن I-ORG',
+      'ضد I-ORG',
+      'الأسد I-ORG B-PERS',
+      'وتدخلت O',
+      '',
+      'سكرتير B-OCC',
+      'اللجنة I-OCC B-ORG',
+      'القومية I-OCC I-ORG',
+      'في I-OCC',
+      'نابلس I-OCC B-GPE',
+      'لتأمين O',
+    ].join('\n');
     const [doc] = read(file).documents;
     expect(chunkList(doc!)).toEqual(['0-3 ORG', '3-3 PERS', '5-9 OCC', '6-7 ORG', '9-9 GPE']);
   });
@@ -83,7 +113,7 @@ describe('CoNLL: parse', () => {
 
   it('with the scheme given as IOB2, an E- tag is a problem', () => {
     const result = parseConll([{ name: 'x.conll', text: 'دير B-LOC\nالزور E-LOC\n' }], { scheme: 'IOB2' });
-    expect(result.problems).toEqual([{ file: 'x.conll', line: 2, message: expect.stringMatching(/E-LOC is not part of IOB2/) }]);
+    expect(result.problems).toEqual([{ file: 'x.conll', line: 2, message: stringMatching(/E-LOC is not part of IOB2/) }]);
     expect(result.documents).toEqual([]);
   });
 
@@ -149,16 +179,32 @@ describe('CoNLL: serialize', () => {
   };
 
   it('writes IOB2 with one space, a blank line between lines of the text, tokens from the project tokenizer', () => {
-    const out = serializeConll([{ text: TEXT, title: 'دير الزور', spans: [at('المرصد السوري', 'actor'), at('حقل كونيكو', 'place'), at('القوات الأميركية', 'actor')] }]);
+    const out = serializeConll([
+      { text: TEXT, title: 'دير الزور', spans: [at('المرصد السوري', 'actor'), at('حقل كونيكو', 'place'), at('القوات الأميركية', 'actor')] },
+    ]);
     expect(out.dropped).toBe(0);
     expect(out.notes).toEqual([]);
     expect(out.files).toEqual([
       {
         name: 'دير الزور.conll',
         text: [
-          'قال O', 'المرصد B-actor', 'السوري I-actor', 'إن O', 'الطائرات O', 'المسيّرة O', '🚀 O', 'قصفت O', 'حقل B-place', 'كونيكو I-place', '. O',
+          'قال O',
+          'المرصد B-actor',
+          'السوري I-actor',
+          'إن O',
+          'الطائرات O',
+          'المسيّرة O',
+          '🚀 O',
+          'قصفت O',
+          'حقل B-place',
+          'كونيكو I-place',
+          '. O',
           '',
-          'ونفت O', 'القوات B-actor', 'الأميركية I-actor', 'ذلك O', '. O',
+          'ونفت O',
+          'القوات B-actor',
+          'الأميركية I-actor',
+          'ذلك O',
+          '. O',
           '',
         ].join('\n'),
       },
@@ -166,22 +212,66 @@ describe('CoNLL: serialize', () => {
   });
 
   it('keeps the earliest, longest of overlapping spans, counts the rest, and writes only the chosen labels', () => {
-    const spans = [at('المرصد السوري', 'actor'), at('السوري', 'place'), at('إن الطائرات المسيّرة 🚀 قصفت حقل كونيكو', 'claim'), at('الطائرات المسيّرة', 'weapon'), at('حقل كونيكو', 'place')];
+    const spans = [
+      at('المرصد السوري', 'actor'),
+      at('السوري', 'place'),
+      at('إن الطائرات المسيّرة 🚀 قصفت حقل كونيكو', 'claim'),
+      at('الطائرات المسيّرة', 'weapon'),
+      at('حقل كونيكو', 'place'),
+    ];
     const all = serializeConll([{ text: TEXT, spans }]);
     expect(all.dropped).toBe(3);
     expect(all.notes).toContain('3 span(s) overlapped an earlier or longer span and were left out (one tag per token; the nested option writes overlaps)');
-    expect(all.files[0]!.text.split('\n').slice(1, 11)).toEqual(['المرصد B-actor', 'السوري I-actor', 'إن B-claim', 'الطائرات I-claim', 'المسيّرة I-claim', '🚀 I-claim', 'قصفت I-claim', 'حقل I-claim', 'كونيكو I-claim', '. O']);
+    expect(all.files[0]!.text.split('\n').slice(1, 11)).toEqual([
+      'المرصد B-actor',
+      'السوري I-actor',
+      'إن B-claim',
+      'الطائرات I-claim',
+      'المسيّرة I-claim',
+      '🚀 I-claim',
+      'قصفت I-claim',
+      'حقل I-claim',
+      'كونيكو I-claim',
+      '. O',
+    ]);
     const chosen = serializeConll([{ text: TEXT, spans }], { labels: ['weapon', 'place'] });
     expect(chosen.dropped).toBe(2);
     expect(chosen.notes).toContain('2 span(s) with labels not chosen were left out (actor, claim)');
-    expect(chosen.files[0]!.text.split('\n').slice(1, 10)).toEqual(['المرصد O', 'السوري B-place', 'إن O', 'الطائرات B-weapon', 'المسيّرة I-weapon', '🚀 O', 'قصفت O', 'حقل B-place', 'كونيكو I-place']);
+    expect(chosen.files[0]!.text.split('\n').slice(1, 10)).toEqual([
+      'المرصد O',
+      'السوري B-place',
+      'إن O',
+      'الطائرات B-weapon',
+      'المسيّرة I-weapon',
+      '🚀 O',
+      'قصفت O',
+      'حقل B-place',
+      'كونيكو I-place',
+    ]);
   });
 
   it('writes overlapping spans as extra tags with the nested option, outermost first, and reads them back', () => {
-    const spans = [at('السوري', 'place'), at('المرصد السوري', 'actor'), at('الطائرات المسيّرة', 'weapon'), at('إن الطائرات المسيّرة 🚀 قصفت حقل كونيكو', 'claim'), at('حقل كونيكو', 'place')];
+    const spans = [
+      at('السوري', 'place'),
+      at('المرصد السوري', 'actor'),
+      at('الطائرات المسيّرة', 'weapon'),
+      at('إن الطائرات المسيّرة 🚀 قصفت حقل كونيكو', 'claim'),
+      at('حقل كونيكو', 'place'),
+    ];
     const out = serializeConll([{ text: TEXT, spans }], { nested: true });
     expect(out.dropped).toBe(0);
-    expect(out.files[0]!.text.split('\n').slice(0, 10)).toEqual(['قال O', 'المرصد B-actor', 'السوري I-actor B-place', 'إن B-claim', 'الطائرات I-claim B-weapon', 'المسيّرة I-claim I-weapon', '🚀 I-claim', 'قصفت I-claim', 'حقل I-claim B-place', 'كونيكو I-claim I-place']);
+    expect(out.files[0]!.text.split('\n').slice(0, 10)).toEqual([
+      'قال O',
+      'المرصد B-actor',
+      'السوري I-actor B-place',
+      'إن B-claim',
+      'الطائرات I-claim B-weapon',
+      'المسيّرة I-claim I-weapon',
+      '🚀 I-claim',
+      'قصفت I-claim',
+      'حقل I-claim B-place',
+      'كونيكو I-claim I-place',
+    ]);
     const back = parseConll(out.files);
     expect(back.problems).toEqual([]);
     expect(chunkList(back.documents[0]!)).toEqual(['1-2 actor', '2-2 place', '3-9 claim', '4-5 weapon', '8-9 place'].sort());
@@ -215,9 +305,24 @@ describe('CoNLL: serialize', () => {
   });
 
   it('writes its own tokens, several documents behind -DOCSTART-, and falls back to the tokenizer for unusable tokens', () => {
-    const own: ExchangeDocument = { text: 'و\u200eقال المرصد', tokens: [[0, 5], [6, 12]], spans: [span(6, 12, 'actor')] };
+    const own: ExchangeDocument = {
+      text: 'و\u200eقال المرصد',
+      tokens: [
+        [0, 5],
+        [6, 12],
+      ],
+      spans: [span(6, 12, 'actor')],
+    };
     const broken: ExchangeDocument = { text: 'حلب وإدلب', tokens: [[0, 9]], spans: [] };
-    const partial: ExchangeDocument = { text: 'حلب، إدلب', title: 'partial', tokens: [[0, 3], [5, 9]], spans: [] };
+    const partial: ExchangeDocument = {
+      text: 'حلب، إدلب',
+      title: 'partial',
+      tokens: [
+        [0, 3],
+        [5, 9],
+      ],
+      spans: [],
+    };
     const out = serializeConll([own, broken, partial], { baseName: 'export' });
     expect(out.files).toEqual([
       { name: 'export.conll', text: '-DOCSTART- O\n\nو\u200eقال O\nالمرصد B-actor\n\n-DOCSTART- O\n\nحلب O\nوإدلب O\n\n-DOCSTART- O\n\nحلب O\n، O\nإدلب O\n' },
@@ -226,7 +331,11 @@ describe('CoNLL: serialize', () => {
       "the project tokenizer was used where a document's own tokens could not be written: document 2 (token 0 (0..9) holds a space, tab or line break); partial (the text before token 1 (5..9) is in no token)",
     ]);
     const back = parseConll(out.files);
-    expect(back.documents.map((d) => [d.title, d.text])).toEqual([['export #1', own.text], ['export #2', broken.text], ['export #3', 'حلب ، إدلب']]);
+    expect(back.documents.map((d) => [d.title, d.text])).toEqual([
+      ['export #1', own.text],
+      ['export #2', broken.text],
+      ['export #3', 'حلب ، إدلب'],
+    ]);
   });
 });
 
@@ -247,7 +356,10 @@ const tokenPiece = fc.oneof(
   fc.constantFrom('\u200e', '\u200f', '\u061c', '\u200c', '\u200d', '\ufeff', '\u00a0', '\u2028', '\u0085', '،', '.', '«'),
 );
 // A token beginning with U+FEFF cannot open a file: readers take it for a byte-order mark.
-const token = fc.array(tokenPiece, { minLength: 1, maxLength: 4 }).map((a) => a.join('')).filter((t) => !t.startsWith('\ufeff'));
+const token = fc
+  .array(tokenPiece, { minLength: 1, maxLength: 4 })
+  .map((a) => a.join(''))
+  .filter((t) => !t.startsWith('\ufeff'));
 const sentence = fc.array(token, { minLength: 1, maxLength: 6 });
 
 /** A document as CoNLL reads it: tokens joined by one space, sentences by "\n". */
@@ -291,13 +403,15 @@ function laminar(chunks: [number, number, string][]) {
 }
 
 const canonicalDoc = (nested: boolean) =>
-  fc.tuple(fc.array(sentence, { minLength: 1, maxLength: 4 }), rawChunks, fc.constantFrom('خبر', 'دير الزور')).map(([sentences, raw, title]): ExchangeDocument => {
-    const { text, tokens, sentenceOf } = canonical(sentences);
-    const sameSentence = (a: number, b: number) => sentenceOf[a] === sentenceOf[b];
-    const chosen = (nested ? laminar : flat)(chunksOf(raw, tokens.length, sameSentence));
-    const spans = chosen.map(([a, b, label]) => span(tokens[a]![0], tokens[b]![1], label));
-    return { text, title, tokens, spans };
-  });
+  fc
+    .tuple(fc.array(sentence, { minLength: 1, maxLength: 4 }), rawChunks, fc.constantFrom('خبر', 'دير الزور'))
+    .map(([sentences, raw, title]): ExchangeDocument => {
+      const { text, tokens, sentenceOf } = canonical(sentences);
+      const sameSentence = (a: number, b: number) => sentenceOf[a] === sentenceOf[b];
+      const chosen = (nested ? laminar : flat)(chunksOf(raw, tokens.length, sameSentence));
+      const spans = chosen.map(([a, b, label]) => span(tokens[a]![0], tokens[b]![1], label));
+      return { text, title, tokens, spans };
+    });
 
 const sortSpans = (spans: readonly ExchangeSpan[]) => spans.map((s) => `${s.start}:${s.end}:${s.label}`).sort();
 
@@ -329,7 +443,7 @@ describe('CoNLL: round trip', () => {
     );
   });
 
-  it('on free text (emoji, harakat, CRLF, marks) the tokenizer\'s tokens and whole-token chunks come back, flat and nested', () => {
+  it("on free text (emoji, harakat, CRLF, marks) the tokenizer's tokens and whole-token chunks come back, flat and nested", () => {
     const doc = mixedText({ minLength: 1, maxLength: 60 }).chain((text) => {
       const tokens = tokenize(text).map((t): [number, number] => [t.start, t.end]);
       return fc.tuple(fc.constant(text), fc.constant(tokens), rawChunks, fc.boolean());

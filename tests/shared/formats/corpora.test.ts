@@ -266,7 +266,10 @@ for (const [split, expected] of Object.entries(WOJOOD)) {
       for (const c of chunkList(got.doc)) {
         const [range, label] = c.split(' ');
         const [a, b] = range!.split('-').map(Number);
-        for (let t = a!; t <= b!; t++) depth.set(`${t}`, (depth.get(`${t}`) ?? 0) + 1), depth.set(`${t} ${label}`, (depth.get(`${t} ${label}`) ?? 0) + 1);
+        for (let t = a!; t <= b!; t++) {
+          depth.set(`${t}`, (depth.get(`${t}`) ?? 0) + 1);
+          depth.set(`${t} ${label}`, (depth.get(`${t} ${label}`) ?? 0) + 1);
+        }
       }
       const deepest = Math.max(...[...depth].filter(([k]) => !k.includes(' ')).map(([, n]) => n));
       expect(deepest).toBeGreaterThanOrEqual(3);

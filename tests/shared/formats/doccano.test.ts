@@ -124,9 +124,9 @@ describe('doccano: round trips (property)', () => {
         expect(lines).toHaveLength(docs.length + 1);
         expect(s).not.toMatch(/[\u0085\u2028\u2029]/);
         docs.forEach((d, k) => {
-          const rec = JSON.parse(lines[k]!);
+          const rec = JSON.parse(lines[k]!) as { entities: { start_offset: number; end_offset: number }[] };
           const sorted = sortedSpans(d.spans);
-          rec.entities.forEach((e: { start_offset: number; end_offset: number }, j: number) => {
+          rec.entities.forEach((e, j) => {
             expect(e.start_offset).toBe(cpOf(d.text, sorted[j]!.start));
             expect(pySlice(d.text, e.start_offset, e.end_offset)).toBe(d.text.slice(sorted[j]!.start, sorted[j]!.end));
           });
@@ -155,10 +155,12 @@ describe('doccano: round trips (property)', () => {
         for (const d of parsed.documents) for (const sp of d.spans) expect(sp.id).toMatch(/^(0|[1-9][0-9]*)$/);
         // relations still join the same spans (by range and label)
         const ends = (d: ExchangeDocument) =>
-          (d.relations ?? []).map((r) => {
-            const at = (id: string) => d.spans.find((sp) => sp.id === id)!;
-            return JSON.stringify([at(r.head).start, at(r.head).end, at(r.head).label, at(r.child).start, at(r.child).end, at(r.child).label, r.label]);
-          }).sort();
+          (d.relations ?? [])
+            .map((r) => {
+              const at = (id: string) => d.spans.find((sp) => sp.id === id)!;
+              return JSON.stringify([at(r.head).start, at(r.head).end, at(r.head).label, at(r.child).start, at(r.child).end, at(r.child).label, r.label]);
+            })
+            .sort();
         expect(parsed.documents.map(ends)).toEqual(docs.map(ends));
         expect(serialize(parsed.documents)).toBe(s);
       }),
@@ -170,7 +172,9 @@ describe('doccano: round trips (property)', () => {
     const line = mixedText({ minLength: 1, maxLength: 30 }).chain((text) => {
       const b = boundaries(text);
       const triple = fc.tuple(fc.nat(b.length - 1), fc.nat(b.length - 1), fc.constantFrom('PER', 'LOC', 'مكان')).filter(([i, j]) => i !== j);
-      return fc.array(triple, { maxLength: 6 }).map((t) => JSON.stringify({ text, label: t.map(([i, j, l]) => [Math.min(i, j), Math.max(i, j), l]), Comments: [] }));
+      return fc
+        .array(triple, { maxLength: 6 })
+        .map((t) => JSON.stringify({ text, label: t.map(([i, j, l]) => [Math.min(i, j), Math.max(i, j), l]), Comments: [] }));
     });
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 3 }), (lines) => {
@@ -211,7 +215,11 @@ describe('doccano: problems', () => {
     ['an empty text', '{"text": "", "label": []}', /"text" is empty/],
     ['no text', '{"label": []}', /"text" must be a string/],
     ['offsets that are not integers', JSON.stringify({ text: T2, label: [[0, 1.5, 'x']] }), /label 0: "start" and "end" must be integers/],
-    ['offsets past the code points (UTF-16 counting)', JSON.stringify({ text: T2, label: [[0, 79, 'x']] }), /label 0: offsets 0\.\.79 are outside the text \(0\.\.78 code points\)/],
+    [
+      'offsets past the code points (UTF-16 counting)',
+      JSON.stringify({ text: T2, label: [[0, 79, 'x']] }),
+      /label 0: offsets 0\.\.79 are outside the text \(0\.\.78 code points\)/,
+    ],
     ['start equal to end', JSON.stringify({ text: T2, labels: [[3, 3, 'x']] }), /labels 0: start 3 must be before end 3/],
     ['an empty label', JSON.stringify({ text: T2, label: [[0, 4, '']] }), /label 0: the label must be a non-empty string/],
     ['category labels (text classification)', JSON.stringify({ text: T2, label: ['positive'] }), /label 0: must be \[start, end, "label"\]/],
@@ -219,12 +227,28 @@ describe('doccano: problems', () => {
     ['entity start after end', ent({ start_offset: 5, end_offset: 4 }), /entity 0: start 5 must be before end 4/],
     ['an entity without an id', ent({ id: null }), /entity 0: "id" must be an integer/],
     ['an entity with an empty label', ent({ label: '' }), /entity 0: "label" must be a non-empty string/],
-    ['a relation to an unknown entity', ent({}, { relations: [{ id: 1, from_id: 1, to_id: 9, type: 'source' }] }), /relation 0: "to_id" 9 is not the id of an entity/],
+    [
+      'a relation to an unknown entity',
+      ent({}, { relations: [{ id: 1, from_id: 1, to_id: 9, type: 'source' }] }),
+      /relation 0: "to_id" 9 is not the id of an entity/,
+    ],
     ['a relation without a type', ent({}, { relations: [{ id: 1, from_id: 1, to_id: 1, type: '' }] }), /relation 0: "type" must be a non-empty string/],
-    ['a claim entity that is its own source', ent({}, { relations: [{ id: 1, from_id: 1, to_id: 1, type: 'source' }] }), /relation 0: entity 1 is its own source/],
-    ['a label with an unpaired surrogate', JSON.stringify({ text: T2, label: [[0, 4, '\ud800']] }), /label 0: the label holds an unpaired surrogate \(U\+D800\)/],
+    [
+      'a claim entity that is its own source',
+      ent({}, { relations: [{ id: 1, from_id: 1, to_id: 1, type: 'source' }] }),
+      /relation 0: entity 1 is its own source/,
+    ],
+    [
+      'a label with an unpaired surrogate',
+      JSON.stringify({ text: T2, label: [[0, 4, '\ud800']] }),
+      /label 0: the label holds an unpaired surrogate \(U\+D800\)/,
+    ],
     ['an entity label with an unpaired surrogate', ent({ label: 'مكان\udfff' }), /entity 0: "label" holds an unpaired surrogate \(U\+DFFF\) at code point 4/],
-    ['a relation type with an unpaired surrogate', ent({}, { relations: [{ id: 1, from_id: 1, to_id: 1, type: '\ud83d' }] }), /relation 0: "type" holds an unpaired surrogate/],
+    [
+      'a relation type with an unpaired surrogate',
+      ent({}, { relations: [{ id: 1, from_id: 1, to_id: 1, type: '\ud83d' }] }),
+      /relation 0: "type" holds an unpaired surrogate/,
+    ],
     ['both "label" and "entities"', ent({}, { label: [] }), /only one of "label", "labels" and "entities"/],
     ['a document id that is a fraction', JSON.stringify({ id: 1.5, text: T2 }), /"id" must be an integer or a string/],
   ];
@@ -245,7 +269,9 @@ describe('doccano: problems', () => {
   it('reports a relation whose "from_id" is nested thousands deep as a problem, never a crash', () => {
     const deep = '['.repeat(6000) + '1' + ']'.repeat(6000);
     const line = `{"text":"نص","entities":[{"id":1,"label":"x","start_offset":0,"end_offset":1}],"relations":[{"id":1,"from_id":${deep},"to_id":1,"type":"source"}]}`;
-    expect(doccanoFormat.parse(file(line)).problems).toEqual([{ file: 'doccano.jsonl', line: 1, message: 'relation 0: "from_id" and "to_id" must be entity ids' }]);
+    expect(doccanoFormat.parse(file(line)).problems).toEqual([
+      { file: 'doccano.jsonl', line: 1, message: 'relation 0: "from_id" and "to_id" must be entity ids' },
+    ]);
   });
 
   it('reports an empty file at line 1', () => {
@@ -253,9 +279,24 @@ describe('doccano: problems', () => {
   });
 
   it('names the line of the bad record in a longer file', () => {
-    const content = [ok, ok2, ok, JSON.stringify({ id: 4, text: T1, label: [[60, 70, 'place'], [74, 98, 'place']] }), ok2].join('\n');
+    const content = [
+      ok,
+      ok2,
+      ok,
+      JSON.stringify({
+        id: 4,
+        text: T1,
+        label: [
+          [60, 70, 'place'],
+          [74, 98, 'place'],
+        ],
+      }),
+      ok2,
+    ].join('\n');
     const { problems, documents } = doccanoFormat.parse(file(content));
-    expect(problems).toEqual([{ file: 'doccano.jsonl', line: lineOfText(content, '"id":4'), message: 'label 1: offsets 74..98 are outside the text (0..97 code points)' }]);
+    expect(problems).toEqual([
+      { file: 'doccano.jsonl', line: lineOfText(content, '"id":4'), message: 'label 1: offsets 74..98 are outside the text (0..97 code points)' },
+    ]);
     expect(problems[0]!.line).toBe(4);
     expect(documents).toHaveLength(4);
   });

@@ -4,10 +4,16 @@ import { documentProblems } from '../../../shared/formats/documentProblems';
 import type { ExchangeDocument, ExchangeSpan, ParseResult } from '../../../shared/formats/exchange';
 import type { Stance } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
+import { stringMatching } from '../../support/matchers';
 
 // An emoji (two UTF-16 units) at 4..6, so a span can split it.
 const TEXT = 'قال 🚀 المرصد';
-const span = (start: number, end: number, label = 'actor', id?: string): ExchangeSpan => ({ ...(id !== undefined ? { id } : {}), start: utf16(start), end: utf16(end), label });
+const span = (start: number, end: number, label = 'actor', id?: string): ExchangeSpan => ({
+  ...(id !== undefined ? { id } : {}),
+  start: utf16(start),
+  end: utf16(end),
+  label,
+});
 const doc = (over: Partial<ExchangeDocument>): ExchangeDocument => ({ text: TEXT, spans: [], ...over });
 
 describe('documentProblems: what the model can hold', () => {
@@ -39,10 +45,31 @@ describe('documentProblems: what the model can hold', () => {
     ['a label with an unpaired surrogate', { spans: [span(0, 3, '\udfff')] }, /^span 0: the label holds an unpaired surrogate \(U\+DFFF\)/],
     ['an unknown stance', { spans: [{ ...span(0, 3), stance: 'maybe' as Stance }] }, /^span 0: the stance "maybe" is not one of asserted, denied, reported/],
     ['two spans with one id', { spans: [span(0, 3, 'a', 'T1'), span(7, 13, 'a', 'T1')] }, /^span "T1": another span has the same id/],
-    ['a relation to a span the document lacks', { spans: [span(0, 3, 'claim', 'c')], relations: [{ head: 'c', child: 'T9', label: 'source' }] }, /^relation 0: "T9" is not the id of a span of this document/],
-    ['a claim that is its own source', { spans: [span(0, 3, 'claim', 'c')], relations: [{ head: 'c', child: 'c', label: 'source' }] }, /^relation 0: span "c" is its own source/],
-    ['a relation with an empty label', { spans: [span(0, 3, 'claim', 'c'), span(7, 13, 'a', 'a')], relations: [{ head: 'c', child: 'a', label: '' }] }, /^relation 0: the label must be a non-empty string/],
-    ['tokens out of order', { tokens: [[7, 13], [0, 3]] }, /^token 1: starts before the token before it ends \(13\)/],
+    [
+      'a relation to a span the document lacks',
+      { spans: [span(0, 3, 'claim', 'c')], relations: [{ head: 'c', child: 'T9', label: 'source' }] },
+      /^relation 0: "T9" is not the id of a span of this document/,
+    ],
+    [
+      'a claim that is its own source',
+      { spans: [span(0, 3, 'claim', 'c')], relations: [{ head: 'c', child: 'c', label: 'source' }] },
+      /^relation 0: span "c" is its own source/,
+    ],
+    [
+      'a relation with an empty label',
+      { spans: [span(0, 3, 'claim', 'c'), span(7, 13, 'a', 'a')], relations: [{ head: 'c', child: 'a', label: '' }] },
+      /^relation 0: the label must be a non-empty string/,
+    ],
+    [
+      'tokens out of order',
+      {
+        tokens: [
+          [7, 13],
+          [0, 3],
+        ],
+      },
+      /^token 1: starts before the token before it ends \(13\)/,
+    ],
     ['a token splitting the emoji', { tokens: [[4, 5]] }, /^token 0: offsets 4\.\.5 split a character/],
   ])('refuses %s', (_what, over, message) => {
     const problems = documentProblems(doc(over));
@@ -62,8 +89,8 @@ describe('addDocument', () => {
     addDocument(result, bad, [{ file: 'a.jsonl', line: 4, text: '{bad}' }]);
     expect(result.documents).toEqual([good]);
     expect(result.problems).toEqual([
-      { file: 'a.jsonl', line: 4, message: expect.stringMatching(/^span "c": the label/) },
-      { file: 'a.jsonl', line: 4, message: expect.stringMatching(/^span 1: offsets/) },
+      { file: 'a.jsonl', line: 4, message: stringMatching(/^span "c": the label/) },
+      { file: 'a.jsonl', line: 4, message: stringMatching(/^span 1: offsets/) },
     ]);
     expect(result.rejected).toEqual([{ file: 'a.jsonl', line: 4, text: '{bad}' }]);
   });

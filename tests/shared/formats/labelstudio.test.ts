@@ -6,9 +6,22 @@ import { sha256Hex } from '../../../shared/text/sha256';
 import { utf16 } from '../../../shared/text/units';
 import { fixtureArticle } from '../../support/fixtures';
 import { cpOf, exchangeDocArb, lineOfText, occurrences, pySlice, sortedSpans, withoutPlace } from '../support/exchange';
+import { stringMatching } from '../../support/matchers';
 
 const file = (text: string, name = 'project-1.json'): InputFile[] => [{ name, text }];
 const serialize = (docs: readonly ExchangeDocument[]) => labelStudioFormat.serialize(docs).files[0]!.text;
+/** A Label Studio task as a file holds it (the fields these tests read; they check the values). */
+interface Task {
+  readonly id?: number | string;
+  readonly data: { readonly text: string };
+  readonly meta?: Readonly<Record<string, unknown>>;
+  readonly annotations: readonly { readonly completed_by: unknown; readonly result: readonly TaskResult[] }[];
+}
+type TaskResult =
+  | { readonly type: 'labels'; readonly value: { readonly start: number; readonly end: number; readonly text: string } }
+  | { readonly type: 'choices' | 'relation' };
+const tasksOf = (json: string) => JSON.parse(json) as Task[];
+
 const covered = (d: ExchangeDocument) => d.spans.map((s) => [d.text.slice(s.start, s.end), s.label, ...(s.stance ? [s.stance] : [])]);
 
 const T1 = '🚀 وقال المرصد السوري لحقوق الإنسان إن طائرات مسيّرة استهدفت حقل كونيكو في ريف ديرالزور الشرقي 👍🏽.';
@@ -164,7 +177,13 @@ describe('Label Studio: a hand-written export', () => {
   });
 
   it('reads a single task object too', () => {
-    const task = JSON.stringify({ id: 5, data: { text: T2 }, annotations: [{ completed_by: 3, result: [{ value: { start: 40, end: 48, labels: ['place'] }, id: 'a', from_name: 'label', to_name: 'text', type: 'labels' }] }] });
+    const task = JSON.stringify({
+      id: 5,
+      data: { text: T2 },
+      annotations: [
+        { completed_by: 3, result: [{ value: { start: 40, end: 48, labels: ['place'] }, id: 'a', from_name: 'label', to_name: 'text', type: 'labels' }] },
+      ],
+    });
     const { documents, problems } = labelStudioFormat.parse(file(task));
     expect(problems).toEqual([]);
     expect(covered(documents[0]!)).toEqual([['البوكمال', 'place']]);
@@ -173,15 +192,33 @@ describe('Label Studio: a hand-written export', () => {
   it('writes it back as tasks with one annotation per annotator, and reads that back the same', () => {
     const first = labelStudioFormat.parse(file(EXPORT)).documents;
     const s = serialize(first);
-    const tasks = JSON.parse(s);
+    const tasks = tasksOf(s);
     expect(tasks).toHaveLength(3);
-    expect(tasks[0].id).toBe(41);
-    expect(tasks[0].data).toEqual({ text: T1 });
-    expect(tasks[0].annotations.map((a: { completed_by: unknown }) => a.completed_by)).toEqual([1, { email: 'omar@example.org' }]);
-    expect(tasks[0].annotations[0].result).toEqual([
-      { value: { start: 7, end: 34, text: 'المرصد السوري لحقوق الإنسان', labels: ['actor'] }, id: 'Xk2-aQ9fLm', from_name: 'label', to_name: 'text', type: 'labels' },
-      { value: { start: 35, end: 70, text: 'إن طائرات مسيّرة استهدفت حقل كونيكو', labels: ['claim'] }, id: 'p0Lr7tQzZa', from_name: 'label', to_name: 'text', type: 'labels' },
-      { value: { start: 35, end: 70, text: 'إن طائرات مسيّرة استهدفت حقل كونيكو', choices: ['reported'] }, id: 'p0Lr7tQzZa', from_name: 'stance', to_name: 'text', type: 'choices' },
+    expect(tasks[0]!.id).toBe(41);
+    expect(tasks[0]!.data).toEqual({ text: T1 });
+    expect(tasks[0]!.annotations.map((a) => a.completed_by)).toEqual([1, { email: 'omar@example.org' }]);
+    expect(tasks[0]!.annotations[0]!.result).toEqual([
+      {
+        value: { start: 7, end: 34, text: 'المرصد السوري لحقوق الإنسان', labels: ['actor'] },
+        id: 'Xk2-aQ9fLm',
+        from_name: 'label',
+        to_name: 'text',
+        type: 'labels',
+      },
+      {
+        value: { start: 35, end: 70, text: 'إن طائرات مسيّرة استهدفت حقل كونيكو', labels: ['claim'] },
+        id: 'p0Lr7tQzZa',
+        from_name: 'label',
+        to_name: 'text',
+        type: 'labels',
+      },
+      {
+        value: { start: 35, end: 70, text: 'إن طائرات مسيّرة استهدفت حقل كونيكو', choices: ['reported'] },
+        id: 'p0Lr7tQzZa',
+        from_name: 'stance',
+        to_name: 'text',
+        type: 'choices',
+      },
       { from_id: 'p0Lr7tQzZa', to_id: 'Xk2-aQ9fLm', type: 'relation', direction: 'right', labels: ['source'] },
     ]);
     const again = labelStudioFormat.parse(file(s, 'again.json'));
@@ -228,7 +265,7 @@ describe('Label Studio: round trips (property)', () => {
       fc.property(taskDocs, (docs) => {
         const s = serialize(docs);
         expect(s).not.toMatch(/[\u0085\u2028\u2029]/);
-        const tasks = JSON.parse(s);
+        const tasks = tasksOf(s);
         // offsets in code points: the region text is Python's text[start:end]
         for (const t of tasks) {
           for (const a of t.annotations) {
@@ -243,7 +280,11 @@ describe('Label Studio: round trips (property)', () => {
           textSha256: sha256Hex(d.text),
           spans: sortedSpans(d.spans.map((sp) => ({ ...sp, id: sp.id?.startsWith('hashiya-') ? 'generated' : sp.id }))),
         });
-        const expectedDocs = docs.map((d) => ({ ...d, textSha256: sha256Hex(d.text), spans: sortedSpans(d.spans.map((sp) => ({ ...sp, id: sp.id ?? 'generated' }))) }));
+        const expectedDocs = docs.map((d) => ({
+          ...d,
+          textSha256: sha256Hex(d.text),
+          spans: sortedSpans(d.spans.map((sp) => ({ ...sp, id: sp.id ?? 'generated' }))),
+        }));
         expect(parsed.documents.map(withIds)).toEqual(expectedDocs);
         expect(serialize(parsed.documents)).toBe(s);
       }),
@@ -255,7 +296,13 @@ describe('Label Studio: round trips (property)', () => {
     const text = '🚀 ' + fixtureArticle('weekly-digest').text;
     const region = (phrase: string, label: string, k = 0) => {
       const [a, b] = occurrences(text, phrase)[k]!;
-      return { value: { start: cpOf(text, a), end: cpOf(text, b), text: phrase, labels: [label] }, id: `${label}-${a}`, from_name: 'label', to_name: 'text', type: 'labels' };
+      return {
+        value: { start: cpOf(text, a), end: cpOf(text, b), text: phrase, labels: [label] },
+        id: `${label}-${a}`,
+        from_name: 'label',
+        to_name: 'text',
+        type: 'labels',
+      };
     };
     const exported = JSON.stringify([
       {
@@ -272,7 +319,9 @@ describe('Label Studio: round trips (property)', () => {
     expect(first.documents.map((d) => d.annotator)).toEqual(['1', '2']);
     const s1 = serialize(first.documents);
     const second = labelStudioFormat.parse(file(s1));
-    expect(second.documents.map(withoutPlace)).toEqual(first.documents.map((d) => ({ ...withoutPlace(d), textSha256: sha256Hex(text), spans: sortedSpans(d.spans) })));
+    expect(second.documents.map(withoutPlace)).toEqual(
+      first.documents.map((d) => ({ ...withoutPlace(d), textSha256: sha256Hex(text), spans: sortedSpans(d.spans) })),
+    );
     expect(serialize(second.documents)).toBe(s1);
   });
 });
@@ -282,7 +331,18 @@ describe('Label Studio: problems, by line', () => {
     id,
     data: { text: T1 },
     annotations: [
-      { completed_by: 1, result: [{ value: { start: 7, end: 34, text: 'المرصد السوري لحقوق الإنسان', labels: ['actor'] }, id: 'ok', from_name: 'label', to_name: 'text', type: 'labels' }] },
+      {
+        completed_by: 1,
+        result: [
+          {
+            value: { start: 7, end: 34, text: 'المرصد السوري لحقوق الإنسان', labels: ['actor'] },
+            id: 'ok',
+            from_name: 'label',
+            to_name: 'text',
+            type: 'labels',
+          },
+        ],
+      },
       { completed_by: 2, result: results },
     ],
     ...extra,
@@ -303,7 +363,11 @@ describe('Label Studio: problems, by line', () => {
     ['no labels', region({ labels: [] }), /at least one non-empty label/],
     ['a label with an unpaired surrogate', region({ labels: ['place', '\ud800'] }), /a label in "value\.labels" holds an unpaired surrogate \(U\+D800\)/],
     ['region text that does not match', region({ start: 61, end: 71, text: 'حقل كونيكو' }), /"text" "حقل كونيكو" does not match the text at 61\.\.71/],
-    ['a relation to a missing region', { from_id: 'bad', to_id: 'nowhere', type: 'relation', direction: 'right', labels: ['source'] }, /"from_id" "bad" is not a region of this annotation/],
+    [
+      'a relation to a missing region',
+      { from_id: 'bad', to_id: 'nowhere', type: 'relation', direction: 'right', labels: ['source'] },
+      /"from_id" "bad" is not a region of this annotation/,
+    ],
     ['a relation without labels', { from_id: 'x', to_id: 'x', type: 'relation', labels: [] }, /is not a region|needs "labels"/],
     ['a stance that is not one', region({}, { id: 'ok2' }), /./],
   ];
@@ -333,27 +397,49 @@ describe('Label Studio: problems, by line', () => {
     expect(result.rejected).toHaveLength(1);
     const rejected = result.rejected[0]!;
     expect(rejected).toMatchObject({ file: 'ls.json', line: lineOfText(content, '"id": 2') - 1 });
-    const again = JSON.parse(rejected.text);
+    const again = JSON.parse(rejected.text) as Task;
     expect(again.id).toBe(2);
     expect(again.annotations).toEqual([{ completed_by: 2, result: [bad] }]);
   });
 
   it.each([
-    ['a region that is its own source', { from_id: 'c', to_id: 'c', type: 'relation', direction: 'right', labels: ['source'] }, /^task 1, annotation 2: result 3: region "c" is its own source/],
-    ['a relation to a region of another annotation of the task', { from_id: 'c', to_id: 'ok', type: 'relation', labels: ['source'] }, /^task 1, annotation 2: result 3: "to_id" "ok" is not a region of this annotation/],
-    ['a relation label with an unpaired surrogate', { from_id: 'c', to_id: 'ok2', type: 'relation', labels: ['\udbff'] }, /^task 1, annotation 2: result 3: a label in "labels" holds an unpaired surrogate \(U\+DBFF\)/],
+    [
+      'a region that is its own source',
+      { from_id: 'c', to_id: 'c', type: 'relation', direction: 'right', labels: ['source'] },
+      /^task 1, annotation 2: result 3: region "c" is its own source/,
+    ],
+    [
+      'a relation to a region of another annotation of the task',
+      { from_id: 'c', to_id: 'ok', type: 'relation', labels: ['source'] },
+      /^task 1, annotation 2: result 3: "to_id" "ok" is not a region of this annotation/,
+    ],
+    [
+      'a relation label with an unpaired surrogate',
+      { from_id: 'c', to_id: 'ok2', type: 'relation', labels: ['\udbff'] },
+      /^task 1, annotation 2: result 3: a label in "labels" holds an unpaired surrogate \(U\+DBFF\)/,
+    ],
   ])('rejects %s at the line of the relation', (_what, relation, message) => {
     const claim = region({ start: 34, end: 70, text: undefined, labels: ['claim'] }, { id: 'c' });
     const other = region({}, { id: 'ok2' });
     const content = JSON.stringify([task(1, [claim, other, relation])], null, 2);
     const result = labelStudioFormat.parse(file(content, 'ls.json'));
-    expect(result.problems).toEqual([{ file: 'ls.json', line: lineOfText(content, '"from_id"') - 1, message: expect.stringMatching(message) }]);
+    expect(result.problems).toEqual([{ file: 'ls.json', line: lineOfText(content, '"from_id"') - 1, message: stringMatching(message) }]);
     expect(result.documents.map((d) => d.annotator)).toEqual(['1']);
   });
 
   it.each([
-    ['a region whose id is the id its neighbour gives its second label', [region({ labels: ['actor', 'claim'] }, { id: 'a' }), region({}, { id: 'a#claim' })], 2, /result 2: the span id "a#claim" is used by another region/],
-    ['a second label whose id another region already has', [region({}, { id: 'a#claim' }), region({ labels: ['actor', 'claim'] }, { id: 'a' })], 2, /result 2: the span id "a#claim" \(label "claim" of region "a"\) is used by another region/],
+    [
+      'a region whose id is the id its neighbour gives its second label',
+      [region({ labels: ['actor', 'claim'] }, { id: 'a' }), region({}, { id: 'a#claim' })],
+      2,
+      /result 2: the span id "a#claim" is used by another region/,
+    ],
+    [
+      'a second label whose id another region already has',
+      [region({}, { id: 'a#claim' }), region({ labels: ['actor', 'claim'] }, { id: 'a' })],
+      2,
+      /result 2: the span id "a#claim" \(label "claim" of region "a"\) is used by another region/,
+    ],
     ['a label given twice in one region', [region({ labels: ['place', 'place'] }, { id: 'b' })], 1, /result 1: "value\.labels" holds "place" more than once/],
   ])('rejects %s at the line of that result', (_what, results, k, message) => {
     const content = JSON.stringify([task(1, results)], null, 2);
@@ -361,11 +447,14 @@ describe('Label Studio: problems, by line', () => {
     // The result opens on the line before its "value" (which comes before its "id").
     const idAt = content.lastIndexOf(`"id": "${(results[k - 1] as { id: string }).id}"`);
     const resultLine = content.slice(0, content.lastIndexOf('"value"', idAt)).split('\n').length - 1;
-    expect(result.problems).toEqual([{ file: 'ls.json', line: resultLine, message: expect.stringMatching(message) }]);
+    expect(result.problems).toEqual([{ file: 'ls.json', line: resultLine, message: stringMatching(message) }]);
   });
 
   it('rejects a stance that is not one of asserted, denied, reported', () => {
-    const bad = [region({}, { id: 'st' }), { value: { start: 60, end: 70, choices: ['maybe'] }, id: 'st', from_name: 'stance', to_name: 'text', type: 'choices' }];
+    const bad = [
+      region({}, { id: 'st' }),
+      { value: { start: 60, end: 70, choices: ['maybe'] }, id: 'st', from_name: 'stance', to_name: 'text', type: 'choices' },
+    ];
     const { problems, documents } = labelStudioFormat.parse(file(JSON.stringify([task(1, bad)], null, 2)));
     expect(problems.map((p) => p.message)).toEqual(['task 1, annotation 2: result 2: a stance must be one choice of asserted, denied, reported']);
     expect(documents.map((d) => d.annotator)).toEqual(['1']);
@@ -382,7 +471,14 @@ describe('Label Studio: problems, by line', () => {
   });
 
   it('reports an empty text, and a completed_by it cannot read', () => {
-    const content = JSON.stringify([{ id: 1, data: { text: '' } }, { id: 2, data: { text: 'نص' }, annotations: [{ completed_by: [1], result: [] }] }], null, 2);
+    const content = JSON.stringify(
+      [
+        { id: 1, data: { text: '' } },
+        { id: 2, data: { text: 'نص' }, annotations: [{ completed_by: [1], result: [] }] },
+      ],
+      null,
+      2,
+    );
     const { problems, documents } = labelStudioFormat.parse(file(content));
     expect(problems.map((p) => [p.line, p.message])).toEqual([
       [lineOfText(content, '"data"'), 'task 1: "data.text" is empty'],
@@ -436,11 +532,11 @@ describe('Label Studio: writing', () => {
     };
     const out = labelStudioFormat.serialize([doc]);
     expect(out.notes).toEqual(['1 relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out']);
-    const [t] = JSON.parse(out.files[0]!.text);
-    expect(t.annotations.map((a: { completed_by: unknown; result: unknown[] }) => [a.completed_by, a.result.length])).toEqual([
+    const [t] = tasksOf(out.files[0]!.text);
+    expect(t!.annotations.map((a) => [a.completed_by, a.result.length])).toEqual([
       [{ email: 'omar' }, 1],
       [{ email: 'rania' }, 1],
     ]);
-    expect(t.meta).toEqual({ text_sha256: sha256Hex(T1) });
+    expect(t!.meta).toEqual({ text_sha256: sha256Hex(T1) });
   });
 });

@@ -5,10 +5,7 @@ import { utf16 } from '../../../shared/text/units';
 import { boundaries, mixedText } from './arbitraries';
 
 /** Labels as analysts write them, and odd ones (any non-empty grapheme string). */
-export const labelArb = fc.oneof(
-  fc.constantFrom('actor', 'place', 'weapon', 'claim', 'مكان', 'فاعل'),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }),
-);
+const labelArb = fc.oneof(fc.constantFrom('actor', 'place', 'weapon', 'claim', 'مكان', 'فاعل'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }));
 
 export interface DocOptions {
   /** Span ids: none, strings like nanoid, plain integers, or a mix (some spans without). */

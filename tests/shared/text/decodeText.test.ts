@@ -6,6 +6,7 @@ import { ARTICLE_SETS } from '../../support/corpora';
 import { fixtureArticle } from '../../support/fixtures';
 import { mixedText } from '../support/arbitraries';
 import { encodeUtf16, encodeWindows1256, fitsWindows1256, windows1256Table } from '../support/encodings';
+import { stringMatching } from '../../support/matchers';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: (Uint8Array | number[])[]) => {
@@ -335,7 +336,7 @@ describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', 
       const whole = enc(ch);
       for (let n = 1; n < whole.length; n++) {
         const result = decodeText(whole.subarray(0, n));
-        expect(result, `${ch}: ${n} of ${whole.length} bytes`).toMatchObject({ ok: false, line: 1, message: expect.stringMatching(TRUNCATED) });
+        expect(result, `${ch}: ${n} of ${whole.length} bytes`).toMatchObject({ ok: false, line: 1, message: stringMatching(TRUNCATED) });
       }
     }
   });
@@ -347,8 +348,8 @@ describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', 
       const head = bytes.subarray(0, cut);
       if (!firstBad(head)) continue; // cut between two characters: a whole, shorter file
       const line = new TextDecoder().decode(head).split('\n').length;
-      expect(decodeText(head), `cut at ${cut}`).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
-      expect(decodeText(concat(BOM, head)), `BOM, cut at ${cut}`).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
+      expect(decodeText(head), `cut at ${cut}`).toMatchObject({ ok: false, line, message: stringMatching(TRUNCATED) });
+      expect(decodeText(concat(BOM, head)), `BOM, cut at ${cut}`).toMatchObject({ ok: false, line, message: stringMatching(TRUNCATED) });
     }
   });
 
@@ -363,7 +364,7 @@ describe('decodeText: UTF-8 cut at the end, and what is left for Windows-1256', 
         while ((bytes[start]! & 0xc0) === 0x80) start--;
         const line = new TextDecoder().decode(bytes.subarray(0, start)).split('\n').length;
         const result = decodeText(bytes.subarray(0, cut));
-        expect(result).toMatchObject({ ok: false, line, message: expect.stringMatching(TRUNCATED) });
+        expect(result).toMatchObject({ ok: false, line, message: stringMatching(TRUNCATED) });
         if (result.ok) return;
         expect(result.message).toContain(`at byte ${start}`);
       }),

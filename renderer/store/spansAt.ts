@@ -9,8 +9,3 @@ export function spansAt(spans: Iterable<Span>, offset: number): Span[] {
   for (const s of spans) if (s.start <= offset && offset <= s.end) found.push(s);
   return found.sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || (a.id < b.id ? -1 : 1));
 }
-
-/** The innermost span at a caret offset, or null. */
-export function innermostSpanAt(spans: Iterable<Span>, offset: number): Span | null {
-  return spansAt(spans, offset)[0] ?? null;
-}

@@ -1,0 +1,14 @@
+/** The options every command may receive. */
+export interface CliOptions {
+  from?: string;
+  to?: string;
+  format?: string;
+  output?: string;
+  map?: string;
+  annotator?: string;
+  labels?: string;
+  json?: boolean;
+  nested?: boolean;
+  'skip-invalid'?: boolean;
+  'all-layers'?: boolean;
+}
