@@ -3,11 +3,7 @@ import { chmod, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What {@link atomicWrite} accepts: all the data at once, or chunks as they come. */
-export type AtomicWriteData =
-  | string
-  | Uint8Array
-  | Iterable<string | Uint8Array>
-  | AsyncIterable<string | Uint8Array>;
+export type AtomicWriteData = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 /**
  * Replaces `target` with `data` (strings as UTF-8) so that readers see either the old

@@ -45,14 +45,7 @@ function runBuilder(root, args) {
  * Packages the app at `root`; returns the exit code. The steps are parameters so tests
  * can run it without Electron, npm or electron-builder.
  */
-export function dist({
-  root,
-  find = findElectron,
-  runScript = runNpmScript,
-  builder = runBuilder,
-  log = console.log,
-  error = console.error,
-}) {
+export function dist({ root, find = findElectron, runScript = runNpmScript, builder = runBuilder, log = console.log, error = console.error }) {
   const electron = find({ root, log });
   if (!electron.binary) {
     error(noElectronMessage(electron.reason, electronVersion(root)));

@@ -5,8 +5,4 @@ export declare const DOWNLOAD_TIMEOUT_MS: number;
 export type ElectronLookup = { binary: string; reason?: undefined } | { binary?: undefined; reason: string };
 
 /** See findElectron.mjs. */
-export declare function findElectron(options: {
-  root: string;
-  timeoutMs?: number;
-  log?: (message: string) => void;
-}): ElectronLookup;
+export declare function findElectron(options: { root: string; timeoutMs?: number; log?: (message: string) => void }): ElectronLookup;

@@ -48,7 +48,10 @@ function render() {
     const row = y * (1 + SIZE * 4);
     raw[row] = 0; // filter: none
     for (let x = 0; x < SIZE; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
           const c = colourAt(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES);

@@ -38,7 +38,9 @@ export async function writeBackupFile(dir: string, content: readonly string[], n
   if (!check.ok) {
     const first = check.problems[0]!;
     const more = check.problems.length - 1;
-    throw new Error(`the backup was not written: it is not whole (line ${first.line}: ${first.message}${more ? `; ${more} more problem${more === 1 ? '' : 's'}` : ''})`);
+    throw new Error(
+      `the backup was not written: it is not whole (line ${first.line}: ${first.message}${more ? `; ${more} more problem${more === 1 ? '' : 's'}` : ''})`,
+    );
   }
   await mkdir(dir, { recursive: true });
   const name = backupFileName(now, new Set(await namesIn(dir)));
@@ -65,6 +67,7 @@ export async function readBackupFile(dir: string, name: string): Promise<Uint8Ar
   const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
     throw e.code === 'ENOENT' ? new Error(`there is no backup "${name}" any more`) : e;
   });
-  if (info.size > MAX_BACKUP_BYTES) throw new Error(`the backup "${name}" is ${Math.round(info.size / 1048576)} MB, more than Hashiya can read back (${MAX_BACKUP_BYTES / 1048576} MB)`);
+  if (info.size > MAX_BACKUP_BYTES)
+    throw new Error(`the backup "${name}" is ${Math.round(info.size / 1048576)} MB, more than Hashiya can read back (${MAX_BACKUP_BYTES / 1048576} MB)`);
   return new Uint8Array(await readFile(file));
 }

@@ -27,7 +27,13 @@ export function parseSettings(text: string, defaults: Settings): Settings {
   const schema = z.object({
     language: z.enum(INTERFACE_LANGUAGES).catch(defaults.language),
     recentFiles: z
-      .array(z.string().min(1).max(4096).refine((p) => path.isAbsolute(p) && !p.includes('\0')))
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(4096)
+          .refine((p) => path.isAbsolute(p) && !p.includes('\0')),
+      )
       .catch([...defaults.recentFiles])
       .transform((files) => [...new Set(files)].slice(0, MAX_RECENT_FILES)),
   });

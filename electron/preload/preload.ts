@@ -15,10 +15,7 @@ import {
 } from '../../shared/ipc/contract';
 
 // Private and typed against the contract; the page never sees a channel name.
-function invoke<C extends Channel>(
-  channel: C,
-  request: IpcContract[C]['request'],
-): Promise<IpcContract[C]['response']> {
+function invoke<C extends Channel>(channel: C, request: IpcContract[C]['request']): Promise<IpcContract[C]['response']> {
   return ipcRenderer.invoke(channel, request);
 }
 
@@ -50,7 +47,12 @@ const api: HashiyaApi = {
   readBackup: (request) => invoke('backup:read', request),
   onMenuCommand: (callback) => listen('menu:command', isMenuCommand, callback),
   onFilesOpened: (callback) => listen('files:opened', isOpenedFiles, callback),
-  onClosing: (callback) => listen('app:closing', (p): p is null => p === null, () => callback()),
+  onClosing: (callback) =>
+    listen(
+      'app:closing',
+      (p): p is null => p === null,
+      () => callback(),
+    ),
   readyToClose: () => invoke('app:ready-to-close', null),
 };
 

@@ -99,18 +99,16 @@ const REVIEW_ACTIONS: readonly Action[] = [
     keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyU') || keyMatch(e, 'KeyU', { shift: true })),
     perform: (ctx, e) => ctx.store.getState().moveDifference(e.shiftKey ? -1 : 1, true),
   },
-  ...verdictKeys.map(
-    ({ code, verdict, title }): Action => ({
-      name: `settle-${verdict}`,
-      group: 'Review',
-      title,
-      keys: [code.slice(3)],
-      needsDocument: true,
-      keyPriority: REVIEW_FIRST,
-      keyTest: (e, ctx) => reviewing(ctx) && keyMatch(e, code),
-      perform: (ctx) => ctx.store.getState().settleCurrent(verdict),
-    }),
-  ),
+  ...verdictKeys.map(({ code, verdict, title }): Action => ({
+    name: `settle-${verdict}`,
+    group: 'Review',
+    title,
+    keys: [code.slice(3)],
+    needsDocument: true,
+    keyPriority: REVIEW_FIRST,
+    keyTest: (e, ctx) => reviewing(ctx) && keyMatch(e, code),
+    perform: (ctx) => ctx.store.getState().settleCurrent(verdict),
+  })),
   {
     name: 'acceptAgreements',
     group: 'Review',
@@ -312,20 +310,18 @@ export const ACTIONS: readonly Action[] = [
       if (claim) ctx.store.getState().linkSource(claim.id, null);
     },
   },
-  ...STANCES.map(
-    (stance): Action => ({
-      name: `stance-${stance}`,
-      group: 'Claims',
-      title: `Stance of the selected claim: ${stance} (again to clear)`,
-      keys: [stanceKeys[stance].slice(3)],
-      needsDocument: true,
-      keyTest: (e, ctx) => keyMatch(e, stanceKeys[stance]) && !!selectedClaim(ctx),
-      perform: (ctx) => {
-        const claim = selectedClaim(ctx);
-        if (claim) ctx.store.getState().setStance(claim.id, claim.stance === stance ? null : stance);
-      },
-    }),
-  ),
+  ...STANCES.map((stance): Action => ({
+    name: `stance-${stance}`,
+    group: 'Claims',
+    title: `Stance of the selected claim: ${stance} (again to clear)`,
+    keys: [stanceKeys[stance].slice(3)],
+    needsDocument: true,
+    keyTest: (e, ctx) => keyMatch(e, stanceKeys[stance]) && !!selectedClaim(ctx),
+    perform: (ctx) => {
+      const claim = selectedClaim(ctx);
+      if (claim) ctx.store.getState().setStance(claim.id, claim.stance === stance ? null : stance);
+    },
+  })),
   COMMANDS.undo,
   COMMANDS.redo,
   {

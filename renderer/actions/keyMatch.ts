@@ -14,10 +14,5 @@ export type KeyEventLike = Pick<KeyboardEvent, 'code' | 'ctrlKey' | 'metaKey' | 
  */
 export function keyMatch(e: KeyEventLike, codes: string | readonly string[], mods: Mods = {}): boolean {
   const list = typeof codes === 'string' ? [codes] : codes;
-  return (
-    list.includes(e.code) &&
-    (e.ctrlKey || e.metaKey) === !!mods.ctrl &&
-    e.shiftKey === !!mods.shift &&
-    e.altKey === !!mods.alt
-  );
+  return list.includes(e.code) && (e.ctrlKey || e.metaKey) === !!mods.ctrl && e.shiftKey === !!mods.shift && e.altKey === !!mods.alt;
 }

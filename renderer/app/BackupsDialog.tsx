@@ -31,8 +31,8 @@ export function BackupsDialog() {
     <dialog ref={dialog} className="exchange-dialog" aria-label="Library backups" onClose={() => (st.cancelRestore(), st.setOverlay(null))}>
       <h2>Backups</h2>
       <p className="hint">
-        A backup holds the whole library: documents, texts, every annotator’s spans, statuses, label set, review decisions and
-        gold. The app keeps the newest ten, every 30 minutes while it is open and when the desktop app closes.
+        A backup holds the whole library: documents, texts, every annotator’s spans, statuses, label set, review decisions and gold. The app keeps the newest
+        ten, every 30 minutes while it is open and when the desktop app closes.
       </p>
       {backup.unavailable && <p className="hint">{WHY_NOT[backup.unavailable]}</p>}
       {backup.last && (
@@ -65,7 +65,12 @@ export function BackupsDialog() {
                 <td>{new Date(b.created).toLocaleString()}</td>
                 <td className="num">{size(b.size)}</td>
                 <td>
-                  <button type="button" disabled={backup.running} aria-label={`Check ${b.name} to restore it`} onClick={() => void st.checkBackup({ name: b.name })}>
+                  <button
+                    type="button"
+                    disabled={backup.running}
+                    aria-label={`Check ${b.name} to restore it`}
+                    onClick={() => void st.checkBackup({ name: b.name })}
+                  >
                     Restore…
                   </button>
                 </td>
@@ -80,9 +85,7 @@ export function BackupsDialog() {
             <bdi>{check.file}</bdi>: {check.backup ? `${check.summary}.` : 'this backup cannot be restored.'}
           </p>
           {check.problems.length > 0 && <ProblemList lines={check.problems} />}
-          {check.backup && (
-            <p>Restoring replaces the whole library with this backup; the library as it is now is backed up first.</p>
-          )}
+          {check.backup && <p>Restoring replaces the whole library with this backup; the library as it is now is backed up first.</p>}
           <div className="dialog-buttons">
             {check.backup && (
               <button type="button" disabled={backup.running} onClick={() => void st.confirmRestore().then(() => st.setOverlay(null))}>

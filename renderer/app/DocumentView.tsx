@@ -47,15 +47,21 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
           <button type="button" onMouseDown={keep} aria-pressed={precise} onClick={() => st.setPrecise(!precise)} aria-label="Character precision (\)">
             {precise ? 'Snap: characters' : 'Snap: whole tokens'}
           </button>
-          <button type="button" onMouseDown={keep} aria-pressed={status === 'done'} onClick={() => st.toggleDone()} aria-label={status === 'done' ? 'Done — reopen (Ctrl+Enter)' : 'Mark done (Ctrl+Enter)'}>
+          <button
+            type="button"
+            onMouseDown={keep}
+            aria-pressed={status === 'done'}
+            onClick={() => st.toggleDone()}
+            aria-label={status === 'done' ? 'Done — reopen (Ctrl+Enter)' : 'Mark done (Ctrl+Enter)'}
+          >
             {status === 'done' ? '✓ Done' : 'Mark done'}
           </button>
         </div>
         {review ? (
           <div className="review-bar" role="toolbar" aria-label="Review">
             <span>
-              Reviewing <span className="layer-key layer-a">A</span> <bdi>{review.a}</bdi> against <span className="layer-key layer-b">B</span> <bdi>{review.b}</bdi>;
-              you are editing <b>gold</b>.
+              Reviewing <span className="layer-key layer-a">A</span> <bdi>{review.a}</bdi> against <span className="layer-key layer-b">B</span>{' '}
+              <bdi>{review.b}</bdi>; you are editing <b>gold</b>.
             </span>
             <label className="inline">
               <input type="checkbox" checked={review.showA} onChange={() => st.toggleLayer('a')} /> show A

@@ -132,11 +132,21 @@ export function ImportDialog() {
               Cancel
             </button>
             {review.problems.length === 0 ? (
-              <button type="button" className="primary" disabled={!valid || !!progress} onClick={() => void st.confirmImport(false).then(() => dialog.current?.close())}>
+              <button
+                type="button"
+                className="primary"
+                disabled={!valid || !!progress}
+                onClick={() => void st.confirmImport(false).then(() => dialog.current?.close())}
+              >
                 Import
               </button>
             ) : (
-              <button type="button" className="primary" disabled={!valid || !!progress} onClick={() => void st.confirmImport(true).then(() => dialog.current?.close())}>
+              <button
+                type="button"
+                className="primary"
+                disabled={!valid || !!progress}
+                onClick={() => void st.confirmImport(true).then(() => dialog.current?.close())}
+              >
                 Import only the valid documents ({valid})
               </button>
             )}

@@ -36,16 +36,18 @@ export function KeysOverlay() {
           <section key={g}>
             <h3>{g}</h3>
             <dl>
-              {keyed.filter((a) => a.group === g).map((a) => (
-                <div key={a.name}>
-                  <dt>
-                    {a.keys.map((k) => (
-                      <kbd key={k}>{k}</kbd>
-                    ))}
-                  </dt>
-                  <dd>{a.title}</dd>
-                </div>
-              ))}
+              {keyed
+                .filter((a) => a.group === g)
+                .map((a) => (
+                  <div key={a.name}>
+                    <dt>
+                      {a.keys.map((k) => (
+                        <kbd key={k}>{k}</kbd>
+                      ))}
+                    </dt>
+                    <dd>{a.title}</dd>
+                  </div>
+                ))}
             </dl>
           </section>
         ))}

@@ -25,8 +25,12 @@ export function LabelBar({ editor }: { editor: Editor | null }) {
           <kbd>{l.key}</kbd>
           <span className="swatch" aria-hidden="true" />
           <span lang="en">{l.name}</span>
-          <span className="label-ar" lang="ar">{l.title.ar}</span>
-          <span className="count" aria-label={`${counts.get(l.name) ?? 0} spans`}>{counts.get(l.name) ?? 0}</span>
+          <span className="label-ar" lang="ar">
+            {l.title.ar}
+          </span>
+          <span className="count" aria-label={`${counts.get(l.name) ?? 0} spans`}>
+            {counts.get(l.name) ?? 0}
+          </span>
         </button>
       ))}
     </div>

@@ -85,7 +85,12 @@ export function LabelsDialog() {
                 </select>
               </td>
               <td>
-                <input type="color" aria-label={`Colour of label ${i + 1}`} value={r.label.color} onChange={(e) => update(r.rowId, (l) => ({ ...l, color: e.target.value }))} />
+                <input
+                  type="color"
+                  aria-label={`Colour of label ${i + 1}`}
+                  value={r.label.color}
+                  onChange={(e) => update(r.rowId, (l) => ({ ...l, color: e.target.value }))}
+                />
               </td>
               <td>
                 <input

@@ -55,54 +55,54 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
         </label>
       </div>
       <div className="library-rows" ref={scroller}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Status</th>
-            <th scope="col">Characters</th>
-            <th scope="col">Spans</th>
-            <th scope="col">Last change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {padTop > 0 && (
-            <tr aria-hidden="true" style={{ height: padTop }}>
-              <td colSpan={5} />
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col">Characters</th>
+              <th scope="col">Spans</th>
+              <th scope="col">Last change</th>
             </tr>
-          )}
-          {items.map((item) => {
-            const d = shown[item.index]!;
-            return (
-            <tr key={d.id} data-index={item.index} ref={rows.measureElement}>
-              <td>
-                <button type="button" className="link" dir="auto" aria-label={`Open ${d.title}`} onClick={() => onOpen(d.id)}>
-                  {d.title}
-                </button>
-                <div className="source" dir="auto">
-                  {d.source}
-                </div>
-              </td>
-              <td>
-                <StatusBadge status={statusOf(d.id)} />
-              </td>
-              <td className="num">{d.length.toLocaleString()}</td>
-              <td className="num" data-testid="span-count">
-                {d.spanCount}
-              </td>
-              <td>
-                <time dateTime={new Date(d.updatedAt).toISOString()}>{when.format(d.updatedAt)}</time>
-              </td>
-            </tr>
-            );
-          })}
-          {padBottom > 0 && (
-            <tr aria-hidden="true" style={{ height: padBottom }}>
-              <td colSpan={5} />
-            </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden="true" style={{ height: padTop }}>
+                <td colSpan={5} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const d = shown[item.index]!;
+              return (
+                <tr key={d.id} data-index={item.index} ref={rows.measureElement}>
+                  <td>
+                    <button type="button" className="link" dir="auto" aria-label={`Open ${d.title}`} onClick={() => onOpen(d.id)}>
+                      {d.title}
+                    </button>
+                    <div className="source" dir="auto">
+                      {d.source}
+                    </div>
+                  </td>
+                  <td>
+                    <StatusBadge status={statusOf(d.id)} />
+                  </td>
+                  <td className="num">{d.length.toLocaleString()}</td>
+                  <td className="num" data-testid="span-count">
+                    {d.spanCount}
+                  </td>
+                  <td>
+                    <time dateTime={new Date(d.updatedAt).toISOString()}>{when.format(d.updatedAt)}</time>
+                  </td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" style={{ height: padBottom }}>
+                <td colSpan={5} />
+              </tr>
+            )}
+          </tbody>
+        </table>
       </div>
       {shown.length === 0 && <p>No document is {statusText(filter as Exclude<StatusFilter, 'all'>).toLowerCase()}.</p>}
     </section>

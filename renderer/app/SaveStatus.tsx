@@ -13,7 +13,15 @@ export function SaveStatus() {
   const text = failure ? `${unsaved} change${unsaved === 1 ? '' : 's'} not saved` : unsaved ? 'Saving…' : 'Saved';
   return (
     // Announced politely, but not a second role=status beside the notices.
-    <span className={`save-status ${state}`} aria-live="polite" aria-atomic="true" data-state={state} data-unsaved={unsaved} data-saved={saved} title={failure ?? undefined}>
+    <span
+      className={`save-status ${state}`}
+      aria-live="polite"
+      aria-atomic="true"
+      data-state={state}
+      data-unsaved={unsaved}
+      data-saved={saved}
+      title={failure ?? undefined}
+    >
       {text}
       {failure && (
         <button type="button" onClick={() => appStore.getState().retrySaving()}>

@@ -24,8 +24,8 @@ export function SpanPanel() {
     return (
       <aside className="span-panel" aria-label="Selected span">
         <p className="hint">
-          Select text and press <kbd>1</kbd>–<kbd>4</kbd> to tag it; selections snap to whole words unless you hold <kbd>Alt</kbd>. Click a span or put
-          the caret in it to select it; click again to reach an enclosing span. <kbd>?</kbd> lists every key.
+          Select text and press <kbd>1</kbd>–<kbd>4</kbd> to tag it; selections snap to whole words unless you hold <kbd>Alt</kbd>. Click a span or put the
+          caret in it to select it; click again to reach an enclosing span. <kbd>?</kbd> lists every key.
         </p>
       </aside>
     );
@@ -92,20 +92,18 @@ export function SpanPanel() {
             <legend>Stance</legend>
             {STANCES.map((s) => (
               <label key={s}>
-                <input
-                  type="radio"
-                  name="stance"
-                  value={s}
-                  checked={selected.stance === s}
-                  onChange={() => st.setStance(selected.id, s)}
-                />
+                <input type="radio" name="stance" value={s} checked={selected.stance === s} onChange={() => st.setStance(selected.id, s)} />
                 {STANCE_TEXT[s]} <kbd>{s[0]!.toUpperCase()}</kbd>
               </label>
             ))}
           </fieldset>
         </section>
       )}
-      {claimsOf > 0 && <p className="hint">Source of {claimsOf} claim{claimsOf === 1 ? '' : 's'}.</p>}
+      {claimsOf > 0 && (
+        <p className="hint">
+          Source of {claimsOf} claim{claimsOf === 1 ? '' : 's'}.
+        </p>
+      )}
       <button type="button" onMouseDown={keep} onClick={() => st.deleteSelected()}>
         Delete span
       </button>

@@ -43,17 +43,19 @@ export async function* transactionStream<T>(
       }),
       WAIT_MS,
     );
-  const running = db.transaction('r', [...tables], () => produce(emit)).then(
-    () => {
-      state.finished = true;
-      notify();
-    },
-    (error: unknown) => {
-      state.failure = { error };
-      state.finished = true;
-      notify();
-    },
-  );
+  const running = db
+    .transaction('r', [...tables], () => produce(emit))
+    .then(
+      () => {
+        state.finished = true;
+        notify();
+      },
+      (error: unknown) => {
+        state.failure = { error };
+        state.finished = true;
+        notify();
+      },
+    );
 
   let handed: Handed<T> | null = null;
   try {

@@ -70,7 +70,10 @@ function load(action: Extract<AnnotationAction, { type: 'load' }>, tr: Transacti
   return {
     ...base,
     spans: new Map(action.spans.map((s) => [s.id, s])),
-    decorations: DecorationSet.create(tr.doc, action.spans.map((s) => decorate(base, s))),
+    decorations: DecorationSet.create(
+      tr.doc,
+      action.spans.map((s) => decorate(base, s)),
+    ),
   };
 }
 

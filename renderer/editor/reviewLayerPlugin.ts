@@ -18,7 +18,8 @@ export interface ReviewLayers {
 }
 
 /** What the editor asks of the plugin: draw the layers (null clears), or only move the focus. */
-export type ReviewLayerAction = { readonly type: 'draw'; readonly layers: ReviewLayers | null } | { readonly type: 'focus'; readonly focus: ReviewLayers['focus'] };
+export type ReviewLayerAction =
+  { readonly type: 'draw'; readonly layers: ReviewLayers | null } | { readonly type: 'focus'; readonly focus: ReviewLayers['focus'] };
 
 /** The drawn layers, with what moving the focus needs. */
 export interface ReviewLayerState {
@@ -31,7 +32,12 @@ export const reviewLayerKey = new PluginKey<ReviewLayerState>('hashiya-review-la
 const EMPTY: ReviewLayerState = { layout: null, decorations: DecorationSet.empty };
 
 function focusDecoration(layout: TextLayout, focus: NonNullable<ReviewLayers['focus']>): Decoration {
-  return Decoration.inline(toEditorPos(layout, utf16(focus.start)), toEditorPos(layout, utf16(focus.end)), { nodeName: 'span', class: 'hs-diff-focus' }, { id: 'focus' });
+  return Decoration.inline(
+    toEditorPos(layout, utf16(focus.start)),
+    toEditorPos(layout, utf16(focus.end)),
+    { nodeName: 'span', class: 'hs-diff-focus' },
+    { id: 'focus' },
+  );
 }
 
 function draw(doc: Parameters<typeof DecorationSet.create>[0], layers: ReviewLayers): DecorationSet {

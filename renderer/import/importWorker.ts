@@ -26,7 +26,13 @@ scope.onmessage = (e) => {
   const db = new HashiyaDb(dbName);
   const progress = throttle((bytesRead: number) => scope.postMessage({ type: 'progress', bytesRead }), 100);
   // Runs can be long here: no window waits on this thread, and fewer runs cost less.
-  streamedImport(repository(db), request, () => nanoid(), (n) => progress(false, n), 1000)
+  streamedImport(
+    repository(db),
+    request,
+    () => nanoid(),
+    (n) => progress(false, n),
+    1000,
+  )
     .then((counts) => scope.postMessage({ type: 'done', counts }))
     .catch((err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
     .finally(() => db.close());

@@ -39,7 +39,12 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * lines of news articles take about 20 ms, where 2,000 took a quarter of a second and froze
  * the window (benchmark T4: no task over 50 ms while importing, even on a busy machine).
  */
-export async function* readChunks(file: Blob, name: string, format: Format, linesPerChunk = 100): AsyncGenerator<ParsedChunk, { encoding: string | null; lines: number }> {
+export async function* readChunks(
+  file: Blob,
+  name: string,
+  format: Format,
+  linesPerChunk = 100,
+): AsyncGenerator<ParsedChunk, { encoding: string | null; lines: number }> {
   const sniffed = await sniff(file, name);
   if ('message' in sniffed) {
     yield { documents: [], problems: [sniffed], rejected: [], notes: [], bytesRead: file.size };

@@ -42,11 +42,17 @@ export const backupSlice =
             if (automatic) return false;
             if (written.reason === 'unavailable') {
               // A browser without folder access: the same file, as a download.
-              const saved = await deps.api.saveTextFile({ suggestedName: 'hashiya-backup.jsonl', content, filterName: 'Hashiya backup', extensions: ['jsonl'] });
+              const saved = await deps.api.saveTextFile({
+                suggestedName: 'hashiya-backup.jsonl',
+                content,
+                filterName: 'Hashiya backup',
+                extensions: ['jsonl'],
+              });
               if (saved.saved) get().notify({ kind: 'info', text: `Library backed up to ${saved.path ?? 'a downloaded file'}.` });
               return saved.saved;
             }
-            if (written.reason === 'denied') get().notify({ kind: 'error', text: 'The backup was not made: the browser was not allowed to write to the backup folder.' });
+            if (written.reason === 'denied')
+              get().notify({ kind: 'error', text: 'The backup was not made: the browser was not allowed to write to the backup folder.' });
             return false;
           }
           backedUp = { saved: get().save.saved, documents: get().documents.length };

@@ -110,7 +110,13 @@ export const librarySlice =
           get().notify({ kind: 'error', text: `The pasted text holds a broken character (an unpaired UTF-16 surrogate) on line ${line}; nothing was added.` });
           return null;
         }
-        const name = title.trim() || text.trim().split(/\r\n|\r|\n/)[0]!.slice(0, 60) || 'Pasted text';
+        const name =
+          title.trim() ||
+          text
+            .trim()
+            .split(/\r\n|\r|\n/)[0]!
+            .slice(0, 60) ||
+          'Pasted text';
         const docs = await store([{ name, title: name, text, source: 'clipboard' }]);
         return docs[0]?.record.id ?? null;
       },
@@ -126,7 +132,9 @@ export const librarySlice =
           // One string per document, never joined: a large export is held in memory once.
           const parts: string[] = [];
           for await (const d of deps.repo.eachDocument()) {
-            parts.push(jsonlDocumentLine(recordsToExchange(d.record, d.text, withPending(d.spans, pending, d.record.id), d.tokens, annotator), undefined, false) + '\n');
+            parts.push(
+              jsonlDocumentLine(recordsToExchange(d.record, d.text, withPending(d.spans, pending, d.record.id), d.tokens, annotator), undefined, false) + '\n',
+            );
             progress(false, parts.length);
           }
           if (!parts.length) {
@@ -139,7 +147,11 @@ export const librarySlice =
             filterName: 'JSON Lines',
             extensions: ['jsonl'],
           });
-          if (result.saved) get().notify({ kind: 'info', text: `Exported ${parts.length} document${parts.length === 1 ? '' : 's'} to ${result.path ?? 'the file'}${pending.length ? `, with ${pending.length} change${pending.length === 1 ? '' : 's'} not yet stored` : ''}.` });
+          if (result.saved)
+            get().notify({
+              kind: 'info',
+              text: `Exported ${parts.length} document${parts.length === 1 ? '' : 's'} to ${result.path ?? 'the file'}${pending.length ? `, with ${pending.length} change${pending.length === 1 ? '' : 's'} not yet stored` : ''}.`,
+            });
         } catch (e) {
           get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
         } finally {

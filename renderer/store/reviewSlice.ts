@@ -54,7 +54,18 @@ export const reviewSlice =
         const stored = await deps.repo.decisionsOf(docId);
         // The session goes in first, still empty, so the document opens on the gold layer; its
         // other layers, read in the same load, then hold A's and B's spans.
-        const empty: ReviewSession = { docId, a, b, layerA: new Map(), layerB: new Map(), differences: [], decisions: new Map(), current: -1, showA: true, showB: true };
+        const empty: ReviewSession = {
+          docId,
+          a,
+          b,
+          layerA: new Map(),
+          layerB: new Map(),
+          differences: [],
+          decisions: new Map(),
+          current: -1,
+          showA: true,
+          showB: true,
+        };
         set({ review: empty });
         if (!(await get().openDocument(docId))) {
           set({ review: null });

@@ -8,8 +8,7 @@ export interface AgreementSpan {
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Orders spans by start, then end, then label. */
-export const compareAgreementSpans = (a: AgreementSpan, b: AgreementSpan): number =>
-  a.start - b.start || a.end - b.end || compareStrings(a.label, b.label);
+export const compareAgreementSpans = (a: AgreementSpan, b: AgreementSpan): number => a.start - b.start || a.end - b.end || compareStrings(a.label, b.label);
 
 /**
  * One annotator's spans for one document, sorted by start, then end, then label, with

@@ -44,7 +44,7 @@ export function countPair(
   };
   for (const s of a) of(s.label).spansA++;
   for (const s of b) of(s.label).spansB++;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const order = compareAgreementSpans(a[i]!, b[j]!);
     if (order === 0) {
       of(a[i]!.label).exact++;

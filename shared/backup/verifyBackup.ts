@@ -137,18 +137,26 @@ class BackupReader {
       return;
     }
     if (value.hashiya_backup !== BACKUP_FORMAT) {
-      this.problem(1, `this backup is in format ${value.hashiya_backup}, which this version of Hashiya cannot read (it reads format ${BACKUP_FORMAT}): update Hashiya to restore it`);
+      this.problem(
+        1,
+        `this backup is in format ${value.hashiya_backup}, which this version of Hashiya cannot read (it reads format ${BACKUP_FORMAT}): update Hashiya to restore it`,
+      );
       this.stopped = true;
       return;
     }
     const { schema, created, app } = value;
-    if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) this.problem(1, 'the header’s schema should be a database version (a whole number from 1)');
+    if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1)
+      this.problem(1, 'the header’s schema should be a database version (a whole number from 1)');
     else if (schema > BACKUP_SCHEMA) {
-      this.problem(1, `this backup was made by a newer Hashiya (database schema ${schema}; this version knows up to ${BACKUP_SCHEMA}): update Hashiya to restore it`);
+      this.problem(
+        1,
+        `this backup was made by a newer Hashiya (database schema ${schema}; this version knows up to ${BACKUP_SCHEMA}): update Hashiya to restore it`,
+      );
     } else this.schema = schema;
     if (typeof created !== 'string' || Number.isNaN(Date.parse(created))) this.problem(1, 'the header’s created should be a date and time');
     if (typeof app !== 'string') this.problem(1, 'the header’s app should name the Hashiya version that made the backup');
-    if (typeof schema === 'number' && typeof created === 'string' && typeof app === 'string') this.header = { hashiya_backup: BACKUP_FORMAT, schema, created, app };
+    if (typeof schema === 'number' && typeof created === 'string' && typeof app === 'string')
+      this.header = { hashiya_backup: BACKUP_FORMAT, schema, created, app };
   }
 
   private readRow(n: number, text: string, value: unknown): void {
@@ -219,7 +227,8 @@ class BackupReader {
         continue;
       }
       doc.hasText = true;
-      if (this.textShas.get(row.docId) !== doc.sha) this.problem(line, `the text of document ${row.docId} does not have the document’s SHA-256: the text was changed`);
+      if (this.textShas.get(row.docId) !== doc.sha)
+        this.problem(line, `the text of document ${row.docId} does not have the document’s SHA-256: the text was changed`);
       else doc.length = row.text.length;
     }
     for (const [id, doc] of docs) if (!doc.hasText) this.problem(doc.line, `document ${id} has no text in the backup`);
@@ -233,7 +242,8 @@ class BackupReader {
     }
     for (const t of ['statuses', 'decisions'] as const) {
       for (const { line, row } of this.rows[t]) {
-        if (!docs.has(row.docId) && !this.damagedDocs.has(row.docId)) this.problem(line, `a ${BACKUP_TABLES[t].one} for document ${row.docId}, which is not in the backup`);
+        if (!docs.has(row.docId) && !this.damagedDocs.has(row.docId))
+          this.problem(line, `a ${BACKUP_TABLES[t].one} for document ${row.docId}, which is not in the backup`);
       }
     }
   }

@@ -29,9 +29,11 @@ export function documentProblems(doc: ExchangeDocument): string[] {
     if (range) problems.push(`${name}: ${range}`);
     const label = labelProblem(s.label);
     if (label) problems.push(`${name}: the label ${label}`);
-    if (s.stance !== undefined && !STANCES.includes(s.stance)) problems.push(`${name}: the stance ${JSON.stringify(s.stance)} is not one of ${STANCES.join(', ')}`);
+    if (s.stance !== undefined && !STANCES.includes(s.stance))
+      problems.push(`${name}: the stance ${JSON.stringify(s.stance)} is not one of ${STANCES.join(', ')}`);
     if (s.id === undefined) return;
-    if (s.id === '' || ids.has(s.id)) problems.push(`${name}: ${s.id === '' ? 'an id must not be empty' : 'another span has the same id'}, so relations could not tell them apart`);
+    if (s.id === '' || ids.has(s.id))
+      problems.push(`${name}: ${s.id === '' ? 'an id must not be empty' : 'another span has the same id'}, so relations could not tell them apart`);
     ids.add(s.id);
   });
   (doc.relations ?? []).forEach((r, k) => {

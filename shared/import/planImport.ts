@@ -69,7 +69,10 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
     const existing = library.bySha.get(sha);
     const named = doc.id ? library.byId.get(doc.id) : undefined;
     if (!existing && named) {
-      mismatches.push({ ...where(doc), message: `«${doc.title ?? doc.id}» names library document «${named.title}», but the texts differ; its labels were not attached` });
+      mismatches.push({
+        ...where(doc),
+        message: `«${doc.title ?? doc.id}» names library document «${named.title}», but the texts differ; its labels were not attached`,
+      });
       continue;
     }
     const earlier = fresh.get(sha);
@@ -111,6 +114,7 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
   }
   for (const d of newDocuments) d.record = { ...d.record, spanCount: d.spans.length };
   const notes: string[] = [];
-  if (otherRelations) notes.push(`${otherRelations} relation${otherRelations === 1 ? '' : 's'} other than a claim's source (or pointing at a missing span) were not kept`);
+  if (otherRelations)
+    notes.push(`${otherRelations} relation${otherRelations === 1 ? '' : 's'} other than a claim's source (or pointing at a missing span) were not kept`);
   return { newDocuments, attachments: [...attachments.values()], mismatches, problems, notes, annotators: [...annotators].sort() };
 }

@@ -69,10 +69,7 @@ export function setStance(span: Span, stance: Stance | null, now: number): Span 
 }
 
 /** Orders spans by start, then end, then label, then id: the order of every export. */
-export function compareSpans(
-  a: Pick<Span, 'start' | 'end' | 'label' | 'id'>,
-  b: Pick<Span, 'start' | 'end' | 'label' | 'id'>,
-): number {
+export function compareSpans(a: Pick<Span, 'start' | 'end' | 'label' | 'id'>, b: Pick<Span, 'start' | 'end' | 'label' | 'id'>): number {
   return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

@@ -29,7 +29,6 @@ export interface Settlement {
   readonly focusId: string | null;
 }
 
-
 /**
  * Settles each difference with its verdict, in order, into the gold layer:
  * - `a` / `b` copy that annotator's span into gold, `both` copies both (once when equal),

@@ -4,9 +4,7 @@ import { cutUtf8Tail, firstInvalidUtf8, utf8SequenceLength } from './utf8';
 export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
 /** The result of reading a file's bytes as text. */
-export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName }
-  | { ok: false; message: string; line: number };
+export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; message: string; line: number };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 

@@ -35,7 +35,12 @@ function random(seed: number): () => number {
 
 /** The non-empty lines of the source articles. */
 function paragraphsOf(sources: readonly string[]): string[] {
-  const out = sources.flatMap((s) => s.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.length > 0));
+  const out = sources.flatMap((s) =>
+    s
+      .split(/\r\n|\r|\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0),
+  );
   if (!out.length) throw new Error('the source articles hold no text');
   return out;
 }
@@ -107,7 +112,14 @@ export interface BenchLibraryDoc {
  * A second annotator's spans are the first's with one span in five moved or relabelled,
  * so agreement has something to find.
  */
-export function makeLibrary(sources: readonly string[], docs: number, chars: number, spansPerDoc: number, annotators: readonly string[] = ['bench'], seed = 11): BenchLibraryDoc[] {
+export function makeLibrary(
+  sources: readonly string[],
+  docs: number,
+  chars: number,
+  spansPerDoc: number,
+  annotators: readonly string[] = ['bench'],
+  seed = 11,
+): BenchLibraryDoc[] {
   const rnd = random(seed);
   const paragraphs = paragraphsOf(sources);
   const out: BenchLibraryDoc[] = [];

@@ -72,7 +72,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Alternates product and baseline (which goes first alternates too); drops the warm-up pairs. */
-async function pairs<P, B>(count: { pairs: number; warmup: number }, product: () => Promise<P>, baseline: () => Promise<B>): Promise<{ product: P[]; baseline: B[] }> {
+async function pairs<P, B>(
+  count: { pairs: number; warmup: number },
+  product: () => Promise<P>,
+  baseline: () => Promise<B>,
+): Promise<{ product: P[]; baseline: B[] }> {
   const out = { product: [] as P[], baseline: [] as B[] };
   for (let i = 0; i < count.warmup + count.pairs; i++) {
     let p: P;
@@ -93,7 +97,13 @@ async function pairs<P, B>(count: { pairs: number; warmup: number }, product: ()
 }
 
 /** A figure from per-pair product and baseline times: ratio product / baseline unless `invert`. */
-function figure(what: string, productMs: number[], baselineMs: number[], target: number | null, opts: { invert?: boolean; unit?: string; extra?: Record<string, unknown>; alsoMet?: boolean } = {}): Figure {
+function figure(
+  what: string,
+  productMs: number[],
+  baselineMs: number[],
+  target: number | null,
+  opts: { invert?: boolean; unit?: string; extra?: Record<string, unknown>; alsoMet?: boolean } = {},
+): Figure {
   const ratios = productMs.map((p, k) => (opts.invert ? baselineMs[k]! / p : p / baselineMs[k]!));
   const m = median(ratios);
   const met = target === null ? null : (opts.invert ? m >= target : m <= target) && (opts.alsoMet ?? true);
@@ -115,7 +125,10 @@ type Bench = Record<string, (...args: never[]) => unknown>;
 
 /** Calls `window.bench[name](...args)` in the page. */
 function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate<T, readonly [string, unknown[]]>(([name, args]) => ((window as unknown as { bench: Bench }).bench[name] as (...a: unknown[]) => T)(...args), [name, args] as const);
+  return page.evaluate<T, readonly [string, unknown[]]>(
+    ([name, args]) => ((window as unknown as { bench: Bench }).bench[name] as (...a: unknown[]) => T)(...args),
+    [name, args] as const,
+  );
 }
 
 /** A fresh load of one of the bench pages, set up with `setup` and its arguments. */
@@ -129,7 +142,14 @@ async function load(context: BrowserContext, base: string, name: string, log: (l
 }
 
 /** T1/T8 (and T7 with `withPeer`): opening an article in Hashiya, bare TipTap and recogito, fresh pages each time. */
-async function openFigures(browser: Browser, base: string, config: BenchConfig, size: { chars: number; spans: number }, log: (line: string) => void, withPeer: boolean) {
+async function openFigures(
+  browser: Browser,
+  base: string,
+  config: BenchConfig,
+  size: { chars: number; spans: number },
+  log: (line: string) => void,
+  withPeer: boolean,
+) {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'en-US' });
   const sources = fixtureArticles().map((a) => a.text);
   const setup = [sources, size.chars, size.spans];
@@ -182,7 +202,11 @@ async function tagFigure(context: BrowserContext, base: string, config: BenchCon
     }
     return times;
   };
-  const r = await pairs(config, () => tag(product), () => tag(bare));
+  const r = await pairs(
+    config,
+    () => tag(product),
+    () => tag(bare),
+  );
   await call(product, 'flush');
   await product.close();
   await bare.close();
@@ -199,7 +223,12 @@ async function tagFigure(context: BrowserContext, base: string, config: BenchCon
 }
 
 /** Runs every figure (or those in `only`); writes `out` (bench-results.json) and returns the results. */
-export async function runBench(config: BenchConfig, out: string, log: (line: string) => void = console.log, only?: ReadonlySet<string>): Promise<Partial<Results>> {
+export async function runBench(
+  config: BenchConfig,
+  out: string,
+  log: (line: string) => void = console.log,
+  only?: ReadonlySet<string>,
+): Promise<Partial<Results>> {
   const outDir = `${ROOT}build/bench-${process.pid}`;
   const configFile = `${ROOT}tests/bench/vite.config.ts`;
   await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -249,7 +278,11 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
     if (want('T3')) {
       log('T3: saving one span…');
       await call(data, 'setupSave', sources, article.chars, article.spans, (config.warmup + config.pairs) * config.savesPerSample + 1);
-      const t3 = await pairs(config, () => call<number>(data, 'saveProduct', config.savesPerSample), () => call<number>(data, 'saveBare', config.savesPerSample));
+      const t3 = await pairs(
+        config,
+        () => call<number>(data, 'saveProduct', config.savesPerSample),
+        () => call<number>(data, 'saveBare', config.savesPerSample),
+      );
       results.T3 = figure('save one span (store → IndexedDB) / one Dexie put', t3.product, t3.baseline, 2);
     }
 
@@ -259,24 +292,53 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
       type Imported = { ms: number; reviewMs: number; reviewMaxLongTask: number; maxLongTask: number; documents: number };
       const first = await call<Imported>(data, 'importProduct');
       if (first.documents !== library.docs) throw new Error(`the import stored ${first.documents} of ${library.docs} documents`);
-      const t4 = want('T4') ? await pairs(config.importPairs, () => call<Imported>(data, 'importProduct'), () => call<{ ms: number; maxLongTask: number }>(data, 'importBare')) : null;
+      const t4 = want('T4')
+        ? await pairs(
+            config.importPairs,
+            () => call<Imported>(data, 'importProduct'),
+            () => call<{ ms: number; maxLongTask: number }>(data, 'importBare'),
+          )
+        : null;
       if (t4) {
         const maxLongTask = Math.max(0, ...t4.product.map((r) => r.maxLongTask));
-        results.T4 = figure(`import ${library.docs} articles, ${library.docs * library.spansPerDoc} spans / Dexie bulkPut by 1,000`, t4.product.map((r) => r.ms), t4.baseline.map((r) => r.ms), 1.3, {
-          alsoMet: maxLongTask <= 50,
-          extra: { maxLongTaskMs: maxLongTask, longTaskMsPerRun: t4.product.map((r) => Math.round(r.maxLongTask)), baselineMaxLongTaskMs: Math.max(0, ...t4.baseline.map((r) => r.maxLongTask)), reviewMs: median(t4.product.map((r) => r.reviewMs)), reviewMaxLongTaskMs: Math.max(0, ...t4.product.map((r) => r.reviewMaxLongTask)), fileChars: bytes },
-        });
+        results.T4 = figure(
+          `import ${library.docs} articles, ${library.docs * library.spansPerDoc} spans / Dexie bulkPut by 1,000`,
+          t4.product.map((r) => r.ms),
+          t4.baseline.map((r) => r.ms),
+          1.3,
+          {
+            alsoMet: maxLongTask <= 50,
+            extra: {
+              maxLongTaskMs: maxLongTask,
+              longTaskMsPerRun: t4.product.map((r) => Math.round(r.maxLongTask)),
+              baselineMaxLongTaskMs: Math.max(0, ...t4.baseline.map((r) => r.maxLongTask)),
+              reviewMs: median(t4.product.map((r) => r.reviewMs)),
+              reviewMaxLongTaskMs: Math.max(0, ...t4.product.map((r) => r.reviewMaxLongTask)),
+              fileChars: bytes,
+            },
+          },
+        );
       }
 
       log('T5: exporting them to JSONL…');
       await call(data, 'setupExport');
-      const t5 = await pairs(config, () => call<{ ms: number; chars: number }>(data, 'exportProduct'), () => call<{ ms: number; chars: number }>(data, 'exportBare'));
+      const t5 = await pairs(
+        config,
+        () => call<{ ms: number; chars: number }>(data, 'exportProduct'),
+        () => call<{ ms: number; chars: number }>(data, 'exportBare'),
+      );
       const exportStoreMs = await call<number>(data, 'exportStore');
-      results.T5 = figure(`export ${library.docs} documents to JSONL, throughput / JSON.stringify`, t5.product.map((r) => r.ms), t5.baseline.map((r) => r.ms), 0.4, {
-        invert: true,
-        unit: '× throughput',
-        extra: { exportCommandMs: exportStoreMs, productChars: t5.product[0]?.chars ?? 0, baselineChars: t5.baseline[0]?.chars ?? 0 },
-      });
+      results.T5 = figure(
+        `export ${library.docs} documents to JSONL, throughput / JSON.stringify`,
+        t5.product.map((r) => r.ms),
+        t5.baseline.map((r) => r.ms),
+        0.4,
+        {
+          invert: true,
+          unit: '× throughput',
+          extra: { exportCommandMs: exportStoreMs, productChars: t5.product[0]?.chars ?? 0, baselineChars: t5.baseline[0]?.chars ?? 0 },
+        },
+      );
     }
 
     if (want('T6')) {
@@ -284,8 +346,17 @@ export async function runBench(config: BenchConfig, out: string, log: (line: str
       await call(data, 'setupAgreement', sources, library.docs, library.chars, library.spansPerDoc);
       // The computation works on the last read; the first read is made before the pairs.
       await call(data, 'readAgreementInput');
-      const t6 = await pairs(config, () => call<{ ms: number }>(data, 'computeAgreementOnRead'), () => call<number>(data, 'readAgreementInput'));
-      results.T6 = figure(`agreement over ${library.docs} docs × ${library.spansPerDoc} spans × 2 annotators / reading them`, t6.product.map((r) => r.ms), t6.baseline, 1);
+      const t6 = await pairs(
+        config,
+        () => call<{ ms: number }>(data, 'computeAgreementOnRead'),
+        () => call<number>(data, 'readAgreementInput'),
+      );
+      results.T6 = figure(
+        `agreement over ${library.docs} docs × ${library.spansPerDoc} spans × 2 annotators / reading them`,
+        t6.product.map((r) => r.ms),
+        t6.baseline,
+        1,
+      );
     }
     await context.close();
 
@@ -305,10 +376,25 @@ export function table(results: Partial<Results>): string {
   const rows = [['#', 'median', 'spread', 'target', 'met', 'product ms', 'baseline ms', 'what / notes']];
   for (const [id, f] of Object.entries(results).sort(([a], [b]) => a.localeCompare(b))) {
     const notes: string[] = [f.what];
-    if (id === 'T2') notes.push(`p95 ${fmt(f.p95Ms, 1)} ms (bare ${fmt(f.baselineP95Ms, 1)} ms); to the next frame p95 ${fmt(f.p95ToFrameMs, 1)} ms (bare ${fmt(f.baselineP95ToFrameMs, 1)} ms)`);
-    if (id === 'T4') notes.push(`max long task ${fmt(f.maxLongTaskMs, 0)} ms (bare ${fmt(f.baselineMaxLongTaskMs, 0)} ms); review pass before it ${fmt(f.reviewMs, 0)} ms, its longest task ${fmt(f.reviewMaxLongTaskMs, 0)} ms`);
+    if (id === 'T2')
+      notes.push(
+        `p95 ${fmt(f.p95Ms, 1)} ms (bare ${fmt(f.baselineP95Ms, 1)} ms); to the next frame p95 ${fmt(f.p95ToFrameMs, 1)} ms (bare ${fmt(f.baselineP95ToFrameMs, 1)} ms)`,
+      );
+    if (id === 'T4')
+      notes.push(
+        `max long task ${fmt(f.maxLongTaskMs, 0)} ms (bare ${fmt(f.baselineMaxLongTaskMs, 0)} ms); review pass before it ${fmt(f.reviewMs, 0)} ms, its longest task ${fmt(f.reviewMaxLongTaskMs, 0)} ms`,
+      );
     if (id === 'T5') notes.push(`whole Export JSONL command, reads included: ${fmt(f.exportCommandMs, 0)} ms`);
-    rows.push([id, `${fmt(f.median)} ${f.unit}`, fmt(f.spread), f.target ?? '—', f.met === null ? '—' : f.met ? 'yes' : 'NO', fmt(f.productMs, 1), fmt(f.baselineMs, 1), notes.join('; ')]);
+    rows.push([
+      id,
+      `${fmt(f.median)} ${f.unit}`,
+      fmt(f.spread),
+      f.target ?? '—',
+      f.met === null ? '—' : f.met ? 'yes' : 'NO',
+      fmt(f.productMs, 1),
+      fmt(f.baselineMs, 1),
+      notes.join('; '),
+    ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (c === 7 ? 0 : r[c]!.length))));
   return rows.map((r) => r.map((cell, c) => (c === 7 ? cell : cell.padEnd(widths[c]!))).join('  ')).join('\n');
@@ -318,7 +404,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = `${ROOT}bench-results.json`;
   const config = process.argv.includes('--smoke') ? SMOKE : FULL;
   // --only=T3,T5 runs the sections those figures need (for working on one figure).
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const results = await runBench(config, out, console.log, only && new Set(only));
-  console.log(`\n${table(results)}\n\nspread = (p75 − p25) / median of the per-pair ratios; ${config.pairs} pairs after ${config.warmup} warm-up. Written to ${out}`);
+  console.log(
+    `\n${table(results)}\n\nspread = (p75 − p25) / median of the per-pair ratios; ${config.pairs} pairs after ${config.warmup} warm-up. Written to ${out}`,
+  );
 }

@@ -46,7 +46,11 @@ function files() {
   writeFileSync(
     rania,
     [
-      line(FIRST, { id: 'r-1', title: 'كونيكو' }, [span(FIRST, 'المرصد السوري لحقوق الإنسان', 'actor'), span(FIRST, 'القوات الأميركية', 'actor'), span(FIRST, 'ريف ديرالزور الشرقي', 'place')]),
+      line(FIRST, { id: 'r-1', title: 'كونيكو' }, [
+        span(FIRST, 'المرصد السوري لحقوق الإنسان', 'actor'),
+        span(FIRST, 'القوات الأميركية', 'actor'),
+        span(FIRST, 'ريف ديرالزور الشرقي', 'place'),
+      ]),
       line(SECOND, { id: 'r-2', title: 'هجوم' }, [span(SECOND, 'دير الزور', 'place')]),
       line(fixtureArticle('sy24-launcher').text, { id: 'r-3' }, []),
     ].join('\n') + '\n',
@@ -83,7 +87,13 @@ describe('hashiya agree', () => {
     expect(report.confusion).toEqual({ actor: { actor: 2, place: 0 }, place: { actor: 0, place: 2 } });
 
     // Tokens: both actor 4, both place 5; rania actor / omar O 2 (لحقوق الإنسان); rania O / omar actor 2 (القوات الأميركية).
-    const tokenUnits = [...units(n - 13, ['O', 'O']), ...units(4, ['actor', 'actor']), ...units(5, ['place', 'place']), ...units(2, ['actor', 'O']), ...units(2, ['O', 'actor'])];
+    const tokenUnits = [
+      ...units(n - 13, ['O', 'O']),
+      ...units(4, ['actor', 'actor']),
+      ...units(5, ['place', 'place']),
+      ...units(2, ['actor', 'O']),
+      ...units(2, ['O', 'actor']),
+    ];
     const chance = 6 * 6 + 5 * 5 + (n - 11) * (n - 11);
     expect(report.overall.cohen_kappa).toBeCloseTo((n * (n - 4) - chance) / (n * n - chance), 12);
     expect(report.overall.krippendorff_alpha).toBeCloseTo(krippendorffAlphaNominal(tokenUnits)!, 12);
@@ -109,7 +119,13 @@ describe('hashiya agree', () => {
     expect(report.overall.partial_f1).toBeCloseTo(((2 * 0.8) / 1.8 + (2 * 0.8) / 1.8 + 1) / 3, 12);
     const n = report.tokens;
     // Per token, raters per category [O, actor, place]: 2 tokens rania actor / others O, 2 the other way.
-    const items = [...units(n - 13, ['3', '0', '0']), ...units(4, ['0', '3', '0']), ...units(5, ['0', '0', '3']), ...units(2, ['2', '1', '0']), ...units(2, ['1', '2', '0'])].map((u) => u.map(Number));
+    const items = [
+      ...units(n - 13, ['3', '0', '0']),
+      ...units(4, ['0', '3', '0']),
+      ...units(5, ['0', '0', '3']),
+      ...units(2, ['2', '1', '0']),
+      ...units(2, ['1', '2', '0']),
+    ].map((u) => u.map(Number));
     expect(report.overall.fleiss_kappa).toBeCloseTo(fleissKappa(items)!, 12);
     // Summed over ordered pairs: symmetric. rania–omar 2 + 2, rania–layla 2 + 2, omar–layla 3 + 2, each both ways.
     expect(report.confusion).toEqual({ actor: { actor: 14, place: 0 }, place: { actor: 0, place: 12 } });

@@ -28,7 +28,11 @@ interface Line {
   relations: { head: string; child: string; label: string }[];
   meta: { annotator?: string; text_sha256: string };
 }
-const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+const lines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 
 describe('hashiya backup verify', () => {
   it('says what a whole backup holds', async () => {
@@ -116,7 +120,9 @@ describe('hashiya restore', () => {
   it('says what is missing in plain words', async () => {
     const { d, file } = await sampleBackup();
     expect((await run('restore', file)).err).toBe('hashiya restore: say where to write with -o (a file for jsonl)\n');
-    expect((await run('restore', file, '-o', join(d, 'x'), '--annotator', 'nobody')).err).toBe('hashiya restore: the backup has nothing by "nobody" (annotators: gold, layla, omar)\n');
+    expect((await run('restore', file, '-o', join(d, 'x'), '--annotator', 'nobody')).err).toBe(
+      'hashiya restore: the backup has nothing by "nobody" (annotators: gold, layla, omar)\n',
+    );
     expect((await run('restore', file, '-o', join(d, 'x'), '--annotator', 'omar', '--all-layers')).code).toBe(2);
     expect((await run('restore', file, '-o', join(d, 'x'), '--to', 'docx')).code).toBe(2);
     expect(existsSync(join(d, 'x'))).toBe(false);

@@ -77,7 +77,9 @@ if (!DEV_FULL) console.log('cli.test.ts: skipping the standard output on /dev/fu
 /** 20 real articles as JSONL, far more than a 64 KiB disk holds once written one file per document. */
 function manyArticles(d: string) {
   const articles = fixtureArticles();
-  const lines = Array.from({ length: 20 }, (_, k) => JSON.stringify({ text: `${articles[k % articles.length]!.text}\n${k}`, meta: { title: `article-${k}` }, spans: [] }));
+  const lines = Array.from({ length: 20 }, (_, k) =>
+    JSON.stringify({ text: `${articles[k % articles.length]!.text}\n${k}`, meta: { title: `article-${k}` }, spans: [] }),
+  );
   writeFileSync(join(d, 'many.jsonl'), lines.join('\n') + '\n');
   return join(d, 'many.jsonl');
 }
@@ -94,14 +96,30 @@ function jsonlLine(text: string, phrase: string, label: string) {
 async function convertsNestedConll(path: string) {
   const d = dir();
   const stem = basename(path, '.txt');
-  const a = await run('convert', path, '--from', 'conll', '--to', 'jsonl', '-o', join(d, `${stem}.jsonl`), '--map', 'PERS=actor,GPE=place,LOC=place,ORG=actor,DATE=');
+  const a = await run(
+    'convert',
+    path,
+    '--from',
+    'conll',
+    '--to',
+    'jsonl',
+    '-o',
+    join(d, `${stem}.jsonl`),
+    '--map',
+    'PERS=actor,GPE=place,LOC=place,ORG=actor,DATE=',
+  );
   expect(a.code).toBe(0);
   expect(a.err).toContain('--map dropped');
   const line = JSON.parse(readFileSync(join(d, `${stem}.jsonl`), 'utf8').trim());
   const labels = new Set(line.spans.map((s: { label: string }) => s.label));
   expect(labels.has('actor') && labels.has('place')).toBe(true);
   expect(labels.has('DATE') || labels.has('PERS')).toBe(false);
-  for (const s of line.spans) expect(Array.from(line.text as string).slice(s.start, s.end).join('')).toBe(s.text);
+  for (const s of line.spans)
+    expect(
+      Array.from(line.text as string)
+        .slice(s.start, s.end)
+        .join(''),
+    ).toBe(s.text);
 
   const b = await run('convert', join(d, `${stem}.jsonl`), '--from', 'jsonl', '--to', 'brat', '-o', join(d, 'brat'));
   expect(b.code).toBe(0);
@@ -228,26 +246,39 @@ describe('hashiya convert / validate / stats', () => {
   });
 
   // Seven runs of the CLI, each a process of its own: more than the default 5 s on a busy machine.
-  it.skipIf(!TINY_DISK)('leaves a full disk as it was: no half file, no half folder, an existing folder untouched', () => {
-    const d = dir();
-    const input = manyArticles(d);
-    const disk = join(d, 'disk');
-    mkdirSync(disk);
-    const full = 'hashiya convert: cannot write';
-    const single = onTinyDisk(disk, 'size=64k', '', ['convert', input, '--from', 'jsonl', '--to', 'jsonl', '-o', join(disk, 'out', 'all.jsonl')])!;
-    expect([single.status, single.stderr]).toEqual([1, `${full} ${join(disk, 'out', 'all.jsonl')}: no space left on the device (ENOSPC)\n`]);
-    expect(single.left).toEqual([]);
-    for (const to of ['brat', 'txt']) {
-      const fresh = onTinyDisk(disk, 'size=64k', '', ['convert', input, '--from', 'jsonl', '--to', to, '-o', join(disk, 'out')])!;
-      expect(fresh.status, fresh.stderr).toBe(1);
-      expect(fresh.stderr).toMatch(new RegExp(`^${full} ${join(disk, 'out')}/article-\\d+\\.(txt|ann): no space left on the device \\(ENOSPC\\)\n$`));
-      expect(fresh.left).toEqual([]);
-      const existing = onTinyDisk(disk, 'size=64k', "mkdir out && printf old > out/article-0.txt && printf keep > out/mine.md", ['convert', input, '--from', 'jsonl', '--to', to, '-o', join(disk, 'out')])!;
-      expect(existing.status, existing.stderr).toBe(1);
-      expect(existing.left).toEqual(['./out', './out/article-0.txt', './out/mine.md']);
-    }
-    expect(readdirSync(disk)).toEqual([]); // the mount never reached this namespace
-  }, 60_000);
+  it.skipIf(!TINY_DISK)(
+    'leaves a full disk as it was: no half file, no half folder, an existing folder untouched',
+    () => {
+      const d = dir();
+      const input = manyArticles(d);
+      const disk = join(d, 'disk');
+      mkdirSync(disk);
+      const full = 'hashiya convert: cannot write';
+      const single = onTinyDisk(disk, 'size=64k', '', ['convert', input, '--from', 'jsonl', '--to', 'jsonl', '-o', join(disk, 'out', 'all.jsonl')])!;
+      expect([single.status, single.stderr]).toEqual([1, `${full} ${join(disk, 'out', 'all.jsonl')}: no space left on the device (ENOSPC)\n`]);
+      expect(single.left).toEqual([]);
+      for (const to of ['brat', 'txt']) {
+        const fresh = onTinyDisk(disk, 'size=64k', '', ['convert', input, '--from', 'jsonl', '--to', to, '-o', join(disk, 'out')])!;
+        expect(fresh.status, fresh.stderr).toBe(1);
+        expect(fresh.stderr).toMatch(new RegExp(`^${full} ${join(disk, 'out')}/article-\\d+\\.(txt|ann): no space left on the device \\(ENOSPC\\)\n$`));
+        expect(fresh.left).toEqual([]);
+        const existing = onTinyDisk(disk, 'size=64k', 'mkdir out && printf old > out/article-0.txt && printf keep > out/mine.md', [
+          'convert',
+          input,
+          '--from',
+          'jsonl',
+          '--to',
+          to,
+          '-o',
+          join(disk, 'out'),
+        ])!;
+        expect(existing.status, existing.stderr).toBe(1);
+        expect(existing.left).toEqual(['./out', './out/article-0.txt', './out/mine.md']);
+      }
+      expect(readdirSync(disk)).toEqual([]); // the mount never reached this namespace
+    },
+    60_000,
+  );
 
   it.skipIf(!TINY_DISK)('says a read-only disk is read-only', () => {
     const d = dir();
@@ -263,7 +294,10 @@ describe('hashiya convert / validate / stats', () => {
     writeFileSync(join(d, 'a.jsonl'), jsonlLine(ARTICLE, 'ريف ديرالزور الشرقي', 'place') + '\n');
     const full = openSync('/dev/full', 'w');
     try {
-      const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'jsonl'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      const r = spawnSync(process.execPath, [BIN, 'convert', join(d, 'a.jsonl'), '--from', 'jsonl', '--to', 'jsonl'], {
+        encoding: 'utf8',
+        stdio: ['ignore', full, 'pipe'],
+      });
       expect([r.status, r.stderr]).toEqual([1, 'hashiya: cannot write to the standard output: no space left on the device (ENOSPC)\n']);
     } finally {
       closeSync(full);

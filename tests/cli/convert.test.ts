@@ -22,7 +22,9 @@ let input = '';
 beforeEach(async () => {
   d = await mkdtemp(path.join(tmpdir(), 'hashiya-convert-'));
   input = path.join(d, 'in.jsonl');
-  const lines = ['konico-strikes', 'gas-field-attack', 'sy24-launcher'].map((stem, k) => JSON.stringify({ text: fixtureArticle(stem).text, meta: { title: `article-00${k}` }, spans: [{ start: 0, end: 3, label: 'actor' }] }));
+  const lines = ['konico-strikes', 'gas-field-attack', 'sy24-launcher'].map((stem, k) =>
+    JSON.stringify({ text: fixtureArticle(stem).text, meta: { title: `article-00${k}` }, spans: [{ start: 0, end: 3, label: 'actor' }] }),
+  );
   await writeFile(input, lines.join('\n') + '\n');
   faults.fail = null;
 });

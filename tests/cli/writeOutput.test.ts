@@ -26,19 +26,22 @@ describe('writeOutputFolder', () => {
     expect(await readdir(path.dirname(out))).toEqual(['brat']);
   });
 
-  it.skipIf(process.platform === 'win32')('moves the files into an existing folder: same names replaced with their permission bits, other files kept', async () => {
-    const out = path.join(d, 'brat');
-    await mkdir(out);
-    await writeFile(path.join(out, 'خبر.txt'), 'old');
-    await chmod(path.join(out, 'خبر.txt'), 0o640);
-    await writeFile(path.join(out, 'other.txt'), 'keep');
-    await writeOutputFolder(out, FILES);
-    expect((await readdir(out)).sort()).toEqual(['other.txt', 'خبر.ann', 'خبر.txt']);
-    expect(await readFile(path.join(out, 'خبر.txt'), 'utf8')).toBe('قال المرصد السوري');
-    expect((await stat(path.join(out, 'خبر.txt'))).mode & 0o777).toBe(0o640);
-    expect(await readFile(path.join(out, 'other.txt'), 'utf8')).toBe('keep');
-    expect(await readdir(d)).toEqual(['brat']);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'moves the files into an existing folder: same names replaced with their permission bits, other files kept',
+    async () => {
+      const out = path.join(d, 'brat');
+      await mkdir(out);
+      await writeFile(path.join(out, 'خبر.txt'), 'old');
+      await chmod(path.join(out, 'خبر.txt'), 0o640);
+      await writeFile(path.join(out, 'other.txt'), 'keep');
+      await writeOutputFolder(out, FILES);
+      expect((await readdir(out)).sort()).toEqual(['other.txt', 'خبر.ann', 'خبر.txt']);
+      expect(await readFile(path.join(out, 'خبر.txt'), 'utf8')).toBe('قال المرصد السوري');
+      expect((await stat(path.join(out, 'خبر.txt'))).mode & 0o777).toBe(0o640);
+      expect(await readFile(path.join(out, 'other.txt'), 'utf8')).toBe('keep');
+      expect(await readdir(d)).toEqual(['brat']);
+    },
+  );
 
   it('moves nothing when a folder is in the way of one of the files', async () => {
     const out = path.join(d, 'brat');

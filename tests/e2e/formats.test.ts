@@ -39,7 +39,14 @@ async function roundTripsNestedConll(file: TextFile, spans: number) {
   expect(await dialog.getByTestId('import-summary').textContent()).toContain('1 new document');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   const title = file.name.replace(/\.txt$/, '');
-  await expect.poll(() => page.getByRole('row', { name: new RegExp(title) }).getByTestId('span-count').textContent()).toBe(String(spans));
+  await expect
+    .poll(() =>
+      page
+        .getByRole('row', { name: new RegExp(title) })
+        .getByTestId('span-count')
+        .textContent(),
+    )
+    .toBe(String(spans));
 
   await page.getByRole('button', { name: 'Export…' }).click();
   const exp = page.getByRole('dialog', { name: 'Export annotations' });
@@ -47,8 +54,14 @@ async function roundTripsNestedConll(file: TextFile, spans: number) {
   const [download] = await Promise.all([page.waitForEvent('download'), exp.getByRole('button', { name: 'Export conll' }).click()]);
   const { readFile } = await import('node:fs/promises');
   const out = await readFile(await download.path(), 'utf8');
-  const tokens = out.split('\n').filter((l) => l.trim()).map((l) => l.split(' ')[0]);
-  const original = file.text.split('\n').filter((l) => l.trim()).map((l) => l.split(/\s+/)[0]);
+  const tokens = out
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.split(' ')[0]);
+  const original = file.text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => l.split(/\s+/)[0]);
   expect(tokens).toEqual(original);
   // One label column: the CoNLL export chose the default labels; nothing of the text is lost.
   await context.close();

@@ -35,7 +35,10 @@ async function pasteDocument(page: Page, title: string, text: string) {
 async function importsAllFive(set: ArticleSet) {
   const articles = set.articles();
   const { page, context, errors } = await openWorkbench(browser);
-  await importFiles(page, articles.map((a) => a.path));
+  await importFiles(
+    page,
+    articles.map((a) => a.path),
+  );
   await expect.poll(() => page.getByRole('status').textContent()).toContain('Imported 5 documents');
   for (const { name, text } of articles) {
     const row = page.getByRole('row', { name: new RegExp(name.replace('.txt', '')) });

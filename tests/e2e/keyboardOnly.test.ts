@@ -147,7 +147,14 @@ describe('a whole article from the keyboard alone', () => {
 
     // Done, from the keyboard; the badge says so.
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => page.getByRole('region', { name: `Document ${TITLE}` }).getByTestId('doc-status').textContent()).toBe('Done');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: `Document ${TITLE}` })
+          .getByTestId('doc-status')
+          .textContent(),
+      )
+      .toBe('Done');
 
     // The keys overlay: ? opens it and ? closes it; F1 opens it and Escape closes it.
     const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -102,10 +102,12 @@ describe('labels and their guidelines', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Labels saved; 3 spans renamed.');
 
     // The open document's weapons are munitions now, in the new colour, with the new guideline.
-    await expect.poll(() => spanLooks(page, 'munition')).toEqual([
-      { c: '#ff7f0e', underline: 'rgb(255, 127, 14)', title: `munition (${WEAPON.title.ar}) — ${guideline}` },
-      { c: '#ff7f0e', underline: 'rgb(255, 127, 14)', title: `munition (${WEAPON.title.ar}) — ${guideline}` },
-    ]);
+    await expect
+      .poll(() => spanLooks(page, 'munition'))
+      .toEqual([
+        { c: '#ff7f0e', underline: 'rgb(255, 127, 14)', title: `munition (${WEAPON.title.ar}) — ${guideline}` },
+        { c: '#ff7f0e', underline: 'rgb(255, 127, 14)', title: `munition (${WEAPON.title.ar}) — ${guideline}` },
+      ]);
     expect(await spanLooks(page, 'weapon')).toEqual([]);
     expect(await page.getByRole('button', { name: 'Tag as munition (key 5)' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: /Tag as weapon/ }).count()).toBe(0);
@@ -177,12 +179,12 @@ describe('labels and their guidelines', () => {
     await dialog.getByRole('button', { name: 'Save labels' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    expect(await page.getByRole('toolbar', { name: 'Labels' }).getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')))).toEqual([
-      'Tag as actor (key 1)',
-      'Tag as weapon (key 3)',
-      'Tag as claim (key 4)',
-      'Tag as source-org (key 6)',
-    ]);
+    expect(
+      await page
+        .getByRole('toolbar', { name: 'Labels' })
+        .getByRole('button')
+        .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label'))),
+    ).toEqual(['Tag as actor (key 1)', 'Tag as weapon (key 3)', 'Tag as claim (key 4)', 'Tag as source-org (key 6)']);
     expect(await page.getByRole('button', { name: 'Tag as source-org (key 6)' }).getAttribute('title')).toContain(guideline);
 
     await selectByDrag(page, 'المرصد السوري لحقوق الإنسان');

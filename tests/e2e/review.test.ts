@@ -6,7 +6,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import { fixtureArticle } from '../support/fixtures';
-import { exportJsonlBy, importFiles, launchBrowser, openDocument, openWorkbench, pressInOneTask, selectedSpan, sliceCodePoints, type ExportedRecord } from './support/workbench';
+import {
+  exportJsonlBy,
+  importFiles,
+  launchBrowser,
+  openDocument,
+  openWorkbench,
+  pressInOneTask,
+  selectedSpan,
+  sliceCodePoints,
+  type ExportedRecord,
+} from './support/workbench';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -99,7 +109,11 @@ async function current(page: Page) {
   return { kind: await row.getAttribute('data-kind'), verdict: await row.getAttribute('data-verdict'), text: (await row.textContent()) ?? '' };
 }
 
-const kinds = (page: Page) => page.getByRole('list', { name: 'Differences list' }).locator('li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-verdict')]));
+const kinds = (page: Page) =>
+  page
+    .getByRole('list', { name: 'Differences list' })
+    .locator('li')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-verdict')]));
 
 describe('review and agreement', () => {
   it('loads a second annotator, walks and settles every kind of difference by keyboard, exports gold, and the dashboard equals the CLI', async () => {

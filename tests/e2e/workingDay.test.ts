@@ -36,9 +36,19 @@ afterAll(async () => {
 
 const onScreen = async (page: Page) => (await spansOnScreen(page)).map((s) => [s.label, s.text]).sort();
 const exportByButton = (page: Page) => exportJsonlBy(page, () => page.getByRole('button', { name: 'Export JSONL' }).click());
-const documentStatus = (page: Page, title: string) => page.getByRole('region', { name: `Document ${title}` }).getByTestId('doc-status').textContent();
+const documentStatus = (page: Page, title: string) =>
+  page
+    .getByRole('region', { name: `Document ${title}` })
+    .getByTestId('doc-status')
+    .textContent();
 /** The titles of the library's rows, top to bottom. */
-const libraryTitles = async (page: Page) => (await page.getByRole('row').getByRole('button', { name: /^Open / }).allTextContents()).map((t) => t.trim());
+const libraryTitles = async (page: Page) =>
+  (
+    await page
+      .getByRole('row')
+      .getByRole('button', { name: /^Open / })
+      .allTextContents()
+  ).map((t) => t.trim());
 
 /** Expected exported span for the nth whole-token occurrence of `phrase` in `text`. */
 function exported(text: string, label: string, phrase: string, nth = 0) {

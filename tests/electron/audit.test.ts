@@ -61,11 +61,12 @@ function audit(input: string): { findings: string[]; output: string } {
   // The installed Electron's version: its defaults decide several checks.
   const { version } = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string };
   const report = path.join(tmpdir(), `hashiya-audit-${process.pid}-${path.basename(input)}.sarif`);
-  const result = spawnSync(
-    process.execPath,
-    [CLI, '-i', input, '-o', report, '-r', '-e', version, '-x', EXCLUDED.join(',')],
-    { cwd: input, encoding: 'utf8', env: { ...process.env, LANG: 'en-US', FORCE_COLOR: '0' }, timeout: 180_000 },
-  );
+  const result = spawnSync(process.execPath, [CLI, '-i', input, '-o', report, '-r', '-e', version, '-x', EXCLUDED.join(',')], {
+    cwd: input,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en-US', FORCE_COLOR: '0' },
+    timeout: 180_000,
+  });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.error) throw result.error;
   expect(result.status, output).toBe(0);
@@ -92,10 +93,7 @@ describe('security audit (electronegativity)', () => {
   it('does find what it should (a window without sandbox or isolation)', { timeout: 240_000 }, async () => {
     const canary = await mkdtemp(path.join(tmpdir(), 'hashiya-audit-canary-'));
     try {
-      await writeFile(
-        path.join(canary, 'main.js'),
-        "new BrowserWindow({ webPreferences: { sandbox: false, contextIsolation: false } });\n",
-      );
+      await writeFile(path.join(canary, 'main.js'), 'new BrowserWindow({ webPreferences: { sandbox: false, contextIsolation: false } });\n');
       const rules = audit(canary).findings.map((f) => f.split(' ')[0]);
       expect(rules).toEqual(expect.arrayContaining(['SANDBOX_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK']));
     } finally {

@@ -25,14 +25,22 @@ interface Job {
 
 type Message =
   | { readonly type: 'start'; readonly index: number }
-  | { readonly type: 'case'; readonly index: number; readonly format: string; readonly problems: number; readonly documents: number; readonly failures: string[]; readonly described: string | null }
+  | {
+      readonly type: 'case';
+      readonly index: number;
+      readonly format: string;
+      readonly problems: number;
+      readonly documents: number;
+      readonly failures: string[];
+      readonly described: string | null;
+    }
   | { readonly type: 'end' };
 
 if (!isMainThread) {
   const { seed, from, to } = workerData as Job;
   const post = (m: Message) => parentPort!.postMessage(m);
   let batch = -1;
-  let cases: ReturnType<typeof fc.sample<(typeof fuzzCase extends fc.Arbitrary<infer T> ? T : never)>> = [];
+  let cases: ReturnType<typeof fc.sample<typeof fuzzCase extends fc.Arbitrary<infer T> ? T : never>> = [];
   for (let i = from; i < to; i++) {
     if (Math.floor(i / BATCH) !== batch) {
       batch = Math.floor(i / BATCH);
@@ -41,7 +49,15 @@ if (!isMainThread) {
     const c = cases[i % BATCH]!;
     post({ type: 'start', index: i });
     const report = await runCase(c, CASE_LIMIT_MS);
-    post({ type: 'case', index: i, format: c.format, problems: report.problems, documents: report.documents, failures: report.failures, described: report.failures.length ? describeCase(c) : null });
+    post({
+      type: 'case',
+      index: i,
+      format: c.format,
+      problems: report.problems,
+      documents: report.documents,
+      failures: report.failures,
+      described: report.failures.length ? describeCase(c) : null,
+    });
   }
   post({ type: 'end' });
 } else {
@@ -106,7 +122,9 @@ if (!isMainThread) {
   const count = (kind: string) => failures.filter((f) => f.failures.some((m) => m.startsWith(kind))).length;
   process.stdout.write(`\n${'format'.padEnd(12)}${'cases'.padStart(8)}${'problems'.padStart(10)}${'accepted'.padStart(10)}${'failed'.padStart(8)}\n`);
   for (const [format, f] of [...perFormat].sort()) {
-    process.stdout.write(`${format.padEnd(12)}${String(f.cases).padStart(8)}${String(f.problems).padStart(10)}${String(f.documents).padStart(10)}${String(f.failed).padStart(8)}\n`);
+    process.stdout.write(
+      `${format.padEnd(12)}${String(f.cases).padStart(8)}${String(f.problems).padStart(10)}${String(f.documents).padStart(10)}${String(f.failed).padStart(8)}\n`,
+    );
   }
   const cases = [...perFormat.values()].reduce((n, f) => n + f.cases, 0) + hangs.length;
   process.stdout.write(
@@ -116,7 +134,14 @@ if (!isMainThread) {
   // Failures alike but for numbers and quoted values are one kind: how many, and the first case of each.
   const kinds = new Map<string, { n: number; first: number }>();
   for (const f of failures) {
-    for (const m of new Set(f.failures.map((x) => x.split('\n')[0]!.replace(/"[^"]*"|\d+/g, '…').slice(0, 120)))) {
+    for (const m of new Set(
+      f.failures.map((x) =>
+        x
+          .split('\n')[0]!
+          .replace(/"[^"]*"|\d+/g, '…')
+          .slice(0, 120),
+      ),
+    )) {
       const k = kinds.get(m) ?? { n: 0, first: f.index };
       k.n++;
       kinds.set(m, k);
@@ -128,6 +153,12 @@ if (!isMainThread) {
     const c = fc.sample(fuzzCase, { seed: seed + Math.floor(index / BATCH), numRuns: BATCH })[index % BATCH]!;
     process.stdout.write(`\ncase ${index} never finished:\n${describeCase(c)}\n`);
   }
-  for (const f of failures.slice(0, 5)) process.stdout.write(`\ncase ${f.index}:\n${f.described}\n${f.failures.slice(0, 5).map((m) => `  - ${m}`).join('\n')}\n`);
+  for (const f of failures.slice(0, 5))
+    process.stdout.write(
+      `\ncase ${f.index}:\n${f.described}\n${f.failures
+        .slice(0, 5)
+        .map((m) => `  - ${m}`)
+        .join('\n')}\n`,
+    );
   process.exitCode = failures.length + hangs.length > 0 ? 1 : 0;
 }

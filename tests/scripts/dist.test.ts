@@ -27,7 +27,9 @@ describe('npm run dist', () => {
     expect(s.runScript).not.toHaveBeenCalled();
     expect(s.builder).not.toHaveBeenCalled();
     const message = s.error.mock.calls.map((c) => String(c[0])).join('\n');
-    expect(message).toMatch(/^npm run dist cannot package Hashiya on this machine: Electron's binary could not be found or downloaded \(TypeError: fetch failed\)\./);
+    expect(message).toMatch(
+      /^npm run dist cannot package Hashiya on this machine: Electron's binary could not be found or downloaded \(TypeError: fetch failed\)\./,
+    );
     expect(message).toMatch(/ELECTRON_OVERRIDE_DIST_PATH/);
     expect(message).toMatch(/Nothing was built\./);
     // The version to fetch elsewhere is the one installed here.

@@ -20,10 +20,7 @@ async function fakeElectron(install: string, { withBinary = false } = {}) {
      const p = require('path'); const fs = require('fs');
      module.exports = p.join(__dirname, 'dist', fs.readFileSync(p.join(__dirname, 'path.txt'), 'utf8'));`,
   );
-  await writeFile(
-    path.join(electronDir, 'install.js'),
-    `require('fs').writeFileSync(${JSON.stringify(markers.installRan)}, '');\n${install}`,
-  );
+  await writeFile(path.join(electronDir, 'install.js'), `require('fs').writeFileSync(${JSON.stringify(markers.installRan)}, '');\n${install}`);
   if (withBinary) await installBinary();
 }
 

@@ -34,7 +34,9 @@ export function corporaSkipLine(skipped: number): string {
 function corpusPath(path: string, origin: string): string {
   const file = join(CORPORA_DIR, path);
   if (!existsSync(file)) {
-    throw new Error(`corpus file missing: expected ${file} (${origin}; HASHIYA_CORPORA=${CORPORA_SETTING}, see ../shared/README.md). A test tagged "${CORPORA_TAG}" must not pass without it.`);
+    throw new Error(
+      `corpus file missing: expected ${file} (${origin}; HASHIYA_CORPORA=${CORPORA_SETTING}, see ../shared/README.md). A test tagged "${CORPORA_TAG}" must not pass without it.`,
+    );
   }
   return file;
 }
@@ -43,10 +45,12 @@ function corpusPath(path: string, origin: string): string {
 const seedArticles = (): readonly TextFile[] => readArticles(corpusPath('seeds', 'the seed articles'));
 
 /** NewsFANE Gold (Alotaibi & Lee, COLING 2014; CC BY-SA 3.0), its BOM kept. */
-export const newsFane = (): TextFile => readTextFile(corpusPath('newsfane/NewsFANE_Gold_2014_170K.txt', 'NewsFANE Gold, Alotaibi & Lee, COLING 2014, CC BY-SA 3.0'), true);
+export const newsFane = (): TextFile =>
+  readTextFile(corpusPath('newsfane/NewsFANE_Gold_2014_170K.txt', 'NewsFANE Gold, Alotaibi & Lee, COLING 2014, CC BY-SA 3.0'), true);
 
 /** A split of the Wojood sample (SinaLab/ArabicNER, MIT licence). */
-export const wojood = (split: 'train' | 'val' | 'test'): TextFile => readTextFile(corpusPath(`wojood-sample/${split}.txt`, 'Wojood sample, SinaLab/ArabicNER, MIT licence'), true);
+export const wojood = (split: 'train' | 'val' | 'test'): TextFile =>
+  readTextFile(corpusPath(`wojood-sample/${split}.txt`, 'Wojood sample, SinaLab/ArabicNER, MIT licence'), true);
 
 /** One set of articles a test over "every article" runs on, with the options its suite needs. */
 export interface ArticleSet {

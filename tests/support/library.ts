@@ -55,7 +55,12 @@ export function sampleLibrary(): LibraryRows {
     rows.documents.push({ ...doc.record, spanCount: spans.length, updatedAt: T0 + 300 + i, version: 1 + spans.length });
     rows.texts.push(tokens ? { ...doc.text, tokens } : doc.text);
     rows.spans.push(...spans);
-    const status = (annotator: string, status: DocStatusRecord['status']): DocStatusRecord => ({ docId: doc.record.id, annotator, status, updatedAt: T0 + 400 + i });
+    const status = (annotator: string, status: DocStatusRecord['status']): DocStatusRecord => ({
+      docId: doc.record.id,
+      annotator,
+      status,
+      updatedAt: T0 + 400 + i,
+    });
     rows.statuses.push(status('layla', 'done'), status('omar', 'in-progress'), status(GOLD, 'in-progress'));
     const decision: Decision = {
       id: decisionId(doc.record.id, 'layla', 'omar', `${layla[0]!.start}:${layla[0]!.end}`),
@@ -70,7 +75,10 @@ export function sampleLibrary(): LibraryRows {
     };
     rows.decisions.push(decision);
   });
-  rows.settings.push({ key: 'annotator', value: 'layla' }, { key: 'labels', value: [...DEFAULT_LABELS, { ...DEFAULT_LABELS[0]!, name: 'مصدر', key: '5', color: '#8c564b' }] });
+  rows.settings.push(
+    { key: 'annotator', value: 'layla' },
+    { key: 'labels', value: [...DEFAULT_LABELS, { ...DEFAULT_LABELS[0]!, name: 'مصدر', key: '5', color: '#8c564b' }] },
+  );
   return rows;
 }
 
@@ -88,23 +96,35 @@ export const arbitraryLibrary: fc.Arbitrary<LibraryRows> = fc
     const spanArbs = docs.map((d, i) =>
       d.text.length < 2
         ? fc.constant([] as Span[])
-        : fc.array(
-            fc.record({
-              a: fc.nat(d.text.length - 1),
-              len: fc.integer({ min: 1, max: d.text.length }),
-              label: fc.constantFrom('actor', 'place', 'claim', 'مكان'),
-              who: name,
-              at: time,
-              stance: fc.option(fc.constantFrom(...STANCES), { nil: undefined }),
-            }),
-            { maxLength: 6 },
-          ).map((list) =>
-            list.map((s, k) => {
-              const start = Math.min(s.a, d.text.length - 1);
-              const span = createSpan({ id: `d${i}s${k}`, docId: `d${i}`, start: utf16(start), end: utf16(Math.min(d.text.length, start + s.len)), label: s.label, annotator: s.who }, s.at);
-              return s.stance ? setStance(span, s.stance, s.at + 1) : span;
-            }),
-          ),
+        : fc
+            .array(
+              fc.record({
+                a: fc.nat(d.text.length - 1),
+                len: fc.integer({ min: 1, max: d.text.length }),
+                label: fc.constantFrom('actor', 'place', 'claim', 'مكان'),
+                who: name,
+                at: time,
+                stance: fc.option(fc.constantFrom(...STANCES), { nil: undefined }),
+              }),
+              { maxLength: 6 },
+            )
+            .map((list) =>
+              list.map((s, k) => {
+                const start = Math.min(s.a, d.text.length - 1);
+                const span = createSpan(
+                  {
+                    id: `d${i}s${k}`,
+                    docId: `d${i}`,
+                    start: utf16(start),
+                    end: utf16(Math.min(d.text.length, start + s.len)),
+                    label: s.label,
+                    annotator: s.who,
+                  },
+                  s.at,
+                );
+                return s.stance ? setStance(span, s.stance, s.at + 1) : span;
+              }),
+            ),
     );
     return fc.record({
       docs: fc.constant(docs),
@@ -121,14 +141,29 @@ export const arbitraryLibrary: fc.Arbitrary<LibraryRows> = fc
       documents: built.map((b) => b.record),
       texts: built.map((b, i) => (docs[i]!.tokens && b.text.text.length ? { ...b.text, tokens: [[0, b.text.text.length] as const] } : b.text)),
       spans: spans.flat(),
-      statuses: docs.length ? byKey(statuses.map((s) => ({ docId: `d${s.doc % docs.length}`, annotator: s.who, status: s.status, updatedAt: s.at })), (s) => `${s.docId} ${s.annotator}`) : [],
+      statuses: docs.length
+        ? byKey(
+            statuses.map((s) => ({ docId: `d${s.doc % docs.length}`, annotator: s.who, status: s.status, updatedAt: s.at })),
+            (s) => `${s.docId} ${s.annotator}`,
+          )
+        : [],
       // Through JSON: what a backup keeps of a setting is its JSON (-0 becomes 0).
       settings: Object.entries(settings).map(([key, value]) => ({ key, value: JSON.parse(JSON.stringify(value)) as unknown })),
       decisions: docs.length
         ? byKey(
             decisions.map((x) => {
               const docId = `d${x.doc % docs.length}`;
-              return { id: decisionId(docId, 'layla', 'omar', x.key), docId, a: 'layla', b: 'omar', key: x.key, verdict: x.verdict, goldIds: [], reviewer: 'سارة', decidedAt: x.at };
+              return {
+                id: decisionId(docId, 'layla', 'omar', x.key),
+                docId,
+                a: 'layla',
+                b: 'omar',
+                key: x.key,
+                verdict: x.verdict,
+                goldIds: [],
+                reviewer: 'سارة',
+                decidedAt: x.at,
+              };
             }),
             (d) => d.id,
           )

@@ -6,4 +6,3 @@ import { expect } from 'vitest';
 
 /** `expect.stringMatching`, as the string it matches. */
 export const stringMatching = (pattern: string | RegExp): string => expect.stringMatching(pattern) as string;
-

@@ -34,10 +34,16 @@ export function testStores(idPrefix = 'id') {
     // Node's BroadcastChannel, like the browser's, reaches every other instance of the name.
     const channel = options.windows ? broadcastChannel(db.name) : undefined;
     if (channel) channels.push(channel);
-    return createHashiyaStore({ repo: repository(db), api, appVersion: 'test', now: () => ++clock, newId: () => `${idPrefix}${++id}`, ...(channel ? { channel } : {}) });
+    return createHashiyaStore({
+      repo: repository(db),
+      api,
+      appVersion: 'test',
+      now: () => ++clock,
+      newId: () => `${idPrefix}${++id}`,
+      ...(channel ? { channel } : {}),
+    });
   };
   /** Closes the channels, so the test leaves nothing listening. */
   const close = () => channels.forEach((c) => c.close());
   return { db, saved, make, close };
 }
-

@@ -18,11 +18,21 @@ import { noBackups } from '../../support/noBackups';
  * T3-T6: Hashiya's store and repository over IndexedDB against bare Dexie doing the same
  * writes and reads, and against JSON.stringify. No UI on this page.
  */
-const SCHEMA = { documents: 'id, createdAt, updatedAt, textSha256', texts: 'docId', spans: 'id, docId, label', statuses: '[docId+annotator], docId, annotator', settings: 'key' };
+const SCHEMA = {
+  documents: 'id, createdAt, updatedAt, textSha256',
+  texts: 'docId',
+  spans: 'id, docId, label',
+  statuses: '[docId+annotator], docId, annotator',
+  settings: 'key',
+};
 
 /** Bare Dexie over the same tables and indexes as Hashiya's database, so both maintain the same indexes. */
 function bareDb(name: string) {
-  const db = new Dexie(name) as Dexie & { documents: Dexie.Table<DocumentRecord, string>; texts: Dexie.Table<DocumentText, string>; spans: Dexie.Table<Span, string> };
+  const db = new Dexie(name) as Dexie & {
+    documents: Dexie.Table<DocumentRecord, string>;
+    texts: Dexie.Table<DocumentText, string>;
+    spans: Dexie.Table<Span, string>;
+  };
   db.version(2).stores(SCHEMA);
   return db;
 }
@@ -42,7 +52,14 @@ const api: HashiyaApi = {
 /** A store as the app makes one: over `db`, with large imports run in a worker writing to it. */
 const storeOn = (db: HashiyaDb): HashiyaStore => {
   const importStreamed = workerImporter(db.name);
-  return createHashiyaStore({ repo: repository(db), api, appVersion: 'bench', now: () => ++clock, newId: () => `n${++ids}`, ...(importStreamed ? { importStreamed } : {}) });
+  return createHashiyaStore({
+    repo: repository(db),
+    api,
+    appVersion: 'bench',
+    now: () => ++clock,
+    newId: () => `n${++ids}`,
+    ...(importStreamed ? { importStreamed } : {}),
+  });
 };
 
 /** The largest main-thread task seen while `run` runs, in ms (0 when none passed 50 ms). */
@@ -109,7 +126,9 @@ let records: { documents: DocumentRecord[]; texts: DocumentText[]; spans: Span[]
 
 function setupLibrary(sources: string[], docs: number, chars: number, spansPerDoc: number): number {
   const generated = makeLibrary(sources, docs, chars, spansPerDoc);
-  const lines = generated.map((d) => JSON.stringify({ text: d.text, meta: { id: d.id, title: d.title }, spans: d.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) }));
+  const lines = generated.map((d) =>
+    JSON.stringify({ text: d.text, meta: { id: d.id, title: d.title }, spans: d.spans.map((s) => ({ start: s.start, end: s.end, label: s.label })) }),
+  );
   library = { jsonl: lines.join('\n') + '\n' };
   return library.jsonl.length;
 }
@@ -143,7 +162,9 @@ async function importProduct(): Promise<{ ms: number; reviewMs: number; reviewMa
 /** The records the last product import stored, read for the baseline to write again. */
 async function captureRecords(): Promise<number> {
   const db = new HashiyaDb('bench-import');
-  const [documents, texts, spans] = await db.transaction('r', db.documents, db.texts, db.spans, () => Promise.all([db.documents.toArray(), db.texts.toArray(), db.spans.toArray()]));
+  const [documents, texts, spans] = await db.transaction('r', db.documents, db.texts, db.spans, () =>
+    Promise.all([db.documents.toArray(), db.texts.toArray(), db.spans.toArray()]),
+  );
   db.close();
   records = { documents, texts, spans };
   return spans.length;
@@ -257,7 +278,9 @@ async function setupAgreement(sources: string[], docs: number, chars: number, sp
 async function readAgreementInput(): Promise<number> {
   const db = bareDb('bench-agreement');
   const t0 = performance.now();
-  const [documents, texts, spans] = await db.transaction('r', db.documents, db.texts, db.spans, () => Promise.all([db.documents.toArray(), db.texts.toArray(), db.spans.toArray()]));
+  const [documents, texts, spans] = await db.transaction('r', db.documents, db.texts, db.spans, () =>
+    Promise.all([db.documents.toArray(), db.texts.toArray(), db.spans.toArray()]),
+  );
   const ms = performance.now() - t0;
   db.close();
   stored = { documents, texts, spans };
@@ -271,5 +294,19 @@ function computeAgreementOnRead(): { ms: number; documents: number } {
 }
 
 Object.assign(window, {
-  bench: { setupSave, saveProduct, saveBare, setupLibrary, importProduct, importBare, setupExport, exportProduct, exportBare, exportStore, setupAgreement, readAgreementInput, computeAgreementOnRead },
+  bench: {
+    setupSave,
+    saveProduct,
+    saveBare,
+    setupLibrary,
+    importProduct,
+    importBare,
+    setupExport,
+    exportProduct,
+    exportBare,
+    exportStore,
+    setupAgreement,
+    readAgreementInput,
+    computeAgreementOnRead,
+  },
 });

@@ -14,7 +14,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh profile (empty IndexedDB) with the workbench loaded; page errors fail the test. */
-export async function openWorkbench(browser: Browser, annotator: string | null = 'analyst'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openWorkbench(
+  browser: Browser,
+  annotator: string | null = 'analyst',
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true, locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -64,7 +67,9 @@ async function reveal(page: Page, phrase: string, nth: number) {
   await page.evaluate(
     ([phrase, nth]) => {
       const root = document.querySelector('[aria-label="Article text"]')!;
-      const p = [...root.querySelectorAll('p')].filter((el) => el.textContent?.includes(phrase))[nth] ?? [...root.querySelectorAll('p')].find((el) => el.textContent?.includes(phrase));
+      const p =
+        [...root.querySelectorAll('p')].filter((el) => el.textContent?.includes(phrase))[nth] ??
+        [...root.querySelectorAll('p')].find((el) => el.textContent?.includes(phrase));
       p?.scrollIntoView({ block: 'center' });
     },
     [phrase, nth] as const,
@@ -121,7 +126,13 @@ export async function exportJsonl(page: Page): Promise<{ raw: string; lines: Exp
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSONL' }).click()]);
   const path = await download.path();
   const raw = await readFile(path, 'utf8');
-  return { raw, lines: raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ExportedLine) };
+  return {
+    raw,
+    lines: raw
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as ExportedLine),
+  };
 }
 
 /** Python's text[start:end]: slicing by code points. */
@@ -199,7 +210,12 @@ export function mouseEventsSeen(page: Page): Promise<string[]> {
 }
 
 /** Screen rectangle of the character at `index` of the nth occurrence of `phrase` (scrolled into view first). */
-export async function charBox(page: Page, phrase: string, index: number, nth = 0): Promise<{ left: number; right: number; top: number; bottom: number; x: number; y: number }> {
+export async function charBox(
+  page: Page,
+  phrase: string,
+  index: number,
+  nth = 0,
+): Promise<{ left: number; right: number; top: number; bottom: number; x: number; y: number }> {
   await reveal(page, phrase, nth);
   const r = await page.evaluate(
     ([phrase, index, nth]) => {
@@ -259,7 +275,11 @@ export async function selectedSpan(page: Page): Promise<{ label: string; text: s
     const label = panel?.querySelector('[data-testid="selected-label"]');
     if (!panel || !label) return null;
     const dt = [...panel.querySelectorAll('dt')].find((d) => d.textContent === 'Annotator');
-    return { label: label.textContent ?? '', text: panel.querySelector('[data-testid="selected-text"]')?.textContent ?? '', annotator: dt?.nextElementSibling?.textContent ?? '' };
+    return {
+      label: label.textContent ?? '',
+      text: panel.querySelector('[data-testid="selected-text"]')?.textContent ?? '',
+      annotator: dt?.nextElementSibling?.textContent ?? '',
+    };
   });
 }
 
@@ -283,7 +303,11 @@ export async function pressPhysicalKey(
 ): Promise<void> {
   const modifiers = (press.ctrl ? 2 : 0) | (press.shift ? 8 : 0);
   const common = { key: press.key, code: press.code, windowsVirtualKeyCode: press.keyCode, nativeVirtualKeyCode: press.keyCode, modifiers };
-  await cdp.send('Input.dispatchKeyEvent', { type: press.text ? 'keyDown' : 'rawKeyDown', ...common, ...(press.text ? { text: press.text, unmodifiedText: press.text } : {}) });
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: press.text ? 'keyDown' : 'rawKeyDown',
+    ...common,
+    ...(press.text ? { text: press.text, unmodifiedText: press.text } : {}),
+  });
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
 }
 

@@ -58,6 +58,8 @@ describe('the desktop backup folder', () => {
   it('lists nothing before the first backup, and reads only backups', async () => {
     expect(await listBackupFiles(dir)).toEqual([]);
     await expect(readBackupFile(dir, '../settings.json')).rejects.toThrow('"../settings.json" is not the name of a Hashiya backup');
-    await expect(readBackupFile(dir, 'hashiya-backup-20261121-093005.jsonl')).rejects.toThrow('there is no backup "hashiya-backup-20261121-093005.jsonl" any more');
+    await expect(readBackupFile(dir, 'hashiya-backup-20261121-093005.jsonl')).rejects.toThrow(
+      'there is no backup "hashiya-backup-20261121-093005.jsonl" any more',
+    );
   });
 });

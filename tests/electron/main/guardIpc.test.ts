@@ -32,9 +32,7 @@ describe('guardIpc', () => {
 
   it('refuses and logs an invalid payload without running the handler', async () => {
     const { handler, log, guarded } = setup();
-    await expect(guarded(appFrame, { ...request, suggestedName: '../../.bashrc' })).rejects.toThrow(
-      /invalid request: suggestedName/,
-    );
+    await expect(guarded(appFrame, { ...request, suggestedName: '../../.bashrc' })).rejects.toThrow(/invalid request: suggestedName/);
     await expect(guarded(appFrame, null)).rejects.toThrow(/invalid request/);
     expect(handler).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalledTimes(2);
@@ -47,9 +45,13 @@ describe('guardIpc', () => {
   });
 
   it('lets errors from the handler reach the caller', async () => {
-    const guarded = guardIpc('files:open-text', async () => {
-      throw new Error('"big.txt" is 70 MB');
-    }, { log: () => {} });
+    const guarded = guardIpc(
+      'files:open-text',
+      async () => {
+        throw new Error('"big.txt" is 70 MB');
+      },
+      { log: () => {} },
+    );
     await expect(guarded(appFrame, null)).rejects.toThrow('"big.txt" is 70 MB');
   });
 });

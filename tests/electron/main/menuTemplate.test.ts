@@ -71,7 +71,7 @@ describe.each(['en', 'ar'] as const)('menuTemplate in %s', (language) => {
     }
   });
 
-  it('sends undo and redo to the renderer, with each platform\'s redo key', () => {
+  it("sends undo and redo to the renderer, with each platform's redo key", () => {
     const linux = build(language, 'linux');
     click(find(linux.menu, t.edit, t.undo));
     click(find(linux.menu, t.edit, t.redo));

@@ -23,9 +23,7 @@ describe('resolveAppPath', () => {
     expect(inside(js!)).toBe(true);
     expect(resolveAppPath('app://hashiya/index.html', root)).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath('app://hashiya/assets/font.woff2?v=3', root)).toBe(path.join(root, 'assets', 'font.woff2'));
-    expect(resolveAppPath('app://hashiya/assets/%D8%AD%D8%A7%D8%B4%D9%8A%D8%A9.png', root)).toBe(
-      path.join(root, 'assets', 'حاشية.png'),
-    );
+    expect(resolveAppPath('app://hashiya/assets/%D8%AD%D8%A7%D8%B4%D9%8A%D8%A9.png', root)).toBe(path.join(root, 'assets', 'حاشية.png'));
     expect(resolveAppPath('app://hashiya/assets/a%20b.css', root)).toBe(path.join(root, 'assets', 'a b.css'));
   });
 

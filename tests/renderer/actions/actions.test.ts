@@ -14,7 +14,22 @@ const CODES: readonly string[] = [
   ...Array.from({ length: 12 }, (_, i) => `F${i + 1}`),
   ...['Escape', 'Enter', 'NumpadEnter', 'Backspace', 'Delete', 'Insert', 'Tab', 'Space', 'ContextMenu'],
   ...['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'],
-  ...['Slash', 'Backslash', 'IntlBackslash', 'BracketLeft', 'BracketRight', 'Minus', 'Equal', 'Semicolon', 'Quote', 'Comma', 'Period', 'Backquote', 'IntlRo', 'IntlYen'],
+  ...[
+    'Slash',
+    'Backslash',
+    'IntlBackslash',
+    'BracketLeft',
+    'BracketRight',
+    'Minus',
+    'Equal',
+    'Semicolon',
+    'Quote',
+    'Comma',
+    'Period',
+    'Backquote',
+    'IntlRo',
+    'IntlYen',
+  ],
   ...['NumpadAdd', 'NumpadSubtract', 'NumpadMultiply', 'NumpadDivide', 'NumpadDecimal'],
   ...['ShiftLeft', 'ControlLeft', 'AltLeft', 'MetaLeft'],
 ];
@@ -37,13 +52,31 @@ async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string
   const actor = store.getState().addSpan('actor', utf16(4), utf16(13))!;
   const claim = store.getState().addSpan('claim', utf16(0), utf16(text.length))!;
   const { open, layer, spans } = store.getState();
-  const review: ReviewSession = { docId, a: 'layla', b: 'omar', layerA: new Map(), layerB: new Map(), differences: [], decisions: new Map(), current: -1, showA: true, showB: true };
+  const review: ReviewSession = {
+    docId,
+    a: 'layla',
+    b: 'omar',
+    layerA: new Map(),
+    layerB: new Map(),
+    differences: [],
+    decisions: new Map(),
+    current: -1,
+    showA: true,
+    showB: true,
+  };
   const overlays: readonly Overlay[] = [null, 'keys', 'labels'];
   const modes: { name: string; state: Partial<HashiyaState> }[] = [];
   for (const overlay of overlays) {
-    modes.push({ name: `no document, overlay ${overlay}`, state: { open: null, layer: null, spans: new Map(), review: null, selectedSpanId: null, linkingClaimId: null, overlay } });
+    modes.push({
+      name: `no document, overlay ${overlay}`,
+      state: { open: null, layer: null, spans: new Map(), review: null, selectedSpanId: null, linkingClaimId: null, overlay },
+    });
     for (const reviewing of [false, true])
-      for (const [selected, selectedId] of [['nothing', null], ['an actor', actor], ['a claim', claim]] as const)
+      for (const [selected, selectedId] of [
+        ['nothing', null],
+        ['an actor', actor],
+        ['a claim', claim],
+      ] as const)
         for (const linking of [false, true]) {
           modes.push({
             name: `${reviewing ? 'reviewing' : 'annotating'}, ${selected} selected${linking ? ', picking a source' : ''}, overlay ${overlay}`,
@@ -85,7 +118,14 @@ describe('the key bindings', () => {
 });
 
 describe('dispatchKey', () => {
-  const press = (code: string): KeyEventLike & Pick<Event, 'target'> => ({ code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target: null });
+  const press = (code: string): KeyEventLike & Pick<Event, 'target'> => ({
+    code,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    target: null,
+  });
   const action = (name: string, keyPriority?: number): Action => ({
     name,
     group: 'Help',

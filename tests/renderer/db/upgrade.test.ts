@@ -85,7 +85,18 @@ const V2_RECORDS = {
   spans: [
     { id: 'v2s1', docId: 'doc-c', ...at(TEXT_B, 'وزارة الدفاع'), label: 'actor', annotator: 'layla', createdAt: T + 10, updatedAt: T + 10, version: 1 },
     { id: 'v2s2', docId: 'doc-c', ...at(TEXT_B, 'طائرة مسيّرة'), label: 'weapon', annotator: 'layla', createdAt: T + 11, updatedAt: T + 11, version: 1 },
-    { id: 'v2s3', docId: 'doc-c', ...at(TEXT_B, 'إسقاط طائرة مسيّرة قرب حقل كونيكو'), label: 'claim', annotator: 'layla', createdAt: T + 12, updatedAt: T + 14, version: 3, sourceId: 'v2s1', stance: 'asserted' },
+    {
+      id: 'v2s3',
+      docId: 'doc-c',
+      ...at(TEXT_B, 'إسقاط طائرة مسيّرة قرب حقل كونيكو'),
+      label: 'claim',
+      annotator: 'layla',
+      createdAt: T + 12,
+      updatedAt: T + 14,
+      version: 3,
+      sourceId: 'v2s1',
+      stance: 'asserted',
+    },
   ],
   statuses: [
     { docId: 'doc-c', annotator: 'layla', status: 'done', updatedAt: T + 15 },
@@ -96,9 +107,21 @@ const V2_RECORDS = {
     {
       key: 'labels',
       value: [
-        { name: 'actor', key: '1', color: '#1f77b4', title: { en: 'Actor', ar: 'فاعل' }, guideline: { en: 'A person or force that acts.', ar: 'شخص أو قوة تفعل.' } },
+        {
+          name: 'actor',
+          key: '1',
+          color: '#1f77b4',
+          title: { en: 'Actor', ar: 'فاعل' },
+          guideline: { en: 'A person or force that acts.', ar: 'شخص أو قوة تفعل.' },
+        },
         { name: 'weapon', key: '3', color: '#d62728', title: { en: 'Weapon', ar: 'سلاح' }, guideline: { en: 'A means of attack.', ar: 'وسيلة هجوم.' } },
-        { name: 'claim', key: '4', color: '#9467bd', title: { en: 'Claim', ar: 'ادعاء' }, guideline: { en: 'A statement attributed to a source.', ar: 'قول منسوب إلى مصدر.' } },
+        {
+          name: 'claim',
+          key: '4',
+          color: '#9467bd',
+          title: { en: 'Claim', ar: 'ادعاء' },
+          guideline: { en: 'A statement attributed to a source.', ar: 'قول منسوب إلى مصدر.' },
+        },
       ],
     },
   ],
@@ -200,7 +223,12 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     const repo = repository(db);
     expect(await db.statuses.get(['doc-c', 'layla'])).toEqual(V2_RECORDS.statuses[0]);
     expect(await db.statuses.where('docId').equals('doc-a').count()).toBe(1);
-    expect(await repo.statusesOf('layla')).toEqual(new Map([['doc-c', 'done'], ['doc-a', 'in-progress']]));
+    expect(await repo.statusesOf('layla')).toEqual(
+      new Map([
+        ['doc-c', 'done'],
+        ['doc-a', 'in-progress'],
+      ]),
+    );
     expect(await repo.statusOf('doc-c', 'omar')).toBeNull();
     expect(await repo.getSetting('annotator')).toBe('layla');
     expect(await repo.getSetting('labels')).toEqual(V2_RECORDS.settings[1]!.value);

@@ -67,7 +67,9 @@ describe('the annotation plugin', () => {
     expect(annotationKey.getState(next)!.heights.get('a1')).toBe(1);
     expect(String((byId(next, 'c1')[0] as unknown as { type: { attrs: { style: string } } }).type.attrs.style)).toContain('--h:2');
 
-    const removed = next.apply(next.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: ['a1'], selectedId: null, linkingId: null } satisfies AnnotationAction));
+    const removed = next.apply(
+      next.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: ['a1'], selectedId: null, linkingId: null } satisfies AnnotationAction),
+    );
     expect(byId(removed, 'a1')).toEqual([]);
     expect(annotationKey.getState(removed)!.heights.get('c1')).toBe(1);
     expect(annotationKey.getState(removed)!.heights.has('a1')).toBe(false);
@@ -75,10 +77,14 @@ describe('the annotation plugin', () => {
 
   it('marks the selected span and unmarks the previous one', () => {
     const state = loaded([actor, place]);
-    const sel = state.apply(state.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: [], selectedId: 'a1', linkingId: null } satisfies AnnotationAction));
+    const sel = state.apply(
+      state.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: [], selectedId: 'a1', linkingId: null } satisfies AnnotationAction),
+    );
     const cls = (st: EditorState, id: string) => (byId(st, id)[0] as unknown as { type: { attrs: { class: string } } }).type.attrs.class;
     expect(cls(sel, 'a1')).toContain('hs-selected');
-    const moved = sel.apply(sel.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: [], selectedId: 'p1', linkingId: null } satisfies AnnotationAction));
+    const moved = sel.apply(
+      sel.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: [], selectedId: 'p1', linkingId: null } satisfies AnnotationAction),
+    );
     expect(cls(moved, 'a1')).not.toContain('hs-selected');
     expect(cls(moved, 'p1')).toContain('hs-selected');
   });

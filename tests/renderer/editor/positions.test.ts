@@ -57,15 +57,18 @@ describe('text offsets ↔ editor positions', () => {
   it('round-trips every offset that is not inside a line terminator (property)', () => {
     const chars = fc.constantFrom('ق', 'َ', 'ـ', '٣', 'S', ' ', '\n', '\r', '\r\n', '🚀', '\u200F', '\u200E');
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 60 }).map((a) => a.join('')), (text) => {
-        const layout = textLayout(text);
-        for (let o = 0; o <= text.length; o++) {
-          const insideTerminator = text[o - 1] === '\r' && text[o] === '\n';
-          const back = toTextOffset(layout, toEditorPos(layout, utf16(o)));
-          if (!insideTerminator) expect(back).toBe(o);
-          else expect(back).toBe(o - 1);
-        }
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 60 }).map((a) => a.join('')),
+        (text) => {
+          const layout = textLayout(text);
+          for (let o = 0; o <= text.length; o++) {
+            const insideTerminator = text[o - 1] === '\r' && text[o] === '\n';
+            const back = toTextOffset(layout, toEditorPos(layout, utf16(o)));
+            if (!insideTerminator) expect(back).toBe(o);
+            else expect(back).toBe(o - 1);
+          }
+        },
+      ),
     );
   });
 });

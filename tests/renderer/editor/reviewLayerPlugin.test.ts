@@ -41,10 +41,16 @@ const focusText = (state: EditorState) =>
 describe('the review layer plugin', () => {
   it('draws both layers and the focus, then moves only the focus', () => {
     const state = drawn('المرصد السوري لحقوق الإنسان');
-    expect(decos(state).map((d) => (d.spec as { id: string }).id).sort()).toEqual(['a:a:المرصد السوري لحقوق الإنسان', 'a:a:ريف ديرالزور', 'b:b:المرصد السوري', 'focus']);
+    expect(
+      decos(state)
+        .map((d) => (d.spec as { id: string }).id)
+        .sort(),
+    ).toEqual(['a:a:المرصد السوري لحقوق الإنسان', 'a:a:ريف ديرالزور', 'b:b:المرصد السوري', 'focus']);
     expect(focusText(state)).toEqual(['المرصد السوري لحقوق الإنسان']);
     const at = TEXT.indexOf('ريف ديرالزور');
-    const moved = state.apply(state.tr.setMeta(reviewLayerKey, { type: 'focus', focus: { start: at, end: at + 'ريف ديرالزور'.length } } satisfies ReviewLayerAction));
+    const moved = state.apply(
+      state.tr.setMeta(reviewLayerKey, { type: 'focus', focus: { start: at, end: at + 'ريف ديرالزور'.length } } satisfies ReviewLayerAction),
+    );
     expect(focusText(moved)).toEqual(['ريف ديرالزور']);
     // The layers' decorations are the very ones drawn (same spec objects): only the focus was redrawn.
     const layers = (s: EditorState) => decos(s).filter((d) => (d.spec as { id: string }).id !== 'focus');

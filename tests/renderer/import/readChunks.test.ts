@@ -53,7 +53,9 @@ describe('readChunks: the encoding sample', () => {
   });
 
   it.each(['le', 'be'] as const)('reads a UTF-16 %s JSONL file longer than the sample, whatever its line breaks', async (order) => {
-    const lines = fixtureArticle('weekly-digest').text.split('\n').filter((l) => l.trim() !== '');
+    const lines = fixtureArticle('weekly-digest')
+      .text.split('\n')
+      .filter((l) => l.trim() !== '');
     const texts: string[] = [];
     while (texts.join('').length * 2 <= SAMPLE) texts.push(...lines);
     const file = encodeUtf16(texts.map((t) => JSON.stringify({ text: t })).join('\n') + '\n', order);
@@ -71,7 +73,10 @@ describe('readChunks: the same documents and problems as the whole file', () => 
   const line = (text: string, extra: object = {}) => JSON.stringify({ text, ...extra });
 
   it('numbers lines as the file does when blank lines fall inside a run, and names a document without a source by its own line', async () => {
-    const content = [line('قال المرصد'), '', '  ', line('نفت القوات', { spans: [{ start: 0, end: 99, label: 'x' }] }), '', line('حقل كونيكو'), line('دير الزور')].join('\r\n') + '\r\n';
+    const content =
+      [line('قال المرصد'), '', '  ', line('نفت القوات', { spans: [{ start: 0, end: 99, label: 'x' }] }), '', line('حقل كونيكو'), line('دير الزور')].join(
+        '\r\n',
+      ) + '\r\n';
     const expected = whole(content);
     expect(expected.problems.map((p) => p.line)).toEqual([4]);
     expect(expected.documents.map((d) => [d.line, d.source])).toEqual([

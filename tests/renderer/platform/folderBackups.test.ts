@@ -30,7 +30,8 @@ function memoryFolder(permission: FolderPermission = 'granted', options: { failW
           let scratch = '';
           return {
             write: async (data: string) => {
-              if (options.failWrites !== undefined && ++writes > options.failWrites) throw Object.assign(new Error('the disk is full'), { name: 'QuotaExceededError' });
+              if (options.failWrites !== undefined && ++writes > options.failWrites)
+                throw Object.assign(new Error('the disk is full'), { name: 'QuotaExceededError' });
               scratch += data;
             },
             close: async () => void files.set(name, scratch),

@@ -19,7 +19,11 @@ const cp = (s: string) => Array.from(s).length;
 function line(k: number, annotator?: string) {
   const text = `${k} 🚀 ${ARTICLE}`;
   const at = text.indexOf('القوات الأميركية');
-  return JSON.stringify({ text, spans: [{ start: cp(text.slice(0, at)), end: cp(text.slice(0, at)) + 16, label: 'actor' }], ...(annotator ? { meta: { annotator } } : {}) });
+  return JSON.stringify({
+    text,
+    spans: [{ start: cp(text.slice(0, at)), end: cp(text.slice(0, at)) + 16, label: 'actor' }],
+    ...(annotator ? { meta: { annotator } } : {}),
+  });
 }
 
 describe('importing in any format, from the app', () => {
@@ -56,7 +60,9 @@ describe('importing in any format, from the app', () => {
     const docId = (await db.documents.toArray())[0]!.id;
     const theirs = JSON.parse(line(1, 'omar'));
     const changed = JSON.stringify({ text: theirs.text + '!', meta: { id: docId, annotator: 'omar' }, spans: [] });
-    await store.getState().reviewImport('jsonl', [new File([JSON.stringify(theirs) + '\n' + changed + '\n'], 'omar.jsonl')], { map: 'actor=place', annotator: '' });
+    await store
+      .getState()
+      .reviewImport('jsonl', [new File([JSON.stringify(theirs) + '\n' + changed + '\n'], 'omar.jsonl')], { map: 'actor=place', annotator: '' });
     const review = store.getState().importReview!;
     expect(review).toMatchObject({ newDocuments: 0, attachedDocuments: 1, attachedSpans: 1, annotators: ['omar'] });
     expect(review.mismatches).toEqual([{ file: 'omar.jsonl', line: 2, message: expect.stringContaining('texts differ') }]);
@@ -78,7 +84,9 @@ describe('importing in any format, from the app', () => {
 
   it('reports an empty file and bytes in no known encoding, by file and line', async () => {
     const { store } = setup();
-    await store.getState().reviewImport('jsonl', [new File([], 'empty.jsonl'), new File([new Uint8Array([0x7b, 0x0a, 0x00, 0xff])], 'bin.jsonl')], { map: '', annotator: '' });
+    await store
+      .getState()
+      .reviewImport('jsonl', [new File([], 'empty.jsonl'), new File([new Uint8Array([0x7b, 0x0a, 0x00, 0xff])], 'bin.jsonl')], { map: '', annotator: '' });
     const problems = store.getState().importReview!.problems.map((p) => `${p.file}:${p.line}`);
     expect(problems).toEqual(['empty.jsonl:1', 'bin.jsonl:2']);
   });
@@ -87,7 +95,8 @@ describe('importing in any format, from the app', () => {
     const lines = Array.from({ length: 25 }, (_, k) => line(k));
     lines[11] = '{"text": 5}';
     const seen: number[] = [];
-    for await (const c of readChunks(new File([lines.join('\n')], 'x.jsonl'), 'x.jsonl', jsonlFormat, 4)) seen.push(...c.problems.map((p) => p.line), ...c.documents.map((d) => d.line ?? 0));
+    for await (const c of readChunks(new File([lines.join('\n')], 'x.jsonl'), 'x.jsonl', jsonlFormat, 4))
+      seen.push(...c.problems.map((p) => p.line), ...c.documents.map((d) => d.line ?? 0));
     expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, k) => k + 1));
   });
 });

@@ -86,7 +86,11 @@ describe('saving never wedges and never loses a change', () => {
     const w = words();
     const real = db.spans.bulkPut.bind(db.spans);
     let failures = 3;
-    const abort = () => Object.assign(new Error('AbortError'), { name: 'AbortError', inner: { name: 'AbortError', message: 'The transaction was aborted, so the request cannot be fulfilled.' } });
+    const abort = () =>
+      Object.assign(new Error('AbortError'), {
+        name: 'AbortError',
+        inner: { name: 'AbortError', message: 'The transaction was aborted, so the request cannot be fulfilled.' },
+      });
     vi.spyOn(db.spans, 'bulkPut').mockImplementation(((rows: Span[]) => (failures-- > 0 ? Promise.reject(abort()) : real(rows))) as never);
     store.getState().addSpan('actor', utf16(w[0]!.start), utf16(w[0]!.end));
     await vi.waitFor(() => expect(store.getState().save.failure).toContain('disk is full'));

@@ -140,7 +140,9 @@ describe('a working day in the store', () => {
     st().addSpan('actor', utf16(0), utf16(4));
     st().addSpan('place', ...at('ريف ديرالزور الشرقي'));
     await st().openDocument(st().open!.record.id);
-    const swapped = DEFAULT_LABELS.map((l) => (l.name === 'actor' ? { ...l, name: 'place', key: '2' } : l.name === 'place' ? { ...l, name: 'actor', key: '1' } : l));
+    const swapped = DEFAULT_LABELS.map((l) =>
+      l.name === 'actor' ? { ...l, name: 'place', key: '2' } : l.name === 'place' ? { ...l, name: 'actor', key: '1' } : l,
+    );
     await st().saveLabels(
       swapped,
       new Map([

@@ -31,17 +31,33 @@ describe('fleissKappa', () => {
   });
 
   it('is 1 for perfect agreement with variation', () => {
-    expect(fleissKappa([[3, 0], [0, 3], [3, 0]])).toBe(1);
+    expect(
+      fleissKappa([
+        [3, 0],
+        [0, 3],
+        [3, 0],
+      ]),
+    ).toBe(1);
   });
 
   it('is null with no items, or when every rating is in one category (P̄e = 1)', () => {
     expect(fleissKappa([])).toBeNull();
-    expect(fleissKappa([[0, 4, 0], [0, 4, 0]])).toBeNull();
+    expect(
+      fleissKappa([
+        [0, 4, 0],
+        [0, 4, 0],
+      ]),
+    ).toBeNull();
     expect(new FleissTally(3).value()).toBeNull();
   });
 
   it('refuses items with different numbers of ratings, and fewer than two raters', () => {
-    expect(() => fleissKappa([[2, 1], [1, 1]])).toThrow(RangeError);
+    expect(() =>
+      fleissKappa([
+        [2, 1],
+        [1, 1],
+      ]),
+    ).toThrow(RangeError);
     expect(() => new FleissTally(1)).toThrow(RangeError);
   });
 });

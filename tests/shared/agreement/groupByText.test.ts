@@ -46,7 +46,7 @@ describe('groupByText', () => {
     });
   });
 
-  it("does not make the file an annotator when every span names its own (a Label Studio task with several annotations)", () => {
+  it('does not make the file an annotator when every span names its own (a Label Studio task with several annotations)', () => {
     const [g] = groupByText([doc(A, [span(0, 4, 'actor', 'layla'), span(0, 4, 'actor', 'omar')], { file: 'export.json' })]);
     expect([...g!.annotations.keys()]).toEqual(['layla', 'omar']);
   });

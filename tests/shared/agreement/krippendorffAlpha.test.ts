@@ -4,8 +4,7 @@ import { AlphaTally, krippendorffAlphaNominal } from '../../../shared/agreement/
 const _ = null;
 
 /** Coders × units as printed in the paper, turned into units × coders (the function's layout). */
-const byUnit = (coders: readonly (readonly (number | null)[])[]) =>
-  coders[0]!.map((__, u) => coders.map((row) => (row[u] === null ? null : String(row[u]))));
+const byUnit = (coders: readonly (readonly (number | null)[])[]) => coders[0]!.map((__, u) => coders.map((row) => (row[u] === null ? null : String(row[u]))));
 
 describe('krippendorffAlphaNominal', () => {
   it('reproduces α = 0.743 on the 4 observers × 12 units with missing values of Krippendorff (2011)', () => {
@@ -30,22 +29,47 @@ describe('krippendorffAlphaNominal', () => {
   });
 
   it('ignores units with fewer than two values: adding or removing one changes nothing', () => {
-    const base = [['a', 'a'], ['a', 'b'], ['b', 'b'], ['c', 'c']];
+    const base = [
+      ['a', 'a'],
+      ['a', 'b'],
+      ['b', 'b'],
+      ['c', 'c'],
+    ];
     const value = krippendorffAlphaNominal(base);
     expect(krippendorffAlphaNominal([...base, ['a', null], [null, null, 'z'], []])).toBe(value);
   });
 
   it('is 1 for perfect agreement with variation; null without variation or without pairable values', () => {
-    expect(krippendorffAlphaNominal([['x', 'x', 'x'], ['y', 'y', null]])).toBe(1);
-    expect(krippendorffAlphaNominal([['O', 'O'], ['O', 'O', 'O']])).toBeNull();
-    expect(krippendorffAlphaNominal([['x', null], [null, 'y']])).toBeNull();
+    expect(
+      krippendorffAlphaNominal([
+        ['x', 'x', 'x'],
+        ['y', 'y', null],
+      ]),
+    ).toBe(1);
+    expect(
+      krippendorffAlphaNominal([
+        ['O', 'O'],
+        ['O', 'O', 'O'],
+      ]),
+    ).toBeNull();
+    expect(
+      krippendorffAlphaNominal([
+        ['x', null],
+        [null, 'y'],
+      ]),
+    ).toBeNull();
     expect(krippendorffAlphaNominal([])).toBeNull();
   });
 
   it('gives the same value fed unit by unit or with agreeing units in bulk', () => {
     const one = new AlphaTally();
     const bulk = new AlphaTally();
-    for (const counts of [[1, 1], [0, 2], [2, 0], [1, 2]]) {
+    for (const counts of [
+      [1, 1],
+      [0, 2],
+      [2, 0],
+      [1, 2],
+    ]) {
       one.add(counts);
       bulk.add(counts);
     }

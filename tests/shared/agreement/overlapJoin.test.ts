@@ -25,7 +25,14 @@ describe('overlapJoin', () => {
 
   it('does not pair spans that only touch, and pairs equal starts once', () => {
     const seen: [number, number][] = [];
-    overlapJoin([{ start: 0, end: 5, label: 'x' }, { start: 5, end: 9, label: 'x' }], [{ start: 5, end: 7, label: 'y' }], (i, j) => seen.push([i, j]));
+    overlapJoin(
+      [
+        { start: 0, end: 5, label: 'x' },
+        { start: 5, end: 9, label: 'x' },
+      ],
+      [{ start: 5, end: 7, label: 'y' }],
+      (i, j) => seen.push([i, j]),
+    );
     expect(seen).toEqual([[1, 0]]);
   });
 });

@@ -6,7 +6,9 @@ describe('backup file names', () => {
     const at = new Date('2026-11-21T09:30:05.250Z');
     expect(backupFileName(at, new Set())).toBe('hashiya-backup-20261121-093005.jsonl');
     expect(backupFileName(at, new Set(['hashiya-backup-20261121-093005.jsonl']))).toBe('hashiya-backup-20261121-093005-2.jsonl');
-    expect(backupFileName(at, new Set(['hashiya-backup-20261121-093005.jsonl', 'hashiya-backup-20261121-093005-2.jsonl']))).toBe('hashiya-backup-20261121-093005-3.jsonl');
+    expect(backupFileName(at, new Set(['hashiya-backup-20261121-093005.jsonl', 'hashiya-backup-20261121-093005-2.jsonl']))).toBe(
+      'hashiya-backup-20261121-093005-3.jsonl',
+    );
     expect(backupTime('hashiya-backup-20261121-093005-2.jsonl')).toBe('2026-11-21T09:30:05.000Z');
     expect(backupTime('notes.jsonl')).toBeNull();
   });
@@ -34,10 +36,8 @@ describe('backup file names', () => {
     const mixed = [...others, ...names].reverse();
     expect(backupsToRemove(mixed)).toEqual(names.slice(0, 3).reverse());
     expect(backupsToRemove(others)).toEqual([]);
-    expect(newestFirst(['hashiya-backup-20261121-093005.jsonl', 'hashiya-backup-20261121-093005-10.jsonl', 'hashiya-backup-20261121-093005-2.jsonl', 'x'])).toEqual([
-      'hashiya-backup-20261121-093005-10.jsonl',
-      'hashiya-backup-20261121-093005-2.jsonl',
-      'hashiya-backup-20261121-093005.jsonl',
-    ]);
+    expect(
+      newestFirst(['hashiya-backup-20261121-093005.jsonl', 'hashiya-backup-20261121-093005-10.jsonl', 'hashiya-backup-20261121-093005-2.jsonl', 'x']),
+    ).toEqual(['hashiya-backup-20261121-093005-10.jsonl', 'hashiya-backup-20261121-093005-2.jsonl', 'hashiya-backup-20261121-093005.jsonl']);
   });
 });

@@ -117,7 +117,9 @@ describe('brat: a hand-written pair', () => {
       relations: [{ head: 'c-9', child: 'a-2', label: 'source' }],
     };
     const out = serializeBrat([doc]);
-    expect(out.files[1]!.text).toBe('T1\tclaim 70 94\t.  ونفت القوات الأميركية\nT2\tactor 78 94\tالقوات الأميركية\nA1\tStance T1 denied\nR1\tsource Arg1:T1 Arg2:T2\n');
+    expect(out.files[1]!.text).toBe(
+      'T1\tclaim 70 94\t.  ونفت القوات الأميركية\nT2\tactor 78 94\tالقوات الأميركية\nA1\tStance T1 denied\nR1\tsource Arg1:T1 Arg2:T2\n',
+    );
     const back = parseBrat(out.files);
     expect(back.problems).toEqual([]);
     expect(back.documents[0]!.spans).toEqual([span(71, 95, 'claim', 'T1', 'denied'), span(79, 95, 'actor', 'T2')]);
@@ -131,12 +133,13 @@ describe('brat: a hand-written pair', () => {
 });
 
 describe('brat: bad input is a problem at its file and line; the rest still imports', () => {
-  const read = (ann: string) => parseBrat([
-    { name: 'a.txt', text: TEXT },
-    { name: 'a.ann', text: ann },
-    { name: 'b.txt', text: 'نص سليم' },
-    { name: 'b.ann', text: 'T1\tplace 0 2\tنص\n' },
-  ]);
+  const read = (ann: string) =>
+    parseBrat([
+      { name: 'a.txt', text: TEXT },
+      { name: 'a.ann', text: ann },
+      { name: 'b.txt', text: 'نص سليم' },
+      { name: 'b.ann', text: 'T1\tplace 0 2\tنص\n' },
+    ]);
   const cases: [string, string, number, RegExp][] = [
     ['a truncated T line (no text field)', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT2\tclaim 34 70', 2, /T2 is truncated/],
     ['a T line cut inside its offsets', 'T1\tactor 6', 1, /T1 is truncated/],
@@ -150,11 +153,31 @@ describe('brat: bad input is a problem at its file and line; the rest still impo
     ['a relation to a missing span', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nR1\tsource Arg1:T1 Arg2:T9', 2, /R1: T9 is not defined/],
     ['a relation to an event', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nE1\tAttack:T1\nR1\tsource Arg1:T1 Arg2:E1', 3, /E1 is not a text span/],
     ['a relation without Arg2', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nR1\tsource Arg1:T1', 2, /R1 is truncated/],
-    ['a stance that is not one of the three', 'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nA1\tStance T1 maybe', 2, /stance must be one of asserted, denied, reported/],
-    ['two stances that disagree', 'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nA1\tStance T1 denied\nA2\tstance T1 asserted', 3, /already has the stance denied \(line 2\)/],
+    [
+      'a stance that is not one of the three',
+      'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nA1\tStance T1 maybe',
+      2,
+      /stance must be one of asserted, denied, reported/,
+    ],
+    [
+      'two stances that disagree',
+      'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nA1\tStance T1 denied\nA2\tstance T1 asserted',
+      3,
+      /already has the stance denied \(line 2\)/,
+    ],
     ['a claim that is its own source', 'T1\tclaim 6 33\tالمرصد السوري لحقوق الإنسان\nR1\tsource Arg1:T1 Arg2:T1', 2, /R1: T1 is its own source/],
-    ['a label with an unpaired surrogate', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT2\tactor\ud800 34 37\tإن ', 2, /the line holds an unpaired surrogate \(U\+D800\) at code point 8/],
-    ['a relation label with an unpaired surrogate', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT2\tclaim 34 70\tإن الطائرات المسيّرة قصفت حقل كونيكو\nR1\t\udc00 Arg1:T2 Arg2:T1', 3, /the line holds an unpaired surrogate \(U\+DC00\)/],
+    [
+      'a label with an unpaired surrogate',
+      'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT2\tactor\ud800 34 37\tإن ',
+      2,
+      /the line holds an unpaired surrogate \(U\+D800\) at code point 8/,
+    ],
+    [
+      'a relation label with an unpaired surrogate',
+      'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT2\tclaim 34 70\tإن الطائرات المسيّرة قصفت حقل كونيكو\nR1\t\udc00 Arg1:T2 Arg2:T1',
+      3,
+      /the line holds an unpaired surrogate \(U\+DC00\)/,
+    ],
     ['an id used twice', 'T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\nT1\tactor 6 33\tالمرصد السوري لحقوق الإنسان', 2, /T1 is used again \(first on line 1\)/],
   ];
   it.each(cases)('%s', (_what, ann, line, message) => {
@@ -189,9 +212,7 @@ describe('brat: bad input is a problem at its file and line; the rest still impo
       ['empty.txt', 1],
     ]);
     expect(result.problems[1]!.message).toMatch(/has no lonely\.txt beside it/);
-    expect(result.documents).toEqual([
-      { text: 'خبر بلا حواشٍ', title: 'plain', source: 'plain.txt', file: 'plain.txt', line: 1, spans: [], relations: [] },
-    ]);
+    expect(result.documents).toEqual([{ text: 'خبر بلا حواشٍ', title: 'plain', source: 'plain.txt', file: 'plain.txt', line: 1, spans: [], relations: [] }]);
     expect(result.notes).toEqual([
       'brat configuration files were not read: annotation.conf',
       '1 .txt file(s) had no .ann beside them and were read as documents without spans',
@@ -210,18 +231,19 @@ describe('brat: bad input is a problem at its file and line; the rest still impo
 
 describe('brat: serialize', () => {
   it('gives safe, unique names from titles, ids or baseName', () => {
-    const doc = (title?: string, id?: string): ExchangeDocument => ({ text: 'نص', spans: [], ...(title !== undefined ? { title } : {}), ...(id ? { id } : {}) });
+    const doc = (title?: string, id?: string): ExchangeDocument => ({
+      text: 'نص',
+      spans: [],
+      ...(title !== undefined ? { title } : {}),
+      ...(id ? { id } : {}),
+    });
     const names = (docs: ExchangeDocument[], baseName?: string) =>
-      serializeBrat(docs, baseName ? { baseName } : {}).files.filter((f) => f.name.endsWith('.txt')).map((f) => f.name);
-    expect(names([doc('قصف: دير الزور / الميادين?'), doc('قصف: دير الزور / الميادين?'), doc('CON'), doc(undefined, 'id-7'), doc('...'), doc('Deir'), doc('deir')])).toEqual([
-      'قصف_ دير الزور _ الميادين_.txt',
-      'قصف_ دير الزور _ الميادين_ (2).txt',
-      '_CON.txt',
-      'id-7.txt',
-      'document-5.txt',
-      'Deir.txt',
-      'deir (2).txt',
-    ]);
+      serializeBrat(docs, baseName ? { baseName } : {})
+        .files.filter((f) => f.name.endsWith('.txt'))
+        .map((f) => f.name);
+    expect(
+      names([doc('قصف: دير الزور / الميادين?'), doc('قصف: دير الزور / الميادين?'), doc('CON'), doc(undefined, 'id-7'), doc('...'), doc('Deir'), doc('deir')]),
+    ).toEqual(['قصف_ دير الزور _ الميادين_.txt', 'قصف_ دير الزور _ الميادين_ (2).txt', '_CON.txt', 'id-7.txt', 'document-5.txt', 'Deir.txt', 'deir (2).txt']);
     expect(names([doc('a'), doc('b')], 'export')).toEqual(['export-1.txt', 'export-2.txt']);
     expect(uniqueBaseNames(['x'.repeat(300)], () => 'f')[0]).toHaveLength(80);
   });
@@ -254,13 +276,17 @@ const bratDocument = mixedText({ minLength: 1, maxLength: 50 }).chain((text) => 
     .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: n }), fc.constantFrom(...LABELS), STANCE_OR_NONE)
     .filter(([a, b]) => a < b);
   return fc
-    .tuple(fc.array(oneSpan, { maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('source', 'supports')), { maxLength: 4 }), fc.constantFrom('خبر', 'دير الزور: قصف', 'a/b', ''))
+    .tuple(
+      fc.array(oneSpan, { maxLength: 8 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('source', 'supports')), { maxLength: 4 }),
+      fc.constantFrom('خبر', 'دير الزور: قصف', 'a/b', ''),
+    )
     .map(([raw, rels, title]): ExchangeDocument => {
       const spans = raw.map(([a, b, label, stance], k) => span(cuts[a]!, cuts[b]!, label, `s${k}`, stance));
       // A claim is never its own source: brat's reader refuses such a relation.
-      const relations = (spans.length === 0 ? [] : rels.map(([h, c, label]) => ({ head: `s${h % spans.length}`, child: `s${c % spans.length}`, label }))).filter(
-        (r) => !(r.label === 'source' && r.head === r.child),
-      );
+      const relations = (
+        spans.length === 0 ? [] : rels.map(([h, c, label]) => ({ head: `s${h % spans.length}`, child: `s${c % spans.length}`, label }))
+      ).filter((r) => !(r.label === 'source' && r.head === r.child));
       return { text, title, spans, relations };
     });
 });

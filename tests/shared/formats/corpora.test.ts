@@ -126,64 +126,68 @@ const NEWSFANE: readonly NewsFaneShape[] = [
 ];
 
 for (const shape of NEWSFANE) {
-  describe(`NewsFANE shape, ${shape.title}: ${shape.tokens} tokens, ${shape.sentences} sentences, ${shape.chunks} chunks of ${shape.types} fine-grained types`, shape.options, () => {
-    const got = parsed(shape.read);
+  describe(
+    `NewsFANE shape, ${shape.title}: ${shape.tokens} tokens, ${shape.sentences} sentences, ${shape.chunks} chunks of ${shape.types} fine-grained types`,
+    shape.options,
+    () => {
+      const got = parsed(shape.read);
 
-    it('is the file the tests expect: UTF-8 BOM, CRLF, TAB separators, U+200E before most tokens, blank lines holding a tab', () => {
-      const { file } = got;
-      expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(file.text.split('\r\n')).toHaveLength(shape.crlfLines);
-      expect(file.text.includes('\t')).toBe(true);
-      // Its sentences end in lines holding only a tab: blank lines, whatever the corpus notes say.
-      expect(file.text.split('\r\n').filter((l) => l === '\t')).toHaveLength(shape.sentences - 1);
-    });
+      it('is the file the tests expect: UTF-8 BOM, CRLF, TAB separators, U+200E before most tokens, blank lines holding a tab', () => {
+        const { file } = got;
+        expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        expect(file.text.split('\r\n')).toHaveLength(shape.crlfLines);
+        expect(file.text.includes('\t')).toBe(true);
+        // Its sentences end in lines holding only a tab: blank lines, whatever the corpus notes say.
+        expect(file.text.split('\r\n').filter((l) => l === '\t')).toHaveLength(shape.sentences - 1);
+      });
 
-    it('imports with no problem and one note: the I- tags that begin a chunk', () => {
-      const { result, file } = got;
-      expect(result.problems).toEqual([]);
-      expect(result.rejected).toEqual([]);
-      expect(result.notes).toEqual([`${file.name}: ${shape.iBegan} I- tag(s) began a chunk (read as B-) in IOB2 (detected)`]);
-      expect(result.documents).toHaveLength(1);
-      expect(got.doc.title).toBe(shape.title);
-    });
+      it('imports with no problem and one note: the I- tags that begin a chunk', () => {
+        const { result, file } = got;
+        expect(result.problems).toEqual([]);
+        expect(result.rejected).toEqual([]);
+        expect(result.notes).toEqual([`${file.name}: ${shape.iBegan} I- tag(s) began a chunk (read as B-) in IOB2 (detected)`]);
+        expect(result.documents).toHaveLength(1);
+        expect(got.doc.title).toBe(shape.title);
+      });
 
-    it('keeps every token as written, the U+200E mark included; the text is the tokens joined by spaces and line breaks', () => {
-      const { doc, lines } = got;
-      const tokens = tokenTexts(doc);
-      expect(tokens).toHaveLength(shape.tokens);
-      expect(tokens).toEqual(lines.filter((l) => l !== '').map((l) => l.split(' ')[0]));
-      expect(tokens[0]).toBe(shape.textStart.split(' ')[0]);
-      expect(tokens.filter((t) => t.startsWith('\u200e'))).toHaveLength(shape.marked);
-      expect(sentencesOf(doc)).toBe(shape.sentences);
-      expect(doc.text.startsWith(shape.textStart)).toBe(true);
-    });
+      it('keeps every token as written, the U+200E mark included; the text is the tokens joined by spaces and line breaks', () => {
+        const { doc, lines } = got;
+        const tokens = tokenTexts(doc);
+        expect(tokens).toHaveLength(shape.tokens);
+        expect(tokens).toEqual(lines.filter((l) => l !== '').map((l) => l.split(' ')[0]));
+        expect(tokens[0]).toBe(shape.textStart.split(' ')[0]);
+        expect(tokens.filter((t) => t.startsWith('\u200e'))).toHaveLength(shape.marked);
+        expect(sentencesOf(doc)).toBe(shape.sentences);
+        expect(doc.text.startsWith(shape.textStart)).toBe(true);
+      });
 
-    it('reads the same chunks as an independent IOB reader, fine-grained types and weapon classes included', () => {
-      const { doc, lines } = got;
-      expect(chunkList(doc)).toEqual(flatChunksOf(lines));
-      const perType = chunksPerLabel(doc);
-      expect(Object.keys(perType)).toHaveLength(shape.types);
-      expect(perType).toMatchObject(shape.perType);
-      expect(doc.spans).toHaveLength(shape.chunks);
-    });
+      it('reads the same chunks as an independent IOB reader, fine-grained types and weapon classes included', () => {
+        const { doc, lines } = got;
+        expect(chunkList(doc)).toEqual(flatChunksOf(lines));
+        const perType = chunksPerLabel(doc);
+        expect(Object.keys(perType)).toHaveLength(shape.types);
+        expect(perType).toMatchObject(shape.perType);
+        expect(doc.spans).toHaveLength(shape.chunks);
+      });
 
-    it('exports back to CoNLL with the same tokens and chunks; only the repaired I- tags change to B-', () => {
-      const { doc, lines } = got;
-      const out = serializeConll([doc]);
-      expect(out.dropped).toBe(0);
-      expect(out.notes).toEqual([]);
-      const written = out.files[0]!.text.split('\n');
-      expect(written.pop()).toBe('');
-      expect(differingLines(written, lines)).toEqual(shape.changed);
-      expect(written[shape.changed[0]! - 1]).toBe(shape.firstChanged);
-      const back = parseConll(out.files);
-      expect(back.problems).toEqual([]);
-      expect(back.notes).toEqual([]);
-      expect(tokenTexts(back.documents[0]!)).toEqual(tokenTexts(doc));
-      expect(chunkList(back.documents[0]!)).toEqual(chunkList(doc));
-      expect(back.documents[0]!.text).toBe(doc.text);
-    });
-  });
+      it('exports back to CoNLL with the same tokens and chunks; only the repaired I- tags change to B-', () => {
+        const { doc, lines } = got;
+        const out = serializeConll([doc]);
+        expect(out.dropped).toBe(0);
+        expect(out.notes).toEqual([]);
+        const written = out.files[0]!.text.split('\n');
+        expect(written.pop()).toBe('');
+        expect(differingLines(written, lines)).toEqual(shape.changed);
+        expect(written[shape.changed[0]! - 1]).toBe(shape.firstChanged);
+        const back = parseConll(out.files);
+        expect(back.problems).toEqual([]);
+        expect(back.notes).toEqual([]);
+        expect(tokenTexts(back.documents[0]!)).toEqual(tokenTexts(doc));
+        expect(chunkList(back.documents[0]!)).toEqual(chunkList(doc));
+        expect(back.documents[0]!.text).toBe(doc.text);
+      });
+    },
+  );
 }
 
 /** What the Wojood tests expect of one file in its shape. */
@@ -218,7 +222,29 @@ const WOJOOD: Record<string, WojoodShape> = {
     sentences: 1_114,
     chunks: 2_883,
     iBegan: 1,
-    perType: { CARDINAL: 65, CURR: 10, DATE: 553, EVENT: 107, FAC: 30, GPE: 677, LANGUAGE: 8, LAW: 20, LOC: 33, MONEY: 8, NORP: 168, OCC: 174, ORDINAL: 181, ORG: 594, PERCENT: 1, PERS: 214, PRODUCT: 3, QUANTITY: 2, TIME: 10, UNIT: 4, WEBSITE: 21 },
+    perType: {
+      CARDINAL: 65,
+      CURR: 10,
+      DATE: 553,
+      EVENT: 107,
+      FAC: 30,
+      GPE: 677,
+      LANGUAGE: 8,
+      LAW: 20,
+      LOC: 33,
+      MONEY: 8,
+      NORP: 168,
+      OCC: 174,
+      ORDINAL: 181,
+      ORG: 594,
+      PERCENT: 1,
+      PERS: 214,
+      PRODUCT: 3,
+      QUANTITY: 2,
+      TIME: 10,
+      UNIT: 4,
+      WEBSITE: 21,
+    },
     // Line 12377 begins a sentence with I-FAC, written back as B-FAC.
     changed: [12_377],
   },
@@ -229,7 +255,26 @@ const WOJOOD: Record<string, WojoodShape> = {
     sentences: 158,
     chunks: 470,
     iBegan: 0,
-    perType: { CARDINAL: 20, CURR: 3, DATE: 84, EVENT: 12, FAC: 6, GPE: 117, LOC: 7, MONEY: 2, NORP: 25, OCC: 33, ORDINAL: 25, ORG: 87, PERCENT: 1, PERS: 42, QUANTITY: 1, TIME: 1, UNIT: 1, WEBSITE: 3 },
+    perType: {
+      CARDINAL: 20,
+      CURR: 3,
+      DATE: 84,
+      EVENT: 12,
+      FAC: 6,
+      GPE: 117,
+      LOC: 7,
+      MONEY: 2,
+      NORP: 25,
+      OCC: 33,
+      ORDINAL: 25,
+      ORG: 87,
+      PERCENT: 1,
+      PERS: 42,
+      QUANTITY: 1,
+      TIME: 1,
+      UNIT: 1,
+      WEBSITE: 3,
+    },
     // Line 61, "كيلو B-UNIT B-QUANTITY": two chunks over the same token, written in label order.
     changed: [61],
   },
@@ -240,7 +285,25 @@ const WOJOOD: Record<string, WojoodShape> = {
     sentences: 357,
     chunks: 870,
     iBegan: 0,
-    perType: { CARDINAL: 22, CURR: 3, DATE: 156, EVENT: 21, FAC: 15, GPE: 219, LAW: 4, LOC: 4, MONEY: 3, NORP: 37, OCC: 64, ORDINAL: 38, ORG: 194, PERCENT: 1, PERS: 75, TIME: 3, WEBSITE: 11 },
+    perType: {
+      CARDINAL: 22,
+      CURR: 3,
+      DATE: 156,
+      EVENT: 21,
+      FAC: 15,
+      GPE: 219,
+      LAW: 4,
+      LOC: 4,
+      MONEY: 3,
+      NORP: 37,
+      OCC: 64,
+      ORDINAL: 38,
+      ORG: 194,
+      PERCENT: 1,
+      PERS: 75,
+      TIME: 3,
+      WEBSITE: 11,
+    },
     changed: [],
   },
 };

@@ -501,7 +501,11 @@ describe('jsonlFormat problems', () => {
   });
 
   it('names the right line of a long real file', () => {
-    const docs = ['konico-strikes', 'gas-field-attack', 'sy24-launcher', 'weekly-digest'].map((stem, k) => ({ text: fixtureArticle(stem).text, id: `d${k}`, spans: [] }));
+    const docs = ['konico-strikes', 'gas-field-attack', 'sy24-launcher', 'weekly-digest'].map((stem, k) => ({
+      text: fixtureArticle(stem).text,
+      id: `d${k}`,
+      spans: [],
+    }));
     const lines = serialize(docs).split('\n');
     lines[2] = lines[2]!.replace('"text_sha256"', '"text_sha256":1,"x"');
     const content = lines.join('\n');

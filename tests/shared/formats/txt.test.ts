@@ -17,9 +17,7 @@ for (const set of ARTICLE_SETS) {
       const { documents, problems, rejected } = txtFormat.parse(articles.map((a) => ({ name: a.name, text: a.text })));
       expect(problems).toEqual([]);
       expect(rejected).toEqual([]);
-      expect(documents).toEqual(
-        articles.map((a) => ({ text: a.text, title: a.name.replace(/\.txt$/, ''), source: a.name, spans: [], file: a.name, line: 1 })),
-      );
+      expect(documents).toEqual(articles.map((a) => ({ text: a.text, title: a.name.replace(/\.txt$/, ''), source: a.name, spans: [], file: a.name, line: 1 })));
     });
   });
 }
@@ -92,7 +90,16 @@ describe('txt: writing', () => {
 
   it('writes the text verbatim and counts the spans it cannot write', () => {
     const text = 'قال 🚀\r\n';
-    const out = txtFormat.serialize([{ text, title: 't', spans: [{ start: utf16(0), end: utf16(3), label: 'x' }, { start: utf16(4), end: utf16(6), label: 'y' }] }]);
+    const out = txtFormat.serialize([
+      {
+        text,
+        title: 't',
+        spans: [
+          { start: utf16(0), end: utf16(3), label: 'x' },
+          { start: utf16(4), end: utf16(6), label: 'y' },
+        ],
+      },
+    ]);
     expect(out.files).toEqual([{ name: 't.txt', text }]);
     expect(out.dropped).toBe(2);
     expect(out.notes).toEqual(['plain text holds no annotations: 2 span(s) were not written']);

@@ -104,7 +104,20 @@ describe('planning an import', () => {
   });
 
   it('keeps a token-based document’s own tokens', () => {
-    const plan = planImport([{ text: 'قال المرصد', spans: [], tokens: [[0, 3], [4, 10]] }], empty, { annotator: 'me', now: 1, newId: ids() });
+    const plan = planImport(
+      [
+        {
+          text: 'قال المرصد',
+          spans: [],
+          tokens: [
+            [0, 3],
+            [4, 10],
+          ],
+        },
+      ],
+      empty,
+      { annotator: 'me', now: 1, newId: ids() },
+    );
     expect(plan.newDocuments[0]!.text.tokens).toEqual([
       [0, 3],
       [4, 10],
@@ -132,4 +145,3 @@ describe('planning an import', () => {
     ]);
   });
 });
-

@@ -70,15 +70,7 @@ describe('relabelSpan', () => {
 
 describe('compareSpans', () => {
   it('orders by start, then end, then label, then id', () => {
-    const spans = [
-      key(5, 9, 'place', 'b'),
-      key(0, 10),
-      key(5, 7),
-      key(5, 9, 'actor', 'z'),
-      key(5, 9, 'place', 'a'),
-      key(2, 3),
-      key(0, 4),
-    ];
+    const spans = [key(5, 9, 'place', 'b'), key(0, 10), key(5, 7), key(5, 9, 'actor', 'z'), key(5, 9, 'place', 'a'), key(2, 3), key(0, 4)];
     const sorted = [...spans].sort(compareSpans);
     expect(sorted.map((s) => `${s.start}-${s.end}-${s.label}-${s.id}`)).toEqual([
       '0-4-actor-x',
@@ -115,10 +107,10 @@ describe('compareSpans', () => {
   });
 
   it('sorts to the same order whatever the input order', () => {
-    const arb = fc.uniqueArray(
-      fc.record({ start: fc.nat(10), end: fc.nat(10), label: fc.constantFrom('a', 'b'), id: fc.string({ maxLength: 2 }) }),
-      { selector: (s) => s.id + '|' + s.label + '|' + s.start + '|' + s.end, maxLength: 12 },
-    );
+    const arb = fc.uniqueArray(fc.record({ start: fc.nat(10), end: fc.nat(10), label: fc.constantFrom('a', 'b'), id: fc.string({ maxLength: 2 }) }), {
+      selector: (s) => s.id + '|' + s.label + '|' + s.start + '|' + s.end,
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(arb, fc.integer(), (spans, seed) => {
         const rotated = spans.map((_, i) => spans[(i + Math.abs(seed)) % spans.length]!);

@@ -48,9 +48,15 @@ describe('differences between two annotators', () => {
     const srcB = span('b', 'مصادر محلية', 'actor');
     const other = span('b', 'القوات الأميركية', 'actor');
     const claim = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
-    const same = differences([srcA, span('a', claim, 'claim', { sourceId: srcA.id, stance: 'reported' })], [srcB, other, span('b', claim, 'claim', { sourceId: srcB.id, stance: 'reported' })]);
+    const same = differences(
+      [srcA, span('a', claim, 'claim', { sourceId: srcA.id, stance: 'reported' })],
+      [srcB, other, span('b', claim, 'claim', { sourceId: srcB.id, stance: 'reported' })],
+    );
     expect(same.filter((d) => d.a?.label === 'claim').map((d) => d.kind)).toEqual(['agree']);
-    const differ = differences([srcA, span('a', claim, 'claim', { sourceId: srcA.id, stance: 'reported' })], [srcB, other, span('b', claim, 'claim', { sourceId: other.id })]);
+    const differ = differences(
+      [srcA, span('a', claim, 'claim', { sourceId: srcA.id, stance: 'reported' })],
+      [srcB, other, span('b', claim, 'claim', { sourceId: other.id })],
+    );
     const c = differ.find((d) => d.a?.label === 'claim')!;
     expect([c.kind, c.attributes]).toEqual(['attribute', ['stance', 'source']]);
   });
@@ -81,7 +87,11 @@ describe('differences between two annotators', () => {
         expect(diffs.filter((d) => d.a).length).toBe(distinct(a));
         expect(diffs.filter((d) => d.b).length).toBe(distinct(b));
         // Exact matches do not depend on who is A (overlap pairing may break ties otherwise).
-        const exact = (ds: typeof diffs) => ds.filter((d) => d.kind === 'agree' || d.kind === 'label').map((d) => d.kind).sort();
+        const exact = (ds: typeof diffs) =>
+          ds
+            .filter((d) => d.kind === 'agree' || d.kind === 'label')
+            .map((d) => d.kind)
+            .sort();
         expect(exact(differences(b, a))).toEqual(exact(diffs));
         for (const d of diffs) {
           if (d.kind === 'boundary') expect(d.a!.label === d.b!.label && d.a!.start < d.b!.end && d.b!.start < d.a!.end).toBe(true);

@@ -89,7 +89,18 @@ describe('settling differences into gold', () => {
     const s = run(source, 'edit');
     expect(s.focusId).toBe([...gold().keys()][0]);
     const again = settle(
-      { docId: 'd', a: 'layla', b: 'omar', layerA: new Map(), layerB: new Map(), gold: gold(), decisions: new Map(), reviewer: 'sara', now: 6, newId: () => 'x' },
+      {
+        docId: 'd',
+        a: 'layla',
+        b: 'omar',
+        layerA: new Map(),
+        layerB: new Map(),
+        gold: gold(),
+        decisions: new Map(),
+        reviewer: 'sara',
+        now: 6,
+        newId: () => 'x',
+      },
       [{ diff: source, verdict: 'a' }],
     );
     expect(again.spans).toEqual([]);

@@ -10,10 +10,7 @@ export const haraka = fromRange(0x064b, 0x0652);
 export const arabicIndicDigit = fromRange(0x0660, 0x0669);
 export const latin = fc.constantFrom(...'abcXYZ019'.split(''));
 /** Characters outside the BMP: single emoji, skin-tone and ZWJ sequences, flags, random astral. */
-export const astral = fc.oneof(
-  fc.constantFrom('🚀', '👍🏽', '🇸🇾', '👨‍👩‍👧', '𝕏', '𐤀'),
-  fromRange(0x10000, 0x10ffff),
-);
+export const astral = fc.oneof(fc.constantFrom('🚀', '👍🏽', '🇸🇾', '👨‍👩‍👧', '𝕏', '𐤀'), fromRange(0x10000, 0x10ffff));
 /** Direction and joining marks: LRM, RLM, ALM, ZWNJ, ZWJ, and a stray BOM. */
 export const mark = fc.constantFrom('\u200e', '\u200f', '\u061c', '\u200c', '\u200d', '\ufeff');
 /** Line breaks and spaces, including the ones JSON leaves unescaped (U+2028, U+2029, NEL). */
@@ -26,18 +23,7 @@ export const vocalisedWord = fc
 /** Lone surrogates: not valid text, but JavaScript strings may hold them. */
 export const loneSurrogate = fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff');
 
-const pieces = [
-  arabicLetter,
-  arabicLetter,
-  vocalisedWord,
-  haraka,
-  fc.constant('\u0640'),
-  arabicIndicDigit,
-  latin,
-  astral,
-  mark,
-  whitespace,
-];
+const pieces = [arabicLetter, arabicLetter, vocalisedWord, haraka, fc.constant('\u0640'), arabicIndicDigit, latin, astral, mark, whitespace];
 
 /**
  * Text mixing everything that makes UTF-16 and code points differ (or look as if they
@@ -45,9 +31,7 @@ const pieces = [
  */
 export function mixedText(options: { minLength?: number; maxLength?: number; loneSurrogates?: boolean } = {}) {
   const all = options.loneSurrogates ? [...pieces, loneSurrogate] : pieces;
-  return fc
-    .array(fc.oneof(...all), { minLength: options.minLength ?? 0, maxLength: options.maxLength ?? 40 })
-    .map((a) => a.join(''));
+  return fc.array(fc.oneof(...all), { minLength: options.minLength ?? 0, maxLength: options.maxLength ?? 40 }).map((a) => a.join(''));
 }
 
 /**

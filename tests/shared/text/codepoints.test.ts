@@ -60,7 +60,11 @@ describe('codePointIndex on the team’s articles', () => {
     const index = codePointIndex(text);
     expect(index.toCodePoint(utf16(at + 11))).toBe(at + 6);
     expect(index.toUtf16(codePoint(at + 6))).toBe(at + 11);
-    expect(Array.from(text).slice(at + 6, at + 6 + phrase.length).join('')).toBe(phrase);
+    expect(
+      Array.from(text)
+        .slice(at + 6, at + 6 + phrase.length)
+        .join(''),
+    ).toBe(phrase);
   });
 
   it('counts each 📌 of weekly-digest as one code point, two UTF-16 units', () => {
@@ -153,14 +157,11 @@ describe('codePointIndex rejects bad offsets', () => {
   const t = 'أ🚀ب';
   const index = codePointIndex(t);
 
-  it.each([-1, 5, 100, 1.5, 0.1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
-    'toCodePoint(%s) throws a RangeError',
-    (o) => {
-      expect(() => index.toCodePoint(utf16(o))).toThrow(RangeError);
-      expect(() => index.toCodePoint(utf16(o))).toThrow(/outside the text/);
-      expect(index.isBoundary(o)).toBe(false);
-    },
-  );
+  it.each([-1, 5, 100, 1.5, 0.1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('toCodePoint(%s) throws a RangeError', (o) => {
+    expect(() => index.toCodePoint(utf16(o))).toThrow(RangeError);
+    expect(() => index.toCodePoint(utf16(o))).toThrow(/outside the text/);
+    expect(index.isBoundary(o)).toBe(false);
+  });
 
   it.each([-1, 4, 5, 2.5, Number.NaN, Number.POSITIVE_INFINITY])('toUtf16(%s) throws a RangeError', (o) => {
     expect(() => index.toUtf16(codePoint(o))).toThrow(RangeError);

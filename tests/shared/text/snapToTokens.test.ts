@@ -148,9 +148,7 @@ describe('growEdge at the limits of the text', () => {
 });
 
 describe('snapToTokens and growEdge properties', () => {
-  const withSelection = mixedText({ minLength: 1, maxLength: 40 }).chain((text) =>
-    fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)),
-  );
+  const withSelection = mixedText({ minLength: 1, maxLength: 40 }).chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)));
 
   it('a snapped span starts and ends on token edges, covers the selection, and snaps to itself', () => {
     fc.assert(
@@ -192,15 +190,13 @@ describe('snapToTokens and growEdge properties', () => {
           expect(snapped.start).toBe(index.tokens[0]!.start);
         }
         // Shrinking drops exactly one token, and is refused only on a one-token span.
-        const inside = (s: { start: number; end: number }) =>
-          index.tokens.filter((t) => t.start >= s.start && t.end <= s.end).length;
+        const inside = (s: { start: number; end: number }) => index.tokens.filter((t) => t.start >= s.start && t.end <= s.end).length;
         for (const edge of ['start', 'end'] as const) {
           const shrunk = growEdge(index, snapped, edge, edge === 'end' ? -1 : 1);
           if (shrunk) {
             expect(shrunk.end).toBeGreaterThan(shrunk.start);
             expect(inside(shrunk)).toBe(inside(snapped) - 1);
-          }
-          else expect(inside(snapped)).toBe(1);
+          } else expect(inside(snapped)).toBe(1);
         }
       }),
       { numRuns: 500 },

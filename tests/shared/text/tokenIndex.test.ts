@@ -62,9 +62,7 @@ for (const set of ARTICLE_SETS) {
       const articles = set.articles().map(({ text }) => ({ text, tokens: tokenize(text) }));
       fc.assert(
         fc.property(
-          fc.constantFrom(...articles).chain(({ text, tokens }) =>
-            fc.tuple(fc.constant(tokens), fc.integer({ min: -1, max: text.length + 1 })),
-          ),
+          fc.constantFrom(...articles).chain(({ text, tokens }) => fc.tuple(fc.constant(tokens), fc.integer({ min: -1, max: text.length + 1 }))),
           ([tokens, o]) => expectMatchesScan(tokens, o),
         ),
         { numRuns: 2000 },
@@ -77,9 +75,7 @@ describe('tokenIndex properties and limits', () => {
   it('agrees with a linear scan on generated text', () => {
     fc.assert(
       fc.property(
-        mixedText({ maxLength: 40 }).chain((text) =>
-          fc.tuple(fc.constant(text), fc.integer({ min: -1, max: text.length + 1 })),
-        ),
+        mixedText({ maxLength: 40 }).chain((text) => fc.tuple(fc.constant(text), fc.integer({ min: -1, max: text.length + 1 }))),
         ([text, o]) => expectMatchesScan(tokenize(text), o),
       ),
       { numRuns: 500 },
@@ -92,9 +88,7 @@ describe('tokenIndex properties and limits', () => {
       expect([empty.tokenAt(o), empty.tokenBefore(o), empty.tokenAfter(o)]).toEqual([-1, -1, -1]);
     }
     const index = tokenIndex(tokenize('قال نعم'));
-    expect([index.tokenAt(Number.NaN), index.tokenBefore(Number.NaN), index.tokenAfter(Number.NaN)]).toEqual([
-      -1, -1, -1,
-    ]);
+    expect([index.tokenAt(Number.NaN), index.tokenBefore(Number.NaN), index.tokenAfter(Number.NaN)]).toEqual([-1, -1, -1]);
     expect(index.tokenAfter(8)).toBe(-1);
     expect(index.tokenBefore(0)).toBe(-1);
     expect(index.tokenBefore(Number.POSITIVE_INFINITY)).toBe(1);
@@ -134,13 +128,9 @@ describe('tokensInRange', () => {
     const all = tokenize(article);
     const idx = tokenIndex(all);
     fc.assert(
-      fc.property(
-        fc.integer({ min: -1, max: article.length + 1 }),
-        fc.integer({ min: -1, max: article.length + 1 }),
-        (a, b) => {
-          expect(tokensInRange(idx, a, b)).toEqual(scanRange(all, a, b));
-        },
-      ),
+      fc.property(fc.integer({ min: -1, max: article.length + 1 }), fc.integer({ min: -1, max: article.length + 1 }), (a, b) => {
+        expect(tokensInRange(idx, a, b)).toEqual(scanRange(all, a, b));
+      }),
       { numRuns: 2000 },
     );
   });
