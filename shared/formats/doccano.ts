@@ -15,7 +15,12 @@ import type {
   SerializeOptions,
   SerializeResult,
 } from './exchange';
-import { isJsonObject, newWriteTally, readCodePointRange, sortExchangeSpans, stringifyJsonLine, writableSpans, writeNotes, type WriteTally } from './jsonl';
+import { isJsonObject } from './common/isJsonObject';
+import { readCodePointRange } from './common/readCodePointRange';
+import { sortExchangeSpans } from './common/sortExchangeSpans';
+import { stringifyJsonLine } from './common/stringifyJsonLine';
+import { writableSpans } from './common/writableSpans';
+import { newWriteTally, writeNotes, type WriteTally } from './common/writeTally';
 import { checkDocumentText } from './checkDocumentText';
 import { readId } from './common/readId';
 

@@ -7,7 +7,13 @@ import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import { tokenize, type Token } from '../text/tokenize';
-import { codePoint, utf16, type Utf16Offset } from '../text/units';
+import { utf16 } from '../text/units';
+import { isJsonObject as isObject } from './common/isJsonObject';
+import { readCodePointRange } from './common/readCodePointRange';
+import { stringifyJsonLine } from './common/stringifyJsonLine';
+import { textMismatch } from './common/textMismatch';
+import { writableSpans } from './common/writableSpans';
+import { newWriteTally, writeNotes, type WriteTally } from './common/writeTally';
 import type {
   ExchangeDocument,
   ExchangeRelation,
@@ -19,61 +25,6 @@ import type {
   SerializeOptions,
   SerializeResult,
 } from './exchange';
-
-// ---- Helpers shared by the JSON-based exchange formats (jsonl, doccano, labelstudio) ----
-
-// Line and paragraph separators are valid inside JSON strings, but tools that split
-// lines the Unicode way (Python's str.splitlines) would cut a record there.
-const LINE_BREAKERS = /[\u0085\u2028\u2029]/g;
-const escapeBreaker = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/**
- * `JSON.stringify(value)` on one line, with U+0085, U+2028 and U+2029 escaped so that
- * readers splitting lines the Unicode way see one record per line. Shared by the JSON formats.
- */
-export function stringifyJsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(LINE_BREAKERS, escapeBreaker);
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** True for a JSON object (not an array, not null). */
-export const isJsonObject = isObject;
-
-/**
- * Reads a span's file offsets: integer code points inside the text with start < end,
- * end exclusive. Answers the UTF-16 range, or why the offsets are bad (naming them with `names`).
- */
-export function readCodePointRange(
-  index: CodePointIndex,
-  start: unknown,
-  end: unknown,
-  names: readonly [string, string] = ['"start"', '"end"'],
-): { start: Utf16Offset; end: Utf16Offset } | string {
-  if (!Number.isInteger(start) || !Number.isInteger(end)) return `${names[0]} and ${names[1]} must be integers`;
-  const a = start as number;
-  const b = end as number;
-  if (a < 0 || b > index.codePointLength) return `offsets ${a}..${b} are outside the text (0..${index.codePointLength} code points)`;
-  if (a >= b) return `start ${a} must be before end ${b}`;
-  return { start: index.toUtf16(codePoint(a)), end: index.toUtf16(codePoint(b)) };
-}
-
-/**
- * The message when a file's copy of a span's text differs from the text at its offsets.
- * Only a string is quoted back: any other value may be nested deeper than JSON.stringify
- * can go, and would crash the import instead of being reported.
- */
-export function textMismatch(claimed: unknown, a: number, b: number, slice: string): string {
-  if (typeof claimed !== 'string') return `"text" must be a string: the text at ${a}..${b} is ${JSON.stringify(slice)}`;
-  return `"text" ${JSON.stringify(claimed)} does not match the text at ${a}..${b} (${JSON.stringify(slice)})`;
-}
-
-const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Spans in the order every writer uses: start, then end, then label, then id (stable otherwise). */
-export function sortExchangeSpans(spans: readonly ExchangeSpan[]): ExchangeSpan[] {
-  return [...spans].sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id ?? '', b.id ?? ''));
-}
 
 /**
  * Relations between the spans of one document, checked: ids that exist, a label that is
@@ -326,61 +277,6 @@ function serializeJsonlDocuments(documents: readonly ExchangeDocument[], options
   const tally = newWriteTally();
   for (const doc of documents) text += jsonlDocumentLine(doc, tally) + '\n';
   return { files: [{ name: `${options.baseName ?? 'documents'}.jsonl`, text }], notes: writeNotes(tally), dropped: tally.spans };
-}
-
-/** What a writer had to leave out, for its notes. */
-export interface WriteTally {
-  /** Spans outside their text, empty, splitting a character, or without a label. */
-  spans: number;
-  /** Relations whose head or child was not written, or without a label. */
-  relations: number;
-  /** Documents whose own tokens were unusable (the project tokenizer was used instead). */
-  tokens: number;
-}
-
-export const newWriteTally = (): WriteTally => ({ spans: 0, relations: 0, tokens: 0 });
-
-/** The notes a writer gives for what it left out. */
-export function writeNotes(tally: WriteTally): string[] {
-  const notes: string[] = [];
-  if (tally.spans > 0)
-    notes.push(`${tally.spans} span(s) outside their text, empty, splitting a character, without a label or repeating another span's id were left out`);
-  if (tally.relations > 0) notes.push(`${tally.relations} relation(s) were left out: they link spans that were not written, or have no label`);
-  if (tally.tokens > 0) notes.push(`${tally.tokens} document(s) had tokens that do not fit their text; the project tokenizer was used instead`);
-  return notes;
-}
-
-/**
- * The spans of `doc` that can be written (code-point boundaries inside the text, start <
- * end, a non-empty label), in writing order, and its relations between written spans
- * with a label; what is left out is counted in `tally`.
- */
-export function writableSpans(
-  doc: ExchangeDocument,
-  index: CodePointIndex,
-  tally: WriteTally,
-): { spans: ExchangeSpan[]; relations: ExchangeRelation[] | undefined } {
-  const seen = new Set<string>();
-  const spans = sortExchangeSpans(doc.spans).filter((s) => {
-    const ok =
-      s.start < s.end &&
-      index.isBoundary(s.start) &&
-      index.isBoundary(s.end) &&
-      typeof s.label === 'string' &&
-      s.label !== '' &&
-      // a second span with the same id would make relations ambiguous
-      (s.id === undefined || !seen.has(s.id));
-    if (ok && s.id !== undefined) seen.add(s.id);
-    if (!ok) tally.spans++;
-    return ok;
-  });
-  const ids = seen;
-  const relations = doc.relations?.filter((r) => {
-    const ok = ids.has(r.head) && ids.has(r.child) && r.label !== '';
-    if (!ok) tally.relations++;
-    return ok;
-  });
-  return { spans, relations };
 }
 
 /** The document's own tokens when they fit its text (sorted, non-empty, on code-point boundaries), else null. */
