@@ -17,11 +17,11 @@ import type {
 } from './exchange';
 import { isJsonObject } from './common/isJsonObject';
 import { readCodePointRange } from './common/readCodePointRange';
+import { readDocumentLine } from './common/readDocumentLine';
 import { sortExchangeSpans } from './common/sortExchangeSpans';
 import { stringifyJsonLine } from './common/stringifyJsonLine';
 import { writableSpans } from './common/writableSpans';
 import { newWriteTally, writeNotes, type WriteTally } from './common/writeTally';
-import { checkDocumentText } from './checkDocumentText';
 import { readId } from './common/readId';
 
 // doccano stores ids as database integers; these are the ids it can read back.
@@ -48,16 +48,9 @@ function parseDoccano(files: readonly InputFile[]): ParseResult {
 }
 
 function readDoccanoLine(src: string, file: string, line: number): ReadDocument | string[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(src);
-  } catch (e) {
-    return [`not valid JSON (${(e as Error).message})`];
-  }
-  if (!isJsonObject(value)) return ['a line must hold a JSON object'];
-  const textProblem = checkDocumentText(value.text);
-  if (textProblem) return [textProblem];
-  const text = value.text as string;
+  const read = readDocumentLine(src);
+  if (Array.isArray(read)) return read;
+  const { value, text } = read;
   const index = codePointIndex(text);
   const errors: string[] = [];
 

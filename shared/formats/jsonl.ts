@@ -2,7 +2,6 @@ import { parseJsonLines } from './parseJsonLines';
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { labelProblem } from '../model/labelProblem';
-import { checkDocumentText } from './checkDocumentText';
 import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
@@ -10,6 +9,7 @@ import { tokenize, type Token } from '../text/tokenize';
 import { utf16 } from '../text/units';
 import { isJsonObject as isObject } from './common/isJsonObject';
 import { readCodePointRange } from './common/readCodePointRange';
+import { readDocumentLine } from './common/readDocumentLine';
 import { stringifyJsonLine } from './common/stringifyJsonLine';
 import { textMismatch } from './common/textMismatch';
 import { writableSpans } from './common/writableSpans';
@@ -90,16 +90,9 @@ function parseJsonlFiles(files: readonly InputFile[]): ParseResult {
 
 /** One line as a document, or every problem found on it. */
 function readJsonlDocument(src: string, file: string, line: number): ReadDocument | string[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(src);
-  } catch (e) {
-    return [`not valid JSON (${(e as Error).message})`];
-  }
-  if (!isObject(value)) return ['a line must hold a JSON object'];
-  const textProblem = checkDocumentText(value.text);
-  if (textProblem) return [textProblem];
-  const text = value.text as string;
+  const read = readDocumentLine(src);
+  if (Array.isArray(read)) return read;
+  const { value, text } = read;
   const errors: string[] = [];
 
   let meta: Record<string, unknown> = {};

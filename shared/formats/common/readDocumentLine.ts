@@ -1,0 +1,19 @@
+import { checkDocumentText } from '../checkDocumentText';
+import { isJsonObject } from './isJsonObject';
+
+/**
+ * The start of reading one line of a JSON Lines format (JSONL, doccano): a JSON object
+ * whose `text` is a document's text; or the problem that stops it.
+ */
+export function readDocumentLine(src: string): { readonly value: Record<string, unknown>; readonly text: string } | string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(src);
+  } catch (e) {
+    return [`not valid JSON (${(e as Error).message})`];
+  }
+  if (!isJsonObject(value)) return ['a line must hold a JSON object'];
+  const textProblem = checkDocumentText(value.text);
+  if (textProblem) return [textProblem];
+  return { value, text: value.text as string };
+}
