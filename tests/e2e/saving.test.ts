@@ -10,6 +10,7 @@ import {
   waitForOpenDocument,
   giveAnnotatorName,
   importFiles,
+  libraryRow,
   launchBrowser,
   openDocument,
   selectByKeyboard,
@@ -76,6 +77,9 @@ afterAll(async () => {
 });
 
 const status = (page: Page) => page.locator('.save-status');
+
+/** The Spans column of a document's row in the library. */
+const spanCountOf = (page: Page, title: string) => libraryRow(page, title).getByTestId('span-count').textContent();
 
 async function freshLibrary(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -182,14 +186,7 @@ describe('saving in the browser', () => {
     // The library counts what is stored, in both tabs.
     for (const page of [a, b]) {
       await page.getByRole('button', { name: 'Library' }).click();
-      await expect
-        .poll(() =>
-          page
-            .getByRole('row', { name: /report/ })
-            .getByTestId('span-count')
-            .textContent(),
-        )
-        .toBe('2');
+      await expect.poll(() => spanCountOf(page, 'report')).toBe('2');
     }
     await context.close();
   });
@@ -319,14 +316,7 @@ describe('backups', () => {
     await expect.poll(() => found.textContent()).toMatch(/backup of 2 documents, 2 texts, 2 spans/);
     await found.getByRole('button', { name: 'Replace my library with this backup' }).click();
     await page.getByRole('button', { name: 'Open report' }).waitFor();
-    await expect
-      .poll(() =>
-        page
-          .getByRole('row', { name: /report/ })
-          .getByTestId('span-count')
-          .textContent(),
-      )
-      .toBe('2');
+    await expect.poll(() => spanCountOf(page, 'report')).toBe('2');
     await openDocument(page, 'report');
     expect((await spansOnScreen(page)).map((s) => `${s.label}:${s.text}`).sort()).toEqual(['actor:القوات الأميركية', 'place:حقل العمر']);
     await context.close();
