@@ -1,4 +1,5 @@
 import Dexie, { type IndexableType, type Table } from 'dexie';
+import { withLabelRoles } from '../../shared/model/withLabelRoles';
 import { serializeBackup, type BackupPage } from '../../shared/backup/serializeBackup';
 import { BACKUP_TABLES, type BackupTableName } from '../../shared/backup/tableShapes';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
@@ -43,9 +44,12 @@ function primaryKeyPath(table: Table): string | string[] {
  * Replaces the whole library with a verified backup's, in ONE read-write transaction over
  * every table: every table is emptied and refilled, and any failure part-way leaves the
  * library exactly as it was. Tables the backup's schema did not have yet are left empty.
- * Backups of schemas 1 to 3 need no upgrading: those versions only added tables and indexes.
+ * Backups of schemas 1 to 3 only lack what schema 4 gave the label set: its labels' roles,
+ * given here as the upgrade gives them; the other versions only added tables and indexes.
  * `onProgress` hears rows stored so far and in all.
  */
+const withRolesIfLabels = (s: { readonly key: string; readonly value: unknown }) => (s.key === 'labels' ? { ...s, value: withLabelRoles(s.value) } : s);
+
 export async function restoreBackup(db: Dexie, backup: VerifiedBackup, onProgress?: (done: number, total: number) => void): Promise<void> {
   const unknown = db.tables.filter((t) => !Object.hasOwn(BACKUP_TABLES, t.name)).map((t) => t.name);
   // A table backups do not know would be emptied and never refilled.
@@ -56,7 +60,8 @@ export async function restoreBackup(db: Dexie, backup: VerifiedBackup, onProgres
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
     for (const table of tables) {
-      const rows: readonly unknown[] = backup.tables[table.name as BackupTableName];
+      const stored: readonly unknown[] = backup.tables[table.name as BackupTableName];
+      const rows = table.name === 'settings' && backup.header.schema < 4 ? backup.tables.settings.map(withRolesIfLabels) : stored;
       await addInSlices(rows, async (slice) => {
         await table.bulkAdd(slice);
         done += slice.length;

@@ -3,6 +3,7 @@ import type { DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
 import type { Decision } from '../../shared/review/decision';
+import { withLabelRoles } from '../../shared/model/withLabelRoles';
 
 /** A stored setting: the annotator's name, the project's label set. */
 export interface SettingRecord {
@@ -40,5 +41,18 @@ export class HashiyaDb extends Dexie {
     this.version(3).stores({
       decisions: 'id, docId',
     });
+    // v4: every label has a role (entity or claim) stored with the label set; sets stored
+    // before get the roles that code gave by name.
+    this.version(4)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<SettingRecord, string>('settings')
+          .where('key')
+          .equals('labels')
+          .modify((setting, ref) => {
+            ref.value = { ...setting, value: withLabelRoles(setting.value) };
+          }),
+      );
   }
 }

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { DEFAULT_LABELS, type LabelDef } from '../../shared/model/label';
 import { renameLabelsInChange } from '../../shared/model/change';
 import { checkLabels } from '../../shared/model/checkLabels';
+import { withLabelRoles } from '../../shared/model/withLabelRoles';
 import type { HashiyaState, StoreDeps, UiSlice } from './types';
 
 /** The annotator, the project's labels, and the messages shown to the user. */
@@ -27,8 +28,10 @@ export const uiSlice =
     exportProgress: null,
 
     async loadSettings() {
-      const [annotator, labels] = await Promise.all([deps.repo.getSetting<string>('annotator'), deps.repo.getSetting<LabelDef[]>('labels')]);
-      set({ annotator: annotator ?? null, labels: labels && checkLabels(labels).length === 0 ? labels : DEFAULT_LABELS, settingsLoaded: true });
+      const [annotator, stored] = await Promise.all([deps.repo.getSetting<string>('annotator'), deps.repo.getSetting<unknown>('labels')]);
+      // A set restored from an older backup has no roles yet: it gets them as the upgrade gives them.
+      const labels = withLabelRoles(stored) as LabelDef[] | undefined;
+      set({ annotator: annotator ?? null, labels: Array.isArray(labels) && checkLabels(labels).length === 0 ? labels : DEFAULT_LABELS, settingsLoaded: true });
     },
 
     async setAnnotator(name) {

@@ -1,7 +1,19 @@
+/**
+ * What a label's spans are to the app: `entity` spans (actors, places, weapons…) are what
+ * claims are about and what makes them; a `claim` span is a statement linked to its source
+ * (an entity span) with a stance. Features key on the role, never on a label's name.
+ */
+export type LabelRole = 'entity' | 'claim';
+
+/** Every role, in the order the label editor offers them. */
+export const LABEL_ROLES: readonly LabelRole[] = ['entity', 'claim'];
+
 /** A label analysts tag spans with. */
 export interface LabelDef {
   /** The name stored on spans and written to exports. */
   readonly name: string;
+  /** What its spans are: see {@link LabelRole}. */
+  readonly role: LabelRole;
   /** The digit key that applies it (physical key Digit1..Digit9). */
   readonly key: string;
   /** CSS colour of its highlight. */
@@ -15,6 +27,7 @@ export interface LabelDef {
 export const DEFAULT_LABELS: readonly LabelDef[] = [
   {
     name: 'actor',
+    role: 'entity',
     key: '1',
     color: '#1f77b4',
     title: { en: 'Actor', ar: 'فاعل' },
@@ -25,6 +38,7 @@ export const DEFAULT_LABELS: readonly LabelDef[] = [
   },
   {
     name: 'place',
+    role: 'entity',
     key: '2',
     color: '#2ca02c',
     title: { en: 'Place', ar: 'مكان' },
@@ -35,6 +49,7 @@ export const DEFAULT_LABELS: readonly LabelDef[] = [
   },
   {
     name: 'weapon',
+    role: 'entity',
     key: '3',
     color: '#d62728',
     title: { en: 'Weapon', ar: 'سلاح' },
@@ -45,6 +60,7 @@ export const DEFAULT_LABELS: readonly LabelDef[] = [
   },
   {
     name: 'claim',
+    role: 'claim',
     key: '4',
     color: '#9467bd',
     title: { en: 'Claim', ar: 'ادعاء' },
@@ -54,3 +70,13 @@ export const DEFAULT_LABELS: readonly LabelDef[] = [
     },
   },
 ];
+
+/** The names of the labels with role `role`. */
+export function labelsWithRole(labels: readonly LabelDef[], role: LabelRole): Set<string> {
+  return new Set(labels.filter((l) => l.role === role).map((l) => l.name));
+}
+
+/** The role of the label named `name` in `labels`, or undefined when the set has no such label. */
+export function roleOf(labels: readonly LabelDef[], name: string): LabelRole | undefined {
+  return labels.find((l) => l.name === name)?.role;
+}

@@ -8,7 +8,8 @@ import { createSpan } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { backupParts, restoreBackup } from '../../../renderer/db/backup';
 import { HashiyaDb } from '../../../renderer/db/db';
-import { sampleLibrary, type LibraryRows } from '../../support/library';
+import { backupPieces, sampleLibrary, type LibraryRows } from '../../support/library';
+import type { LabelDef } from '../../../shared/model/label';
 
 let n = 0;
 const opened: Dexie[] = [];
@@ -76,7 +77,7 @@ describe('backupParts and restoreBackup', () => {
     await fill(db, rows);
     const before = await everyRow(db);
     const pieces = await collect(backupParts(db, { app: '0.1.0', created }));
-    expect(JSON.parse(pieces[0]!)).toEqual({ hashiya_backup: 1, schema: 3, created: '2026-11-21T09:30:00.000Z', app: '0.1.0' });
+    expect(JSON.parse(pieces[0]!)).toEqual({ hashiya_backup: 1, schema: 4, created: '2026-11-21T09:30:00.000Z', app: '0.1.0' });
     const backup = await verified(pieces);
     expect(backup.counts).toEqual({ documents: 3, texts: 3, spans: 18, statuses: 9, settings: 2, decisions: 3 });
 
@@ -181,7 +182,7 @@ describe('backupParts and restoreBackup', () => {
     class LaterDb extends HashiyaDb {
       constructor(name: string) {
         super(name);
-        this.version(4).stores({ notes: 'id, docId' });
+        this.version(5).stores({ notes: 'id, docId' });
       }
     }
     const db = new LaterDb(`later-${++n}`);
@@ -193,11 +194,35 @@ describe('backupParts and restoreBackup', () => {
     expect((JSON.parse(pieces.at(-1)!) as BackupTrailer).counts.notes).toBe(1);
     const check = await verifyBackup('later.jsonl', pieces);
     expect(check.ok ? [] : check.problems.map((p) => p.message)).toEqual([
-      'this backup was made by a newer Hashiya (database schema 4; this version knows up to 3): update Hashiya to restore it',
+      'this backup was made by a newer Hashiya (database schema 5; this version knows up to 4): update Hashiya to restore it',
     ]);
 
     const backup = await verified(await collect(backupParts(freshDb(), { app: '0.1.0', created })));
     await expect(restoreBackup(db, backup)).rejects.toThrow('backups do not know the table notes: nothing was restored');
     expect(await db.table('notes').count()).toBe(1);
+  });
+
+  it('gives the labels of a backup made before schema 4 their roles on restore', async () => {
+    const rows = sampleLibrary();
+    const roleless = rows.settings.map((s) =>
+      s.key === 'labels'
+        ? { ...s, value: (s.value as LabelDef[]).map(({ role: _role, ...rest }) => ({ ...rest, ...(rest.name === 'مصدر' ? { name: 'ادعاء' } : {}) })) }
+        : s,
+    );
+    const db = freshDb();
+    await restoreBackup(db, await verified(await backupPieces({ ...rows, settings: roleless }, 3)));
+    const labels = (await db.settings.get('labels'))!.value as LabelDef[];
+    expect(labels.map((l) => [l.name, l.role])).toEqual([
+      ['actor', 'entity'],
+      ['place', 'entity'],
+      ['weapon', 'entity'],
+      ['claim', 'claim'],
+      ['ادعاء', 'entity'],
+    ]);
+    // A backup of schema 4 is restored as it is.
+    const db4 = freshDb();
+    const chosen = rows.settings.map((s) => (s.key === 'labels' ? { ...s, value: (s.value as LabelDef[]).map((l) => ({ ...l, role: 'claim' })) } : s));
+    await restoreBackup(db4, await verified(await backupPieces({ ...rows, settings: chosen }, 4)));
+    expect(((await db4.settings.get('labels'))!.value as LabelDef[]).every((l) => l.role === 'claim')).toBe(true);
   });
 });

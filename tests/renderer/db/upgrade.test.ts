@@ -6,6 +6,8 @@ import { sha256Hex } from '../../../shared/text/sha256';
 import { backupParts } from '../../../renderer/db/backup';
 import { HashiyaDb } from '../../../renderer/db/db';
 import { repository } from '../../../renderer/db/repository';
+import { checkLabels } from '../../../shared/model/checkLabels';
+import { DEFAULT_LABELS, type LabelDef } from '../../../shared/model/label';
 
 // Each shipped schema version, declared here literally as it shipped (git log -p
 // renderer/db/db.ts), filled the way that version's code wrote records, then opened
@@ -17,11 +19,12 @@ const V2 = { spans: 'id, docId, label', statuses: '[docId+annotator], docId, ann
 const V3 = { decisions: 'id, docId' };
 
 /** A database declared exactly as schema version `version` shipped. */
-function shippedDb(name: string, version: 1 | 2 | 3): Dexie {
+function shippedDb(name: string, version: 1 | 2 | 3 | 4): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(V1);
   if (version >= 2) db.version(2).stores(V2);
   if (version >= 3) db.version(3).stores(V3);
+  if (version >= 4) db.version(4).stores({});
   return db;
 }
 
@@ -173,6 +176,20 @@ async function expectBackupVerifies(db: HashiyaDb): Promise<void> {
   expect(check.ok ? [] : check.problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([]);
 }
 
+/** What schema 4 made of stored records: the label set's labels gained their roles. */
+const upgraded = (records: Record<string, readonly object[]>): Record<string, readonly object[]> => ({
+  ...records,
+  ...(records.settings
+    ? {
+        settings: records.settings.map((s) =>
+          'key' in s && s.key === 'labels' && 'value' in s && Array.isArray(s.value)
+            ? { ...s, value: s.value.map((l: { name: string }) => ({ ...l, role: l.name === 'claim' ? 'claim' : 'entity' })) }
+            : s,
+        ),
+      }
+    : {}),
+});
+
 const merge = (...sets: Record<string, readonly object[]>[]) => {
   const out: Record<string, object[]> = {};
   for (const set of sets) for (const [t, rows] of Object.entries(set)) (out[t] ??= []).push(...rows);
@@ -187,7 +204,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     await expectExactly(db, V1_RECORDS);
     const repo = repository(db);
     expect((await repo.listDocuments()).map((d) => d.id)).toEqual(['doc-a', 'doc-b']);
@@ -219,7 +236,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    await expectExactly(db, records);
+    await expectExactly(db, upgraded(records));
     const repo = repository(db);
     expect(await db.statuses.get(['doc-c', 'layla'])).toEqual(V2_RECORDS.statuses[0]);
     expect(await db.statuses.where('docId').equals('doc-a').count()).toBe(1);
@@ -231,7 +248,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     );
     expect(await repo.statusOf('doc-c', 'omar')).toBeNull();
     expect(await repo.getSetting('annotator')).toBe('layla');
-    expect(await repo.getSetting('labels')).toEqual(V2_RECORDS.settings[1]!.value);
+    expect(await repo.getSetting('labels')).toEqual(upgraded(V2_RECORDS).settings![1]!.value);
     expect(await repo.countSpansWithLabel('claim')).toBe(1);
     const loaded = await repo.loadDocument('doc-c');
     expect(loaded?.tokens).toEqual(V2_RECORDS.texts[0]!.tokens);
@@ -251,12 +268,50 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    await expectExactly(db, records);
+    await expectExactly(db, upgraded(records));
     const repo = repository(db);
     expect(await repo.decisionsOf('doc-c')).toEqual(V3_RECORDS.decisions);
     expect(await db.decisions.where('docId').equals('doc-a').count()).toBe(0);
     expect(await repo.annotators('doc-c')).toEqual(['gold', 'layla']);
     expect(await db.spans.where('label').equals('actor').primaryKeys()).toEqual(['v1s1', 'v2s1', 'v3g1']);
     await expectBackupVerifies(db);
+  });
+
+  it('schema 3 → 4: every stored label gets its role — the label named claim is the claim label, the others entities', async () => {
+    const name = dbName();
+    const old = shippedDb(name, 3);
+    const arabicClaim = {
+      name: 'ادعاء',
+      key: '5',
+      color: '#8c564b',
+      title: { en: 'Claim (Arabic name)', ar: 'ادعاء' },
+      guideline: { en: 'A claim.', ar: 'قول.' },
+    };
+    const labels = [...(V2_RECORDS.settings[1]!.value as object[]), arabicClaim];
+    await write(old, { ...merge(V1_RECORDS, V2_RECORDS, V3_RECORDS), settings: [{ key: 'labels', value: labels }] });
+    old.close();
+
+    const db = await today(name);
+    const stored = (await repository(db).getSetting<{ name: string; role: string }[]>('labels'))!;
+    // Schema 3's code knew a claim only by the name "claim": a label named otherwise was an entity to it.
+    expect(stored.map((l) => [l.name, l.role])).toEqual([
+      ['actor', 'entity'],
+      ['weapon', 'entity'],
+      ['claim', 'claim'],
+      ['ادعاء', 'entity'],
+    ]);
+    expect(stored[0]).toEqual({ ...V2_RECORDS.settings[1]!.value[0], role: 'entity' });
+    expect(checkLabels(stored as LabelDef[])).toEqual([]);
+    await expectBackupVerifies(db);
+  });
+
+  it('schema 4 keeps a role the user chose', async () => {
+    const name = dbName();
+    const old = shippedDb(name, 4);
+    const value = DEFAULT_LABELS.map((l) => (l.name === 'actor' ? { ...l, name: 'مصدر', role: 'entity' } : l.name === 'claim' ? { ...l, name: 'تصريح' } : l));
+    await write(old, { settings: [{ key: 'labels', value }] });
+    old.close();
+    const db = await today(name);
+    expect(await repository(db).getSetting('labels')).toEqual(value);
   });
 });
