@@ -1,3 +1,4 @@
+import type { LabelRole } from '../model/label';
 import type { Stance } from '../model/span';
 import type { TextEncodingName } from '../text/decodeText';
 import type { Utf16Offset } from '../text/units';
@@ -43,6 +44,12 @@ export interface ExchangeDocument {
   readonly relations?: readonly ExchangeRelation[];
   /** The document's own tokenization, UTF-16 [start, end) pairs (from token-based formats). */
   readonly tokens?: readonly (readonly [number, number])[];
+  /**
+   * The labels of the project the document was annotated in, each with its role, when the
+   * file says (Hashiya's JSON Lines `meta.labels`); readers of claims (agreement, review)
+   * use the roles, and fall back to the default label set's roles by name without them.
+   */
+  readonly labelSet?: readonly { readonly name: string; readonly role: LabelRole }[];
   /** The file it was read from and the 1-based line where it begins, for messages. */
   readonly file?: string;
   readonly line?: number;
