@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { LABEL_ROLES, type LabelDef, type LabelRole } from '../../shared/model/label';
 import { appStore, useHashiya } from '../store/appStore';
+import { ProblemList } from './ProblemList';
 
 interface Row {
   readonly rowId: number;
@@ -66,13 +67,7 @@ export function LabelsDialog() {
       {problem && (
         <div className="notice error" role="alert">
           <p>{problem.text}</p>
-          {problem.details.length > 0 && (
-            <ul>
-              {problem.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          )}
+          {problem.details.length > 0 && <ProblemList lines={problem.details} />}
         </div>
       )}
       <table>

@@ -59,7 +59,7 @@ export const uiSlice =
       for (const old of get().labels) {
         if (kept.has(old.name)) continue;
         const used = await deps.repo.countSpansWithLabel(old.name);
-        if (used) problems.push(`"${old.name}" is used by ${used} span${used === 1 ? '' : 's'} and cannot be removed`);
+        if (used) problems.push(`label "${old.name}" is used by ${used} span${used === 1 ? '' : 's'} and cannot be removed`);
       }
       if (problems.length) return problems;
       const outcome = await deps.repo.renameLabels(renames, labels, deps.now(), roleChanges(get().labels, labels, renames));

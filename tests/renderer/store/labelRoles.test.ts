@@ -156,14 +156,14 @@ describe('labels have roles in the store', () => {
     const withRole = (name: string, role: LabelDef['role']) => ARABIC.map((l) => (l.name === name ? { ...l, role } : l));
 
     expect(await st().saveLabels(withRole('ادعاء', 'entity'), new Map())).toEqual([
-      '"ادعاء" cannot become an entity label: 1 span of it has a source or a stance, which only a claim may have. Unlink those claims and clear their stances first, or keep its role',
+      'label "ادعاء" cannot take the entity role: 1 span of it has a source or a stance, which only a claim may have. Unlink those claims and clear their stances first, or keep its role',
     ]);
     expect(await st().saveLabels(withRole('actor', 'claim'), new Map())).toEqual([
-      '"actor" cannot become a claim label: 1 span names one of its spans as source, which only an entity span may be. Unlink those claims and clear their stances first, or keep its role',
+      'label "actor" cannot take the claim role: 1 span names one of its spans as source, which only an entity span may be. Unlink those claims and clear their stances first, or keep its role',
     ]);
     // Renamed and made an entity at once: counted under the name its spans carry.
     const renamed = withRole('نفي', 'entity').map((l) => (l.name === 'نفي' ? { ...l, name: 'تكذيب' } : l));
-    expect((await st().saveLabels(renamed, new Map([['نفي', 'تكذيب']])))[0]).toMatch(/^"نفي" cannot become an entity label: 1 span of it/);
+    expect((await st().saveLabels(renamed, new Map([['نفي', 'تكذيب']])))[0]).toMatch(/^label "نفي" cannot take the entity role: 1 span of it/);
     const fresh = make();
     await fresh.getState().loadSettings();
     expect(fresh.getState().labels.map((l) => [l.name, l.role])).toEqual(ARABIC.map((l) => [l.name, l.role]));
