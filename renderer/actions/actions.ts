@@ -1,5 +1,6 @@
 import type { EditorView } from '@tiptap/pm/view';
 import type { HashiyaApi } from '../../shared/ipc/contract';
+import { roleOf } from '../../shared/model/label';
 import { STANCES, type Stance } from '../../shared/model/span';
 import type { Verdict } from '../../shared/review/decision';
 import { applyLabel, finishLink, jumpToSpan, moveByToken, startLink } from '../editor/editorCommands';
@@ -54,7 +55,7 @@ const selectedSpan = (ctx: ActionContext) => {
 };
 const selectedClaim = (ctx: ActionContext) => {
   const s = selectedSpan(ctx);
-  return s && s.label === 'claim' ? s : undefined;
+  return s && roleOf(ctx.store.getState().labels, s.label) === 'claim' ? s : undefined;
 };
 const noMods = (e: KeyEventLike) => !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
 
@@ -242,7 +243,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'nextSpan',
     group: 'Spans',
-    title: 'Select the next / previous span (in link mode: the next / previous actor)',
+    title: 'Select the next / previous span (in link mode: the claim’s possible sources, from the nearest before it outward / back)',
     keys: [']', '['],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['BracketRight', 'BracketLeft']),
@@ -280,7 +281,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'linkSource',
     group: 'Claims',
-    title: 'Pick the source of the selected claim (then ] / [ and Enter, or click an actor)',
+    title: 'Pick the source of the selected claim (then ] / [ and Enter, or click an entity span)',
     keys: ['S'],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, 'KeyS'),
@@ -289,7 +290,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'confirmLink',
     group: 'Claims',
-    title: 'Link the claim to the selected actor (in link mode)',
+    title: 'Link the claim to the selected entity span (in link mode)',
     keys: ['Enter'],
     needsDocument: true,
     keyTest: (e, ctx) => keyMatch(e, ['Enter', 'NumpadEnter']) && !!ctx.store.getState().linkingClaimId,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LabelDef } from '../../shared/model/label';
+import { LABEL_ROLES, type LabelDef, type LabelRole } from '../../shared/model/label';
 import { appStore, useHashiya } from '../store/appStore';
+import { ProblemList } from './ProblemList';
 
 interface Row {
   readonly rowId: number;
@@ -9,17 +10,27 @@ interface Row {
   readonly label: LabelDef;
 }
 
-const blank = (key: string): LabelDef => ({ name: '', key, color: '#8c564b', title: { en: '', ar: '' }, guideline: { en: '', ar: '' } });
+const blank = (key: string): LabelDef => ({ name: '', role: 'entity', key, color: '#8c564b', title: { en: '', ar: '' }, guideline: { en: '', ar: '' } });
+
+const ROLE_TEXT: Record<LabelRole, string> = { entity: 'Entity', claim: 'Claim' };
+const ROLE_HINT = 'Entity: a name (actor, place, weapon…) that can be a claim’s source. Claim: a statement linked to its source, with a stance.';
+
+/** What the dialog says went wrong: a heading and one line per problem. */
+interface Problem {
+  readonly text: string;
+  readonly details: readonly string[];
+}
 
 /**
- * Edits the project's label set: add, rename, recolour, rekey, describe. A renamed label
- * renames its spans everywhere; a label still in use cannot be removed.
+ * Edits the project's label set: add, rename, give a role, recolour, rekey, describe. A
+ * renamed label renames its spans everywhere; a label still in use cannot be removed; a
+ * set that cannot be saved says why here, in the dialog.
  */
 export function LabelsDialog() {
   const labels = useHashiya((s) => s.labels);
   const dialog = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<Row[]>(() => labels.map((label, i) => ({ rowId: i, original: label.name, label })));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -30,7 +41,7 @@ export function LabelsDialog() {
     if (row.original) {
       const used = await appStore.getState().countSpansWithLabel(row.original);
       if (used > 0) {
-        setProblem(`“${row.original}” is used by ${used} span${used === 1 ? '' : 's'}; rename it instead, or delete those spans first.`);
+        setProblem({ text: `“${row.original}” is used by ${used} span${used === 1 ? '' : 's'}; rename it instead, or delete those spans first.`, details: [] });
         return;
       }
     }
@@ -40,11 +51,12 @@ export function LabelsDialog() {
   async function save() {
     const renames = new Map<string, string>();
     for (const r of rows) if (r.original && r.original !== r.label.name) renames.set(r.original, r.label.name);
-    await appStore.getState().saveLabels(
+    const problems = await appStore.getState().saveLabels(
       rows.map((r) => r.label),
       renames,
     );
-    if (appStore.getState().notice?.kind !== 'error') dialog.current?.close();
+    if (problems.length) setProblem({ text: 'The labels were not saved.', details: problems });
+    else dialog.current?.close();
   }
 
   const freeKey = () => ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find((k) => !rows.some((r) => r.label.key === k)) ?? '9';
@@ -53,14 +65,18 @@ export function LabelsDialog() {
     <dialog ref={dialog} className="labels-dialog" aria-label="Labels and guidelines" onClose={() => appStore.getState().setOverlay(null)}>
       <h2>Labels and guidelines</h2>
       {problem && (
-        <p className="notice error" role="alert">
-          {problem}
-        </p>
+        <div className="notice error" role="alert">
+          <p>{problem.text}</p>
+          {problem.details.length > 0 && <ProblemList lines={problem.details} />}
+        </div>
       )}
       <table>
         <thead>
           <tr>
             <th scope="col">Name</th>
+            <th scope="col" title={ROLE_HINT}>
+              Role
+            </th>
             <th scope="col">Key</th>
             <th scope="col">Colour</th>
             <th scope="col">Arabic name</th>
@@ -76,6 +92,20 @@ export function LabelsDialog() {
             <tr key={r.rowId}>
               <td>
                 <input aria-label={`Name of label ${i + 1}`} value={r.label.name} onChange={(e) => update(r.rowId, (l) => ({ ...l, name: e.target.value }))} />
+              </td>
+              <td>
+                <select
+                  aria-label={`Role of label ${i + 1}`}
+                  title={ROLE_HINT}
+                  value={r.label.role}
+                  onChange={(e) => update(r.rowId, (l) => ({ ...l, role: e.target.value as LabelRole }))}
+                >
+                  {LABEL_ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_TEXT[role]}
+                    </option>
+                  ))}
+                </select>
               </td>
               <td>
                 <select aria-label={`Key of label ${i + 1}`} value={r.label.key} onChange={(e) => update(r.rowId, (l) => ({ ...l, key: e.target.value }))}>

@@ -64,7 +64,7 @@ export function SpanPanel() {
           </>
         )}
       </dl>
-      {selected.label === 'claim' && (
+      {label?.role === 'claim' && (
         <section className="claim-box" aria-label="Claim">
           <h3>Source</h3>
           {source ? (

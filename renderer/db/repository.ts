@@ -1,6 +1,7 @@
 import type { Change } from '../../shared/model/change';
 import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
+import type { LabelRole } from '../../shared/model/label';
 import type { Span } from '../../shared/model/span';
 import type { AgreementSpan } from '../../shared/agreement/agreementSpan';
 import type { AgreementDocument } from '../../shared/agreement/groupByText';
@@ -12,6 +13,22 @@ import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { backupParts, restoreBackup } from './backup';
 import type { HashiyaDb } from './db';
 import type { RefusedChange, SaveOutcome } from './saveOutcome';
+
+/** A stored label (by the name its spans carry) that is to take another role. */
+export interface RoleChange {
+  readonly label: string;
+  readonly to: LabelRole;
+}
+
+/**
+ * Why a label cannot take its new role: `claims` of its spans have a source or a stance
+ * (which only a claim may have), `sources` spans name one of its spans as their source
+ * (which only an entity span may be).
+ */
+export interface RoleConflict extends RoleChange {
+  readonly claims: number;
+  readonly sources: number;
+}
 
 /** Every read and write the app makes, each write one IndexedDB transaction. */
 export function repository(db: HashiyaDb) {
@@ -289,11 +306,36 @@ export function repository(db: HashiyaDb) {
 
     /**
      * Renames labels on every stored span, in one transaction with the new label set,
-     * so spans never carry a label the set no longer has.
+     * so spans never carry a label the set no longer has. `roles` are the stored labels
+     * whose role changes: when stored spans stand in the way (see {@link RoleConflict}),
+     * nothing is written and they are returned instead.
      */
-    async renameLabels(renames: ReadonlyMap<string, string>, labels: unknown, now: number): Promise<number> {
+    async renameLabels(
+      renames: ReadonlyMap<string, string>,
+      labels: unknown,
+      now: number,
+      roles: readonly RoleChange[] = [],
+    ): Promise<{ readonly renamed: number } | { readonly conflicts: readonly RoleConflict[] }> {
       const moves = [...renames].filter(([from, to]) => from !== to);
       return db.transaction('rw', db.spans, db.settings, async () => {
+        const conflicts: RoleConflict[] = [];
+        for (const { label, to } of roles) {
+          const claims =
+            to === 'claim'
+              ? 0
+              : await db.spans
+                  .where('label')
+                  .equals(label)
+                  .filter((s) => s.sourceId !== undefined || s.stance !== undefined)
+                  .count();
+          let sources = 0;
+          if (to !== 'entity') {
+            const ids = new Set(await db.spans.where('label').equals(label).primaryKeys());
+            if (ids.size) sources = await db.spans.filter((s) => s.sourceId !== undefined && ids.has(s.sourceId)).count();
+          }
+          if (claims || sources) conflicts.push({ label, to, claims, sources });
+        }
+        if (conflicts.length) return { conflicts };
         const relabel = (from: string, to: string) =>
           db.spans
             .where('label')
@@ -304,11 +346,11 @@ export function repository(db: HashiyaDb) {
               s.version += 1;
             });
         // Through temporary names first, so swapping two names does not merge their spans.
-        let n = 0;
-        for (const [k, [from]] of moves.entries()) n += await relabel(from, `\u0000renaming:${k}`);
+        let renamed = 0;
+        for (const [k, [from]] of moves.entries()) renamed += await relabel(from, `\u0000renaming:${k}`);
         for (const [k, [, to]] of moves.entries()) await relabel(`\u0000renaming:${k}`, to);
         await db.settings.put({ key: 'labels', value: labels });
-        return n;
+        return { renamed };
       });
     },
 

@@ -1,5 +1,8 @@
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import { roleOf } from '../../shared/model/label';
+import { sourceCandidates } from '../../shared/model/sourceCandidates';
+import { sourceProblem } from '../../shared/model/sourceProblem';
 import { compareSpans, type Span } from '../../shared/model/span';
 import { nextTokenEnd, nextTokenStart, prevTokenStart } from '../../shared/text/tokenMotion';
 import { utf16 } from '../../shared/text/units';
@@ -82,16 +85,15 @@ export function syncSelectedSpan(view: EditorView, store: HashiyaStore): void {
     if (!sel || !range || sel.start !== range.start || sel.end !== range.end) st.selectSpan(null);
     return;
   }
-  const found = spansAt(st.spans.values(), toTextOffset(layout, selection.from as EditorPos));
-  if (st.linkingClaimId) {
-    // In link mode a click on a span picks the source: an actor if there is one there.
-    const pick = found.find((s) => s.label === 'actor' && s.id !== st.linkingClaimId) ?? found.find((s) => s.id !== st.linkingClaimId);
-    if (pick) {
-      finishLink(store, pick.id, view);
-      return;
-    }
+  const offset = toTextOffset(layout, selection.from as EditorPos);
+  // In link mode a click on an entity span picks it as the source (a click elsewhere is
+  // explained by pickSourceAt, which every click reaches).
+  const pick = sourceAt(store, offset);
+  if (pick) {
+    finishLink(store, pick.id, view);
+    return;
   }
-  st.selectSpan(found[0]?.id ?? null);
+  st.selectSpan(spansAt(st.spans.values(), offset)[0]?.id ?? null);
 }
 
 /** Clicking again where the caret already is selects the next enclosing span. */
@@ -117,17 +119,31 @@ export function moveByToken(view: EditorView, store: HashiyaStore, forward: bool
   setTextSelection(view, extend ? anchor : next, next);
 }
 
-/** Selects the next (or previous) span in reading order and scrolls it into view; in link mode, only actors. */
+/**
+ * Selects the next (or previous) span in reading order and scrolls it into view. In link
+ * mode it walks the claim's possible sources instead, nearest first (see
+ * {@link sourceCandidates}): from the claim, either key goes to the nearest entity span
+ * before it; then `forward` steps outward and back steps inward, both wrapping round.
+ */
 export function jumpToSpan(view: EditorView, store: HashiyaStore, forward: boolean): void {
   const st = store.getState();
-  const linking = st.linkingClaimId;
-  const all = [...st.spans.values()].filter((s) => !linking || (s.label === 'actor' && s.id !== linking)).sort(compareSpans);
-  if (!all.length) return;
-  const current = st.selectedSpanId ? st.spans.get(st.selectedSpanId) : undefined;
-  const from: Pick<Span, 'start' | 'end' | 'label' | 'id'> = current ?? { start: utf16(caretOffset(view)), end: utf16(caretOffset(view)), label: '', id: '' };
+  const claim = st.linkingClaimId ? st.spans.get(st.linkingClaimId) : undefined;
   let next: Span | undefined;
-  if (forward) next = all.find((s) => compareSpans(s, from) > 0) ?? all[0];
-  else next = [...all].reverse().find((s) => compareSpans(s, from) < 0) ?? all[all.length - 1];
+  if (claim) {
+    const ring = sourceCandidates(st.spans.values(), st.labels, claim);
+    if (!ring.length) {
+      st.notify({ kind: 'info', text: 'No entity span in this document can be the claim’s source: tag its actor first. Escape cancels.' });
+      return;
+    }
+    const at = ring.findIndex((s) => s.id === st.selectedSpanId);
+    next = at < 0 ? ring[0] : ring[(at + (forward ? 1 : ring.length - 1)) % ring.length];
+  } else {
+    const all = [...st.spans.values()].sort(compareSpans);
+    const current = st.selectedSpanId ? st.spans.get(st.selectedSpanId) : undefined;
+    const from: Pick<Span, 'start' | 'end' | 'label' | 'id'> = current ?? { start: utf16(caretOffset(view)), end: utf16(caretOffset(view)), label: '', id: '' };
+    if (forward) next = all.find((s) => compareSpans(s, from) > 0) ?? all[0];
+    else next = [...all].reverse().find((s) => compareSpans(s, from) < 0) ?? all[all.length - 1];
+  }
   if (!next) return;
   setTextSelection(view, next.start);
   st.selectSpan(next.id);
@@ -137,34 +153,55 @@ export function jumpToSpan(view: EditorView, store: HashiyaStore, forward: boole
 export function startLink(store: HashiyaStore): void {
   const st = store.getState();
   const claim = st.selectedSpanId ? st.spans.get(st.selectedSpanId) : undefined;
-  if (!claim || claim.label !== 'claim') {
+  if (!claim || roleOf(st.labels, claim.label) !== 'claim') {
     st.notify({ kind: 'info', text: 'Select a claim first, then press S to pick its source.' });
     return;
   }
   st.setLinking(claim.id);
-  st.notify({ kind: 'info', text: 'Pick the source: click an actor, or move with ] and [ and press Enter. Escape cancels.' });
+  st.notify({
+    kind: 'info',
+    text: 'Pick the source: click an entity span (an actor, say), or press ] and [ to go through them from the nearest before the claim, and Enter. Escape cancels.',
+  });
 }
 
 /** Links the claim in link mode to `sourceId`, then selects the claim again with the caret in it. */
 export function finishLink(store: HashiyaStore, sourceId: string, view?: EditorView | null): void {
   const st = store.getState();
-  const claimId = st.linkingClaimId;
-  if (!claimId) return;
+  const claim = st.linkingClaimId ? st.spans.get(st.linkingClaimId) : undefined;
+  const source = st.spans.get(sourceId);
+  if (!claim || !source) return;
+  const why = sourceProblem(st.labels, claim, source);
+  if (why) {
+    // Link mode stays on: the analyst picks another span or cancels.
+    st.notify({ kind: 'info', text: `That span cannot be the source: ${why}. Pick an entity span, or Escape to cancel.` });
+    return;
+  }
   st.setLinking(null);
   st.notify(null);
-  st.linkSource(claimId, sourceId);
-  const claim = store.getState().spans.get(claimId);
-  if (view && claim) setTextSelection(view, claim.start);
-  store.getState().selectSpan(claimId);
+  st.linkSource(claim.id, sourceId);
+  if (view) setTextSelection(view, claim.start);
+  store.getState().selectSpan(claim.id);
 }
 
-/** In link mode, a click picks the span under it as the source: an actor if there is one. */
+/** In link mode, the span at `offset` that may be the claim's source (the innermost), if any. */
+function sourceAt(store: HashiyaStore, offset: number): Span | undefined {
+  const st = store.getState();
+  const claim = st.linkingClaimId ? st.spans.get(st.linkingClaimId) : undefined;
+  if (!claim) return undefined;
+  return spansAt(st.spans.values(), offset).find((s) => sourceProblem(st.labels, claim, s) === null);
+}
+
+/**
+ * In link mode, a click picks the entity span under it as the source. A click on spans
+ * none of which may be the source (the claim itself, another claim) says why and keeps
+ * link mode on (see {@link finishLink}); a click on bare text does nothing.
+ */
 export function pickSourceAt(view: EditorView, store: HashiyaStore, pos: number): boolean {
   const st = store.getState();
   const layout = layoutOf(view);
   if (!st.linkingClaimId || !layout) return false;
-  const found = spansAt(st.spans.values(), toTextOffset(layout, pos as EditorPos)).filter((s) => s.id !== st.linkingClaimId);
-  const pick = found.find((s) => s.label === 'actor') ?? found[0];
+  const offset = toTextOffset(layout, pos as EditorPos);
+  const pick = sourceAt(store, offset) ?? spansAt(st.spans.values(), offset)[0];
   if (!pick) return false;
   finishLink(store, pick.id, view);
   return true;

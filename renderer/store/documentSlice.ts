@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import { applySpanChanges, invertChange, isEmptyChange, type Change, type SpanChange } from '../../shared/model/change';
 import { checkSpanRange } from '../../shared/model/checkSpanRange';
 import type { DocStatus } from '../../shared/model/docStatus';
+import { roleOf } from '../../shared/model/label';
+import { sourceProblem } from '../../shared/model/sourceProblem';
 import { createSpan, linkSource, relabelSpan, resizeSpan, setStance, type Span } from '../../shared/model/span';
 import { growEdge, snapToTokens } from '../../shared/text/snapToTokens';
 import { tokenIndex, type TokenIndex } from '../../shared/text/tokenIndex';
@@ -331,8 +333,26 @@ export const documentSlice =
       relabelSelected(label) {
         const span = selected();
         if (!span) return;
-        const after = relabelSpan(span, label, deps.now());
-        if (after !== span) act(`Relabel as ${label}`, [{ before: span, after }], span.id);
+        const now = deps.now();
+        let after = relabelSpan(span, label, now);
+        if (after === span) return;
+        const role = roleOf(get().labels, label);
+        const changes: SpanChange[] = [];
+        const dropped: string[] = [];
+        // Only a claim has a source and a stance, and only an entity span is a source: what
+        // the new label cannot have goes in the same step, so one undo brings it back.
+        if (role !== 'claim' && (span.sourceId !== undefined || span.stance !== undefined)) {
+          after = setStance(linkSource(after, null, now), null, now);
+          dropped.push('its source and stance');
+        }
+        changes.push({ before: span, after });
+        if (role !== 'entity') {
+          const claims = [...get().spans.values()].filter((s) => s.sourceId === span.id);
+          for (const c of claims) changes.push({ before: c, after: linkSource(c, null, now) });
+          if (claims.length) dropped.push(`its link${claims.length === 1 ? '' : 's'} as the source of ${claims.length} claim${claims.length === 1 ? '' : 's'}`);
+        }
+        act(`Relabel as ${label}`, changes, span.id);
+        if (dropped.length) get().notify({ kind: 'info', text: `Relabelled as ${label}, which drops ${dropped.join(' and ')} (Ctrl+Z brings them back).` });
       },
 
       deleteSelected() {
@@ -374,7 +394,16 @@ export const documentSlice =
       linkSource(claimId, sourceId) {
         const claim = get().spans.get(claimId);
         if (!claim) return;
-        if (sourceId !== null && (sourceId === claimId || !get().spans.has(sourceId))) return;
+        if (sourceId !== null) {
+          // The open layer's spans are all there is to link to: a span of another document
+          // (or layer) is never among them.
+          const source = get().spans.get(sourceId);
+          const why = source ? sourceProblem(get().labels, claim, source) : 'a claim’s source must be a span of the same document';
+          if (why) {
+            get().notify({ kind: 'error', text: `Cannot link that source: ${why}.` });
+            return;
+          }
+        }
         const after = linkSource(claim, sourceId, deps.now());
         if (after !== claim) act(sourceId ? 'Link source' : 'Unlink source', [{ before: claim, after }], claimId);
       },
@@ -382,6 +411,10 @@ export const documentSlice =
       setStance(claimId, stance) {
         const claim = get().spans.get(claimId);
         if (!claim) return;
+        if (stance !== null && roleOf(get().labels, claim.label) !== 'claim') {
+          get().notify({ kind: 'error', text: `Cannot set a stance: “${claim.label}” is not a claim label.` });
+          return;
+        }
         const after = setStance(claim, stance, deps.now());
         if (after !== claim) act(stance ? `Stance: ${stance}` : 'Clear stance', [{ before: claim, after }], claimId);
       },

@@ -148,8 +148,12 @@ export interface UiSlice {
   /** Loads the annotator and label set from storage. */
   loadSettings(): Promise<void>;
   setAnnotator(name: string): Promise<void>;
-  /** Stores a new label set; `renames` maps old names to new ones and renames their spans. */
-  saveLabels(labels: readonly LabelDef[], renames: ReadonlyMap<string, string>): Promise<void>;
+  /**
+   * Stores a new label set; `renames` maps old names to new ones and renames their spans.
+   * Returns why the set was not saved, one line per problem (empty when it was): the
+   * label editor shows them.
+   */
+  saveLabels(labels: readonly LabelDef[], renames: ReadonlyMap<string, string>): Promise<readonly string[]>;
   /** How many stored spans, in any document, carry the label. */
   countSpansWithLabel(label: string): Promise<number>;
   notify(notice: Notice | null): void;

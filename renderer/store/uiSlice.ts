@@ -3,6 +3,8 @@ import { DEFAULT_LABELS, type LabelDef } from '../../shared/model/label';
 import { renameLabelsInChange } from '../../shared/model/change';
 import { checkLabels } from '../../shared/model/checkLabels';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
+import { describeRoleConflict } from './describeRoleConflict';
+import { roleChanges } from './roleChanges';
 import type { HashiyaState, StoreDeps, UiSlice } from './types';
 
 /** The annotator, the project's labels, and the messages shown to the user. */
@@ -50,23 +52,19 @@ export const uiSlice =
 
     async saveLabels(labels, renames) {
       // Renaming rewrites stored spans: changes still queued with the old names go first.
-      if (!(await get().flushWrites())) {
-        get().notify({ kind: 'error', text: 'The labels were not saved: your latest changes are not stored yet (see the save status).' });
-        return;
-      }
+      if (!(await get().flushWrites())) return ['your latest changes are not stored yet (see the save status)'];
       const problems = checkLabels(labels);
       // A label may disappear only when no span uses it.
       const kept = new Set([...labels.map((l) => l.name), ...renames.keys()]);
       for (const old of get().labels) {
         if (kept.has(old.name)) continue;
         const used = await deps.repo.countSpansWithLabel(old.name);
-        if (used) problems.push(`"${old.name}" is used by ${used} span${used === 1 ? '' : 's'} and cannot be removed`);
+        if (used) problems.push(`label "${old.name}" is used by ${used} span${used === 1 ? '' : 's'} and cannot be removed`);
       }
-      if (problems.length) {
-        get().notify({ kind: 'error', text: 'The labels were not saved.', details: problems });
-        return;
-      }
-      const n = await deps.repo.renameLabels(renames, labels, deps.now());
+      if (problems.length) return problems;
+      const outcome = await deps.repo.renameLabels(renames, labels, deps.now(), roleChanges(get().labels, labels, renames));
+      if ('conflicts' in outcome) return outcome.conflicts.map(describeRoleConflict);
+      const n = outcome.renamed;
       deps.channel?.post({ kind: 'library' });
       // The undo history must speak the new names too.
       const history = new Map(
@@ -80,6 +78,7 @@ export const uiSlice =
       const open = get().open;
       if (open && n > 0) await get().openDocument(open.record.id);
       get().notify({ kind: 'info', text: `Labels saved${n ? `; ${n} span${n === 1 ? '' : 's'} renamed` : ''}.` });
+      return [];
     },
 
     countSpansWithLabel(label) {

@@ -173,7 +173,8 @@ describe('labels and their guidelines', () => {
     const guideline = 'An organisation or outlet that a claim is attributed to, e.g. المرصد السوري لحقوق الإنسان.';
     await dialog.getByRole('textbox', { name: 'English guideline of label 4', exact: true }).fill(guideline);
     await dialog.getByRole('button', { name: 'Save labels' }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The labels were not saved.' }).textContent()).toContain('the key 1 is used twice');
+    // Said in the dialog, in place of the refusal to remove actor it showed before.
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('The labels were not saved.label 4: the key 1 is used twice');
     expect(await dialog.isVisible()).toBe(true);
     await dialog.getByRole('combobox', { name: 'Key of label 4', exact: true }).selectOption('6');
     await dialog.getByRole('button', { name: 'Save labels' }).click();

@@ -248,7 +248,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     );
     expect(await repo.statusOf('doc-c', 'omar')).toBeNull();
     expect(await repo.getSetting('annotator')).toBe('layla');
-    expect(await repo.getSetting('labels')).toEqual(upgraded(V2_RECORDS).settings![1]!.value);
+    expect(await repo.getSetting('labels')).toEqual((upgraded(V2_RECORDS).settings![1] as { value: unknown }).value);
     expect(await repo.countSpansWithLabel('claim')).toBe(1);
     const loaded = await repo.loadDocument('doc-c');
     expect(loaded?.tokens).toEqual(V2_RECORDS.texts[0]!.tokens);
@@ -300,7 +300,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
       ['claim', 'claim'],
       ['ادعاء', 'entity'],
     ]);
-    expect(stored[0]).toEqual({ ...V2_RECORDS.settings[1]!.value[0], role: 'entity' });
+    expect(stored[0]).toEqual({ ...(V2_RECORDS.settings[1]!.value[0] as object), role: 'entity' });
     expect(checkLabels(stored as LabelDef[])).toEqual([]);
     await expectBackupVerifies(db);
   });
