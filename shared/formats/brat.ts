@@ -392,10 +392,20 @@ export function serializeBrat(documents: readonly ExchangeDocument[], options: S
   return { files, notes, dropped: outside + badLabelSpans + blank };
 }
 
+/** The other half of a brat pair: `X.txt` for `X.ann`, `X.ann` for `X.txt` (brat's own suffixes). */
+function bratCompanions(name: string): string[] {
+  const dot = name.lastIndexOf('.');
+  const ext = dot >= 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (ext === 'ann') return [`${name.slice(0, dot)}.txt`];
+  if (ext === 'txt') return [`${name.slice(0, dot)}.ann`];
+  return [];
+}
+
 /** brat standoff: `X.txt` (the text) beside `X.ann` (spans, relations, stance attributes). */
 export const bratFormat: Format = {
   name: 'brat',
   extensions: ['txt', 'ann'],
+  companions: bratCompanions,
   parse: parseBrat,
   serialize: serializeBrat,
 };

@@ -118,6 +118,11 @@ export interface Format {
   readonly name: FormatName;
   /** File endings it reads, lowercase, without the dot. */
   readonly extensions: readonly string[];
+  /**
+   * The files that go with a file named on its own, by name (a brat `.ann`'s `.txt` and the
+   * other way round): the command line reads them too when they lie beside it.
+   */
+  readonly companions?: (name: string) => readonly string[];
   parse(files: readonly InputFile[]): ParseResult;
   serialize(documents: readonly ExchangeDocument[], options?: SerializeOptions): SerializeResult;
 }

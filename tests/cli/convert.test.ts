@@ -109,3 +109,44 @@ describe('hashiya convert when the disk is full or a folder refuses', () => {
     expect(await readdir(d)).toEqual(['in.jsonl']);
   });
 });
+
+describe('hashiya convert --from brat, one half of a pair named', () => {
+  // A .txt that starts with a byte-order mark, as brat tools leave it: brat counts U+FEFF as character 0.
+  const TXT = '\ufeffقال المرصد السوري إن الطائرات قصفت حقل كونيكو';
+  // Offsets checked with Python on the decoded text, BOM included: text[5:11] == "المرصد".
+  const ANN = 'T1\tactor 5 11\tالمرصد\n';
+
+  beforeEach(async () => {
+    await writeFile(path.join(d, 'deir.txt'), TXT);
+    await writeFile(path.join(d, 'deir.ann'), ANN);
+  });
+
+  const spansOf = (jsonl: string) =>
+    (JSON.parse(jsonl) as { text: string; spans: { start: number; end: number; text: string }[] }).spans.map((s) => [s.start, s.end, s.text]);
+
+  it('reads the .txt beside a named .ann, offsets counting the BOM', async () => {
+    const r = await run('convert', path.join(d, 'deir.ann'), '--from', 'brat', '--to', 'jsonl');
+    expect(r.err).not.toMatch(/has no .* beside it/);
+    expect(r.code).toBe(0);
+    expect(spansOf(r.out)).toEqual([[5, 11, 'المرصد']]);
+  });
+
+  it('reads the .ann beside a named .txt', async () => {
+    const r = await run('convert', path.join(d, 'deir.txt'), '--from', 'brat', '--to', 'jsonl');
+    expect(r.code).toBe(0);
+    expect(spansOf(r.out)).toEqual([[5, 11, 'المرصد']]);
+  });
+
+  it('reads each file once when both are named, or the folder and one of them', async () => {
+    const both = await run('convert', path.join(d, 'deir.txt'), path.join(d, 'deir.ann'), '--from', 'brat', '--to', 'jsonl');
+    expect(both.code).toBe(0);
+    expect(both.out.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('still says the .txt is missing when there is none beside the .ann', async () => {
+    await rm(path.join(d, 'deir.txt'));
+    const r = await run('convert', path.join(d, 'deir.ann'), '--from', 'brat', '--to', 'jsonl');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/deir\.ann:1: \S*deir\.ann has no \S*deir\.txt beside it/);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bratFormat, parseBrat, serializeBrat } from '../../../shared/formats/brat';
 import { uniqueBaseNames } from '../../../shared/formats/brat/uniqueBaseNames';
 import type { ExchangeDocument, ExchangeSpan, InputFile } from '../../../shared/formats/exchange';
+import { inputFileOf } from '../../../shared/formats/inputFileOf';
 import { FORMATS } from '../../../shared/formats/registry';
 import type { Stance } from '../../../shared/model/span';
 import { decodeText } from '../../../shared/text/decodeText';
@@ -521,6 +522,17 @@ describe('brat: a .txt that starts with a byte-order mark', () => {
     const [doc] = result.documents;
     expect(doc!.text).toBe('\ufeffقال المرصد\r\nونفت القوات ذلك');
     expect(doc!.spans.map((s) => doc!.text.slice(s.start, s.end))).toEqual(['المرصد', 'القوات']);
+  });
+
+  it('reads the same pair through inputFileOf, the path the app and the command line both take', () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    const files = [
+      inputFileOf('news.txt', new Uint8Array([...bom, ...utf8('قال المرصد السوري')])),
+      inputFileOf('news.ann', utf8('T1\tactor 5 17\tالمرصد السوري\n')),
+    ].map((r) => ('file' in r ? r.file : null));
+    const result = parseBrat(files.filter((f) => f !== null));
+    expect(result.problems).toEqual([]);
+    expect(result.documents[0]!.spans).toEqual([span(5, 17, 'actor', 'T1')]);
   });
 
   it('leaves the other formats as they are: the BOM is an encoding signature there', () => {
