@@ -528,11 +528,11 @@ describe('brat: a .txt that starts with a byte-order mark', () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
     const files = [
       inputFileOf('news.txt', new Uint8Array([...bom, ...utf8('قال المرصد السوري')])),
-      inputFileOf('news.ann', utf8('T1\tactor 5 17\tالمرصد السوري\n')),
+      inputFileOf('news.ann', utf8('T1\tactor 5 18\tالمرصد السوري\n')),
     ].map((r) => ('file' in r ? r.file : null));
     const result = parseBrat(files.filter((f) => f !== null));
     expect(result.problems).toEqual([]);
-    expect(result.documents[0]!.spans).toEqual([span(5, 17, 'actor', 'T1')]);
+    expect(result.documents[0]!.spans).toEqual([span(5, 18, 'actor', 'T1')]);
   });
 
   it('leaves the other formats as they are: the BOM is an encoding signature there', () => {
