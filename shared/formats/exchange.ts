@@ -28,6 +28,13 @@ export interface ExchangeRelation {
   readonly label: string;
 }
 
+/** What a document read from Label Studio keeps of its task (see {@link ExchangeDocument.labelStudio}). */
+export interface LabelStudioOrigin {
+  readonly taskId?: number;
+  readonly fromName?: string;
+  readonly toName?: string;
+}
+
 /** One document as a file holds it. */
 export interface ExchangeDocument {
   readonly text: string;
@@ -43,6 +50,12 @@ export interface ExchangeDocument {
   readonly relations?: readonly ExchangeRelation[];
   /** The document's own tokenization, UTF-16 [start, end) pairs (from token-based formats). */
   readonly tokens?: readonly (readonly [number, number])[];
+  /**
+   * Where the document came from in Label Studio, kept so that writing it back fits the
+   * project: the task's integer `id`, and the `from_name` / `to_name` of its labels
+   * control and text object (a labeling config drops regions whose names it does not hold).
+   */
+  readonly labelStudio?: LabelStudioOrigin;
   /** The file it was read from and the 1-based line where it begins, for messages. */
   readonly file?: string;
   readonly line?: number;

@@ -150,3 +150,23 @@ describe('hashiya convert --from brat, one half of a pair named', () => {
     expect(r.err).toMatch(/deir\.ann:1: \S*deir\.ann has no \S*deir\.txt beside it/);
   });
 });
+
+describe('hashiya convert --from labelstudio --to labelstudio', () => {
+  it('keeps the task id and the control names the project gave (from_name "ner", to_name "article")', async () => {
+    const text = 'قصفت القوات الأميركية مواقع في البوكمال';
+    const region = {
+      value: { start: 5, end: 21, text: 'القوات الأميركية', labels: ['actor'] },
+      id: 'r1',
+      from_name: 'ner',
+      to_name: 'article',
+      type: 'labels',
+    };
+    const file = path.join(d, 'project.json');
+    await writeFile(file, JSON.stringify([{ id: 5012, data: { text }, annotations: [{ completed_by: 3, result: [region] }] }]));
+    const r = await run('convert', file, '--from', 'labelstudio', '--to', 'labelstudio');
+    expect(r.code).toBe(0);
+    const [task] = JSON.parse(r.out) as { id: number; annotations: { result: { from_name: string; to_name: string }[] }[] }[];
+    expect(task!.id).toBe(5012);
+    expect(task!.annotations[0]!.result.map((x) => [x.from_name, x.to_name])).toEqual([['ner', 'article']]);
+  });
+});
