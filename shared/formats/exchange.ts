@@ -114,7 +114,22 @@ export interface SerializeOptions {
   readonly baseName?: string;
   /** CoNLL: write nested spans as extra tag columns (Wojood style) instead of leaving them out. */
   readonly nested?: boolean;
+  /**
+   * doccano: the column spans go in. `entities` (the default) writes
+   * `"entities": [{"id", "start_offset", "end_offset", "label"}]` with `"relations"`, the only
+   * variant that holds relations (doccano reads it as "JSONL(Relation)", or in a sequence
+   * labelling project whose label column is set to `entities`); `label` writes
+   * `"label": [[start, end, "LABEL"], …]`, what doccano's sequence labelling import reads by
+   * default, without relations (how many were left out is noted).
+   */
+  readonly doccanoColumn?: DoccanoColumn;
 }
+
+/** The doccano column spans are written in (see {@link SerializeOptions.doccanoColumn}). */
+export type DoccanoColumn = 'label' | 'entities';
+
+/** Every {@link DoccanoColumn}, for options and menus. */
+export const DOCCANO_COLUMNS: readonly DoccanoColumn[] = ['entities', 'label'];
 
 /** What serializing produced, with notes such as how many spans were left out. */
 export interface SerializeResult {

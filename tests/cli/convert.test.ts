@@ -170,3 +170,18 @@ describe('hashiya convert --from labelstudio --to labelstudio', () => {
     expect(task!.annotations[0]!.result.map((x) => [x.from_name, x.to_name])).toEqual([['ner', 'article']]);
   });
 });
+
+describe('hashiya convert --to doccano --doccano-column', () => {
+  it('writes the "label" column when asked, "entities" by default, and refuses another name', async () => {
+    const label = await run('convert', input, '--from', 'jsonl', '--to', 'doccano', '--doccano-column', 'label');
+    expect(label.code).toBe(0);
+    const first = JSON.parse(label.out.split('\n')[0]!) as Record<string, unknown>;
+    expect(first.label).toEqual([[0, 3, 'actor']]);
+    expect(first.entities).toBeUndefined();
+    const plain = await run('convert', input, '--from', 'jsonl', '--to', 'doccano');
+    expect((JSON.parse(plain.out.split('\n')[0]!) as Record<string, unknown>).entities).toEqual([{ id: 0, label: 'actor', start_offset: 0, end_offset: 3 }]);
+    const bad = await run('convert', input, '--from', 'jsonl', '--to', 'doccano', '--doccano-column', 'labels');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('hashiya convert: --doccano-column must be one of entities, label (got "labels")\n');
+  });
+});
