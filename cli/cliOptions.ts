@@ -9,6 +9,7 @@ export interface CliOptions {
   labels?: string;
   json?: boolean;
   nested?: boolean;
+  'doccano-column'?: string;
   'skip-invalid'?: boolean;
   'all-layers'?: boolean;
 }

@@ -1,3 +1,4 @@
+import { DOCCANO_COLUMNS, type DoccanoColumn } from '../shared/formats/exchange';
 import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
 import type { CliIo } from './cliIo';
@@ -15,6 +16,11 @@ export async function convert(paths: readonly string[], options: CliOptions, io:
   const from = resolveFormat(options.from, '--from', io);
   const to = resolveFormat(options.to, '--to', io);
   if (!from || !to) return 2;
+  const column = options['doccano-column'];
+  if (column !== undefined && !DOCCANO_COLUMNS.includes(column as DoccanoColumn)) {
+    io.err(`hashiya convert: --doccano-column must be one of ${DOCCANO_COLUMNS.join(', ')} (got "${column}")\n`);
+    return 2;
+  }
   const multi = MULTI_FILE_FORMATS.includes(to.name);
   if (multi && !options.output) {
     io.err(`hashiya convert: --to ${to.name} writes one file per document; give a folder with -o\n`);
@@ -35,7 +41,11 @@ export async function convert(paths: readonly string[], options: CliOptions, io:
         .map((l) => l.trim())
         .filter(Boolean)
     : undefined;
-  const result = to.serialize(loaded.documents, { ...(labels ? { labels } : {}), ...(options.nested ? { nested: true } : {}) });
+  const result = to.serialize(loaded.documents, {
+    ...(labels ? { labels } : {}),
+    ...(options.nested ? { nested: true } : {}),
+    ...(column !== undefined ? { doccanoColumn: column as DoccanoColumn } : {}),
+  });
   for (const n of [...loaded.notes, ...result.notes]) io.err(`note: ${n}\n`);
   if (result.dropped) io.err(`note: ${result.dropped} span${result.dropped === 1 ? '' : 's'} could not be written in ${to.name} and were left out\n`);
   try {

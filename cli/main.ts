@@ -3,7 +3,7 @@ import type { CliIo } from './cliIo';
 
 const USAGE = `hashiya — Arabic news annotation, on the command line
 
-  hashiya convert INPUT... --from FMT --to FMT [-o OUT] [--map A=B,...] [--annotator NAME] [--labels L1,L2,...] [--nested] [--skip-invalid]
+  hashiya convert INPUT... --from FMT --to FMT [-o OUT] [--map A=B,...] [--annotator NAME] [--labels L1,L2,...] [--nested] [--doccano-column entities|label] [--skip-invalid]
   hashiya validate INPUT... --format FMT
   hashiya stats INPUT... --format FMT [--json]
   hashiya agree FILE FILE [FILE...] [--format FMT] [--json] [--map A=B,...]
@@ -13,7 +13,10 @@ const USAGE = `hashiya — Arabic news annotation, on the command line
 Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
 (one file per document); other formats write one file, to stdout when -o is omitted.
 --labels picks the labels CoNLL writes (overlapping spans are left out and counted);
---nested writes nested spans as extra CoNLL tag columns instead. Offsets in every file are Unicode
+--nested writes nested spans as extra CoNLL tag columns instead. --doccano-column picks the
+column doccano spans go in: entities (the default: objects with ids, and relations, as
+doccano's relation import reads them) or label ([start, end, "LABEL"], what a sequence
+labelling project reads by default; it holds no relations). Offsets in every file are Unicode
 code points, end exclusive (Python's text[start:end]). Problems print as FILE:LINE: message;
 the exit status is 1 when there is any. agree compares annotators (a span's annotator, else its
 document's, else the file name) over documents matched by the SHA-256 of their text; its
@@ -40,6 +43,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         labels: { type: 'string' },
         json: { type: 'boolean' },
         nested: { type: 'boolean' },
+        'doccano-column': { type: 'string' },
         'skip-invalid': { type: 'boolean' },
         'all-layers': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { InputFile, Problem } from '../shared/formats/exchange';
 import { inputFileOf } from '../shared/formats/inputFileOf';
 import { describeFsError } from './describeFsError';
@@ -73,35 +73,55 @@ async function expand(path: string, extensions: readonly string[] | undefined, n
  * Reads the command line's inputs: files and folders, decoded with the shared decoder
  * (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1256). A file that cannot be read
  * or decoded is a problem naming the file and line, never a crash; a folder's named pipes,
- * sockets and devices are left alone with a note.
+ * sockets and devices are left alone with a note. A file named outright brings its
+ * `companions` (a brat `.ann` its `.txt`) when they lie beside it as regular files and are
+ * not read already.
  */
-export async function readInputs(paths: readonly string[], extensions?: readonly string[]): Promise<ReadInputs> {
+export async function readInputs(
+  paths: readonly string[],
+  extensions?: readonly string[],
+  companions?: (name: string) => readonly string[],
+): Promise<ReadInputs> {
   const files: ReadInputs['files'] = [];
   const problems: Problem[] = [];
   const notes: string[] = [];
-  for (const p of paths) {
-    for (const found of await expand(p, extensions, true)) {
-      const file = found.path;
-      if (found.kind === 'problem') {
-        problems.push({ file, line: 1, message: found.message });
-        continue;
-      }
-      if (found.kind === 'skipped') {
-        notes.push(`skipped ${file}: ${found.reason}`);
-        continue;
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await readFile(file));
-      } catch (e) {
-        problems.push({ file, line: 1, message: `cannot read: ${await unreadable(file, e)}` });
-        continue;
-      }
-      // The path as the user gave it names the file in every message (FILE:LINE).
-      const read = inputFileOf(file, bytes);
-      if ('problem' in read) problems.push(read.problem);
-      else files.push({ ...read.file, path: file, encoding: read.file.encoding ?? 'utf-8' });
+  const found: Found[] = [];
+  for (const p of paths) found.push(...(await expand(p, extensions, true)));
+  const seen = new Set(found.map((f) => resolve(f.path)));
+  const all: Found[] = [];
+  for (const f of found) {
+    all.push(f);
+    // Only a file named on the command line: a folder's files already come with their pairs.
+    if (!companions || f.kind !== 'file' || !paths.includes(f.path)) continue;
+    for (const c of companions(f.path)) {
+      if (seen.has(resolve(c))) continue;
+      const info = await stat(c).catch(() => null);
+      if (!info?.isFile()) continue;
+      seen.add(resolve(c));
+      all.push({ kind: 'file', path: c });
     }
+  }
+  for (const entry of all) {
+    const file = entry.path;
+    if (entry.kind === 'problem') {
+      problems.push({ file, line: 1, message: entry.message });
+      continue;
+    }
+    if (entry.kind === 'skipped') {
+      notes.push(`skipped ${file}: ${entry.reason}`);
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      problems.push({ file, line: 1, message: `cannot read: ${await unreadable(file, e)}` });
+      continue;
+    }
+    // The path as the user gave it names the file in every message (FILE:LINE).
+    const read = inputFileOf(file, bytes);
+    if ('problem' in read) problems.push(read.problem);
+    else files.push({ ...read.file, path: file, encoding: read.file.encoding ?? 'utf-8' });
   }
   return { files, problems, notes };
 }

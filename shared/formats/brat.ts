@@ -5,6 +5,8 @@ import { codePoint, utf16 } from '../text/units';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { addDocument } from './addDocument';
 import { parseAnnLine } from './brat/annLine';
+import { bratFragments } from './brat/fragments';
+import { PYTHON_WHITESPACE, PYTHON_WHITESPACE_ONLY } from './brat/lineBreaks';
 import { ownSourceProblem } from './ownSourceProblem';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import type {
@@ -22,9 +24,8 @@ import type {
 
 // brat's own tools read .ann files with Python's universal newlines: CRLF, LF and a lone CR all end a line.
 const LINE_BREAK = /\r\n|\r|\n/;
-// A span's text is written on its .ann line, so its line breaks are written as spaces.
+// Hashiya once wrote a span across a line break with its line breaks as spaces; such files are still read.
 const ANN_LINE_BREAKS = /[\r\n]/g;
-const WHITESPACE = /\s/;
 
 /** The name Hashiya gives the stance attribute when writing (any case is read). */
 const BRAT_STANCE_ATTRIBUTE = 'Stance';
@@ -40,6 +41,8 @@ interface Ignored {
   byType: Map<string, number>;
   attributes: Map<string, number>;
   discontinuous: number;
+  /** Discontinuous spans whose pieces only line breaks and whitespace part, read as one span each. */
+  joined: number;
   txtAlone: number;
 }
 
@@ -56,9 +59,14 @@ const IGNORED_NAMES: Record<string, string> = {
 /**
  * Reads brat standoff: each `X.txt` with its `X.ann` (paired by name). The `.txt` is the
  * text verbatim, a byte-order mark included (brat counts it); `.ann` offsets are code
- * points. A `.txt` alone is a document without spans; an `.ann` alone, a bad line, a span
- * whose text does not match, a discontinuous span, a dangling reference or a claim as its
- * own source is a problem, and the pair is rejected whole.
+ * points. A span in pieces (`T1<TAB>Label S1 E1;S2 E2<TAB>text`, the pieces' texts joined
+ * by one space) whose pieces are in order and parted only by line breaks and whitespace
+ * (as brat's annotator writes a span across lines) is read as one span from the first
+ * start to the last end, and the notes say how many were; pieces with any other text
+ * between them are a discontinuous span Hashiya cannot hold: a problem at its line. A
+ * `.txt` alone is a document without spans; an `.ann` alone, a bad line, a span whose text
+ * does not match, a discontinuous span, a dangling reference or a claim as its own source
+ * is a problem, and the pair is rejected whole.
  */
 export function parseBrat(files: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
@@ -90,7 +98,7 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
     pair[ext] = f;
   }
 
-  const ignored: Ignored = { byType: new Map(), attributes: new Map(), discontinuous: 0, txtAlone: 0 };
+  const ignored: Ignored = { byType: new Map(), attributes: new Map(), discontinuous: 0, joined: 0, txtAlone: 0 };
   for (const { base, txt, ann } of pairs.values()) {
     if (!txt) {
       reject(ann!, [{ file: ann!.name, line: 1, message: `${ann!.name} has no ${base}.txt beside it: its offsets point into that text` }]);
@@ -119,9 +127,14 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
 
   if (configs.length > 0) result.notes.push(`brat configuration files were not read: ${configs.join(', ')}`);
   if (ignored.txtAlone > 0) result.notes.push(`${ignored.txtAlone} .txt file(s) had no .ann beside them and were read as documents without spans`);
+  if (ignored.joined > 0) {
+    result.notes.push(
+      `${ignored.joined} span(s) written in pieces (start end;start end) parted only by line breaks and spaces, as brat writes a span across lines, were each read as one span from its first start to its last end`,
+    );
+  }
   if (ignored.discontinuous > 0) {
     result.notes.push(
-      `${ignored.discontinuous} discontinuous span(s) (start end;start end) found: Hashiya holds only contiguous spans, so their documents were not imported`,
+      `${ignored.discontinuous} discontinuous span(s) (start end;start end) with text between their pieces found: Hashiya holds only contiguous spans, so their documents were not imported`,
     );
   }
   const lines = [...ignored.byType].map(([t, n]) => `${n} ${IGNORED_NAMES[t]}`);
@@ -188,31 +201,44 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
         case 'text': {
           if (!claim(parsed.id, line)) return;
           const { id, label, fragments } = parsed;
+          const shown = fragments.map(([s, e]) => `${s} ${e}`).join(';');
+          const outside = fragments.find(([, e]) => e > index.codePointLength);
+          if (outside) {
+            problem(line, `${id}: offsets ${shown} are outside the text (0..${index.codePointLength} code points)`);
+            return;
+          }
+          const pieces = fragments.map(([s, e]) => [index.toUtf16(codePoint(s)), index.toUtf16(codePoint(e))] as const);
+          const first = fragments[0]!;
+          if (fragments.length === 1 && first[0] >= first[1]) {
+            problem(line, `${id}: start ${first[0]} must be before end ${first[1]}`);
+            return;
+          }
           if (fragments.length > 1) {
-            ignored.discontinuous++;
-            const shown = fragments.map(([s, e]) => `${s} ${e}`).join(';');
-            problem(
-              line,
-              `${id} is discontinuous (${shown}): Hashiya holds only contiguous spans, so the document is not imported rather than merge or drop the fragments`,
-            );
-            return;
+            // brat writes a span across lines as pieces parted by the line breaks (and the
+            // whitespace beside them); those are one span again. Any other gap is a true
+            // discontinuous span, which Hashiya cannot hold.
+            const ordered = fragments.every(([s, e], k) => s < e && (k === 0 || fragments[k - 1]![1] <= s));
+            const gapsBlank = ordered && pieces.every(([s], k) => k === 0 || PYTHON_WHITESPACE_ONLY.test(text.slice(pieces[k - 1]![1], s)));
+            if (!gapsBlank) {
+              ignored.discontinuous++;
+              problem(
+                line,
+                `${id} is discontinuous (${shown}) and ${ordered ? 'text other than line breaks and spaces lies between its pieces' : 'its pieces are empty, out of order or overlap'}: Hashiya holds only contiguous spans, so the document is not imported rather than merge or drop the fragments`,
+              );
+              return;
+            }
           }
-          const [s, e] = fragments[0]!;
-          if (e > index.codePointLength) {
-            problem(line, `${id}: offsets ${s} ${e} are outside the text (0..${index.codePointLength} code points)`);
-            return;
-          }
-          if (s >= e) {
-            problem(line, `${id}: start ${s} must be before end ${e}`);
-            return;
-          }
-          const start = index.toUtf16(codePoint(s));
-          const end = index.toUtf16(codePoint(e));
+          const start = pieces[0]![0];
+          const end = pieces[pieces.length - 1]![1];
+          // brat's text for pieces is theirs joined by one space; a span Hashiya once wrote across a line break has spaces for its line breaks.
+          const expected = pieces.map(([s, e]) => text.slice(s, e)).join(' ');
           const slice = text.slice(start, end);
-          if (parsed.text !== slice && parsed.text !== slice.replace(ANN_LINE_BREAKS, ' ')) {
-            problem(line, `${id}: the text ${JSON.stringify(parsed.text)} does not match the text at ${s}..${e} (${JSON.stringify(slice)})`);
+          if (parsed.text !== expected && !(fragments.length === 1 && parsed.text === slice.replace(ANN_LINE_BREAKS, ' '))) {
+            const at = fragments.length === 1 ? `${first[0]}..${first[1]}` : shown;
+            problem(line, `${id}: the text ${JSON.stringify(parsed.text)} does not match the text at ${at} (${JSON.stringify(expected)})`);
             return;
           }
+          if (fragments.length > 1) ignored.joined++;
           spans.set(id, { span: { id, start, end, label }, line });
           return;
         }
@@ -278,9 +304,15 @@ const pad = (k: number, n: number) => String(k).padStart(String(n).length, '0');
  * Writes each document as `name.txt` (the text verbatim) and `name.ann`: `T` lines in
  * span order with code-point offsets, an `A… Stance` line for each stance, and an `R`
  * line per relation (`Arg1` the head, `Arg2` the child; Hashiya's claims:
- * `R1<TAB>source Arg1:<claim> Arg2:<source>`). Names come from `options.baseName`, else
- * the title or id, made safe and unique. Spans outside the text or with a label brat
- * cannot hold (empty, or with whitespace) are left out and counted.
+ * `R1<TAB>source Arg1:<claim> Arg2:<source>`). A span across a line break is written as
+ * brat's own annotator writes it, in pieces cut at every line break Python's
+ * `str.splitlines` knows (brat's reader splits the `.ann` there, U+2028 included), each
+ * stripped of the whitespace beside a cut: `T1<TAB>Label S1 E1;S2 E2<TAB>text1 text2`.
+ * A line break at a span's very edge cannot be written, so such spans are narrowed and
+ * counted; spans of nothing but line breaks and whitespace are left out and counted.
+ * Names come from `options.baseName`, else the title or id, made safe and unique. Spans
+ * outside the text or with a label brat cannot hold (empty, or with whitespace) are left
+ * out and counted.
  */
 export function serializeBrat(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
   const { baseName } = options;
@@ -293,6 +325,8 @@ export function serializeBrat(documents: readonly ExchangeDocument[], options: S
   const badLabels = new Set<string>();
   let badLabelSpans = 0;
   let lostRelations = 0;
+  let blank = 0;
+  let narrowed = 0;
 
   documents.forEach((doc, k) => {
     const { text } = doc;
@@ -301,7 +335,7 @@ export function serializeBrat(documents: readonly ExchangeDocument[], options: S
     for (const s of doc.spans) {
       if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end && index.isBoundary(s.start) && index.isBoundary(s.end))) {
         outside++;
-      } else if (s.label === '' || WHITESPACE.test(s.label)) {
+      } else if (s.label === '' || PYTHON_WHITESPACE.test(s.label)) {
         badLabels.add(s.label);
         badLabelSpans++;
       } else {
@@ -311,21 +345,29 @@ export function serializeBrat(documents: readonly ExchangeDocument[], options: S
     valid.sort(bySpanOrder);
     const lines: string[] = [];
     const tIds = new Map<string, string>();
-    valid.forEach((s, i) => {
-      const t = `T${i + 1}`;
+    const written: ExchangeSpan[] = [];
+    for (const s of valid) {
+      const pieces = bratFragments(text, s.start, s.end);
+      if (pieces.length === 0) {
+        blank++;
+        continue;
+      }
+      if (pieces[0]![0] !== s.start || pieces[pieces.length - 1]![1] !== s.end) narrowed++;
+      const t = `T${written.length + 1}`;
+      written.push(s);
       if (s.id !== undefined && !tIds.has(s.id)) tIds.set(s.id, t);
-      const covered = text.slice(s.start, s.end).replace(ANN_LINE_BREAKS, ' ');
-      lines.push(`${t}\t${s.label} ${index.toCodePoint(utf16(s.start))} ${index.toCodePoint(utf16(s.end))}\t${covered}`);
-    });
+      const offsets = pieces.map(([a, b]) => `${index.toCodePoint(utf16(a))} ${index.toCodePoint(utf16(b))}`).join(';');
+      lines.push(`${t}\t${s.label} ${offsets}\t${pieces.map(([a, b]) => text.slice(a, b)).join(' ')}`);
+    }
     let a = 0;
-    valid.forEach((s, i) => {
+    written.forEach((s, i) => {
       if (s.stance) lines.push(`A${++a}\t${BRAT_STANCE_ATTRIBUTE} T${i + 1} ${s.stance}`);
     });
     let r = 0;
     for (const rel of doc.relations ?? []) {
       const head = tIds.get(rel.head);
       const child = tIds.get(rel.child);
-      if (!head || !child || rel.label === '' || WHITESPACE.test(rel.label)) lostRelations++;
+      if (!head || !child || rel.label === '' || PYTHON_WHITESPACE.test(rel.label)) lostRelations++;
       else lines.push(`R${++r}\t${rel.label} Arg1:${head} Arg2:${child}`);
     }
     const name = names[k]!;
@@ -339,15 +381,31 @@ export function serializeBrat(documents: readonly ExchangeDocument[], options: S
       `${badLabelSpans} span(s) were left out: brat labels cannot be empty or hold spaces (${[...badLabels].map((l) => JSON.stringify(l)).join(', ')})`,
     );
   }
+  if (blank > 0) notes.push(`${blank} span(s) holding only line breaks and spaces were left out: brat cannot write them`);
+  if (narrowed > 0) {
+    notes.push(
+      `${narrowed} span(s) began or ended with a line break (or spaces beside one), which brat cannot hold at a span's edge: they were written without it`,
+    );
+  }
   if (lostRelations > 0)
     notes.push(`${lostRelations} relation(s) were left out: they link spans that were not written, or their label is empty or holds spaces`);
-  return { files, notes, dropped: outside + badLabelSpans };
+  return { files, notes, dropped: outside + badLabelSpans + blank };
+}
+
+/** The other half of a brat pair: `X.txt` for `X.ann`, `X.ann` for `X.txt` (brat's own suffixes). */
+function bratCompanions(name: string): string[] {
+  const dot = name.lastIndexOf('.');
+  const ext = dot >= 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (ext === 'ann') return [`${name.slice(0, dot)}.txt`];
+  if (ext === 'txt') return [`${name.slice(0, dot)}.ann`];
+  return [];
 }
 
 /** brat standoff: `X.txt` (the text) beside `X.ann` (spans, relations, stance attributes). */
 export const bratFormat: Format = {
   name: 'brat',
   extensions: ['txt', 'ann'],
+  companions: bratCompanions,
   parse: parseBrat,
   serialize: serializeBrat,
 };

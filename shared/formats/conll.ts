@@ -5,6 +5,8 @@ import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { addDocument } from './addDocument';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import { chooseChunks, type TokenChunk } from './conll/chooseChunks';
+import { columnLayout } from './conll/columnLayout';
+import { withoutEdgeMarks } from './conll/directionMarks';
 import { chunkDecoder, type Chunk, type ChunkDecoder, type ChunkTag } from './conll/chunkDecoder';
 import { parseTag, type ParsedTag } from './conll/tag';
 import { writableTokens } from './conll/writableTokens';
@@ -65,10 +67,16 @@ const newSection = (line: number, offset: number, docstart: boolean): Section =>
 /**
  * Reads CoNLL-style token-per-line files: `TOKEN TAG [TAG…]`, fields separated by spaces
  * or tabs, blank (or whitespace-only) lines between sentences, `-DOCSTART-` lines
- * between documents (one document per file when there are none). Several tags on a line
- * are nested chunks, read per type (see `chunkDecoder`). A document's text is its tokens
- * joined by one space within a sentence and by "\n" between sentences, and it keeps
- * those tokens. Bad tags and malformed lines are problems at their line; the document
+ * between documents (one document per file when there are none). The columns are told
+ * apart by the whole file (`columnLayout`): when every token line has the same number of
+ * fields, three or more, and a field between the token and the last is no tag (a part of
+ * speech such as `WRB`, Label Studio's `-X-`), the NER tag is the last column and the
+ * others are not read (CoNLL-2003, spaCy's `-with-pos`); otherwise every field after the
+ * token is a tag, and several tags on a line are nested chunks, read per type (see
+ * `chunkDecoder`, as in Wojood). A document's text is its tokens joined by one space
+ * within a sentence and by "\n" between sentences, and it keeps those tokens, direction
+ * marks included; a span leaves out the direction marks at the edges of its first and
+ * last token (NewsFANE's U+200E before each token). Bad tags and malformed lines are problems at their line; the document
  * holding them is rejected whole.
  */
 export function parseConll(files: readonly InputFile[], options: ConllParseOptions = {}): ParseResult {
@@ -90,6 +98,9 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
   // The decoder drops a UTF-8 BOM; one left in the text is tolerated the same way.
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const LINE_END = /\r\n|\r|\n/g;
+  const layout = columnLayout(text.slice(at).split(LINE_END), DOCSTART);
+  // In a file of columns the tag is the last field; the others (POS, chunks) are not read.
+  const firstTag = layout.kind === 'last' ? layout.columns - 1 : 1;
   LINE_END.lastIndex = at;
   while (at <= text.length) {
     const m = LINE_END.exec(text);
@@ -140,12 +151,18 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
     }
     const tags: ChunkTag[] = [];
     let outside = false;
-    for (let i = 1; i < fields.length; i++) {
+    for (let i = firstTag; i < fields.length; i++) {
       const raw = fields[i]!;
       let tag = tagCache.get(raw);
       if (!tag) tagCache.set(raw, (tag = parseTag(raw)));
-      if (tag.kind === 'bad') problem(tag.message);
-      else if (tag.kind === 'outside') outside = true;
+      if (tag.kind === 'bad') {
+        // Columns are told from nested tags by the whole file: say why this one was read as a tag.
+        const why =
+          i < fields.length - 1
+            ? ' (every field after the token is read as a tag: the last column is the tag only when every line has the same number of columns)'
+            : '';
+        problem(tag.message + why);
+      } else if (tag.kind === 'outside') outside = true;
       else {
         if (tag.bioes) {
           bioesSeen = true;
@@ -154,7 +171,7 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
         tags.push(tag);
       }
     }
-    if (outside && fields.length > 2) problem(`O cannot stand beside other tags: ${JSON.stringify(fields.slice(1).join(' '))}`);
+    if (outside && fields.length - firstTag > 1) problem(`O cannot stand beside other tags: ${JSON.stringify(fields.slice(firstTag).join(' '))}`);
     if (!section.inSentence) {
       section.sentences.push(section.tokens.length);
       section.inSentence = true;
@@ -216,6 +233,11 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
   if (scheme === 'BIOES' && counts.unterminated > 0) {
     result.notes.push(`${name}: ${counts.unterminated} chunk(s) ended without an E- or S- tag in BIOES (${how}) and were closed where the next tag began`);
   }
+  if (layout.kind === 'last') {
+    result.notes.push(
+      `${name}: ${layout.columns} columns on every line: the last was read as the tag; columns 2–${layout.columns - 1} (part of speech, chunks…) were not read`,
+    );
+  }
   if (emptyDocstarts > 0) result.notes.push(`${name}: ${emptyDocstarts} ${DOCSTART} section(s) held no tokens and were skipped`);
 }
 
@@ -237,9 +259,15 @@ function buildDocument(tokens: readonly string[], sentences: readonly number[], 
     pairs[t] = [pos, pos + tok.length];
     pos += tok.length;
   }
-  const spans: ExchangeSpan[] = chunks.map((c) => ({ start: utf16(pairs[c.start]![0]), end: utf16(pairs[c.end - 1]![1]), label: c.type }));
+  const text = parts.join('');
+  // The text keeps a token's direction marks (NewsFANE's U+200E before each token); a span does not begin or end with one.
+  const spans: ExchangeSpan[] = chunks.map((c) => {
+    const start = withoutEdgeMarks(text, ...pairs[c.start]!)[0];
+    const end = withoutEdgeMarks(text, ...pairs[c.end - 1]!)[1];
+    return { start: utf16(start), end: utf16(end), label: c.type };
+  });
   spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  return { text: parts.join(''), tokens: pairs, spans };
+  return { text, tokens: pairs, spans };
 }
 
 /**
@@ -299,7 +327,11 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
           continue;
         }
         const [first, last] = range;
-        if (tokens[first]![0] !== start || tokens[last]![1] !== end) tally.widened++;
+        // A span that leaves out only the direction marks at its tokens' edges is on them.
+        const markedStart = withoutEdgeMarks(doc.text, ...tokens[first]!)[0];
+        const markedEnd = withoutEdgeMarks(doc.text, ...tokens[last]!)[1];
+        const onTokens = (start === tokens[first]![0] || start === markedStart) && (end === tokens[last]![1] || end === markedEnd);
+        if (!onTokens) tally.widened++;
         wanted.push({ label, first, last });
       }
     }

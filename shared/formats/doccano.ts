@@ -5,6 +5,7 @@ import { textSha256Of } from './textSha256Of';
 import { ownSourceProblem } from './ownSourceProblem';
 import { parseJsonLines } from './parseJsonLines';
 import type {
+  DoccanoColumn,
   ExchangeDocument,
   ExchangeRelation,
   ExchangeSpan,
@@ -37,6 +38,8 @@ const EXTRA_KEYS = ['title', 'source', 'text_sha256', 'annotator'] as const;
  * in either variant:
  * - `{"text", "label": [[start, end, "LABEL"], …]}` (or `"labels"`); spans get the ids
  *   "0", "1", … in file order, so reading, writing and reading again gives the same ids;
+ * - `{"text", "entities": [[start, end, "LABEL"], …]}`, as doccano's intent detection and
+ *   sequence labelling write it, read as the `label` variant;
  * - `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}], "relations":
  *   [{"id", "from_id", "to_id", "type"}]}`; a relation's `from_id` is the head, `to_id` the child.
  * Offsets are code points, end exclusive. `id` becomes the document id; string keys
@@ -67,14 +70,16 @@ function readDoccanoLine(src: string, file: string, line: number): ReadDocument 
   const lists = (['label', 'labels', 'entities'] as const).filter((k) => value[k] !== undefined);
   if (lists.length > 1) return [...errors, `a line may hold only one of "label", "labels" and "entities" (found ${lists.map((k) => `"${k}"`).join(', ')})`];
   const listKey = lists[0];
+  // doccano's intent detection and sequence labelling also write "entities" as [start, end, "LABEL"] triples.
+  const withIds = listKey === 'entities' && !(Array.isArray(value.entities) && Array.isArray(value.entities[0]));
   let spans: ExchangeSpan[] = [];
-  if (listKey === 'entities') spans = readEntities(value.entities, index, errors);
+  if (withIds) spans = readEntities(value.entities, index, errors);
   else if (listKey) spans = readLabelTriples(value[listKey], listKey, index, errors);
 
   const relations: ExchangeRelation[] = [];
   if (value.relations !== undefined) {
-    if (listKey !== 'entities' && Array.isArray(value.relations) && value.relations.length > 0) {
-      errors.push('"relations" need "entities" with ids to refer to');
+    if (!withIds && Array.isArray(value.relations) && value.relations.length > 0) {
+      errors.push('"relations" need "entities" objects with ids to refer to');
     } else if (!Array.isArray(value.relations)) {
       errors.push('"relations" must be an array');
     } else {
@@ -155,7 +160,11 @@ function readLabelTriples(value: unknown, key: string, index: CodePointIndex, er
   const spans: ExchangeSpan[] = [];
   for (const [k, t] of value.entries()) {
     if (!Array.isArray(t) || t.length !== 3) {
-      errors.push(`${key} ${k}: must be [start, end, "label"] (a list of category names is text classification, not spans)`);
+      const hint =
+        key === 'entities'
+          ? ' like the first entity (objects with ids, or triples, not both)'
+          : ' (a list of category names is text classification, not spans)';
+      errors.push(`${key} ${k}: must be [start, end, "label"]${hint}`);
       continue;
     }
     const [start, end, label] = t as unknown[];
@@ -188,7 +197,12 @@ function integerIds(spans: readonly ExchangeSpan[]): Map<ExchangeSpan, number> {
   return out;
 }
 
-function doccanoLine(doc: ExchangeDocument, tally: WriteTally, lost: { stances: number; annotators: number }): string {
+function doccanoLine(
+  doc: ExchangeDocument,
+  column: DoccanoColumn,
+  tally: WriteTally,
+  lost: { stances: number; annotators: number; relations: number },
+): string {
   const { text } = doc;
   const index = codePointIndex(text);
   const cp = (o: number) => index.toCodePoint(utf16(o)) as number;
@@ -199,6 +213,7 @@ function doccanoLine(doc: ExchangeDocument, tally: WriteTally, lost: { stances: 
   for (const s of written.spans) if (s.id !== undefined) byOwnId.set(s.id, ids.get(s)!);
   // In order with the ids they are written with, so that reading and writing again gives the same file.
   const spans = sortExchangeSpans(written.spans.map((s) => ({ ...s, id: String(ids.get(s)!) })));
+  if (column === 'label') lost.relations += relations?.length ?? 0;
   for (const s of spans) {
     if (s.stance !== undefined) lost.stances++;
     if (s.annotator !== undefined && s.annotator !== doc.annotator) lost.annotators++;
@@ -210,30 +225,39 @@ function doccanoLine(doc: ExchangeDocument, tally: WriteTally, lost: { stances: 
     ...(doc.source !== undefined ? { source: doc.source } : {}),
     text_sha256: textSha256Of(doc),
     ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
-    entities: spans.map((s) => ({ id: Number(s.id), label: s.label, start_offset: cp(s.start), end_offset: cp(s.end) })),
-    relations: (relations ?? []).map((r, k) => ({ id: k, from_id: byOwnId.get(r.head)!, to_id: byOwnId.get(r.child)!, type: r.label })),
+    ...(column === 'label'
+      ? { label: spans.map((s) => [cp(s.start), cp(s.end), s.label]) }
+      : {
+          entities: spans.map((s) => ({ id: Number(s.id), label: s.label, start_offset: cp(s.start), end_offset: cp(s.end) })),
+          relations: (relations ?? []).map((r, k) => ({ id: k, from_id: byOwnId.get(r.head)!, to_id: byOwnId.get(r.child)!, type: r.label })),
+        }),
   });
 }
 
 /**
- * Writes doccano's relation-extraction JSONL, one line per document: `id`, `text`, the
- * document's `title`, `source`, `text_sha256` and `annotator` (kept by doccano as
- * metadata), `entities` and `relations`. Entity ids are integers, as doccano needs: a span
- * whose id is not a plain integer gets a new one (its relations follow it). doccano has no
- * place for a claim's stance or a span's own annotator; how many were lost is noted.
+ * Writes doccano JSONL, one line per document: `id`, `text`, the document's `title`,
+ * `source`, `text_sha256` and `annotator` (kept by doccano as metadata), and the spans in
+ * the column `options.doccanoColumn` names: `entities` (the default) with `relations`, or
+ * `label` as `[start, end, "LABEL"]` triples, which hold no relations (the notes count the
+ * ones left out). Entity ids are integers, as doccano needs: a span whose id is not a plain
+ * integer gets a new one (its relations follow it). doccano has no place for a claim's
+ * stance or a span's own annotator; how many were lost is noted.
  */
 function serializeDoccano(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
+  const column = options.doccanoColumn ?? 'entities';
   const tally = newWriteTally();
-  const lost = { stances: 0, annotators: 0 };
+  const lost = { stances: 0, annotators: 0, relations: 0 };
   let text = '';
-  for (const doc of documents) text += doccanoLine(doc, tally, lost) + '\n';
+  for (const doc of documents) text += doccanoLine(doc, column, tally, lost) + '\n';
   const notes = writeNotes(tally);
+  if (lost.relations > 0)
+    notes.push(`doccano's "label" column holds no relations: ${lost.relations} relation(s) were not written (the "entities" column holds them)`);
   if (lost.stances > 0) notes.push(`doccano has no span attributes: the stance of ${lost.stances} span(s) was not written`);
   if (lost.annotators > 0) notes.push(`doccano has no per-span annotator: ${lost.annotators} span(s) lost theirs`);
   return { files: [{ name: `${options.baseName ?? 'documents'}.doccano.jsonl`, text }], notes, dropped: tally.spans };
 }
 
-/** doccano JSONL: reads both the `label` and the `entities`/`relations` variants, writes the latter. */
+/** doccano JSONL: reads the `label` and `entities` (triples, or objects with `relations`) variants; writes `entities` or `label`. */
 export const doccanoFormat: Format = {
   name: 'doccano',
   extensions: ['jsonl'],

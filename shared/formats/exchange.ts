@@ -29,6 +29,13 @@ export interface ExchangeRelation {
   readonly label: string;
 }
 
+/** What a document read from Label Studio keeps of its task (see {@link ExchangeDocument.labelStudio}). */
+export interface LabelStudioOrigin {
+  readonly taskId?: number;
+  readonly fromName?: string;
+  readonly toName?: string;
+}
+
 /** One document as a file holds it. */
 export interface ExchangeDocument {
   readonly text: string;
@@ -50,6 +57,12 @@ export interface ExchangeDocument {
    * use the roles, and fall back to the default label set's roles by name without them.
    */
   readonly labelSet?: readonly { readonly name: string; readonly role: LabelRole }[];
+  /**
+   * Where the document came from in Label Studio, kept so that writing it back fits the
+   * project: the task's integer `id`, and the `from_name` / `to_name` of its labels
+   * control and text object (a labeling config drops regions whose names it does not hold).
+   */
+  readonly labelStudio?: LabelStudioOrigin;
   /** The file it was read from and the 1-based line where it begins, for messages. */
   readonly file?: string;
   readonly line?: number;
@@ -108,7 +121,22 @@ export interface SerializeOptions {
   readonly baseName?: string;
   /** CoNLL: write nested spans as extra tag columns (Wojood style) instead of leaving them out. */
   readonly nested?: boolean;
+  /**
+   * doccano: the column spans go in. `entities` (the default) writes
+   * `"entities": [{"id", "start_offset", "end_offset", "label"}]` with `"relations"`, the only
+   * variant that holds relations (doccano reads it as "JSONL(Relation)", or in a sequence
+   * labelling project whose label column is set to `entities`); `label` writes
+   * `"label": [[start, end, "LABEL"], …]`, what doccano's sequence labelling import reads by
+   * default, without relations (how many were left out is noted).
+   */
+  readonly doccanoColumn?: DoccanoColumn;
 }
+
+/** The doccano column spans are written in (see {@link SerializeOptions.doccanoColumn}). */
+export type DoccanoColumn = 'label' | 'entities';
+
+/** Every {@link DoccanoColumn}, for options and menus. */
+export const DOCCANO_COLUMNS: readonly DoccanoColumn[] = ['entities', 'label'];
 
 /** What serializing produced, with notes such as how many spans were left out. */
 export interface SerializeResult {
@@ -125,6 +153,11 @@ export interface Format {
   readonly name: FormatName;
   /** File endings it reads, lowercase, without the dot. */
   readonly extensions: readonly string[];
+  /**
+   * The files that go with a file named on its own, by name (a brat `.ann`'s `.txt` and the
+   * other way round): the command line reads them too when they lie beside it.
+   */
+  readonly companions?: (name: string) => readonly string[];
   parse(files: readonly InputFile[]): ParseResult;
   serialize(documents: readonly ExchangeDocument[], options?: SerializeOptions): SerializeResult;
 }

@@ -40,6 +40,39 @@ interface Context {
   readonly lineOf: (offset: number) => number;
   readonly result: ParseResult;
   readonly skipped: Map<string, number>;
+  /** Every region id in the file: the (0-based) task and annotation of each region bearing it. */
+  readonly owners: ReadonlyMap<string, readonly { readonly task: number; readonly annotation: number }[]>;
+}
+
+/** Where each region id of a file's tasks lies, so a relation to a region elsewhere can say where. */
+function regionOwners(tasks: readonly unknown[]): Map<string, { task: number; annotation: number }[]> {
+  const owners = new Map<string, { task: number; annotation: number }[]>();
+  tasks.forEach((task, k) => {
+    if (!isJsonObject(task)) return;
+    const annotations = task.annotations ?? task.completions;
+    if (!Array.isArray(annotations)) return;
+    annotations.forEach((a, j) => {
+      if (!isJsonObject(a) || !Array.isArray(a.result)) return;
+      for (const r of a.result) {
+        const id = isJsonObject(r) && r.type === 'labels' ? readId(r.id) : null;
+        if (id === null) continue;
+        const list = owners.get(id);
+        if (list) list.push({ task: k, annotation: j });
+        else owners.set(id, [{ task: k, annotation: j }]);
+      }
+    });
+  });
+  return owners;
+}
+
+/** Why a relation end names no region of its annotation, saying where that region is when it is in the file. */
+function notHere(ctx: Context, key: string, raw: unknown, id: string, task: number, annotation: number): string {
+  const base = `${key} ${JSON.stringify(raw)} is not a region of this annotation`;
+  const elsewhere = (ctx.owners.get(id) ?? []).filter((o) => o.task !== task || o.annotation !== annotation);
+  const sameTask = elsewhere.find((o) => o.task === task);
+  if (sameTask) return `${base} (it is a region of annotation ${sameTask.annotation + 1} of this task; Label Studio keeps a relation inside one annotation)`;
+  if (elsewhere.length > 0) return `${base} (it is a region of task ${elsewhere[0]!.task + 1}; a relation cannot reach into another task)`;
+  return base;
 }
 
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
@@ -74,7 +107,10 @@ function readAnnotator(v: unknown): string | undefined | null {
  * annotator (`annotator` on the document, not on its spans) and the task's text, id and
  * metadata; a task without annotations gives one document without spans. The document id
  * is the task's `meta.id`, else its `id`; `title`, `source` and `text_sha256` come from
- * `meta`, and `source` is `file:line` when absent. Problems carry the line where the
+ * `meta`, and `source` is `file:line` when absent. Each document keeps its task's integer
+ * `id` and the `from_name` / `to_name` of its annotation's first region in `labelStudio`,
+ * for writing back. A relation to a region outside its annotation is a problem that says
+ * where that region is (another annotation, another task). Problems carry the line where the
  * offending task, annotation or result starts; a problem in one annotation rejects that
  * annotation's document only, and its rejected text is the task with only that annotation.
  */
@@ -96,8 +132,8 @@ function parseLabelStudio(files: readonly InputFile[]): ParseResult {
       result.rejected.push({ file: file.name, line: 1, text: file.text });
       continue;
     }
-    const ctx: Context = { file, json, lineOf, result, skipped };
     const root = json.value;
+    const ctx: Context = { file, json, lineOf, result, skipped, owners: regionOwners(Array.isArray(root) ? root : [root]) };
     if (Array.isArray(root)) {
       if (root.length === 0) result.problems.push({ file: file.name, line: 1, message: 'the file holds no tasks (an empty array)' });
       const where = json.items.get(root)!;
@@ -133,6 +169,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   const title = metaString('title');
   const source = metaString('source') ?? `${file.name}:${taskLine}`;
   const textSha256 = metaString('text_sha256');
+  const taskId = typeof task.id === 'number' && Number.isSafeInteger(task.id) && task.id >= 0 ? task.id : undefined;
   const base = {
     text,
     ...(id !== undefined ? { id } : {}),
@@ -145,8 +182,12 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   const annotations = task.annotations ?? task.completions ?? [];
   if (!Array.isArray(annotations)) return rejectTask([{ line: taskLine, message: '"annotations" must be an array' }]);
   const taskText = [{ file: file.name, line: taskLine, text: file.text.slice(extent.start, extent.end) }];
+  const origin = (names?: { fromName: string; toName: string }) => {
+    const o = { ...(taskId !== undefined ? { taskId } : {}), ...names };
+    return Object.keys(o).length > 0 ? { labelStudio: o } : {};
+  };
   if (annotations.length === 0) {
-    addDocument(result, { ...base, spans: [], relations: [], file: file.name, line: taskLine }, taskText);
+    addDocument(result, { ...base, ...origin(), spans: [], relations: [], file: file.name, line: taskLine }, taskText);
     return;
   }
   const where = json.items.get(annotations)!;
@@ -154,7 +195,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   let read = 0;
   annotations.forEach((annotation, j) => {
     const at = where[j]!;
-    const found = readAnnotation(ctx, annotation, text, at);
+    const found = readAnnotation(ctx, annotation, text, at, k, j);
     if (found === 'skip') return;
     read++;
     // The task as written, with only this annotation, so it can be fixed and imported again.
@@ -175,6 +216,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
     }
     const doc = {
       ...base,
+      ...origin(found.names),
       ...(found.annotator !== undefined ? { annotator: found.annotator } : {}),
       spans: found.spans,
       relations: found.relations,
@@ -184,16 +226,25 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
     addDocument(result, doc, rejected);
   });
   // Every annotation was cancelled: the text is still a document, as with no annotations.
-  if (read === 0) addDocument(result, { ...base, spans: [], relations: [], file: file.name, line: taskLine }, taskText);
+  if (read === 0) addDocument(result, { ...base, ...origin(), spans: [], relations: [], file: file.name, line: taskLine }, taskText);
 }
 
 interface ReadAnnotation {
   readonly annotator: string | undefined;
+  /** The control and object names of its first labels region, as the project's labeling config calls them. */
+  readonly names: { fromName: string; toName: string } | undefined;
   readonly spans: ExchangeSpan[];
   readonly relations: ExchangeRelation[];
 }
 
-function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Extent): ReadAnnotation | { line: number; message: string }[] | 'skip' {
+function readAnnotation(
+  ctx: Context,
+  annotation: unknown,
+  text: string,
+  at: Extent,
+  taskIndex: number,
+  annotationIndex: number,
+): ReadAnnotation | { line: number; message: string }[] | 'skip' {
   const { json, lineOf } = ctx;
   const line = lineOf(at.start);
   if (!isJsonObject(annotation)) return [{ line, message: 'must be an object' }];
@@ -212,6 +263,7 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
   const regions = new Map<string, number>(); // region id → index of its first span
   const spanIds = new Set<string>();
   const relationResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
+  let names: { fromName: string; toName: string } | undefined;
   const choiceResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
   results.forEach((r, k) => {
     const rLine = lineOf(where[k]?.start ?? at.start);
@@ -225,6 +277,9 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
     }
     const span = readRegion(r, text, index);
     if (typeof span === 'string') return fail(span);
+    if (!names && typeof r.from_name === 'string' && r.from_name !== '' && typeof r.to_name === 'string' && r.to_name !== '') {
+      names = { fromName: r.from_name, toName: r.to_name };
+    }
     if (span.id !== undefined) {
       if (regions.has(span.id)) return fail(`region id ${JSON.stringify(span.id)} is used by another region`);
       // A second label's span is named `id#label`, which another region may be called.
@@ -269,11 +324,11 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
       continue;
     }
     if (!regions.has(from)) {
-      fail(`"from_id" ${JSON.stringify(r.from_id)} is not a region of this annotation`);
+      fail(notHere(ctx, '"from_id"', r.from_id, from, taskIndex, annotationIndex));
       continue;
     }
     if (!regions.has(to)) {
-      fail(`"to_id" ${JSON.stringify(r.to_id)} is not a region of this annotation`);
+      fail(notHere(ctx, '"to_id"', r.to_id, to, taskIndex, annotationIndex));
       continue;
     }
     const direction = r.direction ?? 'right';
@@ -300,7 +355,7 @@ function readAnnotation(ctx: Context, annotation: unknown, text: string, at: Ext
     }
   }
   if (errors.length) return errors;
-  return { annotator, spans, relations };
+  return { annotator, names, spans, relations };
 }
 
 /** What is wrong with the first bad label of a result's non-empty string labels, or null. */
@@ -363,6 +418,29 @@ interface Annotation {
 }
 
 /**
+ * An integer task id per task, all different, as Label Studio and its SDK's converter need
+ * (they read `task["id"]`): the id of the Label Studio task it came from, else its document
+ * id when that is a plain integer, else the smallest integers from 1 not otherwise in use.
+ */
+function writtenTaskIds(firsts: readonly ExchangeDocument[]): number[] {
+  const own = (d: ExchangeDocument) => d.labelStudio?.taskId ?? (d.id !== undefined && CANONICAL_INTEGER.test(d.id) ? Number(d.id) : undefined);
+  const used = new Set<number>();
+  const ids = firsts.map((d) => {
+    const id = own(d);
+    if (id === undefined || used.has(id)) return undefined;
+    used.add(id);
+    return id;
+  });
+  let next = 1;
+  return ids.map((id) => {
+    if (id !== undefined) return id;
+    while (used.has(next)) next++;
+    used.add(next);
+    return next;
+  });
+}
+
+/**
  * The tasks for `documents`: one task per document id and text (the documents read from
  * one task come back together), one annotation per annotator present in them. A span's
  * annotator is its own, else its document's; a document without spans still gives its
@@ -377,10 +455,14 @@ function toTasks(documents: readonly ExchangeDocument[], tally: WriteTally, acro
     if (g) g.push(d);
     else groups.set(key, [d]);
   }
+  const taskIds = writtenTaskIds([...groups.values()].map((docs) => docs[0]!));
   const tasks: unknown[] = [];
-  for (const docs of groups.values()) {
+  for (const [g, docs] of [...groups.values()].entries()) {
     const first = docs[0]!;
     const { text } = first;
+    const taskId = taskIds[g]!;
+    const fromName = first.labelStudio?.fromName ?? 'label';
+    const toName = first.labelStudio?.toName ?? 'text';
     const index = codePointIndex(text);
     const cp = (o: number) => index.toCodePoint(utf16(o)) as number;
     const annotations = new Map<string | undefined, Annotation>();
@@ -405,9 +487,9 @@ function toTasks(documents: readonly ExchangeDocument[], tally: WriteTally, acro
         const start = cp(s.start);
         const end = cp(s.end);
         const regionText = text.slice(s.start, s.end);
-        a.results.push({ value: { start, end, text: regionText, labels: [s.label] }, id, from_name: 'label', to_name: 'text', type: 'labels' });
+        a.results.push({ value: { start, end, text: regionText, labels: [s.label] }, id, from_name: fromName, to_name: toName, type: 'labels' });
         if (s.stance !== undefined) {
-          a.results.push({ value: { start, end, text: regionText, choices: [s.stance] }, id, from_name: 'stance', to_name: 'text', type: 'choices' });
+          a.results.push({ value: { start, end, text: regionText, choices: [s.stance] }, id, from_name: 'stance', to_name: toName, type: 'choices' });
         }
       }
       for (const r of relations ?? []) {
@@ -420,13 +502,14 @@ function toTasks(documents: readonly ExchangeDocument[], tally: WriteTally, acro
       }
     }
     const meta = {
-      ...(first.id !== undefined && !CANONICAL_INTEGER.test(first.id) ? { id: first.id } : {}),
+      // Hashiya's own id, where the task id is not it, so that reading the file back finds it.
+      ...(first.id !== undefined && first.id !== String(taskId) ? { id: first.id } : {}),
       ...(first.title !== undefined ? { title: first.title } : {}),
       ...(first.source !== undefined ? { source: first.source } : {}),
       text_sha256: textSha256Of(first),
     };
     tasks.push({
-      ...(first.id !== undefined && CANONICAL_INTEGER.test(first.id) ? { id: Number(first.id) } : {}),
+      id: taskId,
       data: { text },
       meta,
       annotations: [...annotations.values()].map((a) => ({
@@ -443,13 +526,16 @@ const LINE_BREAKERS = /[\u0085\u2028\u2029]/g;
 const escapeBreaker = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
- * Writes a Label Studio JSON export (an array of tasks, indented): `id` (when the
- * document id is an integer), `data.text`, `meta` (the document's id when not an integer,
- * title, source, text_sha256), and `annotations` with `completed_by` and `result`: a
- * `labels` region per span (`from_name` "label", `to_name` "text"), a per-region
- * `choices` result (`from_name` "stance") for each stance, and a `relation` per relation
- * (`from_id` the head, `to_id` the child, `direction` "right"). Spans without an id get
- * `hashiya-<n>` region ids.
+ * Writes a Label Studio JSON export (an array of tasks, indented): an integer `id` on
+ * every task (the Label Studio task it was read from, else the document id when that is a
+ * plain integer, else 1, 2, … not otherwise taken: Label Studio and its SDK's converter
+ * need one), `data.text`, `meta` (the document's id when the task id is not it, so it
+ * reads back; title, source, text_sha256), and `annotations` with `completed_by` and
+ * `result`: a `labels` region per span, under the `from_name` / `to_name` the document
+ * was read with (else "label" and "text", so a project's labeling config keeps its
+ * regions), a per-region `choices` result (`from_name` "stance") for each stance, and a
+ * `relation` per relation (`from_id` the head, `to_id` the child, `direction` "right").
+ * Spans without an id get `hashiya-<n>` region ids.
  */
 function serializeLabelStudio(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
   const tally = newWriteTally();

@@ -109,3 +109,79 @@ describe('hashiya convert when the disk is full or a folder refuses', () => {
     expect(await readdir(d)).toEqual(['in.jsonl']);
   });
 });
+
+describe('hashiya convert --from brat, one half of a pair named', () => {
+  // A .txt that starts with a byte-order mark, as brat tools leave it: brat counts U+FEFF as character 0.
+  const TXT = '\ufeffقال المرصد السوري إن الطائرات قصفت حقل كونيكو';
+  // Offsets checked with Python on the decoded text, BOM included: text[5:11] == "المرصد".
+  const ANN = 'T1\tactor 5 11\tالمرصد\n';
+
+  beforeEach(async () => {
+    await writeFile(path.join(d, 'deir.txt'), TXT);
+    await writeFile(path.join(d, 'deir.ann'), ANN);
+  });
+
+  const spansOf = (jsonl: string) =>
+    (JSON.parse(jsonl) as { text: string; spans: { start: number; end: number; text: string }[] }).spans.map((s) => [s.start, s.end, s.text]);
+
+  it('reads the .txt beside a named .ann, offsets counting the BOM', async () => {
+    const r = await run('convert', path.join(d, 'deir.ann'), '--from', 'brat', '--to', 'jsonl');
+    expect(r.err).not.toMatch(/has no .* beside it/);
+    expect(r.code).toBe(0);
+    expect(spansOf(r.out)).toEqual([[5, 11, 'المرصد']]);
+  });
+
+  it('reads the .ann beside a named .txt', async () => {
+    const r = await run('convert', path.join(d, 'deir.txt'), '--from', 'brat', '--to', 'jsonl');
+    expect(r.code).toBe(0);
+    expect(spansOf(r.out)).toEqual([[5, 11, 'المرصد']]);
+  });
+
+  it('reads each file once when both are named, or the folder and one of them', async () => {
+    const both = await run('convert', path.join(d, 'deir.txt'), path.join(d, 'deir.ann'), '--from', 'brat', '--to', 'jsonl');
+    expect(both.code).toBe(0);
+    expect(both.out.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('still says the .txt is missing when there is none beside the .ann', async () => {
+    await rm(path.join(d, 'deir.txt'));
+    const r = await run('convert', path.join(d, 'deir.ann'), '--from', 'brat', '--to', 'jsonl');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/deir\.ann:1: \S*deir\.ann has no \S*deir\.txt beside it/);
+  });
+});
+
+describe('hashiya convert --from labelstudio --to labelstudio', () => {
+  it('keeps the task id and the control names the project gave (from_name "ner", to_name "article")', async () => {
+    const text = 'قصفت القوات الأميركية مواقع في البوكمال';
+    const region = {
+      value: { start: 5, end: 21, text: 'القوات الأميركية', labels: ['actor'] },
+      id: 'r1',
+      from_name: 'ner',
+      to_name: 'article',
+      type: 'labels',
+    };
+    const file = path.join(d, 'project.json');
+    await writeFile(file, JSON.stringify([{ id: 5012, data: { text }, annotations: [{ completed_by: 3, result: [region] }] }]));
+    const r = await run('convert', file, '--from', 'labelstudio', '--to', 'labelstudio');
+    expect(r.code).toBe(0);
+    const [task] = JSON.parse(r.out) as { id: number; annotations: { result: { from_name: string; to_name: string }[] }[] }[];
+    expect(task!.id).toBe(5012);
+    expect(task!.annotations[0]!.result.map((x) => [x.from_name, x.to_name])).toEqual([['ner', 'article']]);
+  });
+});
+
+describe('hashiya convert --to doccano --doccano-column', () => {
+  it('writes the "label" column when asked, "entities" by default, and refuses another name', async () => {
+    const label = await run('convert', input, '--from', 'jsonl', '--to', 'doccano', '--doccano-column', 'label');
+    expect(label.code).toBe(0);
+    const first = JSON.parse(label.out.split('\n')[0]!) as Record<string, unknown>;
+    expect(first.label).toEqual([[0, 3, 'actor']]);
+    expect(first.entities).toBeUndefined();
+    const plain = await run('convert', input, '--from', 'jsonl', '--to', 'doccano');
+    expect((JSON.parse(plain.out.split('\n')[0]!) as Record<string, unknown>).entities).toEqual([{ id: 0, label: 'actor', start_offset: 0, end_offset: 3 }]);
+    const bad = await run('convert', input, '--from', 'jsonl', '--to', 'doccano', '--doccano-column', 'labels');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('hashiya convert: --doccano-column must be one of entities, label (got "labels")\n');
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bratFormat, parseBrat, serializeBrat } from '../../../shared/formats/brat';
 import { uniqueBaseNames } from '../../../shared/formats/brat/uniqueBaseNames';
 import type { ExchangeDocument, ExchangeSpan, InputFile } from '../../../shared/formats/exchange';
+import { inputFileOf } from '../../../shared/formats/inputFileOf';
 import { FORMATS } from '../../../shared/formats/registry';
 import type { Stance } from '../../../shared/model/span';
 import { decodeText } from '../../../shared/text/decodeText';
@@ -109,7 +110,7 @@ describe('brat: a hand-written pair', () => {
     );
   });
 
-  it('maps Hashiya span ids to T ids and writes a span across the CRLF with spaces for the line break', () => {
+  it('maps Hashiya span ids to T ids and writes a span across the CRLF in pieces, as brat does, read back as one span', () => {
     const doc: ExchangeDocument = {
       text: TEXT,
       title: 'خبر',
@@ -118,10 +119,11 @@ describe('brat: a hand-written pair', () => {
     };
     const out = serializeBrat([doc]);
     expect(out.files[1]!.text).toBe(
-      'T1\tclaim 70 94\t.  ونفت القوات الأميركية\nT2\tactor 78 94\tالقوات الأميركية\nA1\tStance T1 denied\nR1\tsource Arg1:T1 Arg2:T2\n',
+      'T1\tclaim 70 71;73 94\t. ونفت القوات الأميركية\nT2\tactor 78 94\tالقوات الأميركية\nA1\tStance T1 denied\nR1\tsource Arg1:T1 Arg2:T2\n',
     );
     const back = parseBrat(out.files);
     expect(back.problems).toEqual([]);
+    expect(back.notes.join('\n')).toMatch(/1 span\(s\) written in pieces .* read as one span/);
     expect(back.documents[0]!.spans).toEqual([span(71, 95, 'claim', 'T1', 'denied'), span(79, 95, 'actor', 'T2')]);
     expect(back.documents[0]!.relations).toEqual([{ head: 'T1', child: 'T2', label: 'source' }]);
   });
@@ -129,6 +131,76 @@ describe('brat: a hand-written pair', () => {
   it('is registered under the name brat for .txt and .ann', () => {
     expect(bratFormat.name).toBe('brat');
     expect(bratFormat.extensions).toEqual(['txt', 'ann']);
+  });
+});
+
+describe('brat: a span across lines, in pieces as brat writes it', () => {
+  // Two lines of a report; the claim runs from the first line into the second.
+  const LINES = 'قال المرصد السوري إن الطائرات\nقصفت حقل كونيكو فجراً';
+  const claim = (text: string) => span(text.indexOf('إن'), text.indexOf('فجراً') - 1, 'claim', 'c');
+
+  it("cuts the span at the line break: S E;S E, the pieces' texts joined by one space", () => {
+    const out = serializeBrat([{ text: LINES, title: 'خبر', spans: [claim(LINES)], relations: [] }]);
+    // Offsets checked with Python: text[18:29] == "إن الطائرات", text[30:45] == "قصفت حقل كونيكو".
+    expect(out.files[1]!.text).toBe('T1\tclaim 18 29;30 45\tإن الطائرات قصفت حقل كونيكو\n');
+    expect(out.notes).toEqual([]);
+  });
+
+  it("cuts at every line break Python's splitlines knows, U+2028 and NEL included, and strips the spaces beside each cut", () => {
+    for (const br of ['\r\n', '\r', '\u2028', '\u2029', '\u0085', '\v', '\f', '\x1c', '\x1d', '\x1e', ' \n\n ']) {
+      const text = LINES.replace('\n', br);
+      const out = serializeBrat([{ text, title: 'خبر', spans: [claim(text)], relations: [] }]);
+      const ann = out.files[1]!.text;
+      expect(ann).toMatch(/^T1\tclaim 18 29;\d+ \d+\tإن الطائرات قصفت حقل كونيكو\n$/);
+      const back = parseBrat(out.files);
+      expect(back.problems).toEqual([]);
+      expect(back.documents[0]!.spans).toEqual([{ ...claim(text), id: 'T1' }]);
+    }
+  });
+
+  it("reads the pieces brat's annotator wrote for a span across a CRLF as one span, with a note", () => {
+    const text = 'قال المرصد السوري\r\nإن الطائرات قصفت حقل كونيكو';
+    // brat cuts at "\n" and strips the "\r" left at the end of the first piece.
+    const result = parseBrat([
+      { name: 'r.txt', text },
+      { name: 'r.ann', text: 'T1\tactor 4 17;19 21\tالمرصد السوري إن\n' },
+    ]);
+    expect(result.problems).toEqual([]);
+    const [doc] = result.documents;
+    expect(doc!.spans).toEqual([span(4, 21, 'actor', 'T1')]);
+    expect(text.slice(4, 21)).toBe('المرصد السوري\r\nإن');
+    expect(result.notes.join('\n')).toMatch(/1 span\(s\) written in pieces \(start end;start end\) parted only by line breaks and spaces/);
+  });
+
+  it("refuses pieces with words between them, pieces out of order, and a pieces' text that is not theirs joined by a space", () => {
+    const read = (ann: string) =>
+      parseBrat([
+        { name: 'x.txt', text: LINES },
+        { name: 'x.ann', text: ann },
+      ]);
+    expect(read('T1\tclaim 18 21;30 34\tإن ا قصفت\n').problems[0]!.message).toMatch(
+      /T1 is discontinuous \(18 21;30 34\) and text other than line breaks and spaces lies between its pieces/,
+    );
+    expect(read('T1\tclaim 30 45;18 29\tقصفت حقل كونيكو إن الطائرات\n').problems[0]!.message).toMatch(/pieces are empty, out of order or overlap/);
+    const mismatch = read('T1\tclaim 18 29;30 45\tإن الطائراتقصفت حقل كونيكو\n').problems[0]!;
+    expect([mismatch.file, mismatch.line]).toEqual(['x.ann', 1]);
+    expect(mismatch.message).toMatch(/T1: the text .* does not match the text at 18 29;30 45/);
+  });
+
+  it('narrows a span whose edge is a line break, and leaves out one of only line breaks; both are counted', () => {
+    const text = LINES;
+    const nl = text.indexOf('\n');
+    const out = serializeBrat([{ text, title: 'خبر', spans: [span(nl - 8, nl + 1, 'weapon', 'w'), span(nl, nl + 1, 'place', 'p')], relations: [] }]);
+    expect(out.files[1]!.text).toBe('T1\tweapon 21 29\tالطائرات\n');
+    expect(out.dropped).toBe(1);
+    expect(out.notes.join('\n')).toMatch(/1 span\(s\) holding only line breaks and spaces were left out/);
+    expect(out.notes.join('\n')).toMatch(/1 span\(s\) began or ended with a line break/);
+  });
+
+  it("leaves out a label holding a character Python counts as whitespace (NEL), which would cut brat's line", () => {
+    const out = serializeBrat([{ text: LINES, title: 'خبر', spans: [span(4, 10, 'a\u0085b', 'x')], relations: [] }]);
+    expect(out.dropped).toBe(1);
+    expect(out.files[1]!.text).toBe('');
   });
 });
 
@@ -303,19 +375,112 @@ function comparable(doc: ExchangeDocument) {
   };
 }
 
+// Python's str.splitlines and str.isspace, written out apart from the writer's own (shared/formats/brat/lineBreaks.ts).
+// eslint-disable-next-line no-control-regex -- the controls are meant: brat's reader ends lines at them
+const PY_BREAK = /[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex -- the controls are meant: Python counts them as whitespace
+const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+/**
+ * What a span becomes in brat: unchanged without a line break; else a line break at an
+ * edge (with the whitespace beside it) cannot be written, so the edge moves to the first
+ * (last) character that is not whitespace; nothing left means it is not written.
+ */
+function asBratHoldsIt(text: string, s: ExchangeSpan): ExchangeSpan | null {
+  const t = text.slice(s.start, s.end);
+  const breaks = [...t].map((c, k) => ({ c, k })).filter(({ c }) => PY_BREAK.test(c));
+  if (breaks.length === 0) return s;
+  const units = t.split('');
+  const solid = units.map((c) => !PY_SPACE.test(c));
+  const firstSolid = solid.indexOf(true);
+  if (firstSolid < 0) return null;
+  const lastSolid = solid.lastIndexOf(true);
+  const firstBreak = units.findIndex((c) => PY_BREAK.test(c));
+  const lastBreak = units.length - 1 - [...units].reverse().findIndex((c) => PY_BREAK.test(c));
+  const start = firstSolid > firstBreak ? s.start + firstSolid : s.start;
+  const end = lastSolid < lastBreak ? s.start + lastSolid + 1 : s.end;
+  return { ...s, start: utf16(start), end: utf16(end) };
+}
+
+function asBratHoldsDoc(doc: ExchangeDocument): ExchangeDocument {
+  const spans = doc.spans.map((s) => asBratHoldsIt(doc.text, s)).filter((s) => s !== null);
+  const ids = new Set(spans.map((s) => s.id));
+  return { ...doc, spans, relations: (doc.relations ?? []).filter((r) => ids.has(r.head) && ids.has(r.child)) };
+}
+
+/** Text where line breaks of every kind brat's reader knows meet Arabic, emoji and marks. */
+const brokenText = fc
+  .array(
+    fc.oneof(
+      mixedText({ minLength: 1, maxLength: 6 }),
+      fc.constantFrom('\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\v', '\f', '\x1c', '\x1d', '\x1e', ' \n ', '\n\n', '\t'),
+      fc.constantFrom('قال', 'المرصد', '🚀', '👨‍👩‍👧', 'حقل كونيكو', '\u200eالقوات'),
+    ),
+    { minLength: 1, maxLength: 12 },
+  )
+  .map((parts) => parts.join(''));
+
+/** Spans on code-point boundaries, half of them on the edges of the text's lines and words. */
+const documentOn = (texts: fc.Arbitrary<string>) =>
+  texts.chain((text) => {
+    const cuts = boundaries(text);
+    const n = cuts.length - 1;
+    const edges = cuts.filter((o, k) => k === 0 || k === n || PY_SPACE.test(text[o - 1]! + (text[o] ?? '')));
+    const at = fc.oneof(
+      fc.integer({ min: 0, max: n }).map((k) => cuts[k]!),
+      fc.constantFrom(...edges),
+    );
+    const oneSpan = fc.tuple(at, at, fc.constantFrom(...LABELS), STANCE_OR_NONE).filter(([a, b]) => a < b);
+    return fc
+      .tuple(
+        fc.array(oneSpan, { maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('source', 'supports')), { maxLength: 4 }),
+        fc.constantFrom('خبر', 'دير الزور: قصف', 'a/b', ''),
+      )
+      .map(([raw, rels, title]): ExchangeDocument => {
+        const spans = raw.map(([a, b, label, stance], k) => span(a, b, label, `s${k}`, stance));
+        const relations = (
+          spans.length === 0 ? [] : rels.map(([h, c, label]) => ({ head: `s${h % spans.length}`, child: `s${c % spans.length}`, label }))
+        ).filter((r) => !(r.label === 'source' && r.head === r.child));
+        return { text, title, spans, relations };
+      });
+  });
+
 describe('brat: round trip', () => {
   it('serialize then parse gives the same texts, spans, stances and relations (emoji, harakat, CRLF, marks)', () => {
     fc.assert(
       fc.property(fc.array(bratDocument, { minLength: 1, maxLength: 4 }), (docs) => {
         const out = serializeBrat(docs);
-        expect(out.dropped).toBe(0);
+        const expected = docs.map(asBratHoldsDoc);
+        expect(out.dropped).toBe(docs.reduce((n, d, k) => n + d.spans.length - expected[k]!.spans.length, 0));
         const back = parseBrat(out.files);
         expect(back.problems).toEqual([]);
-        expect(back.documents.map(comparable)).toEqual(docs.map(comparable));
+        expect(back.documents.map(comparable)).toEqual(expected.map(comparable));
         // Names are the documents' titles where those are safe, and always distinct.
         expect(new Set(out.files.map((f) => f.name.toLowerCase())).size).toBe(out.files.length);
         // A second trip writes the very same files.
-        expect(serializeBrat(back.documents).files).toEqual(out.files);
+        const again = serializeBrat(back.documents);
+        expect(serializeBrat(parseBrat(again.files).documents).files).toEqual(again.files);
+        if (expected.every((d, k) => d.spans.length === docs[k]!.spans.length && d.spans.every((s, j) => s === docs[k]!.spans[j]))) {
+          expect(again.files).toEqual(out.files);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('spans across every line break brat knows, at token edges and after emoji, come back whole, and no .ann line holds a line break', () => {
+    fc.assert(
+      fc.property(fc.array(documentOn(brokenText), { minLength: 1, maxLength: 3 }), (docs) => {
+        const out = serializeBrat(docs);
+        for (const f of out.files.filter((f) => f.name.endsWith('.ann'))) {
+          // brat reads an .ann with Python's readlines: every line must be a whole line.
+          const lines = f.text.split('\n').slice(0, -1);
+          for (const l of lines) expect(l).not.toMatch(PY_BREAK);
+        }
+        const back = parseBrat(out.files);
+        expect(back.problems).toEqual([]);
+        expect(back.documents.map(comparable)).toEqual(docs.map(asBratHoldsDoc).map(comparable));
       }),
       { numRuns: 300 },
     );
@@ -357,6 +522,17 @@ describe('brat: a .txt that starts with a byte-order mark', () => {
     const [doc] = result.documents;
     expect(doc!.text).toBe('\ufeffقال المرصد\r\nونفت القوات ذلك');
     expect(doc!.spans.map((s) => doc!.text.slice(s.start, s.end))).toEqual(['المرصد', 'القوات']);
+  });
+
+  it('reads the same pair through inputFileOf, the path the app and the command line both take', () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    const files = [
+      inputFileOf('news.txt', new Uint8Array([...bom, ...utf8('قال المرصد السوري')])),
+      inputFileOf('news.ann', utf8('T1\tactor 5 18\tالمرصد السوري\n')),
+    ].map((r) => ('file' in r ? r.file : null));
+    const result = parseBrat(files.filter((f) => f !== null));
+    expect(result.problems).toEqual([]);
+    expect(result.documents[0]!.spans).toEqual([span(5, 18, 'actor', 'T1')]);
   });
 
   it('leaves the other formats as they are: the BOM is an encoding signature there', () => {

@@ -24,11 +24,62 @@ describe('CoNLL: parse', () => {
     expect(doc!.source).toBe('NewsFANE sample.txt');
     expect(doc!.line).toBe(1);
     expect(tokenTexts(doc!)).toEqual(['\u200eفرانكفورت', '(', '\u200eد', '\u200eب', ')', '\u200eقال', 'رئيس']);
+    // The text keeps each U+200E; a span does not begin with one.
     expect(doc!.spans.map((s) => [doc!.text.slice(s.start, s.end), s.label])).toEqual([
-      ['\u200eفرانكفورت', 'Population-Center'],
-      ['\u200eد \u200eب', 'Media'],
+      ['فرانكفورت', 'Population-Center'],
+      ['د \u200eب', 'Media'],
       ['رئيس', 'Politician'],
     ]);
+  });
+
+  it("trims every direction mark from a span's edges (LRM, RLM, ALM, embeddings, isolates), never from the text", () => {
+    for (const mark of ['\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      const [doc] = read(`قال O\n${mark}المرصد B-ORG\nالسوري${mark} I-ORG\n${mark} O\n`).documents;
+      expect(doc!.text).toBe(`قال ${mark}المرصد السوري${mark} ${mark}`);
+      expect(doc!.spans.map((s) => doc!.text.slice(s.start, s.end))).toEqual(['المرصد السوري']);
+    }
+  });
+
+  it("reads the NER tag from the last column of CoNLL-2003's TOKEN POS CHUNK NER, with a note", () => {
+    const file = [
+      '-DOCSTART- -X- -X- O',
+      '',
+      'قال VBD B-VP O',
+      'المرصد NNP B-NP B-ORG',
+      'السوري JJ I-NP I-ORG',
+      'إن IN B-SBAR O',
+      'القوات NNS B-NP B-ORG',
+      '. . O O',
+      '',
+    ].join('\n');
+    const result = read(file, 'conll2003.txt');
+    expect(result.problems).toEqual([]);
+    const [doc] = result.documents;
+    expect(doc!.text).toBe('قال المرصد السوري إن القوات .');
+    expect(doc!.spans.map((s) => [doc!.text.slice(s.start, s.end), s.label])).toEqual([
+      ['المرصد السوري', 'ORG'],
+      ['القوات', 'ORG'],
+    ]);
+    expect(result.notes).toContain('conll2003.txt: 4 columns on every line: the last was read as the tag; columns 2–3 (part of speech, chunks…) were not read');
+  });
+
+  it("reads TOKEN POS TAG (spaCy's -with-pos example) and Label Studio's TOKEN -X- _ TAG", () => {
+    const withPos = read('متى WRB O\nقصفت VBD O\nالقوات NNS B-actor\nالأميركية JJ I-actor\nالبوكمال NNP B-place\n').documents[0]!;
+    expect(withPos.spans.map((s) => [withPos.text.slice(s.start, s.end), s.label])).toEqual([
+      ['القوات الأميركية', 'actor'],
+      ['البوكمال', 'place'],
+    ]);
+    // As label_studio_sdk/converter writes CoNLL 2003: "-DOCSTART- -X- O" (three fields), then "{token} -X- _ {tag}".
+    const ls = read('-DOCSTART- -X- O\nقصفت -X- _ O\nالقوات -X- _ B-actor\nالأميركية -X- _ I-actor\n\n').documents[0]!;
+    expect(ls.spans.map((s) => [ls.text.slice(s.start, s.end), s.label])).toEqual([['القوات الأميركية', 'actor']]);
+  });
+
+  it("keeps Wojood's nested tags as tags, and says why a bad one in the middle was read as a tag", () => {
+    const nested = read('مكتب B-ORG\nالإعلام I-ORG\nمحافظة I-ORG B-GPE\nدير I-ORG I-GPE B-GPE\n').documents[0]!;
+    expect(nested.spans.map((s) => s.label)).toEqual(['ORG', 'GPE', 'GPE']);
+    const bad = read('قال O\nالمرصد NNP B-ORG\nالسوري I-ORG\n');
+    expect(bad.problems[0]!.line).toBe(2);
+    expect(bad.problems[0]!.message).toMatch(/bad tag "NNP".*the last column is the tag only when every line has the same number of columns/);
   });
 
   it('rejects a tag or token holding an unpaired surrogate at its line', () => {
@@ -158,7 +209,7 @@ describe('CoNLL: parse', () => {
   });
 
   it('lists at most 50 problems per file and says how many more there are', () => {
-    const text = Array.from({ length: 60 }, (_, k) => `كلمة${k} NNP B-X`).join('\n');
+    const text = Array.from({ length: 60 }, (_, k) => `كلمة${k} B_X`).join('\n');
     const result = read(text);
     expect(result.problems).toHaveLength(51);
     expect(result.problems[50]).toEqual({ file: 'news.conll', line: 51, message: '10 more problem(s) in this file from this line on are not listed' });
@@ -402,6 +453,8 @@ function laminar(chunks: [number, number, string][]) {
   return kept;
 }
 
+const EDGE_MARK = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+
 const canonicalDoc = (nested: boolean) =>
   fc
     .tuple(fc.array(sentence, { minLength: 1, maxLength: 4 }), rawChunks, fc.constantFrom('خبر', 'دير الزور'))
@@ -409,7 +462,14 @@ const canonicalDoc = (nested: boolean) =>
       const { text, tokens, sentenceOf } = canonical(sentences);
       const sameSentence = (a: number, b: number) => sentenceOf[a] === sentenceOf[b];
       const chosen = (nested ? laminar : flat)(chunksOf(raw, tokens.length, sameSentence));
-      const spans = chosen.map(([a, b, label]) => span(tokens[a]![0], tokens[b]![1], label));
+      // As the reader gives them: a span leaves out the direction marks at the edges of its first and last tokens.
+      const inner = ([s, e]: readonly [number, number]) => {
+        let [a, b] = [s, e];
+        while (a < b && EDGE_MARK.test(text[a]!)) a++;
+        while (b > a && EDGE_MARK.test(text[b - 1]!)) b--;
+        return a < b ? [a, b] : [s, e];
+      };
+      const spans = chosen.map(([a, b, label]) => span(inner(tokens[a]!)[0]!, inner(tokens[b]!)[1]!, label));
       return { text, title, tokens, spans };
     });
 

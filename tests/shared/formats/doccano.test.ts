@@ -301,3 +301,66 @@ describe('doccano: problems', () => {
     expect(documents).toHaveLength(4);
   });
 });
+
+describe('doccano: the "entities" triples of intent detection, and the "label" column', () => {
+  const TEXT = 'قصفت القوات الأميركية 🚀 مواقع في البوكمال';
+  // As doccano's own intent-detection example holds it: {"text", "entities": [[start, end, "LABEL"]], "cats"}; offsets checked with Python.
+  const INTENT = JSON.stringify({
+    text: TEXT,
+    entities: [
+      [5, 21, 'actor'],
+      [33, 41, 'place'],
+    ],
+    cats: ['attack'],
+  });
+
+  it('reads "entities" given as [start, end, "LABEL"] triples, as doccano accepts them', () => {
+    const result = doccanoFormat.parse(file(INTENT));
+    expect(result.problems).toEqual([]);
+    const [doc] = result.documents;
+    expect(doc!.spans.map((s) => [TEXT.slice(s.start, s.end), s.label, s.id])).toEqual([
+      ['القوات الأميركية', 'actor', '0'],
+      ['البوكمال', 'place', '1'],
+    ]);
+  });
+
+  it('refuses a list mixing triples and objects, and relations to triples, at their line', () => {
+    const mixed = JSON.stringify({ text: TEXT, entities: [[5, 21, 'actor'], { id: 1, start_offset: 33, end_offset: 41, label: 'place' }] });
+    const withRelations = JSON.stringify({ text: TEXT, entities: [[5, 21, 'actor']], relations: [{ id: 0, from_id: 0, to_id: 0, type: 'x' }] });
+    const result = doccanoFormat.parse(file([INTENT, mixed, withRelations].join('\n')));
+    expect(result.documents).toHaveLength(1);
+    expect(result.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, expect.stringMatching(/entities 1: must be \[start, end, "label"\] like the first entity/) as unknown],
+      [3, expect.stringMatching(/"relations" need "entities" objects with ids/) as unknown],
+    ]);
+  });
+
+  it('writes the "label" column when asked: [start, end, "LABEL"] in code points, and notes the relations it cannot hold', () => {
+    const [doc] = doccanoFormat.parse(file(INTENT)).documents;
+    const claim = { ...doc!, relations: [{ head: '1', child: '0', label: 'source' }] };
+    const out = doccanoFormat.serialize([claim], { doccanoColumn: 'label' });
+    const line = JSON.parse(out.files[0]!.text) as Record<string, unknown>;
+    expect(line.label).toEqual([
+      [5, 21, 'actor'],
+      [33, 41, 'place'],
+    ]);
+    expect(line.entities).toBeUndefined();
+    expect(line.relations).toBeUndefined();
+    expect(out.notes).toEqual(['doccano\'s "label" column holds no relations: 1 relation(s) were not written (the "entities" column holds them)']);
+    expect(doccanoFormat.serialize([claim]).files[0]!.text).toContain('"entities":[{"id":0');
+  });
+
+  it('round trips through the "label" column: the same texts and spans (property)', () => {
+    fc.assert(
+      fc.property(fc.array(exchangeDocArb({ ids: 'mixed', relations: 'none' }), { minLength: 1, maxLength: 4 }), (docs) => {
+        const s = doccanoFormat.serialize(docs, { doccanoColumn: 'label' }).files[0]!.text;
+        const parsed = doccanoFormat.parse(file(s));
+        expect(parsed.problems).toEqual([]);
+        const plain = (d: ExchangeDocument) => ({ text: d.text, spans: sortedSpans(d.spans).map((sp) => [sp.start, sp.end, sp.label]) });
+        expect(parsed.documents.map(plain)).toEqual(docs.map(plain));
+        expect(doccanoFormat.serialize(parsed.documents, { doccanoColumn: 'label' }).files[0]!.text).toBe(s);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -272,10 +272,13 @@ describe('Label Studio: round trips (property)', () => {
             for (const r of a.result) if (r.type === 'labels') expect(pySlice(t.data.text, r.value.start, r.value.end)).toBe(r.value.text);
           }
         }
+        // Every task has an integer id of its own, as the SDK's converter reads task["id"].
+        expect(tasks.every((t) => Number.isSafeInteger(t.id))).toBe(true);
+        expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length);
         const parsed = labelStudioFormat.parse(file(s));
         expect(parsed.problems).toEqual([]);
         // Spans without an id get hashiya-<n> region ids: compare those as "generated".
-        const withIds = (d: ExchangeDocument) => ({
+        const withIds = ({ labelStudio: _ls, ...d }: ExchangeDocument) => ({
           ...withoutPlace(d),
           textSha256: sha256Hex(d.text),
           spans: sortedSpans(d.spans.map((sp) => ({ ...sp, id: sp.id?.startsWith('hashiya-') ? 'generated' : sp.id }))),
@@ -286,6 +289,12 @@ describe('Label Studio: round trips (property)', () => {
           spans: sortedSpans(d.spans.map((sp) => ({ ...sp, id: sp.id ?? 'generated' }))),
         }));
         expect(parsed.documents.map(withIds)).toEqual(expectedDocs);
+        // Each document knows its task, and a document whose id was a plain integer kept it as the task id.
+        const taskIds = new Set(tasks.map((t) => t.id));
+        for (const [k, d] of parsed.documents.entries()) {
+          expect(taskIds.has(d.labelStudio!.taskId)).toBe(true);
+          if (docs[k]!.id !== undefined && /^(0|[1-9][0-9]{0,14})$/.test(docs[k]!.id)) expect(d.labelStudio!.taskId).toBe(Number(docs[k]!.id));
+        }
         expect(serialize(parsed.documents)).toBe(s);
       }),
       { numRuns: 300 },
@@ -319,6 +328,10 @@ describe('Label Studio: round trips (property)', () => {
     expect(first.documents.map((d) => d.annotator)).toEqual(['1', '2']);
     const s1 = serialize(first.documents);
     const second = labelStudioFormat.parse(file(s1));
+    expect(second.documents.map((d) => d.labelStudio)).toEqual([
+      { taskId: 1, fromName: 'label', toName: 'text' },
+      { taskId: 1, fromName: 'label', toName: 'text' },
+    ]);
     expect(second.documents.map(withoutPlace)).toEqual(
       first.documents.map((d) => ({ ...withoutPlace(d), textSha256: sha256Hex(text), spans: sortedSpans(d.spans) })),
     );
@@ -538,5 +551,122 @@ describe('Label Studio: writing', () => {
       [{ email: 'rania' }, 1],
     ]);
     expect(t!.meta).toEqual({ text_sha256: sha256Hex(T1) });
+  });
+});
+
+/**
+ * What the Label Studio SDK's converter (label_studio_sdk/converter/converter.py,
+ * `annotation_result_from_task` and `get_data`) makes of each annotation of a task list,
+ * ported line for line: it reads `task["id"]` (a KeyError without one) and keeps a result
+ * only when its `from_name` is a control of the project's labeling config (`schema`).
+ */
+function sdkItems(tasks: readonly Record<string, unknown>[], schema: Readonly<Record<string, string>>) {
+  const items: { id: unknown; output: Record<string, unknown[]> }[] = [];
+  for (const task of tasks) {
+    if (!('annotations' in task) && !('completions' in task)) continue;
+    if (!('id' in task)) throw new Error("KeyError: 'id'");
+    const annotations = (task.annotations ?? task.completions) as Record<string, unknown>[];
+    if (annotations.length === 0) items.push({ id: task.id, output: {} });
+    for (const a of annotations.filter((x) => !(x.skipped || x.was_cancelled))) {
+      const output: Record<string, unknown[]> = {};
+      for (const r of (a.result ?? []) as Record<string, unknown>[]) {
+        const from = r.from_name as string | undefined;
+        if (from && from in schema) (output[from] ??= []).push({ ...(r.value as object), type: schema[from] });
+      }
+      items.push({ id: task.id, output });
+    }
+  }
+  return items;
+}
+
+describe('Label Studio: task ids and control names a project can take back', () => {
+  // A project whose config names its controls itself: <Labels name="ner" toName="article"> over <Text name="article" value="$text"/>.
+  const SCHEMA = { ner: 'labels', article: 'text' };
+  const PROJECT = JSON.stringify(
+    [
+      {
+        id: 5012,
+        data: { text: T2 },
+        annotations: [
+          {
+            completed_by: 3,
+            result: [
+              { value: { start: 14, end: 30, text: 'القوات الأميركية', labels: ['actor'] }, id: 'r1', from_name: 'ner', to_name: 'article', type: 'labels' },
+              { value: { start: 40, end: 48, text: 'البوكمال', labels: ['place'] }, id: 'r2', from_name: 'ner', to_name: 'article', type: 'labels' },
+            ],
+          },
+        ],
+      },
+    ],
+    null,
+    2,
+  );
+
+  it('gives every task an integer id: a .txt import (no id) and a Hashiya id that is not an integer get 1, 2, …; the SDK reads them', () => {
+    const docs: ExchangeDocument[] = [
+      { text: T1, title: 'a', spans: [{ start: utf16(8), end: utf16(35), label: 'actor' }] },
+      { text: T2, id: 'V1StGXR8_Z5jdHi6B', spans: [] },
+      { text: 'نص ثالث', id: '2', spans: [] },
+    ];
+    const s = serialize(docs);
+    const tasks = JSON.parse(s) as Record<string, unknown>[];
+    expect(tasks.map((t) => t.id)).toEqual([1, 3, 2]);
+    expect(tasks.map((t) => (t.meta as Record<string, unknown>).id)).toEqual([undefined, 'V1StGXR8_Z5jdHi6B', undefined]);
+    expect(sdkItems(tasks, { label: 'labels', text: 'text' }).map((i) => [i.id, i.output.label?.length ?? 0])).toEqual([
+      [1, 1],
+      [3, 0],
+      [2, 0],
+    ]);
+    // Hashiya's ids come back as they were; a document without one is known by its task id, as any Label Studio task.
+    expect(labelStudioFormat.parse(file(s)).documents.map((d) => d.id)).toEqual(['1', 'V1StGXR8_Z5jdHi6B', '2']);
+  });
+
+  it('keeps the task id and the control names (from_name "ner", to_name "article") through a round trip, so the project keeps every region', () => {
+    const parsed = labelStudioFormat.parse(file(PROJECT));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.documents[0]!.labelStudio).toEqual({ taskId: 5012, fromName: 'ner', toName: 'article' });
+    const tasks = tasksOf(serialize(parsed.documents)) as unknown as Record<string, unknown>[];
+    expect(tasks[0]!.id).toBe(5012);
+    const results = (tasks[0]!.annotations as { result: Record<string, unknown>[] }[])[0]!.result;
+    expect(results.map((r) => [r.from_name, r.to_name])).toEqual([
+      ['ner', 'article'],
+      ['ner', 'article'],
+    ]);
+    expect(sdkItems(tasks, SCHEMA).map((i) => [i.id, i.output.ner?.length])).toEqual([[5012, 2]]);
+  });
+
+  it('gives a task id two documents claim to the first only; the other gets a new one', () => {
+    const docs: ExchangeDocument[] = [
+      { text: T1, labelStudio: { taskId: 7 }, spans: [] },
+      { text: T2, labelStudio: { taskId: 7 }, spans: [] },
+    ];
+    expect(tasksOf(serialize(docs)).map((t) => t.id)).toEqual([7, 1]);
+  });
+
+  it('refuses a relation to a region of another task at its line, saying where that region is', () => {
+    const tasks = JSON.parse(PROJECT) as Record<string, unknown>[];
+    const other = {
+      id: 5013,
+      data: { text: T2 },
+      annotations: [{ completed_by: 3, result: [{ from_id: 'c9', to_id: 'r1', type: 'relation', direction: 'right', labels: ['source'] }] }],
+    };
+    (other.annotations[0]!.result as unknown[]).unshift({
+      value: { start: 14, end: 48, text: [...T2].slice(14, 48).join(''), labels: ['claim'] },
+      id: 'c9',
+      from_name: 'ner',
+      to_name: 'article',
+      type: 'labels',
+    });
+    const content = JSON.stringify([...tasks, other], null, 2);
+    const result = labelStudioFormat.parse(file(content));
+    expect(result.documents.map((d) => d.labelStudio?.taskId)).toEqual([5012]);
+    expect(result.problems).toEqual([
+      {
+        file: 'project-1.json',
+        line: lineOfText(content, '"from_id": "c9"') - 1,
+        message:
+          'task 2, annotation 1: result 2: "to_id" "r1" is not a region of this annotation (it is a region of task 1; a relation cannot reach into another task)',
+      },
+    ]);
   });
 });
