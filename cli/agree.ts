@@ -59,11 +59,11 @@ export function formatAgreement(r: AgreementReport): string {
   const claimLabels = labels.filter((l) => r.labels[l]!.claims);
   if (claimLabels.length) {
     lines.push('claims: stance and source over matched claims');
-    lines.push(`  ${'label'.padEnd(width)}${cell('matched')}${cell('stance', 12)}${cell('stance κ', 12)}${cell('source', 12)}`);
+    lines.push(`  ${'label'.padEnd(width)}${cell('matched')}${cell('stance', 12)}${cell('stance kappa', 14)}${cell('source', 12)}`);
     for (const l of claimLabels) {
       const c = r.labels[l]!.claims!;
       lines.push(
-        `  ${l.padEnd(width)}${cell(String(c.matched))}${cell(num(c.stance_agreement), 12)}${cell(num(c.stance_kappa), 12)}${cell(num(c.source_agreement), 12)}`,
+        `  ${l.padEnd(width)}${cell(String(c.matched))}${cell(num(c.stance_agreement), 12)}${cell(num(c.stance_kappa), 14)}${cell(num(c.source_agreement), 12)}`,
       );
     }
     lines.push('');
