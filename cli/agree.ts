@@ -1,6 +1,6 @@
 import type { AgreementReport, Measure } from '../shared/agreement/agreementReport';
 import { computeAgreement } from '../shared/agreement/computeAgreement';
-import { groupByText } from '../shared/agreement/groupByText';
+import { claimLabelsOf, groupByText } from '../shared/agreement/groupByText';
 import { formatProblem, loadInputs, resolveFormat } from './loadInputs';
 import type { CliIo } from './cliIo';
 import type { CliOptions } from './cliOptions';
@@ -18,7 +18,7 @@ function letter(i: number): string {
 const num = (x: Measure) => (x === null ? 'n/a' : x.toFixed(3));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The report as text: overall, per label with counts, the confusion matrix, documents worst first. */
+/** The report as text: overall, per label with counts, claims' stance and source, the confusion matrix, documents worst first. */
 export function formatAgreement(r: AgreementReport): string {
   const letters = r.annotators.map((_, i) => letter(i));
   const lines: string[] = [];
@@ -56,10 +56,23 @@ export function formatAgreement(r: AgreementReport): string {
   if (!labels.length) lines.push('  (no spans)');
   lines.push('');
 
+  const claimLabels = labels.filter((l) => r.labels[l]!.claims);
+  if (claimLabels.length) {
+    lines.push('claims: stance and source over matched claims');
+    lines.push(`  ${'label'.padEnd(width)}${cell('matched')}${cell('stance', 12)}${cell('stance kappa', 14)}${cell('source', 12)}`);
+    for (const l of claimLabels) {
+      const c = r.labels[l]!.claims!;
+      lines.push(
+        `  ${l.padEnd(width)}${cell(String(c.matched))}${cell(num(c.stance_agreement), 12)}${cell(num(c.stance_kappa), 14)}${cell(num(c.source_agreement), 12)}`,
+      );
+    }
+    lines.push('');
+  }
+
   if (labels.length) {
     const pairs = r.annotators.length === 2 ? `rows: A's label, columns: B's` : 'summed over every ordered pair of annotators';
     const columnWidth = Math.max(6, ...labels.map((l) => l.length), ...labels.flatMap((row) => labels.map((c) => String(r.confusion[row]![c]).length))) + 2;
-    lines.push(`confusion of labels on overlapping spans (${pairs})`);
+    lines.push(`confusion of labels on matched spans (${pairs})`);
     lines.push(`  ${''.padEnd(width)}${labels.map((c) => cell(c, columnWidth)).join('')}`);
     for (const row of labels) lines.push(`  ${row.padEnd(width)}${labels.map((c) => cell(String(r.confusion[row]![c]), columnWidth)).join('')}`);
     lines.push('');
@@ -101,7 +114,7 @@ export async function agree(paths: readonly string[], options: CliOptions, io: C
     );
     return 1;
   }
-  const report = computeAgreement(documents);
+  const report = computeAgreement(documents, claimLabelsOf(loaded.documents));
   if (report.documents === 0) {
     io.err(
       `hashiya agree: no text was annotated by two or more annotators (documents are matched by the SHA-256 of their text; ${plural(report.documents_left_out, 'document')} left out)\n`,

@@ -49,6 +49,7 @@ export function AgreementDashboard() {
   };
   const report = view.report;
   const labels = report ? Object.keys(report.labels) : [];
+  const claimLabels = labels.filter((l) => report?.labels[l]?.claims);
   const confusionLabels = report ? Object.keys(report.confusion) : [];
   const maxCell = report ? Math.max(1, ...confusionLabels.flatMap((r) => confusionLabels.map((c) => report.confusion[r]?.[c] ?? 0))) : 1;
   const a0 = report?.annotators[0] ?? '';
@@ -142,10 +143,45 @@ export function AgreementDashboard() {
               })}
             </tbody>
           </table>
-          <h2>Confusion of labels on overlapping spans</h2>
+          {claimLabels.length > 0 && (
+            <>
+              <h2>Claims: stance and source</h2>
+              <p className="hint">
+                Over the claims both annotators made (the same words, or overlapping ones): how often they gave the same stance, Cohen’s κ of the stances, and
+                how often they linked the same source (a span over the same words, or none on both sides).
+              </p>
+              <table className="measures" aria-label="Claim agreement">
+                <thead>
+                  <tr>
+                    <th scope="col">Claim label</th>
+                    <th scope="col">Matched claims</th>
+                    <th scope="col">Same stance</th>
+                    <th scope="col">Stance κ</th>
+                    <th scope="col">Same source</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {claimLabels.map((l) => {
+                    const c = report.labels[l]!.claims!;
+                    return (
+                      <tr key={l} data-label={l}>
+                        <th scope="row">{l}</th>
+                        <td data-measure="matched">{c.matched}</td>
+                        <MeasureCell name="stance_agreement" value={c.stance_agreement} />
+                        <MeasureCell name="stance_kappa" value={c.stance_kappa} />
+                        <MeasureCell name="source_agreement" value={c.source_agreement} />
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
+          )}
+          <h2>Confusion of labels on matched spans</h2>
           <p className="hint">
             Rows: {report.annotators.length === 2 ? <bdi>{a0}</bdi> : 'either annotator'}; columns:{' '}
-            {report.annotators.length === 2 ? <bdi>{a1}</bdi> : 'the other'}. Darker cells hold more pairs; the diagonal is agreement on the label.
+            {report.annotators.length === 2 ? <bdi>{a1}</bdi> : 'the other'}. Each pair of spans matched as review pairs them counts once (a span inside another
+            of another label is no pair). Darker cells hold more pairs; the diagonal is agreement on the label.
           </p>
           {confusionLabels.length === 0 ? (
             <p>No overlapping spans.</p>

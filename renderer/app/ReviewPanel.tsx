@@ -23,7 +23,13 @@ function describe(span: Span | null, text: string): string {
   return `${span.label}${span.stance ? ` (${span.stance})` : ''}: ${text.slice(span.start, span.end)}`;
 }
 
-/** One row of the list: the kind, both sides, and how it was settled. */
+/** A claim's source as the row names it: its label and words, or none. */
+function describeSource(claim: Span | null, source: Span | null, text: string): string | null {
+  if (!claim) return null;
+  return source ? `${source.label}: ${text.slice(source.start, source.end)}` : 'none';
+}
+
+/** One row of the list: the kind, both sides (a claim's with its source), and how it was settled. */
 const DifferenceRow = memo(function DifferenceRow({
   diff,
   index,
@@ -38,6 +44,8 @@ const DifferenceRow = memo(function DifferenceRow({
   text: string;
 }) {
   const ref = useRef<HTMLLIElement>(null);
+  // Sources are named where either claim has one, so a link conflict says whose source is whose.
+  const linked = diff.sourceA !== null || diff.sourceB !== null;
   useEffect(() => {
     if (current) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [current]);
@@ -52,12 +60,20 @@ const DifferenceRow = memo(function DifferenceRow({
       <button type="button" className="diff-button" onMouseDown={(e) => e.preventDefault()} onClick={() => appStore.getState().focusDifference(index)}>
         <span className="diff-kind">{KIND_TEXT[diff.kind]}</span>
         {diff.attributes.length > 0 && <span className="diff-attrs"> ({diff.attributes.join(', ')})</span>}
-        <span className="diff-side" dir="rtl" lang="ar">
-          <b>A</b> {describe(diff.a, text)}
-        </span>
-        <span className="diff-side" dir="rtl" lang="ar">
-          <b>B</b> {describe(diff.b, text)}
-        </span>
+        {(['a', 'b'] as const).map((side) => {
+          const source = linked ? describeSource(diff[side], side === 'a' ? diff.sourceA : diff.sourceB, text) : null;
+          return (
+            <span key={side} className="diff-side" dir="rtl" lang="ar">
+              <b>{side.toUpperCase()}</b> {describe(diff[side], text)}
+              {source !== null && (
+                <span className="diff-source" data-side={side}>
+                  {' '}
+                  ← source <bdi>{source}</bdi>
+                </span>
+              )}
+            </span>
+          );
+        })}
         <span className="diff-verdict">{verdict ? `✓ ${VERDICT_TEXT[verdict]}` : 'unsettled'}</span>
       </button>
     </li>

@@ -3,8 +3,7 @@ import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { LabelRole } from '../../shared/model/label';
 import type { Span } from '../../shared/model/span';
-import type { AgreementSpan } from '../../shared/agreement/agreementSpan';
-import type { AgreementDocument } from '../../shared/agreement/groupByText';
+import { agreementDocuments, type AgreementDocument, type LayeredText } from '../../shared/agreement/agreementDocuments';
 import type { Decision } from '../../shared/review/decision';
 import Dexie from 'dexie';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
@@ -238,39 +237,29 @@ export function repository(db: HashiyaDb) {
 
     /**
      * Every document with the spans of the chosen annotators (all but none when `annotators`
-     * is null), ready for `computeAgreement`. An annotator counts as having annotated a
-     * document when they made a span in it or gave it a status, so "read it and found
-     * nothing" is agreement data too. `keep` picks documents by their record.
+     * is null, sorted by name), ready for `computeAgreement`: who annotated which document is
+     * decided by `agreementDocuments`, the rule `hashiya agree` follows too. `keep` picks
+     * documents by their record.
      */
     async agreementDocuments(annotators: readonly string[] | null, keep: (d: DocumentRecord) => boolean = () => true): Promise<AgreementDocument[]> {
-      return db.transaction('r', [db.documents, db.texts, db.spans, db.statuses], async () => {
+      return db.transaction('r', [db.documents, db.texts, db.spans], async () => {
         const wanted = annotators ? new Set(annotators) : null;
-        const byDoc = new Map<string, Map<string, AgreementSpan[]>>();
-        const present = (docId: string, who: string) => {
-          let m = byDoc.get(docId);
-          if (!m) byDoc.set(docId, (m = new Map<string, AgreementSpan[]>()));
-          let list = m.get(who);
-          if (!list) m.set(who, (list = []));
-          return list;
-        };
+        const byDoc = new Map<string, Span[]>();
         await db.spans.each((s) => {
-          if (!wanted || wanted.has(s.annotator)) present(s.docId, s.annotator).push({ start: s.start, end: s.end, label: s.label });
+          if (wanted && !wanted.has(s.annotator)) return;
+          const list = byDoc.get(s.docId);
+          if (list) list.push(s);
+          else byDoc.set(s.docId, [s]);
         });
-        await db.statuses.each((r) => {
-          if (r.status !== 'new' && (!wanted || wanted.has(r.annotator))) present(r.docId, r.annotator);
-        });
-        const order = annotators ?? [...new Set([...byDoc.values()].flatMap((m) => [...m.keys()]))].sort();
-        const ids = [...byDoc.keys()];
-        const records = await db.documents.bulkGet(ids);
+        const order = annotators ?? [...new Set([...byDoc.values()].flat().map((s) => s.annotator))].sort();
+        const records = await db.documents.bulkGet([...byDoc.keys()]);
         const chosen = records.filter((r): r is DocumentRecord => !!r && keep(r));
         const texts = await db.texts.bulkGet(chosen.map((r) => r.id));
-        return chosen.map((r, i) => {
-          const m = byDoc.get(r.id)!;
+        const layered = chosen.map((r, i): LayeredText => {
           const t = texts[i]!;
-          // Annotators in one fixed order, so every document lists them alike.
-          const annotations = new Map(order.filter((a) => m.has(a)).map((a) => [a, m.get(a)!]));
-          return { id: r.id, text: t.text, textSha256: r.textSha256, ...(t.tokens ? { tokens: t.tokens } : {}), annotations };
+          return { id: r.id, text: t.text, textSha256: r.textSha256, ...(t.tokens ? { tokens: t.tokens } : {}), spans: byDoc.get(r.id)! };
         });
+        return agreementDocuments(layered, order);
       });
     },
 

@@ -1,16 +1,21 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Span } from '../../shared/model/span';
-import { useHashiya } from '../store/appStore';
+import { appStore, useHashiya } from '../store/appStore';
+import type { HashiyaState } from '../store/types';
 import { annotationKey } from './annotationPlugin';
 import { toEditorPos } from './positions';
 
+/** Whose link an arc draws: the editable layer's, or annotator A's or B's under review. */
+type ArcLayer = 'own' | 'a' | 'b';
+
 interface Arc {
   readonly id: string;
+  readonly layer: ArcLayer;
+  readonly sourceId: string;
   readonly d: string;
   readonly color: string;
   readonly title: string;
-  readonly selected: boolean;
 }
 
 /** A key that changes only when a claim–source link or the range of a linked span changes. */
@@ -24,17 +29,35 @@ function linkKey(spans: ReadonlyMap<string, Span>): string {
   return key;
 }
 
+/** The review layers drawn over the open document, each with its annotator: A's and B's, or null (outside review, or the layer hidden). */
+function reviewedLayers(s: HashiyaState): { a: ReviewedLayer | null; b: ReviewedLayer | null } {
+  const r = s.review;
+  if (!r || r.docId !== s.open?.record.id) return { a: null, b: null };
+  return { a: r.showA ? { spans: r.layerA, who: r.a } : null, b: r.showB ? { spans: r.layerB, who: r.b } : null };
+}
+
+interface ReviewedLayer {
+  readonly spans: ReadonlyMap<string, Span>;
+  readonly who: string;
+}
+
 /**
- * Draws each claim's link to its source as an arrow over the text. The text never
- * moves (it is immutable and spans add no width), so arcs are measured only when a link
- * changes, the document loads, fonts arrive or the frame is resized.
+ * Draws each claim's link to its source as an arrow over the text: the editable layer's
+ * (yours, or gold under review), and under review annotator A's and B's in their layers'
+ * styles — A's solid, above the line as A's spans are drawn; B's dashed, below it. The text
+ * never moves (it is immutable and spans add no width), so arcs are measured only when a
+ * link changes, a layer is shown or hidden, the document loads, fonts arrive or the frame
+ * is resized.
  */
 export function LinkArcs({ editor }: { editor: Editor }) {
-  const key = useHashiya((s) => linkKey(s.spans));
+  const key = useHashiya((s) => {
+    const { a, b } = reviewedLayers(s);
+    return `${linkKey(s.spans)}|a:${a ? `${a.who}:${linkKey(a.spans)}` : '-'}|b:${b ? `${b.who}:${linkKey(b.spans)}` : '-'}`;
+  });
   const selectedId = useHashiya((s) => s.selectedSpanId);
   const openId = useHashiya((s) => s.open?.record.id);
   const labels = useHashiya((s) => s.labels);
-  const [arcs, setArcs] = useState<Omit<Arc, 'selected'>[]>([]);
+  const [arcs, setArcs] = useState<Arc[]>([]);
   const [size, setSize] = useState({ w: 0, h: 0 });
   const [tick, setTick] = useState(0);
 
@@ -57,26 +80,38 @@ export function LinkArcs({ editor }: { editor: Editor }) {
     const plugin = annotationKey.getState(view.state);
     if (!frame || !plugin) return;
     const box = frame.getBoundingClientRect();
-    const at = (offset: Span['start']) => {
+    // A point at an offset: the top of its line (own links and A's, drawn above) or the bottom (B's, below).
+    const at = (offset: Span['start'], below: boolean) => {
       const c = view.coordsAtPos(toEditorPos(plugin.layout, offset));
-      return { x: c.left - box.left + frame.scrollLeft, y: c.top - box.top + frame.scrollTop };
+      return { x: c.left - box.left + frame.scrollLeft, y: (below ? c.bottom : c.top) - box.top + frame.scrollTop };
     };
+    const words = (s: Span) => view.state.doc.textBetween(toEditorPos(plugin.layout, s.start), toEditorPos(plugin.layout, s.end));
     const colors = new Map(labels.map((l) => [l.name, l.color]));
-    const next: Omit<Arc, 'selected'>[] = [];
-    for (const s of plugin.spans.values()) {
-      const src = s.sourceId ? plugin.spans.get(s.sourceId) : undefined;
-      if (!src) continue;
-      const a = at(s.start);
-      const b = at(src.start);
-      const lift = 14 + Math.min(60, Math.abs(a.y - b.y) * 0.15);
-      const top = Math.min(a.y, b.y) - lift;
-      next.push({
-        id: s.id,
-        d: `M ${a.x} ${a.y} C ${a.x} ${top}, ${b.x} ${top}, ${b.x} ${b.y}`,
-        color: colors.get(s.label) ?? '#9467bd',
-        title: `${view.state.doc.textBetween(toEditorPos(plugin.layout, src.start), toEditorPos(plugin.layout, src.end))} → claim`,
-      });
-    }
+    const next: Arc[] = [];
+    const drawLayer = (spans: ReadonlyMap<string, Span>, layer: ArcLayer, who: string) => {
+      const below = layer === 'b';
+      for (const s of spans.values()) {
+        const src = s.sourceId ? spans.get(s.sourceId) : undefined;
+        if (!src) continue;
+        const a = at(s.start, below);
+        const b = at(src.start, below);
+        const lift = (14 + Math.min(60, Math.abs(a.y - b.y) * 0.15)) * (below ? -1 : 1);
+        const turn = below ? Math.max(a.y, b.y) - lift : Math.min(a.y, b.y) - lift;
+        next.push({
+          id: s.id,
+          layer,
+          sourceId: src.id,
+          d: `M ${a.x} ${a.y} C ${a.x} ${turn}, ${b.x} ${turn}, ${b.x} ${b.y}`,
+          color: colors.get(s.label) ?? '#9467bd',
+          title: `${who}${words(src)} → ${s.label}`,
+        });
+      }
+    };
+    drawLayer(plugin.spans, 'own', '');
+    // Read here, not subscribed to: `key` changes whenever what these layers draw does.
+    const { a, b } = reviewedLayers(appStore.getState());
+    if (a) drawLayer(a.spans, 'a', `A (${a.who}): `);
+    if (b) drawLayer(b.spans, 'b', `B (${b.who}): `);
     setArcs(next);
     setSize({ w: frame.scrollWidth, h: frame.scrollHeight });
   }, [editor, key, openId, labels, tick]);
@@ -89,7 +124,16 @@ export function LinkArcs({ editor }: { editor: Editor }) {
         </marker>
       </defs>
       {arcs.map((a) => (
-        <path key={a.id} data-claim={a.id} d={a.d} stroke={a.color} className={a.id === selectedId ? 'arc selected' : 'arc'} markerEnd="url(#hs-arrow)">
+        <path
+          key={`${a.layer}:${a.id}`}
+          data-claim={a.id}
+          data-source={a.sourceId}
+          data-layer={a.layer}
+          d={a.d}
+          stroke={a.color}
+          className={`arc arc-${a.layer}${a.layer === 'own' && a.id === selectedId ? ' selected' : ''}`}
+          markerEnd="url(#hs-arrow)"
+        >
           <title>{a.title}</title>
         </path>
       ))}

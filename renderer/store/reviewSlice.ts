@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { computeAgreement as agreementOf } from '../../shared/agreement/computeAgreement';
+import { labelsWithRole } from '../../shared/model/label';
 import type { Span } from '../../shared/model/span';
 import { GOLD, type Verdict } from '../../shared/review/decision';
 import { differences } from '../../shared/review/differences';
@@ -74,7 +75,7 @@ export const reviewSlice =
         const others = get().otherSpans;
         const layerA = layerOf(others, a);
         const layerB = layerOf(others, b);
-        const diffs = differences([...layerA.values()], [...layerB.values()]);
+        const diffs = differences([...layerA.values()], [...layerB.values()], labelsWithRole(get().labels, 'claim'));
         const decisions = new Map(stored.filter((d) => d.a === a && d.b === b).map((d) => [d.key, d]));
         const session: ReviewSession = { ...empty, layerA, layerB, differences: diffs, decisions };
         set({ review: { ...session, current: diffs.length ? Math.max(0, nextUnsettled(session, 0, 1)) : -1 } });
@@ -162,7 +163,7 @@ export const reviewSlice =
         const started = performance.now();
         const needle = titleFilter.trim();
         const docs = await deps.repo.agreementDocuments(annotators.length ? annotators : null, (d) => !needle || d.title.includes(needle));
-        const report = agreementOf(docs);
+        const report = agreementOf(docs, labelsWithRole(get().labels, 'claim'));
         const titles = new Map<string, string>();
         const byId = new Map(get().documents.map((d) => [d.id, d.title]));
         for (const d of report.per_document) titles.set(d.id, byId.get(d.id) ?? d.id);

@@ -6,9 +6,11 @@ import { normalizeSpans, type AgreementSpan } from './agreementSpan';
 import { cohenKappa } from './cohenKappa';
 import { exactF1, meanOfDefined, partialF1 } from './f1';
 import { FleissTally } from './fleissKappa';
-import type { AgreementDocument } from './groupByText';
+import type { AgreementDocument } from './agreementDocuments';
+import { ClaimTally } from './claimAgreement';
 import { AlphaTally } from './krippendorffAlpha';
 import { addPairCounts, countPair, emptyPairCounts, type PairCounts } from './pairCounts';
+import { pairSpans } from './pairSpans';
 import { categorizeTokens, type TokenCategories } from './tokenCategories';
 
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -31,7 +33,8 @@ function worstFirst(a: DocumentAgreement, b: DocumentAgreement): number {
 
 /**
  * Agreement between annotators over documents, each holding every annotator's spans of one
- * text (`groupByText` builds them from parsed files, matching copies by SHA-256).
+ * text, as `agreementDocuments` gathers them (from parsed files through `groupByText`, from
+ * the library through the repository). `claimLabels` names the labels with the claim role.
  *
  * - Documents with fewer than two annotators are left out and counted (`documents_left_out`).
  *   Annotators are listed in the order first seen; annotator A of a pair is the earlier one.
@@ -49,13 +52,18 @@ function worstFirst(a: DocumentAgreement, b: DocumentAgreement): number {
  *   computed over the documents every annotator annotated (it needs the same number of
  *   ratings per item). Kappa is null where expected agreement is 1 and alpha where expected
  *   disagreement is 0 — no variation at all (e.g. a label nobody used), where both are 0/0.
- * - Confusion: every pair of overlapping spans of annotators A and B adds 1 at [A's label][B's
- *   label], whatever the labels (a span overlapping two spans counts twice). With two
- *   annotators rows are the first annotator's labels and columns the second's; with three or
- *   more, the matrix sums over ordered pairs (A, B) and (B, A), so it is symmetric.
+ * - Confusion: every matched pair of spans of annotators A and B adds 1 at [A's label][B's
+ *   label], matched one to one as review pairs them (`pairSpans`: same range and label, then
+ *   same range, then the largest same-label overlap); a span nested in another of another
+ *   label is no confusion. With two annotators rows are the first annotator's labels and
+ *   columns the second's; with three or more, the matrix sums over ordered pairs (A, B) and
+ *   (B, A), so it is symmetric.
+ * - Claims (labels in `claimLabels`): over the matched claims of the label (pairs of the same
+ *   label, same range or overlapping), stance agreement (raw and Cohen's kappa) and source
+ *   agreement (`ClaimTally`).
  * - Per document: exact and partial F1 (mean over the annotator pairs present), worst first.
  */
-export function computeAgreement(documents: readonly AgreementDocument[]): AgreementReport {
+export function computeAgreement(documents: readonly AgreementDocument[], claimLabels: ReadonlySet<string>): AgreementReport {
   const compared = documents.filter((d) => d.annotations.size >= 2);
   const annotatorIndex = new Map<string, number>();
   const labelSet = new Set<string>();
@@ -74,6 +82,7 @@ export function computeAgreement(documents: readonly AgreementDocument[]): Agree
   // Spans: pooled counts per annotator pair (p < q, key p·A + q) per label.
   const pairs = new Map<number, Map<string, PairCounts>>();
   const confusion = zeros(L);
+  const claims = new Map(labels.filter((l) => claimLabels.has(l)).map((l) => [l, new ClaimTally()]));
   const spanCounts = labels.map(() => new Array<number>(A).fill(0));
   // Tokens: categories 0 = O, 1 + label index.
   const overallAlpha = new AlphaTally();
@@ -112,12 +121,14 @@ export function computeAgreement(documents: readonly AgreementDocument[]): Agree
       for (let y = x + 1; y < m; y++) {
         const p = present[x]!;
         const q = present[y]!;
-        const perLabel = countPair(spans.get(p)!, spans.get(q)!, (la, lb) => {
-          const r = labelIndex.get(la)!;
-          const c = labelIndex.get(lb)!;
+        const perLabel = countPair(spans.get(p)!, spans.get(q)!);
+        for (const { a, b, kind } of pairSpans(spans.get(p)!, spans.get(q)!).pairs) {
+          const r = labelIndex.get(a.label)!;
+          const c = labelIndex.get(b.label)!;
           confusion[r]![c]!++;
           if (A >= 3) confusion[c]![r]!++;
-        });
+          if (kind !== 'label') claims.get(a.label)?.add(p * A + q, a, b);
+        }
         let pooled = pairs.get(p * A + q);
         if (!pooled) pairs.set(p * A + q, (pooled = new Map<string, PairCounts>()));
         for (const [label, c] of perLabel) {
@@ -189,6 +200,7 @@ export function computeAgreement(documents: readonly AgreementDocument[]): Agree
         cohen_kappa: A === 2 ? cohenKappa(labelCohen[l]!) : null,
         krippendorff_alpha: labelAlpha[l]!.value(),
         counts: Object.fromEntries(annotators.map((who, p) => [who, spanCounts[l]![p]!])),
+        ...(claims.has(label) ? { claims: claims.get(label)!.value() } : {}),
       },
     ];
   });

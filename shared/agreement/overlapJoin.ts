@@ -1,7 +1,7 @@
-import type { AgreementSpan } from './agreementSpan';
+import type { SpanRange } from './agreementSpan';
 
 /** Drops from `active` the spans that end at or before `offset`, in place. */
-function prune(active: number[], spans: readonly AgreementSpan[], offset: number): void {
+function prune(active: number[], spans: readonly SpanRange[], offset: number): void {
   let kept = 0;
   for (const k of active) if (spans[k]!.end > offset) active[kept++] = k;
   active.length = kept;
@@ -13,7 +13,7 @@ function prune(active: number[], spans: readonly AgreementSpan[], offset: number
  * keeping the spans still open on each side: O((|a| + |b|) · open + pairs), so linear for
  * ordinary annotations, and never worse than the number of pairs it reports.
  */
-export function overlapJoin(a: readonly AgreementSpan[], b: readonly AgreementSpan[], visit: (i: number, j: number) => void): void {
+export function overlapJoin(a: readonly SpanRange[], b: readonly SpanRange[], visit: (i: number, j: number) => void): void {
   const openA: number[] = [];
   const openB: number[] = [];
   let i = 0;

@@ -28,14 +28,9 @@ export function addPairCounts(a: PairCounts, b: PairCounts): void {
 /**
  * Compares annotator A's spans with B's in one document, per label. Both lists must be
  * normalised (`normalizeSpans`: sorted, no duplicates). Exact matches come from merging the
- * two sorted lists; overlaps from one sweep (`overlapJoin`), which also reports every
- * overlapping pair, whatever the labels, to `onOverlap` (for the confusion matrix).
+ * two sorted lists; overlaps from one sweep (`overlapJoin`).
  */
-export function countPair(
-  a: readonly AgreementSpan[],
-  b: readonly AgreementSpan[],
-  onOverlap?: (labelA: string, labelB: string) => void,
-): Map<string, PairCounts> {
+export function countPair(a: readonly AgreementSpan[], b: readonly AgreementSpan[]): Map<string, PairCounts> {
   const counts = new Map<string, PairCounts>();
   const of = (label: string) => {
     let c = counts.get(label);
@@ -59,7 +54,6 @@ export function countPair(
     const x = a[i]!;
     const y = b[j]!;
     if (x.label === y.label) matchedA[i] = matchedB[j] = 1;
-    onOverlap?.(x.label, y.label);
   });
   for (let i = 0; i < a.length; i++) if (matchedA[i]) of(a[i]!.label).matchedA++;
   for (let j = 0; j < b.length; j++) if (matchedB[j]) of(b[j]!.label).matchedB++;

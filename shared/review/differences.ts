@@ -1,4 +1,6 @@
-import { compareSpans, overlaps, type Span } from '../model/span';
+import { pairSpans, type PairKind } from '../agreement/pairSpans';
+import { sameSource } from '../agreement/claimAgreement';
+import { compareSpans, type Span } from '../model/span';
 import { rangeKey } from './rangeKey';
 
 /**
@@ -23,100 +25,73 @@ export interface Difference {
   readonly end: number;
   /** For `attribute`: which of the claim's attributes differ. */
   readonly attributes: readonly ('stance' | 'source')[];
+  /** For claims: the span A's (B's) claim is linked to as its source in A's (B's) layer, or null. */
+  readonly sourceA: Span | null;
+  readonly sourceB: Span | null;
 }
 
-/** The source of a claim as a range and label (ids differ between annotators), or '' for none. */
-function sourceOf(span: Span, layer: ReadonlyMap<string, Span>): string {
-  const source = span.sourceId ? layer.get(span.sourceId) : undefined;
-  return source ? rangeKey(source) : '';
+/** The two layers and which labels are claims: what comparing needs besides the spans. */
+interface Layers {
+  readonly a: ReadonlyMap<string, Span>;
+  readonly b: ReadonlyMap<string, Span>;
+  readonly claimLabels: ReadonlySet<string>;
 }
 
-/** Which of two same-range, same-label claims' attributes differ. */
-function attributeDifferences(a: Span, b: Span, layerA: ReadonlyMap<string, Span>, layerB: ReadonlyMap<string, Span>): ('stance' | 'source')[] {
-  const out: ('stance' | 'source')[] = [];
-  if ((a.stance ?? null) !== (b.stance ?? null)) out.push('stance');
-  if (sourceOf(a, layerA) !== sourceOf(b, layerB)) out.push('source');
-  return out;
+/** A claim's source span in its own layer, or null (not a claim, not linked, or the source is gone). */
+function sourceIn(span: Span | null, layer: ReadonlyMap<string, Span>, claimLabels: ReadonlySet<string>): Span | null {
+  if (!span?.sourceId || !claimLabels.has(span.label)) return null;
+  return layer.get(span.sourceId) ?? null;
 }
 
-function make(kind: DifferenceKind, a: Span | null, b: Span | null, attributes: ('stance' | 'source')[] = []): Difference {
+function make(kind: DifferenceKind, a: Span | null, b: Span | null, layers: Layers, attributes: ('stance' | 'source')[] = []): Difference {
   const start = Math.min(a?.start ?? Infinity, b?.start ?? Infinity);
   const end = Math.max(a?.end ?? -Infinity, b?.end ?? -Infinity);
-  return { key: `${a ? rangeKey(a) : '_'}|${b ? rangeKey(b) : '_'}`, kind, a, b, start, end, attributes };
+  return {
+    key: `${a ? rangeKey(a) : '_'}|${b ? rangeKey(b) : '_'}`,
+    kind,
+    a,
+    b,
+    start,
+    end,
+    attributes,
+    sourceA: sourceIn(a, layers.a, layers.claimLabels),
+    sourceB: sourceIn(b, layers.b, layers.claimLabels),
+  };
 }
 
-const overlapLength = (a: Span, b: Span) => Math.min(a.end, b.end) - Math.max(a.start, b.start);
+/** A same-range, same-label pair: `agree`, or for claims `attribute` when stance or source differ. */
+function samePair(a: Span, b: Span, layers: Layers): Difference {
+  const paired = make('agree', a, b, layers);
+  if (!layers.claimLabels.has(a.label)) return paired;
+  const attributes: ('stance' | 'source')[] = [];
+  if ((a.stance ?? null) !== (b.stance ?? null)) attributes.push('stance');
+  if (!sameSource(paired.sourceA ?? undefined, paired.sourceB ?? undefined)) attributes.push('source');
+  return attributes.length ? { ...paired, kind: 'attribute', attributes } : paired;
+}
+
+const KIND_OF_PAIR: Record<Exclude<PairKind, 'same'>, DifferenceKind> = { label: 'label', boundary: 'boundary' };
 
 /**
  * Pairs annotator A's spans with annotator B's over one text and classes each pair or
  * leftover span (see {@link DifferenceKind}), in reading order (start, then end).
  *
- * Pairing goes from the closest match to the loosest, each span used once: same range and
- * label first, then same range with another label, then overlapping spans of the same label
- * (the largest overlap first). What is left is only in A or only in B. A span that one
- * annotator made twice (same range and label) counts once.
+ * Pairing goes from the closest match to the loosest, each span used once (`pairSpans`,
+ * which agreement counts matches by too): same range and label first, then same range with
+ * another label, then overlapping spans of the same label (the largest overlap first). What
+ * is left is only in A or only in B. A span that one annotator made twice (same range and
+ * label) counts once. Stance and source are compared for the labels in `claimLabels` (the
+ * labels with the claim role); sources match when they lie over the same range.
  */
-export function differences(spansA: readonly Span[], spansB: readonly Span[]): Difference[] {
+export function differences(spansA: readonly Span[], spansB: readonly Span[], claimLabels: ReadonlySet<string>): Difference[] {
   const dedupe = (spans: readonly Span[]) => {
     const seen = new Map<string, Span>();
     for (const s of [...spans].sort(compareSpans)) if (!seen.has(rangeKey(s))) seen.set(rangeKey(s), s);
     return [...seen.values()];
   };
-  const listA = dedupe(spansA);
-  const listB = dedupe(spansB);
-  const layerA = new Map(spansA.map((s) => [s.id, s]));
-  const layerB = new Map(spansB.map((s) => [s.id, s]));
-  const usedA = new Set<Span>();
-  const usedB = new Set<Span>();
-  const out: Difference[] = [];
-  const pair = (d: Difference) => {
-    out.push(d);
-    if (d.a) usedA.add(d.a);
-    if (d.b) usedB.add(d.b);
-  };
-
-  const byKey = new Map(listB.map((s) => [rangeKey(s), s]));
-  for (const a of listA) {
-    const b = byKey.get(rangeKey(a));
-    if (!b) continue;
-    const attributes = attributeDifferences(a, b, layerA, layerB);
-    pair(make(attributes.length ? 'attribute' : 'agree', a, b, attributes));
-  }
-  const byRange = new Map<string, Span[]>();
-  for (const b of listB) {
-    if (usedB.has(b)) continue;
-    const k = `${b.start}-${b.end}`;
-    byRange.set(k, [...(byRange.get(k) ?? []), b]);
-  }
-  for (const a of listA) {
-    if (usedA.has(a)) continue;
-    const b = byRange.get(`${a.start}-${a.end}`)?.find((x) => !usedB.has(x));
-    if (b) pair(make('label', a, b));
-  }
-  // Overlapping same-label pairs, largest overlap first, so the closest boundaries pair up.
-  // B's leftovers sorted by start: a span of A can only overlap those starting in
-  // (a.start - longest, a.end), found by binary search instead of a scan of all of B.
-  const restB = listB.filter((b) => !usedB.has(b)).sort((x, y) => x.start - y.start);
-  const longest = restB.reduce((m, b) => Math.max(m, b.end - b.start), 0);
-  const candidates: [Span, Span, number][] = [];
-  for (const a of listA) {
-    if (usedA.has(a)) continue;
-    let lo = 0;
-    let hi = restB.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (restB[mid]!.start <= a.start - longest) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < restB.length && restB[i]!.start < a.end; i++) {
-      const b = restB[i]!;
-      if (b.label === a.label && overlaps(a, b)) candidates.push([a, b, overlapLength(a, b)]);
-    }
-  }
-  candidates.sort((x, y) => y[2] - x[2] || compareSpans(x[0], y[0]) || compareSpans(x[1], y[1]));
-  for (const [a, b] of candidates) if (!usedA.has(a) && !usedB.has(b)) pair(make('boundary', a, b));
-  for (const a of listA) if (!usedA.has(a)) pair(make('only-a', a, null));
-  for (const b of listB) if (!usedB.has(b)) pair(make('only-b', null, b));
-
+  const layers: Layers = { a: new Map(spansA.map((s) => [s.id, s])), b: new Map(spansB.map((s) => [s.id, s])), claimLabels };
+  const { pairs, onlyA, onlyB } = pairSpans(dedupe(spansA), dedupe(spansB));
+  const out: Difference[] = pairs.map(({ a, b, kind }) => (kind === 'same' ? samePair(a, b, layers) : make(KIND_OF_PAIR[kind], a, b, layers)));
+  for (const a of onlyA) out.push(make('only-a', a, null, layers));
+  for (const b of onlyB) out.push(make('only-b', null, b, layers));
   return out.sort((x, y) => x.start - y.start || x.end - y.end || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }

@@ -17,6 +17,7 @@ async function run(...argv: string[]) {
 
 const FIRST = fixtureArticle('konico-strikes').text;
 const SECOND = fixtureArticle('gas-field-attack').text;
+const THIRD = fixtureArticle('sy24-launcher').text;
 const cp = (s: string) => Array.from(s).length;
 
 /** A JSONL span (code points) of `label` over the first occurrence of `phrase` at or after `after`. */
@@ -30,7 +31,8 @@ const line = (text: string, meta: Record<string, string>, spans: ReturnType<type
 
 /**
  * Rania and Omar annotate both articles, each file with its own ids and titles (the
- * texts match by hash), and Rania's file has a third article nobody else annotated.
+ * texts match by hash), and Rania's file has a third article nobody else annotated (Omar's
+ * file holds it with no spans, which is not annotating it).
  * Rania tags the whole observatory name, Omar only its first two words; Omar also tags the
  * American forces in the second article, which Rania missed.
  */
@@ -52,10 +54,16 @@ function files() {
         span(FIRST, 'ريف ديرالزور الشرقي', 'place'),
       ]),
       line(SECOND, { id: 'r-2', title: 'هجوم' }, [span(SECOND, 'دير الزور', 'place')]),
-      line(fixtureArticle('sy24-launcher').text, { id: 'r-3' }, []),
+      line(THIRD, { id: 'r-3' }, [span(THIRD, 'القيادة الوسطى', 'actor')]),
     ].join('\n') + '\n',
   );
-  writeFileSync(omar, [line(SECOND, { id: 'omar-b', title: 'other' }, omarSpans[1]!), line(FIRST, { id: 'omar-a' }, omarSpans[0]!)].join('\n') + '\n');
+  // Omar's file also holds the third article with no spans, as an export of every document writes one he never opened.
+  writeFileSync(
+    omar,
+    [line(SECOND, { id: 'omar-b', title: 'other' }, omarSpans[1]!), line(FIRST, { id: 'omar-a' }, omarSpans[0]!), line(THIRD, { id: 'omar-c' }, [])].join(
+      '\n',
+    ) + '\n',
+  );
   // Layla marks exactly what Omar marks; her file names her in meta.annotator.
   writeFileSync(layla, [line(FIRST, { annotator: 'layla' }, omarSpans[0]!), line(SECOND, { annotator: 'layla' }, omarSpans[1]!)].join('\n') + '\n');
   return { d, rania, omar, layla };
@@ -140,8 +148,49 @@ describe('hashiya agree', () => {
     expect(r.out).toMatch(/exact F1 +0\.667\n {2}partial F1 +0\.889\n/);
     expect(r.out).toContain("Fleiss' kappa          n/a");
     expect(r.out).toMatch(/\n {2}actor +0\.400 +0\.800 +\S+ +\S+ +2 +3\n/);
-    expect(r.out).toContain("confusion of labels on overlapping spans (rows: A's label, columns: B's)");
+    expect(r.out).toContain("confusion of labels on matched spans (rows: A's label, columns: B's)");
+    // No label has the claim role here: no claims section.
+    expect(r.out).not.toContain('claims:');
     expect(r.out).toMatch(/documents, worst first\n.*\n {2}r-2 .*\n {2}r-1 /);
+  });
+
+  it("gives each claim label's stance and source agreement over matched claims, in JSON and text", async () => {
+    const d = mkdtempSync(join(tmpdir(), 'hashiya-agree-claims-'));
+    // The claim role comes from the file's label set when it carries one, else from the default set's roles (tests/shared/agreement/claimAgreement.test.ts).
+    const CLAIM_LABEL = 'claim';
+    const labels = [
+      { name: 'actor', role: 'entity' },
+      { name: CLAIM_LABEL, role: 'claim' },
+    ];
+    /** Three claims over the same words; `stances` and the third claim's source differ by annotator. */
+    const record = (who: string, stances: string[], thirdSource: string) => {
+      const spans = [
+        { id: 'a1', ...span(FIRST, 'مصادر محلية', 'actor') },
+        { id: 'a2', ...span(FIRST, 'المرصد السوري لحقوق الإنسان', 'actor') },
+        { id: 'a3', ...span(FIRST, 'ناشطون', 'actor') },
+        { id: 'c1', ...span(FIRST, 'الميليشيات الإيرانية قصفت القاعدة من مواقعها', CLAIM_LABEL), attrs: { stance: stances[0] } },
+        { id: 'c2', ...span(FIRST, 'الدفاعات الجوية اعترضت صاروخين فوق القاعدة', CLAIM_LABEL), attrs: { stance: stances[1] } },
+        { id: 'c3', ...span(FIRST, 'الميليشيات الإيرانية نقلت عدداً من عناصرها إلى بلدة الحسينية', CLAIM_LABEL), attrs: { stance: stances[2] } },
+      ];
+      const relations = [
+        { head: 'c1', child: 'a1', label: 'source' },
+        { head: 'c2', child: 'a2', label: 'source' },
+        { head: 'c3', child: thirdSource, label: 'source' },
+      ];
+      return JSON.stringify({ text: FIRST, meta: { annotator: who, labels }, spans, relations }) + '\n';
+    };
+    writeFileSync(join(d, 'layla.jsonl'), record('layla', ['reported', 'reported', 'reported'], 'a3'));
+    writeFileSync(join(d, 'omar.jsonl'), record('omar', ['reported', 'asserted', 'reported'], 'a2'));
+    const json = await run('agree', join(d, 'layla.jsonl'), join(d, 'omar.jsonl'), '--json');
+    expect(json.err).toBe('');
+    const report = JSON.parse(json.out);
+    // Span F1 and kappa see three perfect claims; stance and source tell two of three apart.
+    expect([report.labels[CLAIM_LABEL].exact_f1, report.labels[CLAIM_LABEL].cohen_kappa]).toEqual([1, 1]);
+    expect(report.labels[CLAIM_LABEL].claims).toEqual({ matched: 3, stance_agreement: 2 / 3, stance_kappa: 0, source_agreement: 2 / 3 });
+    expect(report.labels.actor.claims).toBeUndefined();
+    const text = await run('agree', join(d, 'layla.jsonl'), join(d, 'omar.jsonl'));
+    expect(text.out).toContain('claims: stance and source over matched claims');
+    expect(text.out).toMatch(new RegExp(`\\n {2}${CLAIM_LABEL} +3 +0\\.667 +0\\.000 +0\\.667\\n`));
   });
 
   it('prints problems as FILE:LINE and exits 1, computing nothing', async () => {
@@ -160,7 +209,7 @@ describe('hashiya agree', () => {
     expect(one.code).toBe(1);
     expect(one.err).toContain('found 1 annotator');
     const other = join(d, 'other.jsonl');
-    writeFileSync(other, `${line(`${FIRST} `, {}, [])}\n`);
+    writeFileSync(other, `${line(`${FIRST} `, {}, [span(FIRST, 'القوات الأميركية', 'actor')])}\n`);
     const apart = await run('agree', rania, other);
     expect(apart.code).toBe(1);
     expect(apart.err).toContain('no text was annotated by two or more annotators');

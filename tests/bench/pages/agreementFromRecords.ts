@@ -1,29 +1,29 @@
+import { agreementDocuments, type LayeredText } from '../../../shared/agreement/agreementDocuments';
 import { computeAgreement } from '../../../shared/agreement/computeAgreement';
 import type { AgreementReport } from '../../../shared/agreement/agreementReport';
-import type { AgreementDocument } from '../../../shared/agreement/groupByText';
+import { DEFAULT_LABELS, labelsWithRole } from '../../../shared/model/label';
 import type { DocumentRecord, DocumentText } from '../../../shared/model/document';
 import type { Span } from '../../../shared/model/span';
 
 /**
- * Agreement over the library as stored: one AgreementDocument per stored document, its
- * spans grouped by annotator. A stand-in for the renderer's own gathering of agreement
- * documents (being built elsewhere); swap it in here when it lands.
+ * Agreement over the library as stored, gathered by the same `agreementDocuments` the
+ * repository uses (without Dexie: the benchmark times the computation on records already read).
  */
 export function agreementFromRecords(records: readonly DocumentRecord[], texts: readonly DocumentText[], spans: readonly Span[]): AgreementReport {
-  const byDoc = new Map<string, Map<string, Span[]>>();
+  const byDoc = new Map<string, Span[]>();
   for (const s of spans) {
-    let perAnnotator = byDoc.get(s.docId);
-    if (!perAnnotator) byDoc.set(s.docId, (perAnnotator = new Map<string, Span[]>()));
-    const list = perAnnotator.get(s.annotator);
+    const list = byDoc.get(s.docId);
     if (list) list.push(s);
-    else perAnnotator.set(s.annotator, [s]);
+    else byDoc.set(s.docId, [s]);
   }
   const textOf = new Map(texts.map((t) => [t.docId, t]));
-  const documents: AgreementDocument[] = [];
+  const layered: LayeredText[] = [];
   for (const r of records) {
     const t = textOf.get(r.id);
-    if (!t) continue;
-    documents.push({ id: r.id, text: t.text, textSha256: r.textSha256, ...(t.tokens ? { tokens: t.tokens } : {}), annotations: byDoc.get(r.id) ?? new Map() });
+    const list = byDoc.get(r.id);
+    if (!t || !list) continue;
+    layered.push({ id: r.id, text: t.text, textSha256: r.textSha256, ...(t.tokens ? { tokens: t.tokens } : {}), spans: list });
   }
-  return computeAgreement(documents);
+  const annotators = [...new Set(spans.map((s) => s.annotator))].sort();
+  return computeAgreement(agreementDocuments(layered, annotators), labelsWithRole(DEFAULT_LABELS, 'claim'));
 }

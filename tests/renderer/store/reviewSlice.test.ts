@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeAgreement } from '../../../shared/agreement/computeAgreement';
-import { groupByText } from '../../../shared/agreement/groupByText';
-import { createSpan, type Span } from '../../../shared/model/span';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../cli/main';
+import type { AgreementReport } from '../../../shared/agreement/agreementReport';
+import { recordsToExchange } from '../../../shared/formats/recordsToExchange';
+import { FORMATS } from '../../../shared/formats/registry';
+import { createSpan, type Span, type Stance } from '../../../shared/model/span';
 import { GOLD } from '../../../shared/review/decision';
 import { utf16 } from '../../../shared/text/units';
 import { fixtureArticle } from '../../support/fixtures';
@@ -90,21 +95,75 @@ describe('review in the store', () => {
     expect(store.getState().review).toBeNull();
   });
 
-  it('measures agreement over the library exactly as over the same spans read from files', async () => {
-    const { store, layla, omar } = await setup();
+  it('measures agreement over the library exactly as `hashiya agree` does over the library exported, claims and all', async () => {
+    const { stores, store, docId } = await setup();
+    // Three claims both made over the same words: one alike, one with another stance, one with another source.
+    const second = fixtureArticle('gas-field-attack');
+    const third = fixtureArticle('sy24-launcher');
+    await store.getState().importFiles([second, third].map((f) => ({ name: f.name, bytes: f.bytes })));
+    const ids = new Map(store.getState().documents.map((d) => [d.source, d.id]));
+    let n = 0;
+    const on = (who: string, phrase: string, label: string, extra: Partial<Span> = {}): Span => {
+      const i = TEXT.indexOf(phrase);
+      return { ...createSpan({ id: `p-${who}${++n}`, docId, start: utf16(i), end: utf16(i + phrase.length), label, annotator: who }, 1), ...extra };
+    };
+    const claims = (who: string, stances: [Stance, Stance, Stance], thirdSource: string): Span[] => {
+      const local = on(who, 'مصادر محلية', 'actor');
+      const observatory = on(who, 'المرصد السوري لحقوق الإنسان', 'actor');
+      const activists = on(who, 'ناشطون', 'actor');
+      const bySource = new Map([
+        ['activists', activists.id],
+        ['observatory', observatory.id],
+      ]);
+      return [
+        local,
+        observatory,
+        activists,
+        on(who, 'الميليشيات الإيرانية قصفت القاعدة من مواقعها', 'claim', { stance: stances[0], sourceId: local.id }),
+        on(who, 'الدفاعات الجوية اعترضت صاروخين فوق القاعدة', 'claim', { stance: stances[1], sourceId: observatory.id }),
+        on(who, 'الميليشيات الإيرانية نقلت عدداً من عناصرها إلى بلدة الحسينية', 'claim', { stance: stances[2], sourceId: bySource.get(thirdSource)! }),
+      ];
+    };
+    const secondText = second.text;
+    const at = secondText.indexOf('دير الزور');
+    await stores.db.spans.bulkAdd([
+      ...claims('layla', ['reported', 'reported', 'reported'], 'activists'),
+      ...claims('omar', ['reported', 'asserted', 'reported'], 'observatory'),
+      // The second article: layla's span only; omar marked it done without a span, which is not annotating it.
+      createSpan({ id: 'p-x', docId: ids.get(second.name)!, start: utf16(at), end: utf16(at + 'دير الزور'.length), label: 'place', annotator: 'layla' }, 1),
+    ]);
+    await stores.db.statuses.put({ docId: ids.get(second.name)!, annotator: 'omar', status: 'done', updatedAt: 1 });
+
     await store.getState().computeAgreement(['layla', 'omar'], '');
-    const fromLibrary = store.getState().agreement.report!;
-    const asFile = (who: string, spans: Span[]) => ({
-      id: 'x',
-      title: 'x',
-      source: 'x',
-      text: TEXT,
-      annotator: who,
-      spans: spans.map((s) => ({ start: s.start, end: s.end, label: s.label })),
-    });
-    const fromFiles = computeAgreement(groupByText([asFile('layla', layla), asFile('omar', omar)] as never));
-    expect({ ...fromLibrary, per_document: [] }).toEqual({ ...fromFiles, per_document: [] });
-    expect(fromLibrary.per_document.map((d) => d.exact_f1)).toEqual(fromFiles.per_document.map((d) => d.exact_f1));
+    const dashboard = store.getState().agreement.report!;
+    expect(dashboard).toMatchObject({ documents: 1, documents_left_out: 1 });
+    expect(dashboard.labels.claim!.claims).toEqual({ matched: 3, stance_agreement: 2 / 3, stance_kappa: 0, source_agreement: 2 / 3 });
+
+    // Each annotator's layer exported as JSON Lines, every document (the untouched third with no spans), then the CLI.
+    const dir = mkdtempSync(join(tmpdir(), 'hashiya-parity-'));
+    const [records, texts, spans] = await Promise.all([stores.db.documents.toArray(), stores.db.texts.toArray(), stores.db.spans.toArray()]);
+    const exported = (who: string) => {
+      const docs = records.map((r) => {
+        const t = texts.find((x) => x.docId === r.id)!;
+        return recordsToExchange(
+          r,
+          t.text,
+          spans.filter((x) => x.docId === r.id && x.annotator === who),
+          t.tokens,
+          who,
+        );
+      });
+      const path = join(dir, `${who}.jsonl`);
+      writeFileSync(path, FORMATS.jsonl.serialize(docs).files[0]!.text);
+      return path;
+    };
+    let out = '';
+    const code = await main(['agree', exported('layla'), exported('omar'), '--json'], { out: (t) => void (out += t), err: () => {} });
+    expect(code).toBe(0);
+    const cli = JSON.parse(out) as AgreementReport;
+    // The CLI names annotators as the files do (meta.annotator); everything else is the dashboard's.
+    expect(cli).toEqual(dashboard);
+
     // A title filter that matches nothing compares nothing.
     await store.getState().computeAgreement(['layla', 'omar'], 'no such title');
     expect(store.getState().agreement.report!.documents).toBe(0);

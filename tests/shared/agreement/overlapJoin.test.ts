@@ -27,10 +27,10 @@ describe('overlapJoin', () => {
     const seen: [number, number][] = [];
     overlapJoin(
       [
-        { start: 0, end: 5, label: 'x' },
-        { start: 5, end: 9, label: 'x' },
+        { start: 0, end: 5 },
+        { start: 5, end: 9 },
       ],
-      [{ start: 5, end: 7, label: 'y' }],
+      [{ start: 5, end: 7 }],
       (i, j) => seen.push([i, j]),
     );
     expect(seen).toEqual([[1, 0]]);

@@ -27,12 +27,11 @@ describe('countPair, exactF1, partialF1 on a real article', () => {
     expect(partialF1(c)).toBe(1);
   });
 
-  it('counts per label: exact matches, overlaps with the same label only, and every overlapping pair for the confusion', () => {
+  it('counts per label: exact matches and overlaps with the same label only', () => {
     const a = normalizeSpans([on(OBSERVATORY, 'actor'), on('القوات الأميركية', 'actor'), on(PLACE, 'place')]);
     const placeAt = ARTICLE.indexOf(PLACE);
     const b = normalizeSpans([on('المرصد السوري', 'actor'), on('القوات الأميركية', 'actor'), on('ديرالزور', 'actor', placeAt)]);
-    const overlaps: string[] = [];
-    const counts = countPair(a, b, (x, y) => overlaps.push(`${x}→${y}`));
+    const counts = countPair(a, b);
     const actor = counts.get('actor')!;
     const place = counts.get('place')!;
     // B's "ديرالزور" overlaps A's place, not an actor: it is unmatched on B's side.
@@ -42,7 +41,6 @@ describe('countPair, exactF1, partialF1 on a real article', () => {
     expect(partialF1(actor)).toBeCloseTo((2 * 1 * (2 / 3)) / (1 + 2 / 3), 12);
     expect(exactF1(place)).toBe(0);
     expect(partialF1(place)).toBe(0);
-    expect(overlaps.sort()).toEqual(['actor→actor', 'actor→actor', 'place→actor']);
   });
 
   it('F1 is null when neither annotator made a span, and symmetric in the two annotators', () => {

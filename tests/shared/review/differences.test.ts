@@ -6,6 +6,7 @@ import { utf16 } from '../../../shared/text/units';
 import { fixtureArticle } from '../../support/fixtures';
 
 const TEXT = fixtureArticle('konico-strikes').text;
+const CLAIMS: ReadonlySet<string> = new Set(['claim']);
 let n = 0;
 /** A span over the nth occurrence of `phrase` in the article. */
 function span(who: string, phrase: string, label: string, extra: Partial<Span> & { nth?: number; skip?: number } = {}): Span {
@@ -31,7 +32,7 @@ describe('differences between two annotators', () => {
       span('b', 'الميليشيات الإيرانية', 'place'),
       span('b', 'الصواريخ', 'weapon', { nth: 1 }),
     ];
-    const diffs = differences(a, b);
+    const diffs = differences(a, b, CLAIMS);
     expect(diffs.map((d) => [d.kind, text(d.a), text(d.b)])).toEqual([
       ['agree', 'القوات الأميركية', 'القوات الأميركية'],
       ['boundary', 'ريف ديرالزور الشرقي', 'ديرالزور الشرقي'],
@@ -51,20 +52,54 @@ describe('differences between two annotators', () => {
     const same = differences(
       [srcA, span('a', claim, 'claim', { sourceId: srcA.id, stance: 'reported' })],
       [srcB, other, span('b', claim, 'claim', { sourceId: srcB.id, stance: 'reported' })],
+      CLAIMS,
     );
     expect(same.filter((d) => d.a?.label === 'claim').map((d) => d.kind)).toEqual(['agree']);
     const differ = differences(
       [srcA, span('a', claim, 'claim', { sourceId: srcA.id, stance: 'reported' })],
       [srcB, other, span('b', claim, 'claim', { sourceId: other.id })],
+      CLAIMS,
     );
     const c = differ.find((d) => d.a?.label === 'claim')!;
     expect([c.kind, c.attributes]).toEqual(['attribute', ['stance', 'source']]);
+    // The conflict names both sources, each from its own layer.
+    expect([text(c.sourceA), text(c.sourceB)]).toEqual(['مصادر محلية', 'القوات الأميركية']);
+    expect([c.sourceA!.annotator, c.sourceB!.annotator]).toEqual(['a', 'b']);
+  });
+
+  it('knows claims by the label role it is given, not by the name claim', () => {
+    const claim = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
+    const srcA = span('a', 'مصادر محلية', 'فاعل');
+    const srcB = span('b', 'القوات الأميركية', 'فاعل');
+    const a = [srcA, span('a', claim, 'ادعاء', { sourceId: srcA.id, stance: 'reported' })];
+    const b = [srcB, span('b', claim, 'ادعاء', { sourceId: srcB.id, stance: 'denied' })];
+    const asClaim = differences(a, b, new Set(['ادعاء'])).find((d) => d.a?.label === 'ادعاء')!;
+    expect([asClaim.kind, asClaim.attributes, text(asClaim.sourceA), text(asClaim.sourceB)]).toEqual([
+      'attribute',
+      ['stance', 'source'],
+      'مصادر محلية',
+      'القوات الأميركية',
+    ]);
+    // Where the label is no claim, its spans agree on range and label, and that is all.
+    const asEntity = differences(a, b, CLAIMS).find((d) => d.a?.label === 'ادعاء')!;
+    expect([asEntity.kind, asEntity.sourceA, asEntity.sourceB]).toEqual(['agree', null, null]);
+  });
+
+  it('takes sources over the same words as the same source, whatever their labels', () => {
+    const claim = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
+    const srcA = span('a', 'مصادر محلية', 'actor');
+    const srcB = span('b', 'مصادر محلية', 'place');
+    const both = differences([srcA, span('a', claim, 'claim', { sourceId: srcA.id })], [srcB, span('b', claim, 'claim', { sourceId: srcB.id })], CLAIMS);
+    expect(both.find((x) => x.a?.label === 'claim')!.kind).toBe('agree');
+    // Linked on one side only: the sources differ.
+    const one = differences([srcA, span('a', claim, 'claim', { sourceId: srcA.id })], [srcB, span('b', claim, 'claim')], CLAIMS);
+    expect(one.find((x) => x.a?.label === 'claim')!.attributes).toEqual(['source']);
   });
 
   it('pairs overlapping same-label spans closest first and leaves a span of another label alone', () => {
     const a = [span('a', 'ريف ديرالزور الشرقي', 'place')];
     const b = [span('b', 'ريف ديرالزور', 'place'), span('b', 'ديرالزور الشرقي', 'actor', { skip: 0 })];
-    const diffs = differences(a, b);
+    const diffs = differences(a, b, CLAIMS);
     expect(diffs.map((d) => [d.kind, text(d.a), text(d.b)])).toEqual([
       ['boundary', 'ريف ديرالزور الشرقي', 'ريف ديرالزور'],
       ['only-b', null, 'ديرالزور الشرقي'],
@@ -82,7 +117,7 @@ describe('differences between two annotators', () => {
           list.map((x, i) => createSpan({ id: `${who}${i}`, docId: 'd', start: utf16(x.s), end: utf16(x.e), label: x.label, annotator: who }, 1));
         const a = mk('a', xs);
         const b = mk('b', ys);
-        const diffs = differences(a, b);
+        const diffs = differences(a, b, CLAIMS);
         const distinct = (list: Span[]) => new Set(list.map((s) => `${s.start}-${s.end}:${s.label}`)).size;
         expect(diffs.filter((d) => d.a).length).toBe(distinct(a));
         expect(diffs.filter((d) => d.b).length).toBe(distinct(b));
@@ -92,7 +127,7 @@ describe('differences between two annotators', () => {
             .filter((d) => d.kind === 'agree' || d.kind === 'label')
             .map((d) => d.kind)
             .sort();
-        expect(exact(differences(b, a))).toEqual(exact(diffs));
+        expect(exact(differences(b, a, CLAIMS))).toEqual(exact(diffs));
         for (const d of diffs) {
           if (d.kind === 'boundary') expect(d.a!.label === d.b!.label && d.a!.start < d.b!.end && d.b!.start < d.a!.end).toBe(true);
           // Nothing is left unpaired that could have paired: a span only in A overlaps no

@@ -35,7 +35,7 @@ function setup() {
     now: 5,
     newId: () => `g${++id}`,
   });
-  const diffs = differences(layerA, layerB);
+  const diffs = differences(layerA, layerB, new Set(['claim']));
   const run = (diff: Difference, verdict: Verdict) => {
     const s = settle(ctx(), [{ diff, verdict }]);
     gold = applySpanChanges(gold, { docId: 'd', title: '', spans: s.spans });
