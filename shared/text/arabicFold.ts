@@ -84,6 +84,7 @@ export function foldArabic(text: string, options: FoldOptions = {}): FoldedText 
   let k = 0;
   // Where the last kept character begins in the output (-1 before the first).
   let last = -1;
+  let lone = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (isHigh(c) && i + 1 < n && isLow(text.charCodeAt(i + 1))) {
@@ -96,6 +97,7 @@ export function foldArabic(text: string, options: FoldOptions = {}): FoldedText 
       i++;
       continue;
     }
+    if (isHigh(c) || isLow(c)) lone = true;
     const kind = KIND[c]!;
     if (kind === CONTROL) continue;
     if (kind === MARK) {
@@ -116,13 +118,19 @@ export function foldArabic(text: string, options: FoldOptions = {}): FoldedText 
     last = k;
     k++;
   }
-  return { text: decode(out, k), options: opts, starts: starts.slice(0, k), ends: ends.slice(0, k) };
+  return { text: decode(out, k, lone), options: opts, starts: starts.subarray(0, k), ends: ends.subarray(0, k) };
 }
 
-// String.fromCharCode takes its arguments on the stack: a long text goes in pieces.
-function decode(units: Uint16Array, length: number): string {
+// A Uint16Array holds its units in the machine's byte order; TextDecoder reads them as
+// UTF-16LE many times faster than String.fromCharCode, but turns a lone surrogate into
+// U+FFFD, so a text holding one (or a big-endian machine) takes the slow way.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16LE = new TextDecoder('utf-16le');
+
+function decode(units: Uint16Array, length: number, lone: boolean): string {
+  if (LITTLE_ENDIAN && !lone) return UTF16LE.decode(units.subarray(0, length));
   let s = '';
-  for (let i = 0; i < length; i += 8192) s += String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192)));
+  for (let i = 0; i < length; i += 1024) s += String.fromCharCode(...units.subarray(i, Math.min(length, i + 1024)));
   return s;
 }
 

@@ -1,5 +1,5 @@
-import { foldArabic, type FoldedText } from './arabicFold';
-import { utf16, type Utf16Offset } from './units';
+import { foldArabic, originalRange, type FoldedText } from './arabicFold';
+import type { Utf16Offset } from './units';
 
 /**
  * Where a query was found in the original text: `[start, end)` covers what the query
@@ -55,12 +55,13 @@ function findAfter(folded: FoldedText, core: string, clitics: readonly string[])
   const { text } = folded;
   const hits: ArabicHit[] = [];
   for (let i = text.indexOf(core); i >= 0; i = text.indexOf(core, i)) {
-    const clitic = clitics.find((c) => text.startsWith(c, i - c.length) && i >= c.length && wordStart(text, i - c.length));
+    const clitic = clitics.find((c) => i >= c.length && text.startsWith(c, i - c.length) && wordStart(text, i - c.length));
     if (clitic === undefined) {
       i++;
       continue;
     }
-    hits.push({ start: utf16(folded.starts[i]!), end: utf16(folded.ends[i + core.length - 1]!), cliticStart: utf16(folded.starts[i - clitic.length]!) });
+    const { start, end } = originalRange(folded, i, i + core.length);
+    hits.push({ start, end, cliticStart: clitic ? originalRange(folded, i - clitic.length, i).start : start });
     i += core.length;
   }
   return hits;

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldArabic, originalRange } from '../../../shared/text/arabicFold';
 import { boundaries, mixedText, loneSurrogate } from '../support/arbitraries';
-import '../../support/fastCheck';
 
 const folded = (text: string, tehMarbuta = false) => foldArabic(text, { tehMarbuta }).text;
 

@@ -5,7 +5,6 @@ import { foldArabic } from '../../../shared/text/arabicFold';
 import { matchArabic } from '../../../shared/text/arabicMatch';
 import { fixtureArticle } from '../../support/fixtures';
 import { boundaries, mixedText } from '../support/arbitraries';
-import '../../support/fastCheck';
 
 const VARIANTS = readFileSync(new URL('../../fixtures/search/spelling-variants.txt', import.meta.url), 'utf8');
 
