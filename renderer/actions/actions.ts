@@ -8,6 +8,7 @@ import type { HashiyaStore } from '../store/createStore';
 import type { HashiyaState } from '../store/types';
 import { inTextField } from './inTextField';
 import { keyMatch, type KeyEventLike } from './keyMatch';
+import { SEARCH_ACTIONS } from './searchActions';
 
 /** What an action may touch: the store, the open article's view, the platform, and app-level navigation. */
 export interface ActionContext {
@@ -25,7 +26,7 @@ export interface ActionContext {
  */
 export interface Action {
   readonly name: string;
-  readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Documents' | 'History' | 'Help';
+  readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Search' | 'Documents' | 'History' | 'Help';
   readonly title: string;
   readonly keys: readonly string[];
   /** Whether it works on the open document: then it runs only with one open and no dialog over it but the keys overlay. */
@@ -323,6 +324,7 @@ export const ACTIONS: readonly Action[] = [
       if (claim) ctx.store.getState().setStance(claim.id, claim.stance === stance ? null : stance);
     },
   })),
+  ...SEARCH_ACTIONS,
   COMMANDS.undo,
   COMMANDS.redo,
   {

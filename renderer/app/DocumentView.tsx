@@ -8,6 +8,7 @@ import { navigateDocument, openDocumentById } from './navigation';
 import { historyKey } from '../store/historyKey';
 import { layerStatusOf } from '../store/layerStatus';
 import { ReviewPanel } from './ReviewPanel';
+import { SearchBar } from './SearchBar';
 import { SpanPanel } from './SpanPanel';
 import { StatusBadge } from './StatusBadge';
 
@@ -21,6 +22,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
   const others = useHashiya((s) => s.otherSpans.length);
   const precise = useHashiya((s) => s.precise);
   const annotator = useHashiya((s) => s.annotator);
+  const searching = useHashiya((s) => s.search.open);
   const st = appStore.getState();
   // Buttons keep the editor's selection: they must not take focus on press.
   const keep = (e: React.MouseEvent) => e.preventDefault();
@@ -87,6 +89,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
           </div>
         )}
         <LabelBar editor={editor} />
+        {searching && <SearchBar />}
       </header>
       <div className="document-body">
         <ArticleEditor open={open} onReady={setEditor} />

@@ -3,6 +3,7 @@ import { memo, useRef } from 'react';
 import { DOC_STATUSES } from '../../shared/model/docStatus';
 import { appStore, useHashiya } from '../store/appStore';
 import type { StatusFilter } from '../store/types';
+import { LibrarySearch } from './LibrarySearch';
 import { StatusBadge, statusText } from './StatusBadge';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -54,6 +55,7 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
           </select>
         </label>
       </div>
+      <LibrarySearch onOpen={onOpen} />
       <div className="library-rows" ref={scroller}>
         <table>
           <thead>

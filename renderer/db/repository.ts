@@ -353,6 +353,15 @@ export function repository(db: HashiyaDb) {
       return restoreBackup(db, backup, onProgress);
     },
 
+    /** Every document's text and nothing else, in the order documents were added; a page per read transaction (library search). */
+    async *eachText(pageSize = 200): AsyncGenerator<{ docId: string; text: string }> {
+      const ids = await db.documents.orderBy('createdAt').primaryKeys();
+      for (let i = 0; i < ids.length; i += pageSize) {
+        const texts = await db.texts.bulkGet(ids.slice(i, i + pageSize));
+        for (const t of texts) if (t) yield { docId: t.docId, text: t.text };
+      }
+    },
+
     /** Every document with its text and spans, one at a time, oldest first. */
     async *eachDocument(pageSize = 500): AsyncGenerator<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] }> {
       const ids = await db.documents.orderBy('createdAt').primaryKeys();

@@ -4,6 +4,7 @@ import { annotationPlugin } from './annotationPlugin';
 import { domSelectionPlugin } from './readDomSelection';
 import { handlesPlugin } from './handlesPlugin';
 import { reviewLayerPlugin } from './reviewLayerPlugin';
+import { searchPlugin } from './searchPlugin';
 import { readOnlyTextPlugin } from './readOnlyTextPlugin';
 import { selectionPrecisionPlugin } from './selectionPrecisionPlugin';
 import { storeSyncPlugin } from './storeSyncPlugin';
@@ -30,6 +31,7 @@ export const Annotations = Extension.create<AnnotationsOptions>({
       annotationPlugin(),
       storeSyncPlugin(store, docId),
       reviewLayerPlugin(),
+      searchPlugin(store, docId),
       handlesPlugin(store),
       selectionPrecisionPlugin(),
       domSelectionPlugin(),

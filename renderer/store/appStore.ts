@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { HashiyaDb } from '../db/db';
 import { repository } from '../db/repository';
 import { workerImporter } from '../import/workerImporter';
+import { workerSearcher } from '../search/workerSearcher';
 import { api } from '../platform/api';
 import { createHashiyaStore } from './createStore';
 import { broadcastChannel } from './libraryChannel';
@@ -12,6 +13,7 @@ import type { HashiyaState } from './types';
 const db = new HashiyaDb();
 const importStreamed = workerImporter(db.name);
 const channel = broadcastChannel(db.name);
+const searchLibrary = workerSearcher(db.name);
 
 /** The app's store, backed by the real IndexedDB and platform API. */
 export const appStore = createHashiyaStore({
@@ -21,6 +23,7 @@ export const appStore = createHashiyaStore({
   newId: () => nanoid(),
   ...(importStreamed ? { importStreamed } : {}),
   ...(channel ? { channel } : {}),
+  ...(searchLibrary ? { searchLibrary } : {}),
   appVersion: version,
 });
 

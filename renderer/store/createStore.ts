@@ -5,6 +5,7 @@ import { documentSlice } from './documentSlice';
 import { exchangeSlice } from './exchangeSlice';
 import { librarySlice } from './librarySlice';
 import { reviewSlice } from './reviewSlice';
+import { searchSlice } from './searchSlice';
 import type { HashiyaState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 
@@ -22,6 +23,7 @@ export function createHashiyaStore(deps: StoreDeps) {
       ...exchangeSlice(deps)(...a),
       ...reviewSlice(deps)(...a),
       ...backupSlice(deps)(...a),
+      ...searchSlice(deps)(...a),
     })),
   );
 }

@@ -14,6 +14,7 @@ import type { Difference } from '../../shared/review/differences';
 import type { Repository } from '../db/repository';
 import type { ImportReview } from '../import/importReview';
 import type { StreamedImporter } from '../import/streamedImport';
+import type { LibrarySearcher } from '../search/workerSearcher';
 import type { LibraryChannel } from './libraryChannel';
 import type { SaveState } from './saveQueue';
 
@@ -29,6 +30,8 @@ export interface StoreDeps {
   readonly appVersion: string;
   /** Tells the other windows on the same library what this one stored, and hears theirs. */
   readonly channel?: LibraryChannel;
+  /** Runs a library search off the main thread; without it, searches run in place, in slices. */
+  readonly searchLibrary?: LibrarySearcher;
 }
 
 /** A message shown to the user; `details` lists one problem per line (file:line: message). */
@@ -258,4 +261,46 @@ export interface BackupSlice {
   cancelRestore(): void;
 }
 
-export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice & BackupSlice;
+/** Search in the open document: what is asked, and which hit is in focus. */
+export interface DocumentSearch {
+  /** Whether the search box is shown. */
+  readonly open: boolean;
+  readonly query: string;
+  /** Fold ة into ه as well. */
+  readonly tehMarbuta: boolean;
+  /** The document `current` counts in; in any other the focus is on the first hit. */
+  readonly docId: string | null;
+  readonly current: number;
+  /** Grows each time the search box is asked for, so that it takes the focus again. */
+  readonly focusRequests: number;
+}
+
+/** A search of the whole library and how far it has gone. */
+export interface LibrarySearch {
+  readonly query: string;
+  readonly tehMarbuta: boolean;
+  /** Hits per document with any, by id. */
+  readonly hits: ReadonlyMap<string, number>;
+  readonly searched: number;
+  readonly total: number;
+  readonly running: boolean;
+}
+
+export interface SearchSlice {
+  search: DocumentSearch;
+  librarySearch: LibrarySearch | null;
+  /** Shows the search box and gives it the focus. */
+  openSearch(): void;
+  closeSearch(): void;
+  /** A new query (or fold): the focus goes back to the first hit. */
+  setSearch(query: string, tehMarbuta: boolean): void;
+  /** Moves the focus to the next (1) or previous (-1) hit, wrapping round. */
+  moveSearchHit(delta: 1 | -1): void;
+  /** Counts the query's hits in every document of the library, replacing any search still running. */
+  searchLibrary(query: string, tehMarbuta: boolean): Promise<void>;
+  /** Opens the search box on the library search's query, its focus on the first hit of `docId` once that is open. */
+  searchInDocument(docId: string): void;
+  clearLibrarySearch(): void;
+}
+
+export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice & BackupSlice & SearchSlice;

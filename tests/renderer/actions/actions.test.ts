@@ -84,6 +84,12 @@ async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string
           });
         }
   }
+  // The search box open over each of those states (closed in them all, as set).
+  const closed = { ...store.getState().search, open: false, query: 'القوات' };
+  for (const mode of [...modes]) {
+    mode.state = { ...mode.state, search: closed };
+    if (mode.state.open) modes.push({ name: `${mode.name}, searching`, state: { ...mode.state, search: { ...closed, open: true } } });
+  }
   // Key tests read the store only; nothing here opens or saves a file.
   const api: HashiyaApi = { ...noBackups, platform: 'web', openTextFiles: async () => ({ files: [] }), saveTextFile: async () => ({ saved: false }) };
   return { ctx: { store, view: null, api, navigateDocument: () => {} }, modes };

@@ -1,0 +1,50 @@
+import type { HashiyaStore } from '../store/createStore';
+import { keyMatch, type KeyEventLike } from './keyMatch';
+
+/** What a search key reads and changes: the store alone. */
+interface SearchActionContext {
+  readonly store: HashiyaStore;
+}
+
+const searching = (ctx: SearchActionContext) => ctx.store.getState().search.open;
+
+/**
+ * Search keys, listed in the registry (`ACTIONS`) with the others. In the search box
+ * itself (a text field the registry leaves alone) Enter, Shift+Enter, F3 and Escape are
+ * read by the box.
+ */
+export const SEARCH_ACTIONS = [
+  {
+    name: 'openSearch',
+    group: 'Search',
+    title: 'Search in the document (hamza forms, ى/ي, harakat and tatweel folded; finds a name behind و ف ب ل ك ال)',
+    keys: ['Ctrl+F'],
+    needsDocument: true,
+    keyTest: (e: KeyEventLike) => keyMatch(e, 'KeyF', { ctrl: true }),
+    perform: (ctx: SearchActionContext) => ctx.store.getState().openSearch(),
+  },
+  {
+    name: 'nextHit',
+    group: 'Search',
+    title: 'Go to the next / previous hit (in the search box also Enter / Shift+Enter)',
+    keys: ['F3', 'Shift+F3'],
+    needsDocument: true,
+    keyTest: (e: KeyEventLike) => keyMatch(e, 'F3') || keyMatch(e, 'F3', { shift: true }),
+    perform: (ctx: SearchActionContext, e: KeyEventLike) => {
+      const st = ctx.store.getState();
+      if (st.search.open && st.search.query.trim()) st.moveSearchHit(e.shiftKey ? -1 : 1);
+      else st.openSearch();
+    },
+  },
+  {
+    name: 'closeSearch',
+    group: 'Search',
+    title: 'Close the search (its highlights go)',
+    keys: ['Escape'],
+    needsDocument: true,
+    // Before Escape's other uses: the search box is the last thing opened.
+    keyPriority: 1,
+    keyTest: (e: KeyEventLike, ctx: SearchActionContext) => searching(ctx) && keyMatch(e, 'Escape'),
+    perform: (ctx: SearchActionContext) => ctx.store.getState().closeSearch(),
+  },
+] as const;

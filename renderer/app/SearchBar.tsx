@@ -1,0 +1,81 @@
+import { useEffect, useRef } from 'react';
+import { activeView } from '../editor/activeView';
+import { appStore, useHashiya } from '../store/appStore';
+import { currentHit, searchHits } from '../store/searchHits';
+import { showLibrary } from './navigation';
+
+/**
+ * The search box of the open document: the query, how many hits and which one is in
+ * focus, stepping by key or button, ة/ه folding, and the same search over the library.
+ */
+export function SearchBar() {
+  const query = useHashiya((s) => s.search.query);
+  const tehMarbuta = useHashiya((s) => s.search.tehMarbuta);
+  const focusRequests = useHashiya((s) => s.search.focusRequests);
+  const count = useHashiya((s) => searchHits(s).length);
+  const current = useHashiya(currentHit);
+  const input = useRef<HTMLInputElement>(null);
+  const st = appStore.getState();
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, [focusRequests]);
+
+  const close = () => {
+    st.closeSearch();
+    activeView()?.focus();
+  };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    const step = e.key === 'Enter' || e.key === 'F3';
+    if (step) st.moveSearchHit(e.shiftKey ? -1 : 1);
+    else if (e.key === 'Escape') close();
+    // Ctrl+F again selects the query instead of opening the browser's own search.
+    else if ((e.ctrlKey || e.metaKey) && e.code === 'KeyF') input.current?.select();
+    else return;
+    e.preventDefault();
+  };
+  const keep = (e: React.MouseEvent) => e.preventDefault();
+  const status = !query.trim() ? '' : count ? `${current + 1} of ${count}` : 'No hits';
+
+  return (
+    <div className="search-bar" role="search" aria-label="Search in the document">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Search in the document"
+        placeholder="Search (Ctrl+F)"
+        dir="auto"
+        lang="ar"
+        value={query}
+        onChange={(e) => st.setSearch(e.target.value, tehMarbuta)}
+        onKeyDown={onKeyDown}
+      />
+      <output className="search-count" aria-live="polite" data-testid="search-count">
+        {status}
+      </output>
+      <button type="button" onMouseDown={keep} disabled={!count} onClick={() => st.moveSearchHit(-1)} aria-label="Previous hit (Shift+Enter, Shift+F3)">
+        ↑
+      </button>
+      <button type="button" onMouseDown={keep} disabled={!count} onClick={() => st.moveSearchHit(1)} aria-label="Next hit (Enter, F3)">
+        ↓
+      </button>
+      <label className="inline" title="Also fold teh marbuta into heh">
+        <input type="checkbox" aria-label="Fold ة into ه" checked={tehMarbuta} onChange={(e) => st.setSearch(query, e.target.checked)} /> ة = ه
+      </label>
+      <button
+        type="button"
+        disabled={!query.trim()}
+        onClick={() => {
+          void st.searchLibrary(query, tehMarbuta);
+          showLibrary();
+        }}
+      >
+        Search all documents
+      </button>
+      <button type="button" onMouseDown={keep} onClick={close} aria-label="Close search (Escape)">
+        ×
+      </button>
+    </div>
+  );
+}
