@@ -187,7 +187,8 @@ beforeEach(async () => {
 afterEach(async () => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
-  await rm(work, { recursive: true, force: true });
+  // Main may still be writing its settings (Open Recent) as the test ends: retry while it does.
+  await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
 async function startMain(options: { lock?: boolean; packaged?: boolean; languages?: string[] } = {}) {
