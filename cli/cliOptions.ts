@@ -11,4 +11,9 @@ export interface CliOptions {
   nested?: boolean;
   'skip-invalid'?: boolean;
   'all-layers'?: boolean;
+  /** convert: an annotator's name, `each` (the default) or `all`. */
+  layer?: string;
+  /** convert: `all`, `done` or `reviewed`. */
+  documents?: string;
+  'include-untouched'?: boolean;
 }

@@ -74,11 +74,11 @@ if (!TINY_DISK) console.log('cli.test.ts: skipping the full and read-only disk t
 const DEV_FULL = existsSync('/dev/full');
 if (!DEV_FULL) console.log('cli.test.ts: skipping the standard output on /dev/full test: there is no /dev/full');
 
-/** 20 real articles as JSONL, far more than a 64 KiB disk holds once written one file per document. */
+/** 20 real articles as JSONL, far more than a 64 KiB disk holds once written one file per document (in progress: untouched ones are left out). */
 function manyArticles(d: string) {
   const articles = fixtureArticles();
   const lines = Array.from({ length: 20 }, (_, k) =>
-    JSON.stringify({ text: `${articles[k % articles.length]!.text}\n${k}`, meta: { title: `article-${k}` }, spans: [] }),
+    JSON.stringify({ text: `${articles[k % articles.length]!.text}\n${k}`, meta: { title: `article-${k}`, status: 'in-progress' }, spans: [] }),
   );
   writeFileSync(join(d, 'many.jsonl'), lines.join('\n') + '\n');
   return join(d, 'many.jsonl');
