@@ -69,7 +69,11 @@ export async function restore(paths: readonly string[], options: CliOptions, io:
   const decisionsOf = group(check.backup.tables.decisions);
   const left = layer === null ? 0 : spans.filter((s) => s.annotator !== layer).length;
   // Through the app's own export pipeline: every document (a restore leaves none out), one layer or all.
-  const exportOptions: ExportOptions = { layer: layer === null ? { kind: 'all' } : { kind: 'one', annotator: layer }, documents: 'all', includeUntouched: true };
+  const exportOptions: ExportOptions = {
+    layer: layer === null ? { kind: 'all' } : { kind: 'one', annotator: layer },
+    documents: 'all',
+    includeUntouched: true,
+  };
   const run = startExport(to, exportOptions);
   // Oldest first, as the app exports; a verified backup has a text for every document.
   const docs = [...documents].sort((a, b) => a.createdAt - b.createdAt);

@@ -2,7 +2,6 @@ import type { Format, ParseResult, Problem } from '../../shared/formats/exchange
 import { decodeText, decodeTextStart } from '../../shared/text/decodeText';
 import { LineSplitter } from '../../shared/text/lineSplitter';
 
-
 /** How much of a file decides its encoding. */
 const SNIFF_BYTES = 256 * 1024;
 

@@ -114,6 +114,5 @@ export const librarySlice =
         const docs = await store([{ title: name, text, source: 'clipboard', spans: [] }]);
         return docs[0]?.record.id ?? null;
       },
-
     };
   };

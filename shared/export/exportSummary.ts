@@ -26,7 +26,7 @@ export function addToSummary(summary: ExportSummary, records: readonly ExchangeD
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The layer choice in words. */
-export function layerWords(options: ExportOptions): string {
+function layerWords(options: ExportOptions): string {
   const { layer } = options;
   return layer.kind === 'one' ? `layer ${layer.annotator}` : layer.kind === 'each' ? 'each layer in a record of its own' : 'all layers in one record';
 }

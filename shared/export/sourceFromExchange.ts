@@ -9,8 +9,7 @@ import type { ExportSource } from './exportSource';
 export function sourceFromExchange(doc: ExchangeDocument): ExportSource {
   const annotator = doc.annotator;
   return {
-    document:
-      annotator === undefined ? doc : { ...doc, spans: doc.spans.map((s) => (s.annotator === undefined ? { ...s, annotator } : s)) },
+    document: annotator === undefined ? doc : { ...doc, spans: doc.spans.map((s) => (s.annotator === undefined ? { ...s, annotator } : s)) },
     statuses: new Map(doc.status ? [[annotator ?? '', doc.status]] : []),
     reviewed: doc.reviewed === true,
   };

@@ -202,7 +202,9 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
           errors.push(`relation ${k}: ${ends}`);
           continue;
         }
-        const rel = ends ? { head: idOf(ends[0]), child: idOf(ends[1]), label: r.label } : { head: r.head_id ?? r.head, child: r.child_id ?? r.child, label: r.label };
+        const rel = ends
+          ? { head: idOf(ends[0]), child: idOf(ends[1]), label: r.label }
+          : { head: r.head_id ?? r.head, child: r.child_id ?? r.child, label: r.label };
         const bad = checkRelationIds(rel, ids);
         if (bad) errors.push(`relation ${k}: ${bad}`);
         else relations.push(rel as ExchangeRelation);

@@ -28,7 +28,8 @@ export function parseJsonLines(
       } else if ('skipped' in found) skipped.set(found.skipped, (skipped.get(found.skipped) ?? 0) + 1);
       else addDocument(result, found, [{ file: file.name, line, text }]);
     }
-    for (const [why, n] of skipped) result.notes.push(`${file.name}: ${n} task${n === 1 ? '' : 's'} ${why} ${n === 1 ? 'was' : 'were'} left out (only accepted tasks are read)`);
+    for (const [why, n] of skipped)
+      result.notes.push(`${file.name}: ${n} task${n === 1 ? '' : 's'} ${why} ${n === 1 ? 'was' : 'were'} left out (only accepted tasks are read)`);
   }
   return result;
 }

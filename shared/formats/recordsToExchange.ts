@@ -9,7 +9,12 @@ import { markFromLibrary } from './textSha256Of';
  * kept, and the document's own tokens when it has them. Which layer goes into a record is
  * the export's choice (`shared/export/`), not made here.
  */
-export function recordsToExchange(record: DocumentRecord, text: string, spans: readonly Span[], tokens?: readonly (readonly [number, number])[]): ExchangeDocument {
+export function recordsToExchange(
+  record: DocumentRecord,
+  text: string,
+  spans: readonly Span[],
+  tokens?: readonly (readonly [number, number])[],
+): ExchangeDocument {
   const sorted = [...spans].sort(compareSpans);
   const ids = new Set(sorted.map((s) => s.id));
   const relations: ExchangeRelation[] = [];
