@@ -963,3 +963,84 @@ describe('Python semantics', () => {
     expect(results.filter((r) => r.slices.length > 0).length).toBeGreaterThan(50);
   });
 });
+
+describe('tokens that align with every span', () => {
+  it('gives a clitic tagged apart its own token, with exact token_start/token_end (spaCy’s char_span finds it)', () => {
+    const text = fixtureArticle('konico-strikes').text;
+    const word = 'والصواريخ';
+    const at = text.indexOf(word) + 1; // الصواريخ, without its و
+    const line = readJsonlLine(jsonlDocumentLine({ text, spans: [{ start: utf16(at), end: utf16(at + word.length - 1), label: 'weapon' }] }));
+    const s = line.spans[0]!;
+    expect(s.token_start).toBe(s.token_end);
+    expect(line.tokens![s.token_start!]).toMatchObject({ text: 'الصواريخ', start: s.start, end: s.end });
+    expect(line.tokens![s.token_start! - 1]).toMatchObject({ text: 'و', ws: false });
+    // Read back, the library is the same: the cut tokens are not stored as the document's own.
+    const back = jsonlFormat.parse(file(JSON.stringify(line) + '\n')).documents[0]!;
+    expect(back.tokens).toBeUndefined();
+  });
+
+  it('every span inside a token, at its edges, across line breaks or after astral characters starts and ends on a token (property)', () => {
+    fc.assert(
+      fc.property(
+        exchangeDocArb({ ids: 'none', maxSpans: 6 }).filter((d) => d.spans.length > 0),
+        (doc) => {
+          const line = readJsonlLine(jsonlDocumentLine(doc));
+          const chars = Array.from(doc.text);
+          const tokens = line.tokens!;
+          const inToken = (i: number) => tokens.some((t) => t.start <= i && i < t.end);
+          for (const s of line.spans) {
+            if (inToken(s.start)) expect(tokens[s.token_start!]!.start).toBe(s.start);
+            if (inToken(s.end - 1)) expect(tokens[s.token_end!]!.end).toBe(s.end);
+          }
+          // Cutting adds boundaries only at span edges: the tokens cover the same characters.
+          const covered = (ts: readonly { start: number; end: number }[]) => ts.flatMap((t) => chars.slice(t.start, t.end)).join('');
+          const project = tokenize(doc.text).map((t) => ({ start: cpOf(doc.text, t.start), end: cpOf(doc.text, t.end) }));
+          expect(covered(tokens)).toBe(covered(project));
+          const edges = new Set([...project.flatMap((t) => [t.start, t.end]), ...line.spans.flatMap((s) => [s.start, s.end])]);
+          for (const t of tokens) expect(edges.has(t.start) && edges.has(t.end)).toBe(true);
+          expect(jsonlFormat.parse(file(JSON.stringify(line) + '\n')).documents[0]!.tokens).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('Prodigy’s own files', () => {
+  const text = 'قصفت القوات الأميركية مواقع في ريف ديرالزور';
+  const tokens = tokenize(text).map((t, id) => ({ text: text.slice(t.start, t.end), start: t.start, end: t.end, id, ws: text[t.end] === ' ' }));
+  const actor = { start: 5, end: 21, token_start: 1, token_end: 2, label: 'actor' };
+  const place = { start: 31, end: 43, token_start: 5, token_end: 6, label: 'place' };
+
+  it('reads relations as Prodigy writes them: by head_span and child_span, or by head and child token indices', () => {
+    const bySpans = { text, tokens, spans: [actor, place], relations: [{ head: 2, child: 6, head_span: actor, child_span: place, label: 'at' }] };
+    const byTokens = { text, tokens, spans: [actor, place], relations: [{ head: 2, child: 6, label: 'at' }] };
+    const { documents, problems } = jsonlFormat.parse(file([bySpans, byTokens].map((l) => JSON.stringify(l)).join('\n') + '\n'));
+    expect(problems).toEqual([]);
+    for (const d of documents) {
+      const [a, p] = d.spans;
+      expect(d.relations).toEqual([{ head: a!.id, child: p!.id, label: 'at' }]);
+      expect(a!.id).toBeDefined();
+    }
+  });
+
+  it('reports a relation to a span not in the document at its file and line', () => {
+    const stray = { text, tokens, spans: [actor], relations: [{ head: 2, child: 6, label: 'at' }] };
+    const { documents, problems } = jsonlFormat.parse(file(JSON.stringify(stray) + '\n', 'prodigy.jsonl'));
+    expect(documents).toEqual([]);
+    expect(problems).toEqual([
+      { file: 'prodigy.jsonl', line: 1, message: 'relation 0: "child" 6 is not the last token ("token_end") of a span in this document' },
+    ]);
+  });
+
+  it('keeps only accepted tasks (and those without an answer), and says how many were left out and why', () => {
+    const task = (answer?: string) => JSON.stringify({ text, spans: [actor], ...(answer ? { answer } : {}) });
+    const r = jsonlFormat.parse(file([task('accept'), task('reject'), task(), task('ignore'), task('reject')].join('\n') + '\n', 'ner.jsonl'));
+    expect(r.problems).toEqual([]);
+    expect(r.documents.map((d) => d.line)).toEqual([1, 3]);
+    expect(r.notes).toEqual([
+      'ner.jsonl: 2 tasks answered "reject" were left out (only accepted tasks are read)',
+      'ner.jsonl: 1 task answered "ignore" was left out (only accepted tasks are read)',
+    ]);
+  });
+});
