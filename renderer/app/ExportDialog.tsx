@@ -76,11 +76,11 @@ export function ExportDialog() {
             ))}
           </select>
         </label>
-        <label className="inline">
-          <input type="checkbox" checked={includeUntouched} onChange={(e) => setIncludeUntouched(e.target.checked)} />
-          include untouched documents (no spans and no status in the layer)
-        </label>
       </div>
+      <label className="inline">
+        <input type="checkbox" checked={includeUntouched} onChange={(e) => setIncludeUntouched(e.target.checked)} />
+        include untouched documents (no spans and no status in the layer)
+      </label>
       <p className="hint">
         Every record names its layer in meta. Offsets in every exported file count Unicode code points, end exclusive (Python’s text[start:end]).
       </p>

@@ -177,10 +177,13 @@ export const exchangeSlice =
             return;
           }
           const out = run.finish();
-          const headline = summaryHeadline(out.summary, options, formatName);
           const details = [...summaryLines(out.summary), ...out.notes];
           if (!out.summary.records) {
-            get().notify({ kind: 'error', text: `Nothing to export: no document fits the choice. ${headline}.`, details });
+            get().notify({
+              kind: 'error',
+              text: `Nothing to export: no document fits the choice. ${summaryHeadline(out.summary, options, formatName)}.`,
+              details,
+            });
             return;
           }
           const saved = MULTI_FILE_FORMATS.includes(formatName)
@@ -199,7 +202,7 @@ export const exchangeSlice =
           if (saved.saved) {
             get().notify({
               kind: 'info',
-              text: `${headline}${saved.path ? `, to ${saved.path}` : ''}${pending.length ? `, with ${plural(pending.length, 'change')} not yet stored` : ''}${
+              text: `${summaryHeadline(out.summary, options, formatName, saved.path)}${pending.length ? `, with ${plural(pending.length, 'change')} not yet stored` : ''}${
                 out.dropped ? `; ${plural(out.dropped, 'span')} could not be written in ${formatName} and were left out` : ''
               }.`,
               details,

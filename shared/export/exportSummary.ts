@@ -31,11 +31,12 @@ function layerWords(options: ExportOptions): string {
   return layer.kind === 'one' ? `layer ${layer.annotator}` : layer.kind === 'each' ? 'each layer in a record of its own' : 'all layers in one record';
 }
 
-/** The headline: how many documents and records, which layer. */
-export function summaryHeadline(summary: ExportSummary, options: ExportOptions, format: string): string {
+/** The headline: how many documents and records, which layer, where to (when known), how many left out. */
+export function summaryHeadline(summary: ExportSummary, options: ExportOptions, format: string, destination?: string): string {
   const records = summary.records === summary.documents ? '' : ` in ${plural(summary.records, 'record')}`;
+  const to = destination ? ` to ${destination}` : '';
   const left = summary.leftOut.length ? `; left out ${plural(summary.leftOut.length, 'document')}` : '';
-  return `Exported ${plural(summary.documents, 'document')}${records} as ${format} (${layerWords(options)})${left}`;
+  return `Exported ${plural(summary.documents, 'document')}${records} as ${format} (${layerWords(options)})${to}${left}`;
 }
 
 /**

@@ -155,7 +155,7 @@ describe('the store with IndexedDB behind it', () => {
     expect(line.relations).toEqual([]);
     expect(saved[0]!.endsWith('\n')).toBe(true);
     const notice = store.getState().notice!;
-    expect(notice.text).toContain('Exported 1 document as jsonl (layer analyst); left out 1 document');
+    expect(notice.text).toContain('Exported 1 document as jsonl (layer analyst) to hashiya-export.jsonl; left out 1 document');
     expect(notice.details).toEqual(
       expect.arrayContaining([
         'spans per label: place 1, weapon 1',
