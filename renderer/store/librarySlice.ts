@@ -17,6 +17,8 @@ export const librarySlice =
     async function store(docs: readonly ExchangeDocument[], encodings: readonly string[] = []) {
       const now = deps.now();
       const plan = planImport(docs, await deps.repo.libraryIndex(), { annotator: get().annotator ?? 'analyst', now, newId: deps.newId });
+      // The library lists documents in the order they came in: files picked together keep theirs.
+      plan.newDocuments.forEach((d, k) => (d.record = { ...d.record, createdAt: now + k, updatedAt: now + k }));
       await deps.repo.applyImport(plan, now);
       deps.channel?.post({ kind: 'library' });
       await get().refreshLibrary();
