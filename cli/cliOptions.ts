@@ -12,4 +12,9 @@ export interface CliOptions {
   'doccano-column'?: string;
   'skip-invalid'?: boolean;
   'all-layers'?: boolean;
+  /** convert: an annotator's name, `each` (the default) or `all`. */
+  layer?: string;
+  /** convert: `all`, `done` or `reviewed`. */
+  documents?: string;
+  'include-untouched'?: boolean;
 }

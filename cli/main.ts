@@ -4,6 +4,7 @@ import type { CliIo } from './cliIo';
 const USAGE = `hashiya — Arabic news annotation, on the command line
 
   hashiya convert INPUT... --from FMT --to FMT [-o OUT] [--map A=B,...] [--annotator NAME] [--labels L1,L2,...] [--nested] [--doccano-column entities|label] [--skip-invalid]
+                  [--layer NAME|each|all] [--documents all|done|reviewed] [--include-untouched]
   hashiya validate INPUT... --format FMT
   hashiya stats INPUT... --format FMT [--json]
   hashiya agree FILE FILE [FILE...] [--format FMT] [--json] [--map A=B,...]
@@ -16,7 +17,11 @@ Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for br
 --nested writes nested spans as extra CoNLL tag columns instead. --doccano-column picks the
 column doccano spans go in: entities (the default: objects with ids, and relations, as
 doccano's relation import reads them) or label ([start, end, "LABEL"], what a sequence
-labelling project reads by default; it holds no relations). Offsets in every file are Unicode
+labelling project reads by default; it holds no relations). convert never mixes annotators'
+layers in a record: --layer NAME writes that annotator's, each (the default) a record per document
+and layer, all every layer in one record (each span naming its annotator); --documents keeps those
+whose meta.status is done, or whose meta.reviewed is true; documents with no spans and no status in
+the layer are left out unless --include-untouched. A summary ends on stderr. Offsets in every file are Unicode
 code points, end exclusive (Python's text[start:end]). Problems print as FILE:LINE: message;
 the exit status is 1 when there is any. agree compares annotators (a span's annotator, else its
 document's, else the file name) over documents matched by the SHA-256 of their text; its
@@ -46,6 +51,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         'doccano-column': { type: 'string' },
         'skip-invalid': { type: 'boolean' },
         'all-layers': { type: 'boolean' },
+        layer: { type: 'string' },
+        documents: { type: 'string' },
+        'include-untouched': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -2,9 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { atomicWrite } from '../node/atomicWrite';
 import { countOf } from '../shared/backup/tableShapes';
-import { recordsToExchange } from '../shared/formats/recordsToExchange';
+import type { ExportOptions } from '../shared/export/exportOptions';
+import { sourceFromRecords } from '../shared/export/sourceFromRecords';
+import { startExport } from '../shared/export/startExport';
 import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
-import type { Span } from '../shared/model/span';
+import { checkLabels } from '../shared/model/checkLabels';
+import { DEFAULT_LABELS, labelsWithRole, type LabelDef } from '../shared/model/label';
+import { withLabelRoles } from '../shared/model/withLabelRoles';
 import { loadBackup } from './loadBackup';
 import { formatProblem, resolveFormat } from './loadInputs';
 import type { CliIo } from './cliIo';
@@ -58,35 +62,42 @@ export async function restore(paths: readonly string[], options: CliOptions, io:
   }
 
   const textOf = new Map(texts.map((t) => [t.docId, t]));
-  const spansOf = new Map<string, Span[]>();
-  let left = 0;
-  for (const s of spans) {
-    if (layer !== null && s.annotator !== layer) {
-      left++;
-      continue;
-    }
-    const list = spansOf.get(s.docId);
-    if (list) list.push(s);
-    else spansOf.set(s.docId, [s]);
-  }
+  const group = <T extends { readonly docId: string }>(rows: readonly T[]) => {
+    const by = new Map<string, T[]>();
+    for (const r of rows) by.set(r.docId, [...(by.get(r.docId) ?? []), r]);
+    return by;
+  };
+  const spansOf = group(spans);
+  const statusesOf = group(statuses);
+  const decisionsOf = group(check.backup.tables.decisions);
+  const left = layer === null ? 0 : spans.filter((s) => s.annotator !== layer).length;
+  // Through the app's own export pipeline: every document (a restore leaves none out), one layer or all.
+  const exportOptions: ExportOptions = {
+    layer: layer === null ? { kind: 'all' } : { kind: 'one', annotator: layer },
+    documents: 'all',
+    includeUntouched: true,
+  };
+  // The backup's own label set says which labels are claims (older backups: by name, as the upgrade does).
+  const stored = withLabelRoles(settings.find((s) => s.key === 'labels')?.value);
+  const claimLabels = labelsWithRole(
+    Array.isArray(stored) && checkLabels(stored as LabelDef[]).length === 0 ? (stored as LabelDef[]) : DEFAULT_LABELS,
+    'claim',
+  );
+  const run = startExport(to, exportOptions);
   // Oldest first, as the app exports; a verified backup has a text for every document.
-  const docs = [...documents]
-    .sort((a, b) => a.createdAt - b.createdAt)
-    .map((r) => {
-      const t = textOf.get(r.id)!;
-      return recordsToExchange(r, t.text, spansOf.get(r.id) ?? [], t.tokens, layer ?? undefined);
-    });
-  const result = to.serialize(docs);
+  const docs = [...documents].sort((a, b) => a.createdAt - b.createdAt);
+  for (const r of docs) {
+    const t = textOf.get(r.id)!;
+    run.add(sourceFromRecords(r, t.text, t.tokens, spansOf.get(r.id) ?? [], statusesOf.get(r.id) ?? [], decisionsOf.get(r.id) ?? [], claimLabels));
+  }
+  const result = run.finish();
   const out = options.output;
   if (multi) {
     await mkdir(out, { recursive: true });
     for (const f of result.files) await atomicWrite(join(out, f.name), f.text);
   } else {
     await mkdir(dirname(out), { recursive: true });
-    await atomicWrite(
-      out,
-      result.files.map((f) => f.text),
-    );
+    await atomicWrite(out, result.pieces);
   }
   for (const n of result.notes) io.err(`note: ${n}\n`);
   if (result.dropped) io.err(`note: ${countOf('spans', result.dropped)} could not be written in ${to.name} and were left out\n`);

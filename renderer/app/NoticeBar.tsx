@@ -23,7 +23,7 @@ export function NoticeBar() {
       <div className="notice-buttons">
         {failing && notice.kind === 'error' && (
           // The way out while storage refuses writes: everything on screen, to a file.
-          <button type="button" disabled={busy} onClick={() => void st.exportJsonl()}>
+          <button type="button" disabled={busy} onClick={() => void st.saveAllWork()}>
             Save all work to a JSONL file
           </button>
         )}

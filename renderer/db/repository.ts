@@ -362,29 +362,61 @@ export function repository(db: HashiyaDb) {
       }
     },
 
-    /** Every document with its text and spans, one at a time, oldest first. */
-    async *eachDocument(pageSize = 500): AsyncGenerator<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] }> {
+    /** Every document with its text, spans, statuses and review decisions, one at a time, oldest first. */
+    async *eachDocument(pageSize = 500): AsyncGenerator<StoredDocument> {
       const ids = await db.documents.orderBy('createdAt').primaryKeys();
       // A page of documents per read transaction: one query per table, not one per document.
       for (let i = 0; i < ids.length; i += pageSize) {
         const page = ids.slice(i, i + pageSize);
-        const [records, texts, spans] = await db.transaction('r', db.documents, db.texts, db.spans, () =>
-          Promise.all([db.documents.bulkGet(page), db.texts.bulkGet(page), db.spans.where('docId').anyOf(page).toArray()]),
+        const [records, texts, spans, statuses, decisions] = await db.transaction('r', [db.documents, db.texts, db.spans, db.statuses, db.decisions], () =>
+          Promise.all([
+            db.documents.bulkGet(page),
+            db.texts.bulkGet(page),
+            db.spans.where('docId').anyOf(page).toArray(),
+            db.statuses.where('docId').anyOf(page).toArray(),
+            db.decisions.where('docId').anyOf(page).toArray(),
+          ]),
         );
-        const byDoc = new Map<string, Span[]>();
-        for (const s of spans) {
-          const list = byDoc.get(s.docId);
-          if (list) list.push(s);
-          else byDoc.set(s.docId, [s]);
-        }
+        const spansOf = byDocId(spans);
+        const statusesOf = byDocId(statuses);
+        const decisionsOf = byDocId(decisions);
         for (let k = 0; k < page.length; k++) {
           const record = records[k];
           const text = texts[k];
-          if (record && text) yield { record, text: text.text, tokens: text.tokens, spans: byDoc.get(record.id) ?? [] };
+          if (record && text)
+            yield {
+              record,
+              text: text.text,
+              tokens: text.tokens,
+              spans: spansOf.get(record.id) ?? [],
+              statuses: statusesOf.get(record.id) ?? [],
+              decisions: decisionsOf.get(record.id) ?? [],
+            };
         }
       }
     },
   };
+}
+
+/** Rows grouped by their document. */
+function byDocId<T extends { readonly docId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.docId);
+    if (list) list.push(r);
+    else out.set(r.docId, [r]);
+  }
+  return out;
+}
+
+/** A stored document with everything an export needs of it. */
+export interface StoredDocument {
+  readonly record: DocumentRecord;
+  readonly text: string;
+  readonly tokens: DocumentText['tokens'];
+  readonly spans: Span[];
+  readonly statuses: DocStatusRecord[];
+  readonly decisions: Decision[];
 }
 
 export type Repository = ReturnType<typeof repository>;

@@ -2,9 +2,6 @@ import type { Format, ParseResult, Problem } from '../../shared/formats/exchange
 import { decodeText, decodeTextStart } from '../../shared/text/decodeText';
 import { LineSplitter } from '../../shared/text/lineSplitter';
 
-/** Formats with one document per line, which can be read a piece at a time. */
-export const LINE_FORMATS: readonly string[] = ['jsonl', 'doccano'];
-
 /** How much of a file decides its encoding. */
 const SNIFF_BYTES = 256 * 1024;
 

@@ -14,7 +14,7 @@ export function closeSafely(api: HashiyaApi, store: HashiyaStore): () => void {
       try {
         const st = store.getState();
         if (await st.flushWrites()) await st.backUpNow('closing');
-        else await st.exportJsonl();
+        else await st.saveAllWork();
       } finally {
         await api.readyToClose?.();
       }

@@ -1,23 +1,28 @@
 import { zipSync, strToU8 } from 'fflate';
 import type { StateCreator } from 'zustand';
 import { throttle } from './throttle';
-import type { FormatName, InputFile, Problem } from '../../shared/formats/exchange';
+import type { ExportOptions } from '../../shared/export/exportOptions';
+import { summaryHeadline, summaryLines } from '../../shared/export/exportSummary';
+import { startExport } from '../../shared/export/startExport';
+import type { InputFile, Problem } from '../../shared/formats/exchange';
 import { parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
-import { recordsToExchange } from '../../shared/formats/recordsToExchange';
-import { formatByName, MULTI_FILE_FORMATS } from '../../shared/formats/registry';
+import { formatByName, LINE_FORMATS, MULTI_FILE_FORMATS } from '../../shared/formats/registry';
 import { inputFileOf } from '../../shared/formats/inputFileOf';
 import { planImport, type PlanOptions } from '../../shared/import/planImport';
-import { LINE_FORMATS, readChunks } from '../import/readChunks';
+import { readChunks } from '../import/readChunks';
 import { streamedImport } from '../import/streamedImport';
 import { addToTally, growingIndex, mapAll, newTally, reviewFrom } from '../import/reviewTally';
+import { exportSourceOf } from './exportSourceOf';
+import { labelsWithRole } from '../../shared/model/label';
 import type { ExchangeSlice, HashiyaState, StoreDeps } from './types';
-import { withPending } from './withPending';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const problemLine = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
 
 /**
- * Importing from and exporting to every exchange format. An import is checked whole
+ * Importing from and exporting to every exchange format. Every export — the toolbar's,
+ * the Export dialog's, the rescue when storage fails — is `exportAs`, through the one
+ * export pipeline the command line uses too. An import is checked whole
  * before anything is stored, shown for review, then stored in one transaction: all of it,
  * or (by choice) only the valid documents.
  */
@@ -144,65 +149,69 @@ export const exchangeSlice =
         await deps.api.saveTextFile({ suggestedName: 'hashiya-rejected.txt', content: lines.join('\n') + '\n', filterName: 'Text', extensions: ['txt'] });
       },
 
-      async exportAs(formatName: FormatName, options) {
+      async exportAs(formatName, request) {
         const format = formatByName(formatName);
         if (!format) return;
         set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
         const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
         try {
-          // Written while storage fails, the export still holds every change made on screen.
+          // Export what was just tagged too: wait for queued writes to land. Written while
+          // storage fails, the export still holds every change made on screen.
           const pending = (await get().flushWrites()) ? [] : get().unsavedChanges();
-          const serializeOptions = { ...(options.labels ? { labels: options.labels } : {}), ...(options.nested ? { nested: true } : {}) };
-          const lineBased = LINE_FORMATS.includes(formatName);
-          const docs = [];
-          // Line formats are written a document at a time, so the export is held in memory once.
-          const parts: string[] = [];
-          const notes = new Set<string>();
-          let dropped = 0;
+          const exporter = get().annotator;
+          const options: ExportOptions = {
+            layer: request.layer,
+            documents: request.documents,
+            includeUntouched: request.includeUntouched,
+            ...(exporter ? { exporter } : {}),
+            labelSet: get().labels.map((l) => ({ name: l.name, role: l.role })),
+            serialize: {
+              ...(request.labels ? { labels: request.labels } : {}),
+              ...(request.nested ? { nested: true } : {}),
+              ...(request.doccanoColumn ? { doccanoColumn: request.doccanoColumn } : {}),
+            },
+          };
+          const claimLabels = labelsWithRole(get().labels, 'claim');
+          const run = startExport(format, options);
           let count = 0;
           for await (const d of deps.repo.eachDocument()) {
-            const all = withPending(d.spans, pending, d.record.id);
-            const spans = options.annotator ? all.filter((s) => s.annotator === options.annotator) : all;
-            const doc = recordsToExchange(d.record, d.text, spans, d.tokens, options.annotator ?? get().annotator ?? undefined);
-            count++;
-            if (lineBased) {
-              const r = format.serialize([doc], serializeOptions);
-              parts.push(...r.files.map((f) => f.text));
-              r.notes.forEach((n) => notes.add(n));
-              dropped += r.dropped;
-            } else docs.push(doc);
-            progress(false, count);
+            run.add(exportSourceOf(d, pending, claimLabels));
+            progress(false, ++count);
           }
           if (!count) {
             get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
             return;
           }
-          let files: { name: string; text: string }[] = [];
-          if (!lineBased) {
-            const r = format.serialize(docs, serializeOptions);
-            files = r.files;
-            r.notes.forEach((n) => notes.add(n));
-            dropped += r.dropped;
+          const out = run.finish();
+          const details = [...summaryLines(out.summary), ...out.notes];
+          if (!out.summary.records) {
+            get().notify({
+              kind: 'error',
+              text: `Nothing to export: no document fits the choice. ${summaryHeadline(out.summary, options, formatName)}.`,
+              details,
+            });
+            return;
           }
-          const multi = MULTI_FILE_FORMATS.includes(formatName);
-          const saved = multi
+          const saved = MULTI_FILE_FORMATS.includes(formatName)
             ? await deps.api.saveTextFile({
                 suggestedName: `hashiya-${formatName}.zip`,
-                content: zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.text)]))),
+                content: zipSync(Object.fromEntries(out.files.map((f) => [f.name, strToU8(f.text)]))),
                 filterName: 'Zip archive',
                 extensions: ['zip'],
               })
             : await deps.api.saveTextFile({
                 suggestedName: `hashiya-export.${format.extensions[0] ?? 'txt'}`,
-                content: lineBased ? parts : files.map((f) => f.text),
+                content: out.pieces,
                 filterName: formatName,
                 extensions: [...format.extensions.slice(0, 1)],
               });
           if (saved.saved) {
             get().notify({
               kind: 'info',
-              text: `Exported ${plural(count, 'document')} as ${formatName}${pending.length ? ` (with ${plural(pending.length, 'change')} not yet stored)` : ''}${dropped ? `; ${plural(dropped, 'span')} could not be written in ${formatName} and were left out` : ''}.`,
-              ...(notes.size ? { details: [...notes] } : {}),
+              text: `${summaryHeadline(out.summary, options, formatName, saved.path)}${pending.length ? `, with ${plural(pending.length, 'change')} not yet stored` : ''}${
+                out.dropped ? `; ${plural(out.dropped, 'span')} could not be written in ${formatName} and were left out` : ''
+              }.`,
+              details,
             });
           }
         } catch (e) {
@@ -210,6 +219,16 @@ export const exchangeSlice =
         } finally {
           set({ busy: false, exportProgress: null });
         }
+      },
+
+      exportJsonl() {
+        const me = get().annotator ?? 'analyst';
+        return get().exportAs('jsonl', { layer: { kind: 'one', annotator: me }, documents: 'all', includeUntouched: false });
+      },
+
+      saveAllWork() {
+        // Every layer, every document: nothing on screen may be missing from the rescue.
+        return get().exportAs('jsonl', { layer: { kind: 'each' }, documents: 'all', includeUntouched: true });
       },
     };
   };

@@ -1,47 +1,40 @@
 import type { StateCreator } from 'zustand';
-import { throttle } from './throttle';
-import { jsonlDocumentLine } from '../../shared/formats/jsonl';
-import { recordsToExchange } from '../../shared/formats/recordsToExchange';
-import { newDocument } from '../../shared/model/newDocument';
-import { titleFromFileName } from '../../shared/model/titleFromFileName';
-import { decodeText } from '../../shared/text/decodeText';
+import type { ExchangeDocument } from '../../shared/formats/exchange';
+import { inputFileOf } from '../../shared/formats/inputFileOf';
+import { txtFormat } from '../../shared/formats/txt';
+import { planImport } from '../../shared/import/planImport';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
-import { sha256Hex } from '../../shared/text/sha256';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
-import { withPending } from './withPending';
 
-/** The library: the documents, importing them, and exporting them all. */
+/** The library: the documents, and bringing plain text into it. */
 export const librarySlice =
   (deps: StoreDeps): StateCreator<HashiyaState, [], [], LibrarySlice> =>
   (set, get) => {
-    /** Stores decoded texts as new documents, skipping texts already in the library. */
-    async function store(items: readonly { name: string; text: string; source?: string; title?: string }[], encodings: readonly string[] = []) {
-      const seen = new Map<string, string>();
-      const skipped: string[] = [];
-      const docs = [];
-      for (const item of items) {
-        const sha = sha256Hex(item.text);
-        const existing = seen.get(sha) ?? (await deps.repo.findBySha(sha))?.title;
-        if (existing !== undefined) {
-          skipped.push(`${item.name}: the same text is already in the library as «${existing}»`);
-          continue;
-        }
-        // A pasted title is the user's own words, never a file name to cut at its last dot.
-        const title = item.title ?? titleFromFileName(item.name);
-        seen.set(sha, title);
-        docs.push(newDocument({ id: deps.newId(), title, source: item.source ?? item.name, text: item.text }, deps.now()));
-      }
-      await deps.repo.addDocuments(docs);
+    /**
+     * Stores texts as new documents through the import plan, as the Import dialog and the
+     * command line do: a text already in the library (same SHA-256) is not stored again.
+     */
+    async function store(docs: readonly ExchangeDocument[], encodings: readonly string[] = []) {
+      const now = deps.now();
+      const plan = planImport(docs, await deps.repo.libraryIndex(), { annotator: get().annotator ?? 'analyst', now, newId: deps.newId });
+      // The library lists documents in the order they came in: files picked together keep theirs.
+      plan.newDocuments.forEach((d, k) => (d.record = { ...d.record, createdAt: now + k, updatedAt: now + k }));
+      await deps.repo.applyImport(plan, now);
       deps.channel?.post({ kind: 'library' });
       await get().refreshLibrary();
-      const n = docs.length;
-      const details = [...encodings, ...skipped];
+      const n = plan.newDocuments.length;
+      const skipped = docs.length - n;
+      const details = [
+        ...encodings,
+        ...plan.attachments.map((a) => `the same text is already in the library as «${a.title}»; not imported again`),
+        ...plan.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+      ];
       get().notify({
         kind: 'info',
-        text: `Imported ${n} document${n === 1 ? '' : 's'}${skipped.length ? `; ${skipped.length} skipped` : ''}.`,
+        text: `Imported ${n} document${n === 1 ? '' : 's'}${skipped ? `; ${skipped} skipped` : ''}.`,
         ...(details.length ? { details } : {}),
       });
-      return docs;
+      return plan.newDocuments;
     }
 
     return {
@@ -61,19 +54,22 @@ export const librarySlice =
       },
 
       async importFiles(files) {
-        const valid: { name: string; text: string }[] = [];
         const problems: string[] = [];
         const encodings: string[] = [];
+        const read = [];
         for (const f of files) {
-          const r = decodeText(f.bytes);
-          if (r.ok) {
-            valid.push({ name: f.name, text: r.text });
-            if (r.encoding !== 'utf-8' && r.encoding !== 'utf-8 (BOM)') encodings.push(`${f.name}: read as ${r.encoding}`);
-          } else problems.push(`${f.name}:${r.line}: ${r.message}`);
+          const r = inputFileOf(f.name, f.bytes);
+          if ('problem' in r) problems.push(`${r.problem.file}:${r.problem.line}: ${r.problem.message}`);
+          else {
+            read.push(r.file);
+            if (r.file.encoding && r.file.encoding !== 'utf-8' && r.file.encoding !== 'utf-8 (BOM)') encodings.push(`${f.name}: read as ${r.file.encoding}`);
+          }
         }
+        const parsed = txtFormat.parse(read);
+        problems.push(...parsed.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
         if (problems.length) {
           // Nothing is stored while any file has a problem; the user decides.
-          set({ pendingImport: { valid, problems } });
+          set({ pendingImport: { valid: parsed.documents, problems } });
           get().notify({
             kind: 'error',
             text: `${problems.length} of ${files.length} file${files.length === 1 ? '' : 's'} could not be read; nothing was imported.`,
@@ -82,7 +78,7 @@ export const librarySlice =
           return;
         }
         try {
-          await store(valid, encodings);
+          await store(parsed.documents, encodings);
         } catch (e) {
           get().notify({ kind: 'error', text: `Import failed; nothing was stored: ${(e as Error).message}` });
         }
@@ -117,46 +113,8 @@ export const librarySlice =
             .split(/\r\n|\r|\n/)[0]!
             .slice(0, 60) ||
           'Pasted text';
-        const docs = await store([{ name, title: name, text, source: 'clipboard' }]);
+        const docs = await store([{ title: name, text, source: 'clipboard', spans: [] }]);
         return docs[0]?.record.id ?? null;
-      },
-
-      async exportJsonl() {
-        set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
-        const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
-        try {
-          // Export what was just tagged too: wait for queued writes to land.
-          // Written while storage fails, the export still holds every change made on screen.
-          const pending = (await get().flushWrites()) ? [] : get().unsavedChanges();
-          const annotator = get().annotator ?? undefined;
-          // One string per document, never joined: a large export is held in memory once.
-          const parts: string[] = [];
-          for await (const d of deps.repo.eachDocument()) {
-            parts.push(
-              jsonlDocumentLine(recordsToExchange(d.record, d.text, withPending(d.spans, pending, d.record.id), d.tokens, annotator), undefined, false) + '\n',
-            );
-            progress(false, parts.length);
-          }
-          if (!parts.length) {
-            get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
-            return;
-          }
-          const result = await deps.api.saveTextFile({
-            suggestedName: 'hashiya-export.jsonl',
-            content: parts,
-            filterName: 'JSON Lines',
-            extensions: ['jsonl'],
-          });
-          if (result.saved)
-            get().notify({
-              kind: 'info',
-              text: `Exported ${parts.length} document${parts.length === 1 ? '' : 's'} to ${result.path ?? 'the file'}${pending.length ? `, with ${pending.length} change${pending.length === 1 ? '' : 's'} not yet stored` : ''}.`,
-            });
-        } catch (e) {
-          get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
-        } finally {
-          set({ busy: false, exportProgress: null });
-        }
       },
     };
   };

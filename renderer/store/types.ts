@@ -1,4 +1,5 @@
-import type { FormatName } from '../../shared/formats/exchange';
+import type { DocumentChoice, LayerChoice } from '../../shared/export/exportOptions';
+import type { DoccanoColumn, ExchangeDocument, FormatName } from '../../shared/formats/exchange';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import type { BackupFile, BackupUnavailable, HashiyaApi, PickedFile } from '../../shared/ipc/contract';
 import type { Change, SpanChange } from '../../shared/model/change';
@@ -41,9 +42,9 @@ export interface Notice {
   readonly details?: readonly string[];
 }
 
-/** Files that decoded, held back because others in the same import did not. */
+/** Texts that were read, held back because other files in the same import could not be. */
 export interface PendingImport {
-  readonly valid: readonly { name: string; text: string }[];
+  readonly valid: readonly ExchangeDocument[];
   readonly problems: readonly string[];
 }
 
@@ -57,13 +58,15 @@ export interface LibrarySlice {
   pendingImport: PendingImport | null;
   refreshLibrary(): Promise<void>;
   setStatusFilter(filter: StatusFilter): void;
-  /** Decodes and stores the files: all of them, or none while any has a problem. */
+  /**
+   * Reads `.txt` files as the Import dialog and the command line do (the txt format, then
+   * the import plan) and stores them: all of them, or none while any has a problem.
+   */
   importFiles(files: readonly Pick<PickedFile, 'name' | 'bytes'>[]): Promise<void>;
   /** Stores the files that decoded and forgets the others. */
   importValidOnly(): Promise<void>;
   cancelImport(): void;
   addPastedDocument(title: string, text: string): Promise<string | null>;
-  exportJsonl(): Promise<void>;
 }
 
 export interface OpenDocument {
@@ -162,6 +165,19 @@ export interface UiSlice {
   notify(notice: Notice | null): void;
 }
 
+/** What the Export dialog (and the toolbar) asks an export for. */
+export interface ExportRequest {
+  readonly layer: LayerChoice;
+  readonly documents: DocumentChoice;
+  readonly includeUntouched: boolean;
+  /** CoNLL: the labels that go in. */
+  readonly labels?: readonly string[];
+  /** CoNLL: nested spans as extra tag columns. */
+  readonly nested?: boolean;
+  /** doccano: the column spans go in. */
+  readonly doccanoColumn?: DoccanoColumn;
+}
+
 export interface ExchangeSlice {
   importReview: ImportReview | null;
   importProgress: { readonly done: number; readonly total: number } | null;
@@ -172,8 +188,15 @@ export interface ExchangeSlice {
   cancelImportReview(): void;
   /** Saves the problems and the rejected lines to a file. */
   saveRejected(): Promise<void>;
-  /** Exports the library in a format; `annotator` keeps only that annotator's spans. */
-  exportAs(format: FormatName, options: { labels?: readonly string[]; annotator?: string; nested?: boolean }): Promise<void>;
+  /**
+   * Exports the library in a format through the one export pipeline (`shared/export/`):
+   * the layer and documents chosen, unsaved changes included, ending with a summary.
+   */
+  exportAs(format: FormatName, request: ExportRequest): Promise<void>;
+  /** The toolbar's *Export JSONL*: the analyst's own layer, every document they touched. */
+  exportJsonl(): Promise<void>;
+  /** The way out while storage fails: every layer's work, unsaved changes included, to a JSONL file. */
+  saveAllWork(): Promise<void>;
   /** Every annotator with spans in the library. */
   listAnnotators(): Promise<string[]>;
 }

@@ -1,3 +1,4 @@
+import type { DocStatus } from '../model/docStatus';
 import type { LabelRole } from '../model/label';
 import type { Stance } from '../model/span';
 import type { TextEncodingName } from '../text/decodeText';
@@ -18,6 +19,12 @@ export interface ExchangeSpan {
   /** For claims. */
   readonly stance?: Stance;
 }
+
+/** What layer a record holds: one annotator's, the adjudicated gold, or every layer in one record. */
+export type LayerKind = 'annotator' | 'gold' | 'all';
+
+/** Every layer kind, as `meta.layer` writes them. */
+export const LAYER_KINDS: readonly LayerKind[] = ['annotator', 'gold', 'all'];
 
 /** The label of the relation that links a claim (head) to the span that makes it (child). */
 export const SOURCE_RELATION = 'source';
@@ -47,6 +54,15 @@ export interface ExchangeDocument {
   readonly textSha256?: string;
   /** Who annotated the document, when the file says. */
   readonly annotator?: string;
+  /**
+   * Which layer the record holds, when it is known (see `shared/export/`): one annotator's,
+   * the adjudicated `gold`, or every layer at once (each span then names its annotator).
+   */
+  readonly layer?: LayerKind;
+  /** The layer's status of the document (Hashiya's JSON Lines `meta.status`). */
+  readonly status?: DocStatus;
+  /** True when every difference between two annotators was settled in review (`meta.reviewed`). */
+  readonly reviewed?: boolean;
   readonly spans: readonly ExchangeSpan[];
   readonly relations?: readonly ExchangeRelation[];
   /** The document's own tokenization, UTF-16 [start, end) pairs (from token-based formats). */

@@ -1,10 +1,13 @@
 import { parseJsonLines } from './parseJsonLines';
+import { DOC_STATUSES, type DocStatus } from '../model/docStatus';
+import { LABEL_ROLES, type LabelRole } from '../model/label';
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { labelProblem } from '../model/labelProblem';
 import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
+import { splitTokensAt } from '../text/splitTokensAt';
 import { tokenize, type Token } from '../text/tokenize';
 import { utf16 } from '../text/units';
 import { isJsonObject as isObject } from './common/isJsonObject';
@@ -14,7 +17,9 @@ import { stringifyJsonLine } from './common/stringifyJsonLine';
 import { textMismatch } from './common/textMismatch';
 import { writableSpans } from './common/writableSpans';
 import { newWriteTally, writeNotes, type WriteTally } from './common/writeTally';
+import { LAYER_KINDS } from './exchange';
 import type {
+  LayerKind,
   ExchangeDocument,
   ExchangeRelation,
   ExchangeSpan,
@@ -26,14 +31,11 @@ import type {
   SerializeResult,
 } from './exchange';
 
-/**
- * Relations between the spans of one document, checked: ids that exist, a label that is
- * non-empty text, and no claim made its own source.
- */
+/** How a relation names its spans' ids once read (Hashiya's `head_id`/`child_id`, or its older `head`/`child`). */
 function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): string | null {
   const { head, child, label } = relation;
   if (typeof head !== 'string' || typeof child !== 'string' || typeof label !== 'string' || label === '') {
-    return 'needs string "head", "child" and a non-empty "label"';
+    return 'needs its spans ("head_id" and "child_id", or "head_span" and "child_span") and a non-empty "label"';
   }
   const badLabel = labelProblem(label);
   if (badLabel) return `"label" ${badLabel}`;
@@ -56,6 +58,9 @@ const samePairs = (a: readonly (readonly [number, number])[], b: readonly (reado
 /** The project tokenizer's tokens of `text` as UTF-16 pairs. */
 const projectTokens = (text: string): [number, number][] => tokenize(text).map((t) => [t.start, t.end]);
 
+/** Every span's start and end, where the written tokens are cut. */
+const spanEdges = (spans: readonly { readonly start: number; readonly end: number }[]) => spans.flatMap((s) => [s.start, s.end]);
+
 /**
  * Whether whitespace follows the token ending at UTF-16 `end`, as spaCy's `ws`: the next
  * character is whitespace and belongs to no token (`nextStart` is where the next token starts).
@@ -63,19 +68,33 @@ const projectTokens = (text: string): [number, number][] => tokenize(text).map((
 const followedBySpace = (text: string, end: number, nextStart: number | undefined) =>
   end < text.length && nextStart !== end && SPACE.test(String.fromCodePoint(text.codePointAt(end)!));
 
+/** Prodigy's answers whose tasks are not annotations to keep. */
+const LEFT_OUT_ANSWERS = ['reject', 'ignore'];
+
 /**
  * Hashiya's JSON Lines exchange format (spaCy / Prodigy style), one document per line:
- * `{"text", "meta": {id, title, source, text_sha256, annotator}, "tokens": [{text, start,
- * end, id, ws}], "spans": [{id, start, end, token_start, token_end, label, text, attrs:
- * {stance}, annotator}], "relations": [{head, child, label}]}`. Offsets are code points,
- * end exclusive; `token_end` is inclusive, as in Prodigy. Reading accepts lines with or
- * without `meta`, `tokens` and `spans`, and Prodigy's `_annotator_id`. Relations refer to
- * span ids (`head`/`child`); Prodigy's token-index relations are refused, not guessed at.
+ * `{"text", "meta": {id, title, source, text_sha256, annotator, layer, status, reviewed,
+ * labels}, "tokens": [{text, start, end, id, ws}], "spans": [{id, start, end, token_start,
+ * token_end, label, text, attrs: {stance}, annotator}], "relations": [{head, child,
+ * head_span, child_span, label, head_id, child_id}]}`. Offsets are code points, end
+ * exclusive; `token_end` is inclusive, as in Prodigy.
  *
- * A document's `tokens` are kept only when they differ from the project tokenizer's (so a
- * file Hashiya wrote reads back without them, and writes back the same). `token_start`/
- * `token_end` are checked against the line's `tokens`; without `tokens` they are ignored.
- * `source` is `meta.source`, or `file:line` when the line has none.
+ * Tokens: the document's own, or the project tokenizer's, each cut at every span edge
+ * inside it, so every span starts and ends on a token boundary (spaCy's `Doc.char_span`
+ * finds it, Prodigy accepts it). A relation is written as Prodigy writes one: `head` and
+ * `child` are the index of the last token of each span (its `token_end`), `head_span` /
+ * `child_span` the spans themselves; `head_id` / `child_id` name Hashiya's span ids.
+ *
+ * Reading accepts lines with or without `meta`, `tokens` and `spans`, and Prodigy's
+ * `_annotator_id`; tasks answered `reject` or `ignore` are left out (and counted in a
+ * note). A relation names its spans by `head_id`/`child_id`, by `head`/`child` span ids
+ * (older Hashiya files), or Prodigy's way, by `head_span`/`child_span` (else by `head`/
+ * `child` token indices matched to a span's `token_end`); one that names no span of its
+ * line is a problem. A document's `tokens` are kept only when they differ from the project
+ * tokenizer's cut at the line's span edges (so a file Hashiya wrote reads back without
+ * them, and writes back the same). `token_start`/`token_end` are checked against the
+ * line's `tokens`; without `tokens` they are ignored. `source` is `meta.source`, or
+ * `file:line` when the line has none.
  */
 export const jsonlFormat: Format = {
   name: 'jsonl',
@@ -88,11 +107,18 @@ function parseJsonlFiles(files: readonly InputFile[]): ParseResult {
   return parseJsonLines(files, readJsonlDocument);
 }
 
-/** One line as a document, or every problem found on it. */
-function readJsonlDocument(src: string, file: string, line: number): ReadDocument | string[] {
+/** A span as read, with the token indices its line gave (for Prodigy's token-index relations). */
+interface ReadSpan {
+  readonly span: ExchangeSpan;
+  readonly tokenEnd: number | undefined;
+}
+
+/** One line as a document, every problem found on it, or why it is left out. */
+function readJsonlDocument(src: string, file: string, line: number): ReadDocument | string[] | { readonly skipped: string } {
   const read = readDocumentLine(src);
   if (Array.isArray(read)) return read;
   const { value, text } = read;
+  if (typeof value.answer === 'string' && LEFT_OUT_ANSWERS.includes(value.answer)) return { skipped: `answered "${value.answer}"` };
   const errors: string[] = [];
 
   let meta: Record<string, unknown> = {};
@@ -109,11 +135,22 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
     }
     return v;
   };
+  const metaChoice = <T extends string>(key: string, choices: readonly T[]): T | undefined => {
+    const v = metaString(key);
+    if (v === undefined || choices.includes(v as T)) return v as T | undefined;
+    errors.push(`"meta.${key}" must be one of ${choices.join(', ')}`);
+    return undefined;
+  };
   const id = metaString('id');
   const title = metaString('title');
   const source = metaString('source');
   const textSha256 = metaString('text_sha256');
   let annotator = metaString('annotator');
+  const layer = metaChoice<LayerKind>('layer', LAYER_KINDS);
+  const status = metaChoice<DocStatus>('status', DOC_STATUSES);
+  if (meta.reviewed !== undefined && typeof meta.reviewed !== 'boolean') errors.push('"meta.reviewed" must be true or false');
+  const reviewed = typeof meta.reviewed === 'boolean' ? meta.reviewed : undefined;
+  const labelSet = readLabelSet(meta.labels, errors);
   if (value._annotator_id !== undefined) {
     if (typeof value._annotator_id !== 'string') errors.push('"_annotator_id" must be a string');
     else annotator ??= value._annotator_id;
@@ -123,7 +160,7 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
   const tokens = readTokens(value.tokens, text, index, errors);
   const lookup = tokens ? tokenIndex(asTokens(tokens)) : undefined;
 
-  const spans: ExchangeSpan[] = [];
+  const read_: ReadSpan[] = [];
   if (value.spans !== undefined && !Array.isArray(value.spans)) errors.push('"spans" must be an array');
   const ids = new Set<string>();
   for (const [k, s] of (Array.isArray(value.spans) ? value.spans : []).entries()) {
@@ -132,35 +169,50 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
       errors.push(`span ${k}: ${span}`);
       continue;
     }
-    if (span.id !== undefined) {
-      if (ids.has(span.id)) errors.push(`span ${k}: id ${JSON.stringify(span.id)} is used by another span`);
-      ids.add(span.id);
+    if (span.span.id !== undefined) {
+      if (ids.has(span.span.id)) errors.push(`span ${k}: id ${JSON.stringify(span.span.id)} is used by another span`);
+      ids.add(span.span.id);
     }
-    spans.push(span);
+    read_.push(span);
   }
+  const spans = read_.map((r) => r.span);
 
   let relations: ExchangeRelation[] | undefined;
   if (value.relations !== undefined) {
     if (!Array.isArray(value.relations)) errors.push('"relations" must be an array');
     else {
       relations = [];
+      // Spans a Prodigy relation names get an id of their own when the line gave them none.
+      const idOf = (k: number): string => {
+        const s = spans[k]!;
+        if (s.id !== undefined) return s.id;
+        let made = `span-${k}`;
+        for (let n = 2; ids.has(made); n++) made = `span-${k}-${n}`;
+        ids.add(made);
+        spans[k] = { ...s, id: made };
+        return made;
+      };
       for (const [k, r] of value.relations.entries()) {
         if (!isObject(r)) {
           errors.push(`relation ${k}: must be an object`);
           continue;
         }
-        if (typeof r.head === 'number' || typeof r.child === 'number') {
-          errors.push(`relation ${k}: "head" and "child" must be span ids (Prodigy's token-index relations are not read)`);
+        const ends = relationEnds(r, read_, index);
+        if (typeof ends === 'string') {
+          errors.push(`relation ${k}: ${ends}`);
           continue;
         }
-        const bad = checkRelationIds({ head: r.head, child: r.child, label: r.label }, ids);
+        const rel = ends
+          ? { head: idOf(ends[0]), child: idOf(ends[1]), label: r.label }
+          : { head: r.head_id ?? r.head, child: r.child_id ?? r.child, label: r.label };
+        const bad = checkRelationIds(rel, ids);
         if (bad) errors.push(`relation ${k}: ${bad}`);
-        else relations.push({ head: r.head as string, child: r.child as string, label: r.label as string });
+        else relations.push(rel as ExchangeRelation);
       }
     }
   }
   if (errors.length) return errors;
-  const own = tokens && !samePairs(tokens, projectTokens(text)) ? tokens : undefined;
+  const own = tokens && !samePairs(tokens, splitTokensAt(projectTokens(text), spanEdges(spans))) ? tokens : undefined;
   return {
     text,
     ...(id !== undefined ? { id } : {}),
@@ -168,12 +220,64 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
     source: source ?? `${file}:${line}`,
     ...(textSha256 !== undefined ? { textSha256 } : {}),
     ...(annotator !== undefined ? { annotator } : {}),
+    ...(layer !== undefined ? { layer } : {}),
+    ...(status !== undefined ? { status } : {}),
+    ...(reviewed !== undefined ? { reviewed } : {}),
     spans,
     ...(relations ? { relations } : {}),
     ...(own ? { tokens: own } : {}),
+    ...(labelSet ? { labelSet } : {}),
     file,
     line,
   };
+}
+
+/**
+ * The spans (by position in the line) a Prodigy-style relation links: by `head_span` and
+ * `child_span` (start, end and label), else by `head` and `child` as token indices (the
+ * `token_end` of a span); null when the relation names its spans by id instead, or why it
+ * names none of this line's spans.
+ */
+function relationEnds(r: Record<string, unknown>, spans: readonly ReadSpan[], index: CodePointIndex): [number, number] | null | string {
+  if (typeof r.head_id === 'string' || typeof r.child_id === 'string') return null;
+  const find = (side: 'head' | 'child'): number | string | null => {
+    const given = r[`${side}_span`];
+    if (given !== undefined) {
+      if (!isObject(given)) return `"${side}_span" must be an object`;
+      const range = readCodePointRange(index, given.start, given.end);
+      if (typeof range === 'string') return `"${side}_span": ${range}`;
+      const label = typeof given.label === 'string' ? given.label : undefined;
+      const k = spans.findIndex((s) => s.span.start === range.start && s.span.end === range.end && (label === undefined || s.span.label === label));
+      return k >= 0 ? k : `"${side}_span" (${String(given.start)}..${String(given.end)}${label ? ` ${label}` : ''}) is not a span in this document`;
+    }
+    const token = r[side];
+    if (typeof token !== 'number') return null;
+    const matches = spans.flatMap((s, k) => (s.tokenEnd === token ? [k] : []));
+    if (matches.length === 1) return matches[0]!;
+    return matches.length
+      ? `"${side}" ${token} is the last token of ${matches.length} spans; give "${side}_span" to say which`
+      : `"${side}" ${token} is not the last token ("token_end") of a span in this document`;
+  };
+  const head = find('head');
+  const child = find('child');
+  if (typeof head === 'string') return head;
+  if (typeof child === 'string') return child;
+  if (head === null && child === null) return null;
+  if (head === null || child === null) return 'names one span by id and the other by position; give both the same way';
+  return [head, child];
+}
+
+/** `meta.labels` as a label set with roles; undefined when absent or wrong (then said in `errors`). */
+function readLabelSet(value: unknown, errors: string[]): { name: string; role: LabelRole }[] | undefined {
+  if (value === undefined) return undefined;
+  const wrong = () => void errors.push(`"meta.labels" must be a list of {"name", "role"}, the role one of ${LABEL_ROLES.join(', ')}`);
+  if (!Array.isArray(value)) return wrong();
+  const out: { name: string; role: LabelRole }[] = [];
+  for (const l of value) {
+    if (!isObject(l) || labelProblem(l.name) || !LABEL_ROLES.includes(l.role as LabelRole)) return wrong();
+    out.push({ name: l.name as string, role: l.role as LabelRole });
+  }
+  return out;
 }
 
 /** The line's `tokens` as UTF-16 pairs, checked against the text; undefined when there are none. */
@@ -227,7 +331,7 @@ function readTokens(value: unknown, text: string, index: CodePointIndex, errors:
   return pairs;
 }
 
-function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: ReturnType<typeof tokenIndex> | undefined): ExchangeSpan | string {
+function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: ReturnType<typeof tokenIndex> | undefined): ReadSpan | string {
   if (!isObject(s)) return 'must be an object';
   const range = readCodePointRange(index, s.start, s.end);
   if (typeof range === 'string') return range;
@@ -241,6 +345,7 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
   const stance = isObject(s.attrs) ? s.attrs.stance : undefined;
   if (stance !== undefined && !STANCES.includes(stance as Stance)) return `stance must be one of ${STANCES.join(', ')}`;
   if (s.annotator !== undefined && typeof s.annotator !== 'string') return '"annotator" must be a string';
+  let tokenEnd: number | undefined;
   if (s.token_start !== undefined || s.token_end !== undefined) {
     const ts = s.token_start;
     const te = s.token_end;
@@ -254,14 +359,18 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
         return `"token_start" ${ts} and "token_end" ${te} do not match the tokens the span covers (${covered[0]}..${covered[1]})`;
       }
     }
+    tokenEnd = te;
   }
   return {
-    ...(s.id !== undefined ? { id: s.id } : {}),
-    start: range.start,
-    end: range.end,
-    label,
-    ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
-    ...(stance !== undefined ? { stance: stance as Stance } : {}),
+    span: {
+      ...(s.id !== undefined ? { id: s.id } : {}),
+      start: range.start,
+      end: range.end,
+      label,
+      ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
+      ...(stance !== undefined ? { stance: stance as Stance } : {}),
+    },
+    tokenEnd,
   };
 }
 
@@ -290,62 +399,53 @@ function metaOf(doc: ExchangeDocument) {
     ...(doc.source !== undefined ? { source: doc.source } : {}),
     text_sha256: textSha256Of(doc),
     ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
+    ...(doc.layer !== undefined ? { layer: doc.layer } : {}),
+    ...(doc.status !== undefined ? { status: doc.status } : {}),
+    ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed } : {}),
+    ...(doc.labelSet !== undefined ? { labels: doc.labelSet.map((l) => ({ name: l.name, role: l.role })) } : {}),
   };
 }
 
 /**
- * The line without `tokens` and token indices: Hashiya's compact JSONL, about the size of
- * the text itself (a spaCy/Prodigy token list makes a line several times larger).
- */
-function compactLine(doc: ExchangeDocument, index: CodePointIndex, cp: (o: number) => number, tally: WriteTally): string {
-  const { text } = doc;
-  const { spans, relations } = writableSpans(doc, index, tally);
-  return stringifyJsonLine({
-    text,
-    meta: metaOf(doc),
-    spans: spans.map((s) => compactSpan(s, text, cp)),
-    ...(relations !== undefined ? { relations: relations.map((r) => ({ head: r.head, child: r.child, label: r.label })) } : {}),
-  });
-}
-
-/**
- * One span of a compact line. Built by assignment, not by spreading optional parts: every
- * export writes one per span, and objects made of spread literals cost the export (and
- * JSON.stringify after it) several times what the text itself does.
- */
-function compactSpan(s: ExchangeSpan, text: string, cp: (o: number) => number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (s.id !== undefined) out.id = s.id;
-  out.start = cp(s.start);
-  out.end = cp(s.end);
-  out.label = s.label;
-  out.text = text.slice(s.start, s.end);
-  if (s.stance !== undefined) out.attrs = { stance: s.stance };
-  if (s.annotator !== undefined) out.annotator = s.annotator;
-  return out;
-}
-
-/**
  * One document as a JSON line (no trailing newline), keys in a fixed order: `text`,
- * `meta` (id, title, source, text_sha256 of the text, annotator), `tokens` (the
- * document's own, else the project tokenizer's), `spans` (in order, with the tokens they
- * cover), `relations` (when the document has them). Spans and relations that cannot be
- * written are left out and counted in `tally`. With `withTokens` false, the compact line
- * the app's *Export JSONL* writes: no `tokens`, no token indices.
+ * `meta` (id, title, source, text_sha256 of the text, annotator, layer, status, reviewed,
+ * labels), `tokens` (the document's own, else the project tokenizer's, cut at every span
+ * edge), `spans` (in order, with the tokens they cover), `relations` (when the document has
+ * them, as Prodigy writes them, with Hashiya's span ids beside). Spans and relations that
+ * cannot be written are left out and counted in `tally`.
  */
-export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = newWriteTally(), withTokens = true): string {
+export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = newWriteTally()): string {
   const { text } = doc;
   const index = codePointIndex(text);
   const cp = (o: number) => index.toCodePoint(utf16(o)) as number;
-  if (!withTokens) return compactLine(doc, index, cp, tally);
   let pairs = doc.tokens ? usableTokens(doc.tokens, index) : projectTokens(text);
   if (!pairs) {
     tally.tokens++;
     pairs = projectTokens(text);
   }
-  const tokenPairs = pairs;
-  const lookup = tokenIndex(asTokens(tokenPairs));
   const { spans, relations } = writableSpans(doc, index, tally);
+  const tokenPairs = splitTokensAt(pairs, spanEdges(spans));
+  const lookup = tokenIndex(asTokens(tokenPairs));
+  // Built by assignment, not by spreading optional parts: an export writes one per span,
+  // and objects made of spread literals cost several times what the text itself does.
+  const byId = new Map<string, Record<string, unknown>>();
+  const written = spans.map((s) => {
+    const covered = tokensInRange(lookup, s.start, s.end);
+    const out: Record<string, unknown> = {};
+    if (s.id !== undefined) out.id = s.id;
+    out.start = cp(s.start);
+    out.end = cp(s.end);
+    if (covered) {
+      out.token_start = covered[0];
+      out.token_end = covered[1];
+    }
+    out.label = s.label;
+    out.text = text.slice(s.start, s.end);
+    if (s.stance !== undefined) out.attrs = { stance: s.stance };
+    if (s.annotator !== undefined) out.annotator = s.annotator;
+    if (s.id !== undefined) byId.set(s.id, out);
+    return out;
+  });
   return stringifyJsonLine({
     text,
     meta: metaOf(doc),
@@ -356,19 +456,21 @@ export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = new
       id,
       ws: followedBySpace(text, end, tokenPairs[id + 1]?.[0]),
     })),
-    spans: spans.map((s) => {
-      const covered = tokensInRange(lookup, s.start, s.end);
-      return {
-        ...(s.id !== undefined ? { id: s.id } : {}),
-        start: cp(s.start),
-        end: cp(s.end),
-        ...(covered ? { token_start: covered[0], token_end: covered[1] } : {}),
-        label: s.label,
-        text: text.slice(s.start, s.end),
-        ...(s.stance !== undefined ? { attrs: { stance: s.stance } } : {}),
-        ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
-      };
-    }),
-    ...(relations !== undefined ? { relations: relations.map((r) => ({ head: r.head, child: r.child, label: r.label })) } : {}),
+    spans: written,
+    ...(relations !== undefined ? { relations: relations.map((r) => prodigyRelation(r, byId.get(r.head)!, byId.get(r.child)!)) } : {}),
   });
+}
+
+/** Prodigy's relation between two written spans: `head`/`child` are their last tokens; Hashiya's ids beside. */
+function prodigyRelation(r: ExchangeRelation, head: Record<string, unknown>, child: Record<string, unknown>): Record<string, unknown> {
+  const spanOf = (s: Record<string, unknown>) => ({ start: s.start, end: s.end, token_start: s.token_start, token_end: s.token_end, label: s.label });
+  return {
+    head: head.token_end,
+    child: child.token_end,
+    head_span: spanOf(head),
+    child_span: spanOf(child),
+    label: r.label,
+    head_id: r.head,
+    child_id: r.child,
+  };
 }

@@ -5,11 +5,16 @@ import type { InputFile, ParseResult, ReadDocument } from './exchange';
  * Parses files that hold one document per line (JSONL, doccano): each non-blank line
  * goes to `readLine`, which answers a document or every problem on that line; a line
  * with problems (its own, or any of {@link addDocument}'s) is rejected whole, and a file
- * with no lines is a problem.
+ * with no lines is a problem. A line `readLine` leaves out (`{skipped: why}`, such as a
+ * task Prodigy's annotator rejected) is counted in a note per file and reason.
  */
-export function parseJsonLines(files: readonly InputFile[], readLine: (src: string, file: string, line: number) => ReadDocument | string[]): ParseResult {
+export function parseJsonLines(
+  files: readonly InputFile[],
+  readLine: (src: string, file: string, line: number) => ReadDocument | string[] | { readonly skipped: string },
+): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   for (const file of files) {
+    const skipped = new Map<string, number>();
     const lines = jsonLines(file.text, file.line);
     if (lines.length === 0) {
       result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
@@ -20,8 +25,11 @@ export function parseJsonLines(files: readonly InputFile[], readLine: (src: stri
       if (Array.isArray(found)) {
         for (const message of found) result.problems.push({ file: file.name, line, message });
         result.rejected.push({ file: file.name, line, text });
-      } else addDocument(result, found, [{ file: file.name, line, text }]);
+      } else if ('skipped' in found) skipped.set(found.skipped, (skipped.get(found.skipped) ?? 0) + 1);
+      else addDocument(result, found, [{ file: file.name, line, text }]);
     }
+    for (const [why, n] of skipped)
+      result.notes.push(`${file.name}: ${n} task${n === 1 ? '' : 's'} ${why} ${n === 1 ? 'was' : 'were'} left out (only accepted tasks are read)`);
   }
   return result;
 }

@@ -4,22 +4,18 @@ import type { ExchangeDocument, ExchangeRelation, ExchangeSpan } from './exchang
 import { markFromLibrary } from './textSha256Of';
 
 /**
- * A stored document as the exchange model: spans in order, each claim's source as a
- * relation `{head: claim, child: source, label: "source"}`, stance kept, and the
- * document's own tokens when it has them. The document's annotator is whoever made its
- * spans when that is one person; with several, each span names its own and the document
- * names none; a document without spans is credited to `exporter`.
+ * A stored document as the exchange model, every span under its annotator: spans in order,
+ * each claim's source as a relation `{head: claim, child: source, label: "source"}`, stance
+ * kept, and the document's own tokens when it has them. Which layer goes into a record is
+ * the export's choice (`shared/export/`), not made here.
  */
 export function recordsToExchange(
   record: DocumentRecord,
   text: string,
   spans: readonly Span[],
   tokens?: readonly (readonly [number, number])[],
-  exporter?: string,
 ): ExchangeDocument {
   const sorted = [...spans].sort(compareSpans);
-  const makers = new Set(sorted.map((s) => s.annotator));
-  const annotator = makers.size === 1 ? [...makers][0] : makers.size === 0 ? exporter : undefined;
   const ids = new Set(sorted.map((s) => s.id));
   const relations: ExchangeRelation[] = [];
   for (const s of sorted) if (s.sourceId && ids.has(s.sourceId)) relations.push({ head: s.id, child: s.sourceId, label: 'source' });
@@ -29,7 +25,6 @@ export function recordsToExchange(
     title: record.title,
     source: record.source,
     textSha256: record.textSha256,
-    ...(annotator ? { annotator } : {}),
     spans: sorted.map(exchangeSpan),
     relations,
     ...(tokens ? { tokens } : {}),

@@ -26,3 +26,6 @@ export function formatByName(name: string): Format | null {
 
 /** Formats whose output is one file per document (a folder), rather than a single file. */
 export const MULTI_FILE_FORMATS: readonly FormatName[] = ['brat', 'txt'];
+
+/** Formats with one document per line: read a run of lines at a time, written a document at a time. */
+export const LINE_FORMATS: readonly FormatName[] = ['jsonl', 'doccano'];

@@ -25,7 +25,7 @@ async function sampleBackup() {
 interface Line {
   text: string;
   spans: { id: string; start: number; end: number; label: string; text: string; annotator?: string; attrs?: { stance?: string } }[];
-  relations: { head: string; child: string; label: string }[];
+  relations: { head_id: string; child_id: string; label: string }[];
   meta: { annotator?: string; text_sha256: string };
 }
 const lines = (file: string) =>
@@ -82,7 +82,9 @@ describe('hashiya restore', () => {
       for (const s of doc.spans) expect([...doc.text].slice(s.start, s.end).join('')).toBe(s.text);
       const claim = doc.spans.find((s) => s.label === 'claim')!;
       expect(claim.attrs?.stance).toBe('reported');
-      expect(doc.relations).toEqual([{ head: claim.id, child: doc.spans.find((s) => s.label === 'actor')!.id, label: 'source' }]);
+      expect(doc.relations).toEqual([
+        expect.objectContaining({ head_id: claim.id, child_id: doc.spans.find((s) => s.label === 'actor')!.id, label: 'source' }),
+      ]);
     }
     expect((await run('validate', out, '--format', 'jsonl')).code).toBe(0);
   });

@@ -74,11 +74,11 @@ if (!TINY_DISK) console.log('cli.test.ts: skipping the full and read-only disk t
 const DEV_FULL = existsSync('/dev/full');
 if (!DEV_FULL) console.log('cli.test.ts: skipping the standard output on /dev/full test: there is no /dev/full');
 
-/** 20 real articles as JSONL, far more than a 64 KiB disk holds once written one file per document. */
+/** 20 real articles as JSONL, far more than a 64 KiB disk holds once written one file per document (in progress: untouched ones are left out). */
 function manyArticles(d: string) {
   const articles = fixtureArticles();
   const lines = Array.from({ length: 20 }, (_, k) =>
-    JSON.stringify({ text: `${articles[k % articles.length]!.text}\n${k}`, meta: { title: `article-${k}` }, spans: [] }),
+    JSON.stringify({ text: `${articles[k % articles.length]!.text}\n${k}`, meta: { title: `article-${k}`, status: 'in-progress' }, spans: [] }),
   );
   writeFileSync(join(d, 'many.jsonl'), lines.join('\n') + '\n');
   return join(d, 'many.jsonl');
@@ -343,5 +343,56 @@ describe('hashiya convert / validate / stats', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('الطائرات B-weapon\nالأميركية I-weapon');
     expect(r.stderr).toContain('`npm run build:cli` builds build/cli/hashiya.mjs');
+  });
+});
+
+describe('hashiya convert: layers, documents and the summary', () => {
+  const place = 'ريف ديرالزور الشرقي';
+  const cpAt = (phrase: string) => cp(ARTICLE.slice(0, ARTICLE.indexOf(phrase)));
+  const spanOn = (phrase: string, label: string, annotator?: string) => ({
+    start: cpAt(phrase),
+    end: cpAt(phrase) + cp(phrase),
+    label,
+    ...(annotator ? { annotator } : {}),
+  });
+  function files() {
+    const d = dir();
+    const mixed = { text: ARTICLE, meta: { title: 'mixed' }, spans: [spanOn(place, 'place', 'rania'), spanOn(place, 'weapon', 'omar')] };
+    const done = { text: `${ARTICLE}\n2`, meta: { title: 'done', annotator: 'rania', status: 'done' }, spans: [spanOn(place, 'place')] };
+    const untouched = { text: `${ARTICLE}\n3`, meta: { title: 'untouched' }, spans: [] };
+    writeFileSync(join(d, 'in.jsonl'), [mixed, done, untouched].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    return join(d, 'in.jsonl');
+  }
+  const records = (out: string) =>
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { meta: { title: string; annotator?: string; layer: string; status: string }; spans: { annotator?: string }[] });
+
+  it('writes each layer in a record of its own by default, leaves untouched documents out and says so on stderr', async () => {
+    const r = await run('convert', files(), '--from', 'jsonl', '--to', 'jsonl');
+    expect(r.code).toBe(0);
+    expect(records(r.out).map((l) => [l.meta.title, l.meta.annotator, l.meta.layer])).toEqual([
+      ['mixed', 'omar', 'annotator'],
+      ['mixed', 'rania', 'annotator'],
+      ['done', 'rania', 'annotator'],
+    ]);
+    expect(r.err).toContain('Exported 2 documents in 3 records as jsonl (each layer in a record of its own); left out 1 document\n');
+    expect(r.err).toContain('  spans per label: place 2, weapon 1\n');
+    expect(r.err).toContain('  «untouched» (layer unnamed): untouched (no spans and no status in the layer)\n');
+    expect(r.err).toContain('--include-untouched');
+  });
+
+  it('--layer NAME, --documents done, --layer all and --include-untouched', async () => {
+    const input = files();
+    const rania = await run('convert', input, '--from', 'jsonl', '--to', 'jsonl', '--layer', 'rania', '--documents', 'done');
+    expect(records(rania.out).map((l) => [l.meta.title, l.meta.status])).toEqual([['done', 'done']]);
+    expect(rania.err).toContain('«mixed» (layer rania): not marked done');
+    const all = await run('convert', input, '--from', 'jsonl', '--to', 'jsonl', '--layer', 'all', '--include-untouched');
+    const lines = records(all.out);
+    expect(lines.map((l) => l.meta.layer)).toEqual(['all', 'all', 'all']);
+    expect(lines[0]!.spans.map((s) => s.annotator)).toEqual(['rania', 'omar']);
+    const bad = await run('convert', input, '--from', 'jsonl', '--to', 'jsonl', '--documents', 'finished');
+    expect([bad.code, bad.err]).toEqual([2, 'hashiya convert: --documents must be one of all, done, reviewed (got "finished")\n']);
   });
 });

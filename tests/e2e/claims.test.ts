@@ -39,7 +39,7 @@ function shape(line: ExportedRecord) {
   const at = new Map(line.spans.map((s, i) => [s.id, i]));
   return {
     spans: line.spans.map(({ start, end, label, text, attrs }) => ({ start, end, label, text, ...(attrs ? { attrs } : {}) })),
-    relations: (line.relations ?? []).map((r) => ({ head: at.get(r.head), child: at.get(r.child), label: r.label })),
+    relations: (line.relations ?? []).map((r) => ({ head: at.get(r.head_id), child: at.get(r.child_id), label: r.label })),
   };
 }
 
@@ -81,7 +81,7 @@ describe('claims and their sources', () => {
     expect(claimOut).toMatchObject({ label: 'claim', text: CLAIM, attrs: { stance: 'denied' } });
     expect(sliceCodePoints(TEXT, claimOut.start, claimOut.end)).toBe(CLAIM);
     expect(sliceCodePoints(TEXT, sourceOut.start, sourceOut.end)).toBe(SOURCE);
-    expect(line.relations).toEqual([{ head: claimId, child: sourceOut.id, label: 'source' }]);
+    expect(line.relations).toEqual([expect.objectContaining({ head_id: claimId, child_id: sourceOut.id, label: 'source' })]);
 
     // Unlink removes the arc; the stance stays.
     await page.getByRole('button', { name: 'Unlink (Shift+S)' }).click();
@@ -113,7 +113,7 @@ describe('claims and their sources', () => {
     await expect.poll(() => arcs(page).count()).toBe(1);
     expect((await spansOnScreen(page)).map((s) => s.label).sort()).toEqual(['actor', 'claim']);
     line = (await exportByButton(page))[0]!;
-    expect(line.relations).toEqual([{ head: claimId, child: sourceOut.id, label: 'source' }]);
+    expect(line.relations).toEqual([expect.objectContaining({ head_id: claimId, child_id: sourceOut.id, label: 'source' })]);
     expect(line.spans.find((s) => s.id === claimId)?.attrs).toEqual({ stance: 'denied' });
     // And redo deletes them together again.
     await page.getByRole('button', { name: 'Redo (Ctrl+Shift+Z)' }).click();

@@ -185,7 +185,7 @@ describe('a whole article from the keyboard alone', () => {
     const claimSpan = line.spans.find((s) => s.label === 'claim')!;
     const source = line.spans.find((s) => s.text === 'المرصد السوري لحقوق الإنسان')!;
     expect(claimSpan.attrs).toEqual({ stance: 'reported' });
-    expect(line.relations).toEqual([{ head: claimSpan.id, child: source.id, label: 'source' }]);
+    expect(line.relations).toEqual([expect.objectContaining({ head_id: claimSpan.id, child_id: source.id, label: 'source' })]);
     expect(line.spans.filter((s) => s.attrs)).toHaveLength(1);
     expect(new Set(line.spans.map((s) => s.id)).size).toBe(line.spans.length);
 

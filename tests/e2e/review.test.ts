@@ -212,7 +212,7 @@ describe('review and agreement', () => {
     // Export gold only.
     await page.getByRole('button', { name: 'Export…' }).click();
     const exp = page.getByRole('dialog', { name: 'Export annotations' });
-    await exp.getByRole('combobox', { name: 'Spans of' }).selectOption({ label: 'gold (adjudicated in review)' });
+    await exp.getByRole('combobox', { name: 'Layer' }).selectOption({ label: 'gold (adjudicated in review)' });
     const [gold] = await exportJsonlBy(page, () => exp.getByRole('button', { name: 'Export jsonl' }).click());
     const g = gold as ExportedRecord;
     expect(g.meta.annotator).toBe('gold');
@@ -227,7 +227,7 @@ describe('review and agreement', () => {
     ]);
     const claim = g.spans.find((s) => s.label === 'claim')!;
     const source = g.spans.find((s) => sliceCodePoints(ARTICLE, s.start, s.end) === 'مصادر محلية')!;
-    expect(g.relations).toEqual([{ head: claim.id, child: source.id, label: 'source' }]);
+    expect(g.relations).toEqual([expect.objectContaining({ head_id: claim.id, child_id: source.id, label: 'source' })]);
 
     // The dashboard over the same two annotators gives the command line's numbers.
     await page.getByRole('button', { name: 'Agreement', exact: true }).click();

@@ -7,6 +7,7 @@ import { fixtureArticle } from '../support/fixtures';
 import {
   editorText,
   exportJsonl,
+  exportJsonlBy,
   importFiles,
   launchBrowser,
   openDocument,
@@ -168,8 +169,12 @@ describe('the spine, as an analyst uses it', () => {
     await page.reload();
     await page.getByRole('textbox', { name: 'Article text' }).waitFor();
     expect(await editorText(page)).toBe(original);
-    const { lines } = await exportJsonl(page);
-    expect(lines[0]!.text).toBe(original);
+    // Nothing was tagged: the document is untouched, so only an export that asks for those writes it.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exp = page.getByRole('dialog', { name: 'Export annotations' });
+    await exp.getByRole('checkbox', { name: /include untouched documents/ }).check();
+    const [line] = await exportJsonlBy(page, () => exp.getByRole('button', { name: 'Export jsonl' }).click());
+    expect(line!.text).toBe(original);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -383,13 +383,9 @@ describe('a working day at the workbench', () => {
 
     const lines = await exportByButton(page);
     expect(lines).toHaveLength(1);
-    // Two people made this document's spans: each span names its maker, the document no one.
-    expect(lines[0]!.meta.annotator).toBeUndefined();
-    const makers = (lines[0]!.spans as unknown as { text: string; annotator?: string }[]).map((s) => [s.text, s.annotator]);
-    expect(makers).toEqual([
-      ['القوات الأميركية', 'analyst'],
-      ['ريف ديرالزور الشرقي', 'reviewer'],
-    ]);
+    // The toolbar exports my own layer, named in meta: reviewer's span, never analyst's with it.
+    expect(lines[0]!.meta).toMatchObject({ annotator: 'reviewer', layer: 'annotator' });
+    expect(lines[0]!.spans.map((s) => [s.text, s.annotator])).toEqual([['ريف ديرالزور الشرقي', undefined]]);
     // The name survives a reload.
     await page.reload();
     await waitForOpenDocument(page, A);
@@ -398,9 +394,8 @@ describe('a working day at the workbench', () => {
     await context.close();
   });
 
-  // App bug: the export's meta.annotator ("Who made the annotations", shared/formats/jsonl.ts)
-  // is whoever exports (librarySlice.exportJsonl passes the current annotator for every
-  // document), so spans made by one annotator go out under another's name.
+  // Once a bug: the export's meta.annotator was whoever exported, so spans made by one
+  // annotator went out under another's name. The toolbar now writes the exporter's own layer.
   it('never exports one annotator’s spans under another annotator’s name', async () => {
     const { page, context } = await openWorkbench(browser, 'analyst');
     await importFiles(page, [fixtureArticle(A).path, fixtureArticle(B).path]);
@@ -421,11 +416,11 @@ describe('a working day at the workbench', () => {
 
     const lines = await exportByButton(page);
     const lineA = lines.find((l) => l.meta.title === A)!;
-    const lineB = lines.find((l) => l.meta.title === B)!;
+    const lineB = lines.find((l) => l.meta.title === B);
     await context.close();
     expect(lineA.meta.annotator).toBe('reviewer');
-    // B holds only analyst's span. Whatever the fix (B under analyst's name, or only the
-    // exporter's own spans), that span must not go out as reviewer's work.
-    expect({ annotator: lineB.meta.annotator, spans: lineB.spans.map((s) => s.text) }).not.toEqual({ annotator: 'reviewer', spans: ['حقل غاز كونيكو'] });
+    expect(lineA.spans.map((s) => s.text)).toEqual(['القوات الأميركية']);
+    // B holds only analyst's span: untouched in reviewer's layer, so left out, never written as reviewer's work.
+    expect(lineB).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { LINE_FORMATS, readChunks } from '../../renderer/import/readChunks';
+import { readChunks } from '../../renderer/import/readChunks';
 import { documentProblems } from '../../shared/formats/documentProblems';
 import type { ExchangeDocument, FormatName, InputFile, ParseResult, Problem } from '../../shared/formats/exchange';
 import { SOURCE_RELATION } from '../../shared/formats/exchange';
 import { applyLabelMap, parseLabelMap } from '../../shared/formats/labelMap';
-import { FORMATS } from '../../shared/formats/registry';
+import { FORMATS, LINE_FORMATS } from '../../shared/formats/registry';
 import { planImport, type ImportPlan, type LibraryIndex } from '../../shared/import/planImport';
 import type { Span } from '../../shared/model/span';
 import { decodeText } from '../../shared/text/decodeText';

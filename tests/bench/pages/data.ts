@@ -210,7 +210,7 @@ async function setupExport(): Promise<number> {
 
 /** Hashiya's JSONL lines for the stored documents, as Export JSONL writes them; ms. */
 function exportProduct(): { ms: number; chars: number } {
-  return exportTiming(() => exportDocs.map((d) => jsonlDocumentLine(recordsToExchange(d.record, d.text, d.spans, d.tokens, 'bench'), undefined, false) + '\n'));
+  return exportTiming(() => exportDocs.map((d) => jsonlDocumentLine(recordsToExchange(d.record, d.text, d.spans, d.tokens)) + '\n'));
 }
 
 /** JSON.stringify of the same objects, a line each; ms. */

@@ -141,12 +141,12 @@ export const sliceCodePoints = (text: string, start: number, end: number) => Arr
 // ---------------------------------------------------------------------------------------
 // Helpers for the working-day, keyboard-only, claims and labels tests.
 
-/** One exported line with everything the format carries: span ids, stances, relations, annotator. */
+/** One exported line with everything the format carries: span ids, stances, relations (Prodigy's, with Hashiya's ids), the layer. */
 export interface ExportedRecord {
   text: string;
-  meta: { id: string; title: string; source: string; text_sha256: string; annotator?: string };
-  spans: { id: string; start: number; end: number; label: string; text: string; attrs?: { stance?: string } }[];
-  relations?: { head: string; child: string; label: string }[];
+  meta: { id: string; title: string; source: string; text_sha256: string; annotator?: string; layer?: string };
+  spans: { id: string; start: number; end: number; label: string; text: string; attrs?: { stance?: string }; annotator?: string }[];
+  relations?: { head: number; child: number; head_id: string; child_id: string; label: string }[];
 }
 
 /** Runs `trigger` (a click or a key press that exports) and returns the downloaded JSONL, parsed. */

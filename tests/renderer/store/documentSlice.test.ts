@@ -128,20 +128,39 @@ describe('the store with IndexedDB behind it', () => {
     expect(store.getState().open).toBeNull();
   });
 
-  it('exports every document as one JSONL line with code-point offsets', async () => {
+  it('exports the analyst’s own layer as one JSONL line per document, with tokens cut at span edges and the layer named', async () => {
     const { make, saved } = setup();
     const store = make();
-    await store.getState().addPastedDocument('emoji', '🚀🚀 قاعدة كونيكو');
-    await store.getState().openDocument(store.getState().documents[0]!.id);
+    await store.getState().addPastedDocument('emoji', '🚀🚀 قاعدة كونيكو والصواريخ');
+    await store.getState().addPastedDocument('untouched', 'نص لم يمسه أحد');
+    await store.getState().openDocument(store.getState().documents.find((d) => d.title === 'emoji')!.id);
     store.getState().addSpan('place', utf16(5), utf16(17));
+    // الصواريخ inside والصواريخ, tagged in character mode: a token of its own.
+    const clitic = '🚀🚀 قاعدة كونيكو والصواريخ'.indexOf('الصواريخ');
+    store.getState().addSpan('weapon', utf16(clitic), utf16(clitic + 'الصواريخ'.length), true);
     await settled(store);
     await store.getState().exportJsonl();
-    const line = JSON.parse(saved[0]!.trimEnd());
-    // The quick export is Hashiya's compact JSONL: no token list (Export… writes spaCy/Prodigy tokens).
-    expect(line.spans).toEqual([{ id: 'id2', start: 3, end: 15, label: 'place', text: 'قاعدة كونيكو', annotator: 'analyst' }]);
-    expect(line.tokens).toBeUndefined();
-    expect(line.meta.annotator).toBe('analyst');
+    const lines = saved[0]!.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1); // the untouched document is left out
+    const line = JSON.parse(lines[0]!);
+    expect(line.meta).toMatchObject({ annotator: 'analyst', layer: 'annotator', status: 'in-progress', reviewed: false });
+    expect(line.meta.labels).toContainEqual({ name: 'claim', role: 'claim' });
+    expect(line.spans.map((s: { start: number; end: number; label: string; text: string }) => [s.start, s.end, s.label, s.text])).toEqual([
+      [3, 15, 'place', 'قاعدة كونيكو'],
+      [17, 25, 'weapon', 'الصواريخ'],
+    ]);
+    const weapon = line.spans[1];
+    expect(line.tokens[weapon.token_start]).toMatchObject({ text: 'الصواريخ', start: 17, end: 25 });
+    expect(line.tokens[weapon.token_start - 1]).toMatchObject({ text: 'و', ws: false });
     expect(line.relations).toEqual([]);
     expect(saved[0]!.endsWith('\n')).toBe(true);
+    const notice = store.getState().notice!;
+    expect(notice.text).toContain('Exported 1 document as jsonl (layer analyst) to hashiya-export.jsonl; left out 1 document');
+    expect(notice.details).toEqual(
+      expect.arrayContaining([
+        'spans per label: place 1, weapon 1',
+        '«untouched»: untouched (no spans and no status in the layer)'.replace('»:', '» (layer analyst):'),
+      ]),
+    );
   });
 });

@@ -150,7 +150,6 @@ describe('review in the store', () => {
           t.text,
           spans.filter((x) => x.docId === r.id && x.annotator === who),
           t.tokens,
-          who,
         );
       });
       const path = join(dir, `${who}.jsonl`);

@@ -71,7 +71,7 @@ describe('a working day in the store', () => {
     expect(st().spans.get(claim)).toMatchObject({ sourceId: source, stance: 'reported' });
     await st().exportJsonl();
     const line = JSON.parse(saved[0]!.split('\n').find((l) => l.includes(`"${TITLE}"`))!);
-    expect(line.relations).toEqual([{ head: claim, child: source, label: 'source' }]);
+    expect(line.relations).toEqual([expect.objectContaining({ head_id: claim, child_id: source, label: 'source' })]);
     expect(line.spans.find((s: { id: string }) => s.id === claim).attrs).toEqual({ stance: 'reported' });
     expect(line.meta.annotator).toBe('rania');
 

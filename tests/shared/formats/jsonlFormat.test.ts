@@ -4,15 +4,17 @@ import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument, InputFile } from '../../../shared/formats/exchange';
 import { newWriteTally, type WriteTally } from '../../../shared/formats/common/writeTally';
 import { jsonlDocumentLine, jsonlFormat } from '../../../shared/formats/jsonl';
-import { recordsToExchange } from '../../../shared/formats/recordsToExchange';
+import { chooseRecords } from '../../../shared/export/chooseRecords';
+import { sourceFromRecords } from '../../../shared/export/sourceFromRecords';
 import type { DocumentRecord } from '../../../shared/model/document';
 import { newDocument } from '../../../shared/model/newDocument';
 import { compareSpans, createSpan, linkSource, setStance, type Span } from '../../../shared/model/span';
 import { sha256Hex } from '../../../shared/text/sha256';
+import { splitTokensAt } from '../../../shared/text/splitTokensAt';
 import { tokenize } from '../../../shared/text/tokenize';
 import { utf16 } from '../../../shared/text/units';
 import { fixtureArticle } from '../../support/fixtures';
-import { readJsonlLine } from '../../support/jsonlLine';
+import { readJsonlLine, relationIds } from '../../support/jsonlLine';
 import { stringMatching } from '../../support/matchers';
 import { boundaries, mixedText } from '../support/arbitraries';
 import { cpOf, exchangeDocArb, lineOfText, occurrences, pySlice, sortedSpans, withoutPlace } from '../support/exchange';
@@ -29,9 +31,18 @@ function makeDoc(text: string, spans: readonly { start: number; end: number; lab
   return { record, spans: made };
 }
 
-/** One stored document as the app's *Export JSONL* writes it (renderer/store/librarySlice.ts). */
-const appExport = (record: DocumentRecord, text: string, spans: readonly Span[], annotator?: string, tally?: WriteTally) =>
-  jsonlDocumentLine(recordsToExchange(record, text, spans, undefined, annotator), tally, false);
+const ONE_LAYER = { layer: { kind: 'one', annotator: 'tester' }, documents: 'all', includeUntouched: true } as const;
+
+/** One stored document's layer as the app's exports write it (shared/export/, one layer). */
+const appExport = (record: DocumentRecord, text: string, spans: readonly Span[], annotator = spans[0]?.annotator ?? 'tester', tally?: WriteTally) =>
+  jsonlDocumentLine(
+    chooseRecords(sourceFromRecords(record, text, undefined, spans, [], [], new Set(['claim'])), {
+      layer: { kind: 'one', annotator },
+      documents: 'all',
+      includeUntouched: true,
+    }).records[0]!,
+    tally,
+  );
 
 /** Spans on real phrases of seed 000, nested ones included (UTF-16 offsets). */
 function annotateArticle(text: string) {
@@ -61,8 +72,12 @@ function expectSortedByStartThenEnd(spans: readonly { start: number; end: number
 
 /** What reading back a document Hashiya wrote must give: spans in order, the text's SHA-256, its own tokens only when they differ from the project tokenizer's. */
 function expected(doc: ExchangeDocument): ExchangeDocument {
-  const project = tokenize(doc.text).map((t) => [t.start, t.end]);
-  const ownTokens = doc.tokens && JSON.stringify(doc.tokens) !== JSON.stringify(project) ? doc.tokens : undefined;
+  // Written tokens are cut at every span edge: a document's own tokens come back so cut,
+  // and not at all when they are just the project tokenizer's cut the same way.
+  const project = tokenize(doc.text).map((t) => [t.start, t.end] as const);
+  const edges = doc.spans.flatMap((s) => [s.start, s.end]);
+  const written = doc.tokens && splitTokensAt(doc.tokens, edges);
+  const ownTokens = written && JSON.stringify(written) !== JSON.stringify(splitTokensAt(project, edges)) ? written : undefined;
   const { tokens: _t, ...rest } = doc;
   return { ...rest, textSha256: sha256Hex(doc.text), spans: sortedSpans(doc.spans), ...(ownTokens ? { tokens: ownTokens } : {}) };
 }
@@ -98,10 +113,24 @@ function checkWrittenLine(line: string, doc: ExchangeDocument) {
       expect(overlaps(tokens[ts]!) && overlaps(tokens[te]!)).toBe(true);
       if (ts > 0) expect(overlaps(tokens[ts - 1]!)).toBe(false);
       if (te + 1 < tokens.length) expect(overlaps(tokens[te + 1]!)).toBe(false);
+      // The tokens are cut at span edges: a span whose first and last characters lie in
+      // tokens starts at a token's start and ends at a token's end (spaCy's char_span finds it).
+      const inToken = (i: number) => tokens.some((t) => t.start <= i && i < t.end);
+      if (inToken(s.start)) expect(tokens[ts]!.start).toBe(s.start);
+      if (inToken(s.end - 1)) expect(tokens[te]!.end).toBe(s.end);
     } else {
       expect(tokens.some(overlaps)).toBe(false);
     }
   });
+  // Relations as Prodigy writes them: head and child are the last token of each span.
+  for (const r of rec.relations ?? []) {
+    const head = rec.spans.find((s) => s.id === r.head_id)!;
+    const child = rec.spans.find((s) => s.id === r.child_id)!;
+    expect(r.head).toBe(head.token_end);
+    expect(r.child).toBe(child.token_end);
+    expect(r.head_span).toEqual({ start: head.start, end: head.end, token_start: head.token_start, token_end: head.token_end, label: head.label });
+    expect(r.child_span).toEqual({ start: child.start, end: child.end, token_start: child.token_start, token_end: child.token_end, label: child.label });
+  }
 }
 
 describe('jsonlFormat round trip (property)', () => {
@@ -203,14 +232,14 @@ describe('jsonlFormat on a real article', () => {
     const first = rec.spans.find((x) => x.text === 'المرصد السوري لحقوق الإنسان')!;
     expect(first.start).toBe(text.indexOf('المرصد السوري لحقوق الإنسان') - 3);
     expect(rec.spans.find((x) => x.id === 'claim-1')!.attrs).toEqual({ stance: 'reported' });
-    expect(rec.relations).toEqual([{ head: 'claim-1', child: spans[0]!.id, label: 'source' }]);
+    expect(relationIds(rec)).toEqual([{ head: 'claim-1', child: spans[0]!.id, label: 'source' }]);
     const back = jsonlFormat.parse(file(s));
     expect(back.problems).toEqual([]);
     expect(withoutPlace(back.documents[0]!)).toEqual(expected(doc));
     expect(serialize(back.documents)).toBe(s);
   });
 
-  it('reads the app’s current JSONL export (no tokens) with its ids, stance, relations and annotator', () => {
+  it('reads the app’s JSONL export back with its ids, stance, relations and annotator', () => {
     const { record } = newDocument({ id: 'd', title: 'خبر', source: 'a.txt', text }, 1);
     const [a, b] = occurrences(text, 'المرصد السوري لحقوق الإنسان')[0]!;
     const [c, d] = occurrences(text, 'ريف ديرالزور الشرقي')[0]!;
@@ -230,9 +259,12 @@ describe('jsonlFormat on a real article', () => {
       source: 'a.txt',
       textSha256: sha256Hex(text),
       annotator: 'rania',
+      layer: 'annotator',
+      status: 'in-progress',
+      reviewed: false,
       spans: sortedSpans([
-        { id: 'a1', start: utf16(a), end: utf16(b), label: 'actor', annotator: 'rania' },
-        { id: 'c1', start: utf16(c), end: utf16(d), label: 'claim', stance: 'denied', annotator: 'rania' },
+        { id: 'a1', start: utf16(a), end: utf16(b), label: 'actor' },
+        { id: 'c1', start: utf16(c), end: utf16(d), label: 'claim', stance: 'denied' },
       ]),
       relations: [{ head: 'c1', child: 'a1', label: 'source' }],
     });
@@ -281,14 +313,14 @@ describe('jsonlFormat writing', () => {
     expect(out.notes.join(' ')).toMatch(/3 span\(s\).*1 relation\(s\)/s);
     const rec = readJsonlLine(out.files[0]!.text);
     expect(rec.spans.map((s) => s.id)).toEqual(['ok']);
-    expect(rec.relations).toEqual([{ head: 'ok', child: 'ok', label: 'self' }]);
+    expect(relationIds(rec)).toEqual([{ head: 'ok', child: 'ok', label: 'self' }]);
   });
 
   it('writes a document’s own tokens and reads them back; tokens equal to the project tokenizer’s are not kept', () => {
     const text = 'المرصد السوري';
     const own: ExchangeDocument = {
       text,
-      spans: [{ start: utf16(0), end: utf16(3), label: 'x' }],
+      spans: [{ start: utf16(7), end: utf16(13), label: 'x' }],
       tokens: [
         [0, 3],
         [3, 6],
@@ -302,7 +334,7 @@ describe('jsonlFormat writing', () => {
       ['رصد', true],
       ['السوري', false],
     ]);
-    expect(rec.spans[0]).toMatchObject({ token_start: 0, token_end: 0 });
+    expect(rec.spans[0]).toMatchObject({ token_start: 2, token_end: 2 });
     const back = jsonlFormat.parse(file(s)).documents[0]!;
     expect(back.tokens).toEqual([
       [0, 3],
@@ -401,7 +433,15 @@ describe('jsonlFormat problems', () => {
       good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'zz', label: 'source' }] }),
       /relation 0: "child" "zz" is not the id/,
     ],
-    ['a Prodigy token-index relation', good({ relations: [{ head: 0, child: 1, label: 'rel' }] }), /token-index relations are not read/],
+    ['a Prodigy token-index relation to no span', good({ relations: [{ head: 0, child: 1, label: 'rel' }] }), /"head" 0 is not the last token/],
+    [
+      'a Prodigy relation whose head_span is not a span of the line',
+      good({
+        spans: [{ start: 0, end: 1, label: 'x' }],
+        relations: [{ head: 0, child: 0, head_span: { start: 0, end: 1, label: 'y' }, child_span: { start: 0, end: 1, label: 'x' }, label: 'rel' }],
+      }),
+      /"head_span" \(0\.\.1 y\) is not a span in this document/,
+    ],
     [
       'a relation without a label',
       good({ spans: [{ id: 'a', start: 0, end: 1, label: 'x' }], relations: [{ head: 'a', child: 'a', label: '' }] }),
@@ -535,7 +575,16 @@ describe('the app’s JSONL export of a real article', () => {
     const out = readJsonlLine(appExport(record, text, spans));
 
     expect(out.text).toBe(text);
-    expect(out.meta).toEqual({ id: 'doc-1', title: 'عنوان doc-1', source: 'doc-1.txt', text_sha256: sha256Hex(text), annotator: 'tester' });
+    expect(out.meta).toEqual({
+      id: 'doc-1',
+      title: 'عنوان doc-1',
+      source: 'doc-1.txt',
+      text_sha256: sha256Hex(text),
+      annotator: 'tester',
+      layer: 'annotator',
+      status: 'in-progress',
+      reviewed: false,
+    });
     expect(out.spans).toHaveLength(wanted.length);
     expectSortedByStartThenEnd(out.spans);
 
@@ -620,7 +669,8 @@ describe('the app’s JSONL export of a real article', () => {
     const doc = makeDoc(text, annotateArticle(text));
     const { documents, problems } = jsonlFormat.parse(file(appExport(doc.record, text, doc.spans) + '\n'));
     expect(problems).toEqual([]);
-    expect(withoutPlace(documents[0]!)).toEqual({ ...recordsToExchange(doc.record, text, doc.spans), source: 'doc-1.txt' });
+    const [record] = chooseRecords(sourceFromRecords(doc.record, text, undefined, doc.spans, [], [], new Set(['claim'])), ONE_LAYER).records;
+    expect(withoutPlace(documents[0]!)).toEqual({ ...record, source: 'doc-1.txt' });
   });
 });
 
@@ -641,11 +691,23 @@ describe('the app’s JSONL export: claims, stance and sources', () => {
     expect(rec.spans.map((s) => s.id)).toEqual(['a1', 'c1']);
     expect(rec.spans[1]!.attrs).toEqual({ stance: 'asserted' });
     expect(rec.spans[0]!.attrs).toBeUndefined();
-    expect(rec.relations).toEqual([{ head: 'c1', child: 'a1', label: 'source' }]);
-    expect(line).toContain('"relations":[{"head":"c1","child":"a1","label":"source"}]');
+    expect(relationIds(rec)).toEqual([{ head: 'c1', child: 'a1', label: 'source' }]);
+    // Prodigy's relation: head and child are the last token of the claim and of its source.
+    const [a1, c1] = rec.spans;
+    expect(rec.relations).toEqual([
+      {
+        head: c1!.token_end,
+        child: a1!.token_end,
+        head_span: { start: c1!.start, end: c1!.end, token_start: c1!.token_start, token_end: c1!.token_end, label: 'claim' },
+        child_span: { start: a1!.start, end: a1!.end, token_start: a1!.token_start, token_end: a1!.token_end, label: 'actor' },
+        label: 'source',
+        head_id: 'c1',
+        child_id: 'a1',
+      },
+    ]);
     const back = jsonlFormat.parse(file(line));
     expect(back.problems).toEqual([]);
-    expect(jsonlDocumentLine(back.documents[0]!, undefined, false)).toBe(line);
+    expect(jsonlDocumentLine(back.documents[0]!)).toBe(line);
   });
 
   it('leaves out a link whose source span is not exported', () => {
@@ -655,8 +717,8 @@ describe('the app’s JSONL export: claims, stance and sources', () => {
   it('reports a bad stance, a relation to an unknown span and a malformed relation, by line', () => {
     const good = appExport(record, TEXT, [claim, source]);
     const badStance = good.replace('"stance":"asserted"', '"stance":"maybe"');
-    const unknown = good.replace('"child":"a1"', '"child":"zz"');
-    const malformed = good.replace('"label":"source"}]', '"label":""}]');
+    const unknown = good.replace('"child_id":"a1"', '"child_id":"zz"');
+    const malformed = good.replace('"label":"source"', '"label":""');
     const { documents, problems } = jsonlFormat.parse(file([good, badStance, unknown, malformed].join('\n')));
     expect(documents).toHaveLength(1);
     expect(new Set(problems.map((p) => p.line))).toEqual(new Set([2, 3, 4]));
@@ -668,7 +730,7 @@ describe('the app’s JSONL export: claims, stance and sources', () => {
   });
 });
 
-describe('jsonlDocumentLine without tokens (the compact line)', () => {
+describe('jsonlDocumentLine: one line per document', () => {
   const doc: ExchangeDocument = {
     text: 'أ🚀ب\r\nسطر',
     id: 'd1',
@@ -678,10 +740,12 @@ describe('jsonlDocumentLine without tokens (the compact line)', () => {
   };
 
   it('writes keys in a fixed order and CRLF escaped, on one line', () => {
-    expect(jsonlDocumentLine(doc, undefined, false)).toBe(
+    expect(jsonlDocumentLine(doc)).toBe(
       '{"text":"أ🚀ب\\r\\nسطر","meta":{"id":"d1","title":"عنوان","source":"a.txt","text_sha256":"' +
         sha256Hex('أ🚀ب\r\nسطر') +
-        '"},"spans":[{"start":1,"end":2,"label":"weapon","text":"🚀"}]}',
+        '"},"tokens":[{"text":"أ","start":0,"end":1,"id":0,"ws":false},{"text":"🚀","start":1,"end":2,"id":1,"ws":false},' +
+        '{"text":"ب","start":2,"end":3,"id":2,"ws":true},{"text":"سطر","start":5,"end":8,"id":3,"ws":false}],' +
+        '"spans":[{"start":1,"end":2,"token_start":1,"token_end":1,"label":"weapon","text":"🚀"}]}',
     );
     expect(jsonlFormat.serialize([]).files).toEqual([{ name: 'documents.jsonl', text: '' }]);
   });
@@ -697,16 +761,12 @@ describe('jsonlDocumentLine without tokens (the compact line)', () => {
       version: 9,
     };
     const asDocument: ExchangeDocument = messy;
-    expect(jsonlDocumentLine(asDocument, undefined, false)).toBe(jsonlDocumentLine(doc, undefined, false));
     expect(jsonlDocumentLine(asDocument)).toBe(jsonlDocumentLine(doc));
   });
 
-  it.each([
-    ['compact', false],
-    ['with tokens', true],
-  ])('escapes U+0085, U+2028 and U+2029 so splitlines-style readers see one record per line (%s)', (_what, withTokens) => {
+  it('escapes U+0085, U+2028 and U+2029 so splitlines-style readers see one record per line', () => {
     const text = 'قال\u2028المرصد\u2029إن\u0085الهجوم';
-    const line = jsonlDocumentLine({ text, spans: [] }, undefined, withTokens);
+    const line = jsonlDocumentLine({ text, spans: [] });
     expect(line).not.toMatch(/[\u0085\u2028\u2029]/);
     expect(line).toContain('\\u2028');
     expect(readJsonlLine(line).text).toBe(text);
@@ -904,5 +964,86 @@ describe('Python semantics', () => {
       else expect(py.sha).toBeNull();
     });
     expect(results.filter((r) => r.slices.length > 0).length).toBeGreaterThan(50);
+  });
+});
+
+describe('tokens that align with every span', () => {
+  it('gives a clitic tagged apart its own token, with exact token_start/token_end (spaCy’s char_span finds it)', () => {
+    const text = fixtureArticle('konico-strikes').text;
+    const word = 'والصواريخ';
+    const at = text.indexOf(word) + 1; // الصواريخ, without its و
+    const line = readJsonlLine(jsonlDocumentLine({ text, spans: [{ start: utf16(at), end: utf16(at + word.length - 1), label: 'weapon' }] }));
+    const s = line.spans[0]!;
+    expect(s.token_start).toBe(s.token_end);
+    expect(line.tokens![s.token_start!]).toMatchObject({ text: 'الصواريخ', start: s.start, end: s.end });
+    expect(line.tokens![s.token_start! - 1]).toMatchObject({ text: 'و', ws: false });
+    // Read back, the library is the same: the cut tokens are not stored as the document's own.
+    const back = jsonlFormat.parse(file(JSON.stringify(line) + '\n')).documents[0]!;
+    expect(back.tokens).toBeUndefined();
+  });
+
+  it('every span inside a token, at its edges, across line breaks or after astral characters starts and ends on a token (property)', () => {
+    fc.assert(
+      fc.property(
+        exchangeDocArb({ ids: 'none', maxSpans: 6 }).filter((d) => d.spans.length > 0),
+        (doc) => {
+          const line = readJsonlLine(jsonlDocumentLine(doc));
+          const chars = Array.from(doc.text);
+          const tokens = line.tokens!;
+          const inToken = (i: number) => tokens.some((t) => t.start <= i && i < t.end);
+          for (const s of line.spans) {
+            if (inToken(s.start)) expect(tokens[s.token_start!]!.start).toBe(s.start);
+            if (inToken(s.end - 1)) expect(tokens[s.token_end!]!.end).toBe(s.end);
+          }
+          // Cutting adds boundaries only at span edges: the tokens cover the same characters.
+          const covered = (ts: readonly { start: number; end: number }[]) => ts.flatMap((t) => chars.slice(t.start, t.end)).join('');
+          const project = tokenize(doc.text).map((t) => ({ start: cpOf(doc.text, t.start), end: cpOf(doc.text, t.end) }));
+          expect(covered(tokens)).toBe(covered(project));
+          const edges = new Set([...project.flatMap((t) => [t.start, t.end]), ...line.spans.flatMap((s) => [s.start, s.end])]);
+          for (const t of tokens) expect(edges.has(t.start) && edges.has(t.end)).toBe(true);
+          expect(jsonlFormat.parse(file(JSON.stringify(line) + '\n')).documents[0]!.tokens).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('Prodigy’s own files', () => {
+  const text = 'قصفت القوات الأميركية مواقع في ريف ديرالزور';
+  const tokens = tokenize(text).map((t, id) => ({ text: text.slice(t.start, t.end), start: t.start, end: t.end, id, ws: text[t.end] === ' ' }));
+  const actor = { start: 5, end: 21, token_start: 1, token_end: 2, label: 'actor' };
+  const place = { start: 31, end: 43, token_start: 5, token_end: 6, label: 'place' };
+
+  it('reads relations as Prodigy writes them: by head_span and child_span, or by head and child token indices', () => {
+    const bySpans = { text, tokens, spans: [actor, place], relations: [{ head: 2, child: 6, head_span: actor, child_span: place, label: 'at' }] };
+    const byTokens = { text, tokens, spans: [actor, place], relations: [{ head: 2, child: 6, label: 'at' }] };
+    const { documents, problems } = jsonlFormat.parse(file([bySpans, byTokens].map((l) => JSON.stringify(l)).join('\n') + '\n'));
+    expect(problems).toEqual([]);
+    for (const d of documents) {
+      const [a, p] = d.spans;
+      expect(d.relations).toEqual([{ head: a!.id, child: p!.id, label: 'at' }]);
+      expect(a!.id).toBeDefined();
+    }
+  });
+
+  it('reports a relation to a span not in the document at its file and line', () => {
+    const stray = { text, tokens, spans: [actor], relations: [{ head: 2, child: 6, label: 'at' }] };
+    const { documents, problems } = jsonlFormat.parse(file(JSON.stringify(stray) + '\n', 'prodigy.jsonl'));
+    expect(documents).toEqual([]);
+    expect(problems).toEqual([
+      { file: 'prodigy.jsonl', line: 1, message: 'relation 0: "child" 6 is not the last token ("token_end") of a span in this document' },
+    ]);
+  });
+
+  it('keeps only accepted tasks (and those without an answer), and says how many were left out and why', () => {
+    const task = (answer?: string) => JSON.stringify({ text, spans: [actor], ...(answer ? { answer } : {}) });
+    const r = jsonlFormat.parse(file([task('accept'), task('reject'), task(), task('ignore'), task('reject')].join('\n') + '\n', 'ner.jsonl'));
+    expect(r.problems).toEqual([]);
+    expect(r.documents.map((d) => d.line)).toEqual([1, 3]);
+    expect(r.notes).toEqual([
+      'ner.jsonl: 2 tasks answered "reject" were left out (only accepted tasks are read)',
+      'ner.jsonl: 1 task answered "ignore" was left out (only accepted tasks are read)',
+    ]);
   });
 });
