@@ -1,4 +1,5 @@
 import type { DocStatus } from '../model/docStatus';
+import type { LabelStudioOrigin } from '../model/document';
 import type { LabelRole } from '../model/label';
 import type { Stance } from '../model/span';
 import type { TextEncodingName } from '../text/decodeText';
@@ -34,13 +35,6 @@ export interface ExchangeRelation {
   readonly head: string;
   readonly child: string;
   readonly label: string;
-}
-
-/** What a document read from Label Studio keeps of its task (see {@link ExchangeDocument.labelStudio}). */
-export interface LabelStudioOrigin {
-  readonly taskId?: number;
-  readonly fromName?: string;
-  readonly toName?: string;
 }
 
 /** One document as a file holds it. */

@@ -28,6 +28,7 @@ export function recordsToExchange(
     spans: sorted.map(exchangeSpan),
     relations,
     ...(tokens ? { tokens } : {}),
+    ...(record.labelStudio ? { labelStudio: record.labelStudio } : {}),
   });
 }
 

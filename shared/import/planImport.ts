@@ -106,7 +106,10 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
       continue;
     }
     const title = doc.title ?? doc.source ?? doc.id ?? 'Imported text';
-    const made = newDocument({ id: docId, title, source: doc.source ?? doc.file ?? 'import', text: doc.text }, options.now);
+    const made = newDocument(
+      { id: docId, title, source: doc.source ?? doc.file ?? 'import', text: doc.text, ...(doc.labelStudio ? { labelStudio: doc.labelStudio } : {}) },
+      options.now,
+    );
     const text: DocumentText = doc.tokens ? { ...made.text, tokens: doc.tokens } : made.text;
     const entry = { record: made.record, text, spans };
     newDocuments.push(entry);

@@ -1,3 +1,13 @@
+/**
+ * What a document read from Label Studio keeps of its task, so that writing it back fits
+ * the project: the task's integer id and its labels control's `from_name` / `to_name`.
+ */
+export interface LabelStudioOrigin {
+  readonly taskId?: number;
+  readonly fromName?: string;
+  readonly toName?: string;
+}
+
 /** A document's library entry. Its text lives apart, in {@link DocumentText}. */
 export interface DocumentRecord {
   readonly id: string;
@@ -13,6 +23,8 @@ export interface DocumentRecord {
   /** The last time the document or one of its spans changed. */
   readonly updatedAt: number;
   readonly version: number;
+  /** Where it came from in Label Studio, when it was imported from there (no index: no schema change). */
+  readonly labelStudio?: LabelStudioOrigin;
 }
 
 /** A document's text, stored verbatim (never trimmed, normalised or re-encoded). */

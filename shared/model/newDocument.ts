@@ -1,8 +1,11 @@
 import { sha256Hex } from '../text/sha256';
-import type { DocumentRecord, DocumentText } from './document';
+import type { DocumentRecord, DocumentText, LabelStudioOrigin } from './document';
 
 /** Builds the library entry and text record for a new document, text kept verbatim. */
-export function newDocument(input: { id: string; title: string; source: string; text: string }, now: number): { record: DocumentRecord; text: DocumentText } {
+export function newDocument(
+  input: { id: string; title: string; source: string; text: string; labelStudio?: LabelStudioOrigin },
+  now: number,
+): { record: DocumentRecord; text: DocumentText } {
   let length = 0;
   // Counting code points without allocating an array of them.
   for (const _ of input.text) length++;
@@ -17,6 +20,7 @@ export function newDocument(input: { id: string; title: string; source: string; 
       createdAt: now,
       updatedAt: now,
       version: 1,
+      ...(input.labelStudio ? { labelStudio: input.labelStudio } : {}),
     },
     text: { docId: input.id, text: input.text },
   };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument } from '../../../shared/formats/exchange';
+import { labelStudioFormat } from '../../../shared/formats/labelstudio';
+import { recordsToExchange } from '../../../shared/formats/recordsToExchange';
 import { planImport, type LibraryIndex } from '../../../shared/import/planImport';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { utf16 } from '../../../shared/text/units';
@@ -143,5 +145,34 @@ describe('planning an import', () => {
       { file: 'd.jsonl', line: 3, message: expect.stringMatching(/^span "x": another span has the same id/) },
       { file: 'd.jsonl', line: 4, message: 'span 0: the label must be a non-empty string' },
     ]);
+  });
+
+  it('keeps a Label Studio task id and control names on the library document, for the export back', () => {
+    const task = JSON.stringify([
+      {
+        id: 5012,
+        data: { text: ARTICLE },
+        annotations: [
+          {
+            completed_by: 'omar',
+            result: [{ id: 'r1', from_name: 'ner', to_name: 'article', type: 'labels', value: { ...span('كونيكو', 'place'), labels: ['place'] } }],
+          },
+        ],
+      },
+    ]).replace(
+      /"start":(\d+),"end":(\d+)/,
+      (_, s: string, e: string) => `"start":${[...ARTICLE.slice(0, +s)].length},"end":${[...ARTICLE.slice(0, +e)].length}`,
+    );
+    const parsed = labelStudioFormat.parse([{ name: 'tasks.json', text: task }]);
+    expect(parsed.problems).toEqual([]);
+    const plan = planImport(parsed.documents, empty, { annotator: 'me', now: 5, newId: ids() });
+    const { record, text } = plan.newDocuments[0]!;
+    expect(record.labelStudio).toEqual({ taskId: 5012, fromName: 'ner', toName: 'article' });
+    const back = JSON.parse(labelStudioFormat.serialize([recordsToExchange(record, text.text, plan.newDocuments[0]!.spans)]).files[0]!.text) as {
+      id: number;
+      annotations: { result: { from_name: string; to_name: string }[] }[];
+    }[];
+    expect(back[0]!.id).toBe(5012);
+    expect(back[0]!.annotations[0]!.result.map((r) => [r.from_name, r.to_name])).toEqual([['ner', 'article']]);
   });
 });
