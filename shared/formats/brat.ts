@@ -202,7 +202,7 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
           if (!claim(parsed.id, line)) return;
           const { id, label, fragments } = parsed;
           const shown = fragments.map(([s, e]) => `${s} ${e}`).join(';');
-          const outside = fragments.find(([, e]) => e > index.codePointLength);
+          const outside = fragments.find(([s, e]) => s > index.codePointLength || e > index.codePointLength);
           if (outside) {
             problem(line, `${id}: offsets ${shown} are outside the text (0..${index.codePointLength} code points)`);
             return;

@@ -218,6 +218,7 @@ describe('brat: bad input is a problem at its file and line; the rest still impo
     ['offsets that are not numbers', 'T1\tactor 6 x\tالمرصد', 1, /T1: offsets must be "start end"/],
     ['spaces where tabs belong', 'T1 actor 6 33 المرصد', 1, /expected a tab after the id "T1"/],
     ['offsets beyond the text', 'T1\tactor 90 120\tذلك', 1, /outside the text \(0\.\.99 code points\)/],
+    ['a start beyond every number, end inside', 'T1\tactor 9007199254740993 18\tذلك', 1, /outside the text \(0\.\.99 code points\)/],
     ['start equal to end', '\nT1\tactor 33 33\t', 2, /start 33 must be before end 33/],
     ['start after end', 'T1\tactor 33 6\tx', 1, /start 33 must be before end 6/],
     ['text that is not the slice (UTF-16 offsets written by mistake)', 'T1\tactor 7 34\tالمرصد السوري لحقوق الإنسان', 1, /does not match the text at 7\.\.34/],
