@@ -109,7 +109,7 @@ export function SpanPanel() {
           Tag every occurrence here (T)
         </button>
         <button type="button" onMouseDown={keep} onClick={() => void st.suggestOccurrences('library')}>
-          …in the library (Shift+T)
+          …and in every other document (Shift+T)
         </button>
       </div>
       <button type="button" onMouseDown={keep} onClick={() => st.deleteSelected()}>

@@ -19,6 +19,9 @@ const NO_STATS: RecommenderStats = { accepted: 0, rejected: 0 };
 const statsKey = (annotator: string) => `recommenderStats:${annotator}`;
 const OFF_KEY = 'recommendersOff';
 
+// Arabic quoted in an English sentence keeps its own direction (and the quotes theirs).
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 const emptyLayer = (docId: string | null): SuggestionLayer => ({ docId, proposed: [], rejected: new Set(), current: 0 });
 
 /** A tag-all run on this thread, in slices between which the window goes on (where there are no workers). */
@@ -212,9 +215,13 @@ export const suggestionSlice =
         const label = span?.label ?? (s.labels.some((l) => l.name === s.occurrenceLabel) ? s.occurrenceLabel! : s.labels[0]!.name);
         const tehMarbuta = fromSearch?.tehMarbuta ?? false;
         const docId = open.record.id;
-        const items = matchArabic(foldArabic(open.text, { tehMarbuta }), query).map(
-          (h): SuggestedSpan => ({ start: h.start, end: h.end, label, proposedBy: 'occurrence', score: 1 }),
-        );
+        const items = matchArabic(foldArabic(open.text, { tehMarbuta }), query).map((h): SuggestedSpan => ({
+          start: h.start,
+          end: h.end,
+          label,
+          proposedBy: 'occurrence',
+          score: 1,
+        }));
         const before = offeredSuggestions(get());
         propose(docId, items);
         const offered = offeredSuggestions(get());
@@ -223,8 +230,8 @@ export const suggestionSlice =
         get().notify({
           kind: 'info',
           text: fresh.length
-            ? `${fresh.length} more occurrence${fresh.length === 1 ? '' : 's'} of «${query}» suggested as ${label}: Y accepts, X rejects, J / Shift+J step through.`
-            : `No other occurrence of «${query}» to suggest in this document.`,
+            ? `${fresh.length} more occurrence${fresh.length === 1 ? '' : 's'} of «${isolate(query)}» suggested as ${label}: Y accepts, X rejects, J / Shift+J step through.`
+            : `No other occurrence of «${isolate(query)}» to suggest in this document.`,
         });
         if (scope === 'document') return;
 
@@ -332,7 +339,7 @@ export const suggestionSlice =
         await get().refreshLibrary();
         get().notify({
           kind: failed.length ? 'error' : 'info',
-          text: `Tagged ${spans} occurrence${spans === 1 ? '' : 's'} of «${occ.query}» as ${occ.label} in ${docs} document${docs === 1 ? '' : 's'}${
+          text: `Tagged ${spans} occurrence${spans === 1 ? '' : 's'} of «${isolate(occ.query)}» as ${occ.label} in ${docs} document${docs === 1 ? '' : 's'}${
             docs ? '; in each, Ctrl+Z undoes it as one step' : ''
           }.${failed.length ? ` ${failed.length} could not be tagged.` : ''}`,
           ...(failed.length ? { details: failed } : {}),

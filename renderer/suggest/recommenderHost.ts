@@ -25,6 +25,6 @@ export function inPlaceRecommenders(repo: Pick<Repository, 'eachDocument'>, reco
   return {
     names: recommenders.map((r) => r.name),
     train: (request) => engine.train(repo.eachDocument(), request.annotator, request.labels),
-    suggest: async (text, use) => engine.suggest(text, use),
+    suggest: (text, use) => Promise.resolve(engine.suggest(text, use)),
   };
 }
