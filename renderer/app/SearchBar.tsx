@@ -82,7 +82,13 @@ export function SearchBar() {
           </option>
         ))}
       </select>
-      <button type="button" onMouseDown={keep} disabled={!count} onClick={() => void st.suggestOccurrences('document', true)} aria-label="Suggest every hit as spans (T)">
+      <button
+        type="button"
+        onMouseDown={keep}
+        disabled={!count}
+        onClick={() => void st.suggestOccurrences('document', true)}
+        aria-label="Suggest every hit as spans (T)"
+      >
         Tag every hit
       </button>
       <button type="button" onMouseDown={keep} onClick={close} aria-label="Close search (Escape)">

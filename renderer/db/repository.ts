@@ -240,13 +240,7 @@ export function repository(db: HashiyaDb) {
      * moves from new to in progress, as the first span anywhere does. Returns the change
      * written (the undo step for that document), or null when nothing was left to tag.
      */
-    async acceptOccurrences(
-      docId: string,
-      annotator: string,
-      places: readonly Placed[],
-      newId: () => string,
-      now: number,
-    ): Promise<Change | null> {
+    async acceptOccurrences(docId: string, annotator: string, places: readonly Placed[], newId: () => string, now: number): Promise<Change | null> {
       return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions, db.rejections], async () => {
         const [record, stored, rejected, status] = await Promise.all([
           db.documents.get(docId),

@@ -130,7 +130,9 @@ export function suggestionPlugin(store: HashiyaStore, docId: string): Plugin<Sug
         // Only a focus that moved scrolls: tagging elsewhere must not pull the view back.
         if (now && (!was || was.start !== now.start || was.end !== now.end || was.label !== now.label)) showCurrent(view);
       };
-      const unsubscribe = store.subscribe((s) => [s.open, s.spans, s.suggestions, s.recommenders.off, s.labels, s.review] as const, draw, { equalityFn: shallow });
+      const unsubscribe = store.subscribe((s) => [s.open, s.spans, s.suggestions, s.recommenders.off, s.labels, s.review] as const, draw, {
+        equalityFn: shallow,
+      });
       // After the store-sync plugin's first load, which is queued the same way before this.
       queueMicrotask(draw);
       return { destroy: unsubscribe };

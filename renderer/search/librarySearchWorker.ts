@@ -5,8 +5,7 @@ import { searchTexts, type LibraryHitCount, type LibrarySearchRequest } from './
 
 /** What the page sends: the database to read and the search, or a tag-all's occurrences to find. */
 export type SearchWorkerRequest =
-  | { readonly dbName: string; readonly request: LibrarySearchRequest }
-  | { readonly dbName: string; readonly occurrences: OccurrenceRequest };
+  { readonly dbName: string; readonly request: LibrarySearchRequest } | { readonly dbName: string; readonly occurrences: OccurrenceRequest };
 
 /** What the worker answers: documents with hits (or occurrences) as it finds them, then that it is done. */
 export type SearchWorkerMessage =

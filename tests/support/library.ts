@@ -137,9 +137,12 @@ export const arbitraryLibrary: fc.Arbitrary<LibraryRows> = fc
       statuses: fc.array(fc.record({ doc: fc.nat(), who: name, status: fc.constantFrom(...DOC_STATUSES), at: time }), { maxLength: 4 }),
       settings: fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })),
       decisions: fc.array(fc.record({ doc: fc.nat(), key: mixedText({ maxLength: 6 }), verdict: fc.constantFrom(...VERDICTS), at: time }), { maxLength: 3 }),
-      rejections: fc.array(fc.record({ doc: fc.nat(), who: name, label: fc.constantFrom('actor', 'place'), by: fc.constantFrom('occurrence', 'matcher'), at: time }), {
-        maxLength: 3,
-      }),
+      rejections: fc.array(
+        fc.record({ doc: fc.nat(), who: name, label: fc.constantFrom('actor', 'place'), by: fc.constantFrom('occurrence', 'matcher'), at: time }),
+        {
+          maxLength: 3,
+        },
+      ),
     });
   })
   .map(({ docs, spans, statuses, settings, decisions, rejections }) => {

@@ -20,7 +20,13 @@ const echo: Recommender<{ forms: [string, string][]; trainedOn: number }> = {
   },
   suggest(model, text) {
     const out = model.forms.flatMap(([form, label]) =>
-      [...text.matchAll(new RegExp(form, 'gu'))].map((m) => ({ start: utf16(m.index), end: utf16(m.index + form.length), label, recommender: 'matcher' as const, score: 0.5 })),
+      [...text.matchAll(new RegExp(form, 'gu'))].map((m) => ({
+        start: utf16(m.index),
+        end: utf16(m.index + form.length),
+        label,
+        recommender: 'matcher' as const,
+        score: 0.5,
+      })),
     );
     return out.sort((a, b) => a.start - b.start);
   },
@@ -95,7 +101,13 @@ describe('the recommenders’ host', () => {
     // Opening a document only asks; every RETRAIN_EVERY new spans, it learns again by itself.
     const before = w.trainings();
     const words = [...B.matchAll(/\S+/g)];
-    const doc = (await st().addPastedDocument('c', words.map((m) => m[0]).join(' ').repeat(3)))!;
+    const doc = (await st().addPastedDocument(
+      'c',
+      words
+        .map((m) => m[0])
+        .join(' ')
+        .repeat(3),
+    ))!;
     await st().openDocument(doc);
     expect(w.trainings()).toBe(before);
     const text = st().open!.text;
