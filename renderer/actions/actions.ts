@@ -9,6 +9,7 @@ import type { HashiyaState } from '../store/types';
 import { inTextField } from './inTextField';
 import { keyMatch, type KeyEventLike } from './keyMatch';
 import { SEARCH_ACTIONS } from './searchActions';
+import { SUGGESTION_ACTIONS } from './suggestionActions';
 
 /** What an action may touch: the store, the open article's view, the platform, and app-level navigation. */
 export interface ActionContext {
@@ -26,7 +27,7 @@ export interface ActionContext {
  */
 export interface Action {
   readonly name: string;
-  readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Search' | 'Documents' | 'History' | 'Help';
+  readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Search' | 'Suggestions' | 'Documents' | 'History' | 'Help';
   readonly title: string;
   readonly keys: readonly string[];
   /** Whether it works on the open document: then it runs only with one open and no dialog over it but the keys overlay. */
@@ -325,6 +326,7 @@ export const ACTIONS: readonly Action[] = [
     },
   })),
   ...SEARCH_ACTIONS,
+  ...SUGGESTION_ACTIONS,
   COMMANDS.undo,
   COMMANDS.redo,
   {

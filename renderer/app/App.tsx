@@ -15,6 +15,7 @@ import { LibraryView } from './LibraryView';
 import { actionContext } from './actionContext';
 import { openDocumentById, showLibrary } from './navigation';
 import { NoticeBar } from './NoticeBar';
+import { OccurrencesDialog } from './OccurrencesDialog';
 import { PasteDialog } from './PasteDialog';
 import { AgreementDashboard } from './AgreementDashboard';
 import { ReviewStartDialog } from './ReviewStartDialog';
@@ -144,6 +145,7 @@ export function App() {
       {overlay === 'review' && open && <ReviewStartDialog docId={open.record.id} />}
       {overlay === 'labels' && <LabelsDialog />}
       {overlay === 'backups' && <BackupsDialog />}
+      {overlay === 'occurrences' && <OccurrencesDialog />}
       {settingsLoaded && (overlay === 'annotator' || annotator === null) && <AnnotatorDialog />}
     </div>
   );

@@ -10,6 +10,8 @@ import { layerStatusOf } from '../store/layerStatus';
 import { ReviewPanel } from './ReviewPanel';
 import { SearchBar } from './SearchBar';
 import { SpanPanel } from './SpanPanel';
+import { RecommenderPanel } from './RecommenderPanel';
+import { SuggestionBar } from './SuggestionBar';
 import { StatusBadge } from './StatusBadge';
 
 /** An open document: its status and history controls, labels, the article, the selected span. */
@@ -90,6 +92,8 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
         )}
         <LabelBar editor={editor} />
         {searching && <SearchBar />}
+        {!review && <SuggestionBar />}
+        {!review && <RecommenderPanel />}
       </header>
       <div className="document-body">
         <ArticleEditor open={open} onReady={setEditor} />

@@ -14,6 +14,8 @@ export function SearchBar() {
   const focusRequests = useHashiya((s) => s.search.focusRequests);
   const count = useHashiya((s) => searchHits(s).length);
   const current = useHashiya(currentHit);
+  const labels = useHashiya((s) => s.labels);
+  const occurrenceLabel = useHashiya((s) => s.occurrenceLabel ?? s.labels[0]?.name ?? '');
   const input = useRef<HTMLInputElement>(null);
   const st = appStore.getState();
 
@@ -72,6 +74,22 @@ export function SearchBar() {
         }}
       >
         Search all documents
+      </button>
+      <select aria-label="Label for tagging every hit" value={occurrenceLabel} onChange={(e) => st.setOccurrenceLabel(e.target.value)}>
+        {labels.map((l) => (
+          <option key={l.name} value={l.name}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        onMouseDown={keep}
+        disabled={!count}
+        onClick={() => void st.suggestOccurrences('document', true)}
+        aria-label="Suggest every hit as spans (T)"
+      >
+        Tag every hit
       </button>
       <button type="button" onMouseDown={keep} onClick={close} aria-label="Close search (Escape)">
         ×

@@ -104,6 +104,14 @@ export function SpanPanel() {
           Source of {claimsOf} claim{claimsOf === 1 ? '' : 's'}.
         </p>
       )}
+      <div className="row">
+        <button type="button" onMouseDown={keep} onClick={() => void st.suggestOccurrences('document')}>
+          Tag every occurrence here (T)
+        </button>
+        <button type="button" onMouseDown={keep} onClick={() => void st.suggestOccurrences('library')}>
+          …and in every other document (Shift+T)
+        </button>
+      </div>
       <button type="button" onMouseDown={keep} onClick={() => st.deleteSelected()}>
         Delete span
       </button>

@@ -3,6 +3,7 @@ import type { DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
 import type { Decision } from '../../shared/review/decision';
+import type { Rejection } from '../../shared/suggest/rejection';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
 
 /** A stored setting: the annotator's name, the project's label set. */
@@ -22,6 +23,7 @@ export class HashiyaDb extends Dexie {
   statuses!: Dexie.Table<DocStatusRecord, [string, string]>;
   settings!: EntityTable<SettingRecord, 'key'>;
   decisions!: EntityTable<Decision, 'id'>;
+  rejections!: EntityTable<Rejection, 'id'>;
 
   constructor(name = 'hashiya') {
     super(name);
@@ -54,5 +56,9 @@ export class HashiyaDb extends Dexie {
             ref.value = { ...setting, value: withLabelRoles(setting.value) };
           }),
       );
+    // v5: suggestions the analyst rejected, so that place is not offered again.
+    this.version(5).stores({
+      rejections: 'id, docId',
+    });
   }
 }

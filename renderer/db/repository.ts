@@ -5,6 +5,8 @@ import type { LabelRole } from '../../shared/model/label';
 import type { Span } from '../../shared/model/span';
 import { agreementDocuments, type AgreementDocument, type LayeredText } from '../../shared/agreement/agreementDocuments';
 import type { Decision } from '../../shared/review/decision';
+import { placeKey, type Rejection } from '../../shared/suggest/rejection';
+import { withheld, type Placed } from '../../shared/suggest/withheld';
 import Dexie from 'dexie';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
 import { addInSlices } from './addInSlices';
@@ -227,6 +229,64 @@ export function repository(db: HashiyaDb) {
         const drifted = docsOut.flatMap((d, i) => (counts[i] !== d.spanCount ? [{ ...d, spanCount: counts[i]! }] : []));
         if (drifted.length) await db.documents.bulkPut(drifted);
         return { written, refused };
+      });
+    },
+
+    /**
+     * Tags the given places of another document than the open one (a library-wide tag-all)
+     * as `annotator`'s spans, in one transaction: a place the annotator has tagged over
+     * (see `withheld`) or rejected since the list was made is left out, and the spans go
+     * through `saveChanges`, with its version checks and span recount. The document's status
+     * moves from new to in progress, as the first span anywhere does. Returns the change
+     * written (the undo step for that document), or null when nothing was left to tag.
+     */
+    async acceptOccurrences(docId: string, annotator: string, places: readonly Placed[], newId: () => string, now: number): Promise<Change | null> {
+      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions, db.rejections], async () => {
+        const [record, stored, rejected, status] = await Promise.all([
+          db.documents.get(docId),
+          db.spans.where('docId').equals(docId).toArray(),
+          db.rejections.where('docId').equals(docId).toArray(),
+          db.statuses.get([docId, annotator]),
+        ]);
+        if (!record) throw new Error('the document is no longer in the library');
+        const mine: Placed[] = stored.filter((s) => s.annotator === annotator);
+        const refused = new Set(rejected.filter((r) => r.annotator === annotator).map(placeKey));
+        const spans: Span[] = [];
+        for (const p of places) {
+          if (refused.has(placeKey(p)) || withheld(p, mine)) continue;
+          const span: Span = { id: newId(), docId, start: p.start, end: p.end, label: p.label, annotator, createdAt: now, updatedAt: now, version: 1 };
+          spans.push(span);
+          mine.push(span);
+        }
+        if (!spans.length) return null;
+        const before = status?.status ?? 'new';
+        const change: Change = {
+          docId,
+          title: `Tag ${spans.length} occurrence${spans.length === 1 ? '' : 's'}`,
+          spans: spans.map((after) => ({ before: null, after })),
+          ...(before === 'new' ? { status: { annotator, before, after: 'in-progress' as const } } : {}),
+        };
+        const outcome = await this.saveChanges([change], now);
+        if (outcome.refused.length) throw new Error('another window changed the document meanwhile');
+        return change;
+      });
+    },
+
+    /** The suggestions `annotator` rejected in a document. */
+    async rejectionsOf(docId: string, annotator: string): Promise<Rejection[]> {
+      return (await db.rejections.where('docId').equals(docId).toArray()).filter((r) => r.annotator === annotator);
+    },
+
+    /** Remembers a rejected suggestion (the same place and label again replaces it). */
+    async addRejection(rejection: Rejection): Promise<void> {
+      await db.rejections.put(rejection);
+    },
+
+    /** What a library-wide tag-all leaves out of a document: `annotator`'s spans and rejections there. */
+    async layerOf(docId: string, annotator: string): Promise<{ spans: Span[]; rejections: Rejection[] }> {
+      return db.transaction('r', db.spans, db.rejections, async () => {
+        const [spans, rejections] = await Promise.all([db.spans.where('docId').equals(docId).toArray(), db.rejections.where('docId').equals(docId).toArray()]);
+        return { spans: spans.filter((s) => s.annotator === annotator), rejections: rejections.filter((r) => r.annotator === annotator) };
       });
     },
 

@@ -5,6 +5,7 @@ import { domSelectionPlugin } from './readDomSelection';
 import { handlesPlugin } from './handlesPlugin';
 import { reviewLayerPlugin } from './reviewLayerPlugin';
 import { searchPlugin } from './searchPlugin';
+import { suggestionPlugin } from './suggestionPlugin';
 import { readOnlyTextPlugin } from './readOnlyTextPlugin';
 import { selectionPrecisionPlugin } from './selectionPrecisionPlugin';
 import { storeSyncPlugin } from './storeSyncPlugin';
@@ -32,6 +33,7 @@ export const Annotations = Extension.create<AnnotationsOptions>({
       storeSyncPlugin(store, docId),
       reviewLayerPlugin(),
       searchPlugin(store, docId),
+      suggestionPlugin(store, docId),
       handlesPlugin(store),
       selectionPrecisionPlugin(),
       domSelectionPlugin(),

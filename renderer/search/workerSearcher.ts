@@ -29,7 +29,7 @@ export function workerSearcher(dbName: string): LibrarySearcher | null {
       else if (m.type === 'done') {
         end();
         finish();
-      } else {
+      } else if (m.type === 'error') {
         end();
         fail(new Error(m.message));
       }

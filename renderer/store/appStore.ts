@@ -5,6 +5,8 @@ import { HashiyaDb } from '../db/db';
 import { repository } from '../db/repository';
 import { workerImporter } from '../import/workerImporter';
 import { workerSearcher } from '../search/workerSearcher';
+import { workerOccurrences } from '../search/workerOccurrences';
+import { workerRecommenders } from '../suggest/workerRecommenders';
 import { api } from '../platform/api';
 import { createHashiyaStore } from './createStore';
 import { broadcastChannel } from './libraryChannel';
@@ -14,6 +16,8 @@ const db = new HashiyaDb();
 const importStreamed = workerImporter(db.name);
 const channel = broadcastChannel(db.name);
 const searchLibrary = workerSearcher(db.name);
+const findOccurrences = workerOccurrences(db.name);
+const recommend = workerRecommenders(db.name);
 
 /** The app's store, backed by the real IndexedDB and platform API. */
 export const appStore = createHashiyaStore({
@@ -24,6 +28,8 @@ export const appStore = createHashiyaStore({
   ...(importStreamed ? { importStreamed } : {}),
   ...(channel ? { channel } : {}),
   ...(searchLibrary ? { searchLibrary } : {}),
+  ...(findOccurrences ? { findOccurrences } : {}),
+  ...(recommend ? { recommend } : {}),
   appVersion: version,
 });
 

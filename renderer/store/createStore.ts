@@ -6,6 +6,7 @@ import { exchangeSlice } from './exchangeSlice';
 import { librarySlice } from './librarySlice';
 import { reviewSlice } from './reviewSlice';
 import { searchSlice } from './searchSlice';
+import { suggestionSlice } from './suggestionSlice';
 import type { HashiyaState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
 
@@ -24,6 +25,7 @@ export function createHashiyaStore(deps: StoreDeps) {
       ...reviewSlice(deps)(...a),
       ...backupSlice(deps)(...a),
       ...searchSlice(deps)(...a),
+      ...suggestionSlice(deps)(...a),
     })),
   );
 }

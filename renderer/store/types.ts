@@ -16,6 +16,9 @@ import type { Repository } from '../db/repository';
 import type { ImportReview } from '../import/importReview';
 import type { StreamedImporter } from '../import/streamedImport';
 import type { LibrarySearcher } from '../search/workerSearcher';
+import type { OccurrenceFinder } from '../search/workerOccurrences';
+import type { RecommenderHost } from '../suggest/recommenderHost';
+import type { RecommenderName } from '../../shared/suggest/recommender';
 import type { LibraryChannel } from './libraryChannel';
 import type { SaveState } from './saveQueue';
 
@@ -33,6 +36,10 @@ export interface StoreDeps {
   readonly channel?: LibraryChannel;
   /** Runs a library search off the main thread; without it, searches run in place, in slices. */
   readonly searchLibrary?: LibrarySearcher;
+  /** Finds a tag-all's occurrences in the library off the main thread; without it, in place, in slices. */
+  readonly findOccurrences?: OccurrenceFinder;
+  /** Trains and runs the recommenders off the main thread; without it, none run. */
+  readonly recommend?: RecommenderHost;
 }
 
 /** A message shown to the user; `details` lists one problem per line (file:line: message). */
@@ -134,7 +141,7 @@ export interface DocumentSlice {
 }
 
 /** The dialog or overlay on top of the workbench, if any. */
-export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | 'import' | 'export' | 'review' | 'backups' | null;
+export type Overlay = 'keys' | 'labels' | 'annotator' | 'paste' | 'import' | 'export' | 'review' | 'backups' | 'occurrences' | null;
 
 export interface UiSlice {
   /** The annotator's name; null until given on first start. */
@@ -326,4 +333,102 @@ export interface SearchSlice {
   clearLibrarySearch(): void;
 }
 
-export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice & BackupSlice & SearchSlice;
+/** Who proposed a suggestion: tag-all (every occurrence of a span or a query), or a recommender. */
+export type ProposedBy = 'occurrence' | RecommenderName;
+
+/** A span proposed for the open document: drawn as a ghost, never stored as a span until accepted. */
+export interface SuggestedSpan {
+  readonly start: Utf16Offset;
+  readonly end: Utf16Offset;
+  readonly label: string;
+  readonly proposedBy: ProposedBy;
+  /** In [0, 1]; tag-all's are 1. */
+  readonly score: number;
+}
+
+/** The open document's suggestions layer. */
+export interface SuggestionLayer {
+  /** The document they were proposed for. */
+  readonly docId: string | null;
+  /** Everything proposed, before the analyst's spans, rejections and switched-off recommenders take theirs out. */
+  readonly proposed: readonly SuggestedSpan[];
+  /** The places rejected in this document by the editable layer's annotator (`placeKey`). */
+  readonly rejected: ReadonlySet<string>;
+  /** Index of the suggestion in focus among those offered. */
+  readonly current: number;
+}
+
+/** How one recommender has done on the analyst's own decisions. */
+export interface RecommenderStats {
+  readonly accepted: number;
+  readonly rejected: number;
+}
+
+/** The recommenders the app runs, which are off, and how each has done. */
+export interface RecommenderPanel {
+  readonly names: readonly RecommenderName[];
+  readonly off: ReadonlySet<RecommenderName>;
+  /** The annotator's accepted and rejected counts per recommender. */
+  readonly stats: ReadonlyMap<RecommenderName, RecommenderStats>;
+  readonly training: boolean;
+  /** Spans the models last learnt from, or null before the first training. */
+  readonly trainedOn: number | null;
+}
+
+/** The occurrences a library-wide tag-all found in one document. */
+export interface DocumentOccurrenceList {
+  readonly docId: string;
+  readonly places: readonly { readonly start: Utf16Offset; readonly end: Utf16Offset }[];
+  /** The text around the first occurrence. */
+  readonly snippet: { readonly before: string; readonly hit: string; readonly after: string };
+}
+
+/** A library-wide tag-all: what it looks for, where it found it, what was accepted. */
+export interface LibraryOccurrences {
+  readonly query: string;
+  readonly label: string;
+  readonly tehMarbuta: boolean;
+  /** Documents (other than the open one) with occurrences to offer, in library order. */
+  readonly found: readonly DocumentOccurrenceList[];
+  /** Spans written per document accepted so far. */
+  readonly accepted: ReadonlyMap<string, number>;
+  readonly searched: number;
+  readonly total: number;
+  readonly running: boolean;
+}
+
+export interface SuggestionSlice {
+  suggestions: SuggestionLayer;
+  recommenders: RecommenderPanel;
+  occurrences: LibraryOccurrences | null;
+  /** The label a tag-all from the search query gives (null: the first label). */
+  occurrenceLabel: string | null;
+  setOccurrenceLabel(label: string): void;
+  /**
+   * Tag every occurrence: of the selected span's text with its label, or else of the search
+   * query with the occurrence label. `document` offers them as suggestions in the open
+   * document; `library` also lists the other documents' in the occurrences dialog.
+   * `fromSearch` takes the search query even while a span is selected.
+   */
+  suggestOccurrences(scope: 'document' | 'library', fromSearch?: boolean): Promise<void>;
+  /** Moves the focus to the next (1) or previous (-1) offered suggestion, wrapping round. */
+  moveSuggestion(delta: 1 | -1): void;
+  focusSuggestion(index: number): void;
+  /** Makes the suggestion in focus the analyst's span: one undo step, saved like any other. */
+  acceptSuggestion(): void;
+  /** Turns the suggestion in focus down: it is remembered and not offered again for that place. */
+  rejectSuggestion(): Promise<void>;
+  /** Accepts every offered suggestion of a label in the open document, as one undo step. */
+  acceptSuggestionsOf(label: string): void;
+  /** Takes tag-all's suggestions away (the recommenders' stay). */
+  clearSuggestions(): void;
+  /** Writes the listed occurrences of these documents (all listed when null), one transaction and one undo step per document. */
+  acceptOccurrences(docIds: readonly string[] | null): Promise<void>;
+  closeOccurrences(): void;
+  /** Switches a recommender on or off (remembered in settings). */
+  setRecommenderOn(name: RecommenderName, on: boolean): Promise<void>;
+  /** Trains the recommenders on the library now, then suggests for the open document. */
+  retrainRecommenders(): Promise<void>;
+}
+
+export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice & BackupSlice & SearchSlice & SuggestionSlice;

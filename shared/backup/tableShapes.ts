@@ -3,6 +3,7 @@ import { DOC_STATUSES, type DocStatusRecord } from '../model/docStatus';
 import type { DocumentRecord, DocumentText } from '../model/document';
 import { STANCES, type Span } from '../model/span';
 import { VERDICTS, type Decision } from '../review/decision';
+import type { Rejection } from '../suggest/rejection';
 import { utf16 } from '../text/units';
 
 // Rows keep fields these shapes do not name (loose objects): a restore must give back
@@ -68,6 +69,19 @@ const decision = z.looseObject({
   decidedAt: time,
 }) satisfies z.ZodType<Decision>;
 
+const rejection = z
+  .looseObject({
+    id,
+    docId: id,
+    annotator: z.string().min(1),
+    start: offset,
+    end: offset,
+    label: z.string().min(1),
+    proposedBy: z.string().min(1),
+    rejectedAt: time,
+  })
+  .refine((r) => r.start < r.end, { message: 'must be after start', path: ['end'] }) satisfies z.ZodType<Rejection>;
+
 /** A stored setting (the annotator's name, the label set): any JSON value under a key. */
 export interface StoredSetting {
   readonly key: string;
@@ -82,6 +96,7 @@ export interface BackupRows {
   statuses: DocStatusRecord;
   settings: StoredSetting;
   decisions: Decision;
+  rejections: Rejection;
 }
 
 /** The name of a table a backup holds. */
@@ -114,6 +129,7 @@ export const BACKUP_TABLES: { readonly [T in BackupTableName]: TableShape<Backup
   statuses: { shape: status, since: 2, key: (r) => JSON.stringify([r.docId, r.annotator]), one: 'status', many: 'statuses' },
   settings: { shape: setting, since: 2, key: (r) => r.key, one: 'setting', many: 'settings' },
   decisions: { shape: decision, since: 3, key: (r) => r.id, one: 'decision', many: 'decisions' },
+  rejections: { shape: rejection, since: 5, key: (r) => r.id, one: 'rejection', many: 'rejections' },
 };
 
 /** The table names, in backup order. */

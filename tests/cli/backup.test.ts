@@ -39,7 +39,9 @@ describe('hashiya backup verify', () => {
     const { file } = await sampleBackup();
     const r = await run('backup', 'verify', file);
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`${file}: backup of 3 documents, 3 texts, 18 spans, 9 statuses, 2 settings, 3 decisions made 2023-11-14T22:13:20.000Z: OK\n`);
+    expect(r.out).toBe(
+      `${file}: backup of 3 documents, 3 texts, 18 spans, 9 statuses, 2 settings, 3 decisions, 3 rejections made 2023-11-14T22:13:20.000Z: OK\n`,
+    );
   });
 
   it('prints every problem as FILE:LINE: message and exits 1, for a truncated or missing file', async () => {

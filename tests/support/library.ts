@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { serializeBackup } from '../../shared/backup/serializeBackup';
-import { BACKUP_TABLE_NAMES, type BackupTables } from '../../shared/backup/tableShapes';
+import { BACKUP_SCHEMA } from '../../shared/backup/backupFormat';
+import { BACKUP_TABLE_NAMES, isBackupTable, type BackupTables } from '../../shared/backup/tableShapes';
 import { DOC_STATUSES, type DocStatusRecord } from '../../shared/model/docStatus';
 import { DEFAULT_LABELS } from '../../shared/model/label';
 import { newDocument } from '../../shared/model/newDocument';
 import { createSpan, linkSource, setStance, STANCES, type Span } from '../../shared/model/span';
 import { decisionId, GOLD, VERDICTS, type Decision } from '../../shared/review/decision';
+import { rejectionId } from '../../shared/suggest/rejection';
 import { utf16 } from '../../shared/text/units';
 import { mixedText } from '../shared/support/arbitraries';
 
@@ -37,7 +39,7 @@ const ARTICLES: readonly { readonly name: string; readonly text: string }[] = [
  * annotator and label set in settings.
  */
 export function sampleLibrary(): LibraryRows {
-  const rows: LibraryRows = { documents: [], texts: [], spans: [], statuses: [], settings: [], decisions: [] };
+  const rows: LibraryRows = { documents: [], texts: [], spans: [], statuses: [], settings: [], decisions: [], rejections: [] };
   let n = 0;
   ARTICLES.forEach((article, i) => {
     const doc = newDocument({ id: `doc${i}`, title: article.name.replace(/\.txt$/, ''), source: article.name, text: article.text }, T0 + i);
@@ -74,6 +76,9 @@ export function sampleLibrary(): LibraryRows {
       decidedAt: T0 + 500 + i,
     };
     rows.decisions.push(decision);
+    const m = words[4]!;
+    const rejected = { docId: doc.record.id, annotator: 'layla', start: utf16(m.index), end: utf16(m.index + m[0].length), label: 'actor' };
+    rows.rejections.push({ ...rejected, id: rejectionId(rejected), proposedBy: 'occurrence', rejectedAt: T0 + 600 + i });
   });
   rows.settings.push(
     { key: 'annotator', value: 'layla' },
@@ -132,9 +137,15 @@ export const arbitraryLibrary: fc.Arbitrary<LibraryRows> = fc
       statuses: fc.array(fc.record({ doc: fc.nat(), who: name, status: fc.constantFrom(...DOC_STATUSES), at: time }), { maxLength: 4 }),
       settings: fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })),
       decisions: fc.array(fc.record({ doc: fc.nat(), key: mixedText({ maxLength: 6 }), verdict: fc.constantFrom(...VERDICTS), at: time }), { maxLength: 3 }),
+      rejections: fc.array(
+        fc.record({ doc: fc.nat(), who: name, label: fc.constantFrom('actor', 'place'), by: fc.constantFrom('occurrence', 'matcher'), at: time }),
+        {
+          maxLength: 3,
+        },
+      ),
     });
   })
-  .map(({ docs, spans, statuses, settings, decisions }) => {
+  .map(({ docs, spans, statuses, settings, decisions, rejections }) => {
     const built = docs.map((d, i) => newDocument({ id: `d${i}`, title: d.title, source: 'clipboard', text: d.text }, d.at));
     const byKey = <R>(rows: R[], key: (r: R) => string) => [...new Map(rows.map((r) => [key(r), r])).values()];
     return {
@@ -168,17 +179,33 @@ export const arbitraryLibrary: fc.Arbitrary<LibraryRows> = fc
             (d) => d.id,
           )
         : [],
+      rejections: docs.flatMap((d, i) => {
+        if (!d.text.length) return [];
+        return byKey(
+          rejections
+            .filter((r) => r.doc % docs.length === i)
+            .map((r) => {
+              const place = { docId: `d${i}`, annotator: r.who, start: utf16(0), end: utf16(d.text.length), label: r.label };
+              return { ...place, id: rejectionId(place), proposedBy: r.by, rejectedAt: r.at };
+            }),
+          (r) => r.id,
+        );
+      }),
     };
   });
 
-/** The pieces of a backup of `rows`, made at a fixed time by app "0.1.0" (schema 3 unless said). */
-export async function backupPieces(rows: LibraryRows, schema = 3, pageSize = 2): Promise<string[]> {
-  const pages = BACKUP_TABLE_NAMES.flatMap((table) => {
+/**
+ * The pieces of a backup of `rows`, made at a fixed time by app "0.1.0" (today's schema
+ * unless said); the tables an older schema did not have are left out.
+ */
+export async function backupPieces(rows: LibraryRows, schema = BACKUP_SCHEMA, pageSize = 2): Promise<string[]> {
+  const tables = BACKUP_TABLE_NAMES.filter((t) => isBackupTable(t, schema));
+  const pages = tables.flatMap((table) => {
     const all: readonly unknown[] = rows[table];
     return Array.from({ length: Math.ceil(all.length / pageSize) }, (_, k) => ({ table, rows: all.slice(k * pageSize, (k + 1) * pageSize) }));
   });
   const out: string[] = [];
-  for await (const piece of serializeBackup({ schema, created: new Date(T0), app: '0.1.0', tables: BACKUP_TABLE_NAMES }, pages)) out.push(piece);
+  for await (const piece of serializeBackup({ schema, created: new Date(T0), app: '0.1.0', tables }, pages)) out.push(piece);
   return out;
 }
 

@@ -90,6 +90,15 @@ async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string
     mode.state = { ...mode.state, search: closed };
     if (mode.state.open) modes.push({ name: `${mode.name}, searching`, state: { ...mode.state, search: { ...closed, open: true } } });
   }
+  // A suggestion offered over each of those states with a document (none is while reviewing).
+  const at = text.indexOf('القصف');
+  const suggestions = {
+    docId,
+    proposed: [{ start: utf16(at), end: utf16(at + 5), label: 'weapon', proposedBy: 'occurrence' as const, score: 1 }],
+    rejected: new Set<string>(),
+    current: 0,
+  };
+  for (const mode of [...modes]) if (mode.state.open) modes.push({ name: `${mode.name}, a suggestion offered`, state: { ...mode.state, suggestions } });
   // Key tests read the store only; nothing here opens or saves a file.
   const api: HashiyaApi = { ...noBackups, platform: 'web', openTextFiles: async () => ({ files: [] }), saveTextFile: async () => ({ saved: false }) };
   return { ctx: { store, view: null, api, navigateDocument: () => {} }, modes };

@@ -8,6 +8,8 @@ import { HashiyaDb } from '../../../renderer/db/db';
 import { repository } from '../../../renderer/db/repository';
 import { checkLabels } from '../../../shared/model/checkLabels';
 import { DEFAULT_LABELS, type LabelDef } from '../../../shared/model/label';
+import { rejectionId, type Rejection } from '../../../shared/suggest/rejection';
+import { utf16 } from '../../../shared/text/units';
 
 // Each shipped schema version, declared here literally as it shipped (git log -p
 // renderer/db/db.ts), filled the way that version's code wrote records, then opened
@@ -17,14 +19,16 @@ import { DEFAULT_LABELS, type LabelDef } from '../../../shared/model/label';
 const V1 = { documents: 'id, createdAt, updatedAt, textSha256', texts: 'docId', spans: 'id, docId' };
 const V2 = { spans: 'id, docId, label', statuses: '[docId+annotator], docId, annotator', settings: 'key' };
 const V3 = { decisions: 'id, docId' };
+const V5 = { rejections: 'id, docId' };
 
 /** A database declared exactly as schema version `version` shipped. */
-function shippedDb(name: string, version: 1 | 2 | 3 | 4): Dexie {
+function shippedDb(name: string, version: 1 | 2 | 3 | 4 | 5): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(V1);
   if (version >= 2) db.version(2).stores(V2);
   if (version >= 3) db.version(3).stores(V3);
   if (version >= 4) db.version(4).stores({});
+  if (version >= 5) db.version(5).stores(V5);
   return db;
 }
 
@@ -204,7 +208,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     await expectExactly(db, V1_RECORDS);
     const repo = repository(db);
     expect((await repo.listDocuments()).map((d) => d.id)).toEqual(['doc-a', 'doc-b']);
@@ -314,5 +318,27 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
     const db = await today(name);
     expect(await repository(db).getSetting('labels')).toEqual(value);
+  });
+
+  it('schema 4 → 5: keeps everything, and the new rejections table starts empty, takes rejections and is found by document', async () => {
+    const name = dbName();
+    const old = shippedDb(name, 4);
+    const records = upgraded(merge(V1_RECORDS, V2_RECORDS, V3_RECORDS));
+    await write(old, records);
+    old.close();
+
+    const db = await today(name);
+    expect(db.verno).toBe(5);
+    await expectExactly(db, records);
+    const repo = repository(db);
+    expect(await repo.rejectionsOf('doc-a', 'analyst')).toEqual([]);
+    const place = at(TEXT_A, 'ريف ديرالزور الشرقي');
+    const rejection = { docId: 'doc-a', annotator: 'analyst', start: utf16(place.start), end: utf16(place.end), label: 'actor' };
+    const stored: Rejection = { ...rejection, id: rejectionId(rejection), proposedBy: 'occurrence', rejectedAt: T + 30 };
+    await repo.addRejection(stored);
+    expect(await repo.rejectionsOf('doc-a', 'analyst')).toEqual([stored]);
+    expect(await repo.rejectionsOf('doc-a', 'layla')).toEqual([]);
+    expect(await db.rejections.where('docId').equals('doc-b').count()).toBe(0);
+    await expectBackupVerifies(db);
   });
 });

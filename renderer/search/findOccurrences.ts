@@ -1,0 +1,73 @@
+import { foldArabic, type FoldOptions } from '../../shared/text/arabicFold';
+import { matchArabic } from '../../shared/text/arabicMatch';
+import type { Utf16Offset } from '../../shared/text/units';
+import { placeKey } from '../../shared/suggest/rejection';
+import { withheld } from '../../shared/suggest/withheld';
+import type { Repository } from '../db/repository';
+
+/** A library-wide tag-all: every occurrence of `query`, to be tagged `label` for `annotator`. */
+export interface OccurrenceRequest {
+  readonly query: string;
+  readonly label: string;
+  readonly options: FoldOptions;
+  readonly annotator: string;
+  /** The open document, whose occurrences are offered in the text instead. */
+  readonly skipDocId: string | null;
+}
+
+/** What one document has to offer: its places and the words around the first. */
+export interface FoundOccurrences {
+  readonly docId: string;
+  readonly places: readonly { readonly start: Utf16Offset; readonly end: Utf16Offset }[];
+  readonly snippet: { readonly before: string; readonly hit: string; readonly after: string };
+}
+
+/** Characters of context shown on each side of the first occurrence. */
+const CONTEXT = 40;
+
+/**
+ * Finds the query in every text as search does (`matchArabic`: the query's part, never its
+ * clitics), leaving out what the annotator has tagged over or rejected there (the same rule
+ * as in the open document, `withheld`). Reports what it found every `batchMs` and yields in
+ * between, like `searchTexts`; stops early when `stopped()` says so.
+ */
+export async function findOccurrences(
+  repo: Pick<Repository, 'eachText' | 'layerOf'>,
+  request: OccurrenceRequest,
+  report: (found: readonly FoundOccurrences[], searched: number) => void,
+  stopped: () => boolean = () => false,
+  batchMs = 30,
+): Promise<void> {
+  let found: FoundOccurrences[] = [];
+  let searched = 0;
+  let since = performance.now();
+  for await (const { docId, text } of repo.eachText()) {
+    if (stopped()) return;
+    searched++;
+    const hits = docId === request.skipDocId ? [] : matchArabic(foldArabic(text, request.options), request.query);
+    if (hits.length) {
+      const layer = await repo.layerOf(docId, request.annotator);
+      const refused = new Set(layer.rejections.map(placeKey));
+      const places = hits
+        .map((h) => ({ start: h.start, end: h.end, label: request.label }))
+        .filter((p) => !refused.has(placeKey(p)) && !withheld(p, layer.spans))
+        .map(({ start, end }) => ({ start, end }));
+      const first = places[0];
+      if (first) {
+        const snippet = {
+          before: text.slice(Math.max(0, first.start - CONTEXT), first.start).replace(/^\S*\s/u, ''),
+          hit: text.slice(first.start, first.end),
+          after: text.slice(first.end, first.end + CONTEXT).replace(/\s\S*$/u, ''),
+        };
+        found.push({ docId, places, snippet });
+      }
+    }
+    if (performance.now() - since >= batchMs) {
+      report(found, searched);
+      found = [];
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+  if (!stopped()) report(found, searched);
+}

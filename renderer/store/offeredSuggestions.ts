@@ -1,0 +1,41 @@
+import { overlaps } from '../../shared/model/span';
+import { placeKey } from '../../shared/suggest/rejection';
+import { withheld } from '../../shared/suggest/withheld';
+import type { HashiyaState, SuggestedSpan } from './types';
+
+const NONE: readonly SuggestedSpan[] = [];
+
+type Reads = Pick<HashiyaState, 'open' | 'spans' | 'suggestions' | 'recommenders' | 'review'>;
+
+// The last result and what it was computed from: every reader of the same state (the
+// highlights, the count, the keys) gets the same array.
+let last: { from: readonly unknown[]; offered: readonly SuggestedSpan[] } | null = null;
+
+/**
+ * The suggestions offered in the open document, in text order: what was proposed for it,
+ * less what the analyst rejected there, what their spans already cover (`withheld`) and
+ * what switched-off recommenders proposed; where two overlap, tag-all's (asked for) comes
+ * before a recommender's, then the higher score. None while reviewing: suggestions are for
+ * the analyst's own layer.
+ */
+export function offeredSuggestions(s: Reads): readonly SuggestedSpan[] {
+  const { suggestions, spans, recommenders } = s;
+  if (!s.open || suggestions.docId !== s.open.record.id || !suggestions.proposed.length || s.review?.docId === s.open.record.id) return NONE;
+  const from = [suggestions.proposed, suggestions.rejected, spans, recommenders.off];
+  if (last && last.from.every((x, i) => x === from[i])) return last.offered;
+  const mine = [...spans.values()];
+  const preferred = suggestions.proposed
+    .filter((p) => (p.proposedBy === 'occurrence' || !recommenders.off.has(p.proposedBy)) && !suggestions.rejected.has(placeKey(p)) && !withheld(p, mine))
+    .sort((a, b) => Number(b.proposedBy === 'occurrence') - Number(a.proposedBy === 'occurrence') || b.score - a.score || a.start - b.start);
+  const kept: SuggestedSpan[] = [];
+  for (const p of preferred) if (!kept.some((k) => overlaps(k, p))) kept.push(p);
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  last = { from, offered: kept };
+  return kept;
+}
+
+/** The index of the offered suggestion in focus, or -1 when there are none. */
+export function currentSuggestion(s: Reads): number {
+  const n = offeredSuggestions(s).length;
+  return n ? Math.min(Math.max(s.suggestions.current, 0), n - 1) : -1;
+}

@@ -1,0 +1,367 @@
+import type { StateCreator } from 'zustand';
+import type { Change, SpanChange } from '../../shared/model/change';
+import { createSpan } from '../../shared/model/span';
+import { foldArabic } from '../../shared/text/arabicFold';
+import { matchArabic } from '../../shared/text/arabicMatch';
+import type { RecommenderName } from '../../shared/suggest/recommender';
+import { placeKey, rejectionId } from '../../shared/suggest/rejection';
+import { findOccurrences } from '../search/findOccurrences';
+import type { OccurrenceFinder } from '../search/workerOccurrences';
+import { historyKey } from './historyKey';
+import { messagesFor } from './libraryChannel';
+import { currentSuggestion, offeredSuggestions } from './offeredSuggestions';
+import type { HashiyaState, ProposedBy, RecommenderStats, StoreDeps, SuggestedSpan, SuggestionLayer, SuggestionSlice } from './types';
+
+/** The recommenders are trained again once this many new spans have appeared in the analyst's layer. */
+export const RETRAIN_EVERY = 10;
+
+const NO_STATS: RecommenderStats = { accepted: 0, rejected: 0 };
+const statsKey = (annotator: string) => `recommenderStats:${annotator}`;
+const OFF_KEY = 'recommendersOff';
+
+// Arabic quoted in an English sentence keeps its own direction (and the quotes theirs).
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+const emptyLayer = (docId: string | null): SuggestionLayer => ({ docId, proposed: [], rejected: new Set(), current: 0 });
+
+/** A tag-all run on this thread, in slices between which the window goes on (where there are no workers). */
+function inPlace(deps: StoreDeps): OccurrenceFinder {
+  return (request, report) => {
+    let stopped = false;
+    const done = findOccurrences(deps.repo, request, report, () => stopped);
+    return {
+      done,
+      cancel: () => {
+        stopped = true;
+      },
+    };
+  };
+}
+
+/**
+ * The suggestions layer of the open document: spans proposed by tag-all and by the
+ * recommenders, drawn as ghosts and never stored as spans until the analyst accepts one
+ * (then it is an ordinary undoable action through the save queue). Rejections are stored
+ * (`rejections` table) so a place is not offered again. Also runs the recommenders'
+ * host: trains it when enough new spans exist and asks it for the open document.
+ */
+export const suggestionSlice =
+  (deps: StoreDeps): StateCreator<HashiyaState, [], [], SuggestionSlice> =>
+  (set, get, store) => {
+    const finder = deps.findOccurrences ?? inPlace(deps);
+    const host = deps.recommend ?? null;
+    let running: { cancel(): void } | null = null;
+    let newSpans = 0;
+    let training: Promise<void> | null = null;
+    let trainAgain = false;
+    let asked = 0;
+
+    const layerWith = (patch: Partial<SuggestionLayer>) => set({ suggestions: { ...get().suggestions, ...patch } });
+
+    /** Adds proposals to the open document's layer; a place and label already proposed keeps its first proposer. */
+    function propose(docId: string, items: readonly SuggestedSpan[], replace: (p: SuggestedSpan) => boolean = () => false) {
+      const layer = get().suggestions;
+      if (layer.docId !== docId) return;
+      const kept = layer.proposed.filter((p) => !replace(p));
+      const seen = new Set(kept.map(placeKey));
+      const proposed = [...kept, ...items.filter((p) => !seen.has(placeKey(p)) && (seen.add(placeKey(p)), true))];
+      layerWith({ proposed });
+    }
+
+    /** Counts a decision on a suggestion for its recommender, and stores the counts. */
+    function count(by: readonly ProposedBy[], field: keyof RecommenderStats) {
+      const annotator = get().annotator;
+      const names = by.filter((b): b is RecommenderName => b !== 'occurrence');
+      if (!names.length || !annotator) return;
+      const stats = new Map(get().recommenders.stats);
+      for (const name of names) {
+        const s = stats.get(name) ?? NO_STATS;
+        stats.set(name, { ...s, [field]: s[field] + 1 });
+      }
+      set({ recommenders: { ...get().recommenders, stats } });
+      void deps.repo.putSetting(statsKey(annotator), Object.fromEntries(stats)).catch(() => {});
+    }
+
+    async function loadRecommenderSettings(annotator: string) {
+      const [stats, off] = await Promise.all([
+        deps.repo.getSetting<Record<string, RecommenderStats>>(statsKey(annotator)),
+        deps.repo.getSetting<string[]>(OFF_KEY),
+      ]);
+      const names = get().recommenders.names;
+      set({
+        recommenders: {
+          ...get().recommenders,
+          stats: new Map(names.map((n) => [n, stats?.[n] ?? NO_STATS])),
+          off: new Set(names.filter((n) => off?.includes(n))),
+        },
+      });
+    }
+
+    /** Asks the recommenders for the open document; an answer for a document no longer open is dropped. */
+    async function askRecommenders() {
+      const open = get().open;
+      if (!host || !open || get().recommenders.trainedOn === null) return;
+      const id = ++asked;
+      const docId = open.record.id;
+      const use = host.names.filter((n) => !get().recommenders.off.has(n));
+      try {
+        const found = await host.suggest(open.text, use);
+        if (id !== asked || get().open?.record.id !== docId) return;
+        const items = found.map((f): SuggestedSpan => ({ start: f.start, end: f.end, label: f.label, proposedBy: f.recommender, score: f.score }));
+        propose(docId, items, (p) => p.proposedBy !== 'occurrence');
+      } catch (err) {
+        get().notify({ kind: 'error', text: `The recommenders could not make suggestions: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+
+    /** Trains in the background (a training asked for meanwhile runs once this one ends), then suggests. */
+    function train(): Promise<void> {
+      if (training) {
+        trainAgain = true;
+        return training;
+      }
+      const annotator = get().annotator;
+      if (!host || !host.names.length || !annotator) return Promise.resolve();
+      newSpans = 0;
+      set({ recommenders: { ...get().recommenders, training: true } });
+      training = (async () => {
+        try {
+          // What the analyst just tagged is stored first, so the worker reads it.
+          await get().flushWrites();
+          const trainedOn = await host.train({ annotator, labels: get().labels.map((l) => l.name) });
+          set({ recommenders: { ...get().recommenders, trainedOn: trainedOn.spans } });
+        } catch (err) {
+          get().notify({ kind: 'error', text: `The recommenders could not learn: ${err instanceof Error ? err.message : String(err)}` });
+        } finally {
+          set({ recommenders: { ...get().recommenders, training: false } });
+          training = null;
+        }
+        if (trainAgain) {
+          trainAgain = false;
+          await train();
+        } else await askRecommenders();
+      })();
+      return training;
+    }
+
+    /** A new document in front of the analyst: its own layer, its rejections, the recommenders' suggestions. */
+    async function opened() {
+      const open = get().open;
+      layerWith(emptyLayer(open?.record.id ?? null));
+      const layer = get().layer;
+      if (!open || !layer) return;
+      const docId = open.record.id;
+      try {
+        const rejections = await deps.repo.rejectionsOf(docId, layer);
+        if (get().suggestions.docId === docId) layerWith({ rejected: new Set([...get().suggestions.rejected, ...rejections.map(placeKey)]) });
+      } catch (err) {
+        get().notify({ kind: 'error', text: `The rejected suggestions could not be read: ${err instanceof Error ? err.message : String(err)}` });
+      }
+      if (get().recommenders.trainedOn === null) await train();
+      else await askRecommenders();
+    }
+
+    store.subscribe((s, prev) => {
+      if (s.annotator !== prev.annotator && s.annotator) void loadRecommenderSettings(s.annotator);
+      if (s.open !== prev.open || s.layer !== prev.layer) void opened();
+      else if (s.spans !== prev.spans) {
+        for (const id of s.spans.keys()) if (!prev.spans.has(id)) newSpans++;
+        if (newSpans >= RETRAIN_EVERY) void train();
+      }
+    });
+
+    /** Makes offered suggestions the analyst's spans, as one undo step. */
+    function accept(items: readonly SuggestedSpan[], title: string) {
+      const open = get().open;
+      const layer = get().layer;
+      if (!open || !layer || !items.length) return;
+      const now = deps.now();
+      const changes: SpanChange[] = items.map((p) => ({
+        before: null,
+        after: createSpan({ id: deps.newId(), docId: open.record.id, start: p.start, end: p.end, label: p.label, annotator: layer }, now),
+      }));
+      get().commitAction(title, changes, get().selectedSpanId);
+      count(
+        items.map((p) => p.proposedBy),
+        'accepted',
+      );
+    }
+
+    return {
+      suggestions: emptyLayer(null),
+      recommenders: { names: host?.names ?? [], off: new Set(), stats: new Map(), training: false, trainedOn: null },
+      occurrences: null,
+      occurrenceLabel: null,
+
+      setOccurrenceLabel(label) {
+        set({ occurrenceLabel: label });
+      },
+
+      async suggestOccurrences(scope, fromSearchOnly = false) {
+        const s = get();
+        const open = s.open;
+        if (!open) return;
+        if (s.review?.docId === open.record.id) {
+          s.notify({ kind: 'error', text: 'Tag every occurrence works in your own layer: end the review first.' });
+          return;
+        }
+        const span = s.selectedSpanId && !fromSearchOnly ? s.spans.get(s.selectedSpanId) : undefined;
+        const fromSearch = !span && s.search.open && s.search.query.trim() ? s.search : null;
+        if (!span && !fromSearch) {
+          s.notify({ kind: 'info', text: 'Select a span, or search for a phrase, to tag its every occurrence.' });
+          return;
+        }
+        const query = span ? open.text.slice(span.start, span.end) : fromSearch!.query.trim();
+        const label = span?.label ?? (s.labels.some((l) => l.name === s.occurrenceLabel) ? s.occurrenceLabel! : s.labels[0]!.name);
+        const tehMarbuta = fromSearch?.tehMarbuta ?? false;
+        const docId = open.record.id;
+        const items = matchArabic(foldArabic(open.text, { tehMarbuta }), query).map((h): SuggestedSpan => ({
+          start: h.start,
+          end: h.end,
+          label,
+          proposedBy: 'occurrence',
+          score: 1,
+        }));
+        const before = offeredSuggestions(get());
+        propose(docId, items);
+        const offered = offeredSuggestions(get());
+        const fresh = offered.filter((o) => !before.includes(o) && o.proposedBy === 'occurrence' && o.label === label);
+        if (fresh[0]) layerWith({ current: offered.indexOf(fresh[0]) });
+        get().notify({
+          kind: 'info',
+          text: fresh.length
+            ? `${fresh.length} more occurrence${fresh.length === 1 ? '' : 's'} of «${isolate(query)}» suggested as ${label}: Y accepts, X rejects, J / Shift+J step through.`
+            : `No other occurrence of «${isolate(query)}» to suggest in this document.`,
+        });
+        if (scope === 'document') return;
+
+        running?.cancel();
+        const annotator = get().annotator;
+        if (!annotator) return;
+        set({
+          occurrences: { query, label, tehMarbuta, found: [], accepted: new Map(), searched: 0, total: get().documents.length, running: true },
+          overlay: 'occurrences',
+        });
+        const run = finder({ query, label, options: { tehMarbuta }, annotator, skipDocId: docId }, (found, searched) => {
+          const now = get().occurrences;
+          if (running !== run || !now) return;
+          set({ occurrences: { ...now, found: found.length ? [...now.found, ...found] : now.found, searched } });
+        });
+        running = run;
+        try {
+          await run.done;
+        } catch (err) {
+          get().notify({ kind: 'error', text: `Looking through the library stopped: ${err instanceof Error ? err.message : String(err)}` });
+        }
+        if (running !== run) return;
+        running = null;
+        const now = get().occurrences;
+        if (now) set({ occurrences: { ...now, running: false } });
+      },
+
+      moveSuggestion(delta) {
+        const n = offeredSuggestions(get()).length;
+        if (n) layerWith({ current: (currentSuggestion(get()) + delta + n) % n });
+      },
+
+      focusSuggestion(index) {
+        if (index >= 0 && index < offeredSuggestions(get()).length) layerWith({ current: index });
+      },
+
+      acceptSuggestion() {
+        const p = offeredSuggestions(get())[currentSuggestion(get())];
+        // The next one slides into the place of the one accepted, which is offered no more.
+        if (p) accept([p], `Accept ${p.label} suggestion`);
+      },
+
+      async rejectSuggestion() {
+        const p = offeredSuggestions(get())[currentSuggestion(get())];
+        const open = get().open;
+        const annotator = get().layer;
+        if (!p || !open || !annotator) return;
+        layerWith({ rejected: new Set(get().suggestions.rejected).add(placeKey(p)) });
+        count([p.proposedBy], 'rejected');
+        const rejection = { docId: open.record.id, annotator, start: p.start, end: p.end, label: p.label };
+        try {
+          await deps.repo.addRejection({ ...rejection, id: rejectionId(rejection), proposedBy: p.proposedBy, rejectedAt: deps.now() });
+        } catch (err) {
+          get().notify({ kind: 'error', text: `The rejection is not remembered after a reload: ${err instanceof Error ? err.message : String(err)}` });
+        }
+      },
+
+      acceptSuggestionsOf(label) {
+        const items = offeredSuggestions(get()).filter((p) => p.label === label);
+        accept(items, `Accept ${items.length} ${label} suggestion${items.length === 1 ? '' : 's'}`);
+      },
+
+      clearSuggestions() {
+        layerWith({ proposed: get().suggestions.proposed.filter((p) => p.proposedBy !== 'occurrence'), current: 0 });
+      },
+
+      async acceptOccurrences(docIds) {
+        const occ = get().occurrences;
+        const annotator = get().annotator;
+        if (!occ || !annotator) return;
+        const wanted = docIds ? new Set(docIds) : null;
+        const todo = occ.found.filter((f) => (!wanted || wanted.has(f.docId)) && !occ.accepted.has(f.docId));
+        const failed: string[] = [];
+        let spans = 0;
+        let docs = 0;
+        for (const f of todo) {
+          let change: Change | null;
+          try {
+            change = await deps.repo.acceptOccurrences(
+              f.docId,
+              annotator,
+              f.places.map((p) => ({ ...p, label: occ.label })),
+              deps.newId,
+              deps.now(),
+            );
+          } catch (err) {
+            const title = get().documents.find((d) => d.id === f.docId)?.title ?? f.docId;
+            failed.push(`${title}: ${err instanceof Error ? err.message : String(err)}`);
+            continue;
+          }
+          const n = change?.spans.length ?? 0;
+          const now = get().occurrences;
+          if (now) set({ occurrences: { ...now, accepted: new Map(now.accepted).set(f.docId, n) } });
+          if (!change) continue;
+          spans += n;
+          docs++;
+          // That document's own undo step: opening it, Ctrl+Z takes these spans out again.
+          const key = historyKey(f.docId, annotator);
+          const h = get().history.get(key) ?? { undo: [], redo: [] };
+          const patch: Partial<HashiyaState> = { history: new Map(get().history).set(key, { undo: [...h.undo, change], redo: [] }) };
+          if (change.status) patch.statuses = new Map(get().statuses).set(f.docId, change.status.after);
+          set(patch);
+          for (const m of messagesFor([change])) deps.channel?.post(m);
+        }
+        await get().refreshLibrary();
+        get().notify({
+          kind: failed.length ? 'error' : 'info',
+          text: `Tagged ${spans} occurrence${spans === 1 ? '' : 's'} of «${isolate(occ.query)}» as ${occ.label} in ${docs} document${docs === 1 ? '' : 's'}${
+            docs ? '; in each, Ctrl+Z undoes it as one step' : ''
+          }.${failed.length ? ` ${failed.length} could not be tagged.` : ''}`,
+          ...(failed.length ? { details: failed } : {}),
+        });
+      },
+
+      closeOccurrences() {
+        running?.cancel();
+        running = null;
+        set({ occurrences: null, overlay: get().overlay === 'occurrences' ? null : get().overlay });
+      },
+
+      async setRecommenderOn(name, on) {
+        const off = new Set(get().recommenders.off);
+        if (on) off.delete(name);
+        else off.add(name);
+        set({ recommenders: { ...get().recommenders, off } });
+        await deps.repo.putSetting(OFF_KEY, [...off]);
+      },
+
+      retrainRecommenders() {
+        return train();
+      },
+    };
+  };
