@@ -8,7 +8,7 @@ export interface ModelFolder {
 }
 
 /** Where Hugging Face Optimum puts the network, in the order they are looked for. */
-export const ONNX_PATHS = ['model.onnx', 'onnx/model.onnx', 'onnx/model_quantized.onnx', 'model_quantized.onnx'] as const;
+const ONNX_PATHS = ['model.onnx', 'onnx/model.onnx', 'onnx/model_quantized.onnx', 'model_quantized.onnx'] as const;
 
 /** Every file a model is read from: the one list the desktop app's main process reads from the picked folder. */
 export const MODEL_FOLDER_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'gliner_config.json', ...ONNX_PATHS] as const;
