@@ -25,6 +25,7 @@ import type { MainEventChannel, MainEvents } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { listBackupFiles, readBackupFile, writeBackupFile } from './backupFolder';
+import { readModelFolderFiles } from './modelFolderFiles';
 import { batchPieces } from './batchPieces';
 import { checkSender } from './checkSender';
 import { closeGate } from './closeGate';
@@ -288,6 +289,22 @@ function registerIpc(): void {
   ipcMain.handle(
     'backup:read',
     guardIpc('backup:read', async (request) => ({ ok: true as const, name: request.name, bytes: await readBackupFile(backups(), request.name) }), options),
+  );
+  // The page never names a path: main asks the user for the folder and reads only the model's files.
+  ipcMain.handle(
+    'model:open-folder',
+    guardIpc(
+      'model:open-folder',
+      async (_request, event: IpcMainInvokeEvent) => {
+        const dialogOptions: OpenDialogOptions = { title: 'Choose a model folder', properties: ['openDirectory'] };
+        const parent = BrowserWindow.fromWebContents(event.sender);
+        const result = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+        const dir = result.filePaths[0];
+        if (result.canceled || !dir) return { ok: false as const, reason: 'cancelled' as const };
+        return { ok: true as const, name: path.basename(dir), files: await readModelFolderFiles(dir) };
+      },
+      options,
+    ),
   );
   ipcMain.handle(
     'app:ready-to-close',

@@ -42,6 +42,7 @@ const REQUEST_SCHEMAS: { readonly [C in Channel]: z.ZodType<IpcContract[C]['requ
   // A backup's name only: main decides the folder, so the page can never name a path.
   'backup:read': z.strictObject({ name: z.string().max(64).refine(isBackupFileName, 'must be the name of a Hashiya backup') }),
   'app:ready-to-close': z.null(),
+  'model:open-folder': z.null(),
 };
 
 /**

@@ -54,6 +54,7 @@ const api: HashiyaApi = {
       () => callback(),
     ),
   readyToClose: () => invoke('app:ready-to-close', null),
+  openModelFolder: () => invoke('model:open-folder', null),
 };
 
 contextBridge.exposeInMainWorld('hashiya', api);

@@ -11,6 +11,7 @@ import { ExportProgress } from './ExportProgress';
 import { ImportDialog } from './ImportDialog';
 import { KeysOverlay } from './KeysOverlay';
 import { LabelsDialog } from './LabelsDialog';
+import { ModelControl } from './ModelDialog';
 import { LibraryView } from './LibraryView';
 import { actionContext } from './actionContext';
 import { openDocumentById, showLibrary } from './navigation';
@@ -113,6 +114,7 @@ export function App() {
         <button type="button" onClick={() => st.setOverlay('labels')}>
           Labels…
         </button>
+        <ModelControl />
         <button type="button" onClick={() => st.setOverlay('annotator')} aria-label={`Annotator: ${annotator ?? 'not set'} (change)`}>
           Annotator: <bdi>{annotator ?? '—'}</bdi>
         </button>

@@ -83,6 +83,22 @@ export interface BackupUnavailable {
   readonly reason: 'unavailable' | 'no-folder' | 'cancelled' | 'denied';
 }
 
+/**
+ * A model folder picked in the desktop app's dialog: the files of `MODEL_FOLDER_FILES`
+ * (shared/suggest/model/modelFolder.ts) that it holds, by their path inside it.
+ */
+export interface ModelFolderPicked {
+  readonly ok: true;
+  readonly name: string;
+  readonly files: Readonly<Record<string, Uint8Array>>;
+}
+
+/** No model folder was picked: the user closed the dialog. */
+export interface ModelFolderCancelled {
+  readonly ok: false;
+  readonly reason: 'cancelled';
+}
+
 /** What the application menu asks the renderer to do. */
 export const MENU_COMMANDS = ['import-text', 'import', 'export', 'backup', 'undo', 'redo'] as const;
 
@@ -133,6 +149,7 @@ export interface IpcContract {
   'backup:list': { request: null; response: BackupList };
   'backup:read': { request: ReadBackupRequest; response: BackupRead };
   'app:ready-to-close': { request: null; response: null };
+  'model:open-folder': { request: null; response: ModelFolderPicked | ModelFolderCancelled };
 }
 
 export type Channel = keyof IpcContract;
@@ -145,6 +162,7 @@ export const CHANNELS = [
   'backup:list',
   'backup:read',
   'app:ready-to-close',
+  'model:open-folder',
 ] as const satisfies readonly Channel[];
 
 /** The API the renderer sees: one method per channel, no event objects. */
@@ -177,6 +195,11 @@ export interface HashiyaApi {
   onClosing?(callback: () => void): () => void;
   /** Lets the closing window close: every change is stored. */
   readyToClose?(): Promise<null>;
+  /**
+   * Asks for a model folder in the desktop app's dialog and reads the model's files from it
+   * (main decides which). Absent in a browser, which reads a folder it was given access to itself.
+   */
+  openModelFolder?(): Promise<ModelFolderPicked | ModelFolderCancelled>;
 }
 
 /** Largest export or file, in UTF-16 units, that one IPC message may carry. */

@@ -1,11 +1,14 @@
 /**
  * The Content-Security-Policy directives sent with every `app://` response. Styles allow
  * 'unsafe-inline' because ProseMirror writes style attributes and React uses style props;
- * scripts never do.
+ * scripts never do. Scripts may compile WebAssembly ('wasm-unsafe-eval'), never eval text.
  */
 const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets scripts compile WebAssembly, which the model on disk runs in
+  // (ONNX Runtime's wasm, one of the app's own files); it allows no JavaScript eval. The
+  // header applies to workers too: app:// sends it with the model worker's script.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'font-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],

@@ -110,6 +110,6 @@ describe('security audit (electronegativity)', () => {
 
   it('audited the CSP the built page carries', async () => {
     const html = await readFile(path.join(work, 'renderer/index.html'), 'utf8');
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';/);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
   });
 });

@@ -99,6 +99,14 @@ describe('validatePayload', () => {
     });
   });
 
+  describe('model:open-folder', () => {
+    it('takes no request: the page never names the folder', () => {
+      expect(validatePayload('model:open-folder', null)).toEqual({ ok: true, value: null });
+      expect(rejected('model:open-folder', { path: '/home/analyst/models/ner' })).toBeTruthy();
+      expect(rejected('model:open-folder', '/etc')).toBeTruthy();
+    });
+  });
+
   describe('backup:write, backup:list, backup:read', () => {
     it('takes a backup as text in pieces, and nothing else', () => {
       const pieces = ['{"hashiya_backup":1}\n', '{"t":"spans","r":{}}\n'];

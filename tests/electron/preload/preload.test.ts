@@ -54,6 +54,7 @@ describe('preload', () => {
       'onClosing',
       'onFilesOpened',
       'onMenuCommand',
+      'openModelFolder',
       'openTextFiles',
       'platform',
       'readBackup',
@@ -138,6 +139,13 @@ describe('preload', () => {
     expect(listeners.get('app:closing')?.size).toBe(0);
     await api.readyToClose!();
     expect(invoke.mock.calls.at(-1)).toEqual(['app:ready-to-close', null]);
+  });
+
+  it('asks main for a model folder with no payload of its own', async () => {
+    const { exposed, invoke } = loadPreload();
+    const api = exposed.get('hashiya') as HashiyaApi;
+    await api.openModelFolder!();
+    expect(invoke.mock.calls.at(-1)).toEqual(['model:open-folder', null]);
   });
 
   it('passes files opened by main on only when they are files', () => {
