@@ -7,6 +7,7 @@ import { workerImporter } from '../import/workerImporter';
 import { workerSearcher } from '../search/workerSearcher';
 import { workerOccurrences } from '../search/workerOccurrences';
 import { workerRecommenders } from '../suggest/workerRecommenders';
+import { pageModel } from '../suggest/modelOnDisk';
 import { api } from '../platform/api';
 import { createHashiyaStore } from './createStore';
 import { broadcastChannel } from './libraryChannel';
@@ -30,6 +31,7 @@ export const appStore = createHashiyaStore({
   ...(searchLibrary ? { searchLibrary } : {}),
   ...(findOccurrences ? { findOccurrences } : {}),
   ...(recommend ? { recommend } : {}),
+  model: { ready: () => pageModel.getState().status === 'loaded', suggest: pageModel.suggest, subscribe: pageModel.subscribe },
   appVersion: version,
 });
 

@@ -3,7 +3,7 @@ import type { Change, SpanChange } from '../../shared/model/change';
 import { createSpan } from '../../shared/model/span';
 import { foldArabic } from '../../shared/text/arabicFold';
 import { matchArabic } from '../../shared/text/arabicMatch';
-import type { RecommenderName } from '../../shared/suggest/recommender';
+import { RECOMMENDER_NAMES, type RecommenderName } from '../../shared/suggest/recommender';
 import { placeKey, rejectionId } from '../../shared/suggest/rejection';
 import { findOccurrences } from '../search/findOccurrences';
 import type { OccurrenceFinder } from '../search/workerOccurrences';
@@ -50,6 +50,8 @@ export const suggestionSlice =
   (set, get, store) => {
     const finder = deps.findOccurrences ?? inPlace(deps);
     const host = deps.recommend ?? null;
+    const model = deps.model ?? null;
+    let askedModel = 0;
     let running: { cancel(): void } | null = null;
     let newSpans = 0;
     let training: Promise<void> | null = null;
@@ -87,7 +89,8 @@ export const suggestionSlice =
         deps.repo.getSetting<Record<string, RecommenderStats>>(statsKey(annotator)),
         deps.repo.getSetting<string[]>(OFF_KEY),
       ]);
-      const names = get().recommenders.names;
+      // Every recommender's, not only those running now: the model on disk may be loaded later.
+      const names = RECOMMENDER_NAMES;
       set({
         recommenders: {
           ...get().recommenders,
@@ -108,11 +111,41 @@ export const suggestionSlice =
         const found = await host.suggest(open.text, use);
         if (id !== asked || get().open?.record.id !== docId) return;
         const items = found.map((f): SuggestedSpan => ({ start: f.start, end: f.end, label: f.label, proposedBy: f.recommender, score: f.score }));
-        propose(docId, items, (p) => p.proposedBy !== 'occurrence');
+        propose(docId, items, (p) => p.proposedBy !== 'occurrence' && p.proposedBy !== 'model');
       } catch (err) {
         get().notify({ kind: 'error', text: `The recommenders could not make suggestions: ${err instanceof Error ? err.message : String(err)}` });
       }
     }
+
+    /** Asks the model on disk for the open document (it needs no training: it came trained); a stale answer is dropped. */
+    async function askModel() {
+      const open = get().open;
+      if (!model || !open || !get().suggestions.docId) return;
+      const id = ++askedModel;
+      const docId = open.record.id;
+      if (!model.ready() || get().recommenders.off.has('model')) {
+        propose(docId, [], (p) => p.proposedBy === 'model');
+        return;
+      }
+      try {
+        const found = await model.suggest(open.text);
+        if (id !== askedModel || get().open?.record.id !== docId) return;
+        const items = found.map((f): SuggestedSpan => ({ start: f.start, end: f.end, label: f.label, proposedBy: 'model', score: f.score }));
+        propose(docId, items, (p) => p.proposedBy === 'model');
+      } catch (err) {
+        get().notify({ kind: 'error', text: `The model on disk could not make suggestions: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+
+    /** The recommenders there are: the host's, and the model on disk once it is loaded. */
+    const namesNow = (): RecommenderName[] => [...(host?.names ?? []), ...(model?.ready() ? (['model'] as const) : [])];
+
+    // A model loaded, failed or mapped anew: its suggestions for the open document follow.
+    model?.subscribe(() => {
+      const names = namesNow();
+      if (names.join() !== get().recommenders.names.join()) set({ recommenders: { ...get().recommenders, names } });
+      void askModel();
+    });
 
     /** Trains in the background (a training asked for meanwhile runs once this one ends), then suggests. */
     function train(): Promise<void> {
@@ -157,6 +190,7 @@ export const suggestionSlice =
       } catch (err) {
         get().notify({ kind: 'error', text: `The rejected suggestions could not be read: ${err instanceof Error ? err.message : String(err)}` });
       }
+      void askModel();
       if (get().recommenders.trainedOn === null) await train();
       else await askRecommenders();
     }
@@ -189,7 +223,7 @@ export const suggestionSlice =
 
     return {
       suggestions: emptyLayer(null),
-      recommenders: { names: host?.names ?? [], off: new Set(), stats: new Map(), training: false, trainedOn: null },
+      recommenders: { names: namesNow(), off: new Set(), stats: new Map(), training: false, trainedOn: null },
       occurrences: null,
       occurrenceLabel: null,
 

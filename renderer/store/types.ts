@@ -18,7 +18,7 @@ import type { StreamedImporter } from '../import/streamedImport';
 import type { LibrarySearcher } from '../search/workerSearcher';
 import type { OccurrenceFinder } from '../search/workerOccurrences';
 import type { RecommenderHost } from '../suggest/recommenderHost';
-import type { RecommenderName } from '../../shared/suggest/recommender';
+import type { RecommenderName, Suggestion } from '../../shared/suggest/recommender';
 import type { LibraryChannel } from './libraryChannel';
 import type { SaveState } from './saveQueue';
 
@@ -40,6 +40,18 @@ export interface StoreDeps {
   readonly findOccurrences?: OccurrenceFinder;
   /** Trains and runs the recommenders off the main thread; without it, none run. */
   readonly recommend?: RecommenderHost;
+  /** The analyst's model on disk (recommender `model`), once loaded; without it, none runs. */
+  readonly model?: ModelRecommender;
+}
+
+/**
+ * A model the analyst loaded from disk, run in a worker of its own: `ready` once loaded,
+ * `suggest` by its current label mapping, and `subscribe` hears it load, fail or be mapped anew.
+ */
+export interface ModelRecommender {
+  ready(): boolean;
+  suggest(text: string): Promise<Suggestion[]>;
+  subscribe(listener: () => void): () => void;
 }
 
 /** A message shown to the user; `details` lists one problem per line (file:line: message). */

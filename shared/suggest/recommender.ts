@@ -16,6 +16,9 @@ export interface TrainingDocument {
 /** Which recommender made a suggestion; the CLI writes it as annotator `suggest:<name>`. */
 export type RecommenderName = 'matcher' | 'tagger' | 'model';
 
+/** Every recommender there can be, in the order the app lists them. */
+export const RECOMMENDER_NAMES: readonly RecommenderName[] = ['matcher', 'tagger', 'model'];
+
 /**
  * A span proposed to the analyst, never an annotation until accepted. Offsets are UTF-16
  * over the document's text, end exclusive; `score` is in [0, 1], higher is surer.
