@@ -96,6 +96,16 @@ describe('a model on disk', () => {
     await page.screenshot({ path: 'test-results/model-dialog.png' }).catch(() => undefined);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
+    // The same suggestions are ghosts in the text, by the mapping: Y accepts the one in focus as the analyst's span.
+    const ghosts = page.locator('[aria-label="Article text"] .hs-suggestion');
+    await expect.poll(() => ghosts.allTextContents(), { timeout: 30_000 }).toEqual(['القوات الأميركية', 'ريف', 'حلب', 'دمشق']);
+    expect(await ghosts.first().getAttribute('title')).toMatch(/by the model/);
+    await page.getByRole('textbox', { name: 'Article text' }).focus();
+    await page.keyboard.press('y');
+    await expect.poll(() => page.locator('.hs-span[data-label="actor"]').allTextContents()).toEqual(['القوات الأميركية']);
+    await expect.poll(() => ghosts.count()).toBe(3);
+    await page.screenshot({ path: join(tmpdir(), 'hashiya-model-ghosts.png') });
+
     // After a reload the folder is offered again (the browser asks for access anew) and the mapping is as left.
     await page.reload();
     await page.getByRole('button', { name: 'Model…' }).click();
