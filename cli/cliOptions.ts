@@ -12,4 +12,8 @@ export interface CliOptions {
   'doccano-column'?: string;
   'skip-invalid'?: boolean;
   'all-layers'?: boolean;
+  train?: string[];
+  'train-format'?: string;
+  recommender?: string;
+  eval?: boolean;
 }

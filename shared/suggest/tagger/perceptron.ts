@@ -16,13 +16,14 @@ export type Allowed = Uint8Array;
 /** Each position's tag scores from its features: `scores[i * tags + t]`. */
 export function emissions(features: readonly ArrayLike<number>[], emission: ArrayLike<number>, tags: number): Float64Array {
   const scores = new Float64Array(features.length * tags);
-  features.forEach((ids, i) => {
+  for (let i = 0; i < features.length; i++) {
+    const ids = features[i]!;
+    const at = i * tags;
     for (let k = 0; k < ids.length; k++) {
       const base = ids[k]! * tags;
-      if (base < 0) continue;
-      for (let t = 0; t < tags; t++) scores[i * tags + t]! += emission[base + t]!;
+      for (let t = 0; t < tags; t++) scores[at + t]! += emission[base + t]!;
     }
-  });
+  }
   return scores;
 }
 

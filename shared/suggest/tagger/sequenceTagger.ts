@@ -3,7 +3,7 @@ import type { Recommender, Suggestion, TrainingDocument } from '../recommender';
 import { seededRandom, shuffle } from '../seededRandom';
 import { stringMatcher, type MatcherModel } from '../stringMatcher';
 import { subTokens, type SubTokens } from '../subTokens';
-import { pieceFeatures } from './features';
+import { pieceFeatures, TEMPLATES } from './features';
 import { emissions, trainPerceptron, viterbi, type Sequence } from './perceptron';
 import { allowedTransitions } from './tagSet';
 
@@ -99,16 +99,11 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
   const tags = 1 + 2 * labels.length;
   const subs = documents.map((d) => subTokens(d.text));
   const matcher = heldOutMatcherTags(documents, subs, labels);
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const idOf = (f: string) => {
-    let id = ids.get(f);
-    if (id === undefined) {
-      ids.set(f, (id = names.length));
-      names.push(f);
-    }
-    return id;
-  };
+  // Features are numbered as they come: values first (the same string object recurs, its hash
+  // kept), then template and value together, so no feature name is made until the model is.
+  const values = new Map<string, number>();
+  const ids = new Map<number, number>();
+  const names: [number, string][] = [];
   const sequences: Sequence[] = [];
   documents.forEach((d, k) => {
     const sub = subs[k]!;
@@ -117,8 +112,25 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
       d.spans.filter((s) => labelIndex.has(s.label)),
       labelIndex,
     );
-    const features = pieceFeatures(sub, matcher[k]!).map((fs) => Int32Array.from(fs, idOf));
-    sequences.push(...sentences(sub, gold, features));
+    const perPiece: number[][] = sub.pieces.map(() => []);
+    pieceFeatures(sub, matcher[k]!, (i, template, value) => {
+      let v = values.get(value);
+      if (v === undefined) values.set(value, (v = values.size));
+      const key = v * TEMPLATES.length + template;
+      let id = ids.get(key);
+      if (id === undefined) {
+        ids.set(key, (id = names.length));
+        names.push([template, value]);
+      }
+      perPiece[i]!.push(id);
+    });
+    sequences.push(
+      ...sentences(
+        sub,
+        gold,
+        perPiece.map((ids) => Int32Array.from(ids)),
+      ),
+    );
   });
   const random = seededRandom(options.seed ?? SEED);
   const learnt = trainPerceptron(sequences, names.length, tags, allowedTransitions(labels), options.epochs ?? EPOCHS, (order) => shuffle(order, random));
@@ -130,7 +142,8 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
     if (t === tags) continue;
     const row = new Array<number>(tags);
     for (t = 0; t < tags; t++) row[t] = emission[f * tags + t]!;
-    weights[names[f]!] = row;
+    const [template, value] = names[f]!;
+    weights[`${TEMPLATES[template]}=${value}`] = row;
   }
   return { labels: [...labels], weights, transitions: Array.from(learnt.transition), matcher: stringMatcher.train(documents, labels) };
 }
@@ -144,21 +157,14 @@ function suggest(model: TaggerModel, text: string): Suggestion[] {
   const tags = 1 + 2 * labels.length;
   const sub = subTokens(text);
   if (!sub.pieces.length || !labels.length) return [];
-  const features = pieceFeatures(sub, matcherTags(sub, stringMatcher.suggest(model.matcher, text)));
-  // Features unseen in training look up nothing; the weights are read row by row.
-  const rows: number[][] = [];
-  const scores = emissions(
-    features.map((fs) => {
-      const at: number[] = [];
-      for (const f of fs) {
-        const row = weights[f];
-        if (row) at.push(rows.push(row) - 1);
-      }
-      return at;
-    }),
-    rows.flat(),
-    tags,
-  );
+  // Features unseen in training look up nothing; the rows found are laid end to end.
+  const rows: number[] = [];
+  const perPiece: number[][] = sub.pieces.map(() => []);
+  pieceFeatures(sub, matcherTags(sub, stringMatcher.suggest(model.matcher, text)), (i, template, value) => {
+    const row = weights[`${TEMPLATES[template]}=${value}`];
+    if (row) perPiece[i]!.push(rows.push(...row) / tags - 1);
+  });
+  const scores = emissions(perPiece, rows, tags);
   const path = viterbi(scores, transitions, allowedTransitions(labels), tags);
   const out: Suggestion[] = [];
   for (let i = 0; i < path.length;) {
