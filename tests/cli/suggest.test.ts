@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { buildCli } from '../../scripts/buildCli.mjs';
 import { fixtureFile } from '../support/fixtures';
 
 async function run(...argv: string[]) {
@@ -112,5 +114,14 @@ describe('hashiya suggest', () => {
     const r = await run('suggest', INPUT, '--train', empty, '--format', 'jsonl');
     expect(r).toMatchObject({ code: 1, out: '' });
     expect(r.err).toContain('the training files hold no spans to learn from');
+  });
+
+  it('runs from the bundle npm install builds, as the hashiya process', async () => {
+    const bundle = path.join(d, 'hashiya.mjs');
+    await buildCli(bundle);
+    const out = execFileSync(process.execPath, [bundle, 'suggest', INPUT, '--train', GOLD, '--format', 'jsonl', '--recommender', 'tagger'], {
+      encoding: 'utf8',
+    });
+    expect(lines(out).flatMap((x) => x.spans.map((s) => s.annotator))).toContain('suggest:tagger');
   });
 });
