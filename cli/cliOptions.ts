@@ -17,4 +17,8 @@ export interface CliOptions {
   /** convert: `all`, `done` or `reviewed`. */
   documents?: string;
   'include-untouched'?: boolean;
+  train?: string[];
+  'train-format'?: string;
+  recommender?: string;
+  eval?: boolean;
 }

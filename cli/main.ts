@@ -10,6 +10,7 @@ const USAGE = `hashiya — Arabic news annotation, on the command line
   hashiya agree FILE FILE [FILE...] [--format FMT] [--json] [--map A=B,...]
   hashiya backup verify FILE...
   hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]
+  hashiya suggest INPUT... --train GOLD [--train GOLD...] --format FMT [--train-format FMT] [--to FMT] [-o OUT] [--recommender matcher|tagger|combined|all] [--labels L1,L2,...] [--eval [--json]]
 
 Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
 (one file per document); other formats write one file, to stdout when -o is omitted.
@@ -28,7 +29,13 @@ document's, else the file name) over documents matched by the SHA-256 of their t
 --format defaults to jsonl. backup verify checks a backup of the app's library whole (its
 checksum, counts and every row) and says what it holds. restore writes a backup's documents
 with one annotator's spans (the backup's own annotator unless --annotator says; --all-layers:
-every annotator's) in FMT (default jsonl), writing nothing if the backup has any problem.`;
+every annotator's) in FMT (default jsonl), writing nothing if the backup has any problem.
+suggest learns from the --train gold (its labels, or those --labels names) with the string
+matcher and the sequence tagger, and writes INPUT's documents with the suggestions as their
+spans, annotator suggest:matcher, suggest:tagger or suggest:combined (--recommender; the
+default is combined, all writes the three), in --to (default --format); --eval prints each
+one's exact span precision, recall and F1 per label against INPUT's own spans instead
+(--json for a machine), and writes the documents only with -o.`;
 
 /** Runs the command line, writing through `io`; returns the exit status. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -54,6 +61,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         layer: { type: 'string' },
         documents: { type: 'string' },
         'include-untouched': { type: 'boolean' },
+        train: { type: 'string', multiple: true },
+        'train-format': { type: 'string' },
+        recommender: { type: 'string' },
+        eval: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -93,6 +104,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./backup')).backup(positionals, io);
       case 'restore':
         return await (await import('./restore')).restore(positionals, values, io);
+      case 'suggest':
+        return await (await import('./suggest')).suggest(positionals, values, io);
       default:
         io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
         return 2;

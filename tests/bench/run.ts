@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build, preview } from 'vite';
 import { fixtureArticles } from '../support/fixtures';
 import type { KeyTimes } from './pages/keyTiming';
+import { recommenderFigures, type RecommenderFigureId } from './recommenders';
 import { median, quantile, spread } from './stats';
 
 /**
@@ -26,6 +27,8 @@ export interface BenchConfig {
   readonly savesPerSample: number;
   /** Key presses per T2 pair. */
   readonly tagsPerPair: number;
+  /** R1–R4: the learning curve's training sizes (the second is the one with a target), and timing runs. */
+  readonly curve: { readonly sizes: readonly number[]; readonly timingRuns: number };
 }
 
 export const FULL: BenchConfig = {
@@ -37,6 +40,7 @@ export const FULL: BenchConfig = {
   importPairs: { pairs: 7, warmup: 1 },
   savesPerSample: 10,
   tagsPerPair: 3,
+  curve: { sizes: [100, 300, 1000], timingRuns: 5 },
 };
 
 /** Tiny sizes and one pair: the smoke run in `npm test`, which only proves the harness still works. */
@@ -49,6 +53,7 @@ export const SMOKE: BenchConfig = {
   importPairs: { pairs: 1, warmup: 0 },
   savesPerSample: 2,
   tagsPerPair: 1,
+  curve: { sizes: [20, 40], timingRuns: 1 },
 };
 
 /** One figure of bench-results.json. `median` is the ratio (or ms where `unit` says so). */
@@ -66,7 +71,7 @@ export interface Figure {
   readonly [extra: string]: unknown;
 }
 
-export type Results = Record<'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8', Figure>;
+export type Results = Record<'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | RecommenderFigureId, Figure>;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -229,6 +234,13 @@ export async function runBench(
   log: (line: string) => void = console.log,
   only?: ReadonlySet<string>,
 ): Promise<Partial<Results>> {
+  const want = (...ids: (keyof Results)[]) => !only || ids.some((id) => only.has(id));
+  // The recommenders are pure and run in Node, as the worker runs them: no browser needed.
+  const recommenders = want('R1', 'R2', 'R3', 'R4') ? recommenderFigures(config.curve, log) : {};
+  if (only && [...only].every((id) => id.startsWith('R'))) {
+    await writeFile(out, JSON.stringify(recommenders, null, 2) + '\n');
+    return recommenders;
+  }
   const outDir = `${ROOT}build/bench-${process.pid}`;
   const configFile = `${ROOT}tests/bench/vite.config.ts`;
   await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -242,8 +254,7 @@ export async function runBench(
   try {
     const sources = fixtureArticles().map((a) => a.text);
     const { article, longArticle, library } = config;
-    const want = (...ids: (keyof Results)[]) => !only || ids.some((id) => only.has(id));
-    const results: Partial<Results> = {};
+    const results: Partial<Results> = { ...recommenders };
 
     if (want('T1', 'T2', 'T7')) {
       log(`T1, T7: opening a ${article.chars}-character article with ${article.spans} spans…`);
@@ -385,6 +396,7 @@ export function table(results: Partial<Results>): string {
         `max long task ${fmt(f.maxLongTaskMs, 0)} ms (bare ${fmt(f.baselineMaxLongTaskMs, 0)} ms); review pass before it ${fmt(f.reviewMs, 0)} ms, its longest task ${fmt(f.reviewMaxLongTaskMs, 0)} ms`,
       );
     if (id === 'T5') notes.push(`whole Export JSONL command, reads included: ${fmt(f.exportCommandMs, 0)} ms`);
+    if (typeof f.notes === 'string' && f.notes) notes.push(f.notes);
     rows.push([
       id,
       `${fmt(f.median)} ${f.unit}`,
