@@ -1,5 +1,6 @@
 import type { Span } from '../../shared/model/span';
 import type { Recommender, RecommenderName, Suggestion } from '../../shared/suggest/recommender';
+import { combine } from '../../shared/suggest/combine';
 import { trainingDocuments } from './trainingDocuments';
 
 /** What a training learnt from. */
@@ -26,14 +27,14 @@ export function recommenderEngine(recommenders: readonly Recommender<unknown>[])
       return { documents: training.length, spans: training.reduce((n, d) => n + d.spans.length, 0) };
     },
 
-    /** The suggestions of the trained recommenders named in `use`, in text order. */
+    /**
+     * The suggestions of the trained recommenders named in `use`, combined as `hashiya suggest`
+     * combines them (`shared/suggest/combine.ts`, in the registry's order of trust): never
+     * overlapping, in text order; each is credited to the most trusted recommender that made it.
+     */
     suggest(text: string, use: readonly RecommenderName[]): Suggestion[] {
-      const out: Suggestion[] = [];
-      for (const r of recommenders) {
-        if (!use.includes(r.name) || !models.has(r.name)) continue;
-        out.push(...r.suggest(models.get(r.name), text));
-      }
-      return out.sort((a, b) => a.start - b.start || b.score - a.score);
+      const lists = recommenders.filter((r) => use.includes(r.name) && models.has(r.name)).map((r) => r.suggest(models.get(r.name), text));
+      return combine(lists).map(({ agreed: _agreed, ...s }) => s);
     },
   };
 }
