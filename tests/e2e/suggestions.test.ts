@@ -125,4 +125,55 @@ describe('suggestions and tag every occurrence', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the string matcher and the sequence tagger learn from a few tagged names and suggest them in another article', async () => {
+    const { page, context, errors } = await openWorkbench(browser);
+    await importFiles(page, [KONICO.path, GAS.path]);
+    await openDocument(page, 'konico-strikes');
+    // The analyst tags a few names by hand in one article.
+    for (const [phrase, key] of [
+      [NAME, '1'],
+      ['كونيكو', '2'],
+      ['ريف ديرالزور الشرقي', '2'],
+    ] as const) {
+      await selectByDrag(page, phrase);
+      await page.keyboard.press(key);
+    }
+    await expect
+      .poll(() => spans(page))
+      .toEqual([
+        ['actor', NAME],
+        ['place', 'كونيكو'],
+        ['place', 'ريف ديرالزور الشرقي'],
+      ]);
+
+    // Learnt again (by the button; by itself every 10 spans), the other article shows what they found there as ghosts.
+    const panel = page.locator('details.recommender-panel');
+    await panel.locator('summary').click();
+    await panel.getByRole('button', { name: 'Learn again now' }).click();
+    await expect.poll(() => panel.locator('summary').textContent()).toMatch(/learnt from 3 spans/);
+    await openDocument(page, 'gas-field-attack');
+    await expect.poll(async () => (await ghostsOnScreen(page)).filter((g) => g.text === NAME).length, { timeout: 30_000 }).toBe(3);
+    const ghosts = await ghostsOnScreen(page);
+    expect(ghosts.filter((g) => g.text === NAME).every((g) => g.label === 'actor')).toBe(true);
+    expect(ghosts.some((g) => g.label === 'place' && g.text === 'كونيكو')).toBe(true);
+    const by = await page.locator('[aria-label="Article text"] .hs-suggestion').first().getAttribute('title');
+    expect(by).toMatch(/by the (string matcher|tagger)/);
+    await page.screenshot({ path: join(tmpdir(), 'hashiya-recommender-ghosts.png') });
+
+    // Accepting one counts for its recommender in the panel.
+    await page.getByRole('textbox', { name: 'Article text' }).focus();
+    await page.keyboard.press('y');
+    await expect.poll(async () => (await spans(page)).length).toBe(1);
+    // The panel of the newly opened document starts folded.
+    if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+    const accepted = () =>
+      panel
+        .getByRole('table', { name: 'Recommenders' })
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent));
+    await expect.poll(accepted).toContain('1');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
