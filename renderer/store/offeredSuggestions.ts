@@ -1,6 +1,6 @@
-import { overlaps } from '../../shared/model/span';
+import { insertSorted, overlapsAny } from '../../shared/suggest/flatLayer';
 import { placeKey } from '../../shared/suggest/rejection';
-import { withheld } from '../../shared/suggest/withheld';
+import { withholder } from '../../shared/suggest/withheld';
 import type { HashiyaState, SuggestedSpan } from './types';
 
 const NONE: readonly SuggestedSpan[] = [];
@@ -23,13 +23,13 @@ export function offeredSuggestions(s: Reads): readonly SuggestedSpan[] {
   if (!s.open || suggestions.docId !== s.open.record.id || !suggestions.proposed.length || s.review?.docId === s.open.record.id) return NONE;
   const from = [suggestions.proposed, suggestions.rejected, spans, recommenders.off];
   if (last && last.from.every((x, i) => x === from[i])) return last.offered;
-  const mine = [...spans.values()];
+  const isWithheld = withholder(spans.values());
   const preferred = suggestions.proposed
-    .filter((p) => (p.proposedBy === 'occurrence' || !recommenders.off.has(p.proposedBy)) && !suggestions.rejected.has(placeKey(p)) && !withheld(p, mine))
+    .filter((p) => (p.proposedBy === 'occurrence' || !recommenders.off.has(p.proposedBy)) && !suggestions.rejected.has(placeKey(p)) && !isWithheld(p))
     .sort((a, b) => Number(b.proposedBy === 'occurrence') - Number(a.proposedBy === 'occurrence') || b.score - a.score || a.start - b.start);
+  // Kept in text order, never overlapping: each new one is checked by a binary search.
   const kept: SuggestedSpan[] = [];
-  for (const p of preferred) if (!kept.some((k) => overlaps(k, p))) kept.push(p);
-  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const p of preferred) if (!overlapsAny(kept, p)) insertSorted(kept, p);
   last = { from, offered: kept };
   return kept;
 }

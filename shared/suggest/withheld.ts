@@ -22,3 +22,27 @@ export function withheld(candidate: Placed, spans: Iterable<Placed>): boolean {
   }
   return false;
 }
+
+/**
+ * {@link withheld} for many candidates against the same spans: the spans sorted once, each
+ * candidate checked only against those that can reach it (a binary search for the first that
+ * starts at or after its end, then back while any earlier span still ends inside it), so a
+ * document with hundreds of spans and suggestions is checked in far fewer than their product.
+ */
+export function withholder(spans: Iterable<Placed>): (candidate: Placed) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // reach[i]: the furthest end among sorted[0..i].
+  const reach: number[] = [];
+  for (const s of sorted) reach.push(Math.max(s.end, reach.at(-1) ?? -Infinity));
+  return (candidate) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.start < candidate.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && reach[i]! > candidate.start; i--) if (withheld(candidate, [sorted[i]!])) return true;
+    return false;
+  };
+}

@@ -271,7 +271,9 @@ describe('a crash in the middle of a fast session', () => {
     } finally {
       rmSync(profile, { recursive: true, force: true });
     }
-  });
+    // Up to 800 annotations by key in one 1,200-word paragraph, where the recommenders, trained
+    // anew every 10 spans, draw a ghost on nearly every word: about 0.1 s an annotation here.
+  }, 240_000);
 });
 
 /** A folder picker that answers at once with a folder of the origin's private file system, as a user picking one would. */

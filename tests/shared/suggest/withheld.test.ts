@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utf16 } from '../../../shared/text/units';
-import { withheld } from '../../../shared/suggest/withheld';
+import fc from 'fast-check';
+import { withheld, withholder } from '../../../shared/suggest/withheld';
 
 const at = (start: number, end: number, label: string) => ({ start: utf16(start), end: utf16(end), label });
 
@@ -18,5 +19,17 @@ describe('withheld: a suggestion is not offered where the analyst has tagged', (
     expect(withheld(actor, [at(10, 40, 'claim')])).toBe(false);
     expect(withheld(actor, [at(0, 10, 'actor'), at(20, 30, 'actor')])).toBe(false);
     expect(withheld(actor, [])).toBe(false);
+  });
+
+  it('withholder answers as withheld does, for any spans and candidates', () => {
+    const ranged = fc
+      .tuple(fc.nat(60), fc.integer({ min: 1, max: 25 }), fc.constantFrom('actor', 'place', 'claim'))
+      .map(([start, length, label]) => at(start, start + length, label));
+    fc.assert(
+      fc.property(fc.array(ranged, { maxLength: 30 }), fc.array(ranged, { maxLength: 30 }), (spans, candidates) => {
+        const isWithheld = withholder(spans);
+        for (const c of candidates) expect(isWithheld(c)).toBe(withheld(c, spans));
+      }),
+    );
   });
 });
