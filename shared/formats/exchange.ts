@@ -1,5 +1,6 @@
 import type { DocStatus } from '../model/docStatus';
-import type { LabelStudioOrigin } from '../model/document';
+import type { DocumentMeta, LabelStudioOrigin } from '../model/document';
+import type { Entity } from '../model/entity';
 import type { LabelRole } from '../model/label';
 import type { Stance } from '../model/span';
 import type { TextEncodingName } from '../text/decodeText';
@@ -17,6 +18,8 @@ export interface ExchangeSpan {
   readonly label: string;
   /** Who made the span, when the file says. */
   readonly annotator?: string;
+  /** For a mention: the id of the entity it names (see {@link ExchangeDocument.entities}). */
+  readonly entity?: string;
   /** For claims. */
   readonly stance?: Stance;
 }
@@ -46,6 +49,10 @@ export interface ExchangeDocument {
   readonly source?: string;
   /** The SHA-256 the file claims for the text, if any (checked by the importer, not trusted). */
   readonly textSha256?: string;
+  /** Outlet, date published, URL, author, language and tags, when the file says. */
+  readonly documentMeta?: DocumentMeta;
+  /** The entities the document's mentions name, when the file says (JSON Lines `meta.entities`). */
+  readonly entities?: readonly Entity[];
   /** Who annotated the document, when the file says. */
   readonly annotator?: string;
   /**

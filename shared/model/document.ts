@@ -8,6 +8,20 @@ export interface LabelStudioOrigin {
   readonly toName?: string;
 }
 
+/**
+ * Where a document comes from, as the analyst or its file says: every field optional.
+ * `published` is a calendar date, `YYYY-MM-DD`; `tags` are free words, each once.
+ */
+export interface DocumentMeta {
+  readonly outlet?: string;
+  readonly published?: string;
+  readonly url?: string;
+  readonly author?: string;
+  /** A BCP 47 language tag: `ar`, `en`, `ar-SY`. */
+  readonly language?: string;
+  readonly tags?: readonly string[];
+}
+
 /** A document's library entry. Its text lives apart, in {@link DocumentText}. */
 export interface DocumentRecord {
   readonly id: string;
@@ -25,6 +39,8 @@ export interface DocumentRecord {
   readonly version: number;
   /** Where it came from in Label Studio, when it was imported from there (no index: no schema change). */
   readonly labelStudio?: LabelStudioOrigin;
+  /** Outlet, date published, URL, author, language and tags, when known (no index: no schema change). */
+  readonly meta?: DocumentMeta;
 }
 
 /** A document's text, stored verbatim (never trimmed, normalised or re-encoded). */

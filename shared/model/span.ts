@@ -25,6 +25,10 @@ export interface Span {
   readonly sourceId?: string;
   /** For a claim: how the text puts it. */
   readonly stance?: Stance;
+  /** For an entity-role span (a mention): the library-wide entity it names. */
+  readonly entityId?: string;
+  /** For a claim: the spans (places, weapons, actors) of the same document it is about. */
+  readonly targetIds?: readonly string[];
 }
 
 /** What a caller supplies to make a span; the rest is filled in. */
