@@ -20,5 +20,9 @@ export interface CliOptions {
   train?: string[];
   'train-format'?: string;
   recommender?: string;
+  /** suggest: a token-classification model's folder. */
+  model?: string;
+  /** suggest: `TYPE=label,...` over the guessed mapping of the model's types. */
+  'model-map'?: string;
   eval?: boolean;
 }

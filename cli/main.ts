@@ -10,7 +10,8 @@ const USAGE = `hashiya — Arabic news annotation, on the command line
   hashiya agree FILE FILE [FILE...] [--format FMT] [--json] [--map A=B,...]
   hashiya backup verify FILE...
   hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]
-  hashiya suggest INPUT... --train GOLD [--train GOLD...] --format FMT [--train-format FMT] [--to FMT] [-o OUT] [--recommender matcher|tagger|combined|all] [--labels L1,L2,...] [--eval [--json]]
+  hashiya suggest INPUT... --train GOLD [--train GOLD...] --format FMT [--train-format FMT] [--to FMT] [-o OUT] [--recommender matcher|tagger|model|combined|all]
+                  [--model DIR [--model-map TYPE=LABEL,...]] [--labels L1,L2,...] [--eval [--json]]
 
 Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
 (one file per document); other formats write one file, to stdout when -o is omitted.
@@ -31,9 +32,12 @@ checksum, counts and every row) and says what it holds. restore writes a backup'
 with one annotator's spans (the backup's own annotator unless --annotator says; --all-layers:
 every annotator's) in FMT (default jsonl), writing nothing if the backup has any problem.
 suggest learns from the --train gold (its labels, or those --labels names) with the string
-matcher and the sequence tagger, and writes INPUT's documents with the suggestions as their
-spans, annotator suggest:matcher, suggest:tagger or suggest:combined (--recommender; the
-default is combined, all writes the three), in --to (default --format); --eval prints each
+matcher and the sequence tagger, runs the token-classification model in the --model folder
+(ONNX; its types mapped as the app guesses, PER and ORG to actor, LOC and GPE to place, and
+--model-map TYPE=LABEL over that, an empty LABEL leaving the type out; --recommender model
+needs no --train), and writes INPUT's documents with the suggestions as their spans,
+annotator suggest:matcher, suggest:tagger, suggest:model or suggest:combined (--recommender;
+the default is combined, all writes every one), in --to (default --format); --eval prints each
 one's exact span precision, recall and F1 per label against INPUT's own spans instead
 (--json for a machine), and writes the documents only with -o.`;
 
@@ -64,6 +68,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         train: { type: 'string', multiple: true },
         'train-format': { type: 'string' },
         recommender: { type: 'string' },
+        model: { type: 'string' },
+        'model-map': { type: 'string' },
         eval: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

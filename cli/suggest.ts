@@ -1,17 +1,22 @@
 import type { ExchangeDocument, ExchangeSpan, Format } from '../shared/formats/exchange';
 import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
+import { DEFAULT_LABELS } from '../shared/model/label';
+import { parseLabelMap } from '../shared/formats/labelMap';
 import { combine } from '../shared/suggest/combine';
+import { guessMapping, type LabelMapping } from '../shared/suggest/model/labelMapping';
+import type { TokenClassifier } from '../shared/suggest/model/tokenClassifier';
 import type { Suggestion, TrainingDocument } from '../shared/suggest/recommender';
 import { spanScores, type LabelScore, type SpanScores } from '../shared/suggest/spanScores';
 import { stringMatcher } from '../shared/suggest/stringMatcher';
 import { sequenceTagger } from '../shared/suggest/tagger/sequenceTagger';
 import type { CliIo } from './cliIo';
 import type { CliOptions } from './cliOptions';
+import { loadModel } from './loadModel';
 import { formatProblem, loadInputs, resolveFormat, type Loaded } from './loadInputs';
 import { OutputError, writeOutputFile, writeOutputFolder } from './writeOutput';
 
-/** The layers `--recommender` can ask for; `all` writes the three. */
-const LAYERS = ['matcher', 'tagger', 'combined'] as const;
+/** The layers `--recommender` can ask for; `all` writes every one there is (the model's with --model). */
+const LAYERS = ['matcher', 'tagger', 'model', 'combined'] as const;
 type Layer = (typeof LAYERS)[number];
 const CHOICES = [...LAYERS, 'all'] as const;
 
@@ -39,6 +44,29 @@ function labelsOf(documents: readonly ExchangeDocument[]): string[] {
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}`.padStart(6);
 
+/**
+ * Which project label each of the model's entity types becomes: the app's guess
+ * (labelMapping.ts), with --model-map's `TYPE=label` (an empty label: not suggested) over
+ * it. A string says why --model-map cannot be taken.
+ */
+function mappingFor(classifier: TokenClassifier, spec: string | undefined, labels: readonly string[]): LabelMapping | string {
+  const { types } = classifier.info;
+  const mapping = guessMapping(types, labels);
+  const given = parseLabelMap(spec ?? '');
+  if (typeof given === 'string') return given;
+  for (const [type, label] of given) {
+    if (!types.includes(type)) return `the model has no entity type "${type}" (its types: ${types.join(', ')})`;
+    if (label && !labels.includes(label)) return `"${label}" is not one of the labels suggested (${labels.join(', ')})`;
+    mapping[type] = label || null;
+  }
+  return mapping;
+}
+
+const describeMapping = (mapping: LabelMapping) =>
+  Object.entries(mapping)
+    .map(([type, label]) => (label === null ? `${type} not suggested` : `${type}=${label}`))
+    .join(', ');
+
 /** The scores of each layer as a plain-text table. */
 function scoreTable(scores: ReadonlyMap<Layer, SpanScores>): string {
   const lines = [
@@ -55,12 +83,13 @@ function scoreTable(scores: ReadonlyMap<Layer, SpanScores>): string {
 
 /**
  * `hashiya suggest`: trains the string matcher and the sequence tagger on the --train files
- * (gold, in --train-format, default --format) and writes INPUT's documents with the
- * suggestions as their spans, annotator `suggest:matcher`, `suggest:tagger` or
- * `suggest:combined` (--recommender; default combined, all: the three layers), in --to
- * (default --format). --eval scores each layer against INPUT's own spans instead (exact span
- * F1 per label and micro), writing the documents only when -o names where. Nothing is
- * written when either side has a problem.
+ * (gold, in --train-format, default --format), runs the token-classification model in the
+ * --model folder (its types mapped by --model-map over the app's guess), and writes INPUT's
+ * documents with the suggestions as their spans, annotator `suggest:matcher`,
+ * `suggest:tagger`, `suggest:model` or `suggest:combined` (--recommender; default combined,
+ * all: every layer there is), in --to (default --format). --eval scores each layer against
+ * INPUT's own spans instead (exact span F1 per label and micro), writing the documents only
+ * when -o names where. Nothing is written when either side or the model has a problem.
  */
 export async function suggest(paths: readonly string[], options: CliOptions, io: CliIo): Promise<number> {
   const format = resolveFormat(options.format, '--format', io);
@@ -69,44 +98,69 @@ export async function suggest(paths: readonly string[], options: CliOptions, io:
   const to = options.to === undefined ? format : resolveFormat(options.to, '--to', io);
   if (!trainFormat || !to) return 2;
   const train = options.train ?? [];
-  if (!train.length) {
-    io.err('hashiya suggest: name the gold to learn from with --train FILE (a folder, or --train again for more)\n');
-    return 2;
-  }
   const choice = options.recommender ?? 'combined';
   if (!(CHOICES as readonly string[]).includes(choice)) {
     io.err(`hashiya suggest: --recommender must be one of ${CHOICES.join(', ')} (got "${choice}")\n`);
     return 2;
   }
-  const layers: readonly Layer[] = choice === 'all' ? LAYERS : [choice as Layer];
+  // The model came trained: asked for alone, it needs no gold.
+  const learns = choice !== 'model';
+  if (learns && !train.length) {
+    io.err('hashiya suggest: name the gold to learn from with --train FILE (a folder, or --train again for more)\n');
+    return 2;
+  }
+  if (!options.model && (choice === 'model' || options['model-map'] !== undefined)) {
+    io.err(`hashiya suggest: ${choice === 'model' ? '--recommender model' : '--model-map'} needs the model's folder: --model DIR\n`);
+    return 2;
+  }
+  const layers: readonly Layer[] = choice === 'all' ? LAYERS.filter((l) => l !== 'model' || options.model) : [choice as Layer];
   const multi = MULTI_FILE_FORMATS.includes(to.name);
   if (multi && !options.output) {
     io.err(`hashiya suggest: --to ${to.name} writes one file per document; give a folder with -o\n`);
     return 2;
   }
-  const gold = await load(train, trainFormat, options, io, 'training files');
-  if (!gold) return 1;
+  const gold = learns ? await load(train, trainFormat, options, io, 'training files') : undefined;
+  if (gold === null) return 1;
   const input = await load(paths, format, options, io, 'input');
   if (!input) return 1;
   const wanted = options.labels
     ?.split(',')
     .map((l) => l.trim())
     .filter(Boolean);
-  const labels = labelsOf(gold.documents).filter((l) => !wanted || wanted.includes(l));
+  // Without gold, the model's types are mapped onto the labels every project starts with.
+  const labels = (gold ? labelsOf(gold.documents) : DEFAULT_LABELS.map((l) => l.name)).filter((l) => !wanted || wanted.includes(l));
   if (!labels.length) {
-    io.err(`hashiya suggest: the training files hold no spans${wanted ? ` of ${wanted.join(', ')}` : ''} to learn from; nothing was written\n`);
+    io.err(
+      gold
+        ? `hashiya suggest: the training files hold no spans${wanted ? ` of ${wanted.join(', ')}` : ''} to learn from; nothing was written\n`
+        : `hashiya suggest: --labels names none of the labels ${DEFAULT_LABELS.map((l) => l.name).join(', ')}; nothing was written\n`,
+    );
     return 1;
   }
-  const documents: TrainingDocument[] = gold.documents.map((d) => ({ text: d.text, spans: d.spans }));
-  const matcher = stringMatcher.train(documents, labels);
-  const tagger = sequenceTagger.train(documents, labels);
-  io.err(`learnt ${plural(labels.length, 'label')} (${labels.join(', ')}) from ${plural(documents.length, 'document')}\n`);
+  const documents: TrainingDocument[] = (gold?.documents ?? []).map((d) => ({ text: d.text, spans: d.spans }));
+  const matcher = gold ? stringMatcher.train(documents, labels) : null;
+  const tagger = gold ? sequenceTagger.train(documents, labels) : null;
+  if (gold) io.err(`learnt ${plural(labels.length, 'label')} (${labels.join(', ')}) from ${plural(documents.length, 'document')}\n`);
+  let model: { classifier: TokenClassifier; mapping: LabelMapping } | null = null;
+  if (options.model) {
+    const classifier = await loadModel(options.model, io);
+    if (!classifier) return 1;
+    const mapping = mappingFor(classifier, options['model-map'], labels);
+    if (typeof mapping === 'string') {
+      io.err(`hashiya suggest: --model-map: ${mapping}\n`);
+      return 2;
+    }
+    io.err(`loaded the model ${classifier.info.name} (${classifier.info.onnxPath}): ${describeMapping(mapping)}\n`);
+    model = { classifier, mapping };
+  }
 
   const perLayer = new Map<Layer, Suggestion[][]>(layers.map((l) => [l, []]));
   for (const d of input.documents) {
-    const m = stringMatcher.suggest(matcher, d.text);
-    const t = sequenceTagger.suggest(tagger, d.text);
-    const made: Record<Layer, readonly Suggestion[]> = { matcher: m, tagger: t, combined: combine([t, m]) };
+    const m = matcher ? stringMatcher.suggest(matcher, d.text) : [];
+    const t = tagger ? sequenceTagger.suggest(tagger, d.text) : [];
+    const n = model ? await model.classifier.suggest(d.text, model.mapping) : [];
+    // The model is trusted least: it learnt neither this project's labels nor its gold.
+    const made: Record<Layer, readonly Suggestion[]> = { matcher: m, tagger: t, model: n, combined: combine([t, m, n]) };
     for (const l of layers) perLayer.get(l)!.push([...made[l]]);
   }
 

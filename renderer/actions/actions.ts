@@ -17,6 +17,8 @@ export interface ActionContext {
   /** The open article's editor; null while none is drawn (an action that moves the caret then does nothing). */
   readonly view: EditorView | null;
   readonly api: HashiyaApi;
+  /** The library's search field; null unless the library is shown. */
+  readonly librarySearch: HTMLInputElement | null;
   navigateDocument(delta: 1 | -1): void;
 }
 

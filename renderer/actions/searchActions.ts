@@ -1,9 +1,10 @@
 import type { HashiyaStore } from '../store/createStore';
 import { keyMatch, type KeyEventLike } from './keyMatch';
 
-/** What a search key reads and changes: the store alone. */
+/** What a search key reads and changes: the store, and the library's search field while the library is shown. */
 interface SearchActionContext {
   readonly store: HashiyaStore;
+  readonly librarySearch: HTMLInputElement | null;
 }
 
 const searching = (ctx: SearchActionContext) => ctx.store.getState().search.open;
@@ -22,6 +23,19 @@ export const SEARCH_ACTIONS = [
     needsDocument: true,
     keyTest: (e: KeyEventLike) => keyMatch(e, 'KeyF', { ctrl: true }),
     perform: (ctx: SearchActionContext) => ctx.store.getState().openSearch(),
+  },
+  {
+    name: 'searchLibrary',
+    group: 'Search',
+    title: 'In the library: go to its search field',
+    keys: ['Ctrl+F'],
+    // Where no document is open; openSearch takes the key where one is.
+    needsDocument: false,
+    keyTest: (e: KeyEventLike, ctx: SearchActionContext) => !ctx.store.getState().open && ctx.librarySearch !== null && keyMatch(e, 'KeyF', { ctrl: true }),
+    perform: (ctx: SearchActionContext) => {
+      ctx.librarySearch?.focus();
+      ctx.librarySearch?.select();
+    },
   },
   {
     name: 'nextHit',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { appStore, useHashiya } from '../store/appStore';
+import { LIBRARY_SEARCH_ATTRIBUTE } from './librarySearchField';
 
 /** How many result rows are drawn; the rest are counted. */
 const SHOWN = 200;
@@ -29,7 +30,8 @@ export function LibrarySearch({ onOpen }: { onOpen: (id: string) => void }) {
         <input
           type="search"
           aria-label="Search the library"
-          placeholder="Search every document"
+          {...{ [LIBRARY_SEARCH_ATTRIBUTE]: '' }}
+          placeholder="Search every document (Ctrl+F)"
           dir="auto"
           lang="ar"
           value={query}

@@ -25,6 +25,9 @@ export interface FoundOccurrences {
 /** Characters of context shown on each side of the first occurrence. */
 const CONTEXT = 40;
 
+/** How many documents' layers are read at once. */
+const LAYERS_AT_ONCE = 100;
+
 /**
  * Finds the query in every text as search does (`matchArabic`: the query's part, never its
  * clitics), leaving out what the annotator has tagged over or rejected there (the same rule
@@ -41,12 +44,13 @@ export async function findOccurrences(
   let found: FoundOccurrences[] = [];
   let searched = 0;
   let since = performance.now();
-  for await (const { docId, text } of repo.eachText()) {
-    if (stopped()) return;
-    searched++;
-    const hits = docId === request.skipDocId ? [] : matchArabic(foldArabic(text, request.options), request.query);
-    if (hits.length) {
-      const layer = await repo.layerOf(docId, request.annotator);
+  // Documents with hits wait here for their layers, which are read together: one read
+  // after another, a library where a name is everywhere waited on each in turn (R5).
+  let waiting: { docId: string; text: string; hits: readonly { start: Utf16Offset; end: Utf16Offset }[] }[] = [];
+  const settle = async () => {
+    const layers = await Promise.all(waiting.map((w) => repo.layerOf(w.docId, request.annotator)));
+    waiting.forEach(({ docId, text, hits }, k) => {
+      const layer = layers[k]!;
       const refused = new Set(layer.rejections.map(placeKey));
       const places = hits
         .map((h) => ({ start: h.start, end: h.end, label: request.label }))
@@ -61,13 +65,23 @@ export async function findOccurrences(
         };
         found.push({ docId, places, snippet });
       }
-    }
+    });
+    waiting = [];
+  };
+  for await (const { docId, text } of repo.eachText()) {
+    if (stopped()) return;
+    searched++;
+    const hits = docId === request.skipDocId ? [] : matchArabic(foldArabic(text, request.options), request.query);
+    if (hits.length) waiting.push({ docId, text, hits });
+    if (waiting.length >= LAYERS_AT_ONCE) await settle();
     if (performance.now() - since >= batchMs) {
+      await settle();
       report(found, searched);
       found = [];
       await new Promise((resolve) => setTimeout(resolve, 0));
       since = performance.now();
     }
   }
+  await settle();
   if (!stopped()) report(found, searched);
 }

@@ -19,7 +19,7 @@ export type ModelWorkerAnswer =
   | { readonly id: number; readonly type: 'error'; readonly message: string };
 
 // The wasm binary is one of the app's own files (Vite copies it into the build): nothing is fetched from elsewhere.
-useOnnxWasm(wasmUrl);
+useOnnxWasm({ wasm: wasmUrl });
 
 interface Directory {
   getDirectoryHandle(name: string): Promise<Directory>;

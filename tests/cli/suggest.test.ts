@@ -1,11 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { buildCli } from '../../scripts/buildCli.mjs';
 import { fixtureFile } from '../support/fixtures';
+import { tinyModelFiles } from '../support/tinyModel';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -83,9 +84,13 @@ describe('hashiya suggest', () => {
   it('refuses a bad command line with exit 2 and says why', async () => {
     expect((await run('suggest', INPUT, '--format', 'jsonl')).err).toContain('--train');
     expect((await run('suggest', INPUT, '--format', 'jsonl')).code).toBe(2);
-    const bad = await run('suggest', INPUT, '--train', GOLD, '--format', 'jsonl', '--recommender', 'model');
+    const bad = await run('suggest', INPUT, '--train', GOLD, '--format', 'jsonl', '--recommender', 'models');
     expect(bad).toMatchObject({ code: 2 });
-    expect(bad.err).toContain('--recommender must be one of matcher, tagger, combined, all (got "model")');
+    expect(bad.err).toContain('--recommender must be one of matcher, tagger, model, combined, all (got "models")');
+    expect(await run('suggest', INPUT, '--format', 'jsonl', '--recommender', 'model')).toMatchObject({
+      code: 2,
+      err: "hashiya suggest: --recommender model needs the model's folder: --model DIR\n",
+    });
     expect((await run('suggest', INPUT, '--train', GOLD, '--format', 'nope')).code).toBe(2);
     expect((await run('suggest', INPUT, '--train', GOLD, '--format', 'jsonl', '--to', 'brat')).err).toContain('give a folder with -o');
   });
@@ -123,5 +128,107 @@ describe('hashiya suggest', () => {
       encoding: 'utf8',
     });
     expect(lines(out).flatMap((x) => x.spans.map((s) => s.annotator))).toContain('suggest:tagger');
+  });
+});
+
+// The tiny network the model tests build (tests/support/tinyModel.ts): each word's label is
+// fixed by the vocabulary (ريف and حلب each begin a place), so what it suggests is known in advance.
+describe('hashiya suggest --model', () => {
+  const TEXTS = ['قصفت القوات الأميركية ريف حلب .', 'قال بشار الأسد في دمشق .'];
+  let model = '';
+  let input = '';
+  beforeEach(async () => {
+    model = path.join(d, 'tiny-ner');
+    for (const [file, bytes] of Object.entries(tinyModelFiles())) {
+      await mkdir(path.dirname(path.join(model, file)), { recursive: true });
+      await writeFile(path.join(model, file), bytes);
+    }
+    input = path.join(d, 'input.jsonl');
+    const span = (text: string, part: string, label: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length, label });
+    const gold = [
+      [span(TEXTS[0]!, 'القوات الأميركية', 'actor'), span(TEXTS[0]!, 'حلب', 'place')],
+      [span(TEXTS[1]!, 'بشار الأسد', 'actor'), span(TEXTS[1]!, 'في', 'place')],
+    ];
+    await writeFile(input, TEXTS.map((text, k) => JSON.stringify({ text, spans: gold[k] })).join('\n') + '\n');
+  });
+  const covered = (out: string) => lines(out).flatMap((x) => x.spans.map((s) => `${s.annotator} ${s.label}:${s.text}`));
+
+  it('writes the model’s suggestions as layer suggest:model, its types mapped as the app guesses, and needs no --train alone', async () => {
+    const r = await run('suggest', input, '--format', 'jsonl', '--model', model, '--recommender', 'model');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('loaded the model tiny-ner (model.onnx): ORG=actor, LOC=place, PER=actor');
+    expect(covered(r.out)).toEqual([
+      'suggest:model actor:القوات الأميركية',
+      'suggest:model place:ريف',
+      'suggest:model place:حلب',
+      'suggest:model actor:بشار الأسد',
+      'suggest:model place:دمشق',
+    ]);
+  });
+
+  it('maps the types as --model-map says over the guess, an empty label leaving a type out', async () => {
+    const r = await run('suggest', input, '--format', 'jsonl', '--model', model, '--recommender', 'model', '--model-map', 'PER=,ORG=place');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('ORG=place, LOC=place, PER not suggested');
+    expect(covered(r.out)).toEqual(['suggest:model place:القوات الأميركية', 'suggest:model place:ريف', 'suggest:model place:حلب', 'suggest:model place:دمشق']);
+    const typo = await run('suggest', input, '--format', 'jsonl', '--model', model, '--recommender', 'model', '--model-map', 'PERS=actor');
+    expect(typo).toMatchObject({ code: 2, out: '' });
+    expect(typo.err).toContain('--model-map: the model has no entity type "PERS" (its types: ORG, LOC, PER)');
+    const label = await run('suggest', input, '--format', 'jsonl', '--model', model, '--recommender', 'model', '--model-map', 'PER=person');
+    expect(label.err).toContain('--model-map: "person" is not one of the labels suggested (actor, place, weapon, claim)');
+    expect(await run('suggest', input, '--train', GOLD, '--format', 'jsonl', '--model-map', 'PER=actor')).toMatchObject({ code: 2 });
+  });
+
+  it('takes part in --recommender all and the combination, and --eval scores its layer', async () => {
+    const r = await run('suggest', input, '--train', GOLD, '--format', 'jsonl', '--model', model, '--recommender', 'all');
+    expect(r.code, r.err).toBe(0);
+    const layers = new Set(lines(r.out).flatMap((x) => x.spans.map((s) => s.annotator)));
+    expect(layers).toEqual(new Set(['suggest:matcher', 'suggest:tagger', 'suggest:model', 'suggest:combined']));
+    // The gold of fixtures/suggest names none of these; the combination has them from the model.
+    expect(covered(r.out)).toContain('suggest:combined actor:بشار الأسد');
+    const e = await run('suggest', input, '--train', GOLD, '--format', 'jsonl', '--model', model, '--recommender', 'all', '--eval', '--json');
+    const scores = JSON.parse(e.out) as Record<string, { micro: { correct: number; suggested: number; gold: number } }>;
+    expect(Object.keys(scores)).toEqual(['matcher', 'tagger', 'model', 'combined']);
+    expect(scores.model!.micro).toMatchObject({ correct: 3, suggested: 5, gold: 4 });
+  });
+
+  it('names the missing or broken file of a bad folder, exits 1 and writes nothing', async () => {
+    const out = path.join(d, 'out.jsonl');
+    await rm(path.join(model, 'tokenizer.json'));
+    await writeFile(path.join(model, 'config.json'), '{"id2label": ');
+    const r = await run('suggest', input, '--train', GOLD, '--format', 'jsonl', '--model', model, '-o', out);
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.err).toContain(`hashiya suggest: --model ${model}: tokenizer.json is missing`);
+    expect(r.err).toMatch(/--model .*: config\.json is not JSON/);
+    expect(r.err).toContain('the model could not be loaded; nothing was written');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const none = await run('suggest', input, '--format', 'jsonl', '--model', path.join(d, 'nowhere'), '--recommender', 'model', '-o', out);
+    expect(none).toMatchObject({ code: 1 });
+    expect(none.err).toContain('nowhere: no such file or folder (ENOENT)');
+    expect((await readdir(d)).sort()).toEqual(['input.jsonl', 'tiny-ner']);
+  });
+
+  it('runs the model from the bundle, which finds ONNX Runtime’s wasm in the installed package', async () => {
+    // Built inside the checkout, as npm install builds build/cli/hashiya.mjs: node_modules is above it.
+    const bundle = await buildCli(path.join('build', 'test-suggest-model', 'hashiya.mjs'));
+    try {
+      const r = spawnSync(process.execPath, [bundle, 'suggest', input, '--format', 'jsonl', '--model', model, '--recommender', 'model'], {
+        cwd: d,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(covered(r.stdout)).toContain('suggest:model place:حلب');
+    } finally {
+      await rm(path.dirname(bundle), { recursive: true, force: true });
+    }
+    // Copied away from any node_modules, it says what is missing instead.
+    const alone = path.join(d, 'hashiya.mjs');
+    await buildCli(alone);
+    const r = spawnSync(process.execPath, [alone, 'suggest', input, '--format', 'jsonl', '--model', model, '--recommender', 'model'], {
+      cwd: d,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ONNX Runtime (the onnxruntime-web package) is not installed where hashiya can find it');
   });
 });

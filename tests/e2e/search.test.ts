@@ -109,8 +109,12 @@ describe('search that knows Arabic', () => {
 
     // Across the library: documents with hits, most first; one opens at its first hit.
     await page.getByRole('button', { name: 'Library' }).click();
-    await page.getByRole('searchbox', { name: 'Search the library' }).fill('الايرانية');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    // Ctrl+F there goes to the library's search field (not the browser's find bar).
+    const librarySearch = page.getByRole('searchbox', { name: 'Search the library' });
+    await page.keyboard.press('Control+KeyF');
+    await expect.poll(() => librarySearch.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('الايرانية');
+    await page.keyboard.press('Enter');
     const status = page.getByTestId('library-search-status');
     await expect.poll(() => status.textContent()).toBe('4 hits in 1 of 2 documents for الايرانية');
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('ايران');

@@ -2,11 +2,12 @@ import * as ort from 'onnxruntime-web/wasm';
 import type { ModelSession } from './tokenClassifier';
 
 /**
- * Where ONNX Runtime's wasm binary is to be fetched from; in Node the package finds its own.
- * Set before the first session: a browser worker passes the URL its bundle serves the file at.
+ * Where ONNX Runtime's files are: its wasm binary, and (under Node, which imports it) its
+ * loader script. Set before the first session: a browser worker passes the URL its bundle
+ * serves the binary at; the CLI, bundled away from the package, the package's files.
  */
-export function useOnnxWasm(url: string): void {
-  ort.env.wasm.wasmPaths = { wasm: url };
+export function useOnnxWasm(files: { readonly wasm: string; readonly mjs?: string }): void {
+  ort.env.wasm.wasmPaths = { ...files };
 }
 
 /**

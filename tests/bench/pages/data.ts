@@ -3,6 +3,9 @@ import { HashiyaDb } from '../../../renderer/db/db';
 import { repository } from '../../../renderer/db/repository';
 import { createHashiyaStore, type HashiyaStore } from '../../../renderer/store/createStore';
 import { workerImporter } from '../../../renderer/import/workerImporter';
+import { workerOccurrences } from '../../../renderer/search/workerOccurrences';
+import { workerRecommenders } from '../../../renderer/suggest/workerRecommenders';
+import type { RecommenderHost } from '../../../renderer/suggest/recommenderHost';
 import { jsonlDocumentLine } from '../../../shared/formats/jsonl';
 import { recordsToExchange } from '../../../shared/formats/recordsToExchange';
 import type { HashiyaApi } from '../../../shared/ipc/contract';
@@ -293,8 +296,95 @@ function computeAgreementOnRead(): { ms: number; documents: number } {
   return { ms, documents: report.documents };
 }
 
+// ---- R5, R6: tag-all across the library, and the recommenders retraining, each in the app's worker.
+
+let r5: { store: HashiyaStore; query: string; docs: number } | null = null;
+let r6: { host: RecommenderHost } | null = null;
+
+/** Writes a generated library to `name` as the app stores one (documents, texts, the annotator's spans). */
+async function storeLibrary(name: string, sources: string[], docs: number, chars: number, spansPerDoc: number, seed: number) {
+  await Dexie.delete(name);
+  const db = new HashiyaDb(name);
+  const generated = makeLibrary(sources, docs, chars, spansPerDoc, ['bench'], seed);
+  for (let i = 0; i < generated.length; i += 1000) {
+    const chunk = generated.slice(i, i + 1000).map((d) => ({ d, n: newDocument({ id: d.id, title: d.title, source: 'bench.jsonl', text: d.text }, 0) }));
+    await repository(db).addDocuments(chunk.map(({ d, n }) => ({ record: { ...n.record, spanCount: d.spans.length }, text: n.text })));
+    await db.spans.bulkPut(chunk.flatMap(({ d }) => d.spans.map((s) => createSpan({ ...s, docId: d.id, start: utf16(s.start), end: utf16(s.end) }, 0))));
+  }
+  return { db, generated };
+}
+
+/**
+ * R5: a library of `docs` documents, and a store as the app makes one, its tag-all run in the
+ * library-search worker, with a document open and, selected, a span of the name (two words
+ * or more) tagged most often in the library: one the analyst meets again and again.
+ */
+async function setupTagAll(sources: string[], docs: number, chars: number, spansPerDoc: number): Promise<{ query: string; docs: number }> {
+  const { db, generated } = await storeLibrary('bench-tagall', sources, docs, chars, spansPerDoc, 17);
+  const counts = new Map<string, number>();
+  for (const d of generated) for (const sp of d.spans) counts.set(d.text.slice(sp.start, sp.end), (counts.get(d.text.slice(sp.start, sp.end)) ?? 0) + 1);
+  // A name of two words or more: a single tagged word may be a particle (في) found everywhere.
+  const query = [...counts].filter(([t]) => /\S\s+\S/u.test(t)).sort((a, b) => b[1] - a[1])[0]![0];
+  const findOccurrences = workerOccurrences(db.name);
+  if (!findOccurrences) throw new Error('this page has no workers');
+  const store = createHashiyaStore({ repo: repository(db), api, appVersion: 'bench', now: () => ++clock, newId: () => `n${++ids}`, findOccurrences });
+  await store.getState().setAnnotator('bench');
+  await store.getState().refreshLibrary();
+  const doc = generated.find((d) => d.spans.some((sp) => d.text.slice(sp.start, sp.end) === query))!;
+  await store.getState().openDocument(doc.id);
+  const span = [...store.getState().spans.values()].find((sp) => doc.text.slice(sp.start, sp.end) === query)!;
+  store.getState().selectSpan(span.id);
+  r5 = { store, query, docs };
+  return { query, docs };
+}
+
+/** Shift+T's action: tag-all across the library, from the key until every document is searched; ms and the longest main-thread task. */
+async function tagAllProduct(): Promise<{ ms: number; maxLongTask: number; searched: number; documents: number; places: number }> {
+  const { store } = r5!;
+  store.getState().setOverlay(null);
+  const { result, maxLongTask } = await withLongTasks(async () => {
+    const t0 = performance.now();
+    const finished = new Promise<void>((resolve) => {
+      const stop = store.subscribe((st) => {
+        if (st.occurrences && !st.occurrences.running) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await store.getState().suggestOccurrences('library');
+    await finished;
+    return performance.now() - t0;
+  });
+  const o = store.getState().occurrences!;
+  return { ms: result, maxLongTask, searched: o.searched, documents: o.found.length, places: o.found.reduce((n, f) => n + f.places.length, 0) };
+}
+
+/** R6: a library of `docs` documents to retrain on, and the app's recommender worker reading it. */
+async function setupRetrain(sources: string[], docs: number, chars: number, spansPerDoc: number): Promise<number> {
+  const { db } = await storeLibrary('bench-retrain', sources, docs, chars, spansPerDoc, 19);
+  const host = workerRecommenders(db.name);
+  if (!host) throw new Error('this page has no workers');
+  r6 = { host };
+  return db.spans.count();
+}
+
+/** The recommenders retrained in their worker (it reads the library itself); ms and the longest main-thread task. */
+async function retrainProduct(): Promise<{ ms: number; maxLongTask: number }> {
+  const { result, maxLongTask } = await withLongTasks(async () => {
+    const t0 = performance.now();
+    await r6!.host.train({ annotator: 'bench', labels: ['actor', 'place', 'weapon', 'claim'] });
+    return performance.now() - t0;
+  });
+  return { ms: result, maxLongTask };
+}
+
 Object.assign(window, {
   bench: {
+    setupTagAll,
+    tagAllProduct,
+    setupRetrain,
+    retrainProduct,
     setupSave,
     saveProduct,
     saveBare,

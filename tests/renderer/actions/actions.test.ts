@@ -42,7 +42,7 @@ const PRESSES: readonly KeyEventLike[] = CODES.flatMap((code) =>
 const pressName = (e: KeyEventLike) => `${e.ctrlKey ? 'Ctrl+' : ''}${e.metaKey ? 'Meta+' : ''}${e.altKey ? 'Alt+' : ''}${e.shiftKey ? 'Shift+' : ''}${e.code}`;
 
 /** A store in every state the keys tell apart, each with its name. */
-async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string; state: Partial<HashiyaState> }[] }> {
+async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string; state: Partial<HashiyaState>; library?: boolean }[] }> {
   const { make } = testStores('k');
   const store = make();
   await store.getState().setAnnotator('analyst');
@@ -65,7 +65,7 @@ async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string
     showB: true,
   };
   const overlays: readonly Overlay[] = [null, 'keys', 'labels'];
-  const modes: { name: string; state: Partial<HashiyaState> }[] = [];
+  const modes: { name: string; state: Partial<HashiyaState>; library?: boolean }[] = [];
   for (const overlay of overlays) {
     modes.push({
       name: `no document, overlay ${overlay}`,
@@ -99,10 +99,15 @@ async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string
     current: 0,
   };
   for (const mode of [...modes]) if (mode.state.open) modes.push({ name: `${mode.name}, a suggestion offered`, state: { ...mode.state, suggestions } });
+  // With no document open, the library (and its search field) or the agreement dashboard is shown.
+  for (const mode of [...modes]) if (!mode.state.open) modes.push({ name: `${mode.name}, the library shown`, state: mode.state, library: true });
   // Key tests read the store only; nothing here opens or saves a file.
   const api: HashiyaApi = { ...noBackups, platform: 'web', openTextFiles: async () => ({ files: [] }), saveTextFile: async () => ({ saved: false }) };
-  return { ctx: { store, view: null, api, navigateDocument: () => {} }, modes };
+  return { ctx: { store, view: null, api, librarySearch: null, navigateDocument: () => {} }, modes };
 }
+
+/** The context a mode's key presses see: the library's search field only where the library is shown. */
+const contextIn = (ctx: ActionContext, mode: { library?: boolean }): ActionContext => (mode.library ? { ...ctx, librarySearch: {} as HTMLInputElement } : ctx);
 
 describe('the key bindings', () => {
   let world: Awaited<ReturnType<typeof everyState>>;
@@ -115,7 +120,7 @@ describe('the key bindings', () => {
     for (const mode of world.modes) {
       world.ctx.store.setState(mode.state);
       for (const e of PRESSES) {
-        const found = keyCandidates(e, world.ctx);
+        const found = keyCandidates(e, contextIn(world.ctx, mode));
         if (found.length > 1) conflicts.push(`${pressName(e)} (${mode.name}): ${found.map((a) => a.name).join(', ')}`);
       }
     }
@@ -126,7 +131,7 @@ describe('the key bindings', () => {
     const reached = new Set<string>();
     for (const mode of world.modes) {
       world.ctx.store.setState(mode.state);
-      for (const e of PRESSES) for (const a of keyCandidates(e, world.ctx)) reached.add(a.name);
+      for (const e of PRESSES) for (const a of keyCandidates(e, contextIn(world.ctx, mode))) reached.add(a.name);
     }
     expect(ACTIONS.filter((a) => a.keyTest && !reached.has(a.name)).map((a) => a.name)).toEqual([]);
   });

@@ -32,7 +32,7 @@ function setup() {
       return { saved: true, path: request.suggestedName };
     },
   };
-  const ctx: ActionContext = { store, api, view: null, navigateDocument: () => {} };
+  const ctx: ActionContext = { store, api, view: null, librarySearch: null, navigateDocument: () => {} };
   return { store, api, saved, ctx };
 }
 

@@ -56,7 +56,7 @@ describe('labels have roles in the store', () => {
     expect(st().spans.get(claim)).toMatchObject({ sourceId: source, stance: 'asserted' });
 
     // The keys know the claim by its role: S starts picking, D sets the stance, Shift+S unlinks.
-    const ctx: ActionContext = { store, view: null, api: {} as HashiyaApi, navigateDocument: () => undefined };
+    const ctx: ActionContext = { store, view: null, api: {} as HashiyaApi, librarySearch: null, navigateDocument: () => undefined };
     st().selectSpan(denial);
     expect(key(ctx, 'KeyS')).toBe(true);
     expect(st().linkingClaimId).toBe(denial);
