@@ -282,11 +282,20 @@ export function repository(db: HashiyaDb) {
       await db.rejections.put(rejection);
     },
 
-    /** What a library-wide tag-all leaves out of a document: `annotator`'s spans and rejections there. */
-    async layerOf(docId: string, annotator: string): Promise<{ spans: Span[]; rejections: Rejection[] }> {
+    /** What a library-wide tag-all leaves out of each of `docIds`: `annotator`'s spans and rejections there, read in one transaction. */
+    async layersOf(docIds: readonly string[], annotator: string): Promise<Map<string, { spans: Span[]; rejections: Rejection[] }>> {
       return db.transaction('r', db.spans, db.rejections, async () => {
-        const [spans, rejections] = await Promise.all([db.spans.where('docId').equals(docId).toArray(), db.rejections.where('docId').equals(docId).toArray()]);
-        return { spans: spans.filter((s) => s.annotator === annotator), rejections: rejections.filter((r) => r.annotator === annotator) };
+        // A getAll per document (anyOf walks a cursor a step per row, far slower in IndexedDB).
+        const [spans, rejections] = await Promise.all([
+          Promise.all(docIds.map((id) => db.spans.where('docId').equals(id).toArray())),
+          Promise.all(docIds.map((id) => db.rejections.where('docId').equals(id).toArray())),
+        ]);
+        return new Map(
+          docIds.map((id, k) => [
+            id,
+            { spans: spans[k]!.filter((s) => s.annotator === annotator), rejections: rejections[k]!.filter((r) => r.annotator === annotator) },
+          ]),
+        );
       });
     },
 

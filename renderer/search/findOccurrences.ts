@@ -35,7 +35,7 @@ const LAYERS_AT_ONCE = 100;
  * between, like `searchTexts`; stops early when `stopped()` says so.
  */
 export async function findOccurrences(
-  repo: Pick<Repository, 'eachText' | 'layerOf'>,
+  repo: Pick<Repository, 'eachText' | 'layersOf'>,
   request: OccurrenceRequest,
   report: (found: readonly FoundOccurrences[], searched: number) => void,
   stopped: () => boolean = () => false,
@@ -44,13 +44,18 @@ export async function findOccurrences(
   let found: FoundOccurrences[] = [];
   let searched = 0;
   let since = performance.now();
-  // Documents with hits wait here for their layers, which are read together: one read
-  // after another, a library where a name is everywhere waited on each in turn (R5).
+  // Documents with hits wait here for their layers, which are read together in one
+  // transaction: one read after another, a library where a name is everywhere waited on
+  // each in turn (R5).
   let waiting: { docId: string; text: string; hits: readonly { start: Utf16Offset; end: Utf16Offset }[] }[] = [];
   const settle = async () => {
-    const layers = await Promise.all(waiting.map((w) => repo.layerOf(w.docId, request.annotator)));
-    waiting.forEach(({ docId, text, hits }, k) => {
-      const layer = layers[k]!;
+    if (!waiting.length) return;
+    const layers = await repo.layersOf(
+      waiting.map((w) => w.docId),
+      request.annotator,
+    );
+    waiting.forEach(({ docId, text, hits }) => {
+      const layer = layers.get(docId)!;
       const refused = new Set(layer.rejections.map(placeKey));
       const places = hits
         .map((h) => ({ start: h.start, end: h.end, label: request.label }))
