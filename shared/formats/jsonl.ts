@@ -4,7 +4,7 @@ import { LABEL_ROLES, type LabelRole } from '../model/label';
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { labelProblem } from '../model/labelProblem';
-import { META_FIELDS, readDocumentMeta } from '../model/readDocumentMeta';
+import { readDocumentMeta, writtenMeta } from '../model/readDocumentMeta';
 import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
@@ -409,7 +409,7 @@ function metaOf(doc: ExchangeDocument) {
     ...(doc.status !== undefined ? { status: doc.status } : {}),
     ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed } : {}),
     ...(doc.labelSet !== undefined ? { labels: doc.labelSet.map((l) => ({ name: l.name, role: l.role })) } : {}),
-    ...(doc.documentMeta ? Object.fromEntries(META_FIELDS.flatMap((k) => (doc.documentMeta![k] !== undefined ? [[k, doc.documentMeta![k]]] : []))) : {}),
+    ...writtenMeta(doc.documentMeta),
   };
 }
 

@@ -47,6 +47,13 @@ export function readDocumentMeta(fields: Readonly<Record<string, unknown>>, pref
   return Object.keys(out).length ? { meta: out, problems } : { problems };
 }
 
+/** The fields of `meta` that have a value, in {@link META_FIELDS} order, as files write them. */
+export function writtenMeta(meta: DocumentMeta | undefined): Record<string, string | readonly string[]> {
+  const out: Record<string, string | readonly string[]> = {};
+  if (meta) for (const k of META_FIELDS) if (meta[k] !== undefined) out[k] = meta[k];
+  return out;
+}
+
 /** Tags typed or written as one string: words split on commas (Arabic ، too), trimmed, empty ones dropped. */
 export function splitTags(s: string): string[] {
   return s
