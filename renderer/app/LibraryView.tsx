@@ -153,12 +153,7 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
           </tbody>
         </table>
       </div>
-      {shown.length === 0 &&
-        (filter === 'all' ? (
-          <p>No document matches the filters.</p>
-        ) : (
-          <p>No document is {statusText(filter as Exclude<StatusFilter, 'all'>).toLowerCase()}.</p>
-        ))}
+      {shown.length === 0 && (filter === 'all' ? <p>No document matches the filters.</p> : <p>No document is {statusText(filter).toLowerCase()}.</p>)}
       {editing && <DetailsDialog record={editing} onClose={() => setEditing(null)} />}
     </section>
   );
