@@ -5,7 +5,11 @@ import type { DocumentMeta } from './document';
 export const META_FIELDS = ['outlet', 'published', 'url', 'author', 'language', 'tags'] as const;
 
 /** Other names files give the fields (Label Studio's `data.date`, `lang`, …), each mapped to Hashiya's. */
-const ALIASES: Readonly<Record<string, (typeof META_FIELDS)[number]>> = { date: 'published', lang: 'language' };
+// A Map, not an object: a file's key "__proto__" must not find Object.prototype.
+const ALIASES: ReadonlyMap<string, (typeof META_FIELDS)[number]> = new Map([
+  ['date', 'published'],
+  ['lang', 'language'],
+]);
 
 /**
  * Reads a document's metadata from an object a file holds (JSON Lines `meta`, a Label
@@ -19,7 +23,7 @@ export function readDocumentMeta(fields: Readonly<Record<string, unknown>>, pref
   const out: { -readonly [K in keyof DocumentMeta]: DocumentMeta[K] } = {};
   const problems: string[] = [];
   for (const [key, value] of Object.entries(fields)) {
-    const field = (META_FIELDS as readonly string[]).includes(key) ? (key as (typeof META_FIELDS)[number]) : ALIASES[key];
+    const field = (META_FIELDS as readonly string[]).includes(key) ? (key as (typeof META_FIELDS)[number]) : ALIASES.get(key);
     if (!field || value === undefined || value === null || value === '') continue;
     if (out[field] !== undefined) {
       problems.push(`"${prefix}${key}" gives ${field} a second time`);

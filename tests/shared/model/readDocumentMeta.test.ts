@@ -36,6 +36,10 @@ describe('readDocumentMeta', () => {
     expect(readDocumentMeta({ published: '2024-01-01', date: '2024-01-02' }).problems).toEqual(['"date" gives published a second time']);
   });
 
+  it('takes a key "__proto__" for no field', () => {
+    expect(readDocumentMeta(JSON.parse('{"__proto__": {"outlet": "x"}, "constructor": "y"}') as Record<string, unknown>)).toEqual({ problems: [] });
+  });
+
   it('splits tags on Latin and Arabic commas, each once', () => {
     expect(splitTags(' قصف ,، صواريخ،قصف ')).toEqual(['قصف', 'صواريخ', 'قصف']);
     expect(readDocumentMeta({ tags: ['قصف', ' قصف', 'صواريخ'] }).meta?.tags).toEqual(['قصف', 'صواريخ']);
