@@ -13,10 +13,13 @@ import { SpanPanel } from './SpanPanel';
 import { RecommenderPanel } from './RecommenderPanel';
 import { SuggestionBar } from './SuggestionBar';
 import { StatusBadge } from './StatusBadge';
+import { DetailsDialog } from './DetailsDialog';
+import { DocumentMetaLine } from './DocumentMetaLine';
 
 /** An open document: its status and history controls, labels, the article, the selected span. */
 export const DocumentView = memo(function DocumentView({ open }: { open: OpenDocument }) {
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [editing, setEditing] = useState(false);
   const status = useHashiya((s) => layerStatusOf(s, open.record.id));
   const canUndo = useHashiya((s) => (s.history.get(historyKey(open.record.id, s.layer))?.undo.length ?? 0) > 0);
   const canRedo = useHashiya((s) => (s.history.get(historyKey(open.record.id, s.layer))?.redo.length ?? 0) > 0);
@@ -34,6 +37,11 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
         <div className="document-title">
           <h1 dir="auto">{open.record.title}</h1>
           <StatusBadge status={status} />
+          <DocumentMetaLine record={open.record} />
+          <button type="button" onMouseDown={keep} onClick={() => setEditing(true)} aria-label="Edit title and details…">
+            Details…
+          </button>
+          {editing && <DetailsDialog record={open.record} onClose={() => setEditing(false)} />}
         </div>
         <div className="document-controls" role="toolbar" aria-label="Document">
           <button type="button" onMouseDown={keep} onClick={() => navigateDocument(-1)} aria-label="Previous document (Alt+PageUp)">

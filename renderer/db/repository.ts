@@ -1,6 +1,7 @@
 import type { Change } from '../../shared/model/change';
 import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
-import type { DocumentRecord, DocumentText } from '../../shared/model/document';
+import type { DocumentMeta, DocumentRecord, DocumentText } from '../../shared/model/document';
+import { fillMissingMeta } from '../../shared/model/fillMissingMeta';
 import type { LabelRole } from '../../shared/model/label';
 import type { Span } from '../../shared/model/span';
 import { agreementDocuments, type AgreementDocument, type LayeredText } from '../../shared/agreement/agreementDocuments';
@@ -98,7 +99,8 @@ export function repository(db: HashiyaDb) {
           duplicates += a.spans.length - fresh.length;
           attached += fresh.length;
           await addInSlices(fresh, (rows) => db.spans.bulkAdd(rows));
-          await db.documents.put({ ...doc, spanCount: stored.length + fresh.length, updatedAt: now, version: doc.version + 1 });
+          const meta = fillMissingMeta(doc.meta, a.meta);
+          await db.documents.put({ ...doc, ...(meta ? { meta } : {}), spanCount: stored.length + fresh.length, updatedAt: now, version: doc.version + 1 });
           onProgress?.(++done, total);
         }
       });
@@ -126,6 +128,29 @@ export function repository(db: HashiyaDb) {
         }
       });
       return total;
+    },
+
+    /**
+     * Gives a document a new title and metadata, in one transaction: its `version` grows and
+     * `updatedAt` is `now`. The record is read in the transaction, so span counts another
+     * window stored meanwhile are kept; the title and metadata are the analyst's whole
+     * answer and replace what was there. Returns the stored record, or null when it is gone.
+     */
+    async describeDocument(id: string, info: { title: string; meta: DocumentMeta }, now: number): Promise<DocumentRecord | null> {
+      return db.transaction('rw', db.documents, async () => {
+        const doc = await db.documents.get(id);
+        if (!doc) return null;
+        const { meta: _old, ...rest } = doc;
+        const record: DocumentRecord = {
+          ...rest,
+          title: info.title,
+          ...(Object.keys(info.meta).length ? { meta: info.meta } : {}),
+          updatedAt: now,
+          version: doc.version + 1,
+        };
+        await db.documents.put(record);
+        return record;
+      });
     },
 
     async findBySha(sha: string): Promise<DocumentRecord | undefined> {

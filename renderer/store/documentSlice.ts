@@ -121,6 +121,15 @@ export const documentSlice =
         if (open) void reloadSpans(open.record.id);
         return;
       }
+      if (message.kind === 'document') {
+        const { record } = message;
+        const open = get().open;
+        set({
+          documents: get().documents.map((d) => (d.id === record.id && d.version < record.version ? record : d)),
+          ...(open?.record.id === record.id && open.record.version < record.version ? { open: { ...open, record } } : {}),
+        });
+        return;
+      }
       const st = get();
       const patch: Partial<HashiyaState> = {};
       if (st.open?.record.id === message.docId) {

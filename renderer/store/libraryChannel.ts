@@ -1,11 +1,13 @@
 import type { Change } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
+import type { DocumentRecord } from '../../shared/model/document';
 import type { Span } from '../../shared/model/span';
 import type { Decision } from '../../shared/review/decision';
 
 /**
  * What one window tells the others on the same library, after its transaction committed:
  * the spans it stored or removed in a document (with their new versions), or that the
+ * library entry it gave a new title or metadata, or that the
  * library changed wholesale (an import, a label rename, a restore) and is to be read again.
  */
 export type LibraryMessage =
@@ -17,6 +19,7 @@ export type LibraryMessage =
       readonly statuses: readonly { readonly annotator: string; readonly status: DocStatus }[];
       readonly decisions: readonly { readonly id: string; readonly after: Decision | null }[];
     }
+  | { readonly kind: 'document'; readonly record: DocumentRecord }
   | { readonly kind: 'library' };
 
 /** A channel between the windows (tabs) open on one library; BroadcastChannel in the app. */

@@ -3,6 +3,7 @@ import type { ExchangeDocument } from '../../shared/formats/exchange';
 import { inputFileOf } from '../../shared/formats/inputFileOf';
 import { txtFormat } from '../../shared/formats/txt';
 import { planImport } from '../../shared/import/planImport';
+import { documentInfoProblems } from '../../shared/model/documentInfoProblems';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
 
@@ -51,6 +52,25 @@ export const librarySlice =
 
       setStatusFilter(statusFilter) {
         set({ statusFilter });
+      },
+
+      libraryQuery: { sort: 'changed', outlet: '', language: '', tag: '', from: '', to: '' },
+      setLibraryQuery(patch) {
+        set({ libraryQuery: { ...get().libraryQuery, ...patch } });
+      },
+
+      async describeDocument(id, title, meta) {
+        const problems = documentInfoProblems(title, meta);
+        if (problems.length) return problems;
+        const record = await deps.repo.describeDocument(id, { title: title.trim(), meta }, deps.now());
+        if (!record) return ['The document is no longer in the library.'];
+        const open = get().open;
+        set({
+          documents: get().documents.map((d) => (d.id === id ? record : d)),
+          ...(open?.record.id === id ? { open: { ...open, record } } : {}),
+        });
+        deps.channel?.post({ kind: 'document', record });
+        return [];
       },
 
       async importFiles(files) {

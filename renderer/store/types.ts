@@ -4,7 +4,7 @@ import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import type { BackupFile, BackupUnavailable, HashiyaApi, PickedFile } from '../../shared/ipc/contract';
 import type { Change, SpanChange } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
-import type { DocumentRecord } from '../../shared/model/document';
+import type { DocumentMeta, DocumentRecord } from '../../shared/model/document';
 import type { LabelDef } from '../../shared/model/label';
 import type { Span, Stance } from '../../shared/model/span';
 import type { TokenIndex } from '../../shared/text/tokenIndex';
@@ -69,6 +69,17 @@ export interface PendingImport {
 
 export type StatusFilter = 'all' | DocStatus;
 
+/** How the library's list is sorted and narrowed by metadata (an empty field narrows nothing). */
+export interface LibraryQuery {
+  readonly sort: 'changed' | 'title' | 'outlet' | 'published';
+  readonly outlet: string;
+  readonly language: string;
+  readonly tag: string;
+  /** Published on or after / on or before, `YYYY-MM-DD`. */
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface LibrarySlice {
   documents: readonly DocumentRecord[];
   /** The current annotator's status per document (absent: new). */
@@ -77,6 +88,14 @@ export interface LibrarySlice {
   pendingImport: PendingImport | null;
   refreshLibrary(): Promise<void>;
   setStatusFilter(filter: StatusFilter): void;
+  libraryQuery: LibraryQuery;
+  setLibraryQuery(patch: Partial<LibraryQuery>): void;
+  /**
+   * Gives a document a new title and metadata, checked first; stored in one transaction
+   * and told to the other windows. Resolves to the problems that kept it from being
+   * stored (none when it was).
+   */
+  describeDocument(id: string, title: string, meta: DocumentMeta): Promise<string[]>;
   /**
    * Reads `.txt` files as the Import dialog and the command line do (the txt format, then
    * the import plan) and stores them: all of them, or none while any has a problem.

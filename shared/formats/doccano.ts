@@ -1,3 +1,4 @@
+import { readDocumentMeta, writtenMeta } from '../model/readDocumentMeta';
 import { labelProblem } from '../model/labelProblem';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { utf16 } from '../text/units';
@@ -43,7 +44,9 @@ const EXTRA_KEYS = ['title', 'source', 'text_sha256', 'annotator'] as const;
  * - `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}], "relations":
  *   [{"id", "from_id", "to_id", "type"}]}`; a relation's `from_id` is the head, `to_id` the child.
  * Offsets are code points, end exclusive. `id` becomes the document id; string keys
- * `title`, `source`, `text_sha256` and `annotator` (doccano keeps extra keys as metadata)
+ * `title`, `source`, `text_sha256` and `annotator` (doccano keeps extra keys as metadata),
+ * and the document's metadata from the extra keys `outlet`, `published` (or `date`), `url`,
+ * `author`, `language` (or `lang`) and `tags`,
  * are read; other keys (`Comments`, …) are ignored. `source` is `file:line` when absent.
  */
 function parseDoccano(files: readonly InputFile[]): ParseResult {
@@ -106,9 +109,12 @@ function readDoccanoLine(src: string, file: string, line: number): ReadDocument 
       }
     }
   }
+  const documentMeta = readDocumentMeta(value);
+  errors.push(...documentMeta.problems);
   if (errors.length) return errors;
   return {
     text,
+    ...(documentMeta.meta ? { documentMeta: documentMeta.meta } : {}),
     ...(id !== undefined ? { id } : {}),
     ...(extra.title !== undefined ? { title: extra.title } : {}),
     source: extra.source ?? `${file}:${line}`,
@@ -223,6 +229,7 @@ function doccanoLine(
     text,
     ...(doc.title !== undefined ? { title: doc.title } : {}),
     ...(doc.source !== undefined ? { source: doc.source } : {}),
+    ...writtenMeta(doc.documentMeta),
     text_sha256: textSha256Of(doc),
     ...(doc.annotator !== undefined ? { annotator: doc.annotator } : {}),
     ...(column === 'label'
@@ -236,7 +243,8 @@ function doccanoLine(
 
 /**
  * Writes doccano JSONL, one line per document: `id`, `text`, the document's `title`,
- * `source`, `text_sha256` and `annotator` (kept by doccano as metadata), and the spans in
+ * `source`, `text_sha256`, `annotator` and metadata (`outlet`, `published`, `url`, `author`,
+ * `language`, `tags`: kept by doccano as metadata), and the spans in
  * the column `options.doccanoColumn` names: `entities` (the default) with `relations`, or
  * `label` as `[start, end, "LABEL"]` triples, which hold no relations (the notes count the
  * ones left out). Entity ids are integers, as doccano needs: a span whose id is not a plain

@@ -4,6 +4,7 @@ import { LABEL_ROLES, type LabelRole } from '../model/label';
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
 import { labelProblem } from '../model/labelProblem';
+import { readDocumentMeta, writtenMeta } from '../model/readDocumentMeta';
 import { ownSourceProblem } from './ownSourceProblem';
 import { textSha256Of } from './textSha256Of';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
@@ -74,7 +75,7 @@ const LEFT_OUT_ANSWERS = ['reject', 'ignore'];
 /**
  * Hashiya's JSON Lines exchange format (spaCy / Prodigy style), one document per line:
  * `{"text", "meta": {id, title, source, text_sha256, annotator, layer, status, reviewed,
- * labels}, "tokens": [{text, start, end, id, ws}], "spans": [{id, start, end, token_start,
+ * labels, outlet, published, url, author, language, tags}, "tokens": [{text, start, end, id, ws}], "spans": [{id, start, end, token_start,
  * token_end, label, text, attrs: {stance}, annotator}], "relations": [{head, child,
  * head_span, child_span, label, head_id, child_id}]}`. Offsets are code points, end
  * exclusive; `token_end` is inclusive, as in Prodigy.
@@ -94,7 +95,9 @@ const LEFT_OUT_ANSWERS = ['reject', 'ignore'];
  * tokenizer's cut at the line's span edges (so a file Hashiya wrote reads back without
  * them, and writes back the same). `token_start`/`token_end` are checked against the
  * line's `tokens`; without `tokens` they are ignored. `source` is `meta.source`, or
- * `file:line` when the line has none.
+ * `file:line` when the line has none. The document's metadata is `meta`'s outlet, published
+ * (or date), url, author, language (or lang) and tags (`readDocumentMeta`); a wrong value is
+ * a problem of the line.
  */
 export const jsonlFormat: Format = {
   name: 'jsonl',
@@ -151,6 +154,8 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
   if (meta.reviewed !== undefined && typeof meta.reviewed !== 'boolean') errors.push('"meta.reviewed" must be true or false');
   const reviewed = typeof meta.reviewed === 'boolean' ? meta.reviewed : undefined;
   const labelSet = readLabelSet(meta.labels, errors);
+  const documentMeta = readDocumentMeta(meta, 'meta.');
+  errors.push(...documentMeta.problems);
   if (value._annotator_id !== undefined) {
     if (typeof value._annotator_id !== 'string') errors.push('"_annotator_id" must be a string');
     else annotator ??= value._annotator_id;
@@ -227,6 +232,7 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
     ...(relations ? { relations } : {}),
     ...(own ? { tokens: own } : {}),
     ...(labelSet ? { labelSet } : {}),
+    ...(documentMeta.meta ? { documentMeta: documentMeta.meta } : {}),
     file,
     line,
   };
@@ -403,6 +409,7 @@ function metaOf(doc: ExchangeDocument) {
     ...(doc.status !== undefined ? { status: doc.status } : {}),
     ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed } : {}),
     ...(doc.labelSet !== undefined ? { labels: doc.labelSet.map((l) => ({ name: l.name, role: l.role })) } : {}),
+    ...writtenMeta(doc.documentMeta),
   };
 }
 

@@ -1,3 +1,5 @@
+import { fillMissingMeta } from '../model/fillMissingMeta';
+import { readDocumentMeta, writtenMeta } from '../model/readDocumentMeta';
 import { labelProblem } from '../model/labelProblem';
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
@@ -107,7 +109,9 @@ function readAnnotator(v: unknown): string | undefined | null {
  * annotator (`annotator` on the document, not on its spans) and the task's text, id and
  * metadata; a task without annotations gives one document without spans. The document id
  * is the task's `meta.id`, else its `id`; `title`, `source` and `text_sha256` come from
- * `meta`, and `source` is `file:line` when absent. Each document keeps its task's integer
+ * `meta`, and `source` is `file:line` when absent. The document's metadata (outlet,
+ * published or date, url, author, language or lang, tags) is read from `data`, then from
+ * `meta` for the fields `data` lacks, and written in `data`. Each document keeps its task's integer
  * `id` and the `from_name` / `to_name` of its annotation's first region in `labelStudio`,
  * for writing back. A relation to a region outside its annotation is a problem that says
  * where that region is (another annotation, another task). Problems carry the line where the
@@ -170,8 +174,15 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   const source = metaString('source') ?? `${file.name}:${taskLine}`;
   const textSha256 = metaString('text_sha256');
   const taskId = typeof task.id === 'number' && Number.isSafeInteger(task.id) && task.id >= 0 ? task.id : undefined;
+  // Metadata in the task's data (where Label Studio's importers put columns), else its meta.
+  const fromData = readDocumentMeta(data, 'data.');
+  const fromMeta = readDocumentMeta(meta, 'meta.');
+  const metaProblems = [...fromData.problems, ...fromMeta.problems];
+  if (metaProblems.length) return rejectTask(metaProblems.map((message) => ({ line: taskLine, message })));
+  const documentMeta = fillMissingMeta(fromData.meta, fromMeta.meta);
   const base = {
     text,
+    ...(documentMeta ? { documentMeta } : {}),
     ...(id !== undefined ? { id } : {}),
     ...(title !== undefined ? { title } : {}),
     source,
@@ -510,7 +521,7 @@ function toTasks(documents: readonly ExchangeDocument[], tally: WriteTally, acro
     };
     tasks.push({
       id: taskId,
-      data: { text },
+      data: { text, ...writtenMeta(first.documentMeta) },
       meta,
       annotations: [...annotations.values()].map((a) => ({
         ...(a.annotator !== undefined ? { completed_by: writeAnnotator(a.annotator) } : {}),

@@ -29,6 +29,7 @@ export function recordsToExchange(
     relations,
     ...(tokens ? { tokens } : {}),
     ...(record.labelStudio ? { labelStudio: record.labelStudio } : {}),
+    ...(record.meta ? { documentMeta: record.meta } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import { documentProblems } from '../formats/documentProblems';
 import { SOURCE_RELATION, type ExchangeDocument, type Problem } from '../formats/exchange';
-import type { DocumentRecord, DocumentText } from '../model/document';
+import type { DocumentMeta, DocumentRecord, DocumentText } from '../model/document';
+import { fillMissingMeta } from '../model/fillMissingMeta';
 import { newDocument } from '../model/newDocument';
 import { createSpan, type Span } from '../model/span';
 import { sha256Hex } from '../text/sha256';
@@ -13,11 +14,22 @@ export interface LibraryIndex {
   readonly byId: ReadonlyMap<string, { readonly textSha256: string; readonly title: string }>;
 }
 
+/** What an import adds to a document already in the library. */
+export interface Attachment {
+  docId: string;
+  title: string;
+  spans: Span[];
+  meta?: DocumentMeta;
+}
+
 /** Everything an import will store, decided before anything is stored. */
 export interface ImportPlan {
   readonly newDocuments: { record: DocumentRecord; readonly text: DocumentText; readonly spans: Span[] }[];
-  /** Spans for documents already in the library, matched by the SHA-256 of their text. */
-  readonly attachments: { docId: string; title: string; spans: Span[] }[];
+  /**
+   * Spans for documents already in the library, matched by the SHA-256 of their text, and
+   * the metadata the files gave it: storing fills only the fields the library lacks.
+   */
+  readonly attachments: Attachment[];
   /** Documents that name a library document but whose text differs: never attached by guesswork. */
   readonly mismatches: Problem[];
   readonly problems: Problem[];
@@ -45,7 +57,7 @@ const where = (d: ExchangeDocument) => ({ file: d.file ?? d.source ?? '(input)',
  */
 export function planImport(docs: readonly ExchangeDocument[], library: LibraryIndex, options: PlanOptions): ImportPlan {
   const newDocuments: ImportPlan['newDocuments'] = [];
-  const attachments = new Map<string, { docId: string; title: string; spans: Span[] }>();
+  const attachments = new Map<string, Attachment>();
   const mismatches: Problem[] = [];
   const problems: Problem[] = [];
   const annotators = new Set<string>();
@@ -98,16 +110,27 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
     if (existing) {
       const entry = attachments.get(existing.id) ?? { docId: existing.id, title: existing.title, spans: [] };
       entry.spans.push(...spans);
+      const meta = fillMissingMeta(entry.meta, doc.documentMeta);
+      if (meta) entry.meta = meta;
       attachments.set(existing.id, entry);
       continue;
     }
     if (earlier) {
       earlier.spans.push(...spans);
+      const meta = fillMissingMeta(earlier.record.meta, doc.documentMeta);
+      if (meta) earlier.record = { ...earlier.record, meta };
       continue;
     }
     const title = doc.title ?? doc.source ?? doc.id ?? 'Imported text';
     const made = newDocument(
-      { id: docId, title, source: doc.source ?? doc.file ?? 'import', text: doc.text, ...(doc.labelStudio ? { labelStudio: doc.labelStudio } : {}) },
+      {
+        id: docId,
+        title,
+        source: doc.source ?? doc.file ?? 'import',
+        text: doc.text,
+        ...(doc.labelStudio ? { labelStudio: doc.labelStudio } : {}),
+        ...(doc.documentMeta ? { meta: doc.documentMeta } : {}),
+      },
       options.now,
     );
     const text: DocumentText = doc.tokens ? { ...made.text, tokens: doc.tokens } : made.text;

@@ -1,9 +1,9 @@
 import { sha256Hex } from '../text/sha256';
-import type { DocumentRecord, DocumentText, LabelStudioOrigin } from './document';
+import type { DocumentMeta, DocumentRecord, DocumentText, LabelStudioOrigin } from './document';
 
 /** Builds the library entry and text record for a new document, text kept verbatim. */
 export function newDocument(
-  input: { id: string; title: string; source: string; text: string; labelStudio?: LabelStudioOrigin },
+  input: { id: string; title: string; source: string; text: string; labelStudio?: LabelStudioOrigin; meta?: DocumentMeta },
   now: number,
 ): { record: DocumentRecord; text: DocumentText } {
   let length = 0;
@@ -21,6 +21,7 @@ export function newDocument(
       updatedAt: now,
       version: 1,
       ...(input.labelStudio ? { labelStudio: input.labelStudio } : {}),
+      ...(input.meta ? { meta: input.meta } : {}),
     },
     text: { docId: input.id, text: input.text },
   };

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DocumentMeta, DocumentRecord } from '../../shared/model/document';
+import { normalTags, splitTags } from '../../shared/model/readDocumentMeta';
+import { appStore } from '../store/appStore';
+
+/** The metadata typed in the dialog, empty fields left out. */
+function metaOf(fields: Record<'outlet' | 'published' | 'url' | 'author' | 'language' | 'tags', string>): DocumentMeta {
+  const out: { -readonly [K in keyof DocumentMeta]: DocumentMeta[K] } = {};
+  for (const k of ['outlet', 'published', 'url', 'author', 'language'] as const) if (fields[k].trim()) out[k] = fields[k].trim();
+  const tags = normalTags(splitTags(fields.tags));
+  if (tags.length) out.tags = tags;
+  return out;
+}
+
+/**
+ * A document's title and metadata (outlet, date published, URL, author, language, tags),
+ * edited and saved together: checked first, and every problem shown here in words.
+ */
+export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const m = record.meta ?? {};
+  const [title, setTitle] = useState(record.title);
+  const [fields, setFields] = useState({
+    outlet: m.outlet ?? '',
+    published: m.published ?? '',
+    url: m.url ?? '',
+    author: m.author ?? '',
+    language: m.language ?? '',
+    tags: (m.tags ?? []).join(', '),
+  });
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  async function save() {
+    setSaving(true);
+    const found = await appStore.getState().describeDocument(record.id, title, metaOf(fields));
+    setSaving(false);
+    if (found.length) setProblems(found);
+    else dialog.current?.close();
+  }
+
+  const field = (key: keyof typeof fields, label: string, input: Partial<React.InputHTMLAttributes<HTMLInputElement>> = {}) => (
+    <label>
+      {label}
+      <input value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} dir="auto" {...input} />
+    </label>
+  );
+
+  return (
+    <dialog ref={dialog} className="details-dialog" aria-label="Document details" onClose={onClose}>
+      <h2>Document details</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label>
+          Title
+          <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" />
+        </label>
+        {field('outlet', 'Outlet')}
+        {field('published', 'Date published', { type: 'date', dir: 'ltr' })}
+        {field('url', 'URL', { type: 'url', dir: 'ltr', placeholder: 'https://…' })}
+        {field('author', 'Author')}
+        {field('language', 'Language', { dir: 'ltr', placeholder: 'ar, en, ar-SY' })}
+        {field('tags', 'Tags', { placeholder: 'words, separated by commas' })}
+        {problems.length > 0 && (
+          <ul className="problems" role="alert" aria-label="Problems">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving}>
+            Save details
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
