@@ -135,7 +135,9 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
                   <td>
                     <StatusBadge status={statusOf(d.id)} />
                   </td>
-                  <td className="num">{d.length.toLocaleString()}</td>
+                  <td className="num" data-testid="length">
+                    {d.length.toLocaleString()}
+                  </td>
                   <td className="num" data-testid="span-count">
                     {d.spanCount}
                   </td>

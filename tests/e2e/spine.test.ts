@@ -39,7 +39,7 @@ describe('the spine, as an analyst uses it', () => {
     // The library lists it: title, length in characters, no spans yet.
     const row = page.getByRole('row', { name: new RegExp(TITLE) });
     await expect.poll(() => row.count()).toBe(1);
-    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe(Array.from(original).length.toLocaleString('en-US'));
+    await expect.poll(() => row.getByTestId('length').textContent()).toBe(Array.from(original).length.toLocaleString('en-US'));
     expect(await row.getByTestId('span-count').textContent()).toBe('0');
 
     await openDocument(page, TITLE);
