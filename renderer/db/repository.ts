@@ -2,7 +2,9 @@ import type { Change } from '../../shared/model/change';
 import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import type { LabelRole } from '../../shared/model/label';
+import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
+import type { LibraryChange } from '../../shared/entities/libraryChange';
 import { agreementDocuments, type AgreementDocument, type LayeredText } from '../../shared/agreement/agreementDocuments';
 import type { Decision } from '../../shared/review/decision';
 import { placeKey, type Rejection } from '../../shared/suggest/rejection';
@@ -31,9 +33,115 @@ export interface RoleConflict extends RoleChange {
   readonly sources: number;
 }
 
+/** A mention with where it lies: its document's title and the text around it. */
+export interface MentionRow {
+  readonly span: Span;
+  readonly title: string;
+  readonly before: string;
+  readonly text: string;
+  readonly after: string;
+}
+
+/** Characters of context shown on each side of a mention. */
+const CONTEXT = 60;
+
 /** Every read and write the app makes, each write one IndexedDB transaction. */
 export function repository(db: HashiyaDb) {
+  /**
+   * True when `change` deletes an entity that a stored span not in the change (or in it,
+   * as the batch leaves it in `current`) still names.
+   */
+  async function namedElsewhere(change: Change, current: ReadonlyMap<string, Span | undefined>): Promise<boolean> {
+    for (const c of change.entities ?? []) {
+      if (!c.before || c.after) continue;
+      const naming = await db.spans.where('entityId').equals(c.before.id).toArray();
+      if (naming.some((s) => (current.has(s.id) ? current.get(s.id)?.entityId === c.before!.id : true))) return true;
+    }
+    return false;
+  }
+
+  /** Rows with their context, in library order of their documents. */
+  async function withContext(spans: readonly Span[]): Promise<MentionRow[]> {
+    const docIds = [...new Set(spans.map((s) => s.docId))];
+    const [records, texts] = await Promise.all([db.documents.bulkGet(docIds), db.texts.bulkGet(docIds)]);
+    const byId = new Map(docIds.map((id, i) => [id, { record: records[i], text: texts[i]?.text ?? '' }]));
+    const order = (s: Span) => byId.get(s.docId)?.record?.createdAt ?? 0;
+    return [...spans]
+      .sort((a, b) => order(a) - order(b) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start))
+      .map((span) => {
+        const doc = byId.get(span.docId)!;
+        return {
+          span,
+          title: doc.record?.title ?? span.docId,
+          before: doc.text.slice(Math.max(0, span.start - CONTEXT), span.start),
+          text: doc.text.slice(span.start, span.end),
+          after: doc.text.slice(span.end, span.end + CONTEXT),
+        };
+      });
+  }
+
   return {
+    /** Every entity of the library. */
+    listEntities(): Promise<Entity[]> {
+      return db.entities.toArray();
+    },
+
+    /** How many mentions name each entity (only entities with any). */
+    async mentionCounts(): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      // Only spans that name an entity are in the index.
+      for (const key of await db.spans.orderBy('entityId').keys()) counts.set(String(key), (counts.get(String(key)) ?? 0) + 1);
+      return counts;
+    },
+
+    /** Every stored mention of an entity, with context. */
+    async mentionsOf(entityId: string): Promise<MentionRow[]> {
+      return withContext(await db.spans.where('entityId').equals(entityId).toArray());
+    },
+
+    /** Every stored claim whose source is one of these spans, with context. */
+    async claimsSourcedBy(spanIds: readonly string[]): Promise<MentionRow[]> {
+      return spanIds.length ? withContext(await db.spans.where('sourceId').anyOf([...spanIds]).toArray()) : [];
+    },
+
+    /**
+     * Stores a library-wide change (merge, split, entity edit) in one transaction, or
+     * nothing of it: each span and entity it changes must be stored at the version the
+     * change found it at. What is written gets the version after the stored one (so an
+     * undo never writes an old copy back); the change returned is what was written, the
+     * one to file for undo. Throws, naming the mention, when something changed since.
+     */
+    async applyLibraryChange(change: LibraryChange, now: number): Promise<LibraryChange> {
+      return db.transaction('rw', [db.spans, db.entities], async () => {
+        const spanIds = change.spans.map((c) => (c.before ?? c.after)!.id);
+        const entityIds = change.entities.map((c) => (c.before ?? c.after)!.id);
+        const [spans, entities] = await Promise.all([db.spans.bulkGet(spanIds), db.entities.bulkGet(entityIds)]);
+        const writtenSpans = change.spans.map((c, i) => {
+          const found = spans[i];
+          if (!c.before || !c.after || found?.version !== c.before.version) throw new Error('a mention it moves was changed or removed meanwhile');
+          return { before: found, after: { ...c.after, updatedAt: now, version: found.version + 1 } };
+        });
+        const writtenEntities = change.entities.map((c, i) => {
+          const found = entities[i];
+          if (c.before ? found?.version !== c.before.version : found !== undefined) throw new Error(`the entity “${(c.before ?? c.after)!.name}” was changed meanwhile`);
+          const after = c.after && { ...c.after, updatedAt: now, version: found ? found.version + 1 : c.after.version };
+          return { before: found ?? null, after };
+        });
+        const gone = writtenEntities.filter((c) => !c.after).map((c) => c.before!.id);
+        for (const id of gone) {
+          const moving = new Set(writtenSpans.filter((c) => c.before.entityId === id).map((c) => c.before.id));
+          const left = await db.spans.where('entityId').equals(id).filter((s) => !moving.has(s.id)).count();
+          if (left) throw new Error('another mention was linked to the entity meanwhile');
+        }
+        await Promise.all([
+          writtenSpans.length ? db.spans.bulkPut(writtenSpans.map((c) => c.after)) : null,
+          db.entities.bulkPut(writtenEntities.flatMap((c) => (c.after ? [c.after] : []))),
+          gone.length ? db.entities.bulkDelete(gone) : null,
+        ]);
+        return { title: change.title, spans: writtenSpans, entities: writtenEntities };
+      });
+    },
+
     listDocuments(): Promise<DocumentRecord[]> {
       return db.documents.orderBy('updatedAt').reverse().toArray();
     },
@@ -151,14 +259,17 @@ export function repository(db: HashiyaDb) {
      * Span counts follow what is stored, never what a window believes.
      */
     async saveChanges(changes: readonly Change[], now: number): Promise<SaveOutcome> {
-      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions], async () => {
+      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions, db.entities], async () => {
         const docIds = [...new Set(changes.map((c) => c.docId))];
         const spanIds = [
           ...new Set(changes.flatMap((c) => c.spans.flatMap((s) => [s.before?.id, s.after?.id]).filter((id): id is string => id !== undefined))),
         ];
-        const [docs, stored] = await Promise.all([db.documents.bulkGet(docIds), db.spans.bulkGet(spanIds)]);
+        const entityIds = [...new Set(changes.flatMap((c) => (c.entities ?? []).map((e) => (e.before ?? e.after)!.id)))];
+        const [docs, stored, storedEntities] = await Promise.all([db.documents.bulkGet(docIds), db.spans.bulkGet(spanIds), db.entities.bulkGet(entityIds)]);
         const original = new Map<string, Span | undefined>(spanIds.map((id, i) => [id, stored[i]]));
         const current = new Map(original);
+        const originalEntities = new Map<string, Entity | undefined>(entityIds.map((id, i) => [id, storedEntities[i]]));
+        const entities = new Map(originalEntities);
         const records = new Map(docs.flatMap((d) => (d ? [[d.id, { ...d }] as const] : [])));
         const touched = new Set<string>();
         const written: Change[] = [];
@@ -180,6 +291,16 @@ export function repository(db: HashiyaDb) {
             refused.push({ change, reason: 'changed-elsewhere', span: (clash.before ?? clash.after)! });
             continue;
           }
+          const entityClash = (change.entities ?? []).some((c) => {
+            const found = entities.get((c.before ?? c.after)!.id);
+            return c.before ? found?.version !== c.before.version : found !== undefined;
+          });
+          // An entity is deleted (an undone "new entity") only while no other mention names it.
+          if (entityClash || (await namedElsewhere(change, current))) {
+            refused.push({ change, reason: 'changed-elsewhere' });
+            continue;
+          }
+          for (const c of change.entities ?? []) entities.set((c.before ?? c.after)!.id, c.after ?? undefined);
           let count = record.spanCount;
           for (const c of change.spans) {
             if (c.before && (!c.after || c.after.id !== c.before.id)) {
@@ -210,6 +331,13 @@ export function repository(db: HashiyaDb) {
           if (s) put.push(s);
           else remove.push(id);
         }
+        const entitiesPut: Entity[] = [];
+        const entitiesGone: string[] = [];
+        for (const [id, e] of entities) {
+          if (e === originalEntities.get(id)) continue;
+          if (e) entitiesPut.push(e);
+          else entitiesGone.push(id);
+        }
         const decided = [...decisions.values()].filter((d): d is Decision => d !== null);
         const undecided = [...decisions].filter(([, d]) => d === null).map(([id]) => id);
         const docsOut = [...touched].map((id) => records.get(id)!);
@@ -217,7 +345,8 @@ export function repository(db: HashiyaDb) {
         // awaiting each before the next cost a round trip apiece (benchmark T3). The counts,
         // asked after the writes, see them: a count that drifted from what is stored (a
         // window or an older version that counted wrong) is put right in the same transaction.
-        const [, , , , , , counts] = await Promise.all([
+        const [, , , , , , , counts] = await Promise.all([
+          entitiesPut.length || entitiesGone.length ? Promise.all([db.entities.bulkPut(entitiesPut), db.entities.bulkDelete(entitiesGone)]) : null,
           put.length ? db.spans.bulkPut(put) : null,
           remove.length ? db.spans.bulkDelete(remove) : null,
           decided.length ? db.decisions.bulkPut(decided) : null,
