@@ -48,14 +48,17 @@ const CONTEXT = 60;
 /** Every read and write the app makes, each write one IndexedDB transaction. */
 export function repository(db: HashiyaDb) {
   /**
-   * True when `change` deletes an entity that a stored span not in the change (or in it,
-   * as the batch leaves it in `current`) still names.
+   * True when `change` deletes an entity that a stored span still names once the change
+   * (and the batch before it, in `current`) is applied.
    */
   async function namedElsewhere(change: Change, current: ReadonlyMap<string, Span | undefined>): Promise<boolean> {
+    const own = new Map(change.spans.map((c) => [(c.before ?? c.after)!.id, c.after]));
     for (const c of change.entities ?? []) {
       if (!c.before || c.after) continue;
-      const naming = await db.spans.where('entityId').equals(c.before.id).toArray();
-      if (naming.some((s) => (current.has(s.id) ? current.get(s.id)?.entityId === c.before!.id : true))) return true;
+      const id = c.before.id;
+      const naming = await db.spans.where('entityId').equals(id).toArray();
+      const asLeft = (s: Span) => (own.has(s.id) ? own.get(s.id) : current.has(s.id) ? current.get(s.id) : s);
+      if (naming.some((s) => asLeft(s)?.entityId === id)) return true;
     }
     return false;
   }
