@@ -104,7 +104,14 @@ export function repository(db: HashiyaDb) {
 
     /** Every stored claim whose source is one of these spans, with context. */
     async claimsSourcedBy(spanIds: readonly string[]): Promise<MentionRow[]> {
-      return spanIds.length ? withContext(await db.spans.where('sourceId').anyOf([...spanIds]).toArray()) : [];
+      return spanIds.length
+        ? withContext(
+            await db.spans
+              .where('sourceId')
+              .anyOf([...spanIds])
+              .toArray(),
+          )
+        : [];
     },
 
     /**
@@ -126,14 +133,19 @@ export function repository(db: HashiyaDb) {
         });
         const writtenEntities = change.entities.map((c, i) => {
           const found = entities[i];
-          if (c.before ? found?.version !== c.before.version : found !== undefined) throw new Error(`the entity “${(c.before ?? c.after)!.name}” was changed meanwhile`);
+          if (c.before ? found?.version !== c.before.version : found !== undefined)
+            throw new Error(`the entity “${(c.before ?? c.after)!.name}” was changed meanwhile`);
           const after = c.after && { ...c.after, updatedAt: now, version: found ? found.version + 1 : c.after.version };
           return { before: found ?? null, after };
         });
         const gone = writtenEntities.filter((c) => !c.after).map((c) => c.before!.id);
         for (const id of gone) {
           const moving = new Set(writtenSpans.filter((c) => c.before.entityId === id).map((c) => c.before.id));
-          const left = await db.spans.where('entityId').equals(id).filter((s) => !moving.has(s.id)).count();
+          const left = await db.spans
+            .where('entityId')
+            .equals(id)
+            .filter((s) => !moving.has(s.id))
+            .count();
           if (left) throw new Error('another mention was linked to the entity meanwhile');
         }
         await Promise.all([
@@ -169,10 +181,12 @@ export function repository(db: HashiyaDb) {
     /**
      * Stores a whole import in one transaction: the new documents with their texts and
      * spans, and the spans attached to documents already here (a span identical to one
-     * stored — same range, label and annotator — is not added twice). All or nothing.
+     * stored — same range, label and annotator — is not added twice), and the entities the
+     * mentions name that the library lacks (an id it has keeps the library's entity, which
+     * the mentions then name). All or nothing.
      */
     async applyImport(
-      plan: Pick<ImportPlan, 'newDocuments' | 'attachments'>,
+      plan: Pick<ImportPlan, 'newDocuments' | 'attachments'> & Partial<Pick<ImportPlan, 'entities'>>,
       now: number,
       onProgress?: (done: number, total: number) => void,
     ): Promise<{ added: number; attached: number; duplicates: number }> {
@@ -181,7 +195,12 @@ export function repository(db: HashiyaDb) {
       let done = 0;
       let duplicates = 0;
       let attached = 0;
-      await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
+      await db.transaction('rw', [db.documents, db.texts, db.spans, db.entities], async () => {
+        if (plan.entities?.length) {
+          const have = await db.entities.bulkGet(plan.entities.map((e) => e.id));
+          const fresh = plan.entities.filter((_, i) => !have[i]);
+          if (fresh.length) await db.entities.bulkAdd(fresh);
+        }
         for (let i = 0; i < plan.newDocuments.length; i += CHUNK) {
           const chunk = plan.newDocuments.slice(i, i + CHUNK);
           await addInSlices(
@@ -226,7 +245,7 @@ export function repository(db: HashiyaDb) {
       now: number,
     ): Promise<{ added: number; attached: number; duplicates: number }> {
       const total = { added: 0, attached: 0, duplicates: 0 };
-      await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
+      await db.transaction('rw', [db.documents, db.texts, db.spans, db.entities], async () => {
         for (;;) {
           const step = await Dexie.waitFor(pieces.next(), 10 * 60_000);
           if (step.done) break;
