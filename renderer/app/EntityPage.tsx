@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Entity } from '../../shared/model/entity';
 import type { MentionRow } from '../db/repository';
 import { appStore, useHashiya } from '../store/appStore';
@@ -32,7 +32,8 @@ function ContextRow({ row, chosen, onChoose }: { readonly row: MentionRow; reado
 }
 
 function EditForm({ entity }: { readonly entity: Entity }) {
-  const labels = useHashiya((s) => s.labels.filter((l) => l.role === 'entity'));
+  const all = useHashiya((s) => s.labels);
+  const labels = useMemo(() => all.filter((l) => l.role === 'entity'), [all]);
   const [name, setName] = useState(entity.name);
   const [others, setOthers] = useState(entity.otherNames.join('\n'));
   const [type, setType] = useState(entity.type);
