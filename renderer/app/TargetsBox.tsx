@@ -9,7 +9,7 @@ export function TargetsBox({ claim }: { readonly claim: Span }) {
   const labels = useHashiya((s) => s.labels);
   const text = useHashiya((s) => s.open?.text ?? '');
   const st = appStore.getState();
-  const targets = claim.targetIds ?? [];
+  const targets = useMemo(() => claim.targetIds ?? [], [claim.targetIds]);
   const shown = useMemo(() => {
     const inside = targetCandidates(labels, claim, spans.values());
     const extra = targets.flatMap((id) => (inside.some((s) => s.id === id) ? [] : spans.get(id) ? [spans.get(id)!] : []));

@@ -63,7 +63,10 @@ export function openDocumentAt(docId: string, spanId: string): void {
   };
   openDocumentById(docId);
   if (select()) return;
-  const stop = appStore.subscribe((s) => s.open, () => {
-    if (select()) stop();
-  });
+  const stop = appStore.subscribe(
+    (s) => s.open,
+    () => {
+      if (select()) stop();
+    },
+  );
 }

@@ -93,7 +93,9 @@ export function repository(db: HashiyaDb) {
     async mentionCounts(): Promise<Map<string, number>> {
       const counts = new Map<string, number>();
       // Only spans that name an entity are in the index.
-      for (const key of await db.spans.orderBy('entityId').keys()) counts.set(String(key), (counts.get(String(key)) ?? 0) + 1);
+      for (const key of await db.spans.orderBy('entityId').keys()) {
+        if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
       return counts;
     },
 

@@ -396,7 +396,12 @@ export const documentSlice =
         // So do claims it was a source or a target of.
         for (const s of get().spans.values()) {
           let after = s.sourceId === span.id ? linkSource(s, null, now) : s;
-          if (s.targetIds?.includes(span.id)) after = setTargets(after, s.targetIds.filter((id) => id !== span.id), now);
+          if (s.targetIds?.includes(span.id))
+            after = setTargets(
+              after,
+              s.targetIds.filter((id) => id !== span.id),
+              now,
+            );
           if (after !== s) changes.push({ before: s, after });
         }
         act(`Delete ${span.label}`, changes, null);
@@ -482,8 +487,18 @@ export const documentSlice =
           return null;
         }
         const now = deps.now();
-        const entity = { id: deps.newId(), name: open.text.slice(span.start, span.end).trim(), otherNames: [], type: span.label, createdAt: now, updatedAt: now, version: 1 };
-        act(`New entity “${entity.name}”`, [{ before: span, after: linkEntity(span, entity.id, now) }], spanId, undefined, undefined, [{ before: null, after: entity }]);
+        const entity = {
+          id: deps.newId(),
+          name: open.text.slice(span.start, span.end).trim(),
+          otherNames: [],
+          type: span.label,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        };
+        act(`New entity “${entity.name}”`, [{ before: span, after: linkEntity(span, entity.id, now) }], spanId, undefined, undefined, [
+          { before: null, after: entity },
+        ]);
         return entity.id;
       },
 

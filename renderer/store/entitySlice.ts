@@ -111,7 +111,10 @@ export const entitySlice =
         const written = await run(mergeEntities(into, from, await mentions(fromId), deps.now()));
         if (written) {
           file(written);
-          get().notify({ kind: 'info', text: `Merged “${from.name}” into “${into.name}” (${written.spans.length} mention${written.spans.length === 1 ? '' : 's'}); Ctrl+Z here undoes it.` });
+          get().notify({
+            kind: 'info',
+            text: `Merged “${from.name}” into “${into.name}” (${written.spans.length} mention${written.spans.length === 1 ? '' : 's'}); Ctrl+Z here undoes it.`,
+          });
         }
         return !!written;
       },
@@ -126,7 +129,10 @@ export const entitySlice =
         const written = await run(splitEntity(from, made, await mentions(fromId, new Set(spanIds)), now));
         if (!written) return null;
         file(written);
-        get().notify({ kind: 'info', text: `Moved ${written.spans.length} mention${written.spans.length === 1 ? '' : 's'} to the new entity “${trimmed}”; Ctrl+Z here undoes it.` });
+        get().notify({
+          kind: 'info',
+          text: `Moved ${written.spans.length} mention${written.spans.length === 1 ? '' : 's'} to the new entity “${trimmed}”; Ctrl+Z here undoes it.`,
+        });
         return made.id;
       },
 

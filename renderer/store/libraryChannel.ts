@@ -33,7 +33,13 @@ export interface LibraryChannel {
 export function messagesFor(written: readonly Change[]): LibraryMessage[] {
   const byDoc = new Map<
     string,
-    { put: Map<string, Span>; remove: Set<string>; statuses: Map<string, DocStatus>; decisions: Map<string, Decision | null>; entities: Map<string, Entity | null> }
+    {
+      put: Map<string, Span>;
+      remove: Set<string>;
+      statuses: Map<string, DocStatus>;
+      decisions: Map<string, Decision | null>;
+      entities: Map<string, Entity | null>;
+    }
   >();
   for (const change of written) {
     let m = byDoc.get(change.docId);

@@ -64,7 +64,10 @@ export function splitEntity(from: Entity, made: Entity, mentions: readonly Span[
 /** An entity with new fields; the same object when nothing differs. */
 export function editEntity(entity: Entity, edit: Pick<Entity, 'name' | 'otherNames' | 'type'> & { readonly identifier?: string }, now: number): Entity {
   const identifier = edit.identifier?.trim() || undefined;
-  const otherNames = addNames([], edit.otherNames.map((n) => n.trim())).filter((n) => n !== edit.name);
+  const otherNames = addNames(
+    [],
+    edit.otherNames.map((n) => n.trim()),
+  ).filter((n) => n !== edit.name);
   if (
     entity.name === edit.name &&
     entity.type === edit.type &&

@@ -9,6 +9,7 @@ import { compareSpans, contains, type Span } from '../model/span';
 export function targetCandidates(labels: readonly LabelDef[], claim: Span, spans: Iterable<Span>): Span[] {
   const entities = labelsWithRole(labels, 'entity');
   const out: Span[] = [];
-  for (const s of spans) if (s.id !== claim.id && s.id !== claim.sourceId && s.docId === claim.docId && entities.has(s.label) && contains(claim, s)) out.push(s);
+  for (const s of spans)
+    if (s.id !== claim.id && s.id !== claim.sourceId && s.docId === claim.docId && entities.has(s.label) && contains(claim, s)) out.push(s);
   return out.sort(compareSpans);
 }

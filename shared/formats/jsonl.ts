@@ -376,7 +376,7 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
       end: range.end,
       label,
       ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
-      ...(s.entity !== undefined ? { entity: s.entity as string } : {}),
+      ...(s.entity !== undefined ? { entity: s.entity } : {}),
       ...(stance !== undefined ? { stance: stance as Stance } : {}),
     },
     tokenEnd,
@@ -467,7 +467,7 @@ function readEntities(value: unknown, errors: string[]): Entity[] | undefined {
     out.push({
       id: e.id as string,
       name: e.name as string,
-      otherNames: others as string[],
+      otherNames: others,
       type: e.type as string,
       ...(e.identifier !== undefined ? { identifier: e.identifier } : {}),
       createdAt,

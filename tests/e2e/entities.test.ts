@@ -88,10 +88,7 @@ describe('entities across documents', () => {
     await expect.poll(() => page.getByTestId('claim-target').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([true, true]);
     await page.screenshot({ path: '/tmp/claim-targets.png' });
     const lines = await exportJsonlBy(page, () => page.getByRole('button', { name: 'Export JSONL' }).click());
-    const line = lines.find((l) => l.meta.title === 'konico-strikes') as (typeof lines)[number] & {
-      meta: { entities?: { id: string; name: string; other_names: string[] }[] };
-      spans: { id: string; label: string; text: string; entity?: string }[];
-    };
+    const line = lines.find((l) => l.meta.title === 'konico-strikes')!;
     const claim = line.spans.find((s) => s.label === 'claim')!;
     const mention = line.spans.find((s) => s.text === US)!;
     const place = line.spans.find((s) => s.label === 'place')!;

@@ -53,7 +53,7 @@ export function sampleLibrary(): LibraryRows {
     layla[2] = setStance(linkSource(layla[2]!, layla[0]!.id, T0 + 200), 'reported', T0 + 201);
     // The actor names the library's one entity, and the claim is about the place.
     layla[0] = { ...layla[0]!, entityId: 'entity0', version: layla[0]!.version + 1 };
-    layla[2] = { ...layla[2]!, targetIds: [layla[1]!.id], version: layla[2]!.version + 1 };
+    layla[2] = { ...layla[2], targetIds: [layla[1]!.id], version: layla[2].version + 1 };
     const omar = [span('omar', 0, 'actor'), span('omar', 3, 'weapon')];
     const gold = [span(GOLD, 0, 'actor')];
     const spans = [...layla, ...omar, ...gold];
@@ -68,11 +68,11 @@ export function sampleLibrary(): LibraryRows {
     });
     rows.statuses.push(status('layla', 'done'), status('omar', 'in-progress'), status(GOLD, 'in-progress'));
     const decision: Decision = {
-      id: decisionId(doc.record.id, 'layla', 'omar', `${layla[0]!.start}:${layla[0]!.end}`),
+      id: decisionId(doc.record.id, 'layla', 'omar', `${layla[0].start}:${layla[0].end}`),
       docId: doc.record.id,
       a: 'layla',
       b: 'omar',
-      key: `${layla[0]!.start}:${layla[0]!.end}`,
+      key: `${layla[0].start}:${layla[0].end}`,
       verdict: 'both',
       goldIds: [gold[0]!.id],
       reviewer: 'سارة',
@@ -83,7 +83,16 @@ export function sampleLibrary(): LibraryRows {
     const rejected = { docId: doc.record.id, annotator: 'layla', start: utf16(m.index), end: utf16(m.index + m[0].length), label: 'actor' };
     rows.rejections.push({ ...rejected, id: rejectionId(rejected), proposedBy: 'occurrence', rejectedAt: T0 + 600 + i });
   });
-  rows.entities.push({ id: 'entity0', name: 'القوات الأميركية', otherNames: ['US forces'], type: 'actor', identifier: 'Q30', createdAt: T0, updatedAt: T0 + 1, version: 2 });
+  rows.entities.push({
+    id: 'entity0',
+    name: 'القوات الأميركية',
+    otherNames: ['US forces'],
+    type: 'actor',
+    identifier: 'Q30',
+    createdAt: T0,
+    updatedAt: T0 + 1,
+    version: 2,
+  });
   rows.settings.push(
     { key: 'annotator', value: 'layla' },
     { key: 'labels', value: [...DEFAULT_LABELS, { ...DEFAULT_LABELS[0]!, name: 'مصدر', key: '5', color: '#8c564b' }] },
@@ -147,9 +156,12 @@ export const arbitraryLibrary: fc.Arbitrary<LibraryRows> = fc
           maxLength: 3,
         },
       ),
-      entities: fc.array(fc.record({ name: mixedText({ minLength: 1, maxLength: 8 }), other: fc.array(mixedText({ maxLength: 8 }), { maxLength: 2 }), at: time }), {
-        maxLength: 3,
-      }),
+      entities: fc.array(
+        fc.record({ name: mixedText({ minLength: 1, maxLength: 8 }), other: fc.array(mixedText({ maxLength: 8 }), { maxLength: 2 }), at: time }),
+        {
+          maxLength: 3,
+        },
+      ),
     });
   })
   .map(({ docs, spans, statuses, settings, decisions, rejections, entities }) => {

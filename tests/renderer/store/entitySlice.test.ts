@@ -107,9 +107,12 @@ describe('entities across documents', () => {
     expect((await db.spans.get(base))?.entityId).toBe(usId);
 
     await store.getState().loadEntityPage(usId);
-    expect(store.getState().entityPage?.mentions.map((m) => m.title).sort()).toEqual(
-      ['gas-field-attack', 'konico-strikes', 'konico-strikes'].sort(),
-    );
+    expect(
+      store
+        .getState()
+        .entityPage?.mentions.map((m) => m.title)
+        .sort(),
+    ).toEqual(['gas-field-attack', 'konico-strikes', 'konico-strikes'].sort());
     expect(store.getState().entityPage?.mentions.find((m) => m.span.id === base)?.text).toBe('القاعدة الأميركية');
 
     const splitId = await store.getState().splitEntity(usId, [base], 'القاعدة الأميركية في كونيكو');

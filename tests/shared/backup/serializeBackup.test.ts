@@ -59,7 +59,16 @@ describe('serializeBackup and verifyBackup', () => {
     const text = 'قال المرصد:\r\n«هجوم» 🚀 على\u2028حقل 𝕏\u2029كونيكو\r';
     const rows = sampleLibrary();
     const doc = { ...rows.documents[0]!, textSha256: sha256Hex(text), length: [...text].length };
-    const lib: LibraryRows = { ...rows, documents: [doc], texts: [{ docId: doc.id, text }], spans: [], statuses: [], decisions: [], rejections: [], entities: [] };
+    const lib: LibraryRows = {
+      ...rows,
+      documents: [doc],
+      texts: [{ docId: doc.id, text }],
+      spans: [],
+      statuses: [],
+      decisions: [],
+      rejections: [],
+      entities: [],
+    };
     const file = await backupText(lib);
     // Every line a row: no raw U+2028/U+2029/CR for a line-splitting reader to break at.
     expect(file).not.toMatch(/[\u2028\u2029\r]/);
