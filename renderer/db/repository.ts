@@ -320,7 +320,10 @@ export function repository(db: HashiyaDb) {
             return c.before ? found?.version !== c.before.version : found !== undefined;
           });
           // An entity is deleted (an undone "new entity") only while no other mention names it.
-          if (entityClash || (await namedElsewhere(change, current))) {
+          // Only a change that deletes an entity reads more (an await per change of a long
+          // batch would let the transaction commit under it).
+          const deletes = change.entities?.some((c) => c.before && !c.after) ?? false;
+          if (entityClash || (deletes && (await namedElsewhere(change, current)))) {
             refused.push({ change, reason: 'changed-elsewhere' });
             continue;
           }
@@ -394,7 +397,7 @@ export function repository(db: HashiyaDb) {
      * written (the undo step for that document), or null when nothing was left to tag.
      */
     async acceptOccurrences(docId: string, annotator: string, places: readonly Placed[], newId: () => string, now: number): Promise<Change | null> {
-      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions, db.rejections], async () => {
+      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions, db.rejections, db.entities], async () => {
         const [record, stored, rejected, status] = await Promise.all([
           db.documents.get(docId),
           db.spans.where('docId').equals(docId).toArray(),

@@ -371,7 +371,7 @@ export const documentSlice =
         // the new label cannot have goes in the same step, so one undo brings it back.
         if (role !== 'claim' && (span.sourceId !== undefined || span.stance !== undefined || span.targetIds !== undefined)) {
           after = setTargets(setStance(linkSource(after, null, now), null, now), [], now);
-          dropped.push('its source, stance and targets');
+          dropped.push(span.targetIds === undefined ? 'its source and stance' : 'its source, stance and targets');
         }
         if (role !== 'entity' && span.entityId !== undefined) {
           after = linkEntity(after, null, now);
