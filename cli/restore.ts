@@ -45,7 +45,7 @@ export async function restore(paths: readonly string[], options: CliOptions, io:
     io.err(`hashiya restore: ${file} is not a whole backup; nothing was written\n`);
     return 1;
   }
-  const { documents, texts, spans, statuses, settings } = check.backup.tables;
+  const { documents, texts, spans, statuses, settings, entities } = check.backup.tables;
   const annotators = [...new Set([...spans.map((s) => s.annotator), ...statuses.map((s) => s.annotator)])].sort();
   const own = settings.find((s) => s.key === 'annotator')?.value;
   const layer = options['all-layers'] ? null : (options.annotator ?? (typeof own === 'string' ? own : undefined));
@@ -83,12 +83,13 @@ export async function restore(paths: readonly string[], options: CliOptions, io:
     Array.isArray(stored) && checkLabels(stored as LabelDef[]).length === 0 ? (stored as LabelDef[]) : DEFAULT_LABELS,
     'claim',
   );
+  const entityById = new Map(entities.map((e) => [e.id, e]));
   const run = startExport(to, exportOptions);
   // Oldest first, as the app exports; a verified backup has a text for every document.
   const docs = [...documents].sort((a, b) => a.createdAt - b.createdAt);
   for (const r of docs) {
     const t = textOf.get(r.id)!;
-    run.add(sourceFromRecords(r, t.text, t.tokens, spansOf.get(r.id) ?? [], statusesOf.get(r.id) ?? [], decisionsOf.get(r.id) ?? [], claimLabels));
+    run.add(sourceFromRecords(r, t.text, t.tokens, spansOf.get(r.id) ?? [], statusesOf.get(r.id) ?? [], decisionsOf.get(r.id) ?? [], claimLabels, entityById));
   }
   const result = run.finish();
   const out = options.output;

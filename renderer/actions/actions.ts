@@ -10,6 +10,7 @@ import { inTextField } from './inTextField';
 import { keyMatch, type KeyEventLike } from './keyMatch';
 import { SEARCH_ACTIONS } from './searchActions';
 import { SUGGESTION_ACTIONS } from './suggestionActions';
+import { ENTITY_ACTIONS } from './entityActions';
 
 /** What an action may touch: the store, the open article's view, the platform, and app-level navigation. */
 export interface ActionContext {
@@ -29,7 +30,7 @@ export interface ActionContext {
  */
 export interface Action {
   readonly name: string;
-  readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Search' | 'Suggestions' | 'Documents' | 'History' | 'Help';
+  readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Entities' | 'Search' | 'Suggestions' | 'Documents' | 'History' | 'Help';
   readonly title: string;
   readonly keys: readonly string[];
   /** Whether it works on the open document: then it runs only with one open and no dialog over it but the keys overlay. */
@@ -329,6 +330,7 @@ export const ACTIONS: readonly Action[] = [
   })),
   ...SEARCH_ACTIONS,
   ...SUGGESTION_ACTIONS,
+  ...ENTITY_ACTIONS,
   COMMANDS.undo,
   COMMANDS.redo,
   {

@@ -22,7 +22,9 @@ import { AgreementDashboard } from './AgreementDashboard';
 import { ReviewStartDialog } from './ReviewStartDialog';
 import { SaveStatus } from './SaveStatus';
 import { parseRoute, type Route } from './reviewRoute';
-import { showAgreement } from './navigation';
+import { showAgreement, showEntities } from './navigation';
+import { EntitiesView } from './EntitiesView';
+import { EntityPage } from './EntityPage';
 
 /** Brings the store in line with the address: the document, review or dashboard it names. */
 function syncToRoute(route: Route): void {
@@ -34,6 +36,7 @@ function syncToRoute(route: Route): void {
     return;
   }
   st.stopReview();
+  st.setShowingEntities(route.view === 'entities' || route.view === 'entity');
   if (route.view === 'document') {
     // Coming back from review, the same document reopens on the annotator's own layer.
     if (route.docId !== st.open?.record.id || st.layer !== st.annotator) void st.openDocument(route.docId).then((ok) => ok || showLibrary());
@@ -53,7 +56,7 @@ export function App() {
     void appStore
       .getState()
       .loadSettings()
-      .then(() => appStore.getState().refreshLibrary());
+      .then(() => Promise.all([appStore.getState().refreshLibrary(), appStore.getState().loadEntities()]));
     const sync = () => {
       const next = parseRoute(window.location.hash);
       setRoute(next);
@@ -84,8 +87,11 @@ export function App() {
         <span className="brand" lang="ar" aria-hidden="true">
           حاشية
         </span>
-        <button type="button" onClick={showLibrary} aria-pressed={!open && route.view !== 'agreement'}>
+        <button type="button" onClick={showLibrary} aria-pressed={!open && route.view === 'library'}>
           Library
+        </button>
+        <button type="button" onClick={showEntities} aria-pressed={route.view === 'entities' || route.view === 'entity'}>
+          Entities
         </button>
         <button type="button" onClick={showAgreement} aria-pressed={route.view === 'agreement'}>
           Agreement
@@ -126,6 +132,10 @@ export function App() {
       <main>
         {route.view === 'agreement' ? (
           <AgreementDashboard />
+        ) : route.view === 'entities' ? (
+          <EntitiesView />
+        ) : route.view === 'entity' ? (
+          <EntityPage entityId={route.entityId} />
         ) : open ? (
           <DocumentView key={open.record.id} open={open} />
         ) : (

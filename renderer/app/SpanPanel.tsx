@@ -3,6 +3,8 @@ import { codePointIndex } from '../../shared/text/codepoints';
 import { activeView } from '../editor/activeView';
 import { setTextSelection, startLink } from '../editor/editorCommands';
 import { appStore, useHashiya } from '../store/appStore';
+import { EntityBox } from './EntityBox';
+import { TargetsBox } from './TargetsBox';
 
 const STANCE_TEXT: Record<Stance, string> = { asserted: 'Asserted', denied: 'Denied', reported: 'Reported' };
 
@@ -97,8 +99,10 @@ export function SpanPanel() {
               </label>
             ))}
           </fieldset>
+          <TargetsBox claim={selected} />
         </section>
       )}
+      {label?.role === 'entity' && <EntityBox mention={selected} />}
       {claimsOf > 0 && (
         <p className="hint">
           Source of {claimsOf} claim{claimsOf === 1 ? '' : 's'}.

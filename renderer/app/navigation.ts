@@ -40,3 +40,33 @@ export function openReview(docId: string, a: string, b: string): void {
 export function showAgreement(): void {
   window.location.hash = routeHash({ view: 'agreement' });
 }
+
+/** Shows the entities list. */
+export function showEntities(): void {
+  window.location.hash = routeHash({ view: 'entities' });
+}
+
+/** Shows an entity's page. */
+export function showEntity(entityId: string): void {
+  window.location.hash = routeHash({ view: 'entity', entityId });
+}
+
+/** Opens a document with one of its spans selected and scrolled to the middle of the view. */
+export function openDocumentAt(docId: string, spanId: string): void {
+  const select = () => {
+    const st = appStore.getState();
+    if (st.open?.record.id !== docId) return false;
+    st.selectSpan(spanId);
+    // Once the editor has drawn the selection.
+    requestAnimationFrame(() => document.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'center' }));
+    return true;
+  };
+  openDocumentById(docId);
+  if (select()) return;
+  const stop = appStore.subscribe(
+    (s) => s.open,
+    () => {
+      if (select()) stop();
+    },
+  );
+}

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentRecord, DocumentText } from '../../shared/model/document';
+import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
 import type { Decision } from '../../shared/review/decision';
 import type { Rejection } from '../../shared/suggest/rejection';
@@ -24,6 +25,7 @@ export class HashiyaDb extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   decisions!: EntityTable<Decision, 'id'>;
   rejections!: EntityTable<Rejection, 'id'>;
+  entities!: EntityTable<Entity, 'id'>;
 
   constructor(name = 'hashiya') {
     super(name);
@@ -59,6 +61,12 @@ export class HashiyaDb extends Dexie {
     // v5: suggestions the analyst rejected, so that place is not offered again.
     this.version(5).stores({
       rejections: 'id, docId',
+    });
+    // v6: library-wide entities, and spans indexed by the entity they name (an entity's
+    // mentions, a merge) and by their claim's source (the claims an entity's mentions make).
+    this.version(6).stores({
+      entities: 'id, type',
+      spans: 'id, docId, label, entityId, sourceId',
     });
   }
 }

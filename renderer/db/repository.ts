@@ -3,7 +3,9 @@ import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentMeta, DocumentRecord, DocumentText } from '../../shared/model/document';
 import { fillMissingMeta } from '../../shared/model/fillMissingMeta';
 import type { LabelRole } from '../../shared/model/label';
+import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
+import type { LibraryChange } from '../../shared/entities/libraryChange';
 import { agreementDocuments, type AgreementDocument, type LayeredText } from '../../shared/agreement/agreementDocuments';
 import type { Decision } from '../../shared/review/decision';
 import { placeKey, type Rejection } from '../../shared/suggest/rejection';
@@ -32,9 +34,132 @@ export interface RoleConflict extends RoleChange {
   readonly sources: number;
 }
 
+/** A mention with where it lies: its document's title and the text around it. */
+export interface MentionRow {
+  readonly span: Span;
+  readonly title: string;
+  readonly before: string;
+  readonly text: string;
+  readonly after: string;
+}
+
+/** Characters of context shown on each side of a mention. */
+const CONTEXT = 60;
+
 /** Every read and write the app makes, each write one IndexedDB transaction. */
 export function repository(db: HashiyaDb) {
+  /**
+   * True when `change` deletes an entity that a stored span still names once the change
+   * (and the batch before it, in `current`) is applied.
+   */
+  async function namedElsewhere(change: Change, current: ReadonlyMap<string, Span | undefined>): Promise<boolean> {
+    const own = new Map(change.spans.map((c) => [(c.before ?? c.after)!.id, c.after]));
+    for (const c of change.entities ?? []) {
+      if (!c.before || c.after) continue;
+      const id = c.before.id;
+      const naming = await db.spans.where('entityId').equals(id).toArray();
+      const asLeft = (s: Span) => (own.has(s.id) ? own.get(s.id) : current.has(s.id) ? current.get(s.id) : s);
+      if (naming.some((s) => asLeft(s)?.entityId === id)) return true;
+    }
+    return false;
+  }
+
+  /** Rows with their context, in library order of their documents. */
+  async function withContext(spans: readonly Span[]): Promise<MentionRow[]> {
+    const docIds = [...new Set(spans.map((s) => s.docId))];
+    const [records, texts] = await Promise.all([db.documents.bulkGet(docIds), db.texts.bulkGet(docIds)]);
+    const byId = new Map(docIds.map((id, i) => [id, { record: records[i], text: texts[i]?.text ?? '' }]));
+    const order = (s: Span) => byId.get(s.docId)?.record?.createdAt ?? 0;
+    return [...spans]
+      .sort((a, b) => order(a) - order(b) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start))
+      .map((span) => {
+        const doc = byId.get(span.docId)!;
+        return {
+          span,
+          title: doc.record?.title ?? span.docId,
+          before: doc.text.slice(Math.max(0, span.start - CONTEXT), span.start),
+          text: doc.text.slice(span.start, span.end),
+          after: doc.text.slice(span.end, span.end + CONTEXT),
+        };
+      });
+  }
+
   return {
+    /** Every entity of the library. */
+    listEntities(): Promise<Entity[]> {
+      return db.entities.toArray();
+    },
+
+    /** How many mentions name each entity (only entities with any). */
+    async mentionCounts(): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      // Only spans that name an entity are in the index.
+      for (const key of await db.spans.orderBy('entityId').keys()) {
+        if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return counts;
+    },
+
+    /** Every stored mention of an entity, with context. */
+    async mentionsOf(entityId: string): Promise<MentionRow[]> {
+      return withContext(await db.spans.where('entityId').equals(entityId).toArray());
+    },
+
+    /** Every stored claim whose source is one of these spans, with context. */
+    async claimsSourcedBy(spanIds: readonly string[]): Promise<MentionRow[]> {
+      return spanIds.length
+        ? withContext(
+            await db.spans
+              .where('sourceId')
+              .anyOf([...spanIds])
+              .toArray(),
+          )
+        : [];
+    },
+
+    /**
+     * Stores a library-wide change (merge, split, entity edit) in one transaction, or
+     * nothing of it: each span and entity it changes must be stored at the version the
+     * change found it at. What is written gets the version after the stored one (so an
+     * undo never writes an old copy back); the change returned is what was written, the
+     * one to file for undo. Throws, naming the mention, when something changed since.
+     */
+    async applyLibraryChange(change: LibraryChange, now: number): Promise<LibraryChange> {
+      return db.transaction('rw', [db.spans, db.entities], async () => {
+        const spanIds = change.spans.map((c) => (c.before ?? c.after)!.id);
+        const entityIds = change.entities.map((c) => (c.before ?? c.after)!.id);
+        const [spans, entities] = await Promise.all([db.spans.bulkGet(spanIds), db.entities.bulkGet(entityIds)]);
+        const writtenSpans = change.spans.map((c, i) => {
+          const found = spans[i];
+          if (!c.before || !c.after || found?.version !== c.before.version) throw new Error('a mention it moves was changed or removed meanwhile');
+          return { before: found, after: { ...c.after, updatedAt: now, version: found.version + 1 } };
+        });
+        const writtenEntities = change.entities.map((c, i) => {
+          const found = entities[i];
+          if (c.before ? found?.version !== c.before.version : found !== undefined)
+            throw new Error(`the entity “${(c.before ?? c.after)!.name}” was changed meanwhile`);
+          const after = c.after && { ...c.after, updatedAt: now, version: found ? found.version + 1 : c.after.version };
+          return { before: found ?? null, after };
+        });
+        const gone = writtenEntities.filter((c) => !c.after).map((c) => c.before!.id);
+        for (const id of gone) {
+          const moving = new Set(writtenSpans.filter((c) => c.before.entityId === id).map((c) => c.before.id));
+          const left = await db.spans
+            .where('entityId')
+            .equals(id)
+            .filter((s) => !moving.has(s.id))
+            .count();
+          if (left) throw new Error('another mention was linked to the entity meanwhile');
+        }
+        await Promise.all([
+          writtenSpans.length ? db.spans.bulkPut(writtenSpans.map((c) => c.after)) : null,
+          db.entities.bulkPut(writtenEntities.flatMap((c) => (c.after ? [c.after] : []))),
+          gone.length ? db.entities.bulkDelete(gone) : null,
+        ]);
+        return { title: change.title, spans: writtenSpans, entities: writtenEntities };
+      });
+    },
+
     listDocuments(): Promise<DocumentRecord[]> {
       return db.documents.orderBy('updatedAt').reverse().toArray();
     },
@@ -59,10 +184,12 @@ export function repository(db: HashiyaDb) {
     /**
      * Stores a whole import in one transaction: the new documents with their texts and
      * spans, and the spans attached to documents already here (a span identical to one
-     * stored — same range, label and annotator — is not added twice). All or nothing.
+     * stored — same range, label and annotator — is not added twice), and the entities the
+     * mentions name that the library lacks (an id it has keeps the library's entity, which
+     * the mentions then name). All or nothing.
      */
     async applyImport(
-      plan: Pick<ImportPlan, 'newDocuments' | 'attachments'>,
+      plan: Pick<ImportPlan, 'newDocuments' | 'attachments'> & Partial<Pick<ImportPlan, 'entities'>>,
       now: number,
       onProgress?: (done: number, total: number) => void,
     ): Promise<{ added: number; attached: number; duplicates: number }> {
@@ -71,7 +198,12 @@ export function repository(db: HashiyaDb) {
       let done = 0;
       let duplicates = 0;
       let attached = 0;
-      await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
+      await db.transaction('rw', [db.documents, db.texts, db.spans, db.entities], async () => {
+        if (plan.entities?.length) {
+          const have = await db.entities.bulkGet(plan.entities.map((e) => e.id));
+          const fresh = plan.entities.filter((_, i) => !have[i]);
+          if (fresh.length) await db.entities.bulkAdd(fresh);
+        }
         for (let i = 0; i < plan.newDocuments.length; i += CHUNK) {
           const chunk = plan.newDocuments.slice(i, i + CHUNK);
           await addInSlices(
@@ -117,7 +249,7 @@ export function repository(db: HashiyaDb) {
       now: number,
     ): Promise<{ added: number; attached: number; duplicates: number }> {
       const total = { added: 0, attached: 0, duplicates: 0 };
-      await db.transaction('rw', db.documents, db.texts, db.spans, async () => {
+      await db.transaction('rw', [db.documents, db.texts, db.spans, db.entities], async () => {
         for (;;) {
           const step = await Dexie.waitFor(pieces.next(), 10 * 60_000);
           if (step.done) break;
@@ -176,14 +308,17 @@ export function repository(db: HashiyaDb) {
      * Span counts follow what is stored, never what a window believes.
      */
     async saveChanges(changes: readonly Change[], now: number): Promise<SaveOutcome> {
-      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions], async () => {
+      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions, db.entities], async () => {
         const docIds = [...new Set(changes.map((c) => c.docId))];
         const spanIds = [
           ...new Set(changes.flatMap((c) => c.spans.flatMap((s) => [s.before?.id, s.after?.id]).filter((id): id is string => id !== undefined))),
         ];
-        const [docs, stored] = await Promise.all([db.documents.bulkGet(docIds), db.spans.bulkGet(spanIds)]);
+        const entityIds = [...new Set(changes.flatMap((c) => (c.entities ?? []).map((e) => (e.before ?? e.after)!.id)))];
+        const [docs, stored, storedEntities] = await Promise.all([db.documents.bulkGet(docIds), db.spans.bulkGet(spanIds), db.entities.bulkGet(entityIds)]);
         const original = new Map<string, Span | undefined>(spanIds.map((id, i) => [id, stored[i]]));
         const current = new Map(original);
+        const originalEntities = new Map<string, Entity | undefined>(entityIds.map((id, i) => [id, storedEntities[i]]));
+        const entities = new Map(originalEntities);
         const records = new Map(docs.flatMap((d) => (d ? [[d.id, { ...d }] as const] : [])));
         const touched = new Set<string>();
         const written: Change[] = [];
@@ -205,6 +340,19 @@ export function repository(db: HashiyaDb) {
             refused.push({ change, reason: 'changed-elsewhere', span: (clash.before ?? clash.after)! });
             continue;
           }
+          const entityClash = (change.entities ?? []).some((c) => {
+            const found = entities.get((c.before ?? c.after)!.id);
+            return c.before ? found?.version !== c.before.version : found !== undefined;
+          });
+          // An entity is deleted (an undone "new entity") only while no other mention names it.
+          // Only a change that deletes an entity reads more (an await per change of a long
+          // batch would let the transaction commit under it).
+          const deletes = change.entities?.some((c) => c.before && !c.after) ?? false;
+          if (entityClash || (deletes && (await namedElsewhere(change, current)))) {
+            refused.push({ change, reason: 'changed-elsewhere' });
+            continue;
+          }
+          for (const c of change.entities ?? []) entities.set((c.before ?? c.after)!.id, c.after ?? undefined);
           let count = record.spanCount;
           for (const c of change.spans) {
             if (c.before && (!c.after || c.after.id !== c.before.id)) {
@@ -235,6 +383,13 @@ export function repository(db: HashiyaDb) {
           if (s) put.push(s);
           else remove.push(id);
         }
+        const entitiesPut: Entity[] = [];
+        const entitiesGone: string[] = [];
+        for (const [id, e] of entities) {
+          if (e === originalEntities.get(id)) continue;
+          if (e) entitiesPut.push(e);
+          else entitiesGone.push(id);
+        }
         const decided = [...decisions.values()].filter((d): d is Decision => d !== null);
         const undecided = [...decisions].filter(([, d]) => d === null).map(([id]) => id);
         const docsOut = [...touched].map((id) => records.get(id)!);
@@ -242,7 +397,8 @@ export function repository(db: HashiyaDb) {
         // awaiting each before the next cost a round trip apiece (benchmark T3). The counts,
         // asked after the writes, see them: a count that drifted from what is stored (a
         // window or an older version that counted wrong) is put right in the same transaction.
-        const [, , , , , , counts] = await Promise.all([
+        const [, , , , , , , counts] = await Promise.all([
+          entitiesPut.length || entitiesGone.length ? Promise.all([db.entities.bulkPut(entitiesPut), db.entities.bulkDelete(entitiesGone)]) : null,
           put.length ? db.spans.bulkPut(put) : null,
           remove.length ? db.spans.bulkDelete(remove) : null,
           decided.length ? db.decisions.bulkPut(decided) : null,
@@ -266,7 +422,7 @@ export function repository(db: HashiyaDb) {
      * written (the undo step for that document), or null when nothing was left to tag.
      */
     async acceptOccurrences(docId: string, annotator: string, places: readonly Placed[], newId: () => string, now: number): Promise<Change | null> {
-      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions, db.rejections], async () => {
+      return db.transaction('rw', [db.documents, db.spans, db.statuses, db.decisions, db.rejections, db.entities], async () => {
         const [record, stored, rejected, status] = await Promise.all([
           db.documents.get(docId),
           db.spans.where('docId').equals(docId).toArray(),

@@ -48,6 +48,8 @@ function decorate(state: DecorateWith, span: Span): Decoration {
   let cls = 'hs-span';
   if (span.id === state.selectedId) cls += ' hs-selected';
   if (span.id === state.linkingId) cls += ' hs-linking';
+  // A mention linked to an entity: only its own attributes change, so the link shows at once.
+  if (span.entityId !== undefined) cls += ' hs-linked';
   return Decoration.inline(
     from,
     to,
@@ -58,6 +60,7 @@ function decorate(state: DecorateWith, span: Span): Decoration {
       style: `--c:${state.colors.get(span.label) ?? '#777'};--h:${state.heights.get(span.id) ?? 1}`,
       'data-span-id': span.id,
       'data-label': span.label,
+      ...(span.entityId !== undefined ? { 'data-entity-id': span.entityId } : {}),
       title: state.titles.get(span.label) ?? span.label,
     },
     { id: span.id },

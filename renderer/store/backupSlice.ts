@@ -113,9 +113,10 @@ export const backupSlice =
           patch({ running: false });
         }
         if (get().open) get().closeDocument();
-        set({ history: new Map(), backup: { ...get().backup, check: null } });
+        set({ history: new Map(), libraryHistory: { undo: [], redo: [] }, backup: { ...get().backup, check: null } });
         deps.channel?.post({ kind: 'library' });
         await get().loadSettings();
+        await get().loadEntities();
         await get().refreshLibrary();
         get().notify({ kind: 'info', text: `Library restored from ${check.file}: ${check.summary}.` });
       },

@@ -2,6 +2,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { backupSlice } from './backupSlice';
 import { documentSlice } from './documentSlice';
+import { entitySlice } from './entitySlice';
 import { exchangeSlice } from './exchangeSlice';
 import { librarySlice } from './librarySlice';
 import { reviewSlice } from './reviewSlice';
@@ -26,6 +27,7 @@ export function createHashiyaStore(deps: StoreDeps) {
       ...backupSlice(deps)(...a),
       ...searchSlice(deps)(...a),
       ...suggestionSlice(deps)(...a),
+      ...entitySlice(deps)(...a),
     })),
   );
 }

@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
-import { applySpanChanges, invertChange, isEmptyChange, type Change, type SpanChange } from '../../shared/model/change';
+import { applyEntityChanges, applySpanChanges, invertChange, isEmptyChange, type Change, type EntityChange, type SpanChange } from '../../shared/model/change';
 import { checkSpanRange } from '../../shared/model/checkSpanRange';
 import type { DocStatus } from '../../shared/model/docStatus';
 import { roleOf } from '../../shared/model/label';
 import { sourceProblem } from '../../shared/model/sourceProblem';
-import { createSpan, linkSource, relabelSpan, resizeSpan, setStance, type Span } from '../../shared/model/span';
+import { createSpan, linkEntity, linkSource, relabelSpan, resizeSpan, setStance, setTargets, type Span } from '../../shared/model/span';
 import { growEdge, snapToTokens } from '../../shared/text/snapToTokens';
 import { tokenIndex, type TokenIndex } from '../../shared/text/tokenIndex';
 import { tokenize, type Token } from '../../shared/text/tokenize';
@@ -33,7 +33,16 @@ function tokensFor(text: string, own: readonly (readonly [number, number])[] | u
 /** True when two spans say the same: range, label, link and stance (versions aside). */
 function sameSpan(a: Span | null | undefined, b: Span | null | undefined): boolean {
   if (!a || !b) return !a && !b;
-  return a.start === b.start && a.end === b.end && a.label === b.label && a.annotator === b.annotator && a.sourceId === b.sourceId && a.stance === b.stance;
+  return (
+    a.start === b.start &&
+    a.end === b.end &&
+    a.label === b.label &&
+    a.annotator === b.annotator &&
+    a.sourceId === b.sourceId &&
+    a.stance === b.stance &&
+    a.entityId === b.entityId &&
+    (a.targetIds ?? []).join('\u0000') === (b.targetIds ?? []).join('\u0000')
+  );
 }
 
 /**
@@ -94,6 +103,7 @@ export const documentSlice =
             : `“${first.change.title}” was not saved: another window changed ${what} since. This window now shows what is stored.`,
         ...(refused.length > 1 ? { details: refused.slice(1).map((r) => `also not saved: “${r.change.title}”`) } : {}),
       });
+      if (refused.some((r) => r.change.entities?.length)) void get().loadEntities();
       const open = get().open;
       if (!open || !refused.some((r) => r.change.docId === open.record.id)) return;
       if (refused.some((r) => r.reason === 'document-gone' && r.change.docId === open.record.id)) get().closeDocument();
@@ -114,8 +124,9 @@ export const documentSlice =
     /** Lays what another window stored over this window's state. */
     function receive(message: LibraryMessage) {
       if (message.kind === 'library') {
-        // Labels may have been renamed, documents imported or the library restored.
+        // Labels may have been renamed, documents imported, entities merged or the library restored.
         void get().loadSettings();
+        void get().loadEntities();
         refreshSoon();
         const open = get().open;
         if (open) void reloadSpans(open.record.id);
@@ -132,6 +143,14 @@ export const documentSlice =
       }
       const st = get();
       const patch: Partial<HashiyaState> = {};
+      if (message.entities?.length) {
+        const entities = new Map(st.entities);
+        for (const e of message.entities) {
+          if (e.after) entities.set(e.id, e.after);
+          else entities.delete(e.id);
+        }
+        patch.entities = entities;
+      }
       if (st.open?.record.id === message.docId) {
         const removed = new Set([...message.remove, ...message.put.map((s) => s.id)]);
         const spans = new Map(st.spans);
@@ -187,6 +206,7 @@ export const documentSlice =
     function apply(change: Change, history: DocHistory, selectedSpanId: string | null) {
       const spans = applySpanChanges(get().spans, change);
       const patch: Partial<HashiyaState> = { spans, selectedSpanId, history: new Map(get().history).set(historyKey(change.docId, get().layer), history) };
+      if (change.entities?.length) patch.entities = applyEntityChanges(get().entities, change.entities);
       if (change.status && change.status.annotator === get().annotator) {
         patch.statuses = new Map(get().statuses).set(change.docId, change.status.after);
       } else if (change.status && change.status.annotator === get().layer) {
@@ -218,7 +238,14 @@ export const documentSlice =
     }
 
     /** Performs a new user action: one undo step. */
-    function act(title: string, spanChanges: SpanChange[], selectedSpanId: string | null, status?: DocStatus, decisions?: Change['decisions']): void {
+    function act(
+      title: string,
+      spanChanges: SpanChange[],
+      selectedSpanId: string | null,
+      status?: DocStatus,
+      decisions?: Change['decisions'],
+      entities?: readonly EntityChange[],
+    ): void {
       const open = get().open;
       const annotator = get().layer;
       if (!open || !annotator) return;
@@ -232,6 +259,7 @@ export const documentSlice =
         spans: spanChanges,
         ...(after !== current ? { status: { annotator, before: current, after } } : {}),
         ...(decisions?.length ? { decisions } : {}),
+        ...(entities?.length ? { entities } : {}),
       };
       if (isEmptyChange(change)) return;
       const h = get().history.get(historyKey(docId, annotator)) ?? EMPTY_HISTORY;
@@ -350,9 +378,13 @@ export const documentSlice =
         const dropped: string[] = [];
         // Only a claim has a source and a stance, and only an entity span is a source: what
         // the new label cannot have goes in the same step, so one undo brings it back.
-        if (role !== 'claim' && (span.sourceId !== undefined || span.stance !== undefined)) {
-          after = setStance(linkSource(after, null, now), null, now);
-          dropped.push('its source and stance');
+        if (role !== 'claim' && (span.sourceId !== undefined || span.stance !== undefined || span.targetIds !== undefined)) {
+          after = setTargets(setStance(linkSource(after, null, now), null, now), [], now);
+          dropped.push(span.targetIds === undefined ? 'its source and stance' : 'its source, stance and targets');
+        }
+        if (role !== 'entity' && span.entityId !== undefined) {
+          after = linkEntity(after, null, now);
+          dropped.push('its entity');
         }
         changes.push({ before: span, after });
         if (role !== 'entity') {
@@ -370,7 +402,17 @@ export const documentSlice =
         const now = deps.now();
         const changes: SpanChange[] = [{ before: span, after: null }];
         // Claims that named this span as their source lose the link in the same step.
-        for (const s of get().spans.values()) if (s.sourceId === span.id) changes.push({ before: s, after: linkSource(s, null, now) });
+        // So do claims it was a source or a target of.
+        for (const s of get().spans.values()) {
+          let after = s.sourceId === span.id ? linkSource(s, null, now) : s;
+          if (s.targetIds?.includes(span.id))
+            after = setTargets(
+              after,
+              s.targetIds.filter((id) => id !== span.id),
+              now,
+            );
+          if (after !== s) changes.push({ before: s, after });
+        }
         act(`Delete ${span.label}`, changes, null);
       },
 
@@ -426,6 +468,60 @@ export const documentSlice =
         }
         const after = setStance(claim, stance, deps.now());
         if (after !== claim) act(stance ? `Stance: ${stance}` : 'Clear stance', [{ before: claim, after }], claimId);
+      },
+
+      linkEntity(spanId, entityId) {
+        const span = get().spans.get(spanId);
+        if (!span) return;
+        if (entityId !== null) {
+          if (roleOf(get().labels, span.label) !== 'entity') {
+            get().notify({ kind: 'error', text: `Cannot link an entity: “${span.label}” is not an entity label.` });
+            return;
+          }
+          if (!get().entities.has(entityId)) {
+            get().notify({ kind: 'error', text: 'That entity is no longer in the library.' });
+            return;
+          }
+        }
+        const after = linkEntity(span, entityId, deps.now());
+        if (after !== span) act(entityId ? `Link to “${get().entities.get(entityId)!.name}”` : 'Unlink entity', [{ before: span, after }], spanId);
+      },
+
+      newEntityFrom(spanId) {
+        const span = get().spans.get(spanId);
+        const open = get().open;
+        if (!span || !open) return null;
+        if (roleOf(get().labels, span.label) !== 'entity') {
+          get().notify({ kind: 'error', text: `Cannot make an entity: “${span.label}” is not an entity label.` });
+          return null;
+        }
+        const now = deps.now();
+        const entity = {
+          id: deps.newId(),
+          name: open.text.slice(span.start, span.end).trim(),
+          otherNames: [],
+          type: span.label,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        };
+        act(`New entity “${entity.name}”`, [{ before: span, after: linkEntity(span, entity.id, now) }], spanId, undefined, undefined, [
+          { before: null, after: entity },
+        ]);
+        return entity.id;
+      },
+
+      setTargets(claimId, targetIds) {
+        const claim = get().spans.get(claimId);
+        if (!claim) return;
+        if (roleOf(get().labels, claim.label) !== 'claim') {
+          get().notify({ kind: 'error', text: `Cannot set what it is about: “${claim.label}” is not a claim label.` });
+          return;
+        }
+        // Only spans of the open layer, the same document, may be targets.
+        const ids = [...new Set(targetIds)].filter((id) => id !== claimId && get().spans.has(id));
+        const after = setTargets(claim, ids, deps.now());
+        if (after !== claim) act(ids.length ? 'Set what the claim is about' : 'Clear what the claim is about', [{ before: claim, after }], claimId);
       },
 
       toggleDone() {

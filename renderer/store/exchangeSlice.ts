@@ -116,7 +116,7 @@ export const exchangeSlice =
           }
           set({ importReview: null });
           deps.channel?.post({ kind: 'library' });
-          await get().refreshLibrary();
+          await Promise.all([get().refreshLibrary(), get().loadEntities()]);
           const open = get().open;
           if (open) await get().openDocument(open.record.id);
           get().notify({
@@ -175,7 +175,7 @@ export const exchangeSlice =
           const run = startExport(format, options);
           let count = 0;
           for await (const d of deps.repo.eachDocument()) {
-            run.add(exportSourceOf(d, pending, claimLabels));
+            run.add(exportSourceOf(d, pending, claimLabels, get().entities));
             progress(false, ++count);
           }
           if (!count) {

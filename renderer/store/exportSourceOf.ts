@@ -2,6 +2,7 @@ import type { ExportSource } from '../../shared/export/exportSource';
 import { sourceFromRecords } from '../../shared/export/sourceFromRecords';
 import type { Change } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
+import type { Entity } from '../../shared/model/entity';
 import type { Decision } from '../../shared/review/decision';
 import type { StoredDocument } from '../db/repository';
 import { withPending } from './withPending';
@@ -11,7 +12,12 @@ import { withPending } from './withPending';
  * spans, statuses and review decisions: an export made while writing fails holds what the
  * screen shows.
  */
-export function exportSourceOf(d: StoredDocument, pending: readonly Change[], claimLabels: ReadonlySet<string>): ExportSource {
+export function exportSourceOf(
+  d: StoredDocument,
+  pending: readonly Change[],
+  claimLabels: ReadonlySet<string>,
+  entities?: ReadonlyMap<string, Entity>,
+): ExportSource {
   const id = d.record.id;
   const statuses = new Map<string, DocStatus>(d.statuses.map((s) => [s.annotator, s.status]));
   const decisions = new Map<string, Decision>(d.decisions.map((x) => [x.id, x]));
@@ -31,5 +37,6 @@ export function exportSourceOf(d: StoredDocument, pending: readonly Change[], cl
     [...statuses].map(([annotator, status]) => ({ annotator, status })),
     [...decisions.values()],
     claimLabels,
+    entities,
   );
 }

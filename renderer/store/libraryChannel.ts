@@ -1,6 +1,7 @@
 import type { Change } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentRecord } from '../../shared/model/document';
+import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
 import type { Decision } from '../../shared/review/decision';
 
@@ -18,6 +19,8 @@ export type LibraryMessage =
       readonly remove: readonly string[];
       readonly statuses: readonly { readonly annotator: string; readonly status: DocStatus }[];
       readonly decisions: readonly { readonly id: string; readonly after: Decision | null }[];
+      /** Entities made or deleted with the spans (a new entity from a mention). */
+      readonly entities?: readonly { readonly id: string; readonly after: Entity | null }[];
     }
   | { readonly kind: 'document'; readonly record: DocumentRecord }
   | { readonly kind: 'library' };
@@ -31,10 +34,20 @@ export interface LibraryChannel {
 
 /** The messages that tell other windows what the written changes did, one per document. */
 export function messagesFor(written: readonly Change[]): LibraryMessage[] {
-  const byDoc = new Map<string, { put: Map<string, Span>; remove: Set<string>; statuses: Map<string, DocStatus>; decisions: Map<string, Decision | null> }>();
+  const byDoc = new Map<
+    string,
+    {
+      put: Map<string, Span>;
+      remove: Set<string>;
+      statuses: Map<string, DocStatus>;
+      decisions: Map<string, Decision | null>;
+      entities: Map<string, Entity | null>;
+    }
+  >();
   for (const change of written) {
     let m = byDoc.get(change.docId);
-    if (!m) byDoc.set(change.docId, (m = { put: new Map(), remove: new Set(), statuses: new Map(), decisions: new Map() }));
+    if (!m) byDoc.set(change.docId, (m = { put: new Map(), remove: new Set(), statuses: new Map(), decisions: new Map(), entities: new Map() }));
+    for (const e of change.entities ?? []) m.entities.set((e.before ?? e.after)!.id, e.after);
     for (const c of change.spans) {
       if (c.before && (!c.after || c.after.id !== c.before.id)) {
         m.put.delete(c.before.id);
@@ -58,6 +71,7 @@ export function messagesFor(written: readonly Change[]): LibraryMessage[] {
     remove: [...m.remove],
     statuses: [...m.statuses].map(([annotator, status]) => ({ annotator, status })),
     decisions: [...m.decisions].map(([id, after]) => ({ id, after })),
+    ...(m.entities.size ? { entities: [...m.entities].map(([id, after]) => ({ id, after })) } : {}),
   }));
 }
 

@@ -5,6 +5,8 @@ import type { BackupFile, BackupUnavailable, HashiyaApi, PickedFile } from '../.
 import type { Change, SpanChange } from '../../shared/model/change';
 import type { DocStatus } from '../../shared/model/docStatus';
 import type { DocumentMeta, DocumentRecord } from '../../shared/model/document';
+import type { Entity } from '../../shared/model/entity';
+import type { LibraryChange } from '../../shared/entities/libraryChange';
 import type { LabelDef } from '../../shared/model/label';
 import type { Span, Stance } from '../../shared/model/span';
 import type { TokenIndex } from '../../shared/text/tokenIndex';
@@ -12,7 +14,7 @@ import type { Utf16Offset } from '../../shared/text/units';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import type { Decision, DecisionChange, Verdict } from '../../shared/review/decision';
 import type { Difference } from '../../shared/review/differences';
-import type { Repository } from '../db/repository';
+import type { MentionRow, Repository } from '../db/repository';
 import type { ImportReview } from '../import/importReview';
 import type { StreamedImporter } from '../import/streamedImport';
 import type { LibrarySearcher } from '../search/workerSearcher';
@@ -162,6 +164,12 @@ export interface DocumentSlice {
   /** Links the claim to the span that makes it, or unlinks it with null. */
   linkSource(claimId: string, sourceId: string | null): void;
   setStance(claimId: string, stance: Stance | null): void;
+  /** Links a mention to a library entity, or unlinks it with null: one undo step in its document. */
+  linkEntity(spanId: string, entityId: string | null): void;
+  /** Makes a new entity named as the mention's text, typed as its label, and links the mention to it (one undo step); returns its id. */
+  newEntityFrom(spanId: string): string | null;
+  /** Sets the spans (of the same document and layer) a claim is about. */
+  setTargets(claimId: string, targetIds: readonly string[]): void;
   /** Marks the open document done, or back in progress when it already is. */
   toggleDone(): void;
   setPrecise(precise: boolean): void;
@@ -462,4 +470,36 @@ export interface SuggestionSlice {
   retrainRecommenders(): Promise<void>;
 }
 
-export type HashiyaState = LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice & BackupSlice & SearchSlice & SuggestionSlice;
+/** The entity page: an entity's mentions across the library and the claims they are the source of. */
+export interface EntityPage {
+  readonly entityId: string;
+  readonly mentions: readonly MentionRow[];
+  readonly claims: readonly MentionRow[];
+  readonly loading: boolean;
+}
+
+/** Library-wide entities, and the library's own undo history for actions over many documents. */
+export interface EntitySlice {
+  entities: ReadonlyMap<string, Entity>;
+  /** Merges, splits and edits, each one step; undone with Ctrl+Z on the entities pages. */
+  libraryHistory: { readonly undo: readonly LibraryChange[]; readonly redo: readonly LibraryChange[] };
+  entityPage: EntityPage | null;
+  /** True while the entities list or an entity page is shown (its Ctrl+Z undoes library steps). */
+  showingEntities: boolean;
+  setShowingEntities(on: boolean): void;
+  /** Mentions per entity, for the entities list (stored mentions only). */
+  mentionCounts: ReadonlyMap<string, number>;
+  loadEntities(): Promise<void>;
+  /** Reads an entity's mentions and claims for its page. */
+  loadEntityPage(entityId: string): Promise<void>;
+  /** Every mention of `fromId` names `intoId`; `fromId`'s names become its other names; `fromId` is deleted. One library undo step. */
+  mergeEntities(intoId: string, fromId: string): Promise<boolean>;
+  /** Moves the chosen mentions of an entity to a new entity named `name`; returns its id. One library undo step. */
+  splitEntity(fromId: string, spanIds: readonly string[], name: string): Promise<string | null>;
+  /** Changes an entity's names, type or identifier. One library undo step. */
+  editEntity(id: string, edit: Pick<Entity, 'name' | 'otherNames' | 'type'> & { readonly identifier?: string }): Promise<boolean>;
+  undoLibrary(): Promise<void>;
+  redoLibrary(): Promise<void>;
+}
+
+export type HashiyaState = EntitySlice & LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice & BackupSlice & SearchSlice & SuggestionSlice;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOC_STATUSES, type DocStatusRecord } from '../model/docStatus';
 import type { DocumentRecord, DocumentText } from '../model/document';
+import type { Entity } from '../model/entity';
 import { STANCES, type Span } from '../model/span';
 import { VERDICTS, type Decision } from '../review/decision';
 import type { Rejection } from '../suggest/rejection';
@@ -45,6 +46,8 @@ const span = z
     version: count,
     sourceId: id.optional(),
     stance: z.enum(STANCES).optional(),
+    entityId: id.optional(),
+    targetIds: z.array(id).optional(),
   })
   .refine((s) => s.start < s.end, { message: 'must be after start', path: ['end'] }) satisfies z.ZodType<Span>;
 
@@ -82,6 +85,17 @@ const rejection = z
   })
   .refine((r) => r.start < r.end, { message: 'must be after start', path: ['end'] }) satisfies z.ZodType<Rejection>;
 
+const entity = z.looseObject({
+  id,
+  name: z.string().min(1),
+  otherNames: z.array(z.string()),
+  type: z.string().min(1),
+  identifier: z.string().optional(),
+  createdAt: time,
+  updatedAt: time,
+  version: count,
+}) satisfies z.ZodType<Entity>;
+
 /** A stored setting (the annotator's name, the label set): any JSON value under a key. */
 export interface StoredSetting {
   readonly key: string;
@@ -97,6 +111,7 @@ export interface BackupRows {
   settings: StoredSetting;
   decisions: Decision;
   rejections: Rejection;
+  entities: Entity;
 }
 
 /** The name of a table a backup holds. */
@@ -130,6 +145,7 @@ export const BACKUP_TABLES: { readonly [T in BackupTableName]: TableShape<Backup
   settings: { shape: setting, since: 2, key: (r) => r.key, one: 'setting', many: 'settings' },
   decisions: { shape: decision, since: 3, key: (r) => r.id, one: 'decision', many: 'decisions' },
   rejections: { shape: rejection, since: 5, key: (r) => r.id, one: 'rejection', many: 'rejections' },
+  entities: { shape: entity, since: 6, key: (r) => r.id, one: 'entity', many: 'entities' },
 };
 
 /** The table names, in backup order. */

@@ -70,6 +70,8 @@ export function chooseRecords(source: ExportSource, options: ExportOptions): { r
         spans: layer === null ? spans : spans.map(({ annotator: _, ...s }) => s),
         relations: (doc.relations ?? []).filter((r) => ids.has(r.head) && ids.has(r.child)),
         ...(labelSet ? { labelSet } : {}),
+        // The entities this layer's mentions name, and no others.
+        ...(doc.entities ? { entities: doc.entities.filter((e) => spans.some((s) => s.entity === e.id)) } : {}),
       }),
     );
   }

@@ -33,7 +33,10 @@ export const LAYER_KINDS: readonly LayerKind[] = ['annotator', 'gold', 'all'];
 /** The label of the relation that links a claim (head) to the span that makes it (child). */
 export const SOURCE_RELATION = 'source';
 
-/** A link between two spans by id; Hashiya's claims use label "source" (head: claim, child: its source). */
+/** The label of the relation that links a claim (head) to a span it is about (child): a place, a weapon, an actor. */
+export const ABOUT_RELATION = 'about';
+
+/** A link between two spans by id; Hashiya's claims use label "source" (head: claim, child: its source) and "about" (child: a target). */
 export interface ExchangeRelation {
   readonly head: string;
   readonly child: string;

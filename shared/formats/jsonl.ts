@@ -1,5 +1,6 @@
 import { parseJsonLines } from './parseJsonLines';
 import { DOC_STATUSES, type DocStatus } from '../model/docStatus';
+import type { Entity } from '../model/entity';
 import { LABEL_ROLES, type LabelRole } from '../model/label';
 import { STANCES, type Stance } from '../model/span';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
@@ -156,6 +157,7 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
   const labelSet = readLabelSet(meta.labels, errors);
   const documentMeta = readDocumentMeta(meta, 'meta.');
   errors.push(...documentMeta.problems);
+  const entities = readEntities(meta.entities, errors);
   if (value._annotator_id !== undefined) {
     if (typeof value._annotator_id !== 'string') errors.push('"_annotator_id" must be a string');
     else annotator ??= value._annotator_id;
@@ -181,6 +183,10 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
     read_.push(span);
   }
   const spans = read_.map((r) => r.span);
+  const known = new Set((entities ?? []).map((e) => e.id));
+  for (const [k, s] of spans.entries()) {
+    if (s.entity !== undefined && !known.has(s.entity)) errors.push(`span ${k}: names entity ${JSON.stringify(s.entity)}, which "meta.entities" does not hold`);
+  }
 
   let relations: ExchangeRelation[] | undefined;
   if (value.relations !== undefined) {
@@ -233,6 +239,7 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
     ...(own ? { tokens: own } : {}),
     ...(labelSet ? { labelSet } : {}),
     ...(documentMeta.meta ? { documentMeta: documentMeta.meta } : {}),
+    ...(entities ? { entities } : {}),
     file,
     line,
   };
@@ -351,6 +358,7 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
   const stance = isObject(s.attrs) ? s.attrs.stance : undefined;
   if (stance !== undefined && !STANCES.includes(stance as Stance)) return `stance must be one of ${STANCES.join(', ')}`;
   if (s.annotator !== undefined && typeof s.annotator !== 'string') return '"annotator" must be a string';
+  if (s.entity !== undefined && (typeof s.entity !== 'string' || s.entity === '')) return '"entity" must be a non-empty string (an id in "meta.entities")';
   let tokenEnd: number | undefined;
   if (s.token_start !== undefined || s.token_end !== undefined) {
     const ts = s.token_start;
@@ -374,6 +382,7 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
       end: range.end,
       label,
       ...(s.annotator !== undefined ? { annotator: s.annotator } : {}),
+      ...(s.entity !== undefined ? { entity: s.entity } : {}),
       ...(stance !== undefined ? { stance: stance as Stance } : {}),
     },
     tokenEnd,
@@ -410,7 +419,70 @@ function metaOf(doc: ExchangeDocument) {
     ...(doc.reviewed !== undefined ? { reviewed: doc.reviewed } : {}),
     ...(doc.labelSet !== undefined ? { labels: doc.labelSet.map((l) => ({ name: l.name, role: l.role })) } : {}),
     ...writtenMeta(doc.documentMeta),
+    ...(doc.entities?.length ? { entities: doc.entities.map(entityOut) } : {}),
   };
+}
+
+/** An entity as `meta.entities` writes it: every field, so that an import makes it again exactly. */
+function entityOut(e: Entity) {
+  return {
+    id: e.id,
+    name: e.name,
+    other_names: e.otherNames,
+    type: e.type,
+    ...(e.identifier !== undefined ? { identifier: e.identifier } : {}),
+    created_at: e.createdAt,
+    updated_at: e.updatedAt,
+    version: e.version,
+  };
+}
+
+/** `meta.entities` as read: the entities the record's mentions name; problems go to `errors`. */
+function readEntities(value: unknown, errors: string[]): Entity[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    errors.push('"meta.entities" must be an array');
+    return undefined;
+  }
+  const out: Entity[] = [];
+  const nonEmpty = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  const count = (v: unknown, fallback: number) => (v === undefined ? fallback : typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
+  for (const [k, e] of value.entries()) {
+    const where = `"meta.entities" ${k}`;
+    if (!isObject(e) || !nonEmpty(e.id) || !nonEmpty(e.name) || !nonEmpty(e.type)) {
+      errors.push(`${where}: must be an object with a non-empty "id", "name" and "type"`);
+      continue;
+    }
+    const others = e.other_names ?? [];
+    if (!Array.isArray(others) || !others.every((n) => typeof n === 'string')) {
+      errors.push(`${where}: "other_names" must be an array of strings`);
+      continue;
+    }
+    if (e.identifier !== undefined && typeof e.identifier !== 'string') {
+      errors.push(`${where}: "identifier" must be a string`);
+      continue;
+    }
+    const [createdAt, updatedAt, version] = [count(e.created_at, 0), count(e.updated_at, 0), count(e.version, 1)];
+    if (createdAt === null || updatedAt === null || version === null) {
+      errors.push(`${where}: "created_at", "updated_at" and "version" must be numbers`);
+      continue;
+    }
+    if (out.some((x) => x.id === e.id)) {
+      errors.push(`${where}: id ${JSON.stringify(e.id)} is listed twice`);
+      continue;
+    }
+    out.push({
+      id: e.id as string,
+      name: e.name as string,
+      otherNames: others,
+      type: e.type as string,
+      ...(e.identifier !== undefined ? { identifier: e.identifier } : {}),
+      createdAt,
+      updatedAt,
+      version,
+    });
+  }
+  return out;
 }
 
 /**
@@ -450,6 +522,7 @@ export function jsonlDocumentLine(doc: ExchangeDocument, tally: WriteTally = new
     out.text = text.slice(s.start, s.end);
     if (s.stance !== undefined) out.attrs = { stance: s.stance };
     if (s.annotator !== undefined) out.annotator = s.annotator;
+    if (s.entity !== undefined) out.entity = s.entity;
     if (s.id !== undefined) byId.set(s.id, out);
     return out;
   });

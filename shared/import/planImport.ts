@@ -1,5 +1,6 @@
 import { documentProblems } from '../formats/documentProblems';
-import { SOURCE_RELATION, type ExchangeDocument, type Problem } from '../formats/exchange';
+import { ABOUT_RELATION, SOURCE_RELATION, type ExchangeDocument, type Problem } from '../formats/exchange';
+import type { Entity } from '../model/entity';
 import type { DocumentMeta, DocumentRecord, DocumentText } from '../model/document';
 import { fillMissingMeta } from '../model/fillMissingMeta';
 import { newDocument } from '../model/newDocument';
@@ -35,6 +36,11 @@ export interface ImportPlan {
   readonly problems: Problem[];
   readonly notes: string[];
   readonly annotators: string[];
+  /**
+   * The entities the imported mentions name, by id, each once: stored when the library has
+   * no entity of that id, and otherwise left as the library has it (the mentions attach to it).
+   */
+  readonly entities: Entity[];
 }
 
 export interface PlanOptions {
@@ -51,8 +57,10 @@ const where = (d: ExchangeDocument) => ({ file: d.file ?? d.source ?? '(input)',
  * SHA-256) gets the file's spans attached, under their annotator; a document whose id
  * names a library document with another text is listed as a mismatch; anything else
  * is a new document. Span ids are made fresh (file ids such as T1 repeat across
- * files); claims' "source" relations become links, and other relations, or ones naming a
- * span the document lacks, are left out (a note counts them). A document the model cannot
+ * files); claims' "source" relations become links and "about" relations their targets,
+ * and other relations, or ones naming a span the document lacks, are left out (a note counts
+ * them). A mention keeps its entity when the document lists it (`entities`); the entities
+ * listed go into the plan, the first listing of an id winning. A document the model cannot
  * hold with those links (`documentProblems`) is a problem. Pure: nothing is stored here.
  */
 export function planImport(docs: readonly ExchangeDocument[], library: LibraryIndex, options: PlanOptions): ImportPlan {
@@ -62,6 +70,7 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
   const problems: Problem[] = [];
   const annotators = new Set<string>();
   let otherRelations = 0;
+  const entities = new Map<string, Entity>();
   // Texts new in this import, so a second copy in the same import attaches to the first.
   const fresh = new Map<string, { record: DocumentRecord; spans: Span[] }>();
 
@@ -73,6 +82,7 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
     }
     const spanIds = new Set(doc.spans.map((s) => s.id));
     const links = (doc.relations ?? []).filter((r) => r.label === SOURCE_RELATION && spanIds.has(r.head) && spanIds.has(r.child));
+    const abouts = (doc.relations ?? []).filter((r) => r.label === ABOUT_RELATION && r.head !== r.child && spanIds.has(r.head) && spanIds.has(r.child));
     const bad = documentProblems({ ...doc, relations: links });
     if (bad.length > 0) {
       for (const message of bad) problems.push({ ...where(doc), message });
@@ -90,6 +100,8 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
     const earlier = fresh.get(sha);
     const docId = existing?.id ?? earlier?.record.id ?? options.newId();
 
+    const listed = new Set((doc.entities ?? []).map((e) => e.id));
+    for (const e of doc.entities ?? []) if (!entities.has(e.id)) entities.set(e.id, e);
     // Fresh span ids; relations follow them.
     const ids = new Map<string, string>();
     const spans = doc.spans.map((s) => {
@@ -98,13 +110,20 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
       const annotator = s.annotator ?? doc.annotator ?? options.annotator;
       annotators.add(annotator);
       const span = createSpan({ id, docId, start: s.start, end: s.end, label: s.label, annotator }, options.now);
-      return s.stance ? { ...span, stance: s.stance } : span;
+      const entityId = s.entity !== undefined && listed.has(s.entity) ? s.entity : undefined;
+      return { ...span, ...(s.stance ? { stance: s.stance } : {}), ...(entityId !== undefined ? { entityId } : {}) };
     });
     const byNewId = new Map(spans.map((s, i) => [s.id, i]));
-    otherRelations += (doc.relations?.length ?? 0) - links.length;
+    otherRelations += (doc.relations?.length ?? 0) - links.length - abouts.length;
     for (const r of links) {
       const k = byNewId.get(ids.get(r.head)!)!;
       spans[k] = { ...spans[k]!, sourceId: ids.get(r.child)! };
+    }
+    for (const r of abouts) {
+      const k = byNewId.get(ids.get(r.head)!)!;
+      const target = ids.get(r.child)!;
+      const was = spans[k]!.targetIds ?? [];
+      if (!was.includes(target)) spans[k] = { ...spans[k]!, targetIds: [...was, target] };
     }
 
     if (existing) {
@@ -141,6 +160,16 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
   for (const d of newDocuments) d.record = { ...d.record, spanCount: d.spans.length };
   const notes: string[] = [];
   if (otherRelations)
-    notes.push(`${otherRelations} relation${otherRelations === 1 ? '' : 's'} other than a claim's source (or pointing at a missing span) were not kept`);
-  return { newDocuments, attachments: [...attachments.values()], mismatches, problems, notes, annotators: [...annotators].sort() };
+    notes.push(
+      `${otherRelations} relation${otherRelations === 1 ? '' : 's'} other than a claim's source or what it is about (or pointing at a missing span) were not kept`,
+    );
+  return {
+    newDocuments,
+    attachments: [...attachments.values()],
+    mismatches,
+    problems,
+    notes,
+    annotators: [...annotators].sort(),
+    entities: [...entities.values()],
+  };
 }

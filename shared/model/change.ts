@@ -1,11 +1,18 @@
 import type { DecisionChange } from '../review/decision';
 import type { DocStatus } from './docStatus';
+import type { Entity } from './entity';
 import type { Span } from './span';
 
 /** A span before and after an action: null before means added, null after means removed. */
 export interface SpanChange {
   readonly before: Span | null;
   readonly after: Span | null;
+}
+
+/** An entity before and after an action: null before means made, null after means deleted. */
+export interface EntityChange {
+  readonly before: Entity | null;
+  readonly after: Entity | null;
 }
 
 /** An annotator's document status before and after an action. */
@@ -26,6 +33,8 @@ export interface Change {
   readonly status?: StatusChange;
   /** Review decisions made or undone with the gold spans they put in. */
   readonly decisions?: readonly DecisionChange[];
+  /** Entities made or deleted with the mention that names them (a new entity from a mention). */
+  readonly entities?: readonly EntityChange[];
 }
 
 /** The action that undoes `change`. */
@@ -36,6 +45,7 @@ export function invertChange(change: Change): Change {
     spans: change.spans.map((c) => ({ before: c.after, after: c.before })).reverse(),
     ...(change.status ? { status: { annotator: change.status.annotator, before: change.status.after, after: change.status.before } } : {}),
     ...(change.decisions ? { decisions: change.decisions.map((c) => ({ before: c.after, after: c.before })).reverse() } : {}),
+    ...(change.entities ? { entities: change.entities.map((c) => ({ before: c.after, after: c.before })).reverse() } : {}),
   };
 }
 
@@ -54,8 +64,19 @@ export function isEmptyChange(change: Change): boolean {
   return (
     change.spans.every((c) => c.before === c.after) &&
     (!change.status || change.status.before === change.status.after) &&
-    (change.decisions ?? []).every((c) => c.before === c.after)
+    (change.decisions ?? []).every((c) => c.before === c.after) &&
+    (change.entities ?? []).every((c) => c.before === c.after)
   );
+}
+
+/** The entities after applying `change`'s entity part (a new map; the input is left alone). */
+export function applyEntityChanges(entities: ReadonlyMap<string, Entity>, changes: readonly EntityChange[]): Map<string, Entity> {
+  const next = new Map(entities);
+  for (const c of changes) {
+    if (c.before && !c.after) next.delete(c.before.id);
+    if (c.after) next.set(c.after.id, c.after);
+  }
+  return next;
 }
 
 /**

@@ -72,6 +72,21 @@ export function setStance(span: Span, stance: Stance | null, now: number): Span 
   return { ...rest, ...(stance === null ? {} : { stance }), updatedAt: now, version: span.version + 1 };
 }
 
+/** The mention linked to an entity, or unlinked with null; the same object when unchanged. */
+export function linkEntity(span: Span, entityId: string | null, now: number): Span {
+  if ((span.entityId ?? null) === entityId) return span;
+  const { entityId: _dropped, ...rest } = span;
+  return { ...rest, ...(entityId === null ? {} : { entityId }), updatedAt: now, version: span.version + 1 };
+}
+
+/** The claim about these spans (none when empty), in the order given; the same object when unchanged. */
+export function setTargets(span: Span, targetIds: readonly string[], now: number): Span {
+  const was = span.targetIds ?? [];
+  if (was.length === targetIds.length && was.every((id, i) => id === targetIds[i])) return span;
+  const { targetIds: _dropped, ...rest } = span;
+  return { ...rest, ...(targetIds.length ? { targetIds: [...targetIds] } : {}), updatedAt: now, version: span.version + 1 };
+}
+
 /** Orders spans by start, then end, then label, then id: the order of every export. */
 export function compareSpans(a: Pick<Span, 'start' | 'end' | 'label' | 'id'>, b: Pick<Span, 'start' | 'end' | 'label' | 'id'>): number {
   return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -40,7 +40,7 @@ describe('hashiya backup verify', () => {
     const r = await run('backup', 'verify', file);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      `${file}: backup of 3 documents, 3 texts, 18 spans, 9 statuses, 2 settings, 3 decisions, 3 rejections made 2023-11-14T22:13:20.000Z: OK\n`,
+      `${file}: backup of 3 documents, 3 texts, 18 spans, 9 statuses, 2 settings, 3 decisions, 3 rejections, 1 entity made 2023-11-14T22:13:20.000Z: OK\n`,
     );
   });
 
@@ -84,9 +84,14 @@ describe('hashiya restore', () => {
       for (const s of doc.spans) expect([...doc.text].slice(s.start, s.end).join('')).toBe(s.text);
       const claim = doc.spans.find((s) => s.label === 'claim')!;
       expect(claim.attrs?.stance).toBe('reported');
+      const actor = doc.spans.find((s) => s.label === 'actor')!;
       expect(doc.relations).toEqual([
-        expect.objectContaining({ head_id: claim.id, child_id: doc.spans.find((s) => s.label === 'actor')!.id, label: 'source' }),
+        expect.objectContaining({ head_id: claim.id, child_id: actor.id, label: 'source' }),
+        expect.objectContaining({ head_id: claim.id, child_id: doc.spans.find((s) => s.label === 'place')!.id, label: 'about' }),
       ]);
+      // The actor names the library's entity, which the record carries.
+      expect((actor as { entity?: string }).entity).toBe('entity0');
+      expect((doc.meta as { entities?: { id: string }[] }).entities?.map((e) => e.id)).toEqual(['entity0']);
     }
     expect((await run('validate', out, '--format', 'jsonl')).code).toBe(0);
   });

@@ -39,7 +39,7 @@ const ARTICLES: readonly { readonly name: string; readonly text: string }[] = [
  * annotator and label set in settings.
  */
 export function sampleLibrary(): LibraryRows {
-  const rows: LibraryRows = { documents: [], texts: [], spans: [], statuses: [], settings: [], decisions: [], rejections: [] };
+  const rows: LibraryRows = { documents: [], texts: [], spans: [], statuses: [], settings: [], decisions: [], rejections: [], entities: [] };
   let n = 0;
   ARTICLES.forEach((article, i) => {
     const doc = newDocument({ id: `doc${i}`, title: article.name.replace(/\.txt$/, ''), source: article.name, text: article.text }, T0 + i);
@@ -51,6 +51,9 @@ export function sampleLibrary(): LibraryRows {
     };
     const layla = [span('layla', 0, 'actor'), span('layla', 1, 'place'), span('layla', 2, 'claim')];
     layla[2] = setStance(linkSource(layla[2]!, layla[0]!.id, T0 + 200), 'reported', T0 + 201);
+    // The actor names the library's one entity, and the claim is about the place.
+    layla[0] = { ...layla[0]!, entityId: 'entity0', version: layla[0]!.version + 1 };
+    layla[2] = { ...layla[2], targetIds: [layla[1]!.id], version: layla[2].version + 1 };
     const omar = [span('omar', 0, 'actor'), span('omar', 3, 'weapon')];
     const gold = [span(GOLD, 0, 'actor')];
     const spans = [...layla, ...omar, ...gold];
@@ -65,11 +68,11 @@ export function sampleLibrary(): LibraryRows {
     });
     rows.statuses.push(status('layla', 'done'), status('omar', 'in-progress'), status(GOLD, 'in-progress'));
     const decision: Decision = {
-      id: decisionId(doc.record.id, 'layla', 'omar', `${layla[0]!.start}:${layla[0]!.end}`),
+      id: decisionId(doc.record.id, 'layla', 'omar', `${layla[0].start}:${layla[0].end}`),
       docId: doc.record.id,
       a: 'layla',
       b: 'omar',
-      key: `${layla[0]!.start}:${layla[0]!.end}`,
+      key: `${layla[0].start}:${layla[0].end}`,
       verdict: 'both',
       goldIds: [gold[0]!.id],
       reviewer: 'سارة',
@@ -79,6 +82,16 @@ export function sampleLibrary(): LibraryRows {
     const m = words[4]!;
     const rejected = { docId: doc.record.id, annotator: 'layla', start: utf16(m.index), end: utf16(m.index + m[0].length), label: 'actor' };
     rows.rejections.push({ ...rejected, id: rejectionId(rejected), proposedBy: 'occurrence', rejectedAt: T0 + 600 + i });
+  });
+  rows.entities.push({
+    id: 'entity0',
+    name: 'القوات الأميركية',
+    otherNames: ['US forces'],
+    type: 'actor',
+    identifier: 'Q30',
+    createdAt: T0,
+    updatedAt: T0 + 1,
+    version: 2,
   });
   rows.settings.push(
     { key: 'annotator', value: 'layla' },
@@ -143,9 +156,15 @@ export const arbitraryLibrary: fc.Arbitrary<LibraryRows> = fc
           maxLength: 3,
         },
       ),
+      entities: fc.array(
+        fc.record({ name: mixedText({ minLength: 1, maxLength: 8 }), other: fc.array(mixedText({ maxLength: 8 }), { maxLength: 2 }), at: time }),
+        {
+          maxLength: 3,
+        },
+      ),
     });
   })
-  .map(({ docs, spans, statuses, settings, decisions, rejections }) => {
+  .map(({ docs, spans, statuses, settings, decisions, rejections, entities }) => {
     const built = docs.map((d, i) => newDocument({ id: `d${i}`, title: d.title, source: 'clipboard', text: d.text }, d.at));
     const byKey = <R>(rows: R[], key: (r: R) => string) => [...new Map(rows.map((r) => [key(r), r])).values()];
     return {
@@ -191,6 +210,7 @@ export const arbitraryLibrary: fc.Arbitrary<LibraryRows> = fc
           (r) => r.id,
         );
       }),
+      entities: entities.map((e, i) => ({ id: `e${i}`, name: e.name, otherNames: e.other, type: 'actor', createdAt: e.at, updatedAt: e.at, version: 1 })),
     };
   });
 

@@ -144,8 +144,16 @@ export const sliceCodePoints = (text: string, start: number, end: number) => Arr
 /** One exported line with everything the format carries: span ids, stances, relations (Prodigy's, with Hashiya's ids), the layer. */
 export interface ExportedRecord {
   text: string;
-  meta: { id: string; title: string; source: string; text_sha256: string; annotator?: string; layer?: string };
-  spans: { id: string; start: number; end: number; label: string; text: string; attrs?: { stance?: string }; annotator?: string }[];
+  meta: {
+    id: string;
+    title: string;
+    source: string;
+    text_sha256: string;
+    annotator?: string;
+    layer?: string;
+    entities?: { id: string; name: string; other_names: string[] }[];
+  };
+  spans: { id: string; start: number; end: number; label: string; text: string; attrs?: { stance?: string }; annotator?: string; entity?: string }[];
   relations?: { head: number; child: number; head_id: string; child_id: string; label: string }[];
 }
 

@@ -84,6 +84,11 @@ async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string
           });
         }
   }
+  // The entities pages: no document open, library undo on Ctrl+Z.
+  modes.push({
+    name: 'the entities pages shown',
+    state: { open: null, layer: null, spans: new Map(), review: null, selectedSpanId: null, linkingClaimId: null, overlay: null, showingEntities: true },
+  });
   // The search box open over each of those states (closed in them all, as set).
   const closed = { ...store.getState().search, open: false, query: 'القوات' };
   for (const mode of [...modes]) {

@@ -77,9 +77,9 @@ describe('backupParts and restoreBackup', () => {
     await fill(db, rows);
     const before = await everyRow(db);
     const pieces = await collect(backupParts(db, { app: '0.1.0', created }));
-    expect(JSON.parse(pieces[0]!)).toEqual({ hashiya_backup: 1, schema: 5, created: '2026-11-21T09:30:00.000Z', app: '0.1.0' });
+    expect(JSON.parse(pieces[0]!)).toEqual({ hashiya_backup: 1, schema: 6, created: '2026-11-21T09:30:00.000Z', app: '0.1.0' });
     const backup = await verified(pieces);
-    expect(backup.counts).toEqual({ documents: 3, texts: 3, spans: 18, statuses: 9, settings: 2, decisions: 3, rejections: 3 });
+    expect(backup.counts).toEqual({ documents: 3, texts: 3, spans: 18, statuses: 9, settings: 2, decisions: 3, rejections: 3, entities: 1 });
 
     await db.delete();
     const again = freshDb('lost-library');
@@ -182,7 +182,7 @@ describe('backupParts and restoreBackup', () => {
     class LaterDb extends HashiyaDb {
       constructor(name: string) {
         super(name);
-        this.version(6).stores({ notes: 'id, docId' });
+        this.version(7).stores({ notes: 'id, docId' });
       }
     }
     const db = new LaterDb(`later-${++n}`);
@@ -194,7 +194,7 @@ describe('backupParts and restoreBackup', () => {
     expect((JSON.parse(pieces.at(-1)!) as BackupTrailer).counts.notes).toBe(1);
     const check = await verifyBackup('later.jsonl', pieces);
     expect(check.ok ? [] : check.problems.map((p) => p.message)).toEqual([
-      'this backup was made by a newer Hashiya (database schema 6; this version knows up to 5): update Hashiya to restore it',
+      'this backup was made by a newer Hashiya (database schema 7; this version knows up to 6): update Hashiya to restore it',
     ]);
 
     const backup = await verified(await collect(backupParts(freshDb(), { app: '0.1.0', created })));

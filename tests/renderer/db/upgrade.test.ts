@@ -208,7 +208,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     await expectExactly(db, V1_RECORDS);
     const repo = repository(db);
     expect((await repo.listDocuments()).map((d) => d.id)).toEqual(['doc-a', 'doc-b']);
@@ -328,7 +328,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     await expectExactly(db, records);
     const repo = repository(db);
     expect(await repo.rejectionsOf('doc-a', 'analyst')).toEqual([]);
@@ -339,6 +339,35 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     expect(await repo.rejectionsOf('doc-a', 'analyst')).toEqual([stored]);
     expect(await repo.rejectionsOf('doc-a', 'layla')).toEqual([]);
     expect(await db.rejections.where('docId').equals('doc-b').count()).toBe(0);
+    await expectBackupVerifies(db);
+  });
+
+  it('schema 5 → 6: keeps everything, the new entities table starts empty, and spans are found by entity and by source', async () => {
+    const name = dbName();
+    const old = shippedDb(name, 5);
+    const place = at(TEXT_A, 'ريف ديرالزور الشرقي');
+    const rejection = { docId: 'doc-a', annotator: 'analyst', start: place.start, end: place.end, label: 'actor' };
+    const V5_RECORDS = { rejections: [{ ...rejection, id: JSON.stringify(rejection), proposedBy: 'occurrence', rejectedAt: T + 30 }] };
+    const records = upgraded(merge(V1_RECORDS, V2_RECORDS, V3_RECORDS, V5_RECORDS));
+    await write(old, records);
+    old.close();
+
+    const db = await today(name);
+    expect(db.verno).toBe(6);
+    await expectExactly(db, records);
+    expect(await db.entities.count()).toBe(0);
+    expect(await db.spans.where('entityId').equals('e1').count()).toBe(0);
+    // A claim stored by schema 2 is found through the new index on its source.
+    expect((await db.spans.where('sourceId').equals('v2s1').toArray()).map((s) => s.id)).toEqual(['v2s3']);
+
+    const entity = { id: 'e1', name: 'وزارة الدفاع', otherNames: ['Ministry of Defence'], type: 'actor', createdAt: T + 40, updatedAt: T + 40, version: 1 };
+    const mention = (await db.spans.get('v2s1'))!;
+    await db.transaction('rw', db.entities, db.spans, async () => {
+      await db.entities.add(entity);
+      await db.spans.put({ ...mention, entityId: 'e1', version: mention.version + 1 });
+    });
+    expect(await db.entities.where('type').equals('actor').toArray()).toEqual([entity]);
+    expect((await db.spans.where('entityId').equals('e1').toArray()).map((s) => s.id)).toEqual(['v2s1']);
     await expectBackupVerifies(db);
   });
 });

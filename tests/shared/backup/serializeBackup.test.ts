@@ -59,7 +59,16 @@ describe('serializeBackup and verifyBackup', () => {
     const text = 'قال المرصد:\r\n«هجوم» 🚀 على\u2028حقل 𝕏\u2029كونيكو\r';
     const rows = sampleLibrary();
     const doc = { ...rows.documents[0]!, textSha256: sha256Hex(text), length: [...text].length };
-    const lib: LibraryRows = { ...rows, documents: [doc], texts: [{ docId: doc.id, text }], spans: [], statuses: [], decisions: [], rejections: [] };
+    const lib: LibraryRows = {
+      ...rows,
+      documents: [doc],
+      texts: [{ docId: doc.id, text }],
+      spans: [],
+      statuses: [],
+      decisions: [],
+      rejections: [],
+      entities: [],
+    };
     const file = await backupText(lib);
     // Every line a row: no raw U+2028/U+2029/CR for a line-splitting reader to break at.
     expect(file).not.toMatch(/[\u2028\u2029\r]/);
@@ -73,14 +82,14 @@ describe('serializeBackup and verifyBackup', () => {
     const rows = sampleLibrary();
     const file = await backupText(rows);
     const lines = file.trimEnd().split('\n');
-    expect(JSON.parse(lines[0]!)).toEqual({ hashiya_backup: 1, schema: 5, created: '2023-11-14T22:13:20.000Z', app: '0.1.0' });
+    expect(JSON.parse(lines[0]!)).toEqual({ hashiya_backup: 1, schema: 6, created: '2023-11-14T22:13:20.000Z', app: '0.1.0' });
     expect(JSON.parse(lines[1]!)).toEqual({ t: 'documents', r: rows.documents[0] });
     const end = JSON.parse(lines.at(-1)!) as BackupTrailer;
-    expect(end.counts).toEqual({ documents: 3, texts: 3, spans: 18, statuses: 9, settings: 2, decisions: 3, rejections: 3 });
+    expect(end.counts).toEqual({ documents: 3, texts: 3, spans: 18, statuses: 9, settings: 2, decisions: 3, rejections: 3, entities: 1 });
     expect(end.sha256).toBe(sha256Hex(file.slice(0, file.lastIndexOf('\n', file.length - 2) + 1)));
     const check = await verifyBackup('b.jsonl', file);
     expect(check.ok && describeBackup(check.backup)).toBe(
-      'backup of 3 documents, 3 texts, 18 spans, 9 statuses, 2 settings, 3 decisions, 3 rejections made 2023-11-14T22:13:20.000Z',
+      'backup of 3 documents, 3 texts, 18 spans, 9 statuses, 2 settings, 3 decisions, 3 rejections, 1 entity made 2023-11-14T22:13:20.000Z',
     );
   });
 

@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import type { Span } from '../../shared/model/span';
+import { targetCandidates } from '../../shared/entities/targetCandidates';
+import { appStore, useHashiya } from '../store/appStore';
+
+/** What the selected claim is about: its confirmed targets, and the entity spans inside it proposed as more. */
+export function TargetsBox({ claim }: { readonly claim: Span }) {
+  const spans = useHashiya((s) => s.spans);
+  const labels = useHashiya((s) => s.labels);
+  const text = useHashiya((s) => s.open?.text ?? '');
+  const st = appStore.getState();
+  const targets = useMemo(() => claim.targetIds ?? [], [claim.targetIds]);
+  const shown = useMemo(() => {
+    const inside = targetCandidates(labels, claim, spans.values());
+    const extra = targets.flatMap((id) => (inside.some((s) => s.id === id) ? [] : spans.get(id) ? [spans.get(id)!] : []));
+    return [...inside, ...extra];
+  }, [labels, claim, spans, targets]);
+  const toggle = (id: string, on: boolean) => st.setTargets(claim.id, on ? [...targets, id] : targets.filter((t) => t !== id));
+  return (
+    <fieldset className="targets-box">
+      <legend>About</legend>
+      {shown.length === 0 ? (
+        <p className="hint">Tag the places, weapons or actors inside the claim to say what it is about.</p>
+      ) : (
+        shown.map((s) => (
+          <label key={s.id}>
+            <input type="checkbox" checked={targets.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} data-testid="claim-target" />
+            <bdi lang="ar">{text.slice(s.start, s.end)}</bdi> ({s.label})
+          </label>
+        ))
+      )}
+      <p className="hint">
+        <kbd>G</kbd> confirms every proposed one, <kbd>Shift+G</kbd> clears them.
+      </p>
+    </fieldset>
+  );
+}

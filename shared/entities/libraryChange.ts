@@ -1,0 +1,81 @@
+import type { EntityChange, SpanChange } from '../model/change';
+import type { Entity } from '../model/entity';
+import { linkEntity, type Span } from '../model/span';
+
+/**
+ * One user action over the whole library — merging or splitting entities, editing one —
+ * whose spans may lie in many documents: the unit of the library's own undo, stored in
+ * one IndexedDB transaction. Per-document histories never hold it.
+ */
+export interface LibraryChange {
+  readonly title: string;
+  readonly spans: readonly SpanChange[];
+  readonly entities: readonly EntityChange[];
+}
+
+/** The library change that undoes `change`. */
+export function invertLibraryChange(change: LibraryChange): LibraryChange {
+  return {
+    title: change.title,
+    spans: change.spans.map((c) => ({ before: c.after, after: c.before })).reverse(),
+    entities: change.entities.map((c) => ({ before: c.after, after: c.before })).reverse(),
+  };
+}
+
+/** Names not already among `have` (folding aside: the analyst's spellings are kept), in order, each once. */
+function addNames(have: readonly string[], more: readonly string[]): string[] {
+  const out = [...have];
+  for (const n of more) if (n.trim() && !out.includes(n)) out.push(n);
+  return out;
+}
+
+/**
+ * Merges `from` into `into`: every mention of `from` names `into`, `from`'s names become
+ * `into`'s other names (its identifier too, when `into` has none), and `from` is deleted.
+ */
+export function mergeEntities(into: Entity, from: Entity, mentions: readonly Span[], now: number): LibraryChange {
+  const otherNames = addNames(into.otherNames, [from.name, ...from.otherNames]).filter((n) => n !== into.name);
+  const merged: Entity = {
+    ...into,
+    otherNames,
+    ...(into.identifier === undefined && from.identifier !== undefined ? { identifier: from.identifier } : {}),
+    updatedAt: now,
+    version: into.version + 1,
+  };
+  return {
+    title: `Merge “${from.name}” into “${into.name}”`,
+    spans: mentions.filter((s) => s.entityId === from.id).map((s) => ({ before: s, after: linkEntity(s, into.id, now) })),
+    entities: [
+      { before: into, after: merged },
+      { before: from, after: null },
+    ],
+  };
+}
+
+/** Moves the chosen mentions of `from` to a new entity `made` (its names and type given by the caller). */
+export function splitEntity(from: Entity, made: Entity, mentions: readonly Span[], now: number): LibraryChange {
+  return {
+    title: `Split “${made.name}” from “${from.name}”`,
+    spans: mentions.filter((s) => s.entityId === from.id).map((s) => ({ before: s, after: linkEntity(s, made.id, now) })),
+    entities: [{ before: null, after: made }],
+  };
+}
+
+/** An entity with new fields; the same object when nothing differs. */
+export function editEntity(entity: Entity, edit: Pick<Entity, 'name' | 'otherNames' | 'type'> & { readonly identifier?: string }, now: number): Entity {
+  const identifier = edit.identifier?.trim() || undefined;
+  const otherNames = addNames(
+    [],
+    edit.otherNames.map((n) => n.trim()),
+  ).filter((n) => n !== edit.name);
+  if (
+    entity.name === edit.name &&
+    entity.type === edit.type &&
+    entity.identifier === identifier &&
+    entity.otherNames.length === otherNames.length &&
+    entity.otherNames.every((n, i) => n === otherNames[i])
+  )
+    return entity;
+  const { identifier: _dropped, ...rest } = entity;
+  return { ...rest, name: edit.name, otherNames, type: edit.type, ...(identifier ? { identifier } : {}), updatedAt: now, version: entity.version + 1 };
+}
