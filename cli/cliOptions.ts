@@ -21,4 +21,7 @@ export interface CliOptions {
   'train-format'?: string;
   recommender?: string;
   eval?: boolean;
+  /** claims: `source` (the default) or `outlet`. */
+  by?: string;
+  csv?: boolean;
 }

@@ -62,3 +62,33 @@ export const DOCUMENTS: ClaimDocument[] = [
 ];
 
 export const LABELS = DEFAULT_LABELS;
+
+const cp = (text: string, utf16Offset: number) => Array.from(text.slice(0, utf16Offset)).length;
+
+/**
+ * The documents as Hashiya's JSON Lines: `meta` with id, title, outlet and published, spans
+ * in code points with their ids and stances, a claim's source and targets as relations.
+ */
+export function claimsJsonl(documents: readonly ClaimDocument[]): string {
+  return documents
+    .map((d) =>
+      JSON.stringify({
+        text: d.text,
+        meta: { id: d.id, title: d.title, ...(d.meta?.outlet ? { outlet: d.meta.outlet } : {}), ...(d.meta?.published ? { published: d.meta.published } : {}) },
+        spans: d.spans.map((s) => ({
+          id: s.id,
+          start: cp(d.text, s.start),
+          end: cp(d.text, s.end),
+          label: s.label,
+          text: d.text.slice(s.start, s.end),
+          ...(s.stance ? { attrs: { stance: s.stance } } : {}),
+        })),
+        relations: d.spans.flatMap((s) => [
+          ...(s.sourceId ? [{ head_id: s.id, child_id: s.sourceId, label: 'source' }] : []),
+          ...(s.targetIds ?? []).map((t) => ({ head_id: s.id, child_id: t, label: 'target' })),
+        ]),
+      }),
+    )
+    .join('\n')
+    .concat('\n');
+}
