@@ -4,6 +4,7 @@ import { activeView } from '../editor/activeView';
 import { readDomSelection } from '../editor/readDomSelection';
 import { appStore, useHashiya } from '../store/appStore';
 import { AnnotatorDialog } from './AnnotatorDialog';
+import { ClaimsView } from './ClaimsView';
 import { BackupsDialog } from './BackupsDialog';
 import { DocumentView } from './DocumentView';
 import { ExportDialog } from './ExportDialog';
@@ -22,7 +23,7 @@ import { AgreementDashboard } from './AgreementDashboard';
 import { ReviewStartDialog } from './ReviewStartDialog';
 import { SaveStatus } from './SaveStatus';
 import { parseRoute, type Route } from './reviewRoute';
-import { showAgreement } from './navigation';
+import { showAgreement, showClaims } from './navigation';
 
 /** Brings the store in line with the address: the document, review or dashboard it names. */
 function syncToRoute(route: Route): void {
@@ -84,11 +85,14 @@ export function App() {
         <span className="brand" lang="ar" aria-hidden="true">
           حاشية
         </span>
-        <button type="button" onClick={showLibrary} aria-pressed={!open && route.view !== 'agreement'}>
+        <button type="button" onClick={showLibrary} aria-pressed={!open && route.view !== 'agreement' && route.view !== 'claims'}>
           Library
         </button>
         <button type="button" onClick={showAgreement} aria-pressed={route.view === 'agreement'}>
           Agreement
+        </button>
+        <button type="button" onClick={showClaims} aria-pressed={route.view === 'claims'}>
+          Claims
         </button>
         <button type="button" onClick={() => void runAction('importFiles', actionContext())} title="Ctrl+O">
           Import .txt files
@@ -126,6 +130,8 @@ export function App() {
       <main>
         {route.view === 'agreement' ? (
           <AgreementDashboard />
+        ) : route.view === 'claims' ? (
+          <ClaimsView />
         ) : open ? (
           <DocumentView key={open.record.id} open={open} />
         ) : (

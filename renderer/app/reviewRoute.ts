@@ -3,7 +3,8 @@ export type Route =
   | { readonly view: 'library' }
   | { readonly view: 'document'; readonly docId: string }
   | { readonly view: 'review'; readonly docId: string; readonly a: string; readonly b: string }
-  | { readonly view: 'agreement' };
+  | { readonly view: 'agreement' }
+  | { readonly view: 'claims' };
 
 /** Reads the location hash (`#/doc/ID`, `#/review/ID/A/B`, `#/agreement`). */
 export function parseRoute(hash: string): Route {
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   const doc = /^#\/doc\/(.+)$/.exec(hash);
   if (doc) return { view: 'document', docId: doc[1]! };
   if (hash === '#/agreement') return { view: 'agreement' };
+  if (hash === '#/claims') return { view: 'claims' };
   return { view: 'library' };
 }
 
@@ -24,6 +26,8 @@ export function routeHash(route: Route): string {
       return `#/doc/${route.docId}`;
     case 'agreement':
       return '#/agreement';
+    case 'claims':
+      return '#/claims';
     default:
       return '';
   }

@@ -1,6 +1,7 @@
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { backupSlice } from './backupSlice';
+import { claimsSlice } from './claimsSlice';
 import { documentSlice } from './documentSlice';
 import { exchangeSlice } from './exchangeSlice';
 import { librarySlice } from './librarySlice';
@@ -26,6 +27,7 @@ export function createHashiyaStore(deps: StoreDeps) {
       ...backupSlice(deps)(...a),
       ...searchSlice(deps)(...a),
       ...suggestionSlice(deps)(...a),
+      ...claimsSlice(deps)(...a),
     })),
   );
 }

@@ -67,14 +67,21 @@ const cp = (text: string, utf16Offset: number) => Array.from(text.slice(0, utf16
 
 /**
  * The documents as Hashiya's JSON Lines: `meta` with id, title, outlet and published, spans
- * in code points with their ids and stances, a claim's source and targets as relations.
+ * in code points with their ids and stances, a claim's source and targets as relations;
+ * `annotator` names the layer.
  */
-export function claimsJsonl(documents: readonly ClaimDocument[]): string {
+export function claimsJsonl(documents: readonly ClaimDocument[], annotator?: string): string {
   return documents
     .map((d) =>
       JSON.stringify({
         text: d.text,
-        meta: { id: d.id, title: d.title, ...(d.meta?.outlet ? { outlet: d.meta.outlet } : {}), ...(d.meta?.published ? { published: d.meta.published } : {}) },
+        meta: {
+          id: d.id,
+          title: d.title,
+          ...(annotator ? { annotator } : {}),
+          ...(d.meta?.outlet ? { outlet: d.meta.outlet } : {}),
+          ...(d.meta?.published ? { published: d.meta.published } : {}),
+        },
         spans: d.spans.map((s) => ({
           id: s.id,
           start: cp(d.text, s.start),
