@@ -8,7 +8,8 @@ export type ClaimsProgress = (rows: ClaimRow[], documents: number, total: number
 
 /**
  * Reads one layer's claims from the library a page of documents at a time, reporting each
- * page's rows; resolves with the library's entities. `stopped` ends it between pages.
+ * page's rows; resolves with the library's entities and every annotator with spans (the
+ * layers there are). `stopped` ends it between pages.
  */
 export async function loadClaimRows(
   repo: Pick<Repository, 'claimSources'>,
@@ -17,13 +18,15 @@ export async function loadClaimRows(
   report: ClaimsProgress,
   stopped: () => boolean = () => false,
   pageSize = 200,
-): Promise<Entity[]> {
+): Promise<{ entities: Entity[]; layers: string[] }> {
   const { entities, total, pages } = await repo.claimSources(layer, pageSize);
   let documents = 0;
+  const layers = new Set<string>();
   for await (const page of pages) {
     if (stopped()) break;
-    documents += page.length;
-    report(claimRows(page, entities, labels), documents, total);
+    documents += page.documents.length;
+    for (const a of page.annotators) layers.add(a);
+    report(claimRows(page.documents, entities, labels), documents, total);
   }
-  return entities;
+  return { entities, layers: [...layers].sort() };
 }

@@ -429,12 +429,16 @@ export function repository(db: HashiyaDb) {
      * layer (annotator), a page of documents per read transaction, oldest first: what the
      * claims table is built from.
      */
-    async claimSources(layer: string, pageSize = 500): Promise<{ entities: Entity[]; total: number; pages: AsyncGenerator<ClaimDocument[]> }> {
+    async claimSources(
+      layer: string,
+      pageSize = 500,
+    ): Promise<{ entities: Entity[]; total: number; pages: AsyncGenerator<{ documents: ClaimDocument[]; annotators: string[] }> }> {
       // The entities table comes with schema 6; a library from before it has none.
       const table = db.tables.find((t) => t.name === 'entities') as Dexie.Table<Entity, string> | undefined;
       const entities = table ? await table.toArray() : [];
       const ids = await db.documents.orderBy('createdAt').primaryKeys();
-      async function* pages(): AsyncGenerator<ClaimDocument[]> {
+      // Each page also says who has spans in it, so the layers to choose from cost no read of their own.
+      async function* pages(): AsyncGenerator<{ documents: ClaimDocument[]; annotators: string[] }> {
         for (let i = 0; i < ids.length; i += pageSize) {
           const page = ids.slice(i, i + pageSize);
           const [records, texts, spans] = await db.transaction('r', [db.documents, db.texts, db.spans], () =>
@@ -446,9 +450,15 @@ export function repository(db: HashiyaDb) {
             const record = records[k];
             const text = texts[k];
             if (record && text)
-              out.push({ id: record.id, title: record.title, text: text.text, ...(record.meta ? { meta: record.meta } : {}), spans: spansOf.get(record.id) ?? [] });
+              out.push({
+                id: record.id,
+                title: record.title,
+                text: text.text,
+                ...(record.meta ? { meta: record.meta } : {}),
+                spans: spansOf.get(record.id) ?? [],
+              });
           }
-          yield out;
+          yield { documents: out, annotators: [...new Set(spans.map((s) => s.annotator))] };
         }
       }
       return { entities, total: ids.length, pages: pages() };

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ClaimRow } from '../../shared/claims/claimRow';
 import { claimsCsv, claimsJson, entitiesJson } from '../../shared/claims/claimsExport';
 import { claimsMatrix } from '../../shared/claims/claimsMatrix';
-import { indexClaims, type ClaimsTable } from '../../shared/claims/claimsTable';
+import type { ClaimsTable } from '../../shared/claims/claimsTable';
 import { filterClaims, type ClaimFilter } from '../../shared/claims/filterClaims';
 import { groupClaims, type ClaimGrouping } from '../../shared/claims/groupClaims';
 import { GOLD } from '../../shared/review/decision';
@@ -46,8 +46,6 @@ export const claimsSlice =
         set({ claims: { layer: chosen, loading: { done: 0, total: 0 }, table: null, entities: [], filter, grouping, groups: [], shown: 0, matrix: null } });
         // The worker reads the database: what the analyst just did must be in it first.
         await get().flushWrites();
-        const layers = await deps.repo.annotators();
-        set({ claimLayers: [...new Set([...layers.filter((l) => l !== GOLD), get().annotator ?? chosen, GOLD, chosen])] });
         const rows: ClaimRow[] = [];
         const run = loader(chosen, get().labels, (page, done, total) => {
           for (const r of page) rows.push(r);
@@ -55,11 +53,14 @@ export const claimsSlice =
         });
         running = run;
         try {
-          const entities = await run.done;
+          const { entities, layers, index } = await run.done;
           if (running !== run) return;
-          const table = indexClaims(rows);
+          const table: ClaimsTable = { ...index, rows };
           const c = get().claims!;
-          set({ claims: { ...c, loading: null, table, entities, ...derive(table, c.filter, c.grouping) } });
+          set({
+            claims: { ...c, loading: null, table, entities, ...derive(table, c.filter, c.grouping) },
+            claimLayers: [...new Set([...layers.filter((l) => l !== GOLD), get().annotator ?? chosen, GOLD, chosen])],
+          });
         } catch (e) {
           if (running !== run) return;
           update({ loading: null });
