@@ -7,7 +7,7 @@ import type { ClaimDocument, ClaimLabel } from './claimRow';
  * The label of a relation from a claim (head) to a span it is about (child). The exchange
  * model has no targets of its own yet; a file's `target` relations are read as them.
  */
-export const TARGET_RELATION = 'target';
+const TARGET_RELATION = 'target';
 
 /**
  * Parsed documents as the claims table reads them: a span's id, stance and entity link as

@@ -1,11 +1,10 @@
 import type { ClaimDocument, ClaimSpan } from '../../../shared/claims/claimRow';
 import type { Entity } from '../../../shared/model/entity';
-import { DEFAULT_LABELS } from '../../../shared/model/label';
 import type { Stance } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 
 /** Two outlets' reports of the attack on the Conoco base, with claims, sources, stances and entities. */
-export const AL_MODON =
+const AL_MODON =
   'ردّت القوات الأميركية في قاعدة "كونيكو" بهجوم مدفعي. وقالت مصادر محلية إن الميلشيات الإيرانية استهدفت القاعدة بواسطة الصواريخ. ونفى التحالف الدولي وقوع إصابات في صفوف قواته.';
 export const SY24 =
   'أفاد المرصد السوري لحقوق الإنسان بأن طائرة مسيّرة 🛩 سقطت قرب حقل كونيكو. وقالت مصادر محلية إن الميلشيات الإيرانية قصفت القاعدة. ونقلت وكالة عن القوات الأميركية أن الهجوم لم يسفر عن إصابات.';
@@ -17,7 +16,7 @@ export const ENTITIES: Entity[] = [
 ];
 
 /** A span over the nth occurrence of `phrase`. */
-export function spanOver(text: string, phrase: string, id: string, label: string, extra: Partial<ClaimSpan> = {}, nth = 0): ClaimSpan {
+function spanOver(text: string, phrase: string, id: string, label: string, extra: Partial<ClaimSpan> = {}, nth = 0): ClaimSpan {
   let at = -1;
   for (let k = 0; k <= nth; k++) at = text.indexOf(phrase, at + 1);
   if (at < 0) throw new Error(`"${phrase}" is not in the text`);
@@ -60,8 +59,6 @@ export const DOCUMENTS: ClaimDocument[] = [
     ],
   },
 ];
-
-export const LABELS = DEFAULT_LABELS;
 
 const cp = (text: string, utf16Offset: number) => Array.from(text.slice(0, utf16Offset)).length;
 
