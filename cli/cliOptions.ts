@@ -25,4 +25,7 @@ export interface CliOptions {
   /** suggest: `TYPE=label,...` over the guessed mapping of the model's types. */
   'model-map'?: string;
   eval?: boolean;
+  /** claims: `source` (the default) or `outlet`. */
+  by?: string;
+  csv?: boolean;
 }

@@ -8,6 +8,7 @@ const USAGE = `hashiya — Arabic news annotation, on the command line
   hashiya validate INPUT... --format FMT
   hashiya stats INPUT... --format FMT [--json]
   hashiya agree FILE FILE [FILE...] [--format FMT] [--json] [--map A=B,...]
+  hashiya claims INPUT... [--format FMT] [--by source|outlet] [--csv|--json]
   hashiya backup verify FILE...
   hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]
   hashiya suggest INPUT... --train GOLD [--train GOLD...] --format FMT [--train-format FMT] [--to FMT] [-o OUT] [--recommender matcher|tagger|model|combined|all]
@@ -39,7 +40,10 @@ needs no --train), and writes INPUT's documents with the suggestions as their sp
 annotator suggest:matcher, suggest:tagger, suggest:model or suggest:combined (--recommender;
 the default is combined, all writes every one), in --to (default --format); --eval prints each
 one's exact span precision, recall and F1 per label against INPUT's own spans instead
-(--json for a machine), and writes the documents only with -o.`;
+(--json for a machine), and writes the documents only with -o. claims gives the claims of INPUT
+(default jsonl) as the app's claims view does: the sources × outlets matrix and every claim grouped
+--by source (the default) or outlet; --csv writes them as CSV, --json as JSON with the matrix and
+the entities; offsets in code points.`;
 
 /** Runs the command line, writing through `io`; returns the exit status. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -71,6 +75,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         model: { type: 'string' },
         'model-map': { type: 'string' },
         eval: { type: 'boolean' },
+        by: { type: 'string' },
+        csv: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -106,6 +112,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./stats')).stats(positionals, values, io);
       case 'agree':
         return await (await import('./agree')).agree(positionals, values, io);
+      case 'claims':
+        return await (await import('./claims')).claims(positionals, values, io);
       case 'backup':
         return await (await import('./backup')).backup(positionals, io);
       case 'restore':

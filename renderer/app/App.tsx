@@ -4,6 +4,7 @@ import { activeView } from '../editor/activeView';
 import { readDomSelection } from '../editor/readDomSelection';
 import { appStore, useHashiya } from '../store/appStore';
 import { AnnotatorDialog } from './AnnotatorDialog';
+import { ClaimsView } from './ClaimsView';
 import { BackupsDialog } from './BackupsDialog';
 import { DocumentView } from './DocumentView';
 import { ExportDialog } from './ExportDialog';
@@ -22,7 +23,7 @@ import { AgreementDashboard } from './AgreementDashboard';
 import { ReviewStartDialog } from './ReviewStartDialog';
 import { SaveStatus } from './SaveStatus';
 import { parseRoute, type Route } from './reviewRoute';
-import { showAgreement, showEntities } from './navigation';
+import { showAgreement, showClaims, showEntities } from './navigation';
 import { EntitiesView } from './EntitiesView';
 import { EntityPage } from './EntityPage';
 
@@ -96,6 +97,9 @@ export function App() {
         <button type="button" onClick={showAgreement} aria-pressed={route.view === 'agreement'}>
           Agreement
         </button>
+        <button type="button" onClick={showClaims} aria-pressed={route.view === 'claims'}>
+          Claims
+        </button>
         <button type="button" onClick={() => void runAction('importFiles', actionContext())} title="Ctrl+O">
           Import .txt files
         </button>
@@ -136,6 +140,8 @@ export function App() {
           <EntitiesView />
         ) : route.view === 'entity' ? (
           <EntityPage entityId={route.entityId} />
+        ) : route.view === 'claims' ? (
+          <ClaimsView />
         ) : open ? (
           <DocumentView key={open.record.id} open={open} />
         ) : (

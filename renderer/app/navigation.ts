@@ -51,22 +51,33 @@ export function showEntity(entityId: string): void {
   window.location.hash = routeHash({ view: 'entity', entityId });
 }
 
-/** Opens a document with one of its spans selected and scrolled to the middle of the view. */
+/** Shows the claims view. */
+export function showClaims(): void {
+  window.location.hash = routeHash({ view: 'claims' });
+}
+
+/**
+ * Opens a document at one of its spans (a mention, a claim): once the document is open with
+ * the span in it, selects the span and scrolls it into the middle of the view.
+ */
 export function openDocumentAt(docId: string, spanId: string): void {
   const select = () => {
     const st = appStore.getState();
-    if (st.open?.record.id !== docId) return false;
+    if (st.open?.record.id !== docId || !st.spans.has(spanId)) return false;
     st.selectSpan(spanId);
-    // Once the editor has drawn the selection.
-    requestAnimationFrame(() => document.querySelector(`[data-span-id="${CSS.escape(spanId)}"]`)?.scrollIntoView({ block: 'center' }));
+    const reveal = (tries: number) => {
+      const el = document.querySelector(`[aria-label="Article text"] [data-span-id="${CSS.escape(spanId)}"]`);
+      if (el) el.scrollIntoView({ block: 'center', behavior: 'auto' });
+      else if (tries > 0) requestAnimationFrame(() => reveal(tries - 1));
+    };
+    requestAnimationFrame(() => reveal(30));
     return true;
   };
   openDocumentById(docId);
   if (select()) return;
-  const stop = appStore.subscribe(
-    (s) => s.open,
-    () => {
-      if (select()) stop();
-    },
-  );
+  const stop = appStore.subscribe(() => {
+    if (select()) stop();
+  });
+  // A document that never opens (or lacks the span in this layer) stops the wait when the address moves on.
+  window.addEventListener('hashchange', () => window.location.hash === `#/doc/${docId}` || stop(), { once: true });
 }

@@ -5,7 +5,8 @@ export type Route =
   | { readonly view: 'review'; readonly docId: string; readonly a: string; readonly b: string }
   | { readonly view: 'agreement' }
   | { readonly view: 'entities' }
-  | { readonly view: 'entity'; readonly entityId: string };
+  | { readonly view: 'entity'; readonly entityId: string }
+  | { readonly view: 'claims' };
 
 /** Reads the location hash (`#/doc/ID`, `#/review/ID/A/B`, `#/agreement`, `#/entities`, `#/entity/ID`). */
 export function parseRoute(hash: string): Route {
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/entities') return { view: 'entities' };
   const entity = /^#\/entity\/([^/]+)$/.exec(hash);
   if (entity) return { view: 'entity', entityId: decodeURIComponent(entity[1]!) };
+  if (hash === '#/claims') return { view: 'claims' };
   return { view: 'library' };
 }
 
@@ -33,6 +35,8 @@ export function routeHash(route: Route): string {
       return '#/entities';
     case 'entity':
       return `#/entity/${encodeURIComponent(route.entityId)}`;
+    case 'claims':
+      return '#/claims';
     default:
       return '';
   }

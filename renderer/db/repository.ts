@@ -1,9 +1,10 @@
+import type { ClaimDocument } from '../../shared/claims/claimRow';
 import type { Change } from '../../shared/model/change';
+import type { Entity } from '../../shared/model/entity';
 import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
 import type { DocumentMeta, DocumentRecord, DocumentText } from '../../shared/model/document';
 import { fillMissingMeta } from '../../shared/model/fillMissingMeta';
 import type { LabelRole } from '../../shared/model/label';
-import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
 import type { LibraryChange } from '../../shared/entities/libraryChange';
 import { agreementDocuments, type AgreementDocument, type LayeredText } from '../../shared/agreement/agreementDocuments';
@@ -610,6 +611,44 @@ export function repository(db: HashiyaDb) {
         const texts = await db.texts.bulkGet(ids.slice(i, i + pageSize));
         for (const t of texts) if (t) yield { docId: t.docId, text: t.text };
       }
+    },
+
+    /**
+     * The library's entities, and every document's title, metadata, text and the spans of one
+     * layer (annotator), a page of documents per read transaction, oldest first: what the
+     * claims table is built from.
+     */
+    async claimSources(
+      layer: string,
+      pageSize = 500,
+    ): Promise<{ entities: Entity[]; total: number; pages: AsyncGenerator<{ documents: ClaimDocument[]; annotators: string[] }> }> {
+      const entities = await db.entities.toArray();
+      const ids = await db.documents.orderBy('createdAt').primaryKeys();
+      // Each page also says who has spans in it, so the layers to choose from cost no read of their own.
+      async function* pages(): AsyncGenerator<{ documents: ClaimDocument[]; annotators: string[] }> {
+        for (let i = 0; i < ids.length; i += pageSize) {
+          const page = ids.slice(i, i + pageSize);
+          const [records, texts, spans] = await db.transaction('r', [db.documents, db.texts, db.spans], () =>
+            Promise.all([db.documents.bulkGet(page), db.texts.bulkGet(page), db.spans.where('docId').anyOf(page).toArray()]),
+          );
+          const spansOf = byDocId(spans.filter((s) => s.annotator === layer));
+          const out: ClaimDocument[] = [];
+          for (let k = 0; k < page.length; k++) {
+            const record = records[k];
+            const text = texts[k];
+            if (record && text)
+              out.push({
+                id: record.id,
+                title: record.title,
+                text: text.text,
+                ...(record.meta ? { meta: record.meta } : {}),
+                spans: spansOf.get(record.id) ?? [],
+              });
+          }
+          yield { documents: out, annotators: [...new Set(spans.map((s) => s.annotator))] };
+        }
+      }
+      return { entities, total: ids.length, pages: pages() };
     },
 
     /** Every document with its text, spans, statuses and review decisions, one at a time, oldest first. */

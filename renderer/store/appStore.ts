@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 import { useStore } from 'zustand';
 import { HashiyaDb } from '../db/db';
 import { repository } from '../db/repository';
+import { workerClaimsLoader } from '../claims/claimsLoader';
 import { workerImporter } from '../import/workerImporter';
 import { workerSearcher } from '../search/workerSearcher';
 import { workerOccurrences } from '../search/workerOccurrences';
@@ -19,6 +20,7 @@ const channel = broadcastChannel(db.name);
 const searchLibrary = workerSearcher(db.name);
 const findOccurrences = workerOccurrences(db.name);
 const recommend = workerRecommenders(db.name);
+const loadClaims = workerClaimsLoader(db.name);
 
 /** The app's store, backed by the real IndexedDB and platform API. */
 export const appStore = createHashiyaStore({
@@ -31,6 +33,7 @@ export const appStore = createHashiyaStore({
   ...(searchLibrary ? { searchLibrary } : {}),
   ...(findOccurrences ? { findOccurrences } : {}),
   ...(recommend ? { recommend } : {}),
+  ...(loadClaims ? { loadClaims } : {}),
   model: { ready: () => pageModel.getState().status === 'loaded', suggest: pageModel.suggest, subscribe: pageModel.subscribe },
   appVersion: version,
 });

@@ -1,6 +1,7 @@
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { backupSlice } from './backupSlice';
+import { claimsSlice } from './claimsSlice';
 import { documentSlice } from './documentSlice';
 import { entitySlice } from './entitySlice';
 import { exchangeSlice } from './exchangeSlice';
@@ -28,6 +29,7 @@ export function createHashiyaStore(deps: StoreDeps) {
       ...searchSlice(deps)(...a),
       ...suggestionSlice(deps)(...a),
       ...entitySlice(deps)(...a),
+      ...claimsSlice(deps)(...a),
     })),
   );
 }

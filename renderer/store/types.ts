@@ -23,6 +23,8 @@ import type { RecommenderHost } from '../suggest/recommenderHost';
 import type { RecommenderName, Suggestion } from '../../shared/suggest/recommender';
 import type { LibraryChannel } from './libraryChannel';
 import type { SaveState } from './saveQueue';
+import type { ClaimsLoader } from '../claims/claimsLoader';
+import type { ClaimsSlice } from './claimsTypes';
 
 /** What the store needs from the outside world; tests pass fakes. */
 export interface StoreDeps {
@@ -44,6 +46,8 @@ export interface StoreDeps {
   readonly recommend?: RecommenderHost;
   /** The analyst's model on disk (recommender `model`), once loaded; without it, none runs. */
   readonly model?: ModelRecommender;
+  /** Loads the claims view's rows off the main thread; without it, in place, a page at a time. */
+  readonly loadClaims?: ClaimsLoader;
 }
 
 /**
@@ -502,4 +506,13 @@ export interface EntitySlice {
   redoLibrary(): Promise<void>;
 }
 
-export type HashiyaState = EntitySlice & LibrarySlice & DocumentSlice & UiSlice & ExchangeSlice & ReviewSlice & BackupSlice & SearchSlice & SuggestionSlice;
+export type HashiyaState = EntitySlice &
+  LibrarySlice &
+  DocumentSlice &
+  UiSlice &
+  ExchangeSlice &
+  ReviewSlice &
+  BackupSlice &
+  SearchSlice &
+  SuggestionSlice &
+  ClaimsSlice;

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { ARTICLE_SETS, CORPORA_FOUND } from '../support/corpora';
 import { fixtureArticles } from '../support/fixtures';
 import type { KeyTimes } from './pages/keyTiming';
 import { recommenderFigures, type RecommenderFigureId } from './recommenders';
@@ -31,6 +32,8 @@ export interface BenchConfig {
   readonly curve: { readonly sizes: readonly number[]; readonly timingRuns: number };
   /** R6: the documents the recommenders retrain on in their worker (about 1,000 sentences at full size), and how often. */
   readonly retrain: { readonly docs: number; readonly runs: number };
+  /** C1–C3: the claims view's library, and how many times it is opened and filtered. */
+  readonly claims: { readonly docs: number; readonly claimsPerDoc: number; readonly runs: number };
 }
 
 export const FULL: BenchConfig = {
@@ -44,6 +47,7 @@ export const FULL: BenchConfig = {
   tagsPerPair: 3,
   curve: { sizes: [100, 300, 1000], timingRuns: 5 },
   retrain: { docs: 170, runs: 5 },
+  claims: { docs: 10_000, claimsPerDoc: 5, runs: 5 },
 };
 
 /** Tiny sizes and one pair: the smoke run in `npm test`, which only proves the harness still works. */
@@ -58,6 +62,7 @@ export const SMOKE: BenchConfig = {
   tagsPerPair: 1,
   curve: { sizes: [20, 40], timingRuns: 1 },
   retrain: { docs: 5, runs: 1 },
+  claims: { docs: 40, claimsPerDoc: 5, runs: 1 },
 };
 
 /** One figure of bench-results.json. `median` is the ratio (or ms where `unit` says so). */
@@ -75,7 +80,7 @@ export interface Figure {
   readonly [extra: string]: unknown;
 }
 
-export type Results = Record<'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | RecommenderFigureId | 'R5' | 'R6', Figure>;
+export type Results = Record<'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | RecommenderFigureId | 'R5' | 'R6', Figure>;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -228,6 +233,73 @@ async function tagFigure(context: BrowserContext, base: string, config: BenchCon
     baseline: layout(r.baseline),
     productFrame: frame(r.product),
     baselineFrame: frame(r.baseline),
+  };
+}
+
+/** A figure in milliseconds against an absolute target (the claims view's), from per-run times. */
+function msFigure(what: string, runs: number[], target: number, extra: Record<string, unknown> = {}): Figure {
+  const m = median(runs);
+  return {
+    what,
+    median: m,
+    spread: m ? spread(runs) : 0,
+    unit: 'ms',
+    target: `≤ ${target} ms`,
+    met: m <= target,
+    productMs: m,
+    baselineMs: 0,
+    pairs: runs.length,
+    ...extra,
+  };
+}
+
+/** C1–C3: the claims view over a synthetic library made from the seed articles (else the fixtures). */
+async function claimsFigures(browser: Browser, base: string, config: BenchConfig, log: (line: string) => void): Promise<Pick<Results, 'C1' | 'C2' | 'C3'>> {
+  const { docs, claimsPerDoc, runs } = config.claims;
+  const seeds = CORPORA_FOUND ? ARTICLE_SETS.find((s) => s.name === 'the seed articles')?.articles() : undefined;
+  const sources = (seeds ?? fixtureArticles()).map((a) => a.text);
+  log(`C1–C3: the claims view over ${docs} documents, ${docs * claimsPerDoc} claims (from ${seeds ? 'the seed articles' : 'the test fixtures'})…`);
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'en-US' });
+  const page = await load(context, base, 'claims', log);
+  const claims = await call<number>(page, 'setup', sources, docs, claimsPerDoc);
+  type Opened = { ms: number; maxLongTask: number; claims: number };
+  type Filtered = { ms: Record<string, number>; maxLongTask: number };
+  const opened: Opened[] = [];
+  const filtered: Filtered[] = [];
+  await call<Opened>(page, 'open'); // warm-up: the worker's module and the page's code compiled once
+  for (let i = 0; i < runs; i++) {
+    opened.push(await call<Opened>(page, 'open'));
+    filtered.push(await call<Filtered>(page, 'filter'));
+  }
+  // HASHIYA_SHOTS=folder keeps a picture of the heat map (the README's is from the smoke run).
+  if (process.env.HASHIYA_SHOTS)
+    await page.getByRole('table', { name: 'Sources by outlets' }).screenshot({ path: `${process.env.HASHIYA_SHOTS}/claims-matrix.png` });
+  await context.close();
+  if (opened[0]!.claims !== claims) throw new Error(`the claims view shows ${opened[0]!.claims} of ${claims} claims`);
+  const perFilter = Object.fromEntries(Object.keys(filtered[0]!.ms).map((name) => [name, median(filtered.map((f) => f.ms[name]!))]));
+  const worst = Object.entries(perFilter).reduce((a, b) => (b[1] > a[1] ? b : a));
+  const longTasks = [...opened, ...filtered].map((r) => r.maxLongTask);
+  const source = seeds ? 'seed articles' : 'fixtures';
+  return {
+    C1: msFigure(
+      `open the claims view over ${docs} documents, ${claims} claims (${source}), until drawn`,
+      opened.map((r) => r.ms),
+      500,
+    ),
+    C2: msFigure(
+      `slowest filter of the claims view (${worst[0]}), set until drawn`,
+      filtered.map((f) => f.ms[worst[0]]!),
+      100,
+      {
+        perFilterMs: perFilter,
+        notes: Object.entries(perFilter)
+          .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+          .join(', '),
+      },
+    ),
+    C3: msFigure('longest main-thread task while opening and filtering the claims view (0: none over 50 ms)', [Math.max(0, ...longTasks)], 50, {
+      longTaskMsPerRun: longTasks.map(Math.round),
+    }),
   };
 }
 
@@ -426,6 +498,8 @@ export async function runBench(
       };
     }
     await context.close();
+
+    if (want('C1', 'C2', 'C3')) Object.assign(results, await claimsFigures(browser, base, config, log));
 
     await writeFile(out, JSON.stringify(results, null, 2) + '\n');
     return results;

@@ -15,6 +15,6 @@ export default defineConfig({
     target: 'chrome120',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: { editor: page('editor'), bare: page('bare'), data: page('data'), recogito: page('recogito') } },
+    rollupOptions: { input: { editor: page('editor'), bare: page('bare'), data: page('data'), recogito: page('recogito'), claims: page('claims') } },
   },
 });
