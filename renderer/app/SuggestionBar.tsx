@@ -4,7 +4,7 @@ import { currentSuggestion, offeredSuggestions } from '../store/offeredSuggestio
 const BY: Record<string, string> = { occurrence: 'tag-all', matcher: 'string matcher', tagger: 'tagger', model: 'model' };
 
 /**
- * The open document's suggestions: how many are offered and which is in focus, stepping,
+ * The open document's suggestions, always in its place: how many are offered and which is in focus, stepping,
  * accepting and rejecting by button as by key, and accepting all of one label at once.
  */
 export function SuggestionBar() {
@@ -16,14 +16,16 @@ export function SuggestionBar() {
   const st = appStore.getState();
   // Buttons keep the editor's selection: they must not take focus on press.
   const keep = (e: React.MouseEvent) => e.preventDefault();
-  if (!offered.length && !hasTagAll) return null;
+  // Always drawn, one line high, so suggestions arriving (a recommender answers whenever it
+  // is ready) never push the text away from the pointer.
   const focused = offered[current];
   const perLabel = labels.map((l) => ({ label: l, n: offered.filter((p) => p.label === l.name).length })).filter((x) => x.n > 0);
   return (
     <div className="suggestion-bar" role="toolbar" aria-label="Suggestions">
-      <output aria-live="polite" data-testid="suggestion-count">
-        {offered.length ? `Suggestion ${current + 1} of ${offered.length}` : 'No suggestions left'}
-      </output>
+      {/* A live region, not an <output>: its implicit status role belongs to the notices. */}
+      <span aria-live="polite" data-testid="suggestion-count">
+        {offered.length ? `Suggestion ${current + 1} of ${offered.length}` : hasTagAll ? 'No suggestions left' : 'No suggestions'}
+      </span>
       {focused && (
         <span data-testid="suggestion-focus">
           {focused.label}: «<bdi lang="ar">{text.slice(focused.start, focused.end)}</bdi>» ({BY[focused.proposedBy] ?? focused.proposedBy})
