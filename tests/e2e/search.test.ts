@@ -111,6 +111,7 @@ describe('search that knows Arabic', () => {
     await page.getByRole('button', { name: 'Library' }).click();
     // Ctrl+F there goes to the library's search field (not the browser's find bar).
     const librarySearch = page.getByRole('searchbox', { name: 'Search the library' });
+    await librarySearch.waitFor();
     await page.keyboard.press('Control+KeyF');
     await expect.poll(() => librarySearch.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('الايرانية');
