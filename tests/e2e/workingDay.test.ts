@@ -19,6 +19,7 @@ import {
   toCodePoints,
   tokenRange,
   waitForOpenDocument,
+  waitUntilSaved,
 } from './support/workbench';
 
 const A = 'konico-strikes';
@@ -249,8 +250,8 @@ describe('a working day at the workbench', () => {
 
     // Reload: what comes back from IndexedDB is what was on screen, in both documents. (A reload
     // within a few milliseconds of an action can still lose it: the write is queued, and nothing
-    // flushes it on unload. A person cannot press that fast; a test can, hence the pause.)
-    await page.waitForTimeout(100);
+    // flushes it on unload. A person cannot press that fast; a test can, hence the wait.)
+    await waitUntilSaved(page);
     await page.reload();
     await waitForOpenDocument(page, B);
     await expect.poll(() => onScreen(page)).toEqual(inB);
@@ -344,8 +345,8 @@ describe('a working day at the workbench', () => {
     await openDocument(page, A);
     await page.keyboard.press('Control+z');
     await expect.poll(() => documentStatus(page, A)).toBe('Done');
-    // Statuses are stored: a reload shows the same (see the pause's reason in the history test).
-    await page.waitForTimeout(100);
+    // Statuses are stored: a reload shows the same (see the wait's reason in the history test).
+    await waitUntilSaved(page);
     await page.reload();
     await waitForOpenDocument(page, A);
     await expect.poll(() => documentStatus(page, A)).toBe('Done');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { tokenize } from '../../../shared/text/tokenize';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -362,4 +362,13 @@ export async function pressInOneTask(page: Page, keys: readonly KeyStroke[]): Pr
       target.dispatchEvent(new KeyboardEvent('keyup', init));
     }
   }, keys);
+}
+
+/**
+ * Waits until everything done so far is stored: a frame for the save status to show the
+ * latest change, then until it reads saved.
+ */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  await expect.poll(() => page.locator('.save-status').getAttribute('data-state')).toBe('saved');
 }
