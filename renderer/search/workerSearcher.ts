@@ -1,4 +1,4 @@
-import type { SearchWorkerMessage, SearchWorkerRequest } from './librarySearchWorker';
+import { runInSearchWorker } from './searchWorkerRun';
 import type { LibraryHitCount, LibrarySearchRequest } from './searchTexts';
 
 /**
@@ -14,37 +14,8 @@ export type LibrarySearcher = (
 /** Runs each library search in a fresh dedicated worker reading the database `dbName`; null where the platform has no workers. */
 export function workerSearcher(dbName: string): LibrarySearcher | null {
   if (typeof Worker === 'undefined') return null;
-  return (request, report) => {
-    const worker = new Worker(new URL('./librarySearchWorker.ts', import.meta.url), { type: 'module', name: 'hashiya-search' });
-    let finish: () => void = () => {};
-    let fail: (err: Error) => void = () => {};
-    const done = new Promise<void>((resolve, reject) => {
-      finish = resolve;
-      fail = reject;
-    });
-    const end = () => worker.terminate();
-    worker.onmessage = (e: MessageEvent<SearchWorkerMessage>) => {
-      const m = e.data;
+  return (request, report) =>
+    runInSearchWorker('hashiya-search', { dbName, request }, (m) => {
       if (m.type === 'found') report(m.found, m.searched);
-      else if (m.type === 'done') {
-        end();
-        finish();
-      } else if (m.type === 'error') {
-        end();
-        fail(new Error(m.message));
-      }
-    };
-    worker.onerror = (e) => {
-      end();
-      fail(new Error(e.message || 'the search worker stopped'));
-    };
-    worker.postMessage({ dbName, request } satisfies SearchWorkerRequest);
-    return {
-      done,
-      cancel: () => {
-        end();
-        finish();
-      },
-    };
-  };
+    });
 }
