@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import { fixtureArticle } from '../support/fixtures';
-import { importFiles, launchBrowser, openDocument, openWorkbench } from './support/workbench';
+import { importFiles, launchBrowser, openDocument, openWorkbench, importJsonlFile } from './support/workbench';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,18 +52,6 @@ function annotator(who: string, stances: [string, string, string], thirdSource: 
   };
 }
 
-async function importAnnotator(page: Page, path: string) {
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose files…' }).click()]);
-  await chooser.setFiles([path]);
-  await dialog.getByRole('button', { name: 'Check files' }).click();
-  await dialog.getByRole('region', { name: 'Import review' }).waitFor();
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
 describe('claims in agreement and review', () => {
   it('the dashboard shows stance and source agreement as the CLI computes them, and a link conflict names and draws both sources', async () => {
     const { page, context, errors } = await openWorkbench(browser, 'analyst');
@@ -74,8 +62,8 @@ describe('claims in agreement and review', () => {
     writeFileSync(join(d, 'layla.jsonl'), JSON.stringify(layla) + '\n');
     writeFileSync(join(d, 'omar.jsonl'), JSON.stringify(annotator('omar', ['reported', 'asserted', 'reported'], 'a2')) + '\n');
     await importFiles(page, [fixtureArticle(NAME).path]);
-    await importAnnotator(page, join(d, 'layla.jsonl'));
-    await importAnnotator(page, join(d, 'omar.jsonl'));
+    await importJsonlFile(page, join(d, 'layla.jsonl'));
+    await importJsonlFile(page, join(d, 'omar.jsonl'));
 
     // The dashboard: claims score F1 1 on their spans, and 2 of 3 on stance and on source.
     await page.getByRole('button', { name: 'Agreement', exact: true }).click();

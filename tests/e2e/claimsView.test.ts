@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsJsonl, DOCUMENTS, SY24 } from '../shared/claims/claimsFixture';
-import { launchBrowser, openWorkbench } from './support/workbench';
+import { launchBrowser, openWorkbench, importJsonlFile } from './support/workbench';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,18 +16,6 @@ afterAll(async () => {
 });
 
 const SHOTS = process.env.HASHIYA_SHOTS;
-
-async function importJsonl(page: Page, path: string) {
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose files…' }).click()]);
-  await chooser.setFiles([path]);
-  await dialog.getByRole('button', { name: 'Check files' }).click();
-  await dialog.getByRole('region', { name: 'Import review' }).waitFor();
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 const count = (page: Page) => page.getByTestId('claims-count');
 
@@ -41,7 +29,7 @@ describe('the claims view', () => {
     const { page, context, errors } = await openWorkbench(browser, 'analyst');
     const d = mkdtempSync(join(tmpdir(), 'hashiya-claims-view-'));
     writeFileSync(join(d, 'reports.jsonl'), claimsJsonl(DOCUMENTS, 'analyst'));
-    await importJsonl(page, join(d, 'reports.jsonl'));
+    await importJsonlFile(page, join(d, 'reports.jsonl'));
 
     await page.getByRole('toolbar', { name: 'Workbench' }).getByRole('button', { name: 'Claims' }).click();
     await expect.poll(() => count(page).textContent()).toBe('6 of 6 claims');

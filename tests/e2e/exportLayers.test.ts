@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticle } from '../support/fixtures';
 import type { JsonlLine } from '../support/jsonlLine';
-import { exportJsonlBy, importFiles, launchBrowser, openDocument, openWorkbench, selectByDrag, sliceCodePoints } from './support/workbench';
+import { exportJsonlBy, importFiles, launchBrowser, openDocument, openWorkbench, selectByDrag, sliceCodePoints, importJsonlFile } from './support/workbench';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,18 +29,6 @@ const at = (phrase: string, label: string) => {
 const LAYLA = { text: ARTICLE, meta: { title: NAME, annotator: 'layla' }, spans: [at('القوات الأميركية', 'actor'), at('ريف ديرالزور الشرقي', 'place')] };
 const OMAR = { text: ARTICLE, meta: { title: NAME, annotator: 'omar' }, spans: [at('القوات الأميركية', 'actor'), at('المسيّرات', 'weapon')] };
 
-async function importColleague(page: Page, path: string) {
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose files…' }).click()]);
-  await chooser.setFiles([path]);
-  await dialog.getByRole('button', { name: 'Check files' }).click();
-  await dialog.getByRole('region', { name: 'Import review' }).waitFor();
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
 /** Opens Export…, makes the choices, exports and returns the records written. */
 async function exportWith(page: Page, choices: { layer: string; documents?: string; untouched?: boolean }, screenshot?: string): Promise<JsonlLine[]> {
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -63,8 +51,8 @@ describe('exporting one layer at a time', () => {
     writeFileSync(join(d, 'omar.jsonl'), JSON.stringify(OMAR) + '\n');
     await importFiles(page, [fixtureArticle(NAME).path, fixtureArticle(UNTOUCHED).path]);
     await page.getByRole('button', { name: `Open ${UNTOUCHED}` }).waitFor();
-    await importColleague(page, join(d, 'layla.jsonl'));
-    await importColleague(page, join(d, 'omar.jsonl'));
+    await importJsonlFile(page, join(d, 'layla.jsonl'));
+    await importJsonlFile(page, join(d, 'omar.jsonl'));
 
     // My own layer: one place.
     await openDocument(page, NAME);

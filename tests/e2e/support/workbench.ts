@@ -42,6 +42,19 @@ export async function importFiles(page: Page, paths: string[]): Promise<void> {
   await chooser.setFiles(paths);
 }
 
+/** Imports one JSON Lines file through the Import… dialog: chooses it, checks it, imports it, waits for the dialog to close. */
+export async function importJsonlFile(page: Page, path: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('jsonl');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles([path]);
+  await dialog.getByRole('button', { name: 'Check files' }).click();
+  await dialog.getByRole('region', { name: 'Import review' }).waitFor();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 /** Opens a document from the library and waits until its text is laid out in the bundled font. */
 export async function openDocument(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Library' }).click();
