@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { Entity } from '../../shared/model/entity';
 import { appStore, useHashiya } from '../store/appStore';
 import { showEntity } from './navigation';
 
@@ -56,26 +57,10 @@ export function EntitiesView() {
           }}
         >
           <label>
-            Merge{' '}
-            <select aria-label="Entity to merge (it is deleted)" value={from} onChange={(e) => setFrom(e.target.value)}>
-              <option value="">—</option>
-              {list.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name} ({e.type})
-                </option>
-              ))}
-            </select>
+            Merge <EntityChoice label="Entity to merge (it is deleted)" entities={list} value={from} onChange={setFrom} />
           </label>
           <label>
-            into{' '}
-            <select aria-label="Entity to merge into (it keeps its name)" value={into} onChange={(e) => setInto(e.target.value)}>
-              <option value="">—</option>
-              {list.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name} ({e.type})
-                </option>
-              ))}
-            </select>
+            into <EntityChoice label="Entity to merge into (it keeps its name)" entities={list} value={into} onChange={setInto} />
           </label>
           <button type="submit" disabled={!into || !from || into === from}>
             Merge
@@ -88,5 +73,19 @@ export function EntitiesView() {
         </button>
       </p>
     </section>
+  );
+}
+
+/** A choice of one entity of `entities` (or none), shown by name and type. */
+function EntityChoice(props: { label: string; entities: readonly Entity[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <option value="">—</option>
+      {props.entities.map((e) => (
+        <option key={e.id} value={e.id}>
+          {e.name} ({e.type})
+        </option>
+      ))}
+    </select>
   );
 }
