@@ -1,6 +1,7 @@
 // Type-aware lint over every TypeScript project (tsconfig.node/web/tests), so a rule that
 // needs types (floating promises, unsafe any) sees the same program tsc checks.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -25,6 +26,24 @@ export default tseslint.config(
   // plain JavaScript (cli/bin.mjs, scripts/*.mjs, this file), which only Node runs.
   { files: ['**/*.mjs', '**/*.js', 'cli/**', 'electron/main/**', 'node/**', 'scripts/**', 'tests/**'], languageOptions: { globals: globals.node } },
   { files: ['renderer/**', 'tests/bench/pages/**'], ignores: ['renderer/vite.config.ts'], languageOptions: { globals: globals.browser } },
+  {
+    // Every string the interface shows comes from renderer/i18n (Arabic and English): a
+    // literal in JSX is a string one language lacks. Attributes that name things for people
+    // are checked too; class names, test ids, keys and input types are not words.
+    files: ['renderer/app/App.tsx', 'renderer/app/SaveStatus.tsx', 'renderer/app/NoticeBar.tsx', 'renderer/app/InterfaceSwitch.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['aria-label', 'title', 'placeholder', 'alt', 'aria-description'] },
+          // Not words of either language: the product's name, keys (Ctrl+O), symbols and numbers.
+          words: { exclude: ['[0-9!-/:-@[-`{-~«»…—–·×→←↑↓\\s]+', '[A-Z_-]+', 'حاشية', '(?:(?:Ctrl|Shift|Alt|Cmd)\\+)+\\S+'] },
+        },
+      ],
+    },
+  },
   {
     files: ['tests/**'],
     rules: {

@@ -31,7 +31,7 @@ import { checkSender } from './checkSender';
 import { closeGate } from './closeGate';
 import { contentType } from './contentType';
 import { guardIpc } from './guardIpc';
-import { preferredLanguage } from './interfaceLanguage';
+import { preferredLanguage } from '../../shared/i18n/interfaceLanguage';
 import { MENU_LABELS } from './menuLabels';
 import { menuTemplate, type MenuHandlers } from './menuTemplate';
 import { readPickedFile } from './readPickedFile';

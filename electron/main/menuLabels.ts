@@ -1,4 +1,4 @@
-import type { InterfaceLanguage } from './interfaceLanguage';
+import type { InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
 
 /** Every text the application menu shows, in one language. */
 export interface MenuLabels {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/contract';
-import { INTERFACE_LANGUAGES, type InterfaceLanguage } from './interfaceLanguage';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
 import { LANGUAGE_NAMES, MENU_LABELS } from './menuLabels';
 
 /** What the menu's items do; main supplies these, tests record them. */

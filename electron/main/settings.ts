@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../../node/atomicWrite';
-import { INTERFACE_LANGUAGES, type InterfaceLanguage } from './interfaceLanguage';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
 import { MAX_RECENT_FILES } from './recentFiles';
 
 /** What main remembers between runs (in userData/settings.json). */

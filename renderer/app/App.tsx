@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dispatchKey, runAction } from '../actions/actions';
 import { activeView } from '../editor/activeView';
 import { readDomSelection } from '../editor/readDomSelection';
@@ -10,6 +11,7 @@ import { DocumentView } from './DocumentView';
 import { ExportDialog } from './ExportDialog';
 import { ExportProgress } from './ExportProgress';
 import { ImportDialog } from './ImportDialog';
+import { InterfaceSwitch } from './InterfaceSwitch';
 import { KeysOverlay } from './KeysOverlay';
 import { LabelsDialog } from './LabelsDialog';
 import { ModelControl } from './ModelDialog';
@@ -52,6 +54,7 @@ export function App() {
   const overlay = useHashiya((s) => s.overlay);
   const settingsLoaded = useHashiya((s) => s.settingsLoaded);
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  const { t } = useTranslation();
 
   useEffect(() => {
     void appStore
@@ -84,51 +87,56 @@ export function App() {
   const st = appStore.getState();
   return (
     <div className="app">
-      <header className="toolbar" role="toolbar" aria-label="Workbench">
+      <header className="toolbar" role="toolbar" aria-label={t('toolbar.name')}>
         <span className="brand" lang="ar" aria-hidden="true">
           حاشية
         </span>
         <button type="button" onClick={showLibrary} aria-pressed={!open && route.view === 'library'}>
-          Library
+          {t('toolbar.library')}
         </button>
         <button type="button" onClick={showEntities} aria-pressed={route.view === 'entities' || route.view === 'entity'}>
-          Entities
+          {t('toolbar.entities')}
         </button>
         <button type="button" onClick={showAgreement} aria-pressed={route.view === 'agreement'}>
-          Agreement
+          {t('toolbar.agreement')}
         </button>
         <button type="button" onClick={showClaims} aria-pressed={route.view === 'claims'}>
-          Claims
+          {t('toolbar.claims')}
         </button>
         <button type="button" onClick={() => void runAction('importFiles', actionContext())} title="Ctrl+O">
-          Import .txt files
+          {t('toolbar.importTxt')}
         </button>
         <button type="button" onClick={() => st.setOverlay('paste')}>
-          Paste text
+          {t('toolbar.paste')}
         </button>
         <button type="button" onClick={() => void runAction('openImport', actionContext())}>
-          Import…
+          {t('toolbar.import')}
         </button>
         <button type="button" onClick={() => void runAction('openExport', actionContext())}>
-          Export…
+          {t('toolbar.export')}
         </button>
         <button type="button" disabled={busy} onClick={() => void st.exportJsonl()} title="Ctrl+Shift+E">
-          Export JSONL
+          {t('toolbar.exportJsonl')}
         </button>
         <ExportProgress />
         <span className="toolbar-spacer" />
         <SaveStatus />
         <button type="button" onClick={() => st.setOverlay('backups')}>
-          Backups…
+          {t('toolbar.backups')}
         </button>
         <button type="button" onClick={() => st.setOverlay('labels')}>
-          Labels…
+          {t('toolbar.labels')}
         </button>
         <ModelControl />
-        <button type="button" onClick={() => st.setOverlay('annotator')} aria-label={`Annotator: ${annotator ?? 'not set'} (change)`}>
-          Annotator: <bdi>{annotator ?? '—'}</bdi>
+        <InterfaceSwitch />
+        <button
+          type="button"
+          onClick={() => st.setOverlay('annotator')}
+          aria-label={t('toolbar.annotatorChange', { name: annotator ?? t('toolbar.annotatorNotSet') })}
+        >
+          {t('toolbar.annotator')} <bdi>{annotator ?? '—'}</bdi>
         </button>
-        <button type="button" onClick={() => st.setOverlay(overlay === 'keys' ? null : 'keys')} aria-label="Keyboard shortcuts (?)" title="?">
+        <button type="button" onClick={() => st.setOverlay(overlay === 'keys' ? null : 'keys')} aria-label={t('toolbar.keys')} title="?">
           ?
         </button>
       </header>

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appStore, useHashiya } from '../store/appStore';
 import { ProblemList } from './ProblemList';
 
 /** The latest message; problems listed one per line, with the choices a bad import offers. */
 export function NoticeBar() {
+  const { t } = useTranslation();
   const notice = useHashiya((s) => s.notice);
   const pending = useHashiya((s) => s.pendingImport);
   const failing = useHashiya((s) => s.save.failure !== null);
@@ -24,16 +26,16 @@ export function NoticeBar() {
         {failing && notice.kind === 'error' && (
           // The way out while storage refuses writes: everything on screen, to a file.
           <button type="button" disabled={busy} onClick={() => void st.saveAllWork()}>
-            Save all work to a JSONL file
+            {t('notice.saveAll')}
           </button>
         )}
         {pending && pending.valid.length > 0 && (
           <button type="button" onClick={() => void st.importValidOnly()}>
-            Import the {pending.valid.length} readable file{pending.valid.length === 1 ? '' : 's'}
+            {t('notice.importReadable', { count: pending.valid.length })}
           </button>
         )}
         <button type="button" onClick={() => (pending ? st.cancelImport() : st.notify(null))}>
-          Dismiss
+          {t('notice.dismiss')}
         </button>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { appStore, useHashiya } from '../store/appStore';
 
 /**
@@ -9,8 +10,9 @@ export function SaveStatus() {
   const unsaved = useHashiya((s) => s.save.unsaved);
   const saved = useHashiya((s) => s.save.saved);
   const failure = useHashiya((s) => s.save.failure);
+  const { t } = useTranslation();
   const state = failure ? 'failed' : unsaved ? 'saving' : 'saved';
-  const text = failure ? `${unsaved} change${unsaved === 1 ? '' : 's'} not saved` : unsaved ? 'Saving…' : 'Saved';
+  const text = failure ? t('save.failed', { count: unsaved }) : unsaved ? t('save.saving') : t('save.saved');
   return (
     // Announced politely, but not a second role=status beside the notices.
     <span
@@ -25,7 +27,7 @@ export function SaveStatus() {
       {text}
       {failure && (
         <button type="button" onClick={() => appStore.getState().retrySaving()}>
-          Try again
+          {t('save.retry')}
         </button>
       )}
     </span>

@@ -5,6 +5,7 @@ import { claimsSlice } from './claimsSlice';
 import { documentSlice } from './documentSlice';
 import { entitySlice } from './entitySlice';
 import { exchangeSlice } from './exchangeSlice';
+import { interfaceSlice } from './interfaceSlice';
 import { librarySlice } from './librarySlice';
 import { reviewSlice } from './reviewSlice';
 import { searchSlice } from './searchSlice';
@@ -21,6 +22,7 @@ export function createHashiyaStore(deps: StoreDeps) {
   return createStore<HashiyaState>()(
     subscribeWithSelector((...a) => ({
       ...uiSlice(deps)(...a),
+      ...interfaceSlice(...a),
       ...librarySlice(deps)(...a),
       ...documentSlice(deps)(...a),
       ...exchangeSlice(deps)(...a),

@@ -25,6 +25,8 @@ import type { LibraryChannel } from './libraryChannel';
 import type { SaveState } from './saveQueue';
 import type { ClaimsLoader } from '../claims/claimsLoader';
 import type { ClaimsSlice } from './claimsTypes';
+import type { InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
+import type { Digits } from '../i18n/interfacePrefs';
 
 /** What the store needs from the outside world; tests pass fakes. */
 export interface StoreDeps {
@@ -181,6 +183,15 @@ export interface DocumentSlice {
   commitAction(title: string, spans: SpanChange[], selectedSpanId: string | null, decisions?: readonly DecisionChange[]): void;
   undo(): void;
   redo(): void;
+}
+
+/** The interface's language and digits, chosen in the toolbar and remembered. */
+export interface InterfaceSlice {
+  language: InterfaceLanguage;
+  digits: Digits;
+  /** Switches the interface's language; the digits follow its usual ones unless chosen. */
+  setLanguage(language: InterfaceLanguage): void;
+  setDigits(digits: Digits): void;
 }
 
 /** The dialog or overlay on top of the workbench, if any. */
@@ -507,6 +518,7 @@ export interface EntitySlice {
 }
 
 export type HashiyaState = EntitySlice &
+  InterfaceSlice &
   LibrarySlice &
   DocumentSlice &
   UiSlice &

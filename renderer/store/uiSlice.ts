@@ -3,6 +3,7 @@ import { DEFAULT_LABELS, type LabelDef } from '../../shared/model/label';
 import { renameLabelsInChange } from '../../shared/model/change';
 import { checkLabels } from '../../shared/model/checkLabels';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
+import { t } from '../i18n/i18n';
 import { describeRoleConflict } from './describeRoleConflict';
 import { roleChanges } from './roleChanges';
 import type { HashiyaState, StoreDeps, UiSlice } from './types';
@@ -39,7 +40,7 @@ export const uiSlice =
     async setAnnotator(name) {
       const trimmed = name.trim();
       if (!trimmed) {
-        get().notify({ kind: 'error', text: 'The annotator name cannot be empty.' });
+        get().notify({ kind: 'error', text: t('annotator.empty') });
         return;
       }
       await deps.repo.putSetting('annotator', trimmed);

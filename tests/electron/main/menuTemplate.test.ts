@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { InterfaceLanguage } from '../../../electron/main/interfaceLanguage';
+import type { InterfaceLanguage } from '../../../shared/i18n/interfaceLanguage';
 import { MENU_LABELS } from '../../../electron/main/menuLabels';
 import { menuTemplate, type MenuHandlers } from '../../../electron/main/menuTemplate';
 

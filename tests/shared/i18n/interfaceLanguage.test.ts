@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preferredLanguage } from '../../../electron/main/interfaceLanguage';
+import { preferredLanguage } from '../../../shared/i18n/interfaceLanguage';
 
 describe('preferredLanguage', () => {
   it('is Arabic when the first preferred language is Arabic, in any region', () => {

@@ -1,10 +1,10 @@
-/** The languages the application menu speaks. */
+/** The languages the interface and the application menu speak. */
 export const INTERFACE_LANGUAGES = ['ar', 'en'] as const;
 
 export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
 
 /**
- * The menu language for a first start: Arabic when the system's most preferred language
+ * The interface language for a first start: Arabic when the system's most preferred language
  * is Arabic (any region), English otherwise. `locales` are BCP 47 tags, best first.
  */
 export function preferredLanguage(locales: readonly string[]): InterfaceLanguage {
