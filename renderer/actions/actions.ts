@@ -165,7 +165,8 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyO', { ctrl: true }),
     perform: async (ctx) => {
-      const { files } = await ctx.api.openTextFiles();
+      // The .txt files, with the hashiya-meta.csv that gives them their metadata if there is one.
+      const { files } = await ctx.api.openTextFiles({ filterName: 'Plain text and hashiya-meta.csv', extensions: ['txt', 'csv'] });
       if (files.length) await ctx.store.getState().importFiles(files);
     },
   },

@@ -92,7 +92,7 @@ export const librarySlice =
           set({ pendingImport: { valid: parsed.documents, problems } });
           get().notify({
             kind: 'error',
-            text: `${problems.length} of ${files.length} file${files.length === 1 ? '' : 's'} could not be read; nothing was imported.`,
+            text: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the ${files.length} file${files.length === 1 ? '' : 's'} picked; nothing was imported.`,
             details: problems,
           });
           return;
