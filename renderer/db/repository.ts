@@ -545,8 +545,8 @@ export function repository(db: HashiyaDb) {
     },
 
     /**
-     * Renames labels on every stored span, in one transaction with the new label set,
-     * so spans never carry a label the set no longer has. `roles` are the stored labels
+     * Renames labels on every stored span and entity type, in one transaction with the new
+     * label set, so spans and entities never carry a label the set no longer has. `roles` are the stored labels
      * whose role changes: when stored spans stand in the way (see {@link RoleConflict}),
      * nothing is written and they are returned instead.
      */
@@ -557,7 +557,7 @@ export function repository(db: HashiyaDb) {
       roles: readonly RoleChange[] = [],
     ): Promise<{ readonly renamed: number } | { readonly conflicts: readonly RoleConflict[] }> {
       const moves = [...renames].filter(([from, to]) => from !== to);
-      return db.transaction('rw', db.spans, db.settings, async () => {
+      return db.transaction('rw', [db.spans, db.entities, db.settings], async () => {
         const conflicts: RoleConflict[] = [];
         for (const { label, to } of roles) {
           const claims =
@@ -576,19 +576,37 @@ export function repository(db: HashiyaDb) {
           if (claims || sources) conflicts.push({ label, to, claims, sources });
         }
         if (conflicts.length) return { conflicts };
-        const relabel = (from: string, to: string) =>
+        // Each pass below touches a span twice; its version grows once, as for any one change.
+        const relabel = (from: string, to: string, bump: number) =>
           db.spans
             .where('label')
             .equals(from)
             .modify((s: { label: string; updatedAt: number; version: number }) => {
               s.label = to;
               s.updatedAt = now;
-              s.version += 1;
+              s.version += bump;
+            });
+        // An entity's type is the label its mentions carry: it follows the rename, in the same
+        // transaction, so mentions, entity pages and exported entity tables agree.
+        const retype = (from: string, to: string, bump: number) =>
+          db.entities
+            .where('type')
+            .equals(from)
+            .modify((e: { type: string; updatedAt: number; version: number }) => {
+              e.type = to;
+              e.updatedAt = now;
+              e.version += bump;
             });
         // Through temporary names first, so swapping two names does not merge their spans.
         let renamed = 0;
-        for (const [k, [from]] of moves.entries()) renamed += await relabel(from, `\u0000renaming:${k}`);
-        for (const [k, [, to]] of moves.entries()) await relabel(`\u0000renaming:${k}`, to);
+        for (const [k, [from]] of moves.entries()) {
+          renamed += await relabel(from, `\u0000renaming:${k}`, 1);
+          await retype(from, `\u0000renaming:${k}`, 1);
+        }
+        for (const [k, [, to]] of moves.entries()) {
+          await relabel(`\u0000renaming:${k}`, to, 0);
+          await retype(`\u0000renaming:${k}`, to, 0);
+        }
         await db.settings.put({ key: 'labels', value: labels });
         return { renamed };
       });

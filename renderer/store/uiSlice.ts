@@ -73,7 +73,14 @@ export const uiSlice =
           { undo: h.undo.map((c) => renameLabelsInChange(c, renames)), redo: h.redo.map((c) => renameLabelsInChange(c, renames)) },
         ]),
       );
-      set({ labels, history });
+      const lib = get().libraryHistory;
+      set({
+        labels,
+        history,
+        libraryHistory: { undo: lib.undo.map((c) => renameLabelsInChange(c, renames)), redo: lib.redo.map((c) => renameLabelsInChange(c, renames)) },
+      });
+      // Entities whose type was a renamed label were retyped with their mentions.
+      if (renames.size) await get().loadEntities();
       // The open document's spans carry the old names until reloaded.
       const open = get().open;
       if (open && n > 0) await get().openDocument(open.record.id);
