@@ -91,11 +91,11 @@ export function renameLabelsInChange<C extends { readonly spans: readonly SpanCh
   renames: ReadonlyMap<string, string>,
 ): C {
   const rename = (s: Span | null): Span | null => {
-    const to = s && renames.get(s.label);
+    const to = s ? renames.get(s.label) : undefined;
     return !s || to === undefined || to === s.label ? s : { ...s, label: to, version: s.version + 1 };
   };
   const retype = (e: Entity | null): Entity | null => {
-    const to = e && renames.get(e.type);
+    const to = e ? renames.get(e.type) : undefined;
     return !e || to === undefined || to === e.type ? e : { ...e, type: to, version: e.version + 1 };
   };
   return {
