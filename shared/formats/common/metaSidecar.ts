@@ -132,8 +132,8 @@ export function splitSidecars(files: readonly InputFile[]): { sidecars: InputFil
 /**
  * Gives the documents a format read (from `files`, each `doc.file` a file's name) the title
  * and metadata their sidecar's rows say. Nothing is half-read: a document whose row has a
- * problem is left out, and so is every document beside a sidecar that cannot be read at all;
- * each problem names the sidecar and its line.
+ * problem is left out, and so is every document beside (or in a folder below) a sidecar that
+ * cannot be read at all; each problem names the sidecar and its line.
  */
 export function applyMetaSidecars(result: ParseResult, sidecars: readonly InputFile[], files: readonly InputFile[]): void {
   if (!sidecars.length) return;
@@ -153,7 +153,15 @@ export function applyMetaSidecars(result: ParseResult, sidecars: readonly InputF
       brokenFolders.add(folder);
     } else {
       result.problems.push(...read.problems);
-      for (const [path, row] of read.rows) rows.set(path, row);
+      for (const [path, row] of read.rows) {
+        // A row may name a file in a folder below, which may have a sidecar of its own.
+        const first = rows.get(path);
+        if (first) {
+          const problem = `${path} is described by another ${META_SIDECAR} too`;
+          result.problems.push({ file: sidecar.name, line: row.line, message: problem });
+          rows.set(path, { ...first, problems: [...first.problems, problem] });
+        } else rows.set(path, row);
+      }
     }
     if ('broken' in read || read.problems.length) result.rejected.push({ file: sidecar.name, line: 1, text: sidecar.text });
   }
@@ -161,7 +169,7 @@ export function applyMetaSidecars(result: ParseResult, sidecars: readonly InputF
   for (const doc of result.documents) {
     const name = doc.file ?? '';
     const row = rows.get(name);
-    if (brokenFolders.has(folderOf(name)) || row?.problems.length) continue;
+    if ([...brokenFolders].some((f) => name.startsWith(f)) || row?.problems.length) continue;
     kept.push(row ? { ...doc, ...(row.title ? { title: row.title } : {}), ...(row.meta ? { documentMeta: row.meta } : {}) } : doc);
   }
   result.documents.splice(0, result.documents.length, ...kept);

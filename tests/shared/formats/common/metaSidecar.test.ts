@@ -53,6 +53,22 @@ describe('a hashiya-meta.csv beside plain-text files', () => {
     expect(read.documents.map((d) => d.documentMeta?.outlet)).toEqual(['المدن', 'عنب بلدي']);
   });
 
+  it('a row may name a file in a folder below; two sidecars describing one file are a problem', () => {
+    const files = [
+      { name: 'news/konico.txt', text: KONICO },
+      { name: 'news/2024/launcher.txt', text: LAUNCHER },
+      sidecar('file,outlet\nkonico.txt,المدن\n2024/launcher.txt,سوريا 24\n', `news/${META_SIDECAR}`),
+    ];
+    expect(txtFormat.parse(files).documents.map((d) => d.documentMeta?.outlet)).toEqual(['المدن', 'سوريا 24']);
+    const twice = txtFormat.parse([...files, sidecar('file,outlet\nlauncher.txt,عنب بلدي\n', `news/2024/${META_SIDECAR}`)]);
+    expect(twice.problems).toEqual([
+      { file: `news/2024/${META_SIDECAR}`, line: 2, message: `news/2024/launcher.txt is described by another ${META_SIDECAR} too` },
+    ]);
+    expect(twice.documents.map((d) => d.source)).toEqual(['news/konico.txt']);
+    // A sidecar that cannot be read stops the folders below it too.
+    expect(txtFormat.parse([...files.slice(0, 2), sidecar('file,source\n', `news/${META_SIDECAR}`)]).documents).toEqual([]);
+  });
+
   describe('a bad sidecar is a problem at its line, and nothing it describes is half-imported', () => {
     const parse = (csv: string) => txtFormat.parse([...texts, sidecar(csv)]);
 
