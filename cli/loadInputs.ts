@@ -34,7 +34,7 @@ export async function loadInputs(paths: readonly string[], format: Format, optio
     io.err(`hashiya: --map: ${map}\n`);
     return null;
   }
-  const read = await readInputs(paths, format.extensions, format.companions);
+  const read = await readInputs(paths, format.extensions, format.companions, format.sidecar);
   const parse = format.parse(read.files);
   const notes = [...read.notes, ...parse.notes];
   let droppedByMap = 0;

@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { InputFile, Problem } from '../shared/formats/exchange';
 import { inputFileOf } from '../shared/formats/inputFileOf';
 import { describeFsError } from './describeFsError';
@@ -42,9 +42,9 @@ async function unreadable(path: string, error: unknown): Promise<string> {
  * entries read recursively, in name order, dot files skipped. A broken entry is a problem of its
  * own, so one dangling link never hides the rest of its folder.
  */
-async function expand(path: string, extensions: readonly string[] | undefined, named: boolean): Promise<Found[]> {
-  // In a folder, only files the format reads; a file named outright is always read.
-  const wanted = named || !extensions || extensions.includes(extensionOf(path));
+async function expand(path: string, extensions: readonly string[] | undefined, named: boolean, sidecar?: string): Promise<Found[]> {
+  // In a folder, only files the format reads (and its sidecar); a file named outright is always read.
+  const wanted = named || !extensions || extensions.includes(extensionOf(path)) || (sidecar !== undefined && basename(path).toLowerCase() === sidecar);
   let info: Stats;
   try {
     info = await stat(path);
@@ -58,7 +58,7 @@ async function expand(path: string, extensions: readonly string[] | undefined, n
     } catch (e) {
       return [{ kind: 'problem', path, message: `cannot read: ${await unreadable(path, e)}` }];
     }
-    const nested = await Promise.all(names.map((n) => expand(join(path, n), extensions, false)));
+    const nested = await Promise.all(names.map((n) => expand(join(path, n), extensions, false, sidecar)));
     return nested.flat();
   }
   if (!wanted) return [];
@@ -75,18 +75,20 @@ async function expand(path: string, extensions: readonly string[] | undefined, n
  * or decoded is a problem naming the file and line, never a crash; a folder's named pipes,
  * sockets and devices are left alone with a note. A file named outright brings its
  * `companions` (a brat `.ann` its `.txt`) when they lie beside it as regular files and are
- * not read already.
+ * not read already. A folder's file named `sidecar` (`hashiya-meta.csv`) is read with the
+ * folder's documents.
  */
 export async function readInputs(
   paths: readonly string[],
   extensions?: readonly string[],
   companions?: (name: string) => readonly string[],
+  sidecar?: string,
 ): Promise<ReadInputs> {
   const files: ReadInputs['files'] = [];
   const problems: Problem[] = [];
   const notes: string[] = [];
   const found: Found[] = [];
-  for (const p of paths) found.push(...(await expand(p, extensions, true)));
+  for (const p of paths) found.push(...(await expand(p, extensions, true, sidecar)));
   const seen = new Set(found.map((f) => resolve(f.path)));
   const all: Found[] = [];
   for (const f of found) {

@@ -6,6 +6,7 @@ import type { Verdict } from '../../shared/review/decision';
 import { applyLabel, finishLink, jumpToSpan, moveByToken, startLink } from '../editor/editorCommands';
 import type { HashiyaStore } from '../store/createStore';
 import type { HashiyaState } from '../store/types';
+import { undoTarget } from '../store/undoTarget';
 import { inTextField } from './inTextField';
 import { keyMatch, type KeyEventLike } from './keyMatch';
 import { SEARCH_ACTIONS } from './searchActions';
@@ -139,23 +140,33 @@ const REVIEW_ACTIONS: readonly Action[] = [
 
 /** The commands, each under its own name; {@link ACTIONS} lists them among the others. */
 const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } = {
+  // One undo for both histories: the latest step, the open document's or the library's
+  // (merge, split, entity edit, document details), as undoTarget says.
   undo: {
     name: 'undo',
     group: 'History',
-    title: 'Undo the last annotation action in this document',
+    title: 'Undo the latest step: in this document, or in the library (a merge, split, entity edit, document details)',
     keys: ['Ctrl+Z'],
-    needsDocument: true,
+    needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true }),
-    perform: (ctx) => ctx.store.getState().undo(),
+    perform: (ctx) => {
+      const st = ctx.store.getState();
+      const target = undoTarget(st, 'undo');
+      return target === 'library' ? st.undoLibrary() : target === 'document' ? st.undo() : undefined;
+    },
   },
   redo: {
     name: 'redo',
     group: 'History',
     title: 'Redo',
     keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
-    needsDocument: true,
+    needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true, shift: true }) || keyMatch(e, 'KeyY', { ctrl: true }),
-    perform: (ctx) => ctx.store.getState().redo(),
+    perform: (ctx) => {
+      const st = ctx.store.getState();
+      const target = undoTarget(st, 'redo');
+      return target === 'library' ? st.redoLibrary() : target === 'document' ? st.redo() : undefined;
+    },
   },
   importFiles: {
     name: 'importFiles',
@@ -165,7 +176,8 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyO', { ctrl: true }),
     perform: async (ctx) => {
-      const { files } = await ctx.api.openTextFiles();
+      // The .txt files, with the hashiya-meta.csv that gives them their metadata if there is one.
+      const { files } = await ctx.api.openTextFiles({ filterName: 'Plain text and hashiya-meta.csv', extensions: ['txt', 'csv'] });
       if (files.length) await ctx.store.getState().importFiles(files);
     },
   },

@@ -90,16 +90,4 @@ export const ENTITY_ACTIONS = [
       if (claim) ctx.store.getState().setTargets(claim.id, []);
     },
   },
-  {
-    name: 'undoLibrary',
-    group: 'History',
-    title: 'On the entities pages: undo / redo the last merge, split or entity edit',
-    keys: ['Ctrl+Z', 'Ctrl+Shift+Z'],
-    needsDocument: false,
-    keyTest: (e: KeyEventLike, ctx: EntityActionContext) => {
-      const st = ctx.store.getState();
-      return st.showingEntities && !st.open && (keyMatch(e, 'KeyZ', { ctrl: true }) || keyMatch(e, 'KeyZ', { ctrl: true, shift: true }));
-    },
-    perform: (ctx: EntityActionContext, e: KeyEventLike) => (e.shiftKey ? ctx.store.getState().redoLibrary() : ctx.store.getState().undoLibrary()),
-  },
 ] as const;

@@ -33,7 +33,8 @@ export function ImportDialog() {
 
   async function choose() {
     const f = formatByName(format)!;
-    const extensions = format === 'labelstudio' ? ['json', ...f.extensions] : [...f.extensions];
+    // A format with a metadata sidecar offers it (hashiya-meta.csv) among the files to pick.
+    const extensions = [...(format === 'labelstudio' ? ['json'] : []), ...f.extensions, ...(f.sidecar ? ['csv'] : [])];
     setFiles(await pickFiles([...new Set(extensions)], `Files to import as ${format}`));
     st.cancelImportReview();
   }

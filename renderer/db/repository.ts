@@ -2,11 +2,12 @@ import type { ClaimDocument } from '../../shared/claims/claimRow';
 import type { Change } from '../../shared/model/change';
 import type { Entity } from '../../shared/model/entity';
 import type { DocStatus, DocStatusRecord } from '../../shared/model/docStatus';
-import type { DocumentMeta, DocumentRecord, DocumentText } from '../../shared/model/document';
+import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import { fillMissingMeta } from '../../shared/model/fillMissingMeta';
 import type { LabelRole } from '../../shared/model/label';
 import type { Span } from '../../shared/model/span';
 import type { LibraryChange } from '../../shared/entities/libraryChange';
+import { sameMeta } from '../../shared/model/sameMeta';
 import { agreementDocuments, type AgreementDocument, type LayeredText } from '../../shared/agreement/agreementDocuments';
 import type { Decision } from '../../shared/review/decision';
 import { placeKey, type Rejection } from '../../shared/suggest/rejection';
@@ -119,14 +120,31 @@ export function repository(db: HashiyaDb) {
     },
 
     /**
-     * Stores a library-wide change (merge, split, entity edit) in one transaction, or
-     * nothing of it: each span and entity it changes must be stored at the version the
-     * change found it at. What is written gets the version after the stored one (so an
-     * undo never writes an old copy back); the change returned is what was written, the
-     * one to file for undo. Throws, naming the mention, when something changed since.
+     * Stores a library-wide change (merge, split, entity edit, a document's details) in one
+     * transaction, or nothing of it: each span and entity it changes must be stored at the
+     * version the change found it at, and each document's title and metadata as the change
+     * found them (its spans may change meanwhile: they are not what a details edit touches).
+     * What is written gets the version after the stored one (so an undo never writes an old
+     * copy back); the change returned is what was written, the one to file for undo. Throws,
+     * naming the mention or the document, when something changed since.
      */
     async applyLibraryChange(change: LibraryChange, now: number): Promise<LibraryChange> {
-      return db.transaction('rw', [db.spans, db.entities], async () => {
+      return db.transaction('rw', [db.spans, db.entities, db.documents], async () => {
+        const docs = change.documents?.length ? await db.documents.bulkGet(change.documents.map((c) => c.docId)) : [];
+        const records = (change.documents ?? []).map((c, i) => {
+          const found = docs[i];
+          if (!found) throw new Error(`the document “${c.before.title}” is no longer in the library`);
+          if (found.title !== c.before.title || !sameMeta(found.meta, c.before.meta)) throw new Error(`the details of “${found.title}” were changed meanwhile`);
+          const { meta: _old, ...rest } = found;
+          const record: DocumentRecord = {
+            ...rest,
+            title: c.after.title,
+            ...(c.after.meta ? { meta: c.after.meta } : {}),
+            updatedAt: now,
+            version: found.version + 1,
+          };
+          return record;
+        });
         const spanIds = change.spans.map((c) => (c.before ?? c.after)!.id);
         const entityIds = change.entities.map((c) => (c.before ?? c.after)!.id);
         const [spans, entities] = await Promise.all([db.spans.bulkGet(spanIds), db.entities.bulkGet(entityIds)]);
@@ -156,8 +174,9 @@ export function repository(db: HashiyaDb) {
           writtenSpans.length ? db.spans.bulkPut(writtenSpans.map((c) => c.after)) : null,
           db.entities.bulkPut(writtenEntities.flatMap((c) => (c.after ? [c.after] : []))),
           gone.length ? db.entities.bulkDelete(gone) : null,
+          records.length ? db.documents.bulkPut(records) : null,
         ]);
-        return { title: change.title, spans: writtenSpans, entities: writtenEntities };
+        return { title: change.title, spans: writtenSpans, entities: writtenEntities, ...(change.documents ? { documents: change.documents } : {}) };
       });
     },
 
@@ -261,29 +280,6 @@ export function repository(db: HashiyaDb) {
         }
       });
       return total;
-    },
-
-    /**
-     * Gives a document a new title and metadata, in one transaction: its `version` grows and
-     * `updatedAt` is `now`. The record is read in the transaction, so span counts another
-     * window stored meanwhile are kept; the title and metadata are the analyst's whole
-     * answer and replace what was there. Returns the stored record, or null when it is gone.
-     */
-    async describeDocument(id: string, info: { title: string; meta: DocumentMeta }, now: number): Promise<DocumentRecord | null> {
-      return db.transaction('rw', db.documents, async () => {
-        const doc = await db.documents.get(id);
-        if (!doc) return null;
-        const { meta: _old, ...rest } = doc;
-        const record: DocumentRecord = {
-          ...rest,
-          title: info.title,
-          ...(Object.keys(info.meta).length ? { meta: info.meta } : {}),
-          updatedAt: now,
-          version: doc.version + 1,
-        };
-        await db.documents.put(record);
-        return record;
-      });
     },
 
     async findBySha(sha: string): Promise<DocumentRecord | undefined> {
@@ -545,8 +541,8 @@ export function repository(db: HashiyaDb) {
     },
 
     /**
-     * Renames labels on every stored span, in one transaction with the new label set,
-     * so spans never carry a label the set no longer has. `roles` are the stored labels
+     * Renames labels on every stored span and entity type, in one transaction with the new
+     * label set, so spans and entities never carry a label the set no longer has. `roles` are the stored labels
      * whose role changes: when stored spans stand in the way (see {@link RoleConflict}),
      * nothing is written and they are returned instead.
      */
@@ -557,7 +553,7 @@ export function repository(db: HashiyaDb) {
       roles: readonly RoleChange[] = [],
     ): Promise<{ readonly renamed: number } | { readonly conflicts: readonly RoleConflict[] }> {
       const moves = [...renames].filter(([from, to]) => from !== to);
-      return db.transaction('rw', db.spans, db.settings, async () => {
+      return db.transaction('rw', [db.spans, db.entities, db.settings], async () => {
         const conflicts: RoleConflict[] = [];
         for (const { label, to } of roles) {
           const claims =
@@ -576,19 +572,37 @@ export function repository(db: HashiyaDb) {
           if (claims || sources) conflicts.push({ label, to, claims, sources });
         }
         if (conflicts.length) return { conflicts };
-        const relabel = (from: string, to: string) =>
+        // Each pass below touches a span twice; its version grows once, as for any one change.
+        const relabel = (from: string, to: string, bump: number) =>
           db.spans
             .where('label')
             .equals(from)
             .modify((s: { label: string; updatedAt: number; version: number }) => {
               s.label = to;
               s.updatedAt = now;
-              s.version += 1;
+              s.version += bump;
+            });
+        // An entity's type is the label its mentions carry: it follows the rename, in the same
+        // transaction, so mentions, entity pages and exported entity tables agree.
+        const retype = (from: string, to: string, bump: number) =>
+          db.entities
+            .where('type')
+            .equals(from)
+            .modify((e: { type: string; updatedAt: number; version: number }) => {
+              e.type = to;
+              e.updatedAt = now;
+              e.version += bump;
             });
         // Through temporary names first, so swapping two names does not merge their spans.
         let renamed = 0;
-        for (const [k, [from]] of moves.entries()) renamed += await relabel(from, `\u0000renaming:${k}`);
-        for (const [k, [, to]] of moves.entries()) await relabel(`\u0000renaming:${k}`, to);
+        for (const [k, [from]] of moves.entries()) {
+          renamed += await relabel(from, `\u0000renaming:${k}`, 1);
+          await retype(from, `\u0000renaming:${k}`, 1);
+        }
+        for (const [k, [, to]] of moves.entries()) {
+          await relabel(`\u0000renaming:${k}`, to, 0);
+          await retype(`\u0000renaming:${k}`, to, 0);
+        }
         await db.settings.put({ key: 'labels', value: labels });
         return { renamed };
       });

@@ -13,6 +13,7 @@ import { GOLD } from '../../shared/review/decision';
 import { describeStorageError } from '../db/describeStorageError';
 import type { RefusedChange } from '../db/saveOutcome';
 import { historyKey } from './historyKey';
+import { markStep } from './stepOrder';
 import { messagesFor, type LibraryMessage } from './libraryChannel';
 import { saveQueue } from './saveQueue';
 import { withPending } from './withPending';
@@ -263,7 +264,7 @@ export const documentSlice =
       };
       if (isEmptyChange(change)) return;
       const h = get().history.get(historyKey(docId, annotator)) ?? EMPTY_HISTORY;
-      apply(change, { undo: [...h.undo, change].slice(-HISTORY_LIMIT), redo: [] }, selectedSpanId);
+      apply(markStep(change), { undo: [...h.undo, change].slice(-HISTORY_LIMIT), redo: [] }, selectedSpanId);
     }
 
     function selected(): Span | undefined {
@@ -545,7 +546,7 @@ export const documentSlice =
         const h = get().history.get(historyKey(open.record.id, get().layer)) ?? EMPTY_HISTORY;
         const last = h.undo[h.undo.length - 1];
         if (!last) return;
-        replay(invertChange(last), { undo: h.undo.slice(0, -1), redo: [...h.redo, last] }, 'Undo');
+        replay(invertChange(last), { undo: h.undo.slice(0, -1), redo: [...h.redo, markStep(last)] }, 'Undo');
       },
 
       redo() {
@@ -554,7 +555,7 @@ export const documentSlice =
         const h = get().history.get(historyKey(open.record.id, get().layer)) ?? EMPTY_HISTORY;
         const next = h.redo[h.redo.length - 1];
         if (!next) return;
-        replay(next, { undo: [...h.undo, next], redo: h.redo.slice(0, -1) }, 'Redo');
+        replay(next, { undo: [...h.undo, markStep(next)], redo: h.redo.slice(0, -1) }, 'Redo');
       },
     };
   };

@@ -4,14 +4,16 @@ import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
 import { editEntity, invertLibraryChange, mergeEntities, splitEntity, type LibraryChange } from '../../shared/entities/libraryChange';
 import { messagesFor } from './libraryChannel';
+import { markStep } from './stepOrder';
 import type { EntitySlice, HashiyaState, StoreDeps } from './types';
 
 const HISTORY_LIMIT = 200;
 
 /**
- * Entities across the library. Linking a mention is an action in its document (see
- * `documentSlice.linkEntity`); merging, splitting and editing an entity reach spans in
- * any number of documents, so they are library changes: the save queue is flushed first
+ * Entities across the library, and the library's own undo. Linking a mention is an action in
+ * its document (see `documentSlice.linkEntity`); merging, splitting and editing an entity
+ * reach spans in any number of documents, and a document's details are no span's, so they are
+ * library changes: the save queue is flushed first
  * (the database then holds every span as the analyst sees it), the change is stored in one
  * transaction with a version check on every span and entity, and it is filed in the
  * library's own history. Its undo is stored the same way, from the versions written, so an
@@ -46,6 +48,7 @@ export const entitySlice =
         patch.otherSpans = [...others.values()];
       }
       set(patch);
+      if (written.documents?.length) await showDetails(written.documents.map((c) => c.docId));
       const byDoc = new Map<string, Change>();
       for (const c of written.spans) {
         const docId = c.after!.docId;
@@ -59,6 +62,16 @@ export const entitySlice =
       return written;
     }
 
+    /** Shows documents' new titles and metadata here, and tells the other windows. */
+    async function showDetails(ids: readonly string[]) {
+      await get().refreshLibrary();
+      const changed = get().documents.filter((d) => ids.includes(d.id));
+      const open = get().open;
+      const record = open && changed.find((d) => d.id === open.record.id);
+      if (open && record) set({ open: { ...open, record } });
+      for (const r of changed) deps.channel?.post({ kind: 'document', record: r });
+    }
+
     async function refreshViews() {
       set({ mentionCounts: await deps.repo.mentionCounts() });
       const page = get().entityPage;
@@ -67,7 +80,7 @@ export const entitySlice =
 
     function file(written: LibraryChange) {
       const h = get().libraryHistory;
-      set({ libraryHistory: { undo: [...h.undo, written].slice(-HISTORY_LIMIT), redo: [] } });
+      set({ libraryHistory: { undo: [...h.undo, markStep(written)].slice(-HISTORY_LIMIT), redo: [] } });
     }
 
     /** The stored spans with these ids that name `entityId`. */
@@ -146,13 +159,19 @@ export const entitySlice =
         return !!written;
       },
 
+      async commitLibraryChange(change) {
+        const written = await run(change);
+        if (written) file(written);
+        return !!written;
+      },
+
       async undoLibrary() {
         const h = get().libraryHistory;
         const last = h.undo.at(-1);
         if (!last) return;
         const written = await run(invertLibraryChange(last), 'Undo');
         // A step that cannot be undone (something changed since) leaves the history.
-        set({ libraryHistory: { undo: get().libraryHistory.undo.filter((c) => c !== last), redo: written ? [...h.redo, written] : h.redo } });
+        set({ libraryHistory: { undo: get().libraryHistory.undo.filter((c) => c !== last), redo: written ? [...h.redo, markStep(written)] : h.redo } });
         if (written) get().notify({ kind: 'info', text: `Undone: “${last.title}”.` });
       },
 
@@ -161,7 +180,7 @@ export const entitySlice =
         const next = h.redo.at(-1);
         if (!next) return;
         const written = await run(invertLibraryChange(next), 'Redo');
-        set({ libraryHistory: { undo: written ? [...get().libraryHistory.undo, written] : get().libraryHistory.undo, redo: h.redo.slice(0, -1) } });
+        set({ libraryHistory: { undo: written ? [...get().libraryHistory.undo, markStep(written)] : get().libraryHistory.undo, redo: h.redo.slice(0, -1) } });
       },
     };
   };

@@ -4,6 +4,7 @@ import { inputFileOf } from '../../shared/formats/inputFileOf';
 import { txtFormat } from '../../shared/formats/txt';
 import { planImport } from '../../shared/import/planImport';
 import { documentInfoProblems } from '../../shared/model/documentInfoProblems';
+import { sameMeta } from '../../shared/model/sameMeta';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
 
@@ -62,15 +63,19 @@ export const librarySlice =
       async describeDocument(id, title, meta) {
         const problems = documentInfoProblems(title, meta);
         if (problems.length) return problems;
-        const record = await deps.repo.describeDocument(id, { title: title.trim(), meta }, deps.now());
+        const record = get().documents.find((d) => d.id === id) ?? (get().open?.record.id === id ? get().open!.record : undefined);
         if (!record) return ['The document is no longer in the library.'];
-        const open = get().open;
-        set({
-          documents: get().documents.map((d) => (d.id === id ? record : d)),
-          ...(open?.record.id === id ? { open: { ...open, record } } : {}),
+        const after = { title: title.trim(), ...(Object.keys(meta).length ? { meta } : {}) };
+        if (after.title === record.title && sameMeta(after.meta, record.meta)) return [];
+        // A library step, not a document's: it is undone from the library and the document alike.
+        const before = { title: record.title, ...(record.meta ? { meta: record.meta } : {}) };
+        const stored = await get().commitLibraryChange({
+          title: `Details of “${after.title}”`,
+          spans: [],
+          entities: [],
+          documents: [{ docId: id, before, after }],
         });
-        deps.channel?.post({ kind: 'document', record });
-        return [];
+        return stored ? [] : [get().notice?.text ?? 'The details were not saved.'];
       },
 
       async importFiles(files) {
@@ -92,7 +97,7 @@ export const librarySlice =
           set({ pendingImport: { valid: parsed.documents, problems } });
           get().notify({
             kind: 'error',
-            text: `${problems.length} of ${files.length} file${files.length === 1 ? '' : 's'} could not be read; nothing was imported.`,
+            text: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the ${files.length} file${files.length === 1 ? '' : 's'} picked; nothing was imported.`,
             details: problems,
           });
           return;

@@ -8,6 +8,7 @@ import { placeKey, rejectionId } from '../../shared/suggest/rejection';
 import { findOccurrences } from '../search/findOccurrences';
 import type { OccurrenceFinder } from '../search/workerOccurrences';
 import { historyKey } from './historyKey';
+import { markStep } from './stepOrder';
 import { messagesFor } from './libraryChannel';
 import { currentSuggestion, offeredSuggestions } from './offeredSuggestions';
 import type { HashiyaState, ProposedBy, RecommenderStats, StoreDeps, SuggestedSpan, SuggestionLayer, SuggestionSlice } from './types';
@@ -365,7 +366,7 @@ export const suggestionSlice =
           // That document's own undo step: opening it, Ctrl+Z takes these spans out again.
           const key = historyKey(f.docId, annotator);
           const h = get().history.get(key) ?? { undo: [], redo: [] };
-          const patch: Partial<HashiyaState> = { history: new Map(get().history).set(key, { undo: [...h.undo, change], redo: [] }) };
+          const patch: Partial<HashiyaState> = { history: new Map(get().history).set(key, { undo: [...h.undo, markStep(change)], redo: [] }) };
           if (change.status) patch.statuses = new Map(get().statuses).set(f.docId, change.status.after);
           set(patch);
           for (const m of messagesFor([change])) deps.channel?.post(m);

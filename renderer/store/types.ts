@@ -496,7 +496,7 @@ export interface EntityPage {
 /** Library-wide entities, and the library's own undo history for actions over many documents. */
 export interface EntitySlice {
   entities: ReadonlyMap<string, Entity>;
-  /** Merges, splits and edits, each one step; undone with Ctrl+Z on the entities pages. */
+  /** Merges, splits, entity edits and document details, each one step; Ctrl+Z takes the latest (see `undoTarget`). */
   libraryHistory: { readonly undo: readonly LibraryChange[]; readonly redo: readonly LibraryChange[] };
   entityPage: EntityPage | null;
   /** True while the entities list or an entity page is shown (its Ctrl+Z undoes library steps). */
@@ -513,6 +513,8 @@ export interface EntitySlice {
   splitEntity(fromId: string, spanIds: readonly string[], name: string): Promise<string | null>;
   /** Changes an entity's names, type or identifier. One library undo step. */
   editEntity(id: string, edit: Pick<Entity, 'name' | 'otherNames' | 'type'> & { readonly identifier?: string }): Promise<boolean>;
+  /** Stores a library change (a document's details, say) and files it in the library's history; false when refused (said why). */
+  commitLibraryChange(change: LibraryChange): Promise<boolean>;
   undoLibrary(): Promise<void>;
   redoLibrary(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_LABELS, type LabelDef } from '../../shared/model/label';
 import { renameLabelsInChange } from '../../shared/model/change';
+import { sameStep } from './stepOrder';
 import { checkLabels } from '../../shared/model/checkLabels';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
 import { t } from '../i18n/i18n';
@@ -67,14 +68,17 @@ export const uiSlice =
       if ('conflicts' in outcome) return outcome.conflicts.map(describeRoleConflict);
       const n = outcome.renamed;
       deps.channel?.post({ kind: 'library' });
-      // The undo history must speak the new names too.
-      const history = new Map(
-        [...get().history].map(([docId, h]) => [
-          docId,
-          { undo: h.undo.map((c) => renameLabelsInChange(c, renames)), redo: h.redo.map((c) => renameLabelsInChange(c, renames)) },
-        ]),
-      );
-      set({ labels, history });
+      // The undo history must speak the new names too, each step in its place in the order.
+      const renamed = <C extends Parameters<typeof renameLabelsInChange>[0]>(c: C) => sameStep(c, renameLabelsInChange(c, renames));
+      const history = new Map([...get().history].map(([docId, h]) => [docId, { undo: h.undo.map((c) => renamed(c)), redo: h.redo.map((c) => renamed(c)) }]));
+      const lib = get().libraryHistory;
+      set({
+        labels,
+        history,
+        libraryHistory: { undo: lib.undo.map((c) => renamed(c)), redo: lib.redo.map((c) => renamed(c)) },
+      });
+      // Entities whose type was a renamed label were retyped with their mentions.
+      if (renames.size) await get().loadEntities();
       // The open document's spans carry the old names until reloaded.
       const open = get().open;
       if (open && n > 0) await get().openDocument(open.record.id);

@@ -1,16 +1,32 @@
 import type { EntityChange, SpanChange } from '../model/change';
+import type { DocumentMeta } from '../model/document';
 import type { Entity } from '../model/entity';
 import { linkEntity, type Span } from '../model/span';
 
+/** A document's title and metadata, as the Details dialog edits them. */
+export interface DocumentInfo {
+  readonly title: string;
+  readonly meta?: DocumentMeta;
+}
+
+/** A document's details before and after an edit. */
+export interface DocumentInfoChange {
+  readonly docId: string;
+  readonly before: DocumentInfo;
+  readonly after: DocumentInfo;
+}
+
 /**
- * One user action over the whole library — merging or splitting entities, editing one —
- * whose spans may lie in many documents: the unit of the library's own undo, stored in
- * one IndexedDB transaction. Per-document histories never hold it.
+ * One user action over the whole library — merging or splitting entities, editing one, a
+ * document's details — whose spans may lie in many documents: the unit of the library's own
+ * undo, stored in one IndexedDB transaction. Per-document histories never hold it.
  */
 export interface LibraryChange {
   readonly title: string;
   readonly spans: readonly SpanChange[];
   readonly entities: readonly EntityChange[];
+  /** Documents whose title and metadata change (the Details dialog). */
+  readonly documents?: readonly DocumentInfoChange[];
 }
 
 /** The library change that undoes `change`. */
@@ -19,6 +35,7 @@ export function invertLibraryChange(change: LibraryChange): LibraryChange {
     title: change.title,
     spans: change.spans.map((c) => ({ before: c.after, after: c.before })).reverse(),
     entities: change.entities.map((c) => ({ before: c.after, after: c.before })).reverse(),
+    ...(change.documents ? { documents: change.documents.map((c) => ({ docId: c.docId, before: c.after, after: c.before })).reverse() } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { bratFragments } from './brat/fragments';
 import { PYTHON_WHITESPACE, PYTHON_WHITESPACE_ONLY } from './brat/lineBreaks';
 import { ownSourceProblem } from './ownSourceProblem';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
+import { applyMetaSidecars, META_SIDECAR, metaSidecarOf, splitSidecars } from './common/metaSidecar';
 import type {
   ExchangeDocument,
   ExchangeRelation,
@@ -66,10 +67,12 @@ const IGNORED_NAMES: Record<string, string> = {
  * between them are a discontinuous span Hashiya cannot hold: a problem at its line. A
  * `.txt` alone is a document without spans; an `.ann` alone, a bad line, a span whose text
  * does not match, a discontinuous span, a dangling reference or a claim as its own source
- * is a problem, and the pair is rejected whole.
+ * is a problem, and the pair is rejected whole. A `hashiya-meta.csv` among the files gives
+ * the documents beside it their titles and metadata (see `common/metaSidecar.ts`).
  */
-export function parseBrat(files: readonly InputFile[]): ParseResult {
+export function parseBrat(input: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  const { sidecars, rest: files } = splitSidecars(input);
   const reject = (f: InputFile, problems: readonly Problem[]) => {
     result.problems.push(...problems);
     result.rejected.push({ file: f.name, line: 1, text: f.text });
@@ -125,6 +128,7 @@ export function parseBrat(files: readonly InputFile[]): ParseResult {
     );
   }
 
+  applyMetaSidecars(result, sidecars, files);
   if (configs.length > 0) result.notes.push(`brat configuration files were not read: ${configs.join(', ')}`);
   if (ignored.txtAlone > 0) result.notes.push(`${ignored.txtAlone} .txt file(s) had no .ann beside them and were read as documents without spans`);
   if (ignored.joined > 0) {
@@ -312,7 +316,8 @@ const pad = (k: number, n: number) => String(k).padStart(String(n).length, '0');
  * counted; spans of nothing but line breaks and whitespace are left out and counted.
  * Names come from `options.baseName`, else the title or id, made safe and unique. Spans
  * outside the text or with a label brat cannot hold (empty, or with whitespace) are left
- * out and counted.
+ * out and counted. Titles the names do not say and metadata go in a `hashiya-meta.csv`
+ * beside the files.
  */
 export function serializeBrat(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
   const { baseName } = options;
@@ -373,6 +378,11 @@ export function serializeBrat(documents: readonly ExchangeDocument[], options: S
     const name = names[k]!;
     files.push({ name: `${name}.txt`, text }, { name: `${name}.ann`, text: lines.map((l) => l + '\n').join('') });
   });
+  const sidecar = metaSidecarOf(
+    documents,
+    names.map((n) => `${n}.txt`),
+  );
+  if (sidecar) files.push(sidecar);
 
   const notes: string[] = [];
   if (outside > 0) notes.push(`${outside} span(s) outside their text, empty, or splitting a character were left out`);
@@ -406,6 +416,7 @@ export const bratFormat: Format = {
   name: 'brat',
   extensions: ['txt', 'ann'],
   companions: bratCompanions,
+  sidecar: META_SIDECAR,
   parse: parseBrat,
   serialize: serializeBrat,
 };

@@ -178,6 +178,12 @@ export interface Format {
    * other way round): the command line reads them too when they lie beside it.
    */
   readonly companions?: (name: string) => readonly string[];
+  /**
+   * The name of a file that, lying beside the documents, gives them their title and metadata
+   * (`hashiya-meta.csv`): a folder's file of that name is read with its documents, and a file
+   * picker offers it.
+   */
+  readonly sidecar?: string;
   parse(files: readonly InputFile[]): ParseResult;
   serialize(documents: readonly ExchangeDocument[], options?: SerializeOptions): SerializeResult;
 }

@@ -2,6 +2,7 @@ import { titleFromFileName } from '../model/titleFromFileName';
 import { firstLoneSurrogate } from '../text/firstLoneSurrogate';
 import { addDocument } from './addDocument';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
+import { applyMetaSidecars, META_SIDECAR, metaSidecarOf, splitSidecars } from './common/metaSidecar';
 import type { ExchangeDocument, Format, InputFile, OutputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
 
 const pad = (k: number, n: number) => String(k).padStart(String(n).length, '0');
@@ -16,10 +17,12 @@ function lineAt(text: string, at: number): number {
 /**
  * Reads plain text: each file is one document, its (already decoded) text verbatim, titled
  * by the file name without its extension, with the file name as its source. An empty file
- * is a problem.
+ * is a problem. A `hashiya-meta.csv` among the files gives the documents beside it their
+ * titles and metadata (see `common/metaSidecar.ts`).
  */
-function parseTxt(files: readonly InputFile[]): ParseResult {
+function parseTxt(input: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
+  const { sidecars, rest: files } = splitSidecars(input);
   for (const file of files) {
     if (file.text === '') {
       result.problems.push({ file: file.name, line: 1, message: 'the file is empty' });
@@ -34,6 +37,7 @@ function parseTxt(files: readonly InputFile[]): ParseResult {
     const doc = { text: file.text, title: titleFromFileName(file.name), source: file.name, spans: [], file: file.name, line: 1 };
     addDocument(result, doc, [{ file: file.name, line: 1, text: file.text }]);
   }
+  applyMetaSidecars(result, sidecars, files);
   return result;
 }
 
@@ -41,6 +45,7 @@ function parseTxt(files: readonly InputFile[]): ParseResult {
  * Writes one `.txt` per document, the text verbatim. Names come from `options.baseName`
  * (numbered when there are several documents), else the title or id, made safe on every
  * system and unique regardless of case. Spans cannot be written and are counted as dropped.
+ * Titles the names do not say and metadata go in a `hashiya-meta.csv` beside the files.
  */
 function serializeTxt(documents: readonly ExchangeDocument[], options: SerializeOptions = {}): SerializeResult {
   const { baseName } = options;
@@ -49,6 +54,11 @@ function serializeTxt(documents: readonly ExchangeDocument[], options: Serialize
   );
   const names = uniqueBaseNames(wanted, (k) => `document-${pad(k + 1, documents.length)}`);
   const files: OutputFile[] = documents.map((d, k) => ({ name: `${names[k]!}.txt`, text: d.text }));
+  const sidecar = metaSidecarOf(
+    documents,
+    files.map((f) => f.name),
+  );
+  if (sidecar) files.push(sidecar);
   const dropped = documents.reduce((n, d) => n + d.spans.length, 0);
   const notes = dropped > 0 ? [`plain text holds no annotations: ${dropped} span(s) were not written`] : [];
   return { files, notes, dropped };
@@ -58,6 +68,7 @@ function serializeTxt(documents: readonly ExchangeDocument[], options: Serialize
 export const txtFormat: Format = {
   name: 'txt',
   extensions: ['txt'],
+  sidecar: META_SIDECAR,
   parse: parseTxt,
   serialize: serializeTxt,
 };

@@ -80,14 +80,27 @@ export function applyEntityChanges(entities: ReadonlyMap<string, Entity>, change
 }
 
 /**
- * The change with labels renamed (old name to new) in its before and after spans, so an
- * undo after renaming a label brings back spans under the new name.
+ * The change (a document's, or a library change) with labels renamed, old name to new, in its
+ * before and after spans and in the types of its entities, so an undo after renaming a label
+ * brings back spans and entities under the new name. Renaming stores every such span and
+ * entity again at the next version, and so does this: a library change, whose undo finds its
+ * spans and entities by version, is still taken after a rename.
  */
-export function renameLabelsInChange(change: Change, renames: ReadonlyMap<string, string>): Change {
+export function renameLabelsInChange<C extends { readonly spans: readonly SpanChange[]; readonly entities?: readonly EntityChange[] }>(
+  change: C,
+  renames: ReadonlyMap<string, string>,
+): C {
   const rename = (s: Span | null): Span | null => {
-    if (!s) return s;
-    const to = renames.get(s.label);
-    return to === undefined || to === s.label ? s : { ...s, label: to };
+    const to = s ? renames.get(s.label) : undefined;
+    return !s || to === undefined || to === s.label ? s : { ...s, label: to, version: s.version + 1 };
   };
-  return { ...change, spans: change.spans.map((c) => ({ before: rename(c.before), after: rename(c.after) })) };
+  const retype = (e: Entity | null): Entity | null => {
+    const to = e ? renames.get(e.type) : undefined;
+    return !e || to === undefined || to === e.type ? e : { ...e, type: to, version: e.version + 1 };
+  };
+  return {
+    ...change,
+    spans: change.spans.map((c) => ({ before: rename(c.before), after: rename(c.after) })),
+    ...(change.entities ? { entities: change.entities.map((c) => ({ before: retype(c.before), after: retype(c.after) })) } : {}),
+  };
 }

@@ -185,3 +185,50 @@ describe('hashiya convert --to doccano --doccano-column', () => {
     expect(bad.err).toBe('hashiya convert: --doccano-column must be one of entities, label (got "labels")\n');
   });
 });
+
+describe('hashiya convert: a folder of .txt files with its hashiya-meta.csv', () => {
+  const metaOf = (jsonl: string) =>
+    jsonl
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { meta: Record<string, unknown> }).meta)
+      .map(({ title, outlet, published, tags }) => ({ title, outlet, published, tags }));
+
+  it('gives each document its metadata, and a txt export writes the sidecar back', async () => {
+    const folder = path.join(d, 'news');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'konico.txt'), fixtureArticle('konico-strikes').text);
+    await writeFile(path.join(folder, 'launcher.txt'), fixtureArticle('sy24-launcher').text);
+    await writeFile(path.join(folder, 'hashiya-meta.csv'), 'file,title,outlet,published,tags\nkonico.txt,قصف كونيكو,المدن,2023-10-19,"دير الزور, قصف"\n');
+    const r = await run('convert', folder, '--from', 'txt', '--to', 'jsonl', '--include-untouched');
+    expect(r.code).toBe(0);
+    expect(metaOf(r.out)).toEqual([
+      { title: 'قصف كونيكو', outlet: 'المدن', published: '2023-10-19', tags: ['دير الزور', 'قصف'] },
+      { title: 'launcher', outlet: undefined, published: undefined, tags: undefined },
+    ]);
+
+    const jsonl = path.join(d, 'news.jsonl');
+    await writeFile(jsonl, r.out);
+    const out = path.join(d, 'again');
+    expect((await run('convert', jsonl, '--from', 'jsonl', '--to', 'txt', '-o', out, '--include-untouched')).code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['hashiya-meta.csv', 'launcher.txt', 'قصف كونيكو.txt']);
+    const back = await run('convert', out, '--from', 'txt', '--to', 'jsonl', '--include-untouched');
+    expect(metaOf(back.out).sort((a, b) => String(a.title).localeCompare(String(b.title)))).toEqual(
+      metaOf(r.out).sort((a, b) => String(a.title).localeCompare(String(b.title))),
+    );
+  });
+
+  it('refuses a bad sidecar with its file and line, and writes nothing', async () => {
+    const folder = path.join(d, 'news');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'konico.txt'), fixtureArticle('konico-strikes').text);
+    const sidecar = path.join(folder, 'hashiya-meta.csv');
+    await writeFile(sidecar, 'file,published\nkonico.txt,19/10/2023\nmissing.txt,2024-01-01\n');
+    const out = path.join(d, 'out.jsonl');
+    const r = await run('convert', folder, '--from', 'txt', '--to', 'jsonl', '-o', out, '--include-untouched');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${sidecar}:2: konico.txt: "published" must be a date written YYYY-MM-DD`);
+    expect(r.err).toContain(`${sidecar}:3: missing.txt is not among the files imported`);
+    expect(await readdir(d)).toEqual(['in.jsonl', 'news']);
+  });
+});

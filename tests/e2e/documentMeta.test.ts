@@ -100,4 +100,53 @@ describe('documents know where they come from', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('plain text imported with its hashiya-meta.csv, a bad sidecar refused by line, and a details edit undone with Ctrl+Z', async () => {
+    const { page, context, errors } = await openWorkbench(browser);
+    const d = mkdtempSync(join(tmpdir(), 'hashiya-sidecar-'));
+    writeFileSync(join(d, 'konico.txt'), fixtureArticle(KONICO).text);
+    writeFileSync(join(d, 'launcher.txt'), fixtureArticle(LAUNCHER).text);
+    const sidecar = join(d, 'hashiya-meta.csv');
+    const outlet = (title: string) =>
+      page
+        .getByRole('row', { name: new RegExp(title) })
+        .getByTestId('outlet')
+        .textContent();
+
+    // A wrong date in the sidecar: nothing is imported, and the notice names the file and line.
+    writeFileSync(sidecar, 'file,title,outlet,published\nkonico.txt,قصف قاعدة كونيكو,المدن,19/10/2023\n');
+    await importFiles(page, [join(d, 'konico.txt'), join(d, 'launcher.txt'), sidecar]);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('hashiya-meta.csv:2: konico.txt: "published" must be a date written YYYY-MM-DD');
+    expect(await alert.textContent()).toContain('nothing was imported');
+    expect(await page.getByRole('row').count()).toBe(0);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+
+    writeFileSync(
+      sidecar,
+      'file,title,outlet,published,tags\nkonico.txt,قصف قاعدة كونيكو,المدن,2023-10-19,"دير الزور, قصف"\nlauncher.txt,,سوريا 24,2024-02-01,\n',
+    );
+    await importFiles(page, [join(d, 'konico.txt'), join(d, 'launcher.txt'), sidecar]);
+    await page.getByRole('button', { name: 'Open قصف قاعدة كونيكو' }).waitFor();
+    await expect.poll(() => outlet('قصف قاعدة كونيكو')).toBe('المدن');
+    expect(await outlet('launcher')).toBe('سوريا 24');
+
+    // A details edit in the library, then Ctrl+Z: the outlet and title come back.
+    await page.getByRole('button', { name: 'Edit details of قصف قاعدة كونيكو' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Document details' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('كونيكو');
+    await dialog.getByRole('textbox', { name: 'Outlet' }).fill('عنب بلدي');
+    await dialog.getByRole('button', { name: 'Save details' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => outlet('كونيكو')).toBe('عنب بلدي');
+    await page.keyboard.press('Control+z');
+    await page.getByRole('button', { name: 'Open قصف قاعدة كونيكو' }).waitFor();
+    await expect.poll(() => outlet('قصف قاعدة كونيكو')).toBe('المدن');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Undone: “Details of “كونيكو””');
+    // And Ctrl+Shift+Z takes it again.
+    await page.keyboard.press('Control+Shift+z');
+    await page.getByRole('button', { name: 'Open كونيكو' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

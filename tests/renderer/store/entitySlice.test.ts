@@ -8,7 +8,7 @@ const KONICO = fixtureArticle('konico-strikes');
 const GAS = fixtureArticle('gas-field-attack');
 
 async function library() {
-  const { db, make } = testStores('e');
+  const { db, make, saved } = testStores('e');
   const store = make();
   store.setState({ annotator: 'analyst', settingsLoaded: true });
   await store.getState().importFiles([
@@ -24,7 +24,7 @@ async function library() {
     expect(start, phrase).toBeGreaterThanOrEqual(0);
     return store.getState().addSpan(label, utf16(start), utf16(start + phrase.length), true)!;
   };
-  return { db, store, tag };
+  return { db, store, tag, saved };
 }
 
 describe('entities across documents', () => {
@@ -138,5 +138,54 @@ describe('entities across documents', () => {
     expect((await db.spans.get(claim))?.targetIds).toEqual([militia]);
     store.getState().undo();
     expect(store.getState().spans.get(claim)?.targetIds).toBeUndefined();
+  });
+});
+
+describe('an entity’s type follows its label', () => {
+  it('renaming the label retypes its entities, keeps undo (document and library) working, and the export agrees', async () => {
+    const { db, store, tag, saved } = await library();
+    const us = await tag('konico-strikes', 'القوات الأميركية', 'actor');
+    const usId = store.getState().newEntityFrom(us)!;
+    const base = await tag('gas-field-attack', 'القاعدة الأميركية', 'actor');
+    const baseId = store.getState().newEntityFrom(base)!;
+    const gas = await tag('gas-field-attack', 'كونيكو', 'place');
+    const placeId = store.getState().newEntityFrom(gas)!;
+    expect(await store.getState().mergeEntities(usId, baseId)).toBe(true);
+
+    const labels = store.getState().labels.map((l) => (l.name === 'actor' ? { ...l, name: 'فاعل' } : l));
+    expect(await store.getState().saveLabels(labels, new Map([['actor', 'فاعل']]))).toEqual([]);
+    expect(store.getState().entities.get(usId)?.type).toBe('فاعل');
+    expect(store.getState().entities.get(placeId)?.type).toBe('place');
+    expect((await db.entities.toArray()).map((e) => [e.id, e.type]).sort()).toEqual(
+      [
+        [usId, 'فاعل'],
+        [placeId, 'place'],
+      ].sort(),
+    );
+
+    // The exported entity table speaks the new name, as the mentions do.
+    await store.getState().exportAs('jsonl', { layer: { kind: 'one', annotator: 'analyst' }, documents: 'all', includeUntouched: false });
+    const records = saved
+      .at(-1)!
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { spans: { label: string; entity?: string }[]; meta: { entities?: { id: string; type: string }[] } });
+    const entities = records.flatMap((r) => r.meta.entities ?? []);
+    expect(entities.find((e) => e.id === usId)?.type).toBe('فاعل');
+    expect(
+      records
+        .flatMap((r) => r.spans)
+        .filter((s) => s.entity === usId)
+        .map((s) => s.label),
+    ).toEqual(['فاعل', 'فاعل']);
+
+    // The merge, filed before the rename, is still undone: its entities and spans speak the new name.
+    await store.getState().undoLibrary();
+    expect(store.getState().notice).toMatchObject({ kind: 'info' });
+    expect(await db.entities.get(baseId)).toMatchObject({ type: 'فاعل' });
+    expect((await db.spans.get(base))?.entityId).toBe(baseId);
+    // So is the document's own step that made an entity.
+    store.getState().undo();
+    await expect.poll(async () => (await db.entities.get(placeId)) === undefined).toBe(true);
   });
 });

@@ -85,6 +85,8 @@ describe('txt: writing', () => {
       'doc-7.txt',
       'document-8.txt',
       'document-9.txt',
+      // The titles the names no longer say.
+      'hashiya-meta.csv',
     ]);
   });
 
@@ -106,8 +108,8 @@ describe('txt: writing', () => {
   });
 
   it('uses baseName when given, numbered for several documents', () => {
-    expect(txtFormat.serialize([doc('a')], { baseName: 'خبر' }).files.map((f) => f.name)).toEqual(['خبر.txt']);
-    expect(txtFormat.serialize([doc('a'), doc('b')], { baseName: 'خبر' }).files.map((f) => f.name)).toEqual(['خبر-1.txt', 'خبر-2.txt']);
+    expect(txtFormat.serialize([doc('a')], { baseName: 'خبر' }).files.map((f) => f.name)).toEqual(['خبر.txt', 'hashiya-meta.csv']);
+    expect(txtFormat.serialize([doc('a'), doc('b')], { baseName: 'خبر' }).files.map((f) => f.name)).toEqual(['خبر-1.txt', 'خبر-2.txt', 'hashiya-meta.csv']);
   });
 });
 
