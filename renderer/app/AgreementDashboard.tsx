@@ -17,7 +17,8 @@ const THREE_DECIMALS: Intl.NumberFormatOptions = { minimumFractionDigits: 3, max
 /** A measure as shown: three decimals in the interface's digits, or a dash where it does not apply. */
 function useMeasureFormat(): (m: Measure) => string {
   const decimals = useNumberFormat(THREE_DECIMALS);
-  return (m) => (m === null ? '—' : decimals(m));
+  // Rounded as the CLI's report rounds (toFixed), so both show the same third decimal.
+  return (m) => (m === null ? '—' : decimals(Number(m.toFixed(3))));
 }
 
 function MeasureCell({ value, name }: { value: Measure; name: string }) {
