@@ -432,7 +432,7 @@ export const documentSlice =
         const range = growEdge(open.tokens, span, edge, direction);
         if (!range) return;
         const after = resizeSpan(span, range.start, range.end, deps.now());
-        if (after !== span) act(`Resize ${span.label}`, [{ before: span, after }], span.id);
+        if (after !== span) act(t('change.resize', { label: shownLabel(span.label) }), [{ before: span, after }], span.id);
       },
 
       setSpanRange(id, start, end, precise = false) {
@@ -444,7 +444,7 @@ export const documentSlice =
           return;
         }
         const after = resizeSpan(span, utf16(range.start), utf16(range.end), deps.now());
-        if (after !== span) act(`Resize ${span.label}`, [{ before: span, after }], span.id);
+        if (after !== span) act(t('change.resize', { label: shownLabel(span.label) }), [{ before: span, after }], span.id);
       },
 
       linkSource(claimId, sourceId) {
