@@ -30,7 +30,24 @@ export default tseslint.config(
     // Every string the interface shows comes from renderer/i18n (Arabic and English): a
     // literal in JSX is a string one language lacks. Attributes that name things for people
     // are checked too; class names, test ids, keys and input types are not words.
-    files: ['renderer/app/App.tsx', 'renderer/app/SaveStatus.tsx', 'renderer/app/NoticeBar.tsx', 'renderer/app/InterfaceSwitch.tsx'],
+    files: [
+      'renderer/app/App.tsx',
+      'renderer/app/SaveStatus.tsx',
+      'renderer/app/NoticeBar.tsx',
+      'renderer/app/InterfaceSwitch.tsx',
+      'renderer/app/DocumentView.tsx',
+      'renderer/app/SpanPanel.tsx',
+      'renderer/app/SuggestionBar.tsx',
+      'renderer/app/RecommenderPanel.tsx',
+      'renderer/app/ReviewPanel.tsx',
+      'renderer/app/ReviewStartDialog.tsx',
+      'renderer/app/AgreementDashboard.tsx',
+      'renderer/app/KeysOverlay.tsx',
+      'renderer/app/SearchBar.tsx',
+      'renderer/app/OccurrencesDialog.tsx',
+      'renderer/app/TargetsBox.tsx',
+      'renderer/app/LabelBar.tsx',
+    ],
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': [

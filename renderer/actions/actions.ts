@@ -1,5 +1,6 @@
 import type { EditorView } from '@tiptap/pm/view';
 import type { HashiyaApi } from '../../shared/ipc/contract';
+import type { en } from '../i18n/en';
 import { roleOf } from '../../shared/model/label';
 import { STANCES, type Stance } from '../../shared/model/span';
 import type { Verdict } from '../../shared/review/decision';
@@ -24,15 +25,18 @@ export interface ActionContext {
   navigateDocument(delta: 1 | -1): void;
 }
 
+/** An action's description in the `?` overlay: its key under `actions.title` in the interface strings. */
+export type ActionTitle = keyof (typeof en)['actions']['title'];
+
 /**
- * A user command: its name, the keys shown for it in the `?` overlay, the test that
+ * A user command: its name, its description and the keys shown for it in the `?` overlay, the test that
  * recognises its key press (none for a command only the menu and buttons run), and what
  * it does (a promise when it finishes later).
  */
 export interface Action {
   readonly name: string;
   readonly group: 'Review' | 'Select' | 'Tag' | 'Spans' | 'Claims' | 'Entities' | 'Search' | 'Suggestions' | 'Documents' | 'History' | 'Help';
-  readonly title: string;
+  readonly title: ActionTitle;
   readonly keys: readonly string[];
   /** Whether it works on the open document: then it runs only with one open and no dialog over it but the keys overlay. */
   readonly needsDocument: boolean;
@@ -73,12 +77,12 @@ const reviewing = (ctx: ActionContext) => {
   return !!st.review && st.review.docId === st.open?.record.id;
 };
 
-const verdictKeys: readonly { code: string; verdict: Verdict; title: string }[] = [
-  { code: 'KeyA', verdict: 'a', title: 'Settle the difference: accept A’s span' },
-  { code: 'KeyB', verdict: 'b', title: 'Settle the difference: accept B’s span' },
-  { code: 'KeyO', verdict: 'both', title: 'Settle the difference: accept both spans' },
-  { code: 'KeyX', verdict: 'reject', title: 'Settle the difference: reject it (nothing goes into gold)' },
-  { code: 'KeyE', verdict: 'edit', title: 'Settle the difference by hand: copy it into gold and select it to adjust' },
+const verdictKeys: readonly { code: string; verdict: Verdict }[] = [
+  { code: 'KeyA', verdict: 'a' },
+  { code: 'KeyB', verdict: 'b' },
+  { code: 'KeyO', verdict: 'both' },
+  { code: 'KeyX', verdict: 'reject' },
+  { code: 'KeyE', verdict: 'edit' },
 ];
 
 /** Review keys take a key they share with another action: A settles, it sets no stance (use the panel). */
@@ -89,7 +93,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
   {
     name: 'nextDifference',
     group: 'Review',
-    title: 'Go to the next / previous difference',
+    title: 'nextDifference',
     keys: ['N', 'Shift+N'],
     needsDocument: true,
     keyPriority: REVIEW_FIRST,
@@ -99,17 +103,17 @@ const REVIEW_ACTIONS: readonly Action[] = [
   {
     name: 'nextUnsettled',
     group: 'Review',
-    title: 'Go to the next / previous unsettled difference',
+    title: 'nextUnsettled',
     keys: ['U', 'Shift+U'],
     needsDocument: true,
     keyPriority: REVIEW_FIRST,
     keyTest: (e, ctx) => reviewing(ctx) && (keyMatch(e, 'KeyU') || keyMatch(e, 'KeyU', { shift: true })),
     perform: (ctx, e) => ctx.store.getState().moveDifference(e.shiftKey ? -1 : 1, true),
   },
-  ...verdictKeys.map(({ code, verdict, title }): Action => ({
+  ...verdictKeys.map(({ code, verdict }): Action => ({
     name: `settle-${verdict}`,
     group: 'Review',
-    title,
+    title: `settle-${verdict}`,
     keys: [code.slice(3)],
     needsDocument: true,
     keyPriority: REVIEW_FIRST,
@@ -119,7 +123,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
   {
     name: 'acceptAgreements',
     group: 'Review',
-    title: 'Accept every unsettled agreement into gold (one undo step)',
+    title: 'acceptAgreements',
     keys: ['Ctrl+Shift+A'],
     needsDocument: true,
     keyPriority: REVIEW_FIRST,
@@ -129,7 +133,7 @@ const REVIEW_ACTIONS: readonly Action[] = [
   {
     name: 'toggleLayers',
     group: 'Review',
-    title: 'Show or hide A’s / B’s spans in the text',
+    title: 'toggleLayers',
     keys: ['Shift+A', 'Shift+B'],
     needsDocument: true,
     keyPriority: REVIEW_FIRST,
@@ -145,7 +149,7 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
   undo: {
     name: 'undo',
     group: 'History',
-    title: 'Undo the latest step: in this document, or in the library (a merge, split, entity edit, document details)',
+    title: 'undo',
     keys: ['Ctrl+Z'],
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true }),
@@ -158,7 +162,7 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
   redo: {
     name: 'redo',
     group: 'History',
-    title: 'Redo',
+    title: 'redo',
     keys: ['Ctrl+Shift+Z', 'Ctrl+Y'],
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyZ', { ctrl: true, shift: true }) || keyMatch(e, 'KeyY', { ctrl: true }),
@@ -171,7 +175,7 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
   importFiles: {
     name: 'importFiles',
     group: 'Documents',
-    title: 'Import .txt files',
+    title: 'importFiles',
     keys: ['Ctrl+O'],
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyO', { ctrl: true }),
@@ -184,7 +188,7 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
   openImport: {
     name: 'openImport',
     group: 'Documents',
-    title: 'Import annotations in any format…',
+    title: 'openImport',
     keys: [],
     needsDocument: false,
     perform: (ctx) => ctx.store.getState().setOverlay('import'),
@@ -192,7 +196,7 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
   openExport: {
     name: 'openExport',
     group: 'Documents',
-    title: 'Export annotations in any format…',
+    title: 'openExport',
     keys: [],
     needsDocument: false,
     perform: (ctx) => ctx.store.getState().setOverlay('export'),
@@ -201,7 +205,7 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
     name: 'backUp',
     group: 'Documents',
     // Every table of the library, into the backup folder (see BackupsDialog).
-    title: 'Back up the whole library now',
+    title: 'backUp',
     keys: [],
     needsDocument: false,
     perform: (ctx) => ctx.store.getState().backUpNow('manual'),
@@ -214,7 +218,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'tag',
     group: 'Tag',
-    title: 'Tag the selection with a label, or relabel the selected span',
+    title: 'tag',
     keys: ['1 … 9'],
     needsDocument: true,
     keyTest: (e, ctx) => noMods(e) && digitOf(e) !== null && ctx.store.getState().labels.some((l) => l.key === digitOf(e)),
@@ -226,7 +230,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'togglePrecise',
     group: 'Tag',
-    title: 'Switch between whole tokens and character precision (or hold Alt while selecting with the mouse)',
+    title: 'togglePrecise',
     keys: ['\\'],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['Backslash', 'IntlBackslash']),
@@ -238,7 +242,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'tokenForward',
     group: 'Select',
-    title: 'Move the caret one token on (left in Arabic text) / back (right)',
+    title: 'tokenForward',
     keys: ['Ctrl+←', 'Ctrl+→'],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { ctrl: true }),
@@ -249,7 +253,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'extendToken',
     group: 'Select',
-    title: 'Grow the selection one token on (left) / back (right); Shift+←/→ go by character',
+    title: 'extendToken',
     keys: ['Ctrl+Shift+←', 'Ctrl+Shift+→'],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { ctrl: true, shift: true }),
@@ -260,7 +264,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'nextSpan',
     group: 'Spans',
-    title: 'Select the next / previous span (in link mode: the claim’s possible sources, from the nearest before it outward / back)',
+    title: 'nextSpan',
     keys: [']', '['],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['BracketRight', 'BracketLeft']),
@@ -271,7 +275,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'deleteSpan',
     group: 'Spans',
-    title: 'Delete the selected span',
+    title: 'deleteSpan',
     keys: ['Delete', 'Backspace'],
     needsDocument: true,
     keyTest: (e, ctx) => keyMatch(e, ['Delete', 'Backspace']) && !!selectedSpan(ctx),
@@ -280,7 +284,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'startEdge',
     group: 'Spans',
-    title: 'Move the selected span’s start (its right edge) one token out (→) / in (←)',
+    title: 'startEdge',
     keys: ['Alt+→', 'Alt+←'],
     needsDocument: true,
     keyTest: (e, ctx) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { alt: true }) && !!selectedSpan(ctx),
@@ -289,7 +293,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'endEdge',
     group: 'Spans',
-    title: 'Move the selected span’s end (its left edge) one token out (←) / in (→)',
+    title: 'endEdge',
     keys: ['Alt+Shift+←', 'Alt+Shift+→'],
     needsDocument: true,
     keyTest: (e, ctx) => keyMatch(e, ['ArrowLeft', 'ArrowRight'], { alt: true, shift: true }) && !!selectedSpan(ctx),
@@ -298,7 +302,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'linkSource',
     group: 'Claims',
-    title: 'Pick the source of the selected claim (then ] / [ and Enter, or click an entity span)',
+    title: 'linkSource',
     keys: ['S'],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, 'KeyS'),
@@ -307,7 +311,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'confirmLink',
     group: 'Claims',
-    title: 'Link the claim to the selected entity span (in link mode)',
+    title: 'confirmLink',
     keys: ['Enter'],
     needsDocument: true,
     keyTest: (e, ctx) => keyMatch(e, ['Enter', 'NumpadEnter']) && !!ctx.store.getState().linkingClaimId,
@@ -319,7 +323,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'unlinkSource',
     group: 'Claims',
-    title: 'Remove the selected claim’s source',
+    title: 'unlinkSource',
     keys: ['Shift+S'],
     needsDocument: true,
     keyTest: (e, ctx) => keyMatch(e, 'KeyS', { shift: true }) && !!selectedClaim(ctx),
@@ -331,7 +335,7 @@ export const ACTIONS: readonly Action[] = [
   ...STANCES.map((stance): Action => ({
     name: `stance-${stance}`,
     group: 'Claims',
-    title: `Stance of the selected claim: ${stance} (again to clear)`,
+    title: `stance-${stance}`,
     keys: [stanceKeys[stance].slice(3)],
     needsDocument: true,
     keyTest: (e, ctx) => keyMatch(e, stanceKeys[stance]) && !!selectedClaim(ctx),
@@ -348,7 +352,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'toggleDone',
     group: 'Documents',
-    title: 'Mark the document done (again: back in progress)',
+    title: 'toggleDone',
     keys: ['Ctrl+Enter'],
     needsDocument: true,
     keyTest: (e) => keyMatch(e, ['Enter', 'NumpadEnter'], { ctrl: true }),
@@ -357,7 +361,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'nextDocument',
     group: 'Documents',
-    title: 'Open the next / previous document in the library',
+    title: 'nextDocument',
     keys: ['Alt+PageDown', 'Alt+PageUp'],
     needsDocument: false,
     keyTest: (e) => keyMatch(e, ['PageDown', 'PageUp'], { alt: true }),
@@ -370,7 +374,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'exportJsonl',
     group: 'Documents',
-    title: 'Export the library as JSONL',
+    title: 'exportJsonl',
     keys: ['Ctrl+Shift+E'],
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'KeyE', { ctrl: true, shift: true }),
@@ -379,7 +383,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'escape',
     group: 'Help',
-    title: 'Cancel link mode, close the overlay, or let go of the selected span',
+    title: 'escape',
     keys: ['Escape'],
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'Escape'),
@@ -395,7 +399,7 @@ export const ACTIONS: readonly Action[] = [
   {
     name: 'keys',
     group: 'Help',
-    title: 'Show or hide this list of keys',
+    title: 'keys',
     keys: ['?', 'F1'],
     needsDocument: false,
     keyTest: (e) => keyMatch(e, 'Slash', { shift: true }) || keyMatch(e, 'F1'),

@@ -1,5 +1,6 @@
 import { roleOf } from '../../shared/model/label';
 import { targetCandidates } from '../../shared/entities/targetCandidates';
+import { t } from '../i18n/i18n';
 import type { HashiyaStore } from '../store/createStore';
 import { proposedEntity } from '../store/proposedEntity';
 import { keyMatch, type KeyEventLike } from './keyMatch';
@@ -25,7 +26,7 @@ export const ENTITY_ACTIONS = [
   {
     name: 'linkProposedEntity',
     group: 'Entities',
-    title: 'Link the selected mention to the entity proposed for it (its names match the text)',
+    title: 'linkProposedEntity',
     keys: ['L'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: EntityActionContext) => keyMatch(e, 'KeyL') && !!selectedWithRole(ctx, 'entity'),
@@ -34,14 +35,14 @@ export const ENTITY_ACTIONS = [
       const mention = selectedWithRole(ctx, 'entity');
       const entity = proposedEntity(st);
       if (!mention) return;
-      if (!entity) st.notify({ kind: 'info', text: 'No entity has this name yet: Shift+L makes one from the mention.' });
+      if (!entity) st.notify({ kind: 'info', text: t('msg.noEntityYet') });
       else st.linkEntity(mention.id, entity.id);
     },
   },
   {
     name: 'newEntityFromMention',
     group: 'Entities',
-    title: 'Make a new entity from the selected mention (named as its text, typed as its label) and link it',
+    title: 'newEntityFromMention',
     keys: ['Shift+L'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: EntityActionContext) => keyMatch(e, 'KeyL', { shift: true }) && !!selectedWithRole(ctx, 'entity'),
@@ -53,7 +54,7 @@ export const ENTITY_ACTIONS = [
   {
     name: 'unlinkEntity',
     group: 'Entities',
-    title: 'Unlink the selected mention from its entity',
+    title: 'unlinkEntity',
     keys: ['Alt+L'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: EntityActionContext) => keyMatch(e, 'KeyL', { alt: true }) && !!selectedWithRole(ctx, 'entity'),
@@ -65,7 +66,7 @@ export const ENTITY_ACTIONS = [
   {
     name: 'confirmTargets',
     group: 'Claims',
-    title: 'The selected claim is about the places, weapons and actors inside it (confirms every proposed target)',
+    title: 'confirmTargets',
     keys: ['G'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: EntityActionContext) => keyMatch(e, 'KeyG') && !!selectedWithRole(ctx, 'claim'),
@@ -74,14 +75,14 @@ export const ENTITY_ACTIONS = [
       const claim = selectedWithRole(ctx, 'claim');
       if (!claim) return;
       const proposed = targetCandidates(st.labels, claim, st.spans.values()).map((s) => s.id);
-      if (!proposed.length) st.notify({ kind: 'info', text: 'No place, weapon or actor is tagged inside this claim.' });
+      if (!proposed.length) st.notify({ kind: 'info', text: t('msg.noTargetInside') });
       else st.setTargets(claim.id, [...new Set([...(claim.targetIds ?? []), ...proposed])]);
     },
   },
   {
     name: 'clearTargets',
     group: 'Claims',
-    title: 'Clear what the selected claim is about',
+    title: 'clearTargets',
     keys: ['Shift+G'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: EntityActionContext) => keyMatch(e, 'KeyG', { shift: true }) && !!selectedWithRole(ctx, 'claim'),

@@ -18,7 +18,7 @@ export const SEARCH_ACTIONS = [
   {
     name: 'openSearch',
     group: 'Search',
-    title: 'Search in the document (hamza forms, ى/ي, harakat and tatweel folded; finds a name behind و ف ب ل ك ال)',
+    title: 'openSearch',
     keys: ['Ctrl+F'],
     needsDocument: true,
     keyTest: (e: KeyEventLike) => keyMatch(e, 'KeyF', { ctrl: true }),
@@ -27,7 +27,7 @@ export const SEARCH_ACTIONS = [
   {
     name: 'searchLibrary',
     group: 'Search',
-    title: 'In the library: go to its search field',
+    title: 'searchLibrary',
     keys: ['Ctrl+F'],
     // Where no document is open; openSearch takes the key where one is.
     needsDocument: false,
@@ -40,7 +40,7 @@ export const SEARCH_ACTIONS = [
   {
     name: 'nextHit',
     group: 'Search',
-    title: 'Go to the next / previous hit (in the search box also Enter / Shift+Enter)',
+    title: 'nextHit',
     keys: ['F3', 'Shift+F3'],
     needsDocument: true,
     keyTest: (e: KeyEventLike) => keyMatch(e, 'F3') || keyMatch(e, 'F3', { shift: true }),
@@ -53,7 +53,7 @@ export const SEARCH_ACTIONS = [
   {
     name: 'closeSearch',
     group: 'Search',
-    title: 'Close the search (its highlights go)',
+    title: 'closeSearch',
     keys: ['Escape'],
     needsDocument: true,
     // Before Escape's other uses: the search box is the last thing opened.

@@ -18,7 +18,7 @@ export const SUGGESTION_ACTIONS = [
   {
     name: 'tagEveryOccurrence',
     group: 'Suggestions',
-    title: 'Tag every occurrence: suggest the selected span (else the search query) wherever it occurs in this document / also list the library’s',
+    title: 'tagEveryOccurrence',
     keys: ['T', 'Shift+T'],
     needsDocument: true,
     keyTest: (e: KeyEventLike) => keyMatch(e, 'KeyT') || keyMatch(e, 'KeyT', { shift: true }),
@@ -27,7 +27,7 @@ export const SUGGESTION_ACTIONS = [
   {
     name: 'nextSuggestion',
     group: 'Suggestions',
-    title: 'Go to the next / previous suggestion',
+    title: 'nextSuggestion',
     keys: ['J', 'Shift+J'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: SuggestionActionContext) => offered(ctx) && (keyMatch(e, 'KeyJ') || keyMatch(e, 'KeyJ', { shift: true })),
@@ -36,7 +36,7 @@ export const SUGGESTION_ACTIONS = [
   {
     name: 'acceptSuggestion',
     group: 'Suggestions',
-    title: 'Accept the suggestion in focus: it becomes your span (Ctrl+Z undoes it)',
+    title: 'acceptSuggestion',
     keys: ['Y'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: SuggestionActionContext) => offered(ctx) && keyMatch(e, 'KeyY'),
@@ -45,7 +45,7 @@ export const SUGGESTION_ACTIONS = [
   {
     name: 'rejectSuggestion',
     group: 'Suggestions',
-    title: 'Reject the suggestion in focus: that place is not suggested again',
+    title: 'rejectSuggestion',
     keys: ['X'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: SuggestionActionContext) => offered(ctx) && keyMatch(e, 'KeyX'),
@@ -54,7 +54,7 @@ export const SUGGESTION_ACTIONS = [
   {
     name: 'acceptLabelSuggestions',
     group: 'Suggestions',
-    title: 'Accept every suggestion with the label of the one in focus (one undo step)',
+    title: 'acceptLabelSuggestions',
     keys: ['Ctrl+Shift+Y'],
     needsDocument: true,
     keyTest: (e: KeyEventLike, ctx: SuggestionActionContext) => offered(ctx) && keyMatch(e, 'KeyY', { ctrl: true, shift: true }),

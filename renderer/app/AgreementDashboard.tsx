@@ -1,18 +1,31 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Measure } from '../../shared/agreement/agreementReport';
 import { GOLD } from '../../shared/review/decision';
+import { useLabelTitle } from '../i18n/useLabelTitle';
+import { useFormat } from '../i18n/useFormat';
+import { useNumberFormat } from '../i18n/useNumberFormat';
 import { appStore, useHashiya } from '../store/appStore';
 import { openReview } from './navigation';
 
 /** How many documents the worst-first list shows: a library of thousands would bury the worst. */
 const WORST_SHOWN = 200;
 
-/** A measure as shown: three decimals, or a dash where it does not apply. */
-const formatMeasure = (m: Measure): string => (m === null ? '—' : m.toFixed(3));
+/** Measures are shown with three decimals. */
+const THREE_DECIMALS: Intl.NumberFormatOptions = { minimumFractionDigits: 3, maximumFractionDigits: 3 };
+
+/** A measure as shown: three decimals in the interface's digits, or a dash where it does not apply. */
+function useMeasureFormat(): (m: Measure) => string {
+  const decimals = useNumberFormat(THREE_DECIMALS);
+  // Rounded as the CLI's report rounds (toFixed), so both show the same third decimal.
+  return (m) => (m === null ? '—' : decimals(Number(m.toFixed(3))));
+}
 
 function MeasureCell({ value, name }: { value: Measure; name: string }) {
+  const { t } = useTranslation();
+  const formatMeasure = useMeasureFormat();
   return (
-    <td data-measure={name} title={value === null ? 'does not apply here' : String(value)}>
+    <td data-measure={name} title={value === null ? t('agreement.notApplicable') : String(value)}>
       {formatMeasure(value)}
     </td>
   );
@@ -26,6 +39,10 @@ export function AgreementDashboard() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [filter, setFilter] = useState(view.titleFilter);
   const [working, setWorking] = useState(false);
+  const { t } = useTranslation();
+  const format = useFormat();
+  const formatMeasure = useMeasureFormat();
+  const titleOf = useLabelTitle();
   const st = appStore.getState();
 
   useEffect(() => {
@@ -56,8 +73,8 @@ export function AgreementDashboard() {
   const a1 = report?.annotators[1] ?? '';
 
   return (
-    <section className="agreement" aria-label="Agreement dashboard">
-      <h1>Agreement</h1>
+    <section className="agreement" aria-label={t('agreement.dashboard')}>
+      <h1>{t('agreement.heading')}</h1>
       <form
         className="agreement-controls"
         onSubmit={(e) => {
@@ -66,9 +83,9 @@ export function AgreementDashboard() {
         }}
       >
         <fieldset>
-          <legend>Annotators compared</legend>
-          {all === null && <span>Looking for annotators…</span>}
-          {all?.length === 0 && <span>No spans in the library yet.</span>}
+          <legend>{t('agreement.annotators')}</legend>
+          {all === null && <span>{t('agreement.looking')}</span>}
+          {all?.length === 0 && <span>{t('agreement.noSpans')}</span>}
           {all?.map((n) => (
             <label key={n} className="inline">
               <input
@@ -81,61 +98,64 @@ export function AgreementDashboard() {
           ))}
         </fieldset>
         <label>
-          Documents whose title contains
-          <input value={filter} onChange={(e) => setFilter(e.target.value)} dir="auto" placeholder="(every document)" />
+          {t('agreement.titleFilter')}
+          <input value={filter} onChange={(e) => setFilter(e.target.value)} dir="auto" placeholder={t('agreement.everyDocument')} />
         </label>
         <button type="submit" className="primary" disabled={busy || working || chosen.length < 2}>
-          {working ? 'Computing…' : 'Compute agreement'}
+          {working ? t('agreement.computing') : t('agreement.compute')}
         </button>
       </form>
       {report && (
         <>
           <p className="hint" data-testid="agreement-summary">
-            {report.documents} document{report.documents === 1 ? '' : 's'} compared, {report.tokens} tokens
-            {report.documents_left_out ? `; ${report.documents_left_out} annotated by only one of them left out` : ''}
-            {view.computedMs !== null ? ` · computed in ${Math.round(view.computedMs)} ms` : ''}.
+            {t('agreement.summary', {
+              documents: t('agreement.documents', { count: report.documents }),
+              tokens: t('agreement.tokens', { count: report.tokens }),
+              leftOut: report.documents_left_out ? t('agreement.leftOut', { count: report.documents_left_out }) : '',
+              took: view.computedMs !== null ? t('agreement.took', { ms: Math.round(view.computedMs) }) : '',
+            })}
           </p>
-          <table className="measures" aria-label="Agreement per label">
+          <table className="measures" aria-label={t('agreement.perLabel')}>
             <thead>
               <tr>
-                <th scope="col">Label</th>
-                <th scope="col">Exact F1</th>
-                <th scope="col">Partial F1</th>
-                <th scope="col">Cohen’s κ</th>
-                <th scope="col">Fleiss’ κ</th>
-                <th scope="col">Krippendorff’s α</th>
+                <th scope="col">{t('agreement.label')}</th>
+                <th scope="col">{t('agreement.exactF1')}</th>
+                <th scope="col">{t('agreement.partialF1')}</th>
+                <th scope="col">{t('agreement.cohen')}</th>
+                <th scope="col">{t('agreement.fleiss')}</th>
+                <th scope="col">{t('agreement.krippendorff')}</th>
                 {report.annotators.map((a) => (
                   <th key={a} scope="col">
-                    Spans by <bdi>{a}</bdi>
+                    <Trans i18nKey="agreement.spansBy" values={{ name: a }} components={{ bdi: <bdi /> }} />
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               <tr data-label="overall" className="overall">
-                <th scope="row">Overall</th>
+                <th scope="row">{t('agreement.overall')}</th>
                 <MeasureCell name="exact_f1" value={report.overall.exact_f1} />
                 <MeasureCell name="partial_f1" value={report.overall.partial_f1} />
                 <MeasureCell name="cohen_kappa" value={report.overall.cohen_kappa} />
                 <MeasureCell name="fleiss_kappa" value={report.overall.fleiss_kappa} />
                 <MeasureCell name="krippendorff_alpha" value={report.overall.krippendorff_alpha} />
                 {report.annotators.map((a) => (
-                  <td key={a}>{labels.reduce((n, l) => n + (report.labels[l]!.counts[a] ?? 0), 0)}</td>
+                  <td key={a}>{format.number(labels.reduce((n, l) => n + (report.labels[l]!.counts[a] ?? 0), 0))}</td>
                 ))}
               </tr>
               {labels.map((l) => {
                 const m = report.labels[l]!;
                 return (
                   <tr key={l} data-label={l}>
-                    <th scope="row">{l}</th>
+                    <th scope="row">{titleOf(l)}</th>
                     <MeasureCell name="exact_f1" value={m.exact_f1} />
                     <MeasureCell name="partial_f1" value={m.partial_f1} />
                     <MeasureCell name="cohen_kappa" value={m.cohen_kappa} />
-                    <td title="Fleiss’ kappa is reported overall only">—</td>
+                    <td title={t('agreement.fleissOverallOnly')}>—</td>
                     <MeasureCell name="krippendorff_alpha" value={m.krippendorff_alpha} />
                     {report.annotators.map((a) => (
                       <td key={a} data-count={a}>
-                        {m.counts[a] ?? 0}
+                        {format.number(m.counts[a] ?? 0)}
                       </td>
                     ))}
                   </tr>
@@ -145,19 +165,16 @@ export function AgreementDashboard() {
           </table>
           {claimLabels.length > 0 && (
             <>
-              <h2>Claims: stance and source</h2>
-              <p className="hint">
-                Over the claims both annotators made (the same words, or overlapping ones): how often they gave the same stance, Cohen’s κ of the stances, and
-                how often they linked the same source (a span over the same words, or none on both sides).
-              </p>
-              <table className="measures" aria-label="Claim agreement">
+              <h2>{t('agreement.claimsHeading')}</h2>
+              <p className="hint">{t('agreement.claimsHint')}</p>
+              <table className="measures" aria-label={t('agreement.claimAgreement')}>
                 <thead>
                   <tr>
-                    <th scope="col">Claim label</th>
-                    <th scope="col">Matched claims</th>
-                    <th scope="col">Same stance</th>
-                    <th scope="col">Stance κ</th>
-                    <th scope="col">Same source</th>
+                    <th scope="col">{t('agreement.claimLabel')}</th>
+                    <th scope="col">{t('agreement.matched')}</th>
+                    <th scope="col">{t('agreement.sameStance')}</th>
+                    <th scope="col">{t('agreement.stanceKappa')}</th>
+                    <th scope="col">{t('agreement.sameSource')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -165,8 +182,8 @@ export function AgreementDashboard() {
                     const c = report.labels[l]!.claims!;
                     return (
                       <tr key={l} data-label={l}>
-                        <th scope="row">{l}</th>
-                        <td data-measure="matched">{c.matched}</td>
+                        <th scope="row">{titleOf(l)}</th>
+                        <td data-measure="matched">{format.number(c.matched)}</td>
                         <MeasureCell name="stance_agreement" value={c.stance_agreement} />
                         <MeasureCell name="stance_kappa" value={c.stance_kappa} />
                         <MeasureCell name="source_agreement" value={c.source_agreement} />
@@ -177,22 +194,24 @@ export function AgreementDashboard() {
               </table>
             </>
           )}
-          <h2>Confusion of labels on matched spans</h2>
+          <h2>{t('agreement.confusionHeading')}</h2>
           <p className="hint">
-            Rows: {report.annotators.length === 2 ? <bdi>{a0}</bdi> : 'either annotator'}; columns:{' '}
-            {report.annotators.length === 2 ? <bdi>{a1}</bdi> : 'the other'}. Each pair of spans matched as review pairs them counts once (a span inside another
-            of another label is no pair). Darker cells hold more pairs; the diagonal is agreement on the label.
+            {report.annotators.length === 2 ? (
+              <Trans i18nKey="agreement.confusionHintTwo" values={{ a: a0, b: a1 }} components={{ bdi: <bdi /> }} />
+            ) : (
+              t('agreement.confusionHintMany')
+            )}
           </p>
           {confusionLabels.length === 0 ? (
-            <p>No overlapping spans.</p>
+            <p>{t('agreement.noOverlap')}</p>
           ) : (
-            <table className="heatmap" aria-label="Confusion matrix">
+            <table className="heatmap" aria-label={t('agreement.confusion')}>
               <thead>
                 <tr>
                   <th scope="col" />
                   {confusionLabels.map((c) => (
                     <th key={c} scope="col">
-                      {c}
+                      {titleOf(c)}
                     </th>
                   ))}
                 </tr>
@@ -200,7 +219,7 @@ export function AgreementDashboard() {
               <tbody>
                 {confusionLabels.map((r) => (
                   <tr key={r}>
-                    <th scope="row">{r}</th>
+                    <th scope="row">{titleOf(r)}</th>
                     {confusionLabels.map((c) => {
                       const n = report.confusion[r]?.[c] ?? 0;
                       return (
@@ -208,11 +227,11 @@ export function AgreementDashboard() {
                           key={c}
                           className={r === c ? 'diagonal' : undefined}
                           style={{ backgroundColor: `color-mix(in srgb, ${r === c ? '#2f7d3a' : '#b3412e'} ${Math.round((n / maxCell) * 85)}%, white)` }}
-                          aria-label={`${r} against ${c}: ${n}`}
+                          aria-label={t('agreement.cell', { row: titleOf(r), col: titleOf(c), n })}
                           data-row={r}
                           data-col={c}
                         >
-                          {n}
+                          {format.number(n)}
                         </td>
                       );
                     })}
@@ -221,8 +240,8 @@ export function AgreementDashboard() {
               </tbody>
             </table>
           )}
-          <h2>Documents, worst first</h2>
-          <ol className="worst-documents" aria-label="Documents by agreement, worst first">
+          <h2>{t('agreement.worstHeading')}</h2>
+          <ol className="worst-documents" aria-label={t('agreement.worst')}>
             {report.per_document.slice(0, WORST_SHOWN).map((d) => {
               const who = view.docAnnotators.get(d.id) ?? [];
               return (
@@ -232,19 +251,17 @@ export function AgreementDashboard() {
                     className="link"
                     disabled={who.length < 2}
                     onClick={() => openReview(d.id, who[0]!, who[1]!)}
-                    aria-label={`Review ${view.titles.get(d.id) ?? d.id}`}
+                    aria-label={t('agreement.reviewDocument', { title: view.titles.get(d.id) ?? d.id })}
                   >
                     <bdi>{view.titles.get(d.id) ?? d.id}</bdi>
                   </button>{' '}
-                  exact F1 {formatMeasure(d.exact_f1)}, partial F1 {formatMeasure(d.partial_f1)}
+                  {t('agreement.documentMeasures', { exact: formatMeasure(d.exact_f1), partial: formatMeasure(d.partial_f1) })}
                 </li>
               );
             })}
           </ol>
           {report.per_document.length > WORST_SHOWN && (
-            <p className="hint">
-              The {WORST_SHOWN} worst of {report.per_document.length} documents are listed; narrow the documents by title to see others.
-            </p>
+            <p className="hint">{t('agreement.worstShown', { shown: WORST_SHOWN, total: report.per_document.length })}</p>
           )}
         </>
       )}

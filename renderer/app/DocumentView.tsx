@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { memo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { appStore, useHashiya } from '../store/appStore';
 import type { OpenDocument } from '../store/types';
@@ -28,73 +29,82 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
   const precise = useHashiya((s) => s.precise);
   const annotator = useHashiya((s) => s.annotator);
   const searching = useHashiya((s) => s.search.open);
+  const { t } = useTranslation();
   const st = appStore.getState();
   // Buttons keep the editor's selection: they must not take focus on press.
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
-    <section className="document-view" aria-label={`Document ${open.record.title}`}>
+    <section className="document-view" aria-label={t('document.label', { title: open.record.title })}>
       <header className="document-header">
         <div className="document-title">
           <h1 dir="auto">{open.record.title}</h1>
           <StatusBadge status={status} />
           <DocumentMetaLine record={open.record} />
-          <button type="button" onMouseDown={keep} onClick={() => setEditing(true)} aria-label="Edit title and details…">
-            Details…
+          <button type="button" onMouseDown={keep} onClick={() => setEditing(true)} aria-label={t('document.detailsLabel')}>
+            {t('document.details')}
           </button>
           {editing && <DetailsDialog record={open.record} onClose={() => setEditing(false)} />}
         </div>
-        <div className="document-controls" role="toolbar" aria-label="Document">
-          <button type="button" onMouseDown={keep} onClick={() => navigateDocument(-1)} aria-label="Previous document (Alt+PageUp)">
-            ‹ Prev
+        <div className="document-controls" role="toolbar" aria-label={t('document.controls')}>
+          <button type="button" onMouseDown={keep} onClick={() => navigateDocument(-1)} aria-label={t('document.prevLabel')}>
+            {t('document.prev')}
           </button>
-          <button type="button" onMouseDown={keep} onClick={() => navigateDocument(1)} aria-label="Next document (Alt+PageDown)">
-            Next ›
+          <button type="button" onMouseDown={keep} onClick={() => navigateDocument(1)} aria-label={t('document.nextLabel')}>
+            {t('document.next')}
           </button>
-          <button type="button" onMouseDown={keep} disabled={!canUndo} onClick={() => st.undo()} aria-label="Undo (Ctrl+Z)">
-            ↶ Undo
+          <button type="button" onMouseDown={keep} disabled={!canUndo} onClick={() => st.undo()} aria-label={t('document.undoLabel')}>
+            {t('document.undo')}
           </button>
-          <button type="button" onMouseDown={keep} disabled={!canRedo} onClick={() => st.redo()} aria-label="Redo (Ctrl+Shift+Z)">
-            ↷ Redo
+          <button type="button" onMouseDown={keep} disabled={!canRedo} onClick={() => st.redo()} aria-label={t('document.redoLabel')}>
+            {t('document.redo')}
           </button>
-          <button type="button" onMouseDown={keep} aria-pressed={precise} onClick={() => st.setPrecise(!precise)} aria-label="Character precision (\)">
-            {precise ? 'Snap: characters' : 'Snap: whole tokens'}
+          <button type="button" onMouseDown={keep} aria-pressed={precise} onClick={() => st.setPrecise(!precise)} aria-label={t('document.precisionLabel')}>
+            {precise ? t('document.snapCharacters') : t('document.snapTokens')}
           </button>
           <button
             type="button"
             onMouseDown={keep}
             aria-pressed={status === 'done'}
             onClick={() => st.toggleDone()}
-            aria-label={status === 'done' ? 'Done — reopen (Ctrl+Enter)' : 'Mark done (Ctrl+Enter)'}
+            aria-label={status === 'done' ? t('document.doneLabel') : t('document.markDoneLabel')}
           >
-            {status === 'done' ? '✓ Done' : 'Mark done'}
+            {status === 'done' ? t('document.done') : t('document.markDone')}
           </button>
         </div>
         {review ? (
-          <div className="review-bar" role="toolbar" aria-label="Review">
+          <div className="review-bar" role="toolbar" aria-label={t('document.review')}>
             <span>
-              Reviewing <span className="layer-key layer-a">A</span> <bdi>{review.a}</bdi> against <span className="layer-key layer-b">B</span>{' '}
-              <bdi>{review.b}</bdi>; you are editing <b>gold</b>.
+              <Trans
+                i18nKey="document.reviewing"
+                values={{ a: review.a, b: review.b }}
+                components={{ ka: <span className="layer-key layer-a" />, kb: <span className="layer-key layer-b" />, bdi: <bdi />, b: <b /> }}
+              />
             </span>
             <label className="inline">
-              <input type="checkbox" checked={review.showA} onChange={() => st.toggleLayer('a')} /> show A
+              <input type="checkbox" checked={review.showA} onChange={() => st.toggleLayer('a')} /> {t('document.showA')}
             </label>
             <label className="inline">
-              <input type="checkbox" checked={review.showB} onChange={() => st.toggleLayer('b')} /> show B
+              <input type="checkbox" checked={review.showB} onChange={() => st.toggleLayer('b')} /> {t('document.showB')}
             </label>
-            <button type="button" onMouseDown={keep} onClick={() => st.acceptAgreements()} aria-label="Accept all agreements (Ctrl+Shift+A)">
-              Accept all agreements
+            <button type="button" onMouseDown={keep} onClick={() => st.acceptAgreements()} aria-label={t('document.acceptAgreementsLabel')}>
+              {t('document.acceptAgreements')}
             </button>
-            <button type="button" onMouseDown={keep} onClick={() => openDocumentById(open.record.id)} aria-label="End review">
-              End review
+            <button type="button" onMouseDown={keep} onClick={() => openDocumentById(open.record.id)} aria-label={t('document.endReview')}>
+              {t('document.endReview')}
             </button>
           </div>
         ) : (
-          <div className="review-bar" role="toolbar" aria-label="Layers">
+          <div className="review-bar" role="toolbar" aria-label={t('document.layers')}>
             <span>
-              Your layer (<bdi>{annotator}</bdi>){others ? `; ${others} span${others === 1 ? '' : 's'} by others or gold are hidden` : ''}.
+              <Trans
+                i18nKey={others ? 'document.yourLayerHiding' : 'document.yourLayer'}
+                count={others}
+                values={{ annotator: annotator ?? '' }}
+                components={{ bdi: <bdi /> }}
+              />
             </span>
-            <button type="button" onMouseDown={keep} onClick={() => st.setOverlay('review')} aria-label="Review annotators…">
-              Review annotators…
+            <button type="button" onMouseDown={keep} onClick={() => st.setOverlay('review')} aria-label={t('document.reviewAnnotators')}>
+              {t('document.reviewAnnotators')}
             </button>
           </div>
         )}

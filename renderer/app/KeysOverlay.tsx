@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACTIONS } from '../actions/actions';
 import { appStore, useHashiya } from '../store/appStore';
 
 /** Every key the workbench answers to, grouped, from the action registry itself. */
 export function KeysOverlay() {
   const labels = useHashiya((s) => s.labels);
+  const language = useHashiya((s) => s.language);
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();
@@ -13,20 +16,27 @@ export function KeysOverlay() {
   const keyed = ACTIONS.filter((a) => a.keys.length > 0);
   const groups = [...new Set(keyed.map((a) => a.group))];
   return (
-    <dialog ref={dialog} className="keys-overlay" aria-label="Keyboard shortcuts" onClose={() => appStore.getState().setOverlay(null)}>
-      <h2>Keyboard shortcuts</h2>
-      <p className="hint">Keys are physical keys: the same on Arabic and Latin layouts.</p>
+    <dialog ref={dialog} className="keys-overlay" aria-label={t('keys.dialog')} onClose={() => appStore.getState().setOverlay(null)}>
+      <h2>{t('keys.dialog')}</h2>
+      <p className="hint">{t('keys.physical')}</p>
       <div className="keys-grid">
         <section>
-          <h3>Labels</h3>
+          <h3>{t('keys.labels')}</h3>
           <dl>
             {labels.map((l) => (
               <div key={l.name}>
                 <dt>
                   <kbd>{l.key}</kbd>
                 </dt>
+                {/* In Arabic the label's Arabic title, in English its name with the Arabic title beside it. */}
                 <dd>
-                  {l.name} <span lang="ar">({l.title.ar})</span>
+                  {language === 'ar' ? (
+                    <span lang="ar">{l.title.ar || l.name}</span>
+                  ) : (
+                    <>
+                      {l.name} <span lang="ar">({l.title.ar})</span>
+                    </>
+                  )}
                 </dd>
               </div>
             ))}
@@ -34,7 +44,7 @@ export function KeysOverlay() {
         </section>
         {groups.map((g) => (
           <section key={g}>
-            <h3>{g}</h3>
+            <h3>{t(`actions.group.${g}`)}</h3>
             <dl>
               {keyed
                 .filter((a) => a.group === g)
@@ -45,7 +55,7 @@ export function KeysOverlay() {
                         <kbd key={k}>{k}</kbd>
                       ))}
                     </dt>
-                    <dd>{a.title}</dd>
+                    <dd>{t(`actions.title.${a.title}`)}</dd>
                   </div>
                 ))}
             </dl>
@@ -54,7 +64,7 @@ export function KeysOverlay() {
       </div>
       <div className="dialog-buttons">
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          {t('keys.close')}
         </button>
       </div>
     </dialog>

@@ -1,4 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useLabelTitle } from '../i18n/useLabelTitle';
+import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
 
 /**
@@ -11,6 +14,9 @@ export function OccurrencesDialog() {
   const occ = useHashiya((s) => s.occurrences);
   const documents = useHashiya((s) => s.documents);
   const color = useHashiya((s) => s.labels.find((l) => l.name === s.occurrences?.label)?.color ?? '#777');
+  const { t } = useTranslation();
+  const format = useFormat();
+  const titleOf = useLabelTitle();
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -20,19 +26,22 @@ export function OccurrencesDialog() {
   const left = occ.found.filter((f) => !occ.accepted.has(f.docId));
   const places = left.reduce((n, f) => n + f.places.length, 0);
   return (
-    <dialog ref={dialog} className="exchange-dialog" aria-label="Every occurrence in the library" onClose={() => st.closeOccurrences()}>
+    <dialog ref={dialog} className="exchange-dialog" aria-label={t('occurrences.dialog')} onClose={() => st.closeOccurrences()}>
       <h2>
-        Every occurrence of «<bdi lang="ar">{occ.query}</bdi>» as {occ.label}
+        <Trans i18nKey="occurrences.heading" values={{ query: occ.query, label: titleOf(occ.label) }} components={{ bdi: <bdi lang="ar" /> }} />
       </h2>
       <p data-testid="occurrences-status" aria-live="polite">
-        {occ.running ? `Looking… ${occ.searched} of ${occ.total} documents read; ` : ''}
+        {occ.running ? t('occurrences.looking', { searched: occ.searched, total: occ.total }) : ''}
         {occ.found.length
-          ? `${occ.found.reduce((n, f) => n + f.places.length, 0)} occurrences in ${occ.found.length} other documents`
+          ? t('occurrences.found', {
+              places: t('occurrences.places', { count: occ.found.reduce((n, f) => n + f.places.length, 0) }),
+              documents: t('occurrences.inDocuments', { count: occ.found.length }),
+            })
           : occ.running
-            ? 'none found yet'
-            : 'No other document has an occurrence to tag.'}
+            ? t('occurrences.noneYet')
+            : t('occurrences.none')}
       </p>
-      <ul className="occurrence-list" aria-label="Documents with occurrences" style={{ '--c': color } as React.CSSProperties}>
+      <ul className="occurrence-list" aria-label={t('occurrences.list')} style={{ '--c': color } as React.CSSProperties}>
         {occ.found.map((f) => {
           const title = titles.get(f.docId) ?? f.docId;
           const done = occ.accepted.get(f.docId);
@@ -41,18 +50,22 @@ export function OccurrencesDialog() {
               <b>
                 <bdi>{title}</bdi>
               </b>
-              <span className="num">{f.places.length}×</span>
+              <span className="num">{format.number(f.places.length)}×</span>
               <span className="snippet" dir="rtl" lang="ar">
                 …{f.snippet.before}
                 <mark>{f.snippet.hit}</mark>
                 {f.snippet.after}…
               </span>
               {done === undefined ? (
-                <button type="button" aria-label={`Accept the ${f.places.length} occurrences in ${title}`} onClick={() => void st.acceptOccurrences([f.docId])}>
-                  Accept these
+                <button
+                  type="button"
+                  aria-label={t('occurrences.acceptOne', { count: f.places.length, title })}
+                  onClick={() => void st.acceptOccurrences([f.docId])}
+                >
+                  {t('occurrences.acceptThese')}
                 </button>
               ) : (
-                <span>✓ {done} tagged</span>
+                <span>{t('occurrences.tagged', { count: done })}</span>
               )}
             </li>
           );
@@ -60,10 +73,10 @@ export function OccurrencesDialog() {
       </ul>
       <div className="dialog-buttons">
         <button type="button" disabled={!left.length} onClick={() => void st.acceptOccurrences(null)}>
-          Accept all {places} in {left.length} documents
+          {t('occurrences.acceptAll', { places, documents: t('occurrences.documents', { count: left.length }) })}
         </button>
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          {t('occurrences.close')}
         </button>
       </div>
     </dialog>

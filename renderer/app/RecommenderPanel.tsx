@@ -1,23 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
+import { useNumberFormat } from '../i18n/useNumberFormat';
 import { appStore, useHashiya } from '../store/appStore';
 
-const TITLE: Record<string, string> = { matcher: 'String matcher', tagger: 'Sequence tagger', model: 'Model on disk' };
+/** The recommenders the interface has a name for; another one is shown by its own name. */
+const NAMED = ['matcher', 'tagger', 'model'] as const;
+const isNamed = (name: string): name is (typeof NAMED)[number] => (NAMED as readonly string[]).includes(name);
+const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
 
 /** How each recommender has done on this analyst's decisions, with a switch to turn it off. */
 export function RecommenderPanel() {
   const r = useHashiya((s) => s.recommenders);
+  const { t } = useTranslation();
+  const format = useFormat();
+  const percent = useNumberFormat(PERCENT);
   const st = appStore.getState();
   if (!r.names.length) return null;
+  const titleOf = (name: string) => (isNamed(name) ? t(`recommenders.name.${name}`) : name);
   return (
     <details className="recommender-panel">
-      <summary>Recommenders {r.training ? '(learning…)' : r.trainedOn === null ? '' : `(learnt from ${r.trainedOn} spans)`}</summary>
-      <table className="recommender-stats" aria-label="Recommenders">
+      <summary>
+        {t('recommenders.title')} {r.training ? t('recommenders.learning') : r.trainedOn === null ? '' : t('recommenders.learnt', { count: r.trainedOn })}
+      </summary>
+      <table className="recommender-stats" aria-label={t('recommenders.title')}>
         <thead>
           <tr>
-            <th scope="col">Recommender</th>
-            <th scope="col">Accepted</th>
-            <th scope="col">Rejected</th>
-            <th scope="col">Precision</th>
-            <th scope="col">On</th>
+            <th scope="col">{t('recommenders.recommender')}</th>
+            <th scope="col">{t('recommenders.accepted')}</th>
+            <th scope="col">{t('recommenders.rejected')}</th>
+            <th scope="col">{t('recommenders.precision')}</th>
+            <th scope="col">{t('recommenders.on')}</th>
           </tr>
         </thead>
         <tbody>
@@ -26,14 +38,14 @@ export function RecommenderPanel() {
             const decided = s.accepted + s.rejected;
             return (
               <tr key={name}>
-                <th scope="row">{TITLE[name] ?? name}</th>
-                <td className="num">{s.accepted}</td>
-                <td className="num">{s.rejected}</td>
-                <td className="num">{decided ? `${Math.round((100 * s.accepted) / decided)}%` : '—'}</td>
+                <th scope="row">{titleOf(name)}</th>
+                <td className="num">{format.number(s.accepted)}</td>
+                <td className="num">{format.number(s.rejected)}</td>
+                <td className="num">{decided ? percent(s.accepted / decided) : '—'}</td>
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Use the ${TITLE[name] ?? name}`}
+                    aria-label={t('recommenders.use', { name: titleOf(name) })}
                     checked={!r.off.has(name)}
                     onChange={(e) => void st.setRecommenderOn(name, e.target.checked)}
                   />
@@ -44,7 +56,7 @@ export function RecommenderPanel() {
         </tbody>
       </table>
       <button type="button" disabled={r.training} onClick={() => void st.retrainRecommenders()}>
-        Learn again now
+        {t('recommenders.retrain')}
       </button>
     </details>
   );

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { appStore, useHashiya } from '../store/appStore';
 import { openReview } from './navigation';
 
 /** Picks the two annotators whose spans in the open document are to be compared. */
 export function ReviewStartDialog({ docId }: { docId: string }) {
   const me = useHashiya((s) => s.annotator);
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [names, setNames] = useState<string[] | null>(null);
   const [a, setA] = useState('');
@@ -26,7 +28,7 @@ export function ReviewStartDialog({ docId }: { docId: string }) {
 
   const close = () => dialog.current?.close();
   return (
-    <dialog ref={dialog} className="small-dialog" aria-label="Review annotators" onClose={() => appStore.getState().setOverlay(null)}>
+    <dialog ref={dialog} className="small-dialog" aria-label={t('reviewStart.dialog')} onClose={() => appStore.getState().setOverlay(null)}>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -35,18 +37,21 @@ export function ReviewStartDialog({ docId }: { docId: string }) {
           openReview(docId, a, b);
         }}
       >
-        <h2>Review two annotators</h2>
+        <h2>{t('reviewStart.heading')}</h2>
         {names === null ? (
-          <p>Looking for annotators…</p>
+          <p>{t('reviewStart.looking')}</p>
         ) : names.length < 2 ? (
           <p>
-            Only {names.length === 0 ? 'nobody has' : `${names[0]} has`} annotated this document. Import a colleague’s labels (Import…, any format) to review
-            them against yours.
+            {names.length === 0 ? (
+              t('reviewStart.onlyNobody')
+            ) : (
+              <Trans i18nKey="reviewStart.onlyOne" values={{ name: names[0] }} components={{ bdi: <bdi /> }} />
+            )}
           </p>
         ) : (
           <div className="form-grid">
             <label>
-              Annotator A (drawn above the line)
+              {t('reviewStart.a')}
               <select value={a} onChange={(e) => setA(e.target.value)}>
                 {names.map((n) => (
                   <option key={n}>{n}</option>
@@ -54,7 +59,7 @@ export function ReviewStartDialog({ docId }: { docId: string }) {
               </select>
             </label>
             <label>
-              Annotator B (drawn below the line)
+              {t('reviewStart.b')}
               <select value={b} onChange={(e) => setB(e.target.value)}>
                 {names.map((n) => (
                   <option key={n}>{n}</option>
@@ -63,13 +68,13 @@ export function ReviewStartDialog({ docId }: { docId: string }) {
             </label>
           </div>
         )}
-        <p className="hint">Your decisions go into the gold layer (annotator “gold”), which you can export on its own.</p>
+        <p className="hint">{t('reviewStart.gold')}</p>
         <div className="dialog-buttons">
           <button type="button" onClick={close}>
-            Cancel
+            {t('reviewStart.cancel')}
           </button>
           <button type="submit" className="primary" disabled={!a || !b || a === b}>
-            Start review
+            {t('reviewStart.start')}
           </button>
         </div>
       </form>

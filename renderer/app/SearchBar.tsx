@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { activeView } from '../editor/activeView';
+import { useLabelTitle } from '../i18n/useLabelTitle';
 import { appStore, useHashiya } from '../store/appStore';
 import { currentHit, searchHits } from '../store/searchHits';
 import { showLibrary } from './navigation';
@@ -17,6 +19,8 @@ export function SearchBar() {
   const labels = useHashiya((s) => s.labels);
   const occurrenceLabel = useHashiya((s) => s.occurrenceLabel ?? s.labels[0]?.name ?? '');
   const input = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation();
+  const titleOf = useLabelTitle();
   const st = appStore.getState();
 
   useEffect(() => {
@@ -38,15 +42,15 @@ export function SearchBar() {
     e.preventDefault();
   };
   const keep = (e: React.MouseEvent) => e.preventDefault();
-  const status = !query.trim() ? '' : count ? `${current + 1} of ${count}` : 'No hits';
+  const status = !query.trim() ? '' : count ? t('docSearch.position', { current: current + 1, count }) : t('docSearch.noHits');
 
   return (
-    <div className="search-bar" role="search" aria-label="Search in the document">
+    <div className="search-bar" role="search" aria-label={t('docSearch.label')}>
       <input
         ref={input}
         type="search"
-        aria-label="Search in the document"
-        placeholder="Search (Ctrl+F)"
+        aria-label={t('docSearch.label')}
+        placeholder={t('docSearch.placeholder')}
         dir="auto"
         lang="ar"
         value={query}
@@ -56,14 +60,15 @@ export function SearchBar() {
       <output className="search-count" aria-live="polite" data-testid="search-count">
         {status}
       </output>
-      <button type="button" onMouseDown={keep} disabled={!count} onClick={() => st.moveSearchHit(-1)} aria-label="Previous hit (Shift+Enter, Shift+F3)">
+      <button type="button" onMouseDown={keep} disabled={!count} onClick={() => st.moveSearchHit(-1)} aria-label={t('docSearch.previous')}>
         ↑
       </button>
-      <button type="button" onMouseDown={keep} disabled={!count} onClick={() => st.moveSearchHit(1)} aria-label="Next hit (Enter, F3)">
+      <button type="button" onMouseDown={keep} disabled={!count} onClick={() => st.moveSearchHit(1)} aria-label={t('docSearch.next')}>
         ↓
       </button>
-      <label className="inline" title="Also fold teh marbuta into heh">
-        <input type="checkbox" aria-label="Fold ة into ه" checked={tehMarbuta} onChange={(e) => st.setSearch(query, e.target.checked)} /> ة = ه
+      <label className="inline" title={t('docSearch.foldTitle')}>
+        <input type="checkbox" aria-label={t('docSearch.foldLabel')} checked={tehMarbuta} onChange={(e) => st.setSearch(query, e.target.checked)} />{' '}
+        {t('docSearch.fold')}
       </label>
       <button
         type="button"
@@ -73,12 +78,12 @@ export function SearchBar() {
           showLibrary();
         }}
       >
-        Search all documents
+        {t('docSearch.library')}
       </button>
-      <select aria-label="Label for tagging every hit" value={occurrenceLabel} onChange={(e) => st.setOccurrenceLabel(e.target.value)}>
+      <select aria-label={t('docSearch.tagLabel')} value={occurrenceLabel} onChange={(e) => st.setOccurrenceLabel(e.target.value)}>
         {labels.map((l) => (
           <option key={l.name} value={l.name}>
-            {l.name}
+            {titleOf(l.name)}
           </option>
         ))}
       </select>
@@ -87,11 +92,11 @@ export function SearchBar() {
         onMouseDown={keep}
         disabled={!count}
         onClick={() => void st.suggestOccurrences('document', true)}
-        aria-label="Suggest every hit as spans (T)"
+        aria-label={t('docSearch.tagAllLabel')}
       >
-        Tag every hit
+        {t('docSearch.tagAll')}
       </button>
-      <button type="button" onMouseDown={keep} onClick={close} aria-label="Close search (Escape)">
+      <button type="button" onMouseDown={keep} onClick={close} aria-label={t('docSearch.close')}>
         ×
       </button>
     </div>

@@ -1,12 +1,16 @@
-import { STANCES, type Stance } from '../../shared/model/span';
+import { Trans, useTranslation } from 'react-i18next';
+import { STANCES } from '../../shared/model/span';
 import { codePointIndex } from '../../shared/text/codepoints';
 import { activeView } from '../editor/activeView';
 import { setTextSelection, startLink } from '../editor/editorCommands';
+import { useLabelTitle } from '../i18n/useLabelTitle';
 import { appStore, useHashiya } from '../store/appStore';
 import { EntityBox } from './EntityBox';
 import { TargetsBox } from './TargetsBox';
 
-const STANCE_TEXT: Record<Stance, string> = { asserted: 'Asserted', denied: 'Denied', reported: 'Reported' };
+/** The order of a label's two guidelines: the interface's language first. */
+const ARABIC_FIRST = ['ar', 'en'] as const;
+const ENGLISH_FIRST = ['en', 'ar'] as const;
 
 /** Details of the selected span: label, text, offsets, annotator; a claim's source and stance. */
 export function SpanPanel() {
@@ -19,15 +23,17 @@ export function SpanPanel() {
   const linking = useHashiya((s) => s.linkingClaimId);
   const text = useHashiya((s) => s.open?.text ?? '');
   const label = useHashiya((s) => s.labels.find((l) => l.name === selected?.label));
+  const language = useHashiya((s) => s.language);
+  const { t } = useTranslation();
+  const titleOf = useLabelTitle();
   const st = appStore.getState();
   const keep = (e: React.MouseEvent) => e.preventDefault();
 
   if (!selected) {
     return (
-      <aside className="span-panel" aria-label="Selected span">
+      <aside className="span-panel" aria-label={t('span.panel')}>
         <p className="hint">
-          Select text and press <kbd>1</kbd>–<kbd>4</kbd> to tag it; selections snap to whole words unless you hold <kbd>Alt</kbd>. Click a span or put the
-          caret in it to select it; click again to reach an enclosing span. <kbd>?</kbd> lists every key.
+          <Trans i18nKey="span.hint" components={{ kbd: <kbd /> }} />
         </p>
       </aside>
     );
@@ -39,36 +45,38 @@ export function SpanPanel() {
     st.selectSpan(id);
   };
   return (
-    <aside className="span-panel" aria-label="Selected span">
-      <h2>Selected span</h2>
+    <aside className="span-panel" aria-label={t('span.panel')}>
+      <h2>{t('span.panel')}</h2>
       <dl>
-        <dt>Label</dt>
-        <dd data-testid="selected-label">{selected.label}</dd>
-        <dt>Text</dt>
+        <dt>{t('span.label')}</dt>
+        <dd data-testid="selected-label">{titleOf(selected.label)}</dd>
+        <dt>{t('span.text')}</dt>
         <dd dir="rtl" lang="ar" className="span-text" data-testid="selected-text">
           {text.slice(selected.start, selected.end)}
         </dd>
-        <dt>Code points</dt>
+        <dt>{t('span.codePoints')}</dt>
+        <dd>{t('span.range', { start: index.toCodePoint(selected.start), end: index.toCodePoint(selected.end) })}</dd>
+        <dt>{t('span.annotator')}</dt>
         <dd>
-          {index.toCodePoint(selected.start)}–{index.toCodePoint(selected.end)}
+          <bdi>{selected.annotator}</bdi>
         </dd>
-        <dt>Annotator</dt>
-        <dd>{selected.annotator}</dd>
         {label && (
           <>
-            <dt>Guideline</dt>
+            <dt>{t('span.guideline')}</dt>
+            {/* The interface language's guideline first, the other one after it. */}
             <dd className="guideline">
-              <p>{label.guideline.en}</p>
-              <p dir="rtl" lang="ar">
-                {label.guideline.ar}
-              </p>
+              {(language === 'ar' ? ARABIC_FIRST : ENGLISH_FIRST).map((l) => (
+                <p key={l} dir={l === 'ar' ? 'rtl' : 'ltr'} lang={l}>
+                  {label.guideline[l]}
+                </p>
+              ))}
             </dd>
           </>
         )}
       </dl>
       {label?.role === 'claim' && (
-        <section className="claim-box" aria-label="Claim">
-          <h3>Source</h3>
+        <section className="claim-box" aria-label={t('span.claim')}>
+          <h3>{t('span.source')}</h3>
           {source ? (
             <p>
               <button type="button" className="link" data-testid="claim-source" onMouseDown={keep} onClick={() => goTo(source.start, source.id)}>
@@ -77,25 +85,25 @@ export function SpanPanel() {
             </p>
           ) : (
             <p className="hint" data-testid="claim-source">
-              No source yet.
+              {t('span.noSource')}
             </p>
           )}
           <div className="row">
             <button type="button" onMouseDown={keep} onClick={() => startLink(appStore)} disabled={linking === selected.id}>
-              {linking === selected.id ? 'Picking source…' : 'Pick source (S)'}
+              {linking === selected.id ? t('span.picking') : t('span.pick')}
             </button>
             {source && (
               <button type="button" onMouseDown={keep} onClick={() => st.linkSource(selected.id, null)}>
-                Unlink (Shift+S)
+                {t('span.unlink')}
               </button>
             )}
           </div>
           <fieldset className="stance">
-            <legend>Stance</legend>
+            <legend>{t('span.stance')}</legend>
             {STANCES.map((s) => (
               <label key={s}>
                 <input type="radio" name="stance" value={s} checked={selected.stance === s} onChange={() => st.setStance(selected.id, s)} />
-                {STANCE_TEXT[s]} <kbd>{s[0]!.toUpperCase()}</kbd>
+                {t(`stance.title.${s}`)} <kbd>{s[0]!.toUpperCase()}</kbd>
               </label>
             ))}
           </fieldset>
@@ -103,21 +111,17 @@ export function SpanPanel() {
         </section>
       )}
       {label?.role === 'entity' && <EntityBox mention={selected} />}
-      {claimsOf > 0 && (
-        <p className="hint">
-          Source of {claimsOf} claim{claimsOf === 1 ? '' : 's'}.
-        </p>
-      )}
+      {claimsOf > 0 && <p className="hint">{t('span.sourceOf', { count: claimsOf })}</p>}
       <div className="row">
         <button type="button" onMouseDown={keep} onClick={() => void st.suggestOccurrences('document')}>
-          Tag every occurrence here (T)
+          {t('span.tagHere')}
         </button>
         <button type="button" onMouseDown={keep} onClick={() => void st.suggestOccurrences('library')}>
-          …and in every other document (Shift+T)
+          {t('span.tagLibrary')}
         </button>
       </div>
       <button type="button" onMouseDown={keep} onClick={() => st.deleteSelected()}>
-        Delete span
+        {t('span.delete')}
       </button>
     </aside>
   );

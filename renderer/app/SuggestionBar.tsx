@@ -1,7 +1,11 @@
+import { useTranslation } from 'react-i18next';
+import { useLabelTitle } from '../i18n/useLabelTitle';
 import { appStore, useHashiya } from '../store/appStore';
 import { currentSuggestion, offeredSuggestions } from '../store/offeredSuggestions';
 
-const BY: Record<string, string> = { occurrence: 'tag-all', matcher: 'string matcher', tagger: 'tagger', model: 'model' };
+/** The suggesters the interface has a name for; another one is shown by its own name. */
+const NAMED = ['occurrence', 'matcher', 'tagger', 'model'] as const;
+const isNamed = (by: string): by is (typeof NAMED)[number] => (NAMED as readonly string[]).includes(by);
 
 /**
  * The open document's suggestions, always in its place: how many are offered and which is in focus, stepping,
@@ -13,6 +17,8 @@ export function SuggestionBar() {
   const text = useHashiya((s) => s.open?.text ?? '');
   const labels = useHashiya((s) => s.labels);
   const hasTagAll = useHashiya((s) => s.suggestions.proposed.some((p) => p.proposedBy === 'occurrence'));
+  const { t } = useTranslation();
+  const titleOf = useLabelTitle();
   const st = appStore.getState();
   // Buttons keep the editor's selection: they must not take focus on press.
   const keep = (e: React.MouseEvent) => e.preventDefault();
@@ -21,27 +27,28 @@ export function SuggestionBar() {
   const focused = offered[current];
   const perLabel = labels.map((l) => ({ label: l, n: offered.filter((p) => p.label === l.name).length })).filter((x) => x.n > 0);
   return (
-    <div className="suggestion-bar" role="toolbar" aria-label="Suggestions">
+    <div className="suggestion-bar" role="toolbar" aria-label={t('suggest.bar')}>
       {/* A live region, not an <output>: its implicit status role belongs to the notices. */}
       <span aria-live="polite" data-testid="suggestion-count">
-        {offered.length ? `Suggestion ${current + 1} of ${offered.length}` : hasTagAll ? 'No suggestions left' : 'No suggestions'}
+        {offered.length ? t('suggest.position', { current: current + 1, count: offered.length }) : hasTagAll ? t('suggest.noneLeft') : t('suggest.none')}
       </span>
       {focused && (
         <span data-testid="suggestion-focus">
-          {focused.label}: «<bdi lang="ar">{text.slice(focused.start, focused.end)}</bdi>» ({BY[focused.proposedBy] ?? focused.proposedBy})
+          {titleOf(focused.label)}: «<bdi lang="ar">{text.slice(focused.start, focused.end)}</bdi>» (
+          {isNamed(focused.proposedBy) ? t(`suggest.by.${focused.proposedBy}`) : focused.proposedBy})
         </span>
       )}
-      <button type="button" onMouseDown={keep} disabled={!offered.length} onClick={() => st.moveSuggestion(-1)} aria-label="Previous suggestion (Shift+J)">
+      <button type="button" onMouseDown={keep} disabled={!offered.length} onClick={() => st.moveSuggestion(-1)} aria-label={t('suggest.previous')}>
         ↑
       </button>
-      <button type="button" onMouseDown={keep} disabled={!offered.length} onClick={() => st.moveSuggestion(1)} aria-label="Next suggestion (J)">
+      <button type="button" onMouseDown={keep} disabled={!offered.length} onClick={() => st.moveSuggestion(1)} aria-label={t('suggest.next')}>
         ↓
       </button>
-      <button type="button" onMouseDown={keep} disabled={!focused} onClick={() => st.acceptSuggestion()} aria-label="Accept the suggestion (Y)">
-        ✓ Accept
+      <button type="button" onMouseDown={keep} disabled={!focused} onClick={() => st.acceptSuggestion()} aria-label={t('suggest.acceptLabel')}>
+        {t('suggest.accept')}
       </button>
-      <button type="button" onMouseDown={keep} disabled={!focused} onClick={() => void st.rejectSuggestion()} aria-label="Reject the suggestion (X)">
-        ✗ Reject
+      <button type="button" onMouseDown={keep} disabled={!focused} onClick={() => void st.rejectSuggestion()} aria-label={t('suggest.rejectLabel')}>
+        {t('suggest.reject')}
       </button>
       {perLabel.map(({ label, n }) => (
         <button
@@ -49,16 +56,16 @@ export function SuggestionBar() {
           type="button"
           onMouseDown={keep}
           onClick={() => st.acceptSuggestionsOf(label.name)}
-          aria-label={`Accept all ${n} ${label.name} suggestions`}
+          aria-label={t('suggest.acceptAllLabel', { count: n, label: titleOf(label.name) })}
           style={{ '--c': label.color } as React.CSSProperties}
         >
           <span className="swatch" aria-hidden="true" />
-          Accept all {n} {label.name}
+          {t('suggest.acceptAll', { count: n, label: titleOf(label.name) })}
         </button>
       ))}
       {hasTagAll && (
-        <button type="button" onMouseDown={keep} onClick={() => st.clearSuggestions()} aria-label="Dismiss the tag-all suggestions">
-          Dismiss
+        <button type="button" onMouseDown={keep} onClick={() => st.clearSuggestions()} aria-label={t('suggest.dismissLabel')}>
+          {t('suggest.dismiss')}
         </button>
       )}
     </div>

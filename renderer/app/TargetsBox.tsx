@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Span } from '../../shared/model/span';
 import { targetCandidates } from '../../shared/entities/targetCandidates';
+import { useLabelTitle } from '../i18n/useLabelTitle';
 import { appStore, useHashiya } from '../store/appStore';
 
 /** What the selected claim is about: its confirmed targets, and the entity spans inside it proposed as more. */
@@ -8,6 +10,8 @@ export function TargetsBox({ claim }: { readonly claim: Span }) {
   const spans = useHashiya((s) => s.spans);
   const labels = useHashiya((s) => s.labels);
   const text = useHashiya((s) => s.open?.text ?? '');
+  const { t } = useTranslation();
+  const titleOf = useLabelTitle();
   const st = appStore.getState();
   const targets = useMemo(() => claim.targetIds ?? [], [claim.targetIds]);
   const shown = useMemo(() => {
@@ -18,19 +22,19 @@ export function TargetsBox({ claim }: { readonly claim: Span }) {
   const toggle = (id: string, on: boolean) => st.setTargets(claim.id, on ? [...targets, id] : targets.filter((t) => t !== id));
   return (
     <fieldset className="targets-box">
-      <legend>About</legend>
+      <legend>{t('targets.about')}</legend>
       {shown.length === 0 ? (
-        <p className="hint">Tag the places, weapons or actors inside the claim to say what it is about.</p>
+        <p className="hint">{t('targets.none')}</p>
       ) : (
         shown.map((s) => (
           <label key={s.id}>
             <input type="checkbox" checked={targets.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} data-testid="claim-target" />
-            <bdi lang="ar">{text.slice(s.start, s.end)}</bdi> ({s.label})
+            <bdi lang="ar">{text.slice(s.start, s.end)}</bdi> ({titleOf(s.label)})
           </label>
         ))
       )}
       <p className="hint">
-        <kbd>G</kbd> confirms every proposed one, <kbd>Shift+G</kbd> clears them.
+        <Trans i18nKey="targets.keys" components={{ kbd: <kbd /> }} />
       </p>
     </fieldset>
   );

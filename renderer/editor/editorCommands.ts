@@ -3,6 +3,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { roleOf } from '../../shared/model/label';
 import { sourceCandidates } from '../../shared/model/sourceCandidates';
 import { sourceProblem } from '../../shared/model/sourceProblem';
+import { t } from '../i18n/i18n';
 import { compareSpans, type Span } from '../../shared/model/span';
 import { nextTokenEnd, nextTokenStart, prevTokenStart } from '../../shared/text/tokenMotion';
 import { utf16 } from '../../shared/text/units';
@@ -68,7 +69,7 @@ export function applyLabel(view: EditorView, store: HashiyaStore, label: string)
   } else if (st.selectedSpanId) {
     st.relabelSelected(label);
   } else {
-    st.notify({ kind: 'info', text: 'Select some text, or a span, first.' });
+    st.notify({ kind: 'info', text: t('msg.selectFirst') });
   }
   if (!view.hasFocus()) view.focus();
 }
@@ -132,7 +133,7 @@ export function jumpToSpan(view: EditorView, store: HashiyaStore, forward: boole
   if (claim) {
     const ring = sourceCandidates(st.spans.values(), st.labels, claim);
     if (!ring.length) {
-      st.notify({ kind: 'info', text: 'No entity span in this document can be the claim’s source: tag its actor first. Escape cancels.' });
+      st.notify({ kind: 'info', text: t('msg.noSourceCandidate') });
       return;
     }
     const at = ring.findIndex((s) => s.id === st.selectedSpanId);
@@ -154,14 +155,11 @@ export function startLink(store: HashiyaStore): void {
   const st = store.getState();
   const claim = st.selectedSpanId ? st.spans.get(st.selectedSpanId) : undefined;
   if (!claim || roleOf(st.labels, claim.label) !== 'claim') {
-    st.notify({ kind: 'info', text: 'Select a claim first, then press S to pick its source.' });
+    st.notify({ kind: 'info', text: t('msg.claimFirst') });
     return;
   }
   st.setLinking(claim.id);
-  st.notify({
-    kind: 'info',
-    text: 'Pick the source: click an entity span (an actor, say), or press ] and [ to go through them from the nearest before the claim, and Enter. Escape cancels.',
-  });
+  st.notify({ kind: 'info', text: t('msg.pickSource') });
 }
 
 /** Links the claim in link mode to `sourceId`, then selects the claim again with the caret in it. */
@@ -173,7 +171,7 @@ export function finishLink(store: HashiyaStore, sourceId: string, view?: EditorV
   const why = sourceProblem(st.labels, claim, source);
   if (why) {
     // Link mode stays on: the analyst picks another span or cancels.
-    st.notify({ kind: 'info', text: `That span cannot be the source: ${why}. Pick an entity span, or Escape to cancel.` });
+    st.notify({ kind: 'info', text: t('msg.notSource', { why }) });
     return;
   }
   st.setLinking(null);

@@ -11,6 +11,8 @@ import { tokenize, type Token } from '../../shared/text/tokenize';
 import { utf16 } from '../../shared/text/units';
 import { GOLD } from '../../shared/review/decision';
 import { describeStorageError } from '../db/describeStorageError';
+import { t } from '../i18n/i18n';
+import { labelTitle } from '../i18n/labelTitle';
 import type { RefusedChange } from '../db/saveOutcome';
 import { historyKey } from './historyKey';
 import { markStep } from './stepOrder';
@@ -59,6 +61,9 @@ export const documentSlice =
   (set, get) => {
     const refreshSoon = throttleTrailing(() => void get().refreshLibrary(), 300);
 
+    /** A label as notices and undo steps name it, in the interface's language. */
+    const shownLabel = (name: string) => labelTitle(get().labels, name, get().language);
+
     // Set while writes fail, so the all-clear is said once everything failed is stored.
     let recovering = false;
     const queue = saveQueue({
@@ -74,11 +79,11 @@ export const documentSlice =
           recovering = true;
           get().notify({
             kind: 'error',
-            text: `Your changes are not being saved: ${save.failure}. They are kept in this window and saving is retried by itself; save them to a file to be safe.`,
+            text: t('msg.notSaving', { why: save.failure }),
           });
         } else if (!save.failure && recovering && save.unsaved === 0) {
           recovering = false;
-          get().notify({ kind: 'info', text: 'Saving works again: every change is stored.' });
+          get().notify({ kind: 'info', text: t('msg.savingAgain') });
         }
       },
       onWritten: (outcome) => {
@@ -95,14 +100,14 @@ export const documentSlice =
       set({ history });
       const first = refused[0]!;
       const text = get().open?.text;
-      const what = first.span && text ? `«${text.slice(first.span.start, first.span.end)}» (${first.span.label})` : 'a span';
+      const what = first.span && text ? `«${text.slice(first.span.start, first.span.end)}» (${shownLabel(first.span.label)})` : t('msg.aSpan');
       get().notify({
         kind: 'error',
         text:
           first.reason === 'document-gone'
-            ? `“${first.change.title}” was not saved: the document is no longer in the library.`
-            : `“${first.change.title}” was not saved: another window changed ${what} since. This window now shows what is stored.`,
-        ...(refused.length > 1 ? { details: refused.slice(1).map((r) => `also not saved: “${r.change.title}”`) } : {}),
+            ? t('msg.notSavedGone', { title: first.change.title })
+            : t('msg.notSavedChanged', { title: first.change.title, what }),
+        ...(refused.length > 1 ? { details: refused.slice(1).map((r) => t('msg.alsoNotSaved', { title: r.change.title })) } : {}),
       });
       if (refused.some((r) => r.change.entities?.length)) void get().loadEntities();
       const open = get().open;
@@ -232,7 +237,7 @@ export const documentSlice =
       if (!rebased) {
         // The step cannot be taken without overwriting another window's later change: drop it.
         set({ history: new Map(get().history).set(historyKey(change.docId, get().layer), history) });
-        get().notify({ kind: 'error', text: `${word} of “${change.title}” skipped: another window changed that span since.` });
+        get().notify({ kind: 'error', text: t(word === 'Undo' ? 'msg.undoSkipped' : 'msg.redoSkipped', { title: change.title }) });
         return;
       }
       apply(rebased, history, rebased.spans.find((c) => c.after)?.after?.id ?? null);
@@ -306,7 +311,7 @@ export const documentSlice =
       async openDocument(id) {
         const loaded = await deps.repo.loadDocument(id);
         if (!loaded) {
-          get().notify({ kind: 'error', text: 'That document is no longer in the library.' });
+          get().notify({ kind: 'error', text: t('msg.documentGone') });
           return false;
         }
         // The editable layer: the reviewer's gold in review, else the annotator's own spans.
@@ -349,12 +354,12 @@ export const documentSlice =
         const annotator = get().layer;
         if (!open) return null;
         if (!annotator) {
-          get().notify({ kind: 'error', text: 'Give your annotator name first.' });
+          get().notify({ kind: 'error', text: t('msg.annotatorFirst') });
           return null;
         }
         const range = prepareRange(rawStart, rawEnd, precise);
         if (typeof range === 'string') {
-          get().notify({ kind: 'error', text: `Cannot tag that selection: ${range}.` });
+          get().notify({ kind: 'error', text: t('msg.cannotTag', { why: range }) });
           return null;
         }
         for (const s of get().spans.values()) {
@@ -364,7 +369,7 @@ export const documentSlice =
           }
         }
         const span = createSpan({ id: deps.newId(), docId: open.record.id, start: utf16(range.start), end: utf16(range.end), label, annotator }, deps.now());
-        act(`Add ${label}`, [{ before: null, after: span }], span.id);
+        act(t('change.add', { label: shownLabel(label) }), [{ before: null, after: span }], span.id);
         return span.id;
       },
 
@@ -381,20 +386,20 @@ export const documentSlice =
         // the new label cannot have goes in the same step, so one undo brings it back.
         if (role !== 'claim' && (span.sourceId !== undefined || span.stance !== undefined || span.targetIds !== undefined)) {
           after = setTargets(setStance(linkSource(after, null, now), null, now), [], now);
-          dropped.push(span.targetIds === undefined ? 'its source and stance' : 'its source, stance and targets');
+          dropped.push(span.targetIds === undefined ? t('msg.dropsSourceStance') : t('msg.dropsSourceStanceTargets'));
         }
         if (role !== 'entity' && span.entityId !== undefined) {
           after = linkEntity(after, null, now);
-          dropped.push('its entity');
+          dropped.push(t('msg.dropsEntity'));
         }
         changes.push({ before: span, after });
         if (role !== 'entity') {
           const claims = [...get().spans.values()].filter((s) => s.sourceId === span.id);
           for (const c of claims) changes.push({ before: c, after: linkSource(c, null, now) });
-          if (claims.length) dropped.push(`its link${claims.length === 1 ? '' : 's'} as the source of ${claims.length} claim${claims.length === 1 ? '' : 's'}`);
+          if (claims.length) dropped.push(t('msg.dropsLinks', { count: claims.length }));
         }
-        act(`Relabel as ${label}`, changes, span.id);
-        if (dropped.length) get().notify({ kind: 'info', text: `Relabelled as ${label}, which drops ${dropped.join(' and ')} (Ctrl+Z brings them back).` });
+        act(t('change.relabel', { label: shownLabel(label) }), changes, span.id);
+        if (dropped.length) get().notify({ kind: 'info', text: t('msg.relabelled', { label: shownLabel(label), dropped: dropped.join(t('msg.dropsAnd')) }) });
       },
 
       deleteSelected() {
@@ -414,7 +419,7 @@ export const documentSlice =
             );
           if (after !== s) changes.push({ before: s, after });
         }
-        act(`Delete ${span.label}`, changes, null);
+        act(t('change.delete', { label: shownLabel(span.label) }), changes, null);
       },
 
       selectSpan(id) {
@@ -428,7 +433,7 @@ export const documentSlice =
         const range = growEdge(open.tokens, span, edge, direction);
         if (!range) return;
         const after = resizeSpan(span, range.start, range.end, deps.now());
-        if (after !== span) act(`Resize ${span.label}`, [{ before: span, after }], span.id);
+        if (after !== span) act(t('change.resize', { label: shownLabel(span.label) }), [{ before: span, after }], span.id);
       },
 
       setSpanRange(id, start, end, precise = false) {
@@ -436,11 +441,11 @@ export const documentSlice =
         if (!span) return;
         const range = prepareRange(start, end, precise);
         if (typeof range === 'string') {
-          get().notify({ kind: 'error', text: `Cannot resize the span: ${range}.` });
+          get().notify({ kind: 'error', text: t('msg.cannotResize', { why: range }) });
           return;
         }
         const after = resizeSpan(span, utf16(range.start), utf16(range.end), deps.now());
-        if (after !== span) act(`Resize ${span.label}`, [{ before: span, after }], span.id);
+        if (after !== span) act(t('change.resize', { label: shownLabel(span.label) }), [{ before: span, after }], span.id);
       },
 
       linkSource(claimId, sourceId) {
@@ -450,25 +455,26 @@ export const documentSlice =
           // The open layer's spans are all there is to link to: a span of another document
           // (or layer) is never among them.
           const source = get().spans.get(sourceId);
-          const why = source ? sourceProblem(get().labels, claim, source) : 'a claim’s source must be a span of the same document';
+          const why = source ? sourceProblem(get().labels, claim, source) : t('msg.sourceOtherDocument');
           if (why) {
-            get().notify({ kind: 'error', text: `Cannot link that source: ${why}.` });
+            get().notify({ kind: 'error', text: t('msg.cannotLinkSource', { why }) });
             return;
           }
         }
         const after = linkSource(claim, sourceId, deps.now());
-        if (after !== claim) act(sourceId ? 'Link source' : 'Unlink source', [{ before: claim, after }], claimId);
+        if (after !== claim) act(sourceId ? t('change.linkSource') : t('change.unlinkSource'), [{ before: claim, after }], claimId);
       },
 
       setStance(claimId, stance) {
         const claim = get().spans.get(claimId);
         if (!claim) return;
         if (stance !== null && roleOf(get().labels, claim.label) !== 'claim') {
-          get().notify({ kind: 'error', text: `Cannot set a stance: “${claim.label}” is not a claim label.` });
+          get().notify({ kind: 'error', text: t('msg.notClaimStance', { label: shownLabel(claim.label) }) });
           return;
         }
         const after = setStance(claim, stance, deps.now());
-        if (after !== claim) act(stance ? `Stance: ${stance}` : 'Clear stance', [{ before: claim, after }], claimId);
+        if (after !== claim)
+          act(stance ? t('change.stance', { stance: t(`stance.word.${stance}`) }) : t('change.clearStance'), [{ before: claim, after }], claimId);
       },
 
       linkEntity(spanId, entityId) {
@@ -476,16 +482,17 @@ export const documentSlice =
         if (!span) return;
         if (entityId !== null) {
           if (roleOf(get().labels, span.label) !== 'entity') {
-            get().notify({ kind: 'error', text: `Cannot link an entity: “${span.label}” is not an entity label.` });
+            get().notify({ kind: 'error', text: t('msg.notEntityLink', { label: shownLabel(span.label) }) });
             return;
           }
           if (!get().entities.has(entityId)) {
-            get().notify({ kind: 'error', text: 'That entity is no longer in the library.' });
+            get().notify({ kind: 'error', text: t('msg.entityGone') });
             return;
           }
         }
         const after = linkEntity(span, entityId, deps.now());
-        if (after !== span) act(entityId ? `Link to “${get().entities.get(entityId)!.name}”` : 'Unlink entity', [{ before: span, after }], spanId);
+        if (after !== span)
+          act(entityId ? t('change.linkEntity', { name: get().entities.get(entityId)!.name }) : t('change.unlinkEntity'), [{ before: span, after }], spanId);
       },
 
       newEntityFrom(spanId) {
@@ -493,7 +500,7 @@ export const documentSlice =
         const open = get().open;
         if (!span || !open) return null;
         if (roleOf(get().labels, span.label) !== 'entity') {
-          get().notify({ kind: 'error', text: `Cannot make an entity: “${span.label}” is not an entity label.` });
+          get().notify({ kind: 'error', text: t('msg.notEntityMake', { label: shownLabel(span.label) }) });
           return null;
         }
         const now = deps.now();
@@ -506,7 +513,7 @@ export const documentSlice =
           updatedAt: now,
           version: 1,
         };
-        act(`New entity “${entity.name}”`, [{ before: span, after: linkEntity(span, entity.id, now) }], spanId, undefined, undefined, [
+        act(t('change.newEntity', { name: entity.name }), [{ before: span, after: linkEntity(span, entity.id, now) }], spanId, undefined, undefined, [
           { before: null, after: entity },
         ]);
         return entity.id;
@@ -516,20 +523,20 @@ export const documentSlice =
         const claim = get().spans.get(claimId);
         if (!claim) return;
         if (roleOf(get().labels, claim.label) !== 'claim') {
-          get().notify({ kind: 'error', text: `Cannot set what it is about: “${claim.label}” is not a claim label.` });
+          get().notify({ kind: 'error', text: t('msg.notClaimTargets', { label: shownLabel(claim.label) }) });
           return;
         }
         // Only spans of the open layer, the same document, may be targets.
         const ids = [...new Set(targetIds)].filter((id) => id !== claimId && get().spans.has(id));
         const after = setTargets(claim, ids, deps.now());
-        if (after !== claim) act(ids.length ? 'Set what the claim is about' : 'Clear what the claim is about', [{ before: claim, after }], claimId);
+        if (after !== claim) act(ids.length ? t('change.setTargets') : t('change.clearTargets'), [{ before: claim, after }], claimId);
       },
 
       toggleDone() {
         const open = get().open;
         if (!open) return;
         const current = layerStatusOf(get(), open.record.id);
-        act(current === 'done' ? 'Reopen document' : 'Mark done', [], get().selectedSpanId, current === 'done' ? 'in-progress' : 'done');
+        act(current === 'done' ? t('change.reopen') : t('change.markDone'), [], get().selectedSpanId, current === 'done' ? 'in-progress' : 'done');
       },
 
       setPrecise(precise) {

@@ -2,18 +2,11 @@ import type { StateCreator } from 'zustand';
 import { computeAgreement as agreementOf } from '../../shared/agreement/computeAgreement';
 import { labelsWithRole } from '../../shared/model/label';
 import type { Span } from '../../shared/model/span';
-import { GOLD, type Verdict } from '../../shared/review/decision';
+import { GOLD } from '../../shared/review/decision';
 import { differences } from '../../shared/review/differences';
 import { settle, type SettleContext } from '../../shared/review/settle';
+import { t } from '../i18n/i18n';
 import type { HashiyaState, ReviewSession, ReviewSlice, StoreDeps } from './types';
-
-const VERDICT_TITLES: Record<Verdict, string> = {
-  a: 'Accept A',
-  b: 'Accept B',
-  both: 'Accept both',
-  reject: 'Reject',
-  edit: 'Edit by hand',
-};
 
 const layerOf = (spans: readonly Span[], who: string) => new Map(spans.filter((s) => s.annotator === who).map((s) => [s.id, s]));
 
@@ -49,7 +42,7 @@ export const reviewSlice =
 
       async startReview(docId, a, b) {
         if (a === b || a === GOLD || b === GOLD) {
-          get().notify({ kind: 'error', text: 'Review compares two different annotators (gold is where their differences are settled).' });
+          get().notify({ kind: 'error', text: t('msg.reviewTwo') });
           return false;
         }
         const stored = await deps.repo.decisionsOf(docId);
@@ -97,13 +90,13 @@ export const reviewSlice =
         if (unsettled) {
           next = nextUnsettled(r, r.current + delta, delta);
           if (next < 0) {
-            get().notify({ kind: 'info', text: `All ${r.differences.length} differences are settled.` });
+            get().notify({ kind: 'info', text: t('msg.allSettled', { count: r.differences.length }) });
             return;
           }
         } else {
           next = r.current + delta;
           if (next < 0 || next >= r.differences.length) {
-            get().notify({ kind: 'info', text: delta === 1 ? 'This is the last difference.' : 'This is the first difference.' });
+            get().notify({ kind: 'info', text: delta === 1 ? t('msg.lastDifference') : t('msg.firstDifference') });
             return;
           }
         }
@@ -121,17 +114,17 @@ export const reviewSlice =
         if (!r || !open || open.record.id !== r.docId || r.current < 0) return;
         const diff = r.differences[r.current]!;
         if ((verdict === 'a' && !diff.a) || (verdict === 'b' && !diff.b)) {
-          get().notify({ kind: 'error', text: `This difference has no span of ${verdict === 'a' ? r.a : r.b}: accept the other side, or reject it.` });
+          get().notify({ kind: 'error', text: t('msg.noSpanOf', { name: verdict === 'a' ? r.a : r.b }) });
           return;
         }
         const s = settle(settleContext(r), [{ diff, verdict }]);
-        get().commitAction(VERDICT_TITLES[verdict], s.spans, s.focusId, s.decisions);
+        get().commitAction(t(`change.settle.${verdict}`), s.spans, s.focusId, s.decisions);
         // Edit stays on the difference so the reviewer can adjust the copy; the rest move on.
         if (verdict !== 'edit') {
           const after = get().review!;
           const next = nextUnsettled(after, after.current + 1, 1);
           if (next >= 0) set({ review: { ...after, current: next } });
-          else get().notify({ kind: 'info', text: `All ${after.differences.length} differences are settled.` });
+          else get().notify({ kind: 'info', text: t('msg.allSettled', { count: after.differences.length }) });
         }
       },
 
@@ -141,15 +134,15 @@ export const reviewSlice =
         if (!r || !open || open.record.id !== r.docId) return;
         const items = r.differences.filter((d) => d.kind === 'agree' && !r.decisions.has(d.key)).map((diff) => ({ diff, verdict: 'a' as const }));
         if (!items.length) {
-          get().notify({ kind: 'info', text: 'There are no unsettled agreements.' });
+          get().notify({ kind: 'info', text: t('msg.noAgreements') });
           return;
         }
         const s = settle(settleContext(r), items);
-        get().commitAction(`Accept ${items.length} agreement${items.length === 1 ? '' : 's'}`, s.spans, null, s.decisions);
+        get().commitAction(t('change.acceptAgreements', { count: items.length }), s.spans, null, s.decisions);
         const after = get().review!;
         const next = nextUnsettled(after, Math.max(0, after.current), 1);
         if (next >= 0) set({ review: { ...after, current: next } });
-        get().notify({ kind: 'info', text: `${items.length} agreement${items.length === 1 ? '' : 's'} accepted into gold.` });
+        get().notify({ kind: 'info', text: t('msg.agreementsAccepted', { count: items.length }) });
       },
 
       toggleLayer(layer) {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { t } from '../i18n/i18n';
 import { searchTexts } from '../search/searchTexts';
 import type { LibrarySearcher } from '../search/workerSearcher';
 import { currentHit, searchHits } from './searchHits';
@@ -67,7 +68,7 @@ export const searchSlice =
         try {
           await run.done;
         } catch (err) {
-          get().notify({ kind: 'error', text: `The library search stopped: ${err instanceof Error ? err.message : String(err)}` });
+          get().notify({ kind: 'error', text: t('msg.librarySearchStopped', { why: err instanceof Error ? err.message : String(err) }) });
         }
         if (running !== run) return;
         running = null;

@@ -5,6 +5,8 @@ import { foldArabic } from '../../shared/text/arabicFold';
 import { matchArabic } from '../../shared/text/arabicMatch';
 import { RECOMMENDER_NAMES, type RecommenderName } from '../../shared/suggest/recommender';
 import { placeKey, rejectionId } from '../../shared/suggest/rejection';
+import { t } from '../i18n/i18n';
+import { labelTitle } from '../i18n/labelTitle';
 import { findOccurrences } from '../search/findOccurrences';
 import type { OccurrenceFinder } from '../search/workerOccurrences';
 import { historyKey } from './historyKey';
@@ -50,6 +52,8 @@ export const suggestionSlice =
   (deps: StoreDeps): StateCreator<HashiyaState, [], [], SuggestionSlice> =>
   (set, get, store) => {
     const finder = deps.findOccurrences ?? inPlace(deps);
+    /** A label as notices and undo steps name it, in the interface's language. */
+    const shownLabel = (name: string) => labelTitle(get().labels, name, get().language);
     const host = deps.recommend ?? null;
     const model = deps.model ?? null;
     let askedModel = 0;
@@ -114,7 +118,7 @@ export const suggestionSlice =
         const items = found.map((f): SuggestedSpan => ({ start: f.start, end: f.end, label: f.label, proposedBy: f.recommender, score: f.score }));
         propose(docId, items, (p) => p.proposedBy !== 'occurrence' && p.proposedBy !== 'model');
       } catch (err) {
-        get().notify({ kind: 'error', text: `The recommenders could not make suggestions: ${err instanceof Error ? err.message : String(err)}` });
+        get().notify({ kind: 'error', text: t('msg.recommendersFailed', { why: err instanceof Error ? err.message : String(err) }) });
       }
     }
 
@@ -134,7 +138,7 @@ export const suggestionSlice =
         const items = found.map((f): SuggestedSpan => ({ start: f.start, end: f.end, label: f.label, proposedBy: 'model', score: f.score }));
         propose(docId, items, (p) => p.proposedBy === 'model');
       } catch (err) {
-        get().notify({ kind: 'error', text: `The model on disk could not make suggestions: ${err instanceof Error ? err.message : String(err)}` });
+        get().notify({ kind: 'error', text: t('msg.modelFailed', { why: err instanceof Error ? err.message : String(err) }) });
       }
     }
 
@@ -165,7 +169,7 @@ export const suggestionSlice =
           const trainedOn = await host.train({ annotator, labels: get().labels.map((l) => l.name) });
           set({ recommenders: { ...get().recommenders, trainedOn: trainedOn.spans } });
         } catch (err) {
-          get().notify({ kind: 'error', text: `The recommenders could not learn: ${err instanceof Error ? err.message : String(err)}` });
+          get().notify({ kind: 'error', text: t('msg.learningFailed', { why: err instanceof Error ? err.message : String(err) }) });
         } finally {
           set({ recommenders: { ...get().recommenders, training: false } });
           training = null;
@@ -189,7 +193,7 @@ export const suggestionSlice =
         const rejections = await deps.repo.rejectionsOf(docId, layer);
         if (get().suggestions.docId === docId) layerWith({ rejected: new Set([...get().suggestions.rejected, ...rejections.map(placeKey)]) });
       } catch (err) {
-        get().notify({ kind: 'error', text: `The rejected suggestions could not be read: ${err instanceof Error ? err.message : String(err)}` });
+        get().notify({ kind: 'error', text: t('msg.rejectedUnreadable', { why: err instanceof Error ? err.message : String(err) }) });
       }
       void askModel();
       if (get().recommenders.trainedOn === null) await train();
@@ -237,13 +241,13 @@ export const suggestionSlice =
         const open = s.open;
         if (!open) return;
         if (s.review?.docId === open.record.id) {
-          s.notify({ kind: 'error', text: 'Tag every occurrence works in your own layer: end the review first.' });
+          s.notify({ kind: 'error', text: t('msg.tagAllInReview') });
           return;
         }
         const span = s.selectedSpanId && !fromSearchOnly ? s.spans.get(s.selectedSpanId) : undefined;
         const fromSearch = !span && s.search.open && s.search.query.trim() ? s.search : null;
         if (!span && !fromSearch) {
-          s.notify({ kind: 'info', text: 'Select a span, or search for a phrase, to tag its every occurrence.' });
+          s.notify({ kind: 'info', text: t('msg.tagAllWhat') });
           return;
         }
         const query = span ? open.text.slice(span.start, span.end) : fromSearch!.query.trim();
@@ -265,8 +269,8 @@ export const suggestionSlice =
         get().notify({
           kind: 'info',
           text: fresh.length
-            ? `${fresh.length} more occurrence${fresh.length === 1 ? '' : 's'} of «${isolate(query)}» suggested as ${label}: Y accepts, X rejects, J / Shift+J step through.`
-            : `No other occurrence of «${isolate(query)}» to suggest in this document.`,
+            ? t('msg.moreSuggested', { count: fresh.length, query: isolate(query), label: shownLabel(label) })
+            : t('msg.noOtherOccurrence', { query: isolate(query) }),
         });
         if (scope === 'document') return;
 
@@ -286,7 +290,7 @@ export const suggestionSlice =
         try {
           await run.done;
         } catch (err) {
-          get().notify({ kind: 'error', text: `Looking through the library stopped: ${err instanceof Error ? err.message : String(err)}` });
+          get().notify({ kind: 'error', text: t('msg.lookingStopped', { why: err instanceof Error ? err.message : String(err) }) });
         }
         if (running !== run) return;
         running = null;
@@ -306,7 +310,7 @@ export const suggestionSlice =
       acceptSuggestion() {
         const p = offeredSuggestions(get())[currentSuggestion(get())];
         // The next one slides into the place of the one accepted, which is offered no more.
-        if (p) accept([p], `Accept ${p.label} suggestion`);
+        if (p) accept([p], t('change.acceptSuggestion', { label: shownLabel(p.label) }));
       },
 
       async rejectSuggestion() {
@@ -320,13 +324,13 @@ export const suggestionSlice =
         try {
           await deps.repo.addRejection({ ...rejection, id: rejectionId(rejection), proposedBy: p.proposedBy, rejectedAt: deps.now() });
         } catch (err) {
-          get().notify({ kind: 'error', text: `The rejection is not remembered after a reload: ${err instanceof Error ? err.message : String(err)}` });
+          get().notify({ kind: 'error', text: t('msg.rejectionForgotten', { why: err instanceof Error ? err.message : String(err) }) });
         }
       },
 
       acceptSuggestionsOf(label) {
         const items = offeredSuggestions(get()).filter((p) => p.label === label);
-        accept(items, `Accept ${items.length} ${label} suggestion${items.length === 1 ? '' : 's'}`);
+        accept(items, t('change.acceptSuggestions', { count: items.length, label: shownLabel(label) }));
       },
 
       clearSuggestions() {
@@ -374,9 +378,14 @@ export const suggestionSlice =
         await get().refreshLibrary();
         get().notify({
           kind: failed.length ? 'error' : 'info',
-          text: `Tagged ${spans} occurrence${spans === 1 ? '' : 's'} of «${isolate(occ.query)}» as ${occ.label} in ${docs} document${docs === 1 ? '' : 's'}${
-            docs ? '; in each, Ctrl+Z undoes it as one step' : ''
-          }.${failed.length ? ` ${failed.length} could not be tagged.` : ''}`,
+          text: t('msg.tagged', {
+            occurrences: t('msg.taggedOccurrences', { count: spans }),
+            query: isolate(occ.query),
+            label: shownLabel(occ.label),
+            documents: t('msg.taggedDocuments', { count: docs }),
+            undo: docs ? t('msg.taggedUndo') : '',
+            failed: failed.length ? t('msg.taggedFailed', { count: failed.length }) : '',
+          }),
           ...(failed.length ? { details: failed } : {}),
         });
       },

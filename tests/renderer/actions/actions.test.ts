@@ -154,7 +154,7 @@ describe('dispatchKey', () => {
   const action = (name: string, keyPriority?: number): Action => ({
     name,
     group: 'Help',
-    title: name,
+    title: 'keys',
     keys: ['Q'],
     needsDocument: false,
     ...(keyPriority === undefined ? {} : { keyPriority }),
