@@ -35,8 +35,8 @@ export interface CouchDoc {
   readonly [field: string]: unknown;
 }
 
-/** The key a record's id is made from. */
-export function keyOf(synced: SyncedRecord): RecordKey {
+// The key a record's id is made from.
+function keyOf(synced: SyncedRecord): RecordKey {
   switch (synced.kind) {
     case 'document':
       return { kind: 'document', docId: synced.record.id };
