@@ -29,10 +29,11 @@ const admin = (path: string, init: RequestInit = {}) =>
 beforeAll(async () => {
   couch = await startTestCouch();
   env = { HASHIYA_COUCHDB_USER: couch.admin.user, HASHIYA_COUCHDB_PASSWORD: couch.admin.password };
-});
+}, 30_000);
 afterAll(() => couch.close());
 
-describe('hashiya server init', () => {
+// Each request is on loopback; the bound is for a machine shared with other work.
+describe('hashiya server init', { timeout: 20_000 }, () => {
   it('makes the database, the design document and _security, and then finds them up to date', async () => {
     const first = await run(['server', 'init', couch.url], env);
     expect(first).toEqual({ code: 0, out: `${couch.url}newsroom/: database created; design document installed; _security set\n`, err: '' });

@@ -52,10 +52,6 @@ declare module 'pouchdb-adapter-memory' {
   const plugin: unknown;
   export default plugin;
 }
-declare module 'pouchdb-mapreduce' {
-  const plugin: unknown;
-  export default plugin;
-}
 declare module 'pouchdb-replication' {
   const plugin: unknown;
   export default plugin;

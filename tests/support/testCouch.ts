@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import PouchDB, { type Database } from 'pouchdb-core';
 import httpAdapter from 'pouchdb-adapter-http';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import mapReduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
 
 /** PouchDB in memory and over HTTP, with the replicator: what a client of the team server runs. */
-export const Pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(mapReduce).plugin(replication);
+export const Pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
 
 let servers = 0;
 

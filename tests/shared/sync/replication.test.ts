@@ -1,5 +1,5 @@
 import type { Database, PouchDoc } from 'pouchdb-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/main';
 import { DEFAULT_LABELS } from '../../../shared/model/label';
 import { couchIdOf } from '../../../shared/sync/couchId';
@@ -47,12 +47,10 @@ let salma: ReturnType<typeof machine>;
 beforeAll(async () => {
   couch = await startTestCouch();
   let err = '';
-  const env = { HASHIYA_COUCHDB_USER: process.env.HASHIYA_COUCHDB_USER, HASHIYA_COUCHDB_PASSWORD: process.env.HASHIYA_COUCHDB_PASSWORD };
-  process.env.HASHIYA_COUCHDB_USER = couch.admin.user;
-  process.env.HASHIYA_COUCHDB_PASSWORD = couch.admin.password;
+  vi.stubEnv('HASHIYA_COUCHDB_USER', couch.admin.user);
+  vi.stubEnv('HASHIYA_COUCHDB_PASSWORD', couch.admin.password);
   const code = await main(['server', 'init', couch.url, '--project', 'newsroom'], { out: () => undefined, err: (t) => void (err += t) });
-  Object.assign(process.env, env);
-  for (const [name, value] of Object.entries(env)) if (value === undefined) delete process.env[name];
+  vi.unstubAllEnvs();
   expect({ code, err }).toEqual({ code: 0, err: '' });
   await couch.addUser('omar', 'omar-pw', ['newsroom.admin']);
   await couch.addUser('amina', 'amina-pw', ['newsroom.annotator']);
