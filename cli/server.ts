@@ -8,9 +8,9 @@ import type { CliOptions } from './cliOptions';
 /** Asks the user a question; null when there is no one to ask. */
 export type Ask = (question: string, secret: boolean) => Promise<string | null>;
 
-/** The environment variables the server commands read the CouchDB user and password from. */
-export const USER_VARIABLE = 'HASHIYA_COUCHDB_USER';
-export const PASSWORD_VARIABLE = 'HASHIYA_COUCHDB_PASSWORD';
+// The environment variables the server commands read the CouchDB user and password from.
+const USER_VARIABLE = 'HASHIYA_COUCHDB_USER';
+const PASSWORD_VARIABLE = 'HASHIYA_COUCHDB_PASSWORD';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
