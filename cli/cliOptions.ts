@@ -28,4 +28,8 @@ export interface CliOptions {
   /** claims: `source` (the default) or `outlet`. */
   by?: string;
   csv?: boolean;
+  /** server init: the project, which names its database and roles. */
+  project?: string;
+  /** server init: users who administer the project besides its admin role. */
+  'admin-user'?: string[];
 }

@@ -13,6 +13,7 @@ const USAGE = `hashiya — Arabic news annotation, on the command line
   hashiya restore FILE -o OUT [--to FMT] [--annotator NAME | --all-layers]
   hashiya suggest INPUT... --train GOLD [--train GOLD...] --format FMT [--train-format FMT] [--to FMT] [-o OUT] [--recommender matcher|tagger|model|combined|all]
                   [--model DIR [--model-map TYPE=LABEL,...]] [--labels L1,L2,...] [--eval [--json]]
+  hashiya server init URL --project NAME [--admin-user NAME...]
 
 Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
 (one file per document); other formats write one file, to stdout when -o is omitted.
@@ -43,7 +44,14 @@ one's exact span precision, recall and F1 per label against INPUT's own spans in
 (--json for a machine), and writes the documents only with -o. claims gives the claims of INPUT
 (default jsonl) as the app's claims view does: the sources × outlets matrix and every claim grouped
 --by source (the default) or outlet; --csv writes them as CSV, --json as JSON with the matrix and
-the entities; offsets in code points.`;
+the entities; offsets in code points. server init makes a team's project on the CouchDB server at
+URL, or brings it up to date: the database NAME, Hashiya's design document (its validate_doc_update
+lets an annotator write only their own layer and statuses, an adjudicator also gold and decisions,
+an admin the label set and documents) and _security (roles NAME.annotator, NAME.adjudicator,
+NAME.admin are members, NAME.admin and each --admin-user administer it); it keeps whoever
+_security already lists and can be run again. The server admin's name and password are read
+from HASHIYA_COUCHDB_USER and HASHIYA_COUCHDB_PASSWORD, else asked on the terminal; never give
+them in the URL.`;
 
 /** Runs the command line, writing through `io`; returns the exit status. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -77,6 +85,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         eval: { type: 'boolean' },
         by: { type: 'string' },
         csv: { type: 'boolean' },
+        project: { type: 'string' },
+        'admin-user': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -120,6 +130,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./restore')).restore(positionals, values, io);
       case 'suggest':
         return await (await import('./suggest')).suggest(positionals, values, io);
+      case 'server':
+        return await (await import('./server')).server(positionals, values, io);
       default:
         io.err(`hashiya: unknown command "${command}"\n\n${USAGE}\n`);
         return 2;
