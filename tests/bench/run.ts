@@ -266,7 +266,8 @@ async function claimsFigures(browser: Browser, base: string, config: BenchConfig
   type Filtered = { ms: Record<string, number>; maxLongTask: number };
   const opened: Opened[] = [];
   const filtered: Filtered[] = [];
-  await call<Opened>(page, 'open'); // warm-up: the worker's module and the page's code compiled once
+  // The first opening reads the whole library (cold); later ones find it held by the claims worker.
+  const cold = await call<Opened>(page, 'open');
   for (let i = 0; i < runs; i++) {
     opened.push(await call<Opened>(page, 'open'));
     filtered.push(await call<Filtered>(page, 'filter'));
@@ -278,13 +279,14 @@ async function claimsFigures(browser: Browser, base: string, config: BenchConfig
   if (opened[0]!.claims !== claims) throw new Error(`the claims view shows ${opened[0]!.claims} of ${claims} claims`);
   const perFilter = Object.fromEntries(Object.keys(filtered[0]!.ms).map((name) => [name, median(filtered.map((f) => f.ms[name]!))]));
   const worst = Object.entries(perFilter).reduce((a, b) => (b[1] > a[1] ? b : a));
-  const longTasks = [...opened, ...filtered].map((r) => r.maxLongTask);
+  const longTasks = [cold, ...opened, ...filtered].map((r) => r.maxLongTask);
   const source = seeds ? 'seed articles' : 'fixtures';
   return {
     C1: msFigure(
-      `open the claims view over ${docs} documents, ${claims} claims (${source}), until drawn`,
+      `open the claims view over ${docs} documents, ${claims} claims (${source}), until drawn, the claims worker holding the table`,
       opened.map((r) => r.ms),
       500,
+      { coldMs: cold.ms, notes: `the first opening, which reads the library: ${cold.ms.toFixed(0)} ms` },
     ),
     C2: msFigure(
       `slowest filter of the claims view (${worst[0]}), set until drawn`,
@@ -297,9 +299,14 @@ async function claimsFigures(browser: Browser, base: string, config: BenchConfig
           .join(', '),
       },
     ),
-    C3: msFigure('longest main-thread task while opening and filtering the claims view (0: none over 50 ms)', [Math.max(0, ...longTasks)], 50, {
-      longTaskMsPerRun: longTasks.map(Math.round),
-    }),
+    C3: msFigure(
+      'longest main-thread task while opening (the first time too) and filtering the claims view (0: none over 50 ms)',
+      [Math.max(0, ...longTasks)],
+      50,
+      {
+        longTaskMsPerRun: longTasks.map(Math.round),
+      },
+    ),
   };
 }
 
