@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { partyName, type ClaimRow } from '../../shared/claims/claimRow';
-import { STANCE_KEYS, type ClaimsMatrix, type StanceCounts } from '../../shared/claims/claimsMatrix';
-import type { StanceKey } from '../../shared/claims/claimsTable';
+import type { ClaimsMatrix, StanceCounts } from '../../shared/claims/claimsMatrix';
+import { STANCE_KEYS, type StanceKey } from '../../shared/claims/claimsTable';
 import type { ClaimFilter } from '../../shared/claims/filterClaims';
 import { CLAIM_GROUPINGS, type ClaimGroup, type ClaimGrouping } from '../../shared/claims/groupClaims';
 import { appStore, useHashiya } from '../store/appStore';
+import type { ClaimsSummary } from '../claims/claimsHost';
 import { openDocumentAt } from './navigation';
 import '../styles/claims.css';
 
@@ -22,7 +23,7 @@ function setFilter<K extends keyof ClaimFilter>(key: K, value: ClaimFilter[K] | 
 const split = (c: StanceCounts) => STANCE_KEYS.filter((k) => c[k]).map((k) => `${c[k]} ${STANCE_TEXT[k]}`);
 
 /** Sources against outlets as a heat map: colour by how many claims, a bar split by stance; a cell filters the table to it. */
-function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; filter: ClaimFilter }) {
+const Matrix = memo(function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; filter: ClaimFilter }) {
   if (!matrix.sources.length) return null;
   return (
     <div className="claims-matrix">
@@ -87,7 +88,62 @@ function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; filter: ClaimFilter 
       )}
     </div>
   );
-}
+});
+
+/** The filters and grouping; drawn again only when the facets or the choices change, not as rows arrive. */
+const Filters = memo(function Filters({ summary, filter, grouping }: { summary: ClaimsSummary; filter: ClaimFilter; grouping: ClaimGrouping }) {
+  const facetSelect = (key: 'source' | 'outlet' | 'mention', label: string, facets: readonly { key: string; name: string; count: number }[]) => (
+    <label>
+      {label}{' '}
+      <select value={filter[key] ?? ''} onChange={(e) => setFilter(key, e.target.value)}>
+        <option value="">All</option>
+        {facets.map((f) => (
+          <option key={f.key} value={f.key}>
+            {f.name} ({f.count})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form className="claims-filters" aria-label="Claim filters" onSubmit={(e) => e.preventDefault()}>
+      {facetSelect('source', 'Source', summary.sources)}
+      {facetSelect('outlet', 'Outlet', summary.outlets)}
+      <label>
+        Stance{' '}
+        <select value={filter.stance ?? ''} onChange={(e) => setFilter('stance', e.target.value as StanceKey | '')}>
+          <option value="">All</option>
+          {STANCE_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {STANCE_TEXT[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {facetSelect('mention', 'Mentions', summary.mentions)}
+      <label>
+        From{' '}
+        <input type="date" value={filter.from ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('from', e.target.value)} />
+      </label>
+      <label>
+        To <input type="date" value={filter.to ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('to', e.target.value)} />
+      </label>
+      <label>
+        Group by{' '}
+        <select value={grouping} onChange={(e) => void appStore.getState().setClaimsGrouping(e.target.value as ClaimGrouping)}>
+          {CLAIM_GROUPINGS.map((g) => (
+            <option key={g} value={g}>
+              {GROUPING_TEXT[g]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={!Object.keys(filter).length} onClick={() => void appStore.getState().setClaimsFilter({})}>
+        Clear filters
+      </button>
+    </form>
+  );
+});
 
 /** One claim's row; the claim's text opens its document at it. Until fetched, a row that says so. */
 function Row({ row }: { row: ClaimRow | undefined }) {
@@ -169,19 +225,6 @@ export function ClaimsView() {
   const virtual = drawn;
   const padTop = virtual[0]?.start ?? 0;
   const padBottom = virtual.length ? rows.getTotalSize() - virtual[virtual.length - 1]!.end : 0;
-  const facetSelect = (key: 'source' | 'outlet' | 'mention', label: string, facets: readonly { key: string; name: string; count: number }[]) => (
-    <label>
-      {label}{' '}
-      <select value={filter[key] ?? ''} onChange={(e) => setFilter(key, e.target.value)}>
-        <option value="">All</option>
-        {facets.map((f) => (
-          <option key={f.key} value={f.key}>
-            {f.name} ({f.count})
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   return (
     <section className="claims" aria-label="Claims" aria-busy={loading !== null}>
       <div className="claims-head">
@@ -210,51 +253,7 @@ export function ClaimsView() {
           Export entities JSON
         </button>
       </div>
-      {summary && (
-        <form className="claims-filters" aria-label="Claim filters" onSubmit={(e) => e.preventDefault()}>
-          {facetSelect('source', 'Source', summary.sources)}
-          {facetSelect('outlet', 'Outlet', summary.outlets)}
-          <label>
-            Stance{' '}
-            <select value={filter.stance ?? ''} onChange={(e) => setFilter('stance', e.target.value as StanceKey | '')}>
-              <option value="">All</option>
-              {STANCE_KEYS.map((k) => (
-                <option key={k} value={k}>
-                  {STANCE_TEXT[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {facetSelect('mention', 'Mentions', summary.mentions)}
-          <label>
-            From{' '}
-            <input
-              type="date"
-              value={filter.from ?? ''}
-              min={summary.dates?.first}
-              max={summary.dates?.last}
-              onChange={(e) => setFilter('from', e.target.value)}
-            />
-          </label>
-          <label>
-            To{' '}
-            <input type="date" value={filter.to ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('to', e.target.value)} />
-          </label>
-          <label>
-            Group by{' '}
-            <select value={claims.grouping} onChange={(e) => void appStore.getState().setClaimsGrouping(e.target.value as ClaimGrouping)}>
-              {CLAIM_GROUPINGS.map((g) => (
-                <option key={g} value={g}>
-                  {GROUPING_TEXT[g]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" disabled={!Object.keys(filter).length} onClick={() => void appStore.getState().setClaimsFilter({})}>
-            Clear filters
-          </button>
-        </form>
-      )}
+      {summary && <Filters summary={summary} filter={filter} grouping={claims.grouping} />}
       {matrix && <Matrix matrix={matrix} filter={filter} />}
       <div className="claims-rows" ref={scroller}>
         <table aria-label="Claim list">
