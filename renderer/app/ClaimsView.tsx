@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { partyName, type ClaimRow } from '../../shared/claims/claimRow';
-import { STANCE_KEYS, type ClaimsMatrix, type StanceCounts } from '../../shared/claims/claimsMatrix';
-import type { StanceKey } from '../../shared/claims/claimsTable';
+import type { ClaimsMatrix, StanceCounts } from '../../shared/claims/claimsMatrix';
+import { STANCE_KEYS, type StanceKey } from '../../shared/claims/claimsTable';
 import type { ClaimFilter } from '../../shared/claims/filterClaims';
 import { CLAIM_GROUPINGS, type ClaimGroup, type ClaimGrouping } from '../../shared/claims/groupClaims';
 import { appStore, useHashiya } from '../store/appStore';
+import type { ClaimsSummary } from '../claims/claimsHost';
 import { openDocumentAt } from './navigation';
 import '../styles/claims.css';
 
@@ -16,13 +17,13 @@ const GROUPING_TEXT: Record<ClaimGrouping, string> = { none: 'Nothing', source: 
 function setFilter<K extends keyof ClaimFilter>(key: K, value: ClaimFilter[K] | ''): void {
   const st = appStore.getState();
   const { [key]: _old, ...rest } = st.claims?.filter ?? {};
-  st.setClaimsFilter(value === '' || value === undefined ? rest : { ...rest, [key]: value });
+  void st.setClaimsFilter(value === '' || value === undefined ? rest : { ...rest, [key]: value });
 }
 
 const split = (c: StanceCounts) => STANCE_KEYS.filter((k) => c[k]).map((k) => `${c[k]} ${STANCE_TEXT[k]}`);
 
 /** Sources against outlets as a heat map: colour by how many claims, a bar split by stance; a cell filters the table to it. */
-function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; filter: ClaimFilter }) {
+const Matrix = memo(function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; filter: ClaimFilter }) {
   if (!matrix.sources.length) return null;
   return (
     <div className="claims-matrix">
@@ -57,7 +58,7 @@ function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; filter: ClaimFilter 
                         aria-label={`${s.name} in ${o.name}: ${c.total} claim${c.total === 1 ? '' : 's'} (${split(c).join(', ')})`}
                         onClick={() => {
                           const { source: _s, outlet: _o, ...rest } = filter;
-                          appStore.getState().setClaimsFilter(chosen ? rest : { ...rest, source: s.key, outlet: o.key });
+                          void appStore.getState().setClaimsFilter(chosen ? rest : { ...rest, source: s.key, outlet: o.key });
                         }}
                       >
                         {c.total}
@@ -87,10 +88,73 @@ function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; filter: ClaimFilter 
       )}
     </div>
   );
-}
+});
 
-/** One claim's row; the claim's text opens its document at it. */
-function Row({ row }: { row: ClaimRow }) {
+/** The filters and grouping; drawn again only when the facets or the choices change, not as rows arrive. */
+const Filters = memo(function Filters({ summary, filter, grouping }: { summary: ClaimsSummary; filter: ClaimFilter; grouping: ClaimGrouping }) {
+  const facetSelect = (key: 'source' | 'outlet' | 'mention', label: string, facets: readonly { key: string; name: string; count: number }[]) => (
+    <label>
+      {label}{' '}
+      <select value={filter[key] ?? ''} onChange={(e) => setFilter(key, e.target.value)}>
+        <option value="">All</option>
+        {facets.map((f) => (
+          <option key={f.key} value={f.key}>
+            {f.name} ({f.count})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form className="claims-filters" aria-label="Claim filters" onSubmit={(e) => e.preventDefault()}>
+      {facetSelect('source', 'Source', summary.sources)}
+      {facetSelect('outlet', 'Outlet', summary.outlets)}
+      <label>
+        Stance{' '}
+        <select value={filter.stance ?? ''} onChange={(e) => setFilter('stance', e.target.value as StanceKey | '')}>
+          <option value="">All</option>
+          {STANCE_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {STANCE_TEXT[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {facetSelect('mention', 'Mentions', summary.mentions)}
+      <label>
+        From{' '}
+        <input type="date" value={filter.from ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('from', e.target.value)} />
+      </label>
+      <label>
+        To <input type="date" value={filter.to ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('to', e.target.value)} />
+      </label>
+      <label>
+        Group by{' '}
+        <select value={grouping} onChange={(e) => void appStore.getState().setClaimsGrouping(e.target.value as ClaimGrouping)}>
+          {CLAIM_GROUPINGS.map((g) => (
+            <option key={g} value={g}>
+              {GROUPING_TEXT[g]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={!Object.keys(filter).length} onClick={() => void appStore.getState().setClaimsFilter({})}>
+        Clear filters
+      </button>
+    </form>
+  );
+});
+
+/** One claim's row; the claim's text opens its document at it. Until fetched, a row that says so. */
+function Row({ row }: { row: ClaimRow | undefined }) {
+  if (!row)
+    return (
+      <tr className="claims-pending">
+        <td colSpan={6} className="muted">
+          …
+        </td>
+      </tr>
+    );
   return (
     <tr>
       <td className="claim-text" lang="ar" dir="rtl">
@@ -144,25 +208,23 @@ export function ClaimsView() {
   const grouped = claims ? claims.grouping !== 'none' : false;
   const items = useMemo(() => flatten(claims?.groups ?? [], grouped), [claims?.groups, grouped]);
   const rows = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => 40, overscan: 15 });
+  const drawn = rows.getVirtualItems();
+  const held = claims?.rows;
+  // The host holds the rows: fetch the ones this screen draws and lacks.
+  const missing = drawn.flatMap((v) => {
+    const at = items[v.index]!;
+    return at >= 0 && !held?.has(at) ? [at] : [];
+  });
+  const missingKey = missing.join(',');
+  useEffect(() => {
+    if (missingKey) void appStore.getState().needClaimRows(missingKey.split(',').map(Number));
+  }, [missingKey]);
 
   if (!claims) return <section className="claims" aria-label="Claims" />;
-  const { table, filter, loading, matrix } = claims;
-  const virtual = rows.getVirtualItems();
+  const { summary, filter, loading, matrix } = claims;
+  const virtual = drawn;
   const padTop = virtual[0]?.start ?? 0;
   const padBottom = virtual.length ? rows.getTotalSize() - virtual[virtual.length - 1]!.end : 0;
-  const facetSelect = (key: 'source' | 'outlet' | 'mention', label: string, facets: readonly { key: string; name: string; count: number }[]) => (
-    <label>
-      {label}{' '}
-      <select value={filter[key] ?? ''} onChange={(e) => setFilter(key, e.target.value)}>
-        <option value="">All</option>
-        {facets.map((f) => (
-          <option key={f.key} value={f.key}>
-            {f.name} ({f.count})
-          </option>
-        ))}
-      </select>
-    </label>
-  );
   return (
     <section className="claims" aria-label="Claims" aria-busy={loading !== null}>
       <div className="claims-head">
@@ -178,57 +240,20 @@ export function ClaimsView() {
           </select>
         </label>
         <p className="progress" role="status" data-testid="claims-count">
-          {loading ? `Reading claims… ${loading.done} / ${loading.total} documents` : `${claims.shown} of ${table?.rows.length ?? 0} claims`}
+          {loading ? `Reading claims… ${loading.done} / ${loading.total} documents` : `${claims.shown} of ${summary?.total ?? 0} claims`}
         </p>
         <span className="toolbar-spacer" />
-        <button type="button" disabled={!table} onClick={() => void appStore.getState().exportClaims('csv')}>
+        <button type="button" disabled={!summary} onClick={() => void appStore.getState().exportClaims('csv')}>
           Export claims CSV
         </button>
-        <button type="button" disabled={!table} onClick={() => void appStore.getState().exportClaims('json')}>
+        <button type="button" disabled={!summary} onClick={() => void appStore.getState().exportClaims('json')}>
           Export claims JSON
         </button>
-        <button type="button" disabled={!table} onClick={() => void appStore.getState().exportClaims('entities')}>
+        <button type="button" disabled={!summary} onClick={() => void appStore.getState().exportClaims('entities')}>
           Export entities JSON
         </button>
       </div>
-      {table && (
-        <form className="claims-filters" aria-label="Claim filters" onSubmit={(e) => e.preventDefault()}>
-          {facetSelect('source', 'Source', table.sources)}
-          {facetSelect('outlet', 'Outlet', table.outlets)}
-          <label>
-            Stance{' '}
-            <select value={filter.stance ?? ''} onChange={(e) => setFilter('stance', e.target.value as StanceKey | '')}>
-              <option value="">All</option>
-              {STANCE_KEYS.map((k) => (
-                <option key={k} value={k}>
-                  {STANCE_TEXT[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {facetSelect('mention', 'Mentions', table.mentions)}
-          <label>
-            From{' '}
-            <input type="date" value={filter.from ?? ''} min={table.dates?.first} max={table.dates?.last} onChange={(e) => setFilter('from', e.target.value)} />
-          </label>
-          <label>
-            To <input type="date" value={filter.to ?? ''} min={table.dates?.first} max={table.dates?.last} onChange={(e) => setFilter('to', e.target.value)} />
-          </label>
-          <label>
-            Group by{' '}
-            <select value={claims.grouping} onChange={(e) => appStore.getState().setClaimsGrouping(e.target.value as ClaimGrouping)}>
-              {CLAIM_GROUPINGS.map((g) => (
-                <option key={g} value={g}>
-                  {GROUPING_TEXT[g]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" disabled={!Object.keys(filter).length} onClick={() => appStore.getState().setClaimsFilter({})}>
-            Clear filters
-          </button>
-        </form>
-      )}
+      {summary && <Filters summary={summary} filter={filter} grouping={claims.grouping} />}
       {matrix && <Matrix matrix={matrix} filter={filter} />}
       <div className="claims-rows" ref={scroller}>
         <table aria-label="Claim list">
@@ -248,7 +273,7 @@ export function ClaimsView() {
                 <td colSpan={6} style={{ height: padTop, padding: 0 }} />
               </tr>
             )}
-            {table &&
+            {summary &&
               virtual.map((v) => {
                 const at = items[v.index]!;
                 if (at < 0) {
@@ -261,7 +286,7 @@ export function ClaimsView() {
                     </tr>
                   );
                 }
-                return <Row key={table.rows[at]!.id} row={table.rows[at]!} />;
+                return <Row key={at} row={claims.rows.get(at)} />;
               })}
             {padBottom > 0 && (
               <tr aria-hidden="true">
@@ -270,7 +295,7 @@ export function ClaimsView() {
             )}
           </tbody>
         </table>
-        {table && !items.length && <p className="muted">No claim fits the filters.</p>}
+        {summary && !items.length && <p className="muted">No claim fits the filters.</p>}
       </div>
     </section>
   );

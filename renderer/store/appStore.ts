@@ -3,7 +3,7 @@ import { version } from '../../package.json';
 import { useStore } from 'zustand';
 import { HashiyaDb } from '../db/db';
 import { repository } from '../db/repository';
-import { workerClaimsLoader } from '../claims/claimsLoader';
+import { workerClaimsHost } from '../claims/claimsHosts';
 import { workerImporter } from '../import/workerImporter';
 import { workerSearcher } from '../search/workerSearcher';
 import { workerOccurrences } from '../search/workerOccurrences';
@@ -12,15 +12,18 @@ import { pageModel } from '../suggest/modelOnDisk';
 import { api } from '../platform/api';
 import { createHashiyaStore } from './createStore';
 import { broadcastChannel } from './libraryChannel';
+import { echoChannel } from './echoChannel';
 import type { HashiyaState } from './types';
 
 const db = new HashiyaDb();
 const importStreamed = workerImporter(db.name);
-const channel = broadcastChannel(db.name);
+const claimsHost = workerClaimsHost(db.name);
+// The claims worker keeps its tables current from what the windows store, over the channel;
+// this window's also through the host, so they reach it before the requests that follow.
+const channel = echoChannel(broadcastChannel(db.name), claimsHost ? (m) => claimsHost.changed(m) : undefined);
 const searchLibrary = workerSearcher(db.name);
 const findOccurrences = workerOccurrences(db.name);
 const recommend = workerRecommenders(db.name);
-const loadClaims = workerClaimsLoader(db.name);
 
 /** The app's store, backed by the real IndexedDB and platform API. */
 export const appStore = createHashiyaStore({
@@ -33,7 +36,7 @@ export const appStore = createHashiyaStore({
   ...(searchLibrary ? { searchLibrary } : {}),
   ...(findOccurrences ? { findOccurrences } : {}),
   ...(recommend ? { recommend } : {}),
-  ...(loadClaims ? { loadClaims } : {}),
+  ...(claimsHost ? { claimsHost } : {}),
   model: { ready: () => pageModel.getState().status === 'loaded', suggest: pageModel.suggest, subscribe: pageModel.subscribe },
   appVersion: version,
 });

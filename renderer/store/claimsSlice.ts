@@ -1,91 +1,135 @@
 import type { StateCreator } from 'zustand';
 import type { ClaimRow } from '../../shared/claims/claimRow';
-import { claimsCsv, claimsJson, entitiesJson } from '../../shared/claims/claimsExport';
-import { claimsMatrix } from '../../shared/claims/claimsMatrix';
-import type { ClaimsTable } from '../../shared/claims/claimsTable';
-import { filterClaims, type ClaimFilter } from '../../shared/claims/filterClaims';
-import { groupClaims, type ClaimGrouping } from '../../shared/claims/groupClaims';
+import type { ClaimFilter } from '../../shared/claims/filterClaims';
+import type { ClaimGrouping } from '../../shared/claims/groupClaims';
 import { GOLD } from '../../shared/review/decision';
-import { inPlaceClaimsLoader } from '../claims/claimsLoader';
+import type { ClaimsShown } from '../claims/claimsHost';
+import { inPlaceClaimsHost } from '../claims/claimsHosts';
 import type { ClaimsSlice, ClaimsState } from './claimsTypes';
 import type { HashiyaState, StoreDeps } from './types';
 
-/** The groups, count and matrix a filter and grouping give over a table. */
-function derive(table: ClaimsTable, filter: ClaimFilter, grouping: ClaimGrouping): Pick<ClaimsState, 'groups' | 'shown' | 'matrix'> {
-  const indices = filterClaims(table, filter);
-  // The matrix keeps every source and outlet the other filters let through, so a clicked cell stays in its picture.
-  const { source: _s, outlet: _o, ...rest } = filter;
-  const matrixRows = filter.source === undefined && filter.outlet === undefined ? indices : filterClaims(table, rest);
-  return { groups: groupClaims(table.rows, indices, grouping), shown: indices.length, matrix: claimsMatrix(table, matrixRows) };
-}
+const withRows = (rows: ReadonlyMap<number, ClaimRow>, more: Iterable<readonly [number, ClaimRow]>): ReadonlyMap<number, ClaimRow> => {
+  const out = new Map(rows);
+  for (const [i, r] of more) out.set(i, r);
+  return out;
+};
 
-function* rowsOf(state: ClaimsState): Generator<ClaimRow> {
-  for (const g of state.groups) for (const i of g.rows) yield state.table!.rows[i]!;
-}
+const shownPatch = (c: ClaimsState, s: ClaimsShown): Partial<ClaimsState> => ({
+  groups: s.groups,
+  shown: s.shown,
+  matrix: s.matrix,
+  rows: withRows(c.rows, s.head),
+});
 
-/** The claims view's data: loaded off the main thread, filtered and grouped on it from precomputed indexes. */
+/**
+ * The claims view's data. The table lives with the claims host (a worker in the app), which
+ * filters, groups and exports it; the window holds the facets, the filtered row indices and
+ * the rows it draws, so opening and filtering never carry 50,000 rows across.
+ */
 export const claimsSlice =
   (deps: StoreDeps): StateCreator<HashiyaState, [], [], ClaimsSlice> =>
   (set, get) => {
-    const loader = deps.loadClaims ?? inPlaceClaimsLoader(deps.repo);
-    let running: { cancel(): void } | null = null;
+    const host = deps.claimsHost ?? inPlaceClaimsHost(deps.repo);
+    let loads = 0;
+    let views = 0;
+    const fetching = new Set<number>();
     const update = (patch: Partial<ClaimsState>) => {
       const c = get().claims;
       if (c) set({ claims: { ...c, ...patch } });
     };
+
+    /** Asks the host for what `filter` and `grouping` show; drops an answer a later one overtook. */
+    async function view(filter: ClaimFilter, grouping: ClaimGrouping): Promise<void> {
+      const c = get().claims;
+      if (!c) return;
+      set({ claims: { ...c, filter, grouping } });
+      if (!c.summary) return;
+      const mine = ++views;
+      try {
+        const s = await host.view(c.summary.version, filter, grouping);
+        const now = get().claims;
+        if (mine === views && now?.summary?.version === c.summary.version) set({ claims: { ...now, ...shownPatch(now, s) } });
+      } catch (e) {
+        if (mine === views && get().claims?.summary?.version === c.summary.version)
+          get().notify({ kind: 'error', text: `The claims could not be shown: ${(e as Error).message}` });
+      }
+    }
+
     return {
       claims: null,
       claimLayers: [],
 
       async loadClaims(layer) {
         const chosen = layer ?? get().claims?.layer ?? get().annotator ?? 'analyst';
-        running?.cancel();
+        const mine = ++loads;
         const before = get().claims;
         const filter = before?.layer === chosen ? before.filter : {};
         const grouping = before?.grouping ?? 'none';
-        set({ claims: { layer: chosen, loading: { done: 0, total: 0 }, table: null, entities: [], filter, grouping, groups: [], shown: 0, matrix: null } });
-        // The worker reads the database: what the analyst just did must be in it first.
-        await get().flushWrites();
-        const rows: ClaimRow[] = [];
-        const run = loader(chosen, get().labels, (page, done, total) => {
-          for (const r of page) rows.push(r);
-          update({ loading: { done, total } });
+        set({
+          claims: { layer: chosen, loading: { done: 0, total: 0 }, summary: null, filter, grouping, groups: [], shown: 0, matrix: null, rows: new Map() },
         });
-        running = run;
+        fetching.clear();
+        // The host reads the database: what the analyst just did must be in it first.
+        await get().flushWrites();
+        if (mine !== loads) return;
         try {
-          const { entities, layers, index } = await run.done;
-          if (running !== run) return;
-          const table: ClaimsTable = { ...index, rows };
-          const c = get().claims!;
-          set({
-            claims: { ...c, loading: null, table, entities, ...derive(table, c.filter, c.grouping) },
-            claimLayers: [...new Set([...layers.filter((l) => l !== GOLD), get().annotator ?? chosen, GOLD, chosen])],
+          const loaded = await host.load(chosen, get().labels, filter, grouping, (done, total) => {
+            if (mine === loads) update({ loading: { done, total } });
           });
+          if (mine !== loads || !loaded) return;
+          const c = get().claims!;
+          // A filter set while it loaded is the one to show.
+          const stale = c.filter !== filter || c.grouping !== grouping;
+          set({
+            claims: { ...c, loading: null, summary: loaded.summary, ...shownPatch(c, loaded.shown) },
+            claimLayers: [...new Set([...loaded.summary.layers.filter((l) => l !== GOLD), get().annotator ?? chosen, GOLD, chosen])],
+          });
+          if (stale) await view(c.filter, c.grouping);
         } catch (e) {
-          if (running !== run) return;
+          if (mine !== loads) return;
           update({ loading: null });
           get().notify({ kind: 'error', text: `The claims could not be read: ${(e as Error).message}` });
-        } finally {
-          if (running === run) running = null;
         }
       },
 
-      setClaimsFilter(filter) {
-        const c = get().claims;
-        if (!c) return;
-        set({ claims: { ...c, filter, ...(c.table ? derive(c.table, filter, c.grouping) : {}) } });
-      },
+      setClaimsFilter: (filter) => view(filter, get().claims?.grouping ?? 'none'),
 
-      setClaimsGrouping(grouping) {
+      setClaimsGrouping: (grouping) => view(get().claims?.filter ?? {}, grouping),
+
+      async needClaimRows(indices) {
         const c = get().claims;
-        if (!c) return;
-        set({ claims: { ...c, grouping, ...(c.table ? derive(c.table, c.filter, grouping) : {}) } });
+        if (!c?.summary) return;
+        const missing = indices.filter((i) => !c.rows.has(i) && !fetching.has(i));
+        if (!missing.length) return;
+        for (const i of missing) fetching.add(i);
+        const version = c.summary.version;
+        try {
+          const rows = await host.rows(version, missing);
+          const now = get().claims;
+          if (now?.summary?.version === version)
+            update({
+              rows: withRows(
+                now.rows,
+                rows.map((r, k) => [missing[k]!, r] as const),
+              ),
+            });
+        } catch {
+          // The table was read again meanwhile: the new one's rows are fetched as they are drawn.
+        } finally {
+          for (const i of missing) fetching.delete(i);
+        }
       },
 
       async exportClaims(what) {
         const c = get().claims;
-        if (!c?.table) return;
-        const content = what === 'csv' ? claimsCsv(rowsOf(c)) : what === 'json' ? claimsJson(rowsOf(c)) : entitiesJson(c.entities, c.table.rows);
+        if (!c?.summary) return;
+        let content: string;
+        try {
+          content = await host.exportText(c.summary.version, what, c.filter, c.grouping);
+        } catch (e) {
+          get().notify({ kind: 'error', text: `The claims could not be exported: ${(e as Error).message}` });
+          return;
+        }
         const name = what === 'entities' ? 'hashiya-entities.json' : `hashiya-claims.${what}`;
         const saved = await deps.api.saveTextFile({
           suggestedName: name,
@@ -97,7 +141,7 @@ export const claimsSlice =
           get().notify({
             kind: 'info',
             text:
-              what === 'entities' ? `Saved ${c.entities.length} entities to ${saved.path}.` : `Saved ${c.shown} claims of layer ${c.layer} to ${saved.path}.`,
+              what === 'entities' ? `Saved ${c.summary.entities} entities to ${saved.path}.` : `Saved ${c.shown} claims of layer ${c.layer} to ${saved.path}.`,
           });
       },
     };

@@ -23,7 +23,7 @@ import type { RecommenderHost } from '../suggest/recommenderHost';
 import type { RecommenderName, Suggestion } from '../../shared/suggest/recommender';
 import type { LibraryChannel } from './libraryChannel';
 import type { SaveState } from './saveQueue';
-import type { ClaimsLoader } from '../claims/claimsLoader';
+import type { ClaimsHost } from '../claims/claimsHost';
 import type { ClaimsSlice } from './claimsTypes';
 import type { InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
 import type { Digits } from '../i18n/interfacePrefs';
@@ -48,8 +48,8 @@ export interface StoreDeps {
   readonly recommend?: RecommenderHost;
   /** The analyst's model on disk (recommender `model`), once loaded; without it, none runs. */
   readonly model?: ModelRecommender;
-  /** Loads the claims view's rows off the main thread; without it, in place, a page at a time. */
-  readonly loadClaims?: ClaimsLoader;
+  /** Holds the claims view's table off the main thread (and between openings); without it, in place, read at each load. */
+  readonly claimsHost?: ClaimsHost;
 }
 
 /**

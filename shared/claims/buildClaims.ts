@@ -4,7 +4,7 @@ import { claimRoles, claimRowsOf } from './claimRowsOf';
 import { indexClaims, type ClaimsTable } from './claimsTable';
 
 /** The claims of every document, in document order then text order. */
-export function claimRows(documents: Iterable<ClaimDocument>, entities: readonly Entity[], labels: readonly ClaimLabel[]): ClaimRow[] {
+function claimRows(documents: Iterable<ClaimDocument>, entities: readonly Entity[], labels: readonly ClaimLabel[]): ClaimRow[] {
   const roles = claimRoles(labels);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const rows: ClaimRow[] = [];

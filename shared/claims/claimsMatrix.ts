@@ -1,6 +1,4 @@
-import { STANCES } from '../model/span';
-import { partyName } from './claimRow';
-import { outletKeyOf, sourceKeyOf, stanceKeyOf, type ClaimsTable, type Facet, type StanceKey } from './claimsTable';
+import { STANCE_KEYS, type ClaimsTable, type Facet, type StanceKey } from './claimsTable';
 
 /** How many claims a cell holds, in all and by stance. */
 export type StanceCounts = { total: number } & Record<StanceKey, number>;
@@ -19,42 +17,56 @@ export interface ClaimsMatrix {
   readonly moreClaims: number;
 }
 
-/** Every stance key a cell counts, `none` last. */
-export const STANCE_KEYS: readonly StanceKey[] = [...STANCES, 'none'];
-
 const zero = (): StanceCounts => ({ total: 0, asserted: 0, denied: 0, reported: 0, none: 0 });
 const byCount = (a: Facet, b: Facet) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** The facets with a count among the rows, most first. */
+const counted = (facets: readonly Facet[], counts: Uint32Array): Facet[] =>
+  facets.flatMap((f, k) => (counts[k] ? [{ key: f.key, name: f.name, count: counts[k] }] : [])).sort(byCount);
+
 /** The matrix of the rows `indices` of the table, with the `maxSources` sources that have most claims. */
 export function claimsMatrix(table: ClaimsTable, indices: Uint32Array, maxSources = 30): ClaimsMatrix {
-  const sourceTotals = new Map<string, Facet>();
-  const outletTotals = new Map<string, Facet>();
-  const counts = new Map<string, Map<string, StanceCounts>>();
+  // Counted by the table's columns, two passes over typed arrays: no string or object per row.
+  const sourceCounts = new Uint32Array(table.sources.length);
+  const outletCounts = new Uint32Array(table.outlets.length);
   for (const i of indices) {
-    const r = table.rows[i]!;
-    const s = sourceKeyOf(r);
-    const o = outletKeyOf(r);
-    const sf = sourceTotals.get(s);
-    sourceTotals.set(s, { key: s, name: sf?.name ?? (r.source ? partyName(r.source) : '(no source)'), count: (sf?.count ?? 0) + 1 });
-    const of = outletTotals.get(o);
-    outletTotals.set(o, { key: o, name: of?.name ?? r.outlet ?? '(no outlet)', count: (of?.count ?? 0) + 1 });
-    let row = counts.get(s);
-    if (!row) counts.set(s, (row = new Map<string, StanceCounts>()));
-    let cell = row.get(o);
-    if (!cell) row.set(o, (cell = zero()));
-    cell.total++;
-    cell[stanceKeyOf(r)]++;
+    sourceCounts[table.sourceOf[i]!]!++;
+    outletCounts[table.outletOf[i]!]!++;
   }
-  const allSources = [...sourceTotals.values()].sort(byCount);
+  const allSources = counted(table.sources, sourceCounts);
   const sources = allSources.slice(0, maxSources);
-  const outlets = [...outletTotals.values()].sort(byCount);
-  const cells = sources.map((s) => outlets.map((o) => counts.get(s.key)?.get(o.key) ?? zero()));
+  const outlets = counted(table.outlets, outletCounts);
+  const sourceAt = new Int32Array(table.sources.length).fill(-1);
+  const sourceIndex = new Map(table.sources.map((f, k) => [f.key, k]));
+  sources.forEach((s, r) => (sourceAt[sourceIndex.get(s.key)!] = r));
+  const outletAt = new Int32Array(table.outlets.length);
+  const outletIndex = new Map(table.outlets.map((f, k) => [f.key, k]));
+  outlets.forEach((o, c) => (outletAt[outletIndex.get(o.key)!] = c));
+  const width = STANCE_KEYS.length;
+  const cellCounts = new Uint32Array(sources.length * outlets.length * width);
+  for (const i of indices) {
+    const r = sourceAt[table.sourceOf[i]!]!;
+    if (r >= 0) cellCounts[(r * outlets.length + outletAt[table.outletOf[i]!]!) * width + table.stanceOf[i]!]!++;
+  }
+  let max = 0;
+  const cells = sources.map((_, r) =>
+    outlets.map((_o, c) => {
+      const cell = zero();
+      STANCE_KEYS.forEach((k, s) => {
+        const n = cellCounts[(r * outlets.length + c) * width + s]!;
+        cell[k] = n;
+        cell.total += n;
+      });
+      max = Math.max(max, cell.total);
+      return cell;
+    }),
+  );
   const rest = allSources.slice(maxSources);
   return {
     sources,
     outlets,
     cells,
-    max: Math.max(0, ...cells.flat().map((c) => c.total)),
+    max,
     moreSources: rest.length,
     moreClaims: rest.reduce((n, s) => n + s.count, 0),
   };

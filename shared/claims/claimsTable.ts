@@ -1,4 +1,4 @@
-import type { Stance } from '../model/span';
+import { STANCES, type Stance } from '../model/span';
 import { partyName, type ClaimRow } from './claimRow';
 
 /** A value rows can be filtered and grouped by, with how many rows have it. */
@@ -10,6 +10,9 @@ export interface Facet {
 
 /** A claim's stance, or `none` when it has not been given one. */
 export type StanceKey = Stance | 'none';
+
+/** Every stance key, `none` last. */
+export const STANCE_KEYS: readonly StanceKey[] = [...STANCES, 'none'];
 
 /** The claims and their indexes: for each source, outlet, stance and mention, the rows that have it. */
 export interface ClaimsTable {
@@ -24,6 +27,10 @@ export interface ClaimsTable {
   readonly byMention: ReadonlyMap<string, Uint32Array>;
   /** The earliest and latest date published among the rows, or null. */
   readonly dates: { readonly first: string; readonly last: string } | null;
+  /** Each row's source and outlet as their place in `sources` and `outlets`, and its stance's in `STANCE_KEYS`: what filters and the matrix compare and count. */
+  readonly sourceOf: Uint32Array;
+  readonly outletOf: Uint32Array;
+  readonly stanceOf: Uint8Array;
 }
 
 /** The key rows without a source are filed under. */
@@ -54,6 +61,14 @@ class Postings {
       .map(([key, list]) => ({ key, name: this.names.get(key)!, count: list.length }))
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
+  /** For each row, the place of its key in `facets`. */
+  column(facets: readonly Facet[], rows: number): Uint32Array {
+    const out = new Uint32Array(rows);
+    facets.forEach((f, k) => {
+      for (const i of this.lists.get(f.key)!) out[i] = k;
+    });
+    return out;
+  }
   index(): Map<string, Uint32Array> {
     return new Map([...this.lists].map(([k, list]) => [k, Uint32Array.from(list)]));
   }
@@ -77,15 +92,22 @@ export function indexClaims(rows: readonly ClaimRow[]): ClaimsTable {
       if (last === null || r.published > last) last = r.published;
     }
   });
+  const sourceFacets = sources.facets();
+  const outletFacets = outlets.facets();
+  const stanceOf = new Uint8Array(rows.length);
+  rows.forEach((r, i) => (stanceOf[i] = STANCE_KEYS.indexOf(stanceKeyOf(r))));
   return {
     rows,
-    sources: sources.facets(),
-    outlets: outlets.facets(),
+    sources: sourceFacets,
+    outlets: outletFacets,
     mentions: mentions.facets(),
     bySource: sources.index(),
     byOutlet: outlets.index(),
     byStance: stances.index() as Map<StanceKey, Uint32Array>,
     byMention: mentions.index(),
     dates: first !== null && last !== null ? { first, last } : null,
+    sourceOf: sources.column(sourceFacets, rows.length),
+    outletOf: outlets.column(outletFacets, rows.length),
+    stanceOf,
   };
 }

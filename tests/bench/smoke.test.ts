@@ -17,7 +17,7 @@ it('runs every figure at tiny sizes and writes them all to the results file', as
     const results = JSON.parse(await readFile(out, 'utf8')) as Record<string, Record<string, unknown>>;
     // R1–R4, the recommenders', need the corpora.
     const recommenders = CORPORA_FOUND ? ['R1', 'R2', 'R3', 'R4'] : [];
-    expect(Object.keys(results).sort()).toEqual([...recommenders, 'R5', 'R6', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'C1', 'C2', 'C3'].sort());
+    expect(Object.keys(results).sort()).toEqual([...recommenders, 'R5', 'R6', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'C1', 'C2', 'C3', 'C4'].sort());
     for (const [id, f] of Object.entries(results)) {
       expect(Number.isFinite(f.median), `${id} median`).toBe(true);
       // R6 and C3 are the longest main-thread task over 50 ms: 0 when there was none.

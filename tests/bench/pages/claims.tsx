@@ -20,6 +20,13 @@ new PerformanceObserver((list) => {
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
+/** Frames until the list draws every row it shows (the rows come from the claims worker). */
+async function rowsDrawn(): Promise<void> {
+  await frame();
+  const list = () => document.querySelector('[aria-label="Claim list"]');
+  while (list()?.querySelector('.claims-pending') || (appStore.getState().claims!.shown > 0 && !list()?.querySelector('button.link'))) await frame();
+}
+
 /** Stores the library in the app's own database; resolves with the number of claims. */
 async function setup(sources: string[], docs: number, claimsPerDoc: number): Promise<number> {
   await Dexie.delete('hashiya');
@@ -41,10 +48,11 @@ async function setup(sources: string[], docs: number, claimsPerDoc: number): Pro
 
 let root: Root | null = null;
 
-/** Mounts the claims view and waits until its table is drawn; ms and the longest task meanwhile. */
+/** Mounts the claims view and waits until its table and first screen of rows are drawn; ms and the longest task meanwhile. */
 async function open(): Promise<{ ms: number; maxLongTask: number; claims: number }> {
   root?.unmount();
-  // Each run is a first opening: nothing loaded before.
+  // Each run opens the view afresh: nothing in the store. The claims worker keeps the table it
+  // read at the first opening (the cold one) and, nothing having changed, reads nothing again.
   appStore.setState({ claims: null });
   await frame();
   longest = 0;
@@ -52,7 +60,7 @@ async function open(): Promise<{ ms: number; maxLongTask: number; claims: number
   root = createRoot(document.getElementById('root')!);
   root.render(<ClaimsView />);
   await new Promise<void>((resolve) => {
-    const done = () => appStore.getState().claims?.table != null && appStore.getState().claims?.loading === null;
+    const done = () => appStore.getState().claims?.summary != null && appStore.getState().claims?.loading === null;
     if (done()) resolve();
     const stop = appStore.subscribe(() => {
       if (done()) {
@@ -61,14 +69,14 @@ async function open(): Promise<{ ms: number; maxLongTask: number; claims: number
       }
     });
   });
-  await frame();
+  await rowsDrawn();
   const ms = performance.now() - t0;
-  return { ms, maxLongTask: longest, claims: appStore.getState().claims!.table!.rows.length };
+  return { ms, maxLongTask: longest, claims: appStore.getState().claims!.summary!.total };
 }
 
 /** The filters measured: by the most frequent source, an outlet, a stance, a mentioned entity, dates, all at once, and back to none. */
 function filters(): { name: string; filter: ClaimFilter }[] {
-  const t = appStore.getState().claims!.table!;
+  const t = appStore.getState().claims!.summary!;
   const source = t.sources[0]!.key;
   const rare = t.sources[t.sources.length - 1]!.key;
   const outlet = t.outlets[1]!.key;
@@ -90,8 +98,8 @@ async function filter(): Promise<{ ms: Record<string, number>; maxLongTask: numb
   const ms: Record<string, number> = {};
   for (const { name, filter } of filters()) {
     const t0 = performance.now();
-    appStore.getState().setClaimsFilter(filter);
-    await frame();
+    await appStore.getState().setClaimsFilter(filter);
+    await rowsDrawn();
     ms[name] = performance.now() - t0;
   }
   return { ms, maxLongTask: longest };

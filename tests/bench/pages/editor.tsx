@@ -9,6 +9,7 @@ import { repository } from '../../../renderer/db/repository';
 import { activeView } from '../../../renderer/editor/activeView';
 import { setTextSelection } from '../../../renderer/editor/editorCommands';
 import { appStore } from '../../../renderer/store/appStore';
+import type { Entity } from '../../../shared/model/entity';
 import { newDocument } from '../../../shared/model/newDocument';
 import { createSpan } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
@@ -24,15 +25,32 @@ const DOC_ID = 'bench-article';
 const db = new HashiyaDb();
 const repo = repository(db);
 const keys = keyTiming();
+const linkKeys = keyTiming('KeyL');
 let article: BenchArticle | null = null;
 
-async function setup(sources: string[], chars: number, count: number): Promise<void> {
+const isMention = (s: BenchArticle['spans'][number]) => s.label !== 'claim';
+
+/**
+ * C4's library: an entity named as each distinct mention of the article (typed as its
+ * label), then others up to `count`, as a library of that many entities has.
+ */
+function benchEntities(a: BenchArticle, count: number): Entity[] {
+  const named = new Map<string, string>();
+  for (const s of a.spans) if (isMention(s)) named.set(a.text.slice(s.start, s.end).trim(), s.label);
+  const entity = (k: number, name: string, type: string): Entity => ({ id: `ent-${k}`, name, otherNames: [], type, createdAt: k, updatedAt: k, version: 1 });
+  const out = [...named].map(([name, type], k) => entity(k, name, type));
+  for (let k = out.length; k < count; k++) out.push(entity(k, `كيان رقم ${k}`, 'actor'));
+  return out;
+}
+
+async function setup(sources: string[], chars: number, count: number, entities = 0): Promise<void> {
   article = makeArticle(sources, chars, count);
   const stored = await db.documents.get(DOC_ID);
-  if (!stored || stored.length !== article.text.length) {
+  if (!stored || stored.length !== article.text.length || (await db.entities.count()) !== entities) {
     // Stored once per browser profile; opening it is what is timed.
     await db.delete();
     await db.open();
+    if (entities) await db.entities.bulkPut(benchEntities(article, entities));
     const doc = newDocument({ id: DOC_ID, title: 'Bench article', source: 'bench.txt', text: article.text }, 0);
     await repo.addDocuments([{ record: { ...doc.record, spanCount: article.spans.length }, text: doc.text }]);
     await db.spans.bulkPut(article.spans.map((s) => createSpan({ ...s, docId: DOC_ID, start: utf16(s.start), end: utf16(s.end) }, 0)));
@@ -78,10 +96,56 @@ function armTag(): void {
   keys.arm(whenNewSpan(articleRoot(), known));
 }
 
+/** The first element under `root` matching `selector`, as soon as one does: ProseMirror patches a decoration's attributes in place, so those count. */
+function whenMarked(root: Element, selector: string): Promise<Element> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const el = root.querySelector(selector);
+      if (!el) return;
+      observer.disconnect();
+      resolve(el);
+    });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-entity-id'] });
+  });
+}
+
+/** C4: `n` of the article's mentions that are not linked yet, in text order spread over the article. */
+function mentionTargets(n: number): string[] {
+  const spans = appStore.getState().spans;
+  const free = [...spans.values()].filter((s) => isMention(s) && s.entityId === undefined).sort((a, b) => a.start - b.start);
+  const step = Math.max(1, Math.floor(free.length / n));
+  return free
+    .filter((_, k) => k % step === 0)
+    .slice(0, n)
+    .map((s) => s.id);
+}
+
+/** Selects the mention `id` (caret at its start, scrolled to), then waits for the link the next L makes to show on it. */
+async function armLink(id: string): Promise<void> {
+  const span = appStore.getState().spans.get(id)!;
+  setTextSelection(activeView()!, span.start);
+  appStore.getState().selectSpan(id);
+  await laidOut(articleRoot());
+  linkKeys.arm(whenMarked(articleRoot(), `.hs-span[data-span-id="${id}"].hs-linked[data-entity-id]`));
+}
+
 async function flush(): Promise<void> {
   await appStore.getState().flushWrites();
 }
 
 Object.assign(window, {
-  bench: { setup, open, articleWidth, select, armTag, tagged: () => keys.elapsed(), flush, targets: (n: number) => tagTargets(article!, n) },
+  bench: {
+    setup,
+    open,
+    articleWidth,
+    select,
+    armTag,
+    tagged: () => keys.elapsed(),
+    flush,
+    targets: (n: number) => tagTargets(article!, n),
+    mentionTargets,
+    armLink,
+    linked: () => linkKeys.elapsed(),
+    entities: () => appStore.getState().entities.size,
+  },
 });
