@@ -30,7 +30,26 @@ export default tseslint.config(
     // Every string the interface shows comes from renderer/i18n (Arabic and English): a
     // literal in JSX is a string one language lacks. Attributes that name things for people
     // are checked too; class names, test ids, keys and input types are not words.
-    files: ['renderer/app/App.tsx', 'renderer/app/SaveStatus.tsx', 'renderer/app/NoticeBar.tsx', 'renderer/app/InterfaceSwitch.tsx'],
+    files: [
+      'renderer/app/App.tsx',
+      'renderer/app/SaveStatus.tsx',
+      'renderer/app/NoticeBar.tsx',
+      'renderer/app/InterfaceSwitch.tsx',
+      'renderer/app/LibraryView.tsx',
+      'renderer/app/LibrarySearch.tsx',
+      'renderer/app/ExportDialog.tsx',
+      'renderer/app/ExportProgress.tsx',
+      'renderer/app/BackupsDialog.tsx',
+      'renderer/app/LabelsDialog.tsx',
+      'renderer/app/LabelBar.tsx',
+      'renderer/app/LabelName.tsx',
+      'renderer/app/PasteDialog.tsx',
+      'renderer/app/AnnotatorDialog.tsx',
+      'renderer/app/ProblemList.tsx',
+      'renderer/app/ModelDialog.tsx',
+      'renderer/app/StatusBadge.tsx',
+      'renderer/app/DocumentMetaLine.tsx',
+    ],
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': [
@@ -39,7 +58,7 @@ export default tseslint.config(
           mode: 'jsx-only',
           'jsx-attributes': { include: ['aria-label', 'title', 'placeholder', 'alt', 'aria-description'] },
           // Not words of either language: the product's name, keys (Ctrl+O), symbols and numbers.
-          words: { exclude: ['[0-9!-/:-@[-`{-~«»…—–·×→←↑↓\\s]+', '[A-Z_-]+', 'حاشية', '(?:(?:Ctrl|Shift|Alt|Cmd)\\+)+\\S+'] },
+          words: { exclude: ['[0-9!-/:-@[-`{-~«»…—–·×→←↑↓✕✎\\s]+', '[A-Z_-]+', 'حاشية', '(?:(?:Ctrl|Shift|Alt|Cmd)\\+)+\\S+'] },
         },
       ],
     },

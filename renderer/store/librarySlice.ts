@@ -5,6 +5,7 @@ import { txtFormat } from '../../shared/formats/txt';
 import { planImport } from '../../shared/import/planImport';
 import { documentInfoProblems } from '../../shared/model/documentInfoProblems';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
+import { t } from '../i18n/i18n';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
 
 /** The library: the documents, and bringing plain text into it. */
@@ -27,12 +28,12 @@ export const librarySlice =
       const skipped = docs.length - n;
       const details = [
         ...encodings,
-        ...plan.attachments.map((a) => `the same text is already in the library as «${a.title}»; not imported again`),
+        ...plan.attachments.map((a) => t('imports.alreadyThere', { title: a.title })),
         ...plan.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
       ];
       get().notify({
         kind: 'info',
-        text: `Imported ${n} document${n === 1 ? '' : 's'}${skipped ? `; ${skipped} skipped` : ''}.`,
+        text: skipped ? t('imports.doneSkipped', { count: n, skipped }) : t('imports.done', { count: n }),
         ...(details.length ? { details } : {}),
       });
       return plan.newDocuments;
@@ -63,7 +64,7 @@ export const librarySlice =
         const problems = documentInfoProblems(title, meta);
         if (problems.length) return problems;
         const record = await deps.repo.describeDocument(id, { title: title.trim(), meta }, deps.now());
-        if (!record) return ['The document is no longer in the library.'];
+        if (!record) return [t('library.gone')];
         const open = get().open;
         set({
           documents: get().documents.map((d) => (d.id === id ? record : d)),
@@ -82,7 +83,8 @@ export const librarySlice =
           if ('problem' in r) problems.push(`${r.problem.file}:${r.problem.line}: ${r.problem.message}`);
           else {
             read.push(r.file);
-            if (r.file.encoding && r.file.encoding !== 'utf-8' && r.file.encoding !== 'utf-8 (BOM)') encodings.push(`${f.name}: read as ${r.file.encoding}`);
+            if (r.file.encoding && r.file.encoding !== 'utf-8' && r.file.encoding !== 'utf-8 (BOM)')
+              encodings.push(t('imports.readAs', { file: f.name, encoding: r.file.encoding }));
           }
         }
         const parsed = txtFormat.parse(read);
@@ -92,7 +94,7 @@ export const librarySlice =
           set({ pendingImport: { valid: parsed.documents, problems } });
           get().notify({
             kind: 'error',
-            text: `${problems.length} of ${files.length} file${files.length === 1 ? '' : 's'} could not be read; nothing was imported.`,
+            text: t('imports.unreadable', { problems: problems.length, count: files.length }),
             details: problems,
           });
           return;
@@ -100,7 +102,7 @@ export const librarySlice =
         try {
           await store(parsed.documents, encodings);
         } catch (e) {
-          get().notify({ kind: 'error', text: `Import failed; nothing was stored: ${(e as Error).message}` });
+          get().notify({ kind: 'error', text: t('imports.failed', { message: (e as Error).message }) });
         }
       },
 
@@ -117,13 +119,13 @@ export const librarySlice =
 
       async addPastedDocument(title, text) {
         if (text.length === 0) {
-          get().notify({ kind: 'error', text: 'There is no text to add.' });
+          get().notify({ kind: 'error', text: t('paste.empty') });
           return null;
         }
         const lone = firstLoneSurrogate(text);
         if (lone >= 0) {
           const line = text.slice(0, lone).split(/\r\n|\r|\n/).length;
-          get().notify({ kind: 'error', text: `The pasted text holds a broken character (an unpaired UTF-16 surrogate) on line ${line}; nothing was added.` });
+          get().notify({ kind: 'error', text: t('paste.brokenCharacter', { line }) });
           return null;
         }
         const name =
@@ -132,7 +134,7 @@ export const librarySlice =
             .trim()
             .split(/\r\n|\r|\n/)[0]!
             .slice(0, 60) ||
-          'Pasted text';
+          t('paste.defaultTitle');
         const docs = await store([{ title: name, text, source: 'clipboard', spans: [] }]);
         return docs[0]?.record.id ?? null;
       },
