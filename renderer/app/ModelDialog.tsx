@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { labelTitle } from '../../shared/model/labelTitle';
 import type { Suggestion } from '../../shared/suggest/recommender';
 import { useHashiya } from '../store/appStore';
 import { pageModel } from '../suggest/modelOnDisk';
@@ -35,9 +34,10 @@ function ModelDialog({ onClose }: { readonly onClose: () => void }) {
   const labels = useHashiya((s) => s.labels);
   const text = useHashiya((s) => s.open?.text);
   const projectLabels = labels.map((l) => l.name);
-  const titleOf = (name: string) => {
+  // A suggestion names the label it would be tagged with, as the mapping does.
+  const nameOf = (name: string) => {
     const label = labels.find((l) => l.name === name);
-    return label ? labelTitle(label, language) : name;
+    return label ? labelNameText(label, language) : name;
   };
   const [trial, setTrial] = useState<{ readonly found: readonly Suggestion[]; readonly text: string } | string | null>(null);
   useEffect(() => {
@@ -126,7 +126,7 @@ function ModelDialog({ onClose }: { readonly onClose: () => void }) {
               <ul aria-label={t('model.suggestions')} className="details">
                 {trial.found.map((s) => (
                   <li key={`${s.start}-${s.end}-${s.label}`}>
-                    <bdi>{trial.text.slice(s.start, s.end)}</bdi> → <bdi>{titleOf(s.label)}</bdi> ({t('model.score', { score: Math.round(s.score * 100) })})
+                    <bdi>{trial.text.slice(s.start, s.end)}</bdi> → <bdi>{nameOf(s.label)}</bdi> ({t('model.score', { score: Math.round(s.score * 100) })})
                   </li>
                 ))}
               </ul>
