@@ -119,7 +119,11 @@ const menuHandlers: MenuHandlers = {
   command: (command) => sendToRenderer('menu:command', command),
   openRecent: (filePath) => void openRecent(filePath),
   clearRecent: () => void changeSettings((s) => ({ ...s, recentFiles: [] })),
-  setLanguage: (language) => void changeSettings((s) => ({ ...s, language })),
+  // Chosen in the menu: the page follows, as it would its own switch.
+  setLanguage: (language) => {
+    void changeSettings((s) => ({ ...s, language }));
+    sendToRenderer('menu:language', language);
+  },
 };
 
 /** Builds the menu from the current settings; called again after each change. */
@@ -302,6 +306,18 @@ function registerIpc(): void {
         const dir = result.filePaths[0];
         if (result.canceled || !dir) return { ok: false as const, reason: 'cancelled' as const };
         return { ok: true as const, name: path.basename(dir), files: await readModelFolderFiles(dir) };
+      },
+      options,
+    ),
+  );
+  // Chosen in the page: the menu speaks it too, and it is remembered for the next start.
+  ipcMain.handle(
+    'menu:set-language',
+    guardIpc(
+      'menu:set-language',
+      async ({ language }) => {
+        if (settings && settings.value.language !== language) await changeSettings((s) => ({ ...s, language }));
+        return null;
       },
       options,
     ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isBackupFileName } from '../../shared/backup/backupNames';
+import { INTERFACE_LANGUAGES } from '../../shared/i18n/interfaceLanguage';
 import { MAX_TEXT_PAYLOAD, type Channel, type IpcContract } from '../../shared/ipc/contract';
 
 /** The outcome of checking one IPC request. */
@@ -43,6 +44,7 @@ const REQUEST_SCHEMAS: { readonly [C in Channel]: z.ZodType<IpcContract[C]['requ
   'backup:read': z.strictObject({ name: z.string().max(64).refine(isBackupFileName, 'must be the name of a Hashiya backup') }),
   'app:ready-to-close': z.null(),
   'model:open-folder': z.null(),
+  'menu:set-language': z.strictObject({ language: z.enum(INTERFACE_LANGUAGES) }),
 };
 
 /**

@@ -4,6 +4,7 @@
  * IPC event, `ipcRenderer` itself or anything from `process`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import { isInterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
 import {
   isMenuCommand,
   isOpenedFiles,
@@ -55,6 +56,8 @@ const api: HashiyaApi = {
     ),
   readyToClose: () => invoke('app:ready-to-close', null),
   openModelFolder: () => invoke('model:open-folder', null),
+  setMenuLanguage: (request) => invoke('menu:set-language', request),
+  onMenuLanguage: (callback) => listen('menu:language', isInterfaceLanguage, callback),
 };
 
 contextBridge.exposeInMainWorld('hashiya', api);

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appStore, useHashiya } from '../store/appStore';
 
 /** Asks for the annotator's name on first start, and lets it be changed later. */
 export function AnnotatorDialog() {
+  const { t } = useTranslation();
   const current = useHashiya((s) => s.annotator);
   const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState(current ?? '');
@@ -19,7 +21,7 @@ export function AnnotatorDialog() {
     <dialog
       ref={dialog}
       className="small-dialog"
-      aria-label="Annotator name"
+      aria-label={t('annotator.dialog')}
       onCancel={(e) => {
         // On first start there is no way around giving a name.
         if (current === null) e.preventDefault();
@@ -33,20 +35,20 @@ export function AnnotatorDialog() {
           void save();
         }}
       >
-        <h2>{current === null ? 'Who is annotating?' : 'Change the annotator'}</h2>
-        <p>Every span you make records this name, and exports carry it.</p>
+        <h2>{current === null ? t('annotator.first') : t('annotator.change')}</h2>
+        <p>{t('annotator.explain')}</p>
         <label>
-          Annotator name
+          {t('annotator.name')}
           <input autoFocus value={name} onChange={(e) => setName(e.target.value)} dir="auto" required maxLength={80} />
         </label>
         <div className="dialog-buttons">
           {current !== null && (
             <button type="button" onClick={() => dialog.current?.close()}>
-              Cancel
+              {t('common.cancel')}
             </button>
           )}
           <button type="submit" className="primary" disabled={!name.trim()}>
-            Save name
+            {t('annotator.save')}
           </button>
         </div>
       </form>

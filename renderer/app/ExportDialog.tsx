@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DOCUMENT_CHOICES, type DocumentChoice, type LayerChoice } from '../../shared/export/exportOptions';
 import type { DoccanoColumn, FormatName } from '../../shared/formats/exchange';
 import { FORMAT_NAMES } from '../../shared/formats/registry';
 import { labelsWithRole } from '../../shared/model/label';
 import { GOLD } from '../../shared/review/decision';
 import { appStore, useHashiya } from '../store/appStore';
+import { LabelName } from './LabelName';
 
-const DOCUMENT_WORDS: Readonly<Record<DocumentChoice, string>> = {
-  all: 'all documents',
-  done: 'marked done (by the layer’s annotator)',
-  reviewed: 'reviewed (every difference settled)',
-};
+const DOCUMENT_WORDS = {
+  all: 'export.documentsAll',
+  done: 'export.documentsDone',
+  reviewed: 'export.documentsReviewed',
+} as const satisfies Record<DocumentChoice, string>;
 
 /** The layer choice as a select's value: `one:NAME`, `each` or `all`. */
 const layerValue = (l: LayerChoice) => (l.kind === 'one' ? `one:${l.annotator}` : l.kind);
@@ -24,6 +26,7 @@ const layerOf = (value: string): LayerChoice =>
  * asked for; CoNLL's labels (by default those with the entity role) and nested columns.
  */
 export function ExportDialog() {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const labels = useHashiya((s) => s.labels);
   const busy = useHashiya((s) => s.busy);
@@ -43,11 +46,11 @@ export function ExportDialog() {
   const st = appStore.getState();
   const others = annotators.filter((a) => a !== me);
   return (
-    <dialog ref={dialog} className="exchange-dialog" aria-label="Export annotations" onClose={() => st.setOverlay(null)}>
-      <h2>Export</h2>
+    <dialog ref={dialog} className="exchange-dialog" aria-label={t('export.dialog')} onClose={() => st.setOverlay(null)}>
+      <h2>{t('export.heading')}</h2>
       <div className="form-grid">
         <label>
-          Format
+          {t('export.format')}
           <select value={format} onChange={(e) => setFormat(e.target.value as FormatName)}>
             {FORMAT_NAMES.map((n) => (
               <option key={n}>{n}</option>
@@ -55,24 +58,24 @@ export function ExportDialog() {
           </select>
         </label>
         <label>
-          Layer
+          {t('export.layer')}
           <select value={layer} onChange={(e) => setLayer(e.target.value)}>
-            <option value={layerValue({ kind: 'one', annotator: me })}>mine ({me})</option>
+            <option value={layerValue({ kind: 'one', annotator: me })}>{t('export.mine', { name: me })}</option>
             {others.map((a) => (
               <option key={a} value={layerValue({ kind: 'one', annotator: a })}>
-                {a === GOLD ? 'gold (adjudicated in review)' : a}
+                {a === GOLD ? t('export.gold') : a}
               </option>
             ))}
-            <option value="each">each layer (a record per document and layer)</option>
-            <option value="all">all layers in one record (each span names its annotator)</option>
+            <option value="each">{t('export.each')}</option>
+            <option value="all">{t('export.all')}</option>
           </select>
         </label>
         <label>
-          Documents
+          {t('export.documents')}
           <select value={documents} onChange={(e) => setDocuments(e.target.value as DocumentChoice)}>
             {DOCUMENT_CHOICES.map((d) => (
               <option key={d} value={d}>
-                {DOCUMENT_WORDS[d]}
+                {t(DOCUMENT_WORDS[d])}
               </option>
             ))}
           </select>
@@ -80,14 +83,12 @@ export function ExportDialog() {
       </div>
       <label className="inline">
         <input type="checkbox" checked={includeUntouched} onChange={(e) => setIncludeUntouched(e.target.checked)} />
-        include untouched documents (no spans and no status in the layer)
+        {t('export.untouched')}
       </label>
-      <p className="hint">
-        Every record names its layer in meta. Offsets in every exported file count Unicode code points, end exclusive (Python’s text[start:end]).
-      </p>
+      <p className="hint">{t('export.hint')}</p>
       {format === 'conll' && (
         <fieldset>
-          <legend>Labels to write (CoNLL holds one label per token; overlapping spans are left out and counted)</legend>
+          <legend>{t('export.conllLabels')}</legend>
           {labels.map((l) => (
             <label key={l.name} className="inline">
               <input
@@ -100,31 +101,31 @@ export function ExportDialog() {
                   setChosen(next);
                 }}
               />
-              {l.name}
+              <LabelName label={l} />
             </label>
           ))}
           <label className="inline">
             <input type="checkbox" checked={nested} onChange={(e) => setNested(e.target.checked)} />
-            write nested spans as extra tag columns (Wojood style) instead of leaving them out
+            {t('export.nested')}
           </label>
         </fieldset>
       )}
       {format === 'doccano' && (
         <fieldset>
-          <legend>doccano column</legend>
+          <legend>{t('export.doccanoColumn')}</legend>
           <label className="inline">
             <input type="radio" name="doccano-column" checked={doccanoColumn === 'entities'} onChange={() => setDoccanoColumn('entities')} />
-            entities and relations (doccano’s relation import; keeps claims’ sources)
+            {t('export.doccanoEntities')}
           </label>
           <label className="inline">
             <input type="radio" name="doccano-column" checked={doccanoColumn === 'label'} onChange={() => setDoccanoColumn('label')} />
-            label (what a sequence-labelling project reads by default; no relations)
+            {t('export.doccanoLabel')}
           </label>
         </fieldset>
       )}
       <div className="dialog-buttons">
         <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"
@@ -142,7 +143,7 @@ export function ExportDialog() {
               .then(() => dialog.current?.close())
           }
         >
-          Export {format}
+          {t('export.submit', { format })}
         </button>
       </div>
     </dialog>

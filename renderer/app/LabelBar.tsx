@@ -1,44 +1,49 @@
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { useLabelTitle } from '../i18n/useLabelTitle';
-import { useFormat } from '../i18n/useFormat';
+import { labelGuideline, labelTitle } from '../../shared/model/labelTitle';
 import { applyLabel } from '../editor/editorCommands';
+import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
 
-/** One button per label, showing its key and colour; counts of spans per label. */
+/**
+ * One button per label, showing its key, colour and name in the interface's language, with
+ * its guideline in that language on hover; counts of spans per label.
+ */
 export function LabelBar({ editor }: { editor: Editor | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const language = useHashiya((s) => s.language);
   const labels = useHashiya((s) => s.labels);
   const spans = useHashiya((s) => s.spans);
-  const titleOf = useLabelTitle();
-  const format = useFormat();
-  const { t } = useTranslation();
   const counts = new Map<string, number>();
   for (const s of spans.values()) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
   return (
-    <div className="label-bar" role="toolbar" aria-label={t('labelBar.label')}>
-      {labels.map((l) => (
-        <button
-          key={l.name}
-          type="button"
-          className="label-button"
-          style={{ ['--c' as string]: l.color }}
-          aria-label={t('labelBar.tag', { label: titleOf(l.name), key: l.key })}
-          title={`${l.title.en} — ${l.title.ar}\n${l.guideline.en}\n${l.guideline.ar}`}
-          // Keep the editor's selection: the button must not take focus on press.
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor && applyLabel(editor.view, appStore, l.name)}
-        >
-          <kbd>{l.key}</kbd>
-          <span className="swatch" aria-hidden="true" />
-          <span lang="en">{l.name}</span>
-          <span className="label-ar" lang="ar">
-            {l.title.ar}
-          </span>
-          <span className="count" aria-label={t('labelBar.count', { count: counts.get(l.name) ?? 0 })}>
-            {format.number(counts.get(l.name) ?? 0)}
-          </span>
-        </button>
-      ))}
+    <div className="label-bar" role="toolbar" aria-label={t('labels.bar')}>
+      {labels.map((l) => {
+        const title = labelTitle(l, language);
+        const count = counts.get(l.name) ?? 0;
+        return (
+          <button
+            key={l.name}
+            type="button"
+            className="label-button"
+            style={{ ['--c' as string]: l.color }}
+            // English names the label as spans and exports do, which is what keys and tests know it by.
+            aria-label={t('labels.tagAs', { name: language === 'en' ? l.name : title, key: l.key })}
+            title={[title.toLowerCase() === l.name.toLowerCase() ? title : `${title} (${l.name})`, labelGuideline(l, language)].filter(Boolean).join('\n')}
+            // Keep the editor's selection: the button must not take focus on press.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor && applyLabel(editor.view, appStore, l.name)}
+          >
+            <kbd>{l.key}</kbd>
+            <span className="swatch" aria-hidden="true" />
+            <span lang={language}>{title}</span>
+            <span className="count" aria-label={t('labels.spans', { count })}>
+              {format.number(count)}
+            </span>
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LABEL_ROLES, type LabelDef, type LabelRole } from '../../shared/model/label';
+import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
 import { ProblemList } from './ProblemList';
 
@@ -12,8 +14,7 @@ interface Row {
 
 const blank = (key: string): LabelDef => ({ name: '', role: 'entity', key, color: '#8c564b', title: { en: '', ar: '' }, guideline: { en: '', ar: '' } });
 
-const ROLE_TEXT: Record<LabelRole, string> = { entity: 'Entity', claim: 'Claim' };
-const ROLE_HINT = 'Entity: a name (actor, place, weapon…) that can be a claim’s source. Claim: a statement linked to its source, with a stance.';
+const ROLE_TEXT = { entity: 'labels.roleEntity', claim: 'labels.roleClaim' } as const satisfies Record<LabelRole, string>;
 
 /** What the dialog says went wrong: a heading and one line per problem. */
 interface Problem {
@@ -27,6 +28,8 @@ interface Problem {
  * set that cannot be saved says why here, in the dialog.
  */
 export function LabelsDialog() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const labels = useHashiya((s) => s.labels);
   const dialog = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<Row[]>(() => labels.map((label, i) => ({ rowId: i, original: label.name, label })));
@@ -41,7 +44,7 @@ export function LabelsDialog() {
     if (row.original) {
       const used = await appStore.getState().countSpansWithLabel(row.original);
       if (used > 0) {
-        setProblem({ text: `“${row.original}” is used by ${used} span${used === 1 ? '' : 's'}; rename it instead, or delete those spans first.`, details: [] });
+        setProblem({ text: t('labels.inUse', { name: row.original, count: used }), details: [] });
         return;
       }
     }
@@ -55,15 +58,15 @@ export function LabelsDialog() {
       rows.map((r) => r.label),
       renames,
     );
-    if (problems.length) setProblem({ text: 'The labels were not saved.', details: problems });
+    if (problems.length) setProblem({ text: t('labels.notSaved'), details: problems });
     else dialog.current?.close();
   }
 
   const freeKey = () => ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find((k) => !rows.some((r) => r.label.key === k)) ?? '9';
 
   return (
-    <dialog ref={dialog} className="labels-dialog" aria-label="Labels and guidelines" onClose={() => appStore.getState().setOverlay(null)}>
-      <h2>Labels and guidelines</h2>
+    <dialog ref={dialog} className="labels-dialog" aria-label={t('labels.dialog')} onClose={() => appStore.getState().setOverlay(null)}>
+      <h2>{t('labels.dialog')}</h2>
       {problem && (
         <div className="notice error" role="alert">
           <p>{problem.text}</p>
@@ -73,17 +76,18 @@ export function LabelsDialog() {
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col" title={ROLE_HINT}>
-              Role
+            <th scope="col">{t('labels.colName')}</th>
+            <th scope="col" title={t('labels.roleHint')}>
+              {t('labels.colRole')}
             </th>
-            <th scope="col">Key</th>
-            <th scope="col">Colour</th>
-            <th scope="col">Arabic name</th>
-            <th scope="col">Guideline (English)</th>
-            <th scope="col">Guideline (Arabic)</th>
+            <th scope="col">{t('labels.colKey')}</th>
+            <th scope="col">{t('labels.colColour')}</th>
+            <th scope="col">{t('labels.colEnglishName')}</th>
+            <th scope="col">{t('labels.colArabicName')}</th>
+            <th scope="col">{t('labels.colGuidelineEn')}</th>
+            <th scope="col">{t('labels.colGuidelineAr')}</th>
             <th scope="col">
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t('labels.colRemove')}</span>
             </th>
           </tr>
         </thead>
@@ -91,24 +95,33 @@ export function LabelsDialog() {
           {rows.map((r, i) => (
             <tr key={r.rowId}>
               <td>
-                <input aria-label={`Name of label ${i + 1}`} value={r.label.name} onChange={(e) => update(r.rowId, (l) => ({ ...l, name: e.target.value }))} />
+                <input
+                  dir="auto"
+                  aria-label={t('labels.name', { index: i + 1 })}
+                  value={r.label.name}
+                  onChange={(e) => update(r.rowId, (l) => ({ ...l, name: e.target.value }))}
+                />
               </td>
               <td>
                 <select
-                  aria-label={`Role of label ${i + 1}`}
-                  title={ROLE_HINT}
+                  aria-label={t('labels.role', { index: i + 1 })}
+                  title={t('labels.roleHint')}
                   value={r.label.role}
                   onChange={(e) => update(r.rowId, (l) => ({ ...l, role: e.target.value as LabelRole }))}
                 >
                   {LABEL_ROLES.map((role) => (
                     <option key={role} value={role}>
-                      {ROLE_TEXT[role]}
+                      {t(ROLE_TEXT[role])}
                     </option>
                   ))}
                 </select>
               </td>
               <td>
-                <select aria-label={`Key of label ${i + 1}`} value={r.label.key} onChange={(e) => update(r.rowId, (l) => ({ ...l, key: e.target.value }))}>
+                <select
+                  aria-label={t('labels.key', { index: i + 1 })}
+                  value={r.label.key}
+                  onChange={(e) => update(r.rowId, (l) => ({ ...l, key: e.target.value }))}
+                >
                   {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((k) => (
                     <option key={k}>{k}</option>
                   ))}
@@ -117,16 +130,25 @@ export function LabelsDialog() {
               <td>
                 <input
                   type="color"
-                  aria-label={`Colour of label ${i + 1}`}
+                  aria-label={t('labels.colour', { index: i + 1 })}
                   value={r.label.color}
                   onChange={(e) => update(r.rowId, (l) => ({ ...l, color: e.target.value }))}
                 />
               </td>
               <td>
                 <input
+                  dir="ltr"
+                  lang="en"
+                  aria-label={t('labels.englishName', { index: i + 1 })}
+                  value={r.label.title.en}
+                  onChange={(e) => update(r.rowId, (l) => ({ ...l, title: { ...l.title, en: e.target.value } }))}
+                />
+              </td>
+              <td>
+                <input
                   dir="rtl"
                   lang="ar"
-                  aria-label={`Arabic name of label ${i + 1}`}
+                  aria-label={t('labels.arabicName', { index: i + 1 })}
                   value={r.label.title.ar}
                   onChange={(e) => update(r.rowId, (l) => ({ ...l, title: { ...l.title, ar: e.target.value } }))}
                 />
@@ -134,7 +156,9 @@ export function LabelsDialog() {
               <td>
                 <textarea
                   rows={3}
-                  aria-label={`English guideline of label ${i + 1}`}
+                  lang="en"
+                  dir="ltr"
+                  aria-label={t('labels.guidelineEn', { index: i + 1 })}
                   value={r.label.guideline.en}
                   onChange={(e) => update(r.rowId, (l) => ({ ...l, guideline: { ...l.guideline, en: e.target.value } }))}
                 />
@@ -144,13 +168,13 @@ export function LabelsDialog() {
                   rows={3}
                   dir="rtl"
                   lang="ar"
-                  aria-label={`Arabic guideline of label ${i + 1}`}
+                  aria-label={t('labels.guidelineAr', { index: i + 1 })}
                   value={r.label.guideline.ar}
                   onChange={(e) => update(r.rowId, (l) => ({ ...l, guideline: { ...l.guideline, ar: e.target.value } }))}
                 />
               </td>
               <td>
-                <button type="button" aria-label={`Remove label ${r.label.name || i + 1}`} onClick={() => void remove(r)}>
+                <button type="button" aria-label={t('labels.remove', { name: r.label.name || format.number(i + 1) })} onClick={() => void remove(r)}>
                   ✕
                 </button>
               </td>
@@ -163,14 +187,14 @@ export function LabelsDialog() {
           type="button"
           onClick={() => setRows((rs) => [...rs, { rowId: Math.max(0, ...rs.map((x) => x.rowId)) + 1, original: null, label: blank(freeKey()) }])}
         >
-          Add label
+          {t('labels.add')}
         </button>
         <span className="toolbar-spacer" />
         <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={() => void save()}>
-          Save labels
+          {t('labels.save')}
         </button>
       </div>
     </dialog>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appStore, useHashiya } from '../store/appStore';
 import { LIBRARY_SEARCH_ATTRIBUTE } from './librarySearchField';
 
@@ -10,6 +11,7 @@ const SHOWN = 200;
  * its first hit with the search box on the same query. The search runs off the main thread.
  */
 export function LibrarySearch({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
   const ls = useHashiya((s) => s.librarySearch);
   const documents = useHashiya((s) => s.documents);
   const [query, setQuery] = useState(ls?.query ?? '');
@@ -21,7 +23,7 @@ export function LibrarySearch({ onOpen }: { onOpen: (id: string) => void }) {
     <div className="library-search">
       <form
         role="search"
-        aria-label="Search the library"
+        aria-label={t('librarySearch.label')}
         onSubmit={(e) => {
           e.preventDefault();
           void st.searchLibrary(query, tehMarbuta);
@@ -29,31 +31,32 @@ export function LibrarySearch({ onOpen }: { onOpen: (id: string) => void }) {
       >
         <input
           type="search"
-          aria-label="Search the library"
+          aria-label={t('librarySearch.label')}
           {...{ [LIBRARY_SEARCH_ATTRIBUTE]: '' }}
-          placeholder="Search every document (Ctrl+F)"
+          placeholder={t('librarySearch.placeholder')}
           dir="auto"
           lang="ar"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <label className="inline" title="Also fold teh marbuta into heh">
-          <input type="checkbox" aria-label="Fold ة into ه" checked={tehMarbuta} onChange={(e) => setTehMarbuta(e.target.checked)} /> ة = ه
+        <label className="inline" title={t('librarySearch.foldHint')}>
+          <input type="checkbox" aria-label={t('librarySearch.fold')} checked={tehMarbuta} onChange={(e) => setTehMarbuta(e.target.checked)} />{' '}
+          {t('librarySearch.foldShort')}
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t('librarySearch.search')}</button>
         {ls && (
           <button type="button" onClick={() => st.clearLibrarySearch()}>
-            Clear search
+            {t('librarySearch.clear')}
           </button>
         )}
       </form>
       {ls && (
-        <section className="library-search-results" aria-label="Search results">
+        <section className="library-search-results" aria-label={t('librarySearch.results')}>
           <p aria-live="polite" data-testid="library-search-status">
             {ls.running
-              ? `Searching… ${ls.searched} of ${ls.total} documents`
-              : `${total} hit${total === 1 ? '' : 's'} in ${found.length} of ${ls.searched} documents`}{' '}
-            for <bdi lang="ar">{ls.query}</bdi>
+              ? t('librarySearch.running', { searched: ls.searched, total: ls.total })
+              : t('librarySearch.hits', { count: total, found: found.length, searched: ls.searched })}{' '}
+            {t('librarySearch.for')} <bdi lang="ar">{ls.query}</bdi>
           </p>
           <ul>
             {found.slice(0, SHOWN).map((d) => (
@@ -62,7 +65,7 @@ export function LibrarySearch({ onOpen }: { onOpen: (id: string) => void }) {
                   type="button"
                   className="link"
                   dir="auto"
-                  aria-label={`Open ${d.title} at its first hit`}
+                  aria-label={t('librarySearch.openAtHit', { title: d.title })}
                   onClick={() => {
                     st.searchInDocument(d.id);
                     onOpen(d.id);
@@ -71,12 +74,12 @@ export function LibrarySearch({ onOpen }: { onOpen: (id: string) => void }) {
                   {d.title}
                 </button>{' '}
                 <span className="hit-count" data-testid="hit-count">
-                  {ls.hits.get(d.id)} hit{ls.hits.get(d.id) === 1 ? '' : 's'}
+                  {t('librarySearch.hitCount', { count: ls.hits.get(d.id) ?? 0 })}
                 </span>
               </li>
             ))}
           </ul>
-          {found.length > SHOWN && <p>…and {found.length - SHOWN} more documents.</p>}
+          {found.length > SHOWN && <p>{t('librarySearch.more', { count: found.length - SHOWN })}</p>}
         </section>
       )}
     </div>

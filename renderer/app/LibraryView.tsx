@@ -1,15 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DocumentRecord } from '../../shared/model/document';
-import { DOC_STATUSES } from '../../shared/model/docStatus';
+import { DOC_STATUSES, type DocStatus } from '../../shared/model/docStatus';
+import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
 import { libraryRows, metaChoices } from '../store/libraryRows';
 import type { LibraryQuery, StatusFilter } from '../store/types';
 import { DetailsDialog } from './DetailsDialog';
 import { LibrarySearch } from './LibrarySearch';
-import { StatusBadge, statusText } from './StatusBadge';
+import { STATUS_KEYS, StatusBadge } from './StatusBadge';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** What the library says when no document has the status shown. */
+const NONE_WITH = { new: 'library.noneNew', 'in-progress': 'library.noneInProgress', done: 'library.noneDone' } as const satisfies Record<DocStatus, string>;
 
 /**
  * The documents in the library: title, outlet, date published, language and tags, length,
@@ -17,6 +20,8 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
  * outlet, language, tag and dates, a sort, and a click opens one.
  */
 export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const documents = useHashiya((s) => s.documents);
   const statuses = useHashiya((s) => s.statuses);
   const filter = useHashiya((s) => s.statusFilter);
@@ -34,9 +39,9 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
 
   if (!documents.length) {
     return (
-      <section className="library empty" aria-label="Library">
-        <h1>Library</h1>
-        <p>No documents yet. Import .txt files or paste an article to start.</p>
+      <section className="library empty" aria-label={t('library.heading')}>
+        <h1>{t('library.heading')}</h1>
+        <p>{t('library.empty')}</p>
       </section>
     );
   }
@@ -45,43 +50,43 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length ? rows.getTotalSize() - items[items.length - 1]!.end : 0;
   return (
-    <section className="library" aria-label="Library">
+    <section className="library" aria-label={t('library.heading')}>
       <div className="library-head">
-        <h1>Library</h1>
+        <h1>{t('library.heading')}</h1>
         <p className="progress" data-testid="progress">
-          <progress max={documents.length} value={done} aria-label="Documents done" /> {done} / {documents.length} done
-          {annotator ? ` by ${annotator}` : ''}
+          <progress max={documents.length} value={done} aria-label={t('library.doneBar')} />{' '}
+          {annotator ? t('library.progressBy', { done, total: documents.length, annotator }) : t('library.progress', { done, total: documents.length })}
         </p>
         <label>
-          Show{' '}
+          {t('library.show')}{' '}
           <select value={filter} onChange={(e) => appStore.getState().setStatusFilter(e.target.value as StatusFilter)}>
-            <option value="all">All documents</option>
+            <option value="all">{t('library.allDocuments')}</option>
             {DOC_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {statusText(s)}
+                {t(STATUS_KEYS[s])}
               </option>
             ))}
           </select>
         </label>
       </div>
-      <div className="library-filters" role="group" aria-label="Sort and filter by details">
+      <div className="library-filters" role="group" aria-label={t('library.filters')}>
         <label>
-          Sort by{' '}
+          {t('library.sortBy')}{' '}
           <select value={query.sort} onChange={(e) => setQuery({ sort: e.target.value as LibraryQuery['sort'] })}>
-            <option value="changed">Last change</option>
-            <option value="title">Title</option>
-            <option value="outlet">Outlet</option>
-            <option value="published">Date published</option>
+            <option value="changed">{t('library.sortChanged')}</option>
+            <option value="title">{t('library.sortTitle')}</option>
+            <option value="outlet">{t('library.sortOutlet')}</option>
+            <option value="published">{t('library.sortPublished')}</option>
           </select>
         </label>
-        <ChoiceFilter label="Outlet" value={query.outlet} choices={choices.outlets} onChange={(outlet) => setQuery({ outlet })} />
-        <ChoiceFilter label="Language" value={query.language} choices={choices.languages} onChange={(language) => setQuery({ language })} />
-        <ChoiceFilter label="Tag" value={query.tag} choices={choices.tags} onChange={(tag) => setQuery({ tag })} />
+        <ChoiceFilter label={t('library.outlet')} value={query.outlet} choices={choices.outlets} onChange={(outlet) => setQuery({ outlet })} />
+        <ChoiceFilter label={t('library.language')} value={query.language} choices={choices.languages} onChange={(language) => setQuery({ language })} />
+        <ChoiceFilter label={t('library.tag')} value={query.tag} choices={choices.tags} onChange={(tag) => setQuery({ tag })} />
         <label>
-          Published from <input type="date" value={query.from} onChange={(e) => setQuery({ from: e.target.value })} />
+          {t('library.publishedFrom')} <input type="date" value={query.from} onChange={(e) => setQuery({ from: e.target.value })} />
         </label>
         <label>
-          to <input type="date" aria-label="Published to" value={query.to} onChange={(e) => setQuery({ to: e.target.value })} />
+          {t('library.to')} <input type="date" aria-label={t('library.publishedTo')} value={query.to} onChange={(e) => setQuery({ to: e.target.value })} />
         </label>
       </div>
       <LibrarySearch onOpen={onOpen} />
@@ -89,14 +94,14 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
         <table>
           <thead>
             <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Published</th>
-              <th scope="col">Language, tags</th>
-              <th scope="col">Status</th>
-              <th scope="col">Characters</th>
-              <th scope="col">Spans</th>
-              <th scope="col">Last change</th>
+              <th scope="col">{t('library.colTitle')}</th>
+              <th scope="col">{t('library.colOutlet')}</th>
+              <th scope="col">{t('library.colPublished')}</th>
+              <th scope="col">{t('library.colLanguageTags')}</th>
+              <th scope="col">{t('library.colStatus')}</th>
+              <th scope="col">{t('library.colCharacters')}</th>
+              <th scope="col">{t('library.colSpans')}</th>
+              <th scope="col">{t('library.colChanged')}</th>
             </tr>
           </thead>
           <tbody>
@@ -110,7 +115,7 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
               return (
                 <tr key={d.id} data-index={item.index} ref={rows.measureElement}>
                   <td>
-                    <button type="button" className="link" dir="auto" aria-label={`Open ${d.title}`} onClick={() => onOpen(d.id)}>
+                    <button type="button" className="link" dir="auto" aria-label={t('library.open', { title: d.title })} onClick={() => onOpen(d.id)}>
                       {d.title}
                     </button>
                     <div className="source" dir="auto">
@@ -120,15 +125,15 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
                   <td dir="auto" data-testid="outlet">
                     {d.meta?.outlet}
                   </td>
-                  <td data-testid="published">{d.meta?.published && <time dateTime={d.meta.published}>{d.meta.published}</time>}</td>
+                  <td data-testid="published">{d.meta?.published && <time dateTime={d.meta.published}>{format.date(d.meta.published)}</time>}</td>
                   <td>
                     {d.meta?.language && <span lang="en">{d.meta.language}</span>}{' '}
-                    {d.meta?.tags?.map((t) => (
-                      <bdi key={t} className="tag">
-                        {t}
+                    {d.meta?.tags?.map((tag) => (
+                      <bdi key={tag} className="tag">
+                        {tag}
                       </bdi>
                     ))}{' '}
-                    <button type="button" className="link" aria-label={`Edit details of ${d.title}`} onClick={() => setEditing(d)}>
+                    <button type="button" className="link" aria-label={t('library.editDetails', { title: d.title })} onClick={() => setEditing(d)}>
                       ✎
                     </button>
                   </td>
@@ -136,13 +141,13 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
                     <StatusBadge status={statusOf(d.id)} />
                   </td>
                   <td className="num" data-testid="length">
-                    {d.length.toLocaleString()}
+                    {format.number(d.length)}
                   </td>
                   <td className="num" data-testid="span-count">
-                    {d.spanCount}
+                    {format.number(d.spanCount)}
                   </td>
                   <td>
-                    <time dateTime={new Date(d.updatedAt).toISOString()}>{when.format(d.updatedAt)}</time>
+                    <time dateTime={new Date(d.updatedAt).toISOString()}>{format.dateTime(d.updatedAt)}</time>
                   </td>
                 </tr>
               );
@@ -155,7 +160,7 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
           </tbody>
         </table>
       </div>
-      {shown.length === 0 && (filter === 'all' ? <p>No document matches the filters.</p> : <p>No document is {statusText(filter).toLowerCase()}.</p>)}
+      {shown.length === 0 && <p>{t(filter === 'all' ? 'library.noMatch' : NONE_WITH[filter])}</p>}
       {editing && <DetailsDialog record={editing} onClose={() => setEditing(null)} />}
     </section>
   );
@@ -163,11 +168,12 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
 
 /** A filter by one metadata field: every value the library holds, or any. */
 function ChoiceFilter({ label, value, choices, onChange }: { label: string; value: string; choices: readonly string[]; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
   return (
     <label>
       {label}{' '}
       <select value={value} onChange={(e) => onChange(e.target.value)} dir="auto">
-        <option value="">Any</option>
+        <option value="">{t('library.any')}</option>
         {choices.map((c) => (
           <option key={c} value={c}>
             {c}

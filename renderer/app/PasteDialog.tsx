@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appStore } from '../store/appStore';
 
 /**
@@ -6,6 +7,7 @@ import { appStore } from '../store/appStore';
  * paste event (a textarea's value would turn CRLF into LF).
  */
 export function PasteDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (id: string) => void }) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
@@ -21,16 +23,16 @@ export function PasteDialog({ onClose, onAdded }: { onClose: () => void; onAdded
   }
 
   return (
-    <dialog ref={dialog} className="paste-dialog" aria-label="Paste text as a new document" onClose={onClose}>
-      <h2>Paste text as a new document</h2>
+    <dialog ref={dialog} className="paste-dialog" aria-label={t('paste.dialog')} onClose={onClose}>
+      <h2>{t('paste.dialog')}</h2>
       <label>
-        Title
-        <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" placeholder="(first line of the text)" />
+        {t('paste.title')}
+        <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" placeholder={t('paste.titlePlaceholder')} />
       </label>
       <label>
-        Text
+        {t('paste.text')}
         <textarea
-          aria-label="Text to add"
+          aria-label={t('paste.textField')}
           dir="rtl"
           lang="ar"
           rows={12}
@@ -49,10 +51,10 @@ export function PasteDialog({ onClose, onAdded }: { onClose: () => void; onAdded
       </label>
       <div className="dialog-buttons">
         <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" disabled={!text} onClick={() => void add()}>
-          Add document
+          {t('paste.add')}
         </button>
       </div>
     </dialog>

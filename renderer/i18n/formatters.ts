@@ -6,6 +6,8 @@ export interface Formatters {
   number(n: number): string;
   /** A calendar date (YYYY-MM-DD, as stored) written out in the interface's language. */
   date(iso: string): string;
+  /** A moment (milliseconds since 1970) as a date and time of day, in the local time zone. */
+  dateTime(ms: number): string;
 }
 
 /** The formatters for a language and a choice of digits. */
@@ -13,11 +15,13 @@ export function formattersFor(language: InterfaceLanguage, digits: Digits): Form
   const locale = `${language}-u-nu-${digits}`;
   const numbers = new Intl.NumberFormat(locale);
   const dates = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const moments = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return {
     number: (n) => numbers.format(n),
     date(iso) {
       const at = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
       return Number.isNaN(at) ? iso : dates.format(at);
     },
+    dateTime: (ms) => moments.format(ms),
   };
 }

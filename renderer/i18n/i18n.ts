@@ -35,3 +35,6 @@ export function followPrefs(prefs: InterfacePrefs): void {
 
 /** A string of the interface in the present language, for code outside React (store notices). */
 export const t = i18n.t.bind(i18n);
+
+/** A number with the chosen digits, for code outside React (a component has `useFormat`). */
+export const formatNumber = (value: number): string => numbers.number(value);

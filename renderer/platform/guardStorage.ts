@@ -1,8 +1,8 @@
+import { t } from '../i18n/i18n';
 import type { HashiyaStore } from '../store/createStore';
 
 /** Free room below which the analyst is warned: the larger of 200 MB and a twentieth of the quota. */
 const low = (quota: number) => Math.max(200 * 1024 * 1024, quota / 20);
-const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
 /**
  * Keeps the library's storage safe while the window is open: asks the browser to keep it
@@ -22,7 +22,7 @@ export function guardStorage(store: HashiyaStore, win: Window = window): () => v
       warned = true;
       store.getState().notify({
         kind: 'error',
-        text: `Storage is running low: ${MB(free)} free for the library. Make room on the disk, or save your work to a file, before saving starts to fail.`,
+        text: t('storage.low', { size: Math.round(free / (1024 * 1024)) }),
       });
     } else if (free >= low(estimate.quota)) warned = false;
   };

@@ -1,3 +1,4 @@
+import type { InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { runAction, type ActionContext, type CommandName } from '../actions/actions';
 import { inTextField } from '../actions/inTextField';
@@ -23,17 +24,31 @@ export async function runMenuCommand(command: MenuCommand, ctx: ActionContext): 
 }
 
 /**
- * Wires the application menu (Electron only) to the app: menu commands, and files opened
- * from File > Open Recent, which are imported like picked ones. `context` gives what the
- * commands run with at the moment one is chosen. Returns a function that disconnects;
- * does nothing where the platform has no menu.
+ * Wires the application menu (Electron only) to the app: menu commands, files opened
+ * from File > Open Recent, which are imported like picked ones, and the interface language,
+ * which the menu and the page's switch share (either one chosen, both follow). `context`
+ * gives what the commands run with at the moment one is chosen. Returns a function that
+ * disconnects; does nothing where the platform has no menu.
  */
 export function connectMenu(context: () => ActionContext): () => void {
   const { api, store } = context();
   const stopCommands = api.onMenuCommand?.((command) => void runMenuCommand(command, context()));
   const stopFiles = api.onFilesOpened?.((opened) => void store.getState().importFiles(opened.files));
+  const stopLanguage = api.onMenuLanguage?.((language) => store.getState().setLanguage(language));
+  // A menu that cannot follow keeps its language; the page goes on in the chosen one.
+  const tellMenu = (language: InterfaceLanguage) => void api.setMenuLanguage?.({ language }).catch(() => null);
+  let unfollow: (() => void) | undefined;
+  if (api.setMenuLanguage) {
+    // The page's remembered choice is the one both start in.
+    tellMenu(store.getState().language);
+    unfollow = store.subscribe((s, prev) => {
+      if (s.language !== prev.language) tellMenu(s.language);
+    });
+  }
   return () => {
     stopCommands?.();
     stopFiles?.();
+    stopLanguage?.();
+    unfollow?.();
   };
 }

@@ -1,7 +1,7 @@
 import type { HashiyaStore } from '../store/createStore';
 
-/** How often the open app backs the library up, when it changed. */
-const BACKUP_EVERY_MS = 30 * 60_000;
+/** How often, in minutes, the open app backs the library up when it changed (the backups dialog says so). */
+export const BACKUP_EVERY_MINUTES = 30;
 
 /**
  * Backs the library up on a schedule while the app is open (skipped when nothing changed
@@ -9,6 +9,6 @@ const BACKUP_EVERY_MS = 30 * 60_000;
  * a function that stops.
  */
 export function scheduleBackups(store: HashiyaStore, win: Pick<Window, 'setInterval' | 'clearInterval'> = window): () => void {
-  const timer = win.setInterval(() => void store.getState().backUpNow('scheduled'), BACKUP_EVERY_MS);
+  const timer = win.setInterval(() => void store.getState().backUpNow('scheduled'), BACKUP_EVERY_MINUTES * 60_000);
   return () => win.clearInterval(timer);
 }

@@ -1,4 +1,5 @@
 import type { HashiyaApi, PickedFile } from '../../shared/ipc/contract';
+import { t } from '../i18n/i18n';
 import { openBackupFolder, rememberedFolder } from './backupFolder';
 import { folderPicker } from './fileSystemAccess';
 import { folderBackups } from './folderBackups';
@@ -21,7 +22,7 @@ export const webApi: HashiyaApi = {
       input.type = 'file';
       input.multiple = true;
       input.accept = request ? request.extensions.map((e) => `.${e}`).join(',') : '.txt,text/plain';
-      input.setAttribute('aria-label', 'Text files to import');
+      input.setAttribute('aria-label', t('imports.filesInput'));
       input.style.display = 'none';
       document.body.append(input);
       const done = (files: PickedFile[]) => {
@@ -70,16 +71,16 @@ function confirmSave(name: string, bytes: number): Promise<boolean> {
   return new Promise((resolve) => {
     const dialog = document.createElement('dialog');
     dialog.className = 'small-dialog';
-    dialog.setAttribute('aria-label', 'Export ready');
+    dialog.setAttribute('aria-label', t('export.ready'));
     const p = document.createElement('p');
-    p.textContent = `${name} is ready (${(bytes / 1048576).toFixed(1)} MB).`;
+    p.textContent = t('export.readyText', { name, size: (bytes / 1048576).toFixed(1) });
     const save = document.createElement('button');
     save.type = 'button';
     save.className = 'primary';
-    save.textContent = `Save ${name}`;
+    save.textContent = t('export.save', { name });
     const cancel = document.createElement('button');
     cancel.type = 'button';
-    cancel.textContent = 'Cancel';
+    cancel.textContent = t('common.cancel');
     const row = document.createElement('div');
     row.className = 'dialog-buttons';
     row.append(cancel, save);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { describeBackup } from '../../shared/backup/describeBackup';
 import { verifyBackup } from '../../shared/backup/verifyBackup';
+import { t } from '../i18n/i18n';
 import type { BackupSlice, HashiyaState, StoreDeps } from './types';
 
 const problemLine = (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`;
@@ -45,22 +46,21 @@ export const backupSlice =
               const saved = await deps.api.saveTextFile({
                 suggestedName: 'hashiya-backup.jsonl',
                 content,
-                filterName: 'Hashiya backup',
+                filterName: t('backups.fileKind'),
                 extensions: ['jsonl'],
               });
-              if (saved.saved) get().notify({ kind: 'info', text: `Library backed up to ${saved.path ?? 'a downloaded file'}.` });
+              if (saved.saved) get().notify({ kind: 'info', text: t('backups.savedTo', { path: saved.path ?? t('backups.downloaded') }) });
               return saved.saved;
             }
-            if (written.reason === 'denied')
-              get().notify({ kind: 'error', text: 'The backup was not made: the browser was not allowed to write to the backup folder.' });
+            if (written.reason === 'denied') get().notify({ kind: 'error', text: t('backups.notMadeDenied') });
             return false;
           }
           backedUp = { saved: get().save.saved, documents: get().documents.length };
           patch({ last: { name: written.name, path: written.path, at: deps.now() }, unavailable: null });
-          if (!automatic) get().notify({ kind: 'info', text: `Library backed up: ${written.path}.` });
+          if (!automatic) get().notify({ kind: 'info', text: t('backups.saved', { path: written.path }) });
           return true;
         } catch (e) {
-          if (!automatic) get().notify({ kind: 'error', text: `The backup was not made: ${(e as Error).message}` });
+          if (!automatic) get().notify({ kind: 'error', text: t('backups.notMade', { message: (e as Error).message }) });
           return false;
         } finally {
           patch({ running: false });
@@ -98,7 +98,7 @@ export const backupSlice =
         const check = get().backup.check;
         if (!check?.backup) return;
         if (!(await get().flushWrites())) {
-          get().notify({ kind: 'error', text: 'Nothing was restored: your latest changes are not stored yet (see the save status).' });
+          get().notify({ kind: 'error', text: t('backups.restoreUnsaved') });
           return;
         }
         patch({ running: true });
@@ -107,7 +107,7 @@ export const backupSlice =
           await get().backUpNow('before-restore');
           await deps.repo.restoreBackup(check.backup);
         } catch (e) {
-          get().notify({ kind: 'error', text: `Nothing was restored: ${(e as Error).message}` });
+          get().notify({ kind: 'error', text: t('backups.restoreFailed', { message: (e as Error).message }) });
           return;
         } finally {
           patch({ running: false });
@@ -118,7 +118,7 @@ export const backupSlice =
         await get().loadSettings();
         await get().loadEntities();
         await get().refreshLibrary();
-        get().notify({ kind: 'info', text: `Library restored from ${check.file}: ${check.summary}.` });
+        get().notify({ kind: 'info', text: t('backups.restored', { file: check.file, summary: check.summary }) });
       },
     };
   };

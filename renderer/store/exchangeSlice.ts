@@ -2,7 +2,6 @@ import { zipSync, strToU8 } from 'fflate';
 import type { StateCreator } from 'zustand';
 import { throttle } from './throttle';
 import type { ExportOptions } from '../../shared/export/exportOptions';
-import { summaryHeadline, summaryLines } from '../../shared/export/exportSummary';
 import { startExport } from '../../shared/export/startExport';
 import type { InputFile, Problem } from '../../shared/formats/exchange';
 import { parseLabelMap, type LabelMap } from '../../shared/formats/labelMap';
@@ -12,12 +11,24 @@ import { planImport, type PlanOptions } from '../../shared/import/planImport';
 import { readChunks } from '../import/readChunks';
 import { streamedImport } from '../import/streamedImport';
 import { addToTally, growingIndex, mapAll, newTally, reviewFrom } from '../import/reviewTally';
+import { t } from '../i18n/i18n';
+import { exportHeadline } from './exportHeadline';
 import { exportSourceOf } from './exportSourceOf';
+import { exportSummaryLines } from './exportSummaryLines';
 import { labelsWithRole } from '../../shared/model/label';
 import type { ExchangeSlice, HashiyaState, StoreDeps } from './types';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const problemLine = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
+
+/** What a saved export says: its headline, changes not yet stored, spans the format could not hold. */
+function savedNotice(headline: string, pending: number, dropped: number, format: string): string {
+  const changes = t('export.changes', { count: pending });
+  const spans = t('export.spans', { count: dropped });
+  if (pending && dropped) return t('export.savedPendingDropped', { summary: headline, pending: changes, dropped: spans, format });
+  if (pending) return t('export.savedPending', { summary: headline, pending: changes });
+  if (dropped) return t('export.savedDropped', { summary: headline, dropped: spans, format });
+  return `${headline}.`;
+}
 
 /**
  * Importing from and exporting to every exchange format. Every export — the toolbar's,
@@ -40,7 +51,7 @@ export const exchangeSlice =
         if (!format) return;
         const map = parseLabelMap(options.map);
         if (typeof map === 'string') {
-          get().notify({ kind: 'error', text: `Label mapping: ${map}` });
+          get().notify({ kind: 'error', text: t('imports.labelMapping', { message: map }) });
           return;
         }
         const planOptions = { annotator: options.annotator.trim() || get().annotator || 'analyst', now: deps.now(), newId: deps.newId };
@@ -121,13 +132,15 @@ export const exchangeSlice =
           if (open) await get().openDocument(open.record.id);
           get().notify({
             kind: 'info',
-            text: `Imported ${plural(r.added, 'new document')}; attached ${plural(r.attached, 'span')} to documents already in the library${
-              r.duplicates ? ` (${plural(r.duplicates, 'duplicate')} skipped)` : ''
-            }.`,
+            text: t('imports.reviewed', {
+              documents: t('imports.newDocuments', { count: r.added }),
+              spans: t('imports.attachedSpans', { count: r.attached }),
+              duplicates: r.duplicates ? t('imports.duplicates', { count: r.duplicates }) : '',
+            }),
             ...(review.mismatches.length ? { details: review.mismatches.map(problemLine) } : {}),
           });
         } catch (e) {
-          get().notify({ kind: 'error', text: `The import failed and nothing was stored: ${(e as Error).message}` });
+          get().notify({ kind: 'error', text: t('imports.reviewFailed', { message: (e as Error).message }) });
         } finally {
           set({ importProgress: null });
         }
@@ -146,7 +159,12 @@ export const exchangeSlice =
         const review = get().importReview;
         if (!review) return;
         const lines = [...review.problems.map((p) => `# ${problemLine(p)}`), ...review.rejected.map((r) => r.text)];
-        await deps.api.saveTextFile({ suggestedName: 'hashiya-rejected.txt', content: lines.join('\n') + '\n', filterName: 'Text', extensions: ['txt'] });
+        await deps.api.saveTextFile({
+          suggestedName: 'hashiya-rejected.txt',
+          content: lines.join('\n') + '\n',
+          filterName: t('imports.rejectedFilter'),
+          extensions: ['txt'],
+        });
       },
 
       async exportAs(formatName, request) {
@@ -179,15 +197,15 @@ export const exchangeSlice =
             progress(false, ++count);
           }
           if (!count) {
-            get().notify({ kind: 'error', text: 'The library is empty: there is nothing to export.' });
+            get().notify({ kind: 'error', text: t('export.empty') });
             return;
           }
           const out = run.finish();
-          const details = [...summaryLines(out.summary), ...out.notes];
+          const details = [...exportSummaryLines(out.summary), ...out.notes];
           if (!out.summary.records) {
             get().notify({
               kind: 'error',
-              text: `Nothing to export: no document fits the choice. ${summaryHeadline(out.summary, options, formatName)}.`,
+              text: t('export.nothing', { summary: exportHeadline(out.summary, options, formatName) }),
               details,
             });
             return;
@@ -196,7 +214,7 @@ export const exchangeSlice =
             ? await deps.api.saveTextFile({
                 suggestedName: `hashiya-${formatName}.zip`,
                 content: zipSync(Object.fromEntries(out.files.map((f) => [f.name, strToU8(f.text)]))),
-                filterName: 'Zip archive',
+                filterName: t('export.zip'),
                 extensions: ['zip'],
               })
             : await deps.api.saveTextFile({
@@ -208,14 +226,12 @@ export const exchangeSlice =
           if (saved.saved) {
             get().notify({
               kind: 'info',
-              text: `${summaryHeadline(out.summary, options, formatName, saved.path)}${pending.length ? `, with ${plural(pending.length, 'change')} not yet stored` : ''}${
-                out.dropped ? `; ${plural(out.dropped, 'span')} could not be written in ${formatName} and were left out` : ''
-              }.`,
+              text: savedNotice(exportHeadline(out.summary, options, formatName, saved.path), pending.length, out.dropped, formatName),
               details,
             });
           }
         } catch (e) {
-          get().notify({ kind: 'error', text: `Export failed: ${(e as Error).message}` });
+          get().notify({ kind: 'error', text: t('export.failed', { message: (e as Error).message }) });
         } finally {
           set({ busy: false, exportProgress: null });
         }

@@ -6,6 +6,7 @@ import { planImport } from '../../shared/import/planImport';
 import { documentInfoProblems } from '../../shared/model/documentInfoProblems';
 import { sameMeta } from '../../shared/model/sameMeta';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
+import { t } from '../i18n/i18n';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
 
 /** The library: the documents, and bringing plain text into it. */
@@ -28,12 +29,12 @@ export const librarySlice =
       const skipped = docs.length - n;
       const details = [
         ...encodings,
-        ...plan.attachments.map((a) => `the same text is already in the library as «${a.title}»; not imported again`),
+        ...plan.attachments.map((a) => t('imports.alreadyThere', { title: a.title })),
         ...plan.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
       ];
       get().notify({
         kind: 'info',
-        text: `Imported ${n} document${n === 1 ? '' : 's'}${skipped ? `; ${skipped} skipped` : ''}.`,
+        text: skipped ? t('imports.doneSkipped', { count: n, skipped }) : t('imports.done', { count: n }),
         ...(details.length ? { details } : {}),
       });
       return plan.newDocuments;
@@ -64,18 +65,18 @@ export const librarySlice =
         const problems = documentInfoProblems(title, meta);
         if (problems.length) return problems;
         const record = get().documents.find((d) => d.id === id) ?? (get().open?.record.id === id ? get().open!.record : undefined);
-        if (!record) return ['The document is no longer in the library.'];
+        if (!record) return [t('library.gone')];
         const after = { title: title.trim(), ...(Object.keys(meta).length ? { meta } : {}) };
         if (after.title === record.title && sameMeta(after.meta, record.meta)) return [];
         // A library step, not a document's: it is undone from the library and the document alike.
         const before = { title: record.title, ...(record.meta ? { meta: record.meta } : {}) };
         const stored = await get().commitLibraryChange({
-          title: `Details of “${after.title}”`,
+          title: t('library.detailsStep', { title: after.title }),
           spans: [],
           entities: [],
           documents: [{ docId: id, before, after }],
         });
-        return stored ? [] : [get().notice?.text ?? 'The details were not saved.'];
+        return stored ? [] : [get().notice?.text ?? t('library.detailsNotSaved')];
       },
 
       async importFiles(files) {
@@ -87,7 +88,8 @@ export const librarySlice =
           if ('problem' in r) problems.push(`${r.problem.file}:${r.problem.line}: ${r.problem.message}`);
           else {
             read.push(r.file);
-            if (r.file.encoding && r.file.encoding !== 'utf-8' && r.file.encoding !== 'utf-8 (BOM)') encodings.push(`${f.name}: read as ${r.file.encoding}`);
+            if (r.file.encoding && r.file.encoding !== 'utf-8' && r.file.encoding !== 'utf-8 (BOM)')
+              encodings.push(t('imports.readAs', { file: f.name, encoding: r.file.encoding }));
           }
         }
         const parsed = txtFormat.parse(read);
@@ -97,7 +99,7 @@ export const librarySlice =
           set({ pendingImport: { valid: parsed.documents, problems } });
           get().notify({
             kind: 'error',
-            text: `${problems.length} problem${problems.length === 1 ? '' : 's'} in the ${files.length} file${files.length === 1 ? '' : 's'} picked; nothing was imported.`,
+            text: t('imports.unreadable', { problems: problems.length, count: files.length }),
             details: problems,
           });
           return;
@@ -105,7 +107,7 @@ export const librarySlice =
         try {
           await store(parsed.documents, encodings);
         } catch (e) {
-          get().notify({ kind: 'error', text: `Import failed; nothing was stored: ${(e as Error).message}` });
+          get().notify({ kind: 'error', text: t('imports.failed', { message: (e as Error).message }) });
         }
       },
 
@@ -122,13 +124,13 @@ export const librarySlice =
 
       async addPastedDocument(title, text) {
         if (text.length === 0) {
-          get().notify({ kind: 'error', text: 'There is no text to add.' });
+          get().notify({ kind: 'error', text: t('paste.empty') });
           return null;
         }
         const lone = firstLoneSurrogate(text);
         if (lone >= 0) {
           const line = text.slice(0, lone).split(/\r\n|\r|\n/).length;
-          get().notify({ kind: 'error', text: `The pasted text holds a broken character (an unpaired UTF-16 surrogate) on line ${line}; nothing was added.` });
+          get().notify({ kind: 'error', text: t('paste.brokenCharacter', { line }) });
           return null;
         }
         const name =
@@ -137,7 +139,7 @@ export const librarySlice =
             .trim()
             .split(/\r\n|\r|\n/)[0]!
             .slice(0, 60) ||
-          'Pasted text';
+          t('paste.defaultTitle');
         const docs = await store([{ title: name, text, source: 'clipboard', spans: [] }]);
         return docs[0]?.record.id ?? null;
       },

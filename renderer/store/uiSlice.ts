@@ -4,6 +4,7 @@ import { renameLabelsInChange } from '../../shared/model/change';
 import { sameStep } from './stepOrder';
 import { checkLabels } from '../../shared/model/checkLabels';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
+import { withLabelTexts } from '../../shared/model/withLabelTexts';
 import { t } from '../i18n/i18n';
 import { describeRoleConflict } from './describeRoleConflict';
 import { roleChanges } from './roleChanges';
@@ -34,7 +35,8 @@ export const uiSlice =
     async loadSettings() {
       const [annotator, stored] = await Promise.all([deps.repo.getSetting<string>('annotator'), deps.repo.getSetting<unknown>('labels')]);
       // A set restored from an older backup has no roles yet: it gets them as the upgrade gives them.
-      const labels = withLabelRoles(stored) as LabelDef[] | undefined;
+      // One without display names or guidelines in both languages gets empty ones, which show the name.
+      const labels = withLabelTexts(withLabelRoles(stored)) as LabelDef[] | undefined;
       set({ annotator: annotator ?? null, labels: Array.isArray(labels) && checkLabels(labels).length === 0 ? labels : DEFAULT_LABELS, settingsLoaded: true });
     },
 
@@ -54,14 +56,14 @@ export const uiSlice =
 
     async saveLabels(labels, renames) {
       // Renaming rewrites stored spans: changes still queued with the old names go first.
-      if (!(await get().flushWrites())) return ['your latest changes are not stored yet (see the save status)'];
+      if (!(await get().flushWrites())) return [t('labels.flushFirst')];
       const problems = checkLabels(labels);
       // A label may disappear only when no span uses it.
       const kept = new Set([...labels.map((l) => l.name), ...renames.keys()]);
       for (const old of get().labels) {
         if (kept.has(old.name)) continue;
         const used = await deps.repo.countSpansWithLabel(old.name);
-        if (used) problems.push(`label "${old.name}" is used by ${used} span${used === 1 ? '' : 's'} and cannot be removed`);
+        if (used) problems.push(t('labels.cannotRemove', { name: old.name, count: used }));
       }
       if (problems.length) return problems;
       const outcome = await deps.repo.renameLabels(renames, labels, deps.now(), roleChanges(get().labels, labels, renames));
@@ -82,7 +84,7 @@ export const uiSlice =
       // The open document's spans carry the old names until reloaded.
       const open = get().open;
       if (open && n > 0) await get().openDocument(open.record.id);
-      get().notify({ kind: 'info', text: `Labels saved${n ? `; ${n} span${n === 1 ? '' : 's'} renamed` : ''}.` });
+      get().notify({ kind: 'info', text: n ? t('labels.savedRenamed', { count: n }) : t('labels.saved') });
       return [];
     },
 

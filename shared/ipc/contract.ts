@@ -1,3 +1,5 @@
+import type { InterfaceLanguage } from '../i18n/interfaceLanguage';
+
 /**
  * The process boundary. Every IPC channel is listed here with its request and
  * response; the preload exposes one method per channel and main validates every payload.
@@ -109,6 +111,11 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
 }
 
+/** The interface language chosen in the page, for the application menu to speak. */
+export interface SetMenuLanguageRequest {
+  readonly language: InterfaceLanguage;
+}
+
 /** Files main opened on its own (File > Open Recent), for the renderer to import. */
 export interface OpenedFiles {
   readonly files: readonly PickedFile[];
@@ -137,6 +144,8 @@ export interface MainEvents {
   'files:opened': OpenedFiles;
   /** The window is closing: store queued changes, back up, then call `readyToClose`. */
   'app:closing': null;
+  /** The interface language was chosen in the menu (View > Interface Language): the page follows. */
+  'menu:language': InterfaceLanguage;
 }
 
 export type MainEventChannel = keyof MainEvents;
@@ -150,6 +159,7 @@ export interface IpcContract {
   'backup:read': { request: ReadBackupRequest; response: BackupRead };
   'app:ready-to-close': { request: null; response: null };
   'model:open-folder': { request: null; response: ModelFolderPicked | ModelFolderCancelled };
+  'menu:set-language': { request: SetMenuLanguageRequest; response: null };
 }
 
 export type Channel = keyof IpcContract;
@@ -163,6 +173,7 @@ export const CHANNELS = [
   'backup:read',
   'app:ready-to-close',
   'model:open-folder',
+  'menu:set-language',
 ] as const satisfies readonly Channel[];
 
 /** The API the renderer sees: one method per channel, no event objects. */
@@ -200,6 +211,16 @@ export interface HashiyaApi {
    * (main decides which). Absent in a browser, which reads a folder it was given access to itself.
    */
   openModelFolder?(): Promise<ModelFolderPicked | ModelFolderCancelled>;
+  /**
+   * Has the application menu speak the language chosen in the page (and main remember it).
+   * Absent where there is no application menu (a plain browser).
+   */
+  setMenuLanguage?(request: SetMenuLanguageRequest): Promise<null>;
+  /**
+   * Calls `callback` with the language chosen in the application menu; returns a function
+   * that stops. Absent where there is no application menu.
+   */
+  onMenuLanguage?(callback: (language: InterfaceLanguage) => void): () => void;
 }
 
 /** Largest export or file, in UTF-16 units, that one IPC message may carry. */

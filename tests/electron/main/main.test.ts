@@ -398,6 +398,25 @@ describe('main process', () => {
     expect(menuItem(again.menus, 'File').label).toBe('File');
   });
 
+  it('follows the language chosen in the page, and tells the page the one chosen in the menu', async () => {
+    const fake = await startMain({ languages: ['en-US'] });
+    const window = fake.windows[0]!;
+    const setLanguage = fake.ipcHandlers.get('menu:set-language')!;
+    await expect(setLanguage(fromApp, { language: 'ar' })).resolves.toBeNull();
+    expect(menuItem(fake.menus, 'عرض', 'لغة الواجهة', 'العربية').checked).toBe(true);
+    const file = path.join(work, 'userData', 'settings.json');
+    await eventually(async () => expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ language: 'ar' }));
+    // The page never hears back about its own choice.
+    expect(window.webContents.sent).toEqual([]);
+    await expect(setLanguage(fromApp, { language: 'fr' })).rejects.toThrow(/invalid/);
+    await expect(setLanguage(fromElsewhere, { language: 'en' })).rejects.toThrow(/sender/);
+    expect(menuItem(fake.menus, 'عرض').label).toBe('عرض');
+
+    menuItem(fake.menus, 'عرض', 'لغة الواجهة', 'English').click!();
+    expect(window.webContents.sent).toEqual([['menu:language', 'en']]);
+    expect(menuItem(fake.menus, 'View', 'Interface Language', 'English').checked).toBe(true);
+  });
+
   it('keeps opened files in File > Open Recent and opens them from there', async () => {
     const fake = await startMain();
     const { a, b } = await openTwoFiles(fake);

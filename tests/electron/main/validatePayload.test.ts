@@ -107,6 +107,27 @@ describe('validatePayload', () => {
     });
   });
 
+  describe('menu:set-language', () => {
+    it('takes one of the interface languages, and nothing else', () => {
+      expect(validatePayload('menu:set-language', { language: 'ar' })).toEqual({ ok: true, value: { language: 'ar' } });
+      expect(validatePayload('menu:set-language', { language: 'en' })).toEqual({ ok: true, value: { language: 'en' } });
+      for (const bad of [
+        null,
+        'ar',
+        {},
+        { language: 'fr' },
+        { language: 'AR' },
+        { language: 'ar-SY' },
+        { language: 1 },
+        { language: 'ar', menu: 'File' },
+        ['ar'],
+      ]) {
+        expect(rejected('menu:set-language', bad)).toBeTruthy();
+      }
+      expect(rejected('menu:set-language', { language: 'de' })).toMatch(/^language: /);
+    });
+  });
+
   describe('backup:write, backup:list, backup:read', () => {
     it('takes a backup as text in pieces, and nothing else', () => {
       const pieces = ['{"hashiya_backup":1}\n', '{"t":"spans","r":{}}\n'];

@@ -54,12 +54,14 @@ describe('preload', () => {
       'onClosing',
       'onFilesOpened',
       'onMenuCommand',
+      'onMenuLanguage',
       'openModelFolder',
       'openTextFiles',
       'platform',
       'readBackup',
       'readyToClose',
       'saveTextFile',
+      'setMenuLanguage',
       'writeBackup',
     ]);
     expect(api.platform).toBe('electron');
@@ -146,6 +148,21 @@ describe('preload', () => {
     const api = exposed.get('hashiya') as HashiyaApi;
     await api.openModelFolder!();
     expect(invoke.mock.calls.at(-1)).toEqual(['model:open-folder', null]);
+  });
+
+  it('tells main the page’s language, and passes the menu’s choice on only when it is a language', async () => {
+    const { exposed, emit, invoke, listeners } = loadPreload();
+    const api = exposed.get('hashiya') as HashiyaApi;
+    await api.setMenuLanguage!({ language: 'ar' });
+    expect(invoke.mock.calls.at(-1)).toEqual(['menu:set-language', { language: 'ar' }]);
+    const seen: unknown[][] = [];
+    const stop = api.onMenuLanguage!((...args: unknown[]) => seen.push(args));
+    emit('menu:language', 'en');
+    for (const bad of ['fr', '', null, { language: 'ar' }, ['ar'], 'toString']) emit('menu:language', bad);
+    emit('menu:command', 'ar'); // another channel
+    expect(seen).toEqual([['en']]);
+    stop();
+    expect(listeners.get('menu:language')?.size).toBe(0);
   });
 
   it('passes files opened by main on only when they are files', () => {

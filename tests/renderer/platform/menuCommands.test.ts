@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InterfaceLanguage } from '../../../shared/i18n/interfaceLanguage';
 import type { HashiyaApi, MenuCommand, OpenedFiles } from '../../../shared/ipc/contract';
 import type { ActionContext } from '../../../renderer/actions/actions';
 import { connectMenu, runMenuCommand } from '../../../renderer/platform/menuCommands';
@@ -109,6 +110,44 @@ describe('connectMenu', () => {
     await vi.waitFor(() => expect(store.getState().documents.map((d) => d.title)).toEqual(['قديم']));
     disconnect();
     expect([stops.commands.mock.calls.length, stops.files.mock.calls.length]).toEqual([1, 1]);
+  });
+
+  it('shares the interface language with the menu: the page’s choice goes to main, the menu’s comes to the page', async () => {
+    const { store, api, ctx } = setup();
+    store.getState().setLanguage('en');
+    let onLanguage: ((language: InterfaceLanguage) => void) | null = null;
+    const told: InterfaceLanguage[] = [];
+    const stop = vi.fn();
+    const withMenu: HashiyaApi = {
+      ...api,
+      setMenuLanguage: async ({ language }) => (told.push(language), null),
+      onMenuLanguage: (callback) => ((onLanguage = callback), stop),
+    };
+    const disconnect = connectMenu(() => ({ ...ctx, api: withMenu }));
+    // The menu starts in the page's remembered language.
+    expect(told).toEqual(['en']);
+    store.getState().setLanguage('ar');
+    expect(told).toEqual(['en', 'ar']);
+    onLanguage!('en');
+    expect(store.getState().language).toBe('en');
+    expect(told).toEqual(['en', 'ar', 'en']);
+    store.getState().setDigits('arab');
+    expect(told).toHaveLength(3);
+    disconnect();
+    expect(stop).toHaveBeenCalledTimes(1);
+    store.getState().setLanguage('ar');
+    expect(told).toHaveLength(3);
+    store.getState().setLanguage('en');
+  });
+
+  it('goes on in the page’s language when the menu cannot follow', async () => {
+    const { store, api, ctx } = setup();
+    const refused = vi.fn(() => Promise.reject(new Error('menu:set-language: the sender is not allowed')));
+    const disconnect = connectMenu(() => ({ ...ctx, api: { ...api, setMenuLanguage: refused } }));
+    store.getState().setLanguage(store.getState().language === 'ar' ? 'en' : 'ar');
+    await vi.waitFor(() => expect(refused).toHaveBeenCalledTimes(2));
+    disconnect();
+    store.getState().setLanguage('en');
   });
 
   it('does nothing where there is no application menu', () => {
