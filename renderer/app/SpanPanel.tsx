@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { STANCES, type Stance } from '../../shared/model/span';
 import { codePointIndex } from '../../shared/text/codepoints';
 import { activeView } from '../editor/activeView';
@@ -19,6 +20,8 @@ export function SpanPanel() {
   const linking = useHashiya((s) => s.linkingClaimId);
   const text = useHashiya((s) => s.open?.text ?? '');
   const label = useHashiya((s) => s.labels.find((l) => l.name === selected?.label));
+  // Once per text: a long article's index takes milliseconds, and the panel redraws on every selection.
+  const index = useMemo(() => codePointIndex(text), [text]);
   const st = appStore.getState();
   const keep = (e: React.MouseEvent) => e.preventDefault();
 
@@ -32,7 +35,6 @@ export function SpanPanel() {
       </aside>
     );
   }
-  const index = codePointIndex(text);
   const goTo = (start: number, id: string) => {
     const view = activeView();
     if (view) setTextSelection(view, start);

@@ -4,6 +4,7 @@ import type { Span } from '../../shared/model/span';
 import { appStore, useHashiya } from '../store/appStore';
 import type { HashiyaState } from '../store/types';
 import { annotationKey } from './annotationPlugin';
+import { isBuilt } from './docGrowth';
 import { toEditorPos } from './positions';
 
 /** Whose link an arc draws: the editable layer's, or annotator A's or B's under review. */
@@ -45,9 +46,9 @@ interface ReviewedLayer {
  * Draws each claim's link to its source as an arrow over the text: the editable layer's
  * (yours, or gold under review), and under review annotator A's and B's in their layers'
  * styles — A's solid, above the line as A's spans are drawn; B's dashed, below it. The text
- * never moves (it is immutable and spans add no width), so arcs are measured only when a
- * link changes, a layer is shown or hidden, the document loads, fonts arrive or the frame
- * is resized.
+ * is immutable and spans add no width, so arcs are measured only when a link changes, a
+ * layer is shown or hidden, the document loads, fonts arrive, or the frame or the text
+ * changes size (a long document's sections are appended and first laid out as they come).
  */
 export function LinkArcs({ editor }: { editor: Editor }) {
   const key = useHashiya((s) => {
@@ -66,6 +67,9 @@ export function LinkArcs({ editor }: { editor: Editor }) {
     if (!frame) return;
     const ro = new ResizeObserver(() => setTick((t) => t + 1));
     ro.observe(frame);
+    // The text grows while a long document is built, and a section drawn for the first time
+    // takes its real height in place of its estimate: both move what follows.
+    ro.observe(editor.view.dom);
     const onFonts = () => setTick((t) => t + 1);
     document.fonts.addEventListener('loadingdone', onFonts);
     return () => {
@@ -92,7 +96,8 @@ export function LinkArcs({ editor }: { editor: Editor }) {
       const below = layer === 'b';
       for (const s of spans.values()) {
         const src = s.sourceId ? spans.get(s.sourceId) : undefined;
-        if (!src) continue;
+        // A long document still being built draws its later links once their sections are in.
+        if (!src || !isBuilt(plugin.layout, view.state.doc, Math.max(s.end, src.end))) continue;
         const a = at(s.start, below);
         const b = at(src.start, below);
         const lift = (14 + Math.min(60, Math.abs(a.y - b.y) * 0.15)) * (below ? -1 : 1);

@@ -1,12 +1,12 @@
-import { Schema } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { createSpan, type Span } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { layoutToDocJson, textLayout, toTextOffset, type EditorPos } from '../../../renderer/editor/positions';
 import { reviewLayerKey, reviewLayerPlugin, type ReviewLayerAction } from '../../../renderer/editor/reviewLayerPlugin';
+import { articleSchema } from '../../support/articleSchema';
 
-const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
+const schema = articleSchema;
 const TEXT = 'وأكد المرصد السوري لحقوق الإنسان أن القاعدة شهدت استنفاراً\r\nللقوات الأميركية في ريف ديرالزور.';
 const layout = textLayout(TEXT);
 

@@ -1,4 +1,3 @@
-import { Schema } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { foldArabic } from '../../../shared/text/arabicFold';
@@ -6,8 +5,9 @@ import { matchArabic } from '../../../shared/text/arabicMatch';
 import { layoutToDocJson, textLayout, toTextOffset, type EditorPos } from '../../../renderer/editor/positions';
 import { searchKey, searchPlugin, type SearchAction } from '../../../renderer/editor/searchPlugin';
 import { testStores } from '../../support/testStore';
+import { articleSchema } from '../../support/articleSchema';
 
-const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
+const schema = articleSchema;
 // Two lines ended by CRLF, an emoji before the second hit: editor positions differ from text offsets.
 const TEXT = 'أعلنت القوات الأميركية 📌\r\nوانسحبت بالقوات نحو القاعدة\r\nللقوات';
 const layout = textLayout(TEXT);

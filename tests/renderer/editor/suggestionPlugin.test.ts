@@ -1,4 +1,3 @@
-import { Schema } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { foldArabic } from '../../../shared/text/arabicFold';
@@ -7,8 +6,9 @@ import { layoutToDocJson, textLayout, toTextOffset, type EditorPos } from '../..
 import { suggestionKey, suggestionPlugin, type SuggestionAction } from '../../../renderer/editor/suggestionPlugin';
 import type { SuggestedSpan } from '../../../renderer/store/types';
 import { testStores } from '../../support/testStore';
+import { articleSchema } from '../../support/articleSchema';
 
-const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
+const schema = articleSchema;
 // An emoji and CRLF before the later ones: editor positions differ from text offsets.
 const TEXT = 'أعلنت القوات الأميركية 📌\r\nوانسحبت بالقوات الأميركية نحو القاعدة\r\nللقوات الأميركية';
 const layout = textLayout(TEXT);
