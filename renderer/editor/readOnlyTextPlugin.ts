@@ -20,13 +20,18 @@ export function readOnlyTextPlugin(): Plugin {
       if (!tr.docChanged) return true;
       return (tr.getMeta(annotationKey) as AnnotationAction | undefined)?.type === 'load' || growthOf(tr) !== undefined;
     },
-    // Plain-text editing only: the caret and selection are the same, and React, which reads the
-    // selection of a focused `contenteditable="true"` before every commit by walking all of its
-    // text, leaves it alone — that walk cost a long article hundreds of ms a keystroke.
+    // Before every commit React saves the selection of a focused element whose
+    // `contentEditable` property reads "true", by walking every text node in it: on a long
+    // article, hundreds of ms for each keystroke that redraws a panel. The browser edits by
+    // the attribute, which stays "true" (plaintext-only would change how a drag selects);
+    // only this one element's property reads otherwise, so React leaves the article alone.
     view(view) {
-      const plain = () => view.dom.getAttribute('contenteditable') === 'true' && view.dom.setAttribute('contenteditable', 'plaintext-only');
-      plain();
-      return { update: plain };
+      Object.defineProperty(view.dom, 'contentEditable', {
+        configurable: true,
+        get: () => (view.dom.getAttribute('contenteditable') === 'false' ? 'false' : 'plaintext-only'),
+        set: (value: string) => view.dom.setAttribute('contenteditable', value),
+      });
+      return {};
     },
     props: {
       handleTextInput: () => true,

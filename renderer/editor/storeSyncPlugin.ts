@@ -107,7 +107,9 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           linkingId: st.linkingClaimId,
         };
         const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content);
-        tr.setSelection(TextSelection.create(tr.doc, toEditorPos(layout, utf16(0)))).setMeta(annotationKey, action).setMeta(PROGRAMMATIC, true);
+        tr.setSelection(TextSelection.create(tr.doc, toEditorPos(layout, utf16(0))))
+          .setMeta(annotationKey, action)
+          .setMeta(PROGRAMMATIC, true);
         tr.setMeta(reviewLayerKey, { type: 'draw', layers: reviewLayers(st, docId, layout, colors) } satisfies ReviewLayerAction);
         loaded = true;
         view.dispatch(tr);

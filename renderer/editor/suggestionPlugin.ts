@@ -71,7 +71,13 @@ function redraw(prev: SuggestionState, action: Extract<SuggestionAction, { type:
   const next = { layout, items, current, colors };
   const shown = (item: SuggestedSpan) => isBuilt(layout, doc, item.end);
   if (prev.layout !== layout || prev.colors !== colors)
-    return { ...next, decorations: DecorationSet.create(doc, items.flatMap((p, i) => (shown(p) ? [decorate(action, layout, p, i === current)] : []))) };
+    return {
+      ...next,
+      decorations: DecorationSet.create(
+        doc,
+        items.flatMap((p, i) => (shown(p) ? [decorate(action, layout, p, i === current)] : [])),
+      ),
+    };
   const focused = (list: readonly SuggestedSpan[], at: number) => new Map(list.map((p, i) => [keyOf(p), i === at]));
   const was = focused(prev.items, prev.current);
   const now = focused(items, current);

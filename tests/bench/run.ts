@@ -85,7 +85,10 @@ export interface Figure {
   readonly [extra: string]: unknown;
 }
 
-export type Results = Record<'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId, Figure>;
+export type Results = Record<
+  'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId,
+  Figure
+>;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -507,10 +510,7 @@ export async function runBench(
     if (want('C1', 'C2', 'C3')) Object.assign(results, await claimsFigures(browser, base, config, log));
 
     if (want('L1', 'L2', 'L3', 'L4', 'L5', 'L6'))
-      Object.assign(
-        results,
-        await longDocumentFigures(browser, config.longDocument, (context, name) => load(context, base, name, log), call, log),
-      );
+      Object.assign(results, await longDocumentFigures(browser, config.longDocument, (context, name) => load(context, base, name, log), call, log));
 
     await writeFile(out, JSON.stringify(results, null, 2) + '\n');
     return results;

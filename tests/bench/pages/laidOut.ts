@@ -53,7 +53,8 @@ export async function fontsReady(): Promise<void> {
  * costs the observer no more than a page with a few.
  */
 export function whenNewSpan(root: Element, known: ReadonlySet<string>): Promise<Element> {
-  const isNew = (el: Element) => el instanceof HTMLElement && el.dataset.spanId !== undefined && !el.classList.contains('hs-handle') && !known.has(el.dataset.spanId);
+  const isNew = (el: Element) =>
+    el instanceof HTMLElement && el.dataset.spanId !== undefined && !el.classList.contains('hs-handle') && !known.has(el.dataset.spanId);
   const inside = (node: Node): Element | undefined => {
     if (!(node instanceof Element)) return undefined;
     if (isNew(node)) return node;

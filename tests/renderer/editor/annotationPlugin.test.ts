@@ -151,7 +151,13 @@ describe('the annotation plugin on a long document built a run of sections at a 
   it('keeps a span tagged beyond the built part until its section comes', () => {
     const one = grown(1);
     const tagged = one.apply(
-      one.tr.setMeta(annotationKey, { type: 'update', upsert: [span('s4', at(4, 0), at(4, 4))], remove: [], selectedId: null, linkingId: null } satisfies AnnotationAction),
+      one.tr.setMeta(annotationKey, {
+        type: 'update',
+        upsert: [span('s4', at(4, 0), at(4, 4))],
+        remove: [],
+        selectedId: null,
+        linkingId: null,
+      } satisfies AnnotationAction),
     );
     expect(byId(tagged, 's4')).toEqual([]);
     expect(annotationKey.getState(tagged)!.spans.has('s4')).toBe(true);
@@ -160,4 +166,3 @@ describe('the annotation plugin on a long document built a run of sections at a 
     expect(byId(done, 's4')).toHaveLength(1);
   });
 });
-

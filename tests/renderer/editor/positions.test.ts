@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf16 } from '../../../shared/text/units';
-import { builtEnd, layoutToDocJson, SECTION_CHARS, sectionsHolding, textLayout, toEditorPos, toTextOffset, type EditorPos } from '../../../renderer/editor/positions';
+import {
+  builtEnd,
+  layoutToDocJson,
+  SECTION_CHARS,
+  sectionsHolding,
+  textLayout,
+  toEditorPos,
+  toTextOffset,
+  type EditorPos,
+} from '../../../renderer/editor/positions';
 import { articleSchema } from '../../support/articleSchema';
 import { ARTICLE_SETS } from '../../support/corpora';
 

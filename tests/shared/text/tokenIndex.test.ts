@@ -152,4 +152,3 @@ describe('lazyTokenIndex', () => {
     expect(made).toBe(1);
   });
 });
-
