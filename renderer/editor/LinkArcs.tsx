@@ -19,6 +19,10 @@ interface Arc {
   readonly title: string;
 }
 
+// The same objects each time there is nothing to draw, so React has nothing to redraw.
+const NO_ARCS: Arc[] = [];
+const NO_SIZE = { w: 0, h: 0 };
+
 /** A key that changes only when a claim–source link or the range of a linked span changes. */
 function linkKey(spans: ReadonlyMap<string, Span>): string {
   let key = '';
@@ -58,8 +62,8 @@ export function LinkArcs({ editor }: { editor: Editor }) {
   const selectedId = useHashiya((s) => s.selectedSpanId);
   const openId = useHashiya((s) => s.open?.record.id);
   const labels = useHashiya((s) => s.labels);
-  const [arcs, setArcs] = useState<Arc[]>([]);
-  const [size, setSize] = useState({ w: 0, h: 0 });
+  const [arcs, setArcs] = useState<Arc[]>(NO_ARCS);
+  const [size, setSize] = useState(NO_SIZE);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
@@ -83,9 +87,12 @@ export function LinkArcs({ editor }: { editor: Editor }) {
     const frame = view.dom.closest<HTMLElement>('.article-frame');
     const plugin = annotationKey.getState(view.state);
     if (!frame || !plugin) return;
-    const box = frame.getBoundingClientRect();
+    // Measured at the first arc: a document without links reads no layout at all (a long one
+    // grows and lays out sections as it scrolls, and each time this runs).
+    let box: DOMRect | null = null;
     // A point at an offset: the top of its line (own links and A's, drawn above) or the bottom (B's, below).
     const at = (offset: Span['start'], below: boolean) => {
+      box ??= frame.getBoundingClientRect();
       const c = view.coordsAtPos(toEditorPos(plugin.layout, offset));
       return { x: c.left - box.left + frame.scrollLeft, y: (below ? c.bottom : c.top) - box.top + frame.scrollTop };
     };
@@ -117,8 +124,8 @@ export function LinkArcs({ editor }: { editor: Editor }) {
     const { a, b } = reviewedLayers(appStore.getState());
     if (a) drawLayer(a.spans, 'a', `A (${a.who}): `);
     if (b) drawLayer(b.spans, 'b', `B (${b.who}): `);
-    setArcs(next);
-    setSize({ w: frame.scrollWidth, h: frame.scrollHeight });
+    setArcs(next.length ? next : NO_ARCS);
+    setSize(next.length ? { w: frame.scrollWidth, h: frame.scrollHeight } : NO_SIZE);
   }, [editor, key, openId, labels, tick]);
 
   return (
