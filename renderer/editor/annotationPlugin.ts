@@ -128,7 +128,7 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
     if (was) touched.add(was);
     if (now) touched.add(now);
   }
-  const byStart = ranges.length ? reordered(prev.byStart, touched, spans) : prev.byStart;
+  const byStart = ranges.length ? reordered(prev.byStart, touched, prev.spans, spans) : prev.byStart;
   const affected = ranges.length ? byStart.filter((s) => ranges.some((r) => overlaps(s, r))) : [];
   let heights = prev.heights;
   if (ranges.length) {
@@ -156,20 +156,37 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
   return { ...next, spans, byStart, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
 }
 
-/** `byStart` with the `touched` spans taken out and put back where they now start, as `spans` holds them. */
-function reordered(byStart: readonly Span[], touched: ReadonlySet<string>, spans: ReadonlyMap<string, Span>): Span[] {
-  const out = byStart.filter((s) => !touched.has(s.id));
+/** The first index of `byStart` whose span starts at or after `start`. */
+function firstAt(byStart: readonly Span[], start: number): number {
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byStart[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `byStart` with the `touched` spans taken out from where they were (`before`) and put back
+ * where they now start (`after`): found by binary search, so a tag among thousands of spans
+ * moves an array, never filters or sorts it.
+ */
+function reordered(byStart: readonly Span[], touched: ReadonlySet<string>, before: ReadonlyMap<string, Span>, after: ReadonlyMap<string, Span>): Span[] {
+  const out = byStart.slice();
   for (const id of touched) {
-    const s = spans.get(id);
+    const s = before.get(id);
     if (!s) continue;
-    let lo = 0;
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (out[mid]!.start <= s.start) lo = mid + 1;
-      else hi = mid;
+    for (let i = firstAt(out, s.start); i < out.length && out[i]!.start === s.start; i++) {
+      if (out[i]!.id !== id) continue;
+      out.splice(i, 1);
+      break;
     }
-    out.splice(lo, 0, s);
+  }
+  for (const id of touched) {
+    const s = after.get(id);
+    if (s) out.splice(firstAt(out, s.start + 1), 0, s);
   }
   return out;
 }

@@ -76,6 +76,23 @@ describe('the annotation plugin', () => {
     expect(annotationKey.getState(removed)!.heights.has('a1')).toBe(false);
   });
 
+  it('keeps its spans in start order through adds, moves and removals', () => {
+    let state = loaded([claim, place]);
+    const moved = createSpan({ ...place, start: utf16(0), end: utf16(4) }, 2);
+    const steps: AnnotationAction[] = [
+      { type: 'update', upsert: [actor], remove: [], selectedId: 'a1', linkingId: null },
+      { type: 'update', upsert: [moved], remove: [], selectedId: null, linkingId: null },
+      { type: 'update', upsert: [], remove: ['c1'], selectedId: null, linkingId: null },
+    ];
+    for (const step of steps) {
+      state = state.apply(state.tr.setMeta(annotationKey, step));
+      const { byStart, spans } = annotationKey.getState(state)!;
+      expect(byStart.map((s) => s.id).sort()).toEqual([...spans.keys()].sort());
+      expect(byStart.every((s, i) => i === 0 || byStart[i - 1]!.start <= s.start)).toBe(true);
+      expect(byStart.every((s) => spans.get(s.id) === s)).toBe(true);
+    }
+  });
+
   it('marks the selected span and unmarks the previous one', () => {
     const state = loaded([actor, place]);
     const sel = state.apply(
