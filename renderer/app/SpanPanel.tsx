@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { STANCES } from '../../shared/model/span';
 import { codePointIndex } from '../../shared/text/codepoints';
@@ -26,6 +27,8 @@ export function SpanPanel() {
   const language = useHashiya((s) => s.language);
   const { t } = useTranslation();
   const titleOf = useLabelTitle();
+  // Once per text: a long article's index takes milliseconds, and the panel redraws on every selection.
+  const index = useMemo(() => codePointIndex(text), [text]);
   const st = appStore.getState();
   const keep = (e: React.MouseEvent) => e.preventDefault();
 
@@ -38,7 +41,6 @@ export function SpanPanel() {
       </aside>
     );
   }
-  const index = codePointIndex(text);
   const goTo = (start: number, id: string) => {
     const view = activeView();
     if (view) setTextSelection(view, start);

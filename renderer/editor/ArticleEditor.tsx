@@ -1,4 +1,3 @@
-import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
@@ -11,6 +10,7 @@ import { Annotations } from './annotationExtension';
 import { annotationKey } from './annotationPlugin';
 import { cycleSelectedSpan, isSelectionPrecise, markSelectionPrecise, pickSourceAt, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
 import { LinkArcs } from './LinkArcs';
+import { Section, SectionedDocument } from './sectionNode';
 import { toTextOffset, type EditorPos } from './positions';
 
 /**
@@ -22,7 +22,7 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
   const reviewing = useHashiya((s) => s.review?.docId === open.record.id);
   const editor = useEditor(
     {
-      extensions: [Document, Paragraph, Text, Annotations.configure({ store: appStore, docId: open.record.id })],
+      extensions: [SectionedDocument, Section, Paragraph, Text, Annotations.configure({ store: appStore, docId: open.record.id })],
       injectCSS: false,
       shouldRerenderOnTransaction: false,
       enableCoreExtensions: { delete: false },

@@ -4,6 +4,7 @@ import type { Span } from '../../shared/model/span';
 import { appStore, useHashiya } from '../store/appStore';
 import type { HashiyaState } from '../store/types';
 import { annotationKey } from './annotationPlugin';
+import { isBuilt } from './docGrowth';
 import { toEditorPos } from './positions';
 
 /** Whose link an arc draws: the editable layer's, or annotator A's or B's under review. */
@@ -17,6 +18,10 @@ interface Arc {
   readonly color: string;
   readonly title: string;
 }
+
+// The same objects each time there is nothing to draw, so React has nothing to redraw.
+const NO_ARCS: Arc[] = [];
+const NO_SIZE = { w: 0, h: 0 };
 
 /** A key that changes only when a claim–source link or the range of a linked span changes. */
 function linkKey(spans: ReadonlyMap<string, Span>): string {
@@ -45,9 +50,9 @@ interface ReviewedLayer {
  * Draws each claim's link to its source as an arrow over the text: the editable layer's
  * (yours, or gold under review), and under review annotator A's and B's in their layers'
  * styles — A's solid, above the line as A's spans are drawn; B's dashed, below it. The text
- * never moves (it is immutable and spans add no width), so arcs are measured only when a
- * link changes, a layer is shown or hidden, the document loads, fonts arrive or the frame
- * is resized.
+ * is immutable and spans add no width, so arcs are measured only when a link changes, a
+ * layer is shown or hidden, the document loads, fonts arrive, or the frame or the text
+ * changes size (a long document's sections are appended and first laid out as they come).
  */
 export function LinkArcs({ editor }: { editor: Editor }) {
   const key = useHashiya((s) => {
@@ -57,8 +62,8 @@ export function LinkArcs({ editor }: { editor: Editor }) {
   const selectedId = useHashiya((s) => s.selectedSpanId);
   const openId = useHashiya((s) => s.open?.record.id);
   const labels = useHashiya((s) => s.labels);
-  const [arcs, setArcs] = useState<Arc[]>([]);
-  const [size, setSize] = useState({ w: 0, h: 0 });
+  const [arcs, setArcs] = useState<Arc[]>(NO_ARCS);
+  const [size, setSize] = useState(NO_SIZE);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
@@ -66,6 +71,9 @@ export function LinkArcs({ editor }: { editor: Editor }) {
     if (!frame) return;
     const ro = new ResizeObserver(() => setTick((t) => t + 1));
     ro.observe(frame);
+    // The text grows while a long document is built, and a section drawn for the first time
+    // takes its real height in place of its estimate: both move what follows.
+    ro.observe(editor.view.dom);
     const onFonts = () => setTick((t) => t + 1);
     document.fonts.addEventListener('loadingdone', onFonts);
     return () => {
@@ -79,9 +87,12 @@ export function LinkArcs({ editor }: { editor: Editor }) {
     const frame = view.dom.closest<HTMLElement>('.article-frame');
     const plugin = annotationKey.getState(view.state);
     if (!frame || !plugin) return;
-    const box = frame.getBoundingClientRect();
+    // Measured at the first arc: a document without links reads no layout at all (a long one
+    // grows and lays out sections as it scrolls, and each time this runs).
+    let box: DOMRect | null = null;
     // A point at an offset: the top of its line (own links and A's, drawn above) or the bottom (B's, below).
     const at = (offset: Span['start'], below: boolean) => {
+      box ??= frame.getBoundingClientRect();
       const c = view.coordsAtPos(toEditorPos(plugin.layout, offset));
       return { x: c.left - box.left + frame.scrollLeft, y: (below ? c.bottom : c.top) - box.top + frame.scrollTop };
     };
@@ -92,7 +103,8 @@ export function LinkArcs({ editor }: { editor: Editor }) {
       const below = layer === 'b';
       for (const s of spans.values()) {
         const src = s.sourceId ? spans.get(s.sourceId) : undefined;
-        if (!src) continue;
+        // A long document still being built draws its later links once their sections are in.
+        if (!src || !isBuilt(plugin.layout, view.state.doc, Math.max(s.end, src.end))) continue;
         const a = at(s.start, below);
         const b = at(src.start, below);
         const lift = (14 + Math.min(60, Math.abs(a.y - b.y) * 0.15)) * (below ? -1 : 1);
@@ -112,8 +124,8 @@ export function LinkArcs({ editor }: { editor: Editor }) {
     const { a, b } = reviewedLayers(appStore.getState());
     if (a) drawLayer(a.spans, 'a', `A (${a.who}): `);
     if (b) drawLayer(b.spans, 'b', `B (${b.who}): `);
-    setArcs(next);
-    setSize({ w: frame.scrollWidth, h: frame.scrollHeight });
+    setArcs(next.length ? next : NO_ARCS);
+    setSize(next.length ? { w: frame.scrollWidth, h: frame.scrollHeight } : NO_SIZE);
   }, [editor, key, openId, labels, tick]);
 
   return (

@@ -2,13 +2,16 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Span } from '../../shared/model/span';
 import { overlaps } from '../../shared/model/span';
+import { grownInto, growthOf, isBuilt, type Growth } from './docGrowth';
 import { textLayout, toEditorPos, type TextLayout } from './positions';
-import { spanHeights } from './spanHeights';
+import { byStartOrder, spanHeights } from './spanHeights';
 
 /** The annotation plugin's state: spans drawn as inline decorations over the text. */
 export interface AnnotationState {
   readonly layout: TextLayout;
   readonly spans: ReadonlyMap<string, Span>;
+  /** The same spans by start, kept in order through every change (for `spanHeights`). */
+  readonly byStart: readonly Span[];
   readonly heights: ReadonlyMap<string, number>;
   readonly colors: ReadonlyMap<string, string>;
   /** Hover text per label: its name and guideline. */
@@ -67,15 +70,33 @@ function decorate(state: DecorateWith, span: Span): Decoration {
   );
 }
 
+// Only what the document holds so far is drawn; a long document's later sections bring theirs (`grow`).
 function load(action: Extract<AnnotationAction, { type: 'load' }>, tr: Transaction): AnnotationState {
-  const heights = spanHeights(action.spans, action.spans, new Map());
+  const shown = action.spans.filter((s) => isBuilt(action.layout, tr.doc, s.end));
+  const byStart = byStartOrder(action.spans);
+  const heights = spanHeights(byStart, shown, new Map());
   const base = { layout: action.layout, heights, colors: action.colors, titles: action.titles, selectedId: action.selectedId, linkingId: action.linkingId };
   return {
     ...base,
     spans: new Map(action.spans.map((s) => [s.id, s])),
+    byStart,
     decorations: DecorationSet.create(
       tr.doc,
-      action.spans.map((s) => decorate(base, s)),
+      shown.map((s) => decorate(base, s)),
+    ),
+  };
+}
+
+// Sections were appended: the spans that now end inside the document are drawn.
+function grow(prev: AnnotationState, growth: Growth, tr: Transaction): AnnotationState {
+  const fresh = prev.byStart.filter((s) => grownInto(growth, s.end));
+  const heights = fresh.length ? spanHeights(prev.byStart, fresh, prev.heights) : prev.heights;
+  const next = { ...prev, heights };
+  return {
+    ...next,
+    decorations: prev.decorations.map(tr.mapping, tr.doc).add(
+      tr.doc,
+      fresh.map((s) => decorate(next, s)),
     ),
   };
 }
@@ -107,11 +128,11 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
     if (was) touched.add(was);
     if (now) touched.add(now);
   }
-  const all = [...spans.values()];
-  const affected = ranges.length ? all.filter((s) => ranges.some((r) => overlaps(s, r))) : [];
+  const byStart = ranges.length ? reordered(prev.byStart, touched, prev.spans, spans) : prev.byStart;
+  const affected = ranges.length ? byStart.filter((s) => ranges.some((r) => overlaps(s, r))) : [];
   let heights = prev.heights;
   if (ranges.length) {
-    const computed = spanHeights(all, affected, prev.heights);
+    const computed = spanHeights(byStart, affected, prev.heights);
     for (const id of action.remove) computed.delete(id);
     for (const s of affected) if (computed.get(s.id) !== prev.heights.get(s.id)) touched.add(s.id);
     heights = computed;
@@ -130,15 +151,51 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
   const fresh: Decoration[] = [];
   for (const id of touched) {
     const s = spans.get(id);
-    if (s) fresh.push(decorate(next, s));
+    if (s && isBuilt(next.layout, tr.doc, s.end)) fresh.push(decorate(next, s));
   }
-  return { ...next, spans, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
+  return { ...next, spans, byStart, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
+}
+
+/** The first index of `byStart` whose span starts at or after `start`. */
+function firstAt(byStart: readonly Span[], start: number): number {
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byStart[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `byStart` with the `touched` spans taken out from where they were (`before`) and put back
+ * where they now start (`after`): found by binary search, so a tag among thousands of spans
+ * moves an array, never filters or sorts it.
+ */
+function reordered(byStart: readonly Span[], touched: ReadonlySet<string>, before: ReadonlyMap<string, Span>, after: ReadonlyMap<string, Span>): Span[] {
+  const out = byStart.slice();
+  for (const id of touched) {
+    const s = before.get(id);
+    if (!s) continue;
+    for (let i = firstAt(out, s.start); i < out.length && out[i]!.start === s.start; i++) {
+      if (out[i]!.id !== id) continue;
+      out.splice(i, 1);
+      break;
+    }
+  }
+  for (const id of touched) {
+    const s = after.get(id);
+    if (s) out.splice(firstAt(out, s.start + 1), 0, s);
+  }
+  return out;
 }
 
 /**
  * Draws spans as inline decorations held in plugin state, never as marks. `apply` is
  * a pure reducer: it returns the previous state when a transaction carries no action,
- * and changes only the decorations of the spans an action touches.
+ * and changes only the decorations of the spans an action touches; a document still being
+ * built draws the spans it holds, and each growth those it brings.
  */
 export function annotationPlugin(): Plugin<AnnotationState> {
   return new Plugin<AnnotationState>({
@@ -147,6 +204,7 @@ export function annotationPlugin(): Plugin<AnnotationState> {
       init: () => ({
         layout: textLayout(''),
         spans: new Map(),
+        byStart: [],
         heights: new Map(),
         colors: new Map(),
         titles: new Map(),
@@ -158,7 +216,8 @@ export function annotationPlugin(): Plugin<AnnotationState> {
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined;
         if (action?.type === 'load') return load(action, tr);
         if (action?.type === 'update') return update(prev, action, tr);
-        return prev;
+        const growth = growthOf(tr);
+        return growth ? grow(prev, growth, tr) : prev;
       },
     },
     props: {

@@ -10,6 +10,7 @@ import { utf16 } from '../../shared/text/units';
 import type { HashiyaStore } from '../store/createStore';
 import { spansAt } from '../store/spansAt';
 import { annotationKey } from './annotationPlugin';
+import { isBuilt } from './docGrowth';
 import { toEditorPos, toTextOffset, type EditorPos, type TextLayout } from './positions';
 import { selectionPreciseKey } from './selectionPrecisionPlugin';
 
@@ -48,7 +49,8 @@ function caretOffset(view: EditorView): number {
 /** Sets the editor selection to text offsets `anchor..head` (collapsed when equal) and scrolls to it. */
 export function setTextSelection(view: EditorView, anchor: number, head: number = anchor): void {
   const layout = layoutOf(view);
-  if (!layout) return;
+  // Not yet into the part of a long document still being built.
+  if (!layout || !isBuilt(layout, view.state.doc, Math.max(anchor, head))) return;
   const sel = TextSelection.create(view.state.doc, toEditorPos(layout, utf16(anchor)), toEditorPos(layout, utf16(head)));
   view.dispatch(view.state.tr.setSelection(sel).scrollIntoView().setMeta(PROGRAMMATIC, true));
 }

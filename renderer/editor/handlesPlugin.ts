@@ -3,6 +3,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { HashiyaStore } from '../store/createStore';
 import { annotationKey } from './annotationPlugin';
 import { enableEdgeDrag } from './edgeDrag';
+import { isBuilt } from './docGrowth';
 import { toEditorPos } from './positions';
 
 const handlesKey = new PluginKey<DecorationSet>('hashiya-handles');
@@ -38,7 +39,7 @@ export function handlesPlugin(store: HashiyaStore): Plugin<DecorationSet> {
         const span = id ? after.spans.get(id) : undefined;
         const old = before?.selectedId ? before.spans.get(before.selectedId) : undefined;
         if (span === old && before?.layout === after.layout && !tr.docChanged) return prev;
-        if (!span) return DecorationSet.empty;
+        if (!span || !isBuilt(after.layout, newState.doc, span.end)) return DecorationSet.empty;
         const color = after.colors.get(span.label) ?? '#777';
         const key = `${span.id}:${span.start}:${span.end}:${span.label}`;
         return DecorationSet.create(newState.doc, [

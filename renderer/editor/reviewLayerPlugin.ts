@@ -1,9 +1,11 @@
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Span } from '../../shared/model/span';
 import { utf16 } from '../../shared/text/units';
+import { grownInto, growthOf, isBuilt, type Growth } from './docGrowth';
 import { toEditorPos, type TextLayout } from './positions';
-import { spanHeights } from './spanHeights';
+import { byStartOrder, spanHeights } from './spanHeights';
 
 /** What the review layers draw: two annotators' spans and the difference in focus. */
 export interface ReviewLayers {
@@ -24,12 +26,14 @@ export type ReviewLayerAction =
 /** The drawn layers, with what moving the focus needs. */
 export interface ReviewLayerState {
   readonly layout: TextLayout | null;
+  /** What is drawn, for the sections a long document still has to bring. */
+  readonly layers: ReviewLayers | null;
   readonly decorations: DecorationSet;
 }
 
 export const reviewLayerKey = new PluginKey<ReviewLayerState>('hashiya-review-layers');
 
-const EMPTY: ReviewLayerState = { layout: null, decorations: DecorationSet.empty };
+const EMPTY: ReviewLayerState = { layout: null, layers: null, decorations: DecorationSet.empty };
 
 function focusDecoration(layout: TextLayout, focus: NonNullable<ReviewLayers['focus']>): Decoration {
   return Decoration.inline(
@@ -40,12 +44,14 @@ function focusDecoration(layout: TextLayout, focus: NonNullable<ReviewLayers['fo
   );
 }
 
-function draw(doc: Parameters<typeof DecorationSet.create>[0], layers: ReviewLayers): DecorationSet {
+/** The decorations of the layers' spans (and focus) that `keep` keeps. */
+function decorationsOf(layers: ReviewLayers, keep: (end: number) => boolean): Decoration[] {
   const decorations: Decoration[] = [];
   for (const side of ['a', 'b'] as const) {
     const spans = layers[side];
-    const heights = spanHeights(spans, spans, new Map());
+    const heights = spanHeights(byStartOrder(spans), spans, new Map());
     for (const s of spans) {
+      if (!keep(s.end)) continue;
       decorations.push(
         Decoration.inline(
           toEditorPos(layers.layout, s.start),
@@ -63,8 +69,20 @@ function draw(doc: Parameters<typeof DecorationSet.create>[0], layers: ReviewLay
       );
     }
   }
-  if (layers.focus) decorations.push(focusDecoration(layers.layout, layers.focus));
-  return DecorationSet.create(doc, decorations);
+  if (layers.focus && keep(layers.focus.end)) decorations.push(focusDecoration(layers.layout, layers.focus));
+  return decorations;
+}
+
+function draw(doc: PmNode, layers: ReviewLayers): ReviewLayerState {
+  const decorations = decorationsOf(layers, (end) => isBuilt(layers.layout, doc, end));
+  return { layout: layers.layout, layers, decorations: DecorationSet.create(doc, decorations) };
+}
+
+// Sections were appended to a long document: what they hold is drawn.
+function grow(prev: ReviewLayerState, growth: Growth, tr: Transaction): ReviewLayerState {
+  if (!prev.layers) return prev;
+  const fresh = decorationsOf(prev.layers, (end) => grownInto(growth, end));
+  return { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc).add(tr.doc, fresh) };
 }
 
 /**
@@ -72,7 +90,8 @@ function draw(doc: Parameters<typeof DecorationSet.create>[0], layers: ReviewLay
  * editable (gold) spans: A's above the line, B's below. `apply` is a pure reducer: `draw`
  * redraws (on opening or a layer toggled), `focus` swaps only the focus decoration (each
  * step through the differences), a transaction with neither keeps the state (the text never
- * changes, so nothing needs mapping; loading another text clears it).
+ * changes, so nothing needs mapping; loading another text clears it) but for the growth of a
+ * long document still being built, which draws what its new sections hold.
  */
 export function reviewLayerPlugin(): Plugin<ReviewLayerState> {
   return new Plugin<ReviewLayerState>({
@@ -81,12 +100,15 @@ export function reviewLayerPlugin(): Plugin<ReviewLayerState> {
       init: () => EMPTY,
       apply(tr, prev) {
         const action = tr.getMeta(reviewLayerKey) as ReviewLayerAction | undefined;
+        const growth = growthOf(tr);
+        if (!action && growth) return grow(prev, growth, tr);
         if (!action) return tr.docChanged ? EMPTY : prev;
-        if (action.type === 'draw') return action.layers ? { layout: action.layers.layout, decorations: draw(tr.doc, action.layers) } : EMPTY;
-        if (!prev.layout) return prev;
+        if (action.type === 'draw') return action.layers ? draw(tr.doc, action.layers) : EMPTY;
+        if (!prev.layout || !prev.layers) return prev;
+        const focus = action.focus;
         const stale = prev.decorations.find(undefined, undefined, (spec: { id?: string }) => spec.id === 'focus');
-        const fresh = action.focus ? [focusDecoration(prev.layout, action.focus)] : [];
-        return { layout: prev.layout, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
+        const fresh = focus && isBuilt(prev.layout, tr.doc, focus.end) ? [focusDecoration(prev.layout, focus)] : [];
+        return { layout: prev.layout, layers: { ...prev.layers, focus }, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
       },
     },
     props: {

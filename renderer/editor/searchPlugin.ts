@@ -1,4 +1,5 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { Node as PmNode } from '@tiptap/pm/model';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { shallow } from 'zustand/shallow';
 import type { ArabicHit } from '../../shared/text/arabicMatch';
@@ -6,6 +7,7 @@ import type { HashiyaStore } from '../store/createStore';
 import { currentHit, searchHits } from '../store/searchHits';
 import { annotationKey } from './annotationPlugin';
 import { PROGRAMMATIC } from './editorCommands';
+import { grownInto, growthOf, isBuilt } from './docGrowth';
 import { toEditorPos, type TextLayout } from './positions';
 
 /** What the editor asks of the plugin: draw these hits (none clears), or only move the focus. */
@@ -35,7 +37,7 @@ function decorate(layout: TextLayout, hit: ArabicHit, index: number, current: bo
 }
 
 /** Redraws only the hits whose focus changed: the one that had it and the one that has it. */
-function refocus(prev: SearchState, current: number, doc: Parameters<DecorationSet['add']>[0]): SearchState {
+function refocus(prev: SearchState, current: number, doc: PmNode): SearchState {
   const { layout, hits } = prev;
   if (!layout || current === prev.current) return prev;
   const stale: Decoration[] = [];
@@ -47,7 +49,7 @@ function refocus(prev: SearchState, current: number, doc: Parameters<DecorationS
     const hit = hits[index];
     if (!hit) continue;
     stale.push(...prev.decorations.find(toEditorPos(layout, hit.start), toEditorPos(layout, hit.end), (spec: { hit?: number }) => spec.hit === index));
-    fresh.push(decorate(layout, hit, index, focused));
+    if (isBuilt(layout, doc, hit.end)) fresh.push(decorate(layout, hit, index, focused));
   }
   return { ...prev, current, decorations: prev.decorations.remove(stale).add(doc, fresh) };
 }
@@ -78,13 +80,18 @@ export function searchPlugin(store: HashiyaStore, docId: string): Plugin<SearchS
             current,
             decorations: DecorationSet.create(
               tr.doc,
-              hits.map((h, i) => decorate(layout, h, i, i === current)),
+              hits.flatMap((h, i) => (isBuilt(layout, tr.doc, h.end) ? [decorate(layout, h, i, i === current)] : [])),
             ),
           };
         }
         if (action?.type === 'focus') return refocus(prev, action.current, tr.doc);
-        // The text never changes; a document loaded again is redrawn by the view below.
-        return tr.docChanged ? { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc) } : prev;
+        // The text never changes; a document loaded again is redrawn by the view below, and
+        // one still being built gains the hits its new sections hold.
+        if (!tr.docChanged) return prev;
+        const growth = growthOf(tr);
+        const { layout } = prev;
+        const fresh = growth && layout ? prev.hits.flatMap((h, i) => (grownInto(growth, h.end) ? [decorate(layout, h, i, i === prev.current)] : [])) : [];
+        return { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc).add(tr.doc, fresh) };
       },
     },
     props: {

@@ -9,15 +9,19 @@ function nestsIn(inner: Span, outer: Span): boolean {
 
 const byLength = (a: Span, b: Span) => a.end - a.start - (b.end - b.start) || (a.id < b.id ? -1 : 1);
 
+/** `spans` in the order {@link spanHeights} reads them: by start. */
+export const byStartOrder = (spans: Iterable<Span>): Span[] => [...spans].sort((a, b) => a.start - b.start);
+
 /**
  * How many levels of nested spans each span stands on: 1 for a span with nothing
  * inside it, 1 + the highest span inside it otherwise. Outer spans draw their underline
  * lower so nested spans stay readable. Only `affected` spans are recomputed; the
- * others keep their height from `known`.
+ * others keep their height from `known`. `byStart` is every span, by start
+ * ({@link byStartOrder}): kept sorted by the caller, so a change to one span of thousands
+ * sorts nothing.
  */
-export function spanHeights(all: readonly Span[], affected: readonly Span[], known: ReadonlyMap<string, number>): Map<string, number> {
+export function spanHeights(byStart: readonly Span[], affected: readonly Span[], known: ReadonlyMap<string, number>): Map<string, number> {
   const heights = new Map(known);
-  const byStart = [...all].sort((a, b) => a.start - b.start);
   for (const s of [...affected].sort(byLength)) {
     let h = 1;
     // Spans inside s start within [s.start, s.end).

@@ -2,11 +2,14 @@ import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { shallow } from 'zustand/shallow';
 import type { Span } from '../../shared/model/span';
+import { utf16 } from '../../shared/text/units';
 import type { HashiyaStore } from '../store/createStore';
 import type { HashiyaState } from '../store/types';
 import { annotationKey, type AnnotationAction } from './annotationPlugin';
 import { PROGRAMMATIC } from './editorCommands';
-import { layoutToDocJson, textLayout, type TextLayout } from './positions';
+import { isComplete, markGrowth } from './docGrowth';
+import { loadingIndicator } from './loadingIndicator';
+import { builtEnd, layoutToDocJson, sectionsHolding, textLayout, toEditorPos, type TextLayout } from './positions';
 import { reviewLayerKey, type ReviewLayerAction, type ReviewLayers } from './reviewLayerPlugin';
 
 /** The annotator layers the review draws for the open document, or null outside review. */
@@ -26,6 +29,21 @@ function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors
 
 type SpanFields = Pick<HashiyaState, 'spans' | 'selectedSpanId' | 'linkingClaimId'>;
 
+// A long document is built in runs of sections: about a screenful and more at once, then
+// the rest a run per task, each run short enough to keep a task well under 50 ms.
+const FIRST_CHARS = 12_000;
+const RUN_CHARS = 16_000;
+
+/** The sections the first build holds: the first screen's, and through the span or difference the document opens at. */
+function firstSections(layout: TextLayout, s: HashiyaState, docId: string): number {
+  const selected = s.selectedSpanId ? s.spans.get(s.selectedSpanId) : undefined;
+  const r = s.review?.docId === docId ? s.review : null;
+  const focusEnd = Math.max(selected?.end ?? 0, r?.differences[r.current]?.end ?? 0);
+  let sections = sectionsHolding(layout, 0, FIRST_CHARS);
+  while (sections < layout.sectionStarts.length && builtEnd(layout, sections) < focusEnd) sections++;
+  return sections;
+}
+
 // The difference in focus is scrolled to the middle of the view, like a search hit.
 function showFocus(view: EditorView): void {
   const el = view.dom.querySelector('.hs-diff-focus');
@@ -36,7 +54,8 @@ function showFocus(view: EditorView): void {
  * Keeps the editor drawing what the store holds for document `docId` (an editor shows one
  * document; another opened gets an editor of its own). Its plugin view subscribes to narrow
  * fields of the store and dispatches `tr.setMeta(annotationKey | reviewLayerKey, …)`:
- * the open document (or the labels) loads the text, changed spans and selection become
+ * the open document (or the labels) loads the text (a long one a run of sections at a time,
+ * the first screen's first, with a progress bar meanwhile), changed spans and selection become
  * an `update` of only those spans, review layers are redrawn when a layer or toggle
  * changes and only the focus moves when stepping through differences. It unsubscribes
  * when the view is destroyed.
@@ -49,12 +68,33 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
       let loaded = false;
       const isLoaded = (s: HashiyaState) => loaded && !view.isDestroyed && s.open?.record.id === docId;
 
+      const loading = loadingIndicator(view);
+      let growing: ReturnType<typeof setTimeout> | undefined;
+
+      // Appends the sections after `from`, a run per task, until the document is whole.
+      const growFrom = (layout: TextLayout, from: number) => {
+        const total = layout.sectionStarts.length;
+        if (from >= total) return loading.hide();
+        loading.show(builtEnd(layout, from) / Math.max(1, layout.text.length));
+        growing = setTimeout(() => {
+          growing = undefined;
+          if (view.isDestroyed || annotationKey.getState(view.state)?.layout !== layout) return;
+          const to = sectionsHolding(layout, from, RUN_CHARS);
+          const run = view.state.schema.nodeFromJSON(layoutToDocJson(layout, from, to));
+          const tr = view.state.tr.insert(view.state.doc.content.size, run.content);
+          view.dispatch(markGrowth(tr, { from: builtEnd(layout, from), to: builtEnd(layout, to) }).setMeta(PROGRAMMATIC, true));
+          growFrom(layout, to);
+        }, 0);
+      };
+
       const load = () => {
         const st = store.getState();
         const open = st.open;
         if (view.isDestroyed || open?.record.id !== docId) return;
+        clearTimeout(growing);
         const layout = textLayout(open.text);
-        const doc = view.state.schema.nodeFromJSON(layoutToDocJson(layout));
+        const first = firstSections(layout, st, docId);
+        const doc = view.state.schema.nodeFromJSON(layoutToDocJson(layout, 0, first));
         const colors = new Map(st.labels.map((l) => [l.name, l.color]));
         const titles = new Map(st.labels.map((l) => [l.name, `${l.name} (${l.title.ar}) — ${l.guideline.en}`]));
         const action: AnnotationAction = {
@@ -67,12 +107,15 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           linkingId: st.linkingClaimId,
         };
         const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content);
-        tr.setSelection(TextSelection.create(tr.doc, 1)).setMeta(annotationKey, action).setMeta(PROGRAMMATIC, true);
+        tr.setSelection(TextSelection.create(tr.doc, toEditorPos(layout, utf16(0))))
+          .setMeta(annotationKey, action)
+          .setMeta(PROGRAMMATIC, true);
         tr.setMeta(reviewLayerKey, { type: 'draw', layers: reviewLayers(st, docId, layout, colors) } satisfies ReviewLayerAction);
         loaded = true;
         view.dispatch(tr);
         view.focus();
         showFocus(view);
+        growFrom(layout, first);
       };
 
       // Spans changed in the store become decoration changes: only what differs from what is drawn.
@@ -130,9 +173,18 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
       queueMicrotask(load);
       return {
         destroy: () => {
+          clearTimeout(growing);
+          loading.hide();
           for (const stop of unsubscribe) stop();
         },
       };
+    },
+    props: {
+      // Busy while a long document is still being built (the bar above says how far).
+      attributes: (state): Record<string, string> => {
+        const drawn = annotationKey.getState(state);
+        return drawn && !isComplete(drawn.layout, state.doc) ? { 'aria-busy': 'true' } : {};
+      },
     },
   });
 }

@@ -1,4 +1,5 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { Node as PmNode } from '@tiptap/pm/model';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { shallow } from 'zustand/shallow';
 import type { HashiyaStore } from '../store/createStore';
@@ -6,6 +7,7 @@ import { currentSuggestion, offeredSuggestions } from '../store/offeredSuggestio
 import type { SuggestedSpan } from '../store/types';
 import { annotationKey } from './annotationPlugin';
 import { PROGRAMMATIC } from './editorCommands';
+import { grownInto, growthOf, isBuilt } from './docGrowth';
 import { toEditorPos, type TextLayout } from './positions';
 
 /** What the editor asks of the plugin: draw these suggestions (none clears), or only move the focus. */
@@ -34,7 +36,10 @@ const EMPTY: SuggestionState = { layout: null, items: [], current: -1, colors: n
 
 const BY: Record<string, string> = { occurrence: 'every occurrence', matcher: 'the string matcher', tagger: 'the tagger', model: 'the model' };
 
-function decorate(state: Pick<SuggestionState, 'colors'>, layout: TextLayout, item: SuggestedSpan, index: number, current: boolean): Decoration {
+// What a ghost shows: the same key, the same decoration.
+const keyOf = (item: SuggestedSpan) => `${item.start}:${item.end}:${item.label}:${item.proposedBy}`;
+
+function decorate(state: Pick<SuggestionState, 'colors'>, layout: TextLayout, item: SuggestedSpan, current: boolean): Decoration {
   return Decoration.inline(
     toEditorPos(layout, item.start),
     toEditorPos(layout, item.end),
@@ -42,16 +47,47 @@ function decorate(state: Pick<SuggestionState, 'colors'>, layout: TextLayout, it
       nodeName: 'span',
       class: current ? 'hs-suggestion hs-suggestion-current' : 'hs-suggestion',
       style: `--c:${state.colors.get(item.label) ?? '#777'}`,
-      'data-suggestion': String(index),
+      'data-suggestion': keyOf(item),
       'data-label': item.label,
       title: `Suggested ${item.label} (by ${BY[item.proposedBy] ?? item.proposedBy}) — Y accepts, X rejects`,
     },
-    { suggestion: index },
+    { suggestion: keyOf(item) },
   );
 }
 
+/** The decorations of `item` as drawn in `prev`. */
+function drawnOf(prev: SuggestionState, layout: TextLayout, item: SuggestedSpan): Decoration[] {
+  const key = keyOf(item);
+  return prev.decorations.find(toEditorPos(layout, item.start), toEditorPos(layout, item.end), (spec: { suggestion?: string }) => spec.suggestion === key);
+}
+
+/**
+ * Draws `action`'s suggestions. Over the same text and colours only the ghosts that came,
+ * went or gained or lost the focus are redrawn: tagging a word withholds one suggestion,
+ * and a paragraph of a thousand ghosts must not be drawn again for it.
+ */
+function redraw(prev: SuggestionState, action: Extract<SuggestionAction, { type: 'draw' }>, doc: PmNode): SuggestionState {
+  const { layout, items, current, colors } = action;
+  const next = { layout, items, current, colors };
+  const shown = (item: SuggestedSpan) => isBuilt(layout, doc, item.end);
+  if (prev.layout !== layout || prev.colors !== colors)
+    return {
+      ...next,
+      decorations: DecorationSet.create(
+        doc,
+        items.flatMap((p, i) => (shown(p) ? [decorate(action, layout, p, i === current)] : [])),
+      ),
+    };
+  const focused = (list: readonly SuggestedSpan[], at: number) => new Map(list.map((p, i) => [keyOf(p), i === at]));
+  const was = focused(prev.items, prev.current);
+  const now = focused(items, current);
+  const stale = prev.items.filter((p) => now.get(keyOf(p)) !== was.get(keyOf(p))).flatMap((p) => drawnOf(prev, layout, p));
+  const fresh = items.flatMap((p, i) => (now.get(keyOf(p)) !== was.get(keyOf(p)) && shown(p) ? [decorate(action, layout, p, i === current)] : []));
+  return { ...next, decorations: prev.decorations.remove(stale).add(doc, fresh) };
+}
+
 /** Redraws only the suggestions whose focus changed: the one that had it and the one that has it. */
-function refocus(prev: SuggestionState, current: number, doc: Parameters<DecorationSet['add']>[0]): SuggestionState {
+function refocus(prev: SuggestionState, current: number, doc: PmNode): SuggestionState {
   const { layout, items } = prev;
   if (!layout || current === prev.current) return prev;
   const stale: Decoration[] = [];
@@ -62,10 +98,8 @@ function refocus(prev: SuggestionState, current: number, doc: Parameters<Decorat
   ] as const) {
     const item = items[index];
     if (!item) continue;
-    stale.push(
-      ...prev.decorations.find(toEditorPos(layout, item.start), toEditorPos(layout, item.end), (spec: { suggestion?: number }) => spec.suggestion === index),
-    );
-    fresh.push(decorate(prev, layout, item, index, focused));
+    stale.push(...drawnOf(prev, layout, item));
+    if (isBuilt(layout, doc, item.end)) fresh.push(decorate(prev, layout, item, focused));
   }
   return { ...prev, current, decorations: prev.decorations.remove(stale).add(doc, fresh) };
 }
@@ -89,21 +123,15 @@ export function suggestionPlugin(store: HashiyaStore, docId: string): Plugin<Sug
       init: () => EMPTY,
       apply(tr, prev) {
         const action = tr.getMeta(suggestionKey) as SuggestionAction | undefined;
-        if (action?.type === 'draw') {
-          const { layout, items, current, colors } = action;
-          return {
-            layout,
-            items,
-            current,
-            colors,
-            decorations: DecorationSet.create(
-              tr.doc,
-              items.map((p, i) => decorate(action, layout, p, i, i === current)),
-            ),
-          };
-        }
+        if (action?.type === 'draw') return redraw(prev, action, tr.doc);
         if (action?.type === 'focus') return refocus(prev, action.current, tr.doc);
-        return tr.docChanged ? { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc) } : prev;
+        if (!tr.docChanged) return prev;
+        // A document loaded again is redrawn by the view below; one still being built gains
+        // the ghosts its new sections hold.
+        const growth = growthOf(tr);
+        const { layout, current } = prev;
+        const fresh = growth && layout ? prev.items.flatMap((p, i) => (grownInto(growth, p.end) ? [decorate(prev, layout, p, i === current)] : [])) : [];
+        return { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc).add(tr.doc, fresh) };
       },
     },
     props: {

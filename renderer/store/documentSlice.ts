@@ -6,7 +6,7 @@ import { roleOf } from '../../shared/model/label';
 import { sourceProblem } from '../../shared/model/sourceProblem';
 import { createSpan, linkEntity, linkSource, relabelSpan, resizeSpan, setStance, setTargets, type Span } from '../../shared/model/span';
 import { growEdge, snapToTokens } from '../../shared/text/snapToTokens';
-import { tokenIndex, type TokenIndex } from '../../shared/text/tokenIndex';
+import { lazyTokenIndex, type TokenIndex } from '../../shared/text/tokenIndex';
 import { tokenize, type Token } from '../../shared/text/tokenize';
 import { utf16 } from '../../shared/text/units';
 import { GOLD } from '../../shared/review/decision';
@@ -27,10 +27,18 @@ const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 const HISTORY_LIMIT = 1000;
 const EMPTY_HISTORY: DocHistory = { undo: [], redo: [] };
 
-/** The document's own tokens when it has them, else the project tokenizer's. */
+/**
+ * The document's own tokens when it has them, else the project tokenizer's: made in a task
+ * after the document is shown (or at the first selection, if that comes sooner), so a long
+ * text's first screen does not wait for them.
+ */
 function tokensFor(text: string, own: readonly (readonly [number, number])[] | undefined): TokenIndex {
-  const tokens: Token[] = own ? own.map(([s, e]) => ({ start: utf16(s), end: utf16(e), kind: 'word' as const })) : tokenize(text);
-  return tokenIndex(tokens);
+  const index = lazyTokenIndex((): Token[] => (own ? own.map(([s, e]) => ({ start: utf16(s), end: utf16(e), kind: 'word' as const })) : tokenize(text)));
+  const make = () => setTimeout(() => index.tokens, 0);
+  // After the frame that shows the document, where there are frames (not in unit tests).
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(make);
+  else make();
+  return index;
 }
 
 /** True when two spans say the same: range, label, link and stance (versions aside). */

@@ -51,6 +51,23 @@ export function tokenIndex(tokens: readonly Token[]): TokenIndex {
 }
 
 /**
+ * The same lookups over tokens made only when first asked for: a long text's tokens take
+ * tens of milliseconds to make, which opening a document need not wait for.
+ */
+export function lazyTokenIndex(make: () => readonly Token[]): TokenIndex {
+  let index: TokenIndex | null = null;
+  const built = () => (index ??= tokenIndex(make()));
+  return {
+    get tokens() {
+      return built().tokens;
+    },
+    tokenAt: (offset) => built().tokenAt(offset),
+    tokenBefore: (offset) => built().tokenBefore(offset),
+    tokenAfter: (offset) => built().tokenAfter(offset),
+  };
+}
+
+/**
  * The first and last index of the tokens overlapping the UTF-16 range `[start, end)`,
  * or null when it overlaps none (whitespace only, or an empty range: `end <= start`).
  */

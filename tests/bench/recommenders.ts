@@ -37,7 +37,8 @@ const NEWSFANE_TYPES: Readonly<Record<(typeof LABELS)[number], readonly string[]
   ],
   weapon: ['Shooting', 'Projectile'],
 };
-const NEWSFANE_MAP: Readonly<Record<string, string>> = Object.fromEntries(
+/** A NewsFANE type to the project label it is read as. */
+export const NEWSFANE_MAP: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(NEWSFANE_TYPES).flatMap(([label, types]) => types.map((t) => [t, label] as const)),
 );
 

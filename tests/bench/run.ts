@@ -5,6 +5,7 @@ import { build, preview } from 'vite';
 import { ARTICLE_SETS, CORPORA_FOUND } from '../support/corpora';
 import { fixtureArticles } from '../support/fixtures';
 import type { KeyTimes } from './pages/keyTiming';
+import { longDocumentFigures, type LongDocumentConfig, type LongFigureId } from './longDocument';
 import { recommenderFigures, type RecommenderFigureId } from './recommenders';
 import { median, quantile, spread } from './stats';
 
@@ -36,6 +37,8 @@ export interface BenchConfig {
   readonly claims: { readonly docs: number; readonly claimsPerDoc: number; readonly runs: number };
   /** C4: the entities in the library, and how many mentions of the T1 article are linked with L (after `warmup` more). */
   readonly link: { readonly entities: number; readonly links: number; readonly warmup: number };
+  /** L1–L6: a very long document (NewsFANE as one, where the corpora are). */
+  readonly longDocument: LongDocumentConfig;
 }
 
 export const FULL: BenchConfig = {
@@ -51,6 +54,7 @@ export const FULL: BenchConfig = {
   retrain: { docs: 170, runs: 5 },
   claims: { docs: 10_000, claimsPerDoc: 5, runs: 5 },
   link: { entities: 10_000, links: 60, warmup: 3 },
+  longDocument: { chars: 1_000_000, spans: 11_000, newsFane: true, opens: 3, tags: 20, scrollFrames: 300, scrollStep: 200 },
 };
 
 /** Tiny sizes and one pair: the smoke run in `npm test`, which only proves the harness still works. */
@@ -67,6 +71,7 @@ export const SMOKE: BenchConfig = {
   retrain: { docs: 5, runs: 1 },
   claims: { docs: 40, claimsPerDoc: 5, runs: 1 },
   link: { entities: 50, links: 3, warmup: 1 },
+  longDocument: { chars: 20_000, spans: 200, newsFane: false, opens: 1, tags: 2, scrollFrames: 20, scrollStep: 200 },
 };
 
 /** One figure of bench-results.json. `median` is the ratio (or ms where `unit` says so). */
@@ -84,7 +89,10 @@ export interface Figure {
   readonly [extra: string]: unknown;
 }
 
-export type Results = Record<'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6', Figure>;
+export type Results = Record<
+  'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId,
+  Figure
+>;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -564,6 +572,9 @@ export async function runBench(
     await context.close();
 
     if (want('C1', 'C2', 'C3')) Object.assign(results, await claimsFigures(browser, base, config, log));
+
+    if (want('L1', 'L2', 'L3', 'L4', 'L5', 'L6'))
+      Object.assign(results, await longDocumentFigures(browser, config.longDocument, (context, name) => load(context, base, name, log), call, log));
 
     await writeFile(out, JSON.stringify(results, null, 2) + '\n');
     return results;

@@ -14,7 +14,7 @@ import { newDocument } from '../../../shared/model/newDocument';
 import { createSpan } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { makeArticle, tagTargets, type BenchArticle } from '../corpus';
-import { fontsReady, laidOut, nextFrame, presentAndLaidOut, whenNewSpan } from './laidOut';
+import { forceLayout, fontsReady, laidOut, nextFrame, presentAndLaidOut, whenGone, whenHoldingText, whenNewSpan, whenPresent, whenSpanGone } from './laidOut';
 import { keyTiming } from './keyTiming';
 
 /**
@@ -26,7 +26,15 @@ const db = new HashiyaDb();
 const repo = repository(db);
 const keys = keyTiming();
 const linkKeys = keyTiming('KeyL');
+const undoKeys = keyTiming('KeyZ');
 let article: BenchArticle | null = null;
+// The span the last label key made, which the next undo takes away.
+let lastTagged: string | null = null;
+
+const tasks: { start: number; end: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) tasks.push({ start: e.startTime, end: e.startTime + e.duration });
+}).observe({ type: 'longtask', buffered: false });
 
 const isMention = (s: BenchArticle['spans'][number]) => s.label !== 'claim';
 
@@ -44,7 +52,12 @@ function benchEntities(a: BenchArticle, count: number): Entity[] {
 }
 
 async function setup(sources: string[], chars: number, count: number, entities = 0): Promise<void> {
-  article = makeArticle(sources, chars, count);
+  await setupArticle(makeArticle(sources, chars, count), entities);
+}
+
+/** Stores `given` (once per profile) and renders the app, as `setup` does with a generated article. */
+async function setupArticle(given: BenchArticle, entities = 0): Promise<void> {
+  article = given;
   const stored = await db.documents.get(DOC_ID);
   if (!stored || stored.length !== article.text.length || (await db.entities.count()) !== entities) {
     // Stored once per browser profile; opening it is what is timed.
@@ -93,7 +106,75 @@ async function select(start: number, end: number): Promise<void> {
 /** Waits for the span the next label key makes; `tagged()` gives keydown → laid out in ms. */
 function armTag(): void {
   const known = new Set(appStore.getState().spans.keys());
-  keys.arm(whenNewSpan(articleRoot(), known));
+  keys.arm(
+    whenNewSpan(articleRoot(), known).then((el) => {
+      lastTagged = (el as HTMLElement).dataset.spanId ?? null;
+      return el;
+    }),
+  );
+}
+
+/** Waits for the last tagged span to leave the page, as Ctrl+Z takes it; `undone()` gives keydown → laid out in ms. */
+function armUndo(): void {
+  const root = articleRoot();
+  undoKeys.arm(whenSpanGone(root, lastTagged!).then(() => root));
+}
+
+/**
+ * L1, L2: opens the stored article. Milliseconds until its first paragraph holds text and is
+ * laid out, until the last span is drawn and nothing says it is still loading, and the
+ * longest main-thread task that ended after the first screen was shown (0: none over 50 ms);
+ * `stored` is when the store had read it (the database and the tokens, before any drawing).
+ */
+async function openLong(): Promise<{ stored: number; firstScreen: number; loaded: number; longestAfter: number; longest: number }> {
+  const last = [...article!.spans].sort((a, b) => b.start - a.start)[0]!;
+  tasks.length = 0;
+  const t0 = performance.now();
+  let stored = 0;
+  void appStore
+    .getState()
+    .openDocument(DOC_ID)
+    .then(() => (stored = performance.now() - t0));
+  const first = await whenHoldingText(document, '[aria-label="Article text"] p');
+  forceLayout(first);
+  await nextFrame();
+  const shown = performance.now();
+  await whenPresent(document, `[data-span-id="${last.id}"]`);
+  await whenGone(document, '[aria-busy="true"]');
+  const loaded = (await presentAndLaidOut(document, `[data-span-id="${last.id}"]`)) - t0;
+  // Long-task entries arrive after their task; a frame later they are in.
+  await nextFrame();
+  const after = tasks.filter((t) => t.end > shown);
+  return {
+    stored,
+    firstScreen: shown - t0,
+    loaded,
+    longestAfter: Math.max(0, ...after.map((t) => t.end - t.start)),
+    longest: Math.max(0, ...tasks.map((t) => t.end - t.start)),
+  };
+}
+
+/**
+ * L5: scrolls the article `step` pixels a frame for `frames` frames from the top; the time
+ * between consecutive frames, in ms.
+ */
+async function scrollFrames(frames: number, step: number): Promise<number[]> {
+  const frame = document.querySelector<HTMLElement>('.article-frame')!;
+  frame.scrollTop = 0;
+  await nextFrame();
+  const gaps: number[] = [];
+  await new Promise<void>((resolve) => {
+    let before = -1;
+    const tick = (now: number) => {
+      if (before >= 0) gaps.push(now - before);
+      before = now;
+      if (gaps.length >= frames) return resolve();
+      frame.scrollTop += step;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return gaps;
 }
 
 /** The first element under `root` matching `selector`, as soon as one does: ProseMirror patches a decoration's attributes in place, so those count. */
@@ -136,11 +217,16 @@ async function flush(): Promise<void> {
 Object.assign(window, {
   bench: {
     setup,
+    setupArticle,
     open,
+    openLong,
     articleWidth,
     select,
     armTag,
     tagged: () => keys.elapsed(),
+    armUndo,
+    undone: () => undoKeys.elapsed(),
+    scrollFrames,
     flush,
     targets: (n: number) => tagTargets(article!, n),
     mentionTargets,

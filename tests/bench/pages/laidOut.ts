@@ -49,16 +49,80 @@ export async function fontsReady(): Promise<void> {
 /**
  * Resolves when an element of a span whose id is not in `known` is under `root`. ProseMirror
  * may reuse a decoration's element and patch its attributes, so attribute changes count too.
+ * Only what each mutation added or changed is looked at, so a page with thousands of spans
+ * costs the observer no more than a page with a few.
  */
 export function whenNewSpan(root: Element, known: ReadonlySet<string>): Promise<Element> {
-  const find = () => [...root.querySelectorAll<HTMLElement>('[data-span-id]:not(.hs-handle)')].find((el) => !known.has(el.dataset.spanId!));
+  const isNew = (el: Element) =>
+    el instanceof HTMLElement && el.dataset.spanId !== undefined && !el.classList.contains('hs-handle') && !known.has(el.dataset.spanId);
+  const inside = (node: Node): Element | undefined => {
+    if (!(node instanceof Element)) return undefined;
+    if (isNew(node)) return node;
+    return [...node.querySelectorAll('[data-span-id]')].find(isNew);
+  };
   return new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      const hit = find();
-      if (!hit) return;
-      observer.disconnect();
-      resolve(hit);
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const hit = r.type === 'attributes' ? inside(r.target) : [...r.addedNodes].map(inside).find((el) => el);
+        if (!hit || !hit.isConnected) continue;
+        observer.disconnect();
+        return resolve(hit);
+      }
     });
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-span-id'] });
+  });
+}
+
+/**
+ * Resolves when no element under `root` carries `data-span-id="id"` any more: the ones there
+ * now have left or changed span, and no mutation brought one back.
+ */
+export function whenSpanGone(root: Element, id: string): Promise<void> {
+  const carries = (el: Element) => el instanceof HTMLElement && el.dataset.spanId === id;
+  const drawn = new Set(root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"]`));
+  const still = () => [...drawn].some((el) => el.isConnected && carries(el));
+  if (!still()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver((records) => {
+      for (const r of records)
+        for (const node of r.type === 'attributes' ? [r.target] : r.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          if (carries(node)) drawn.add(node);
+          for (const el of node.querySelectorAll(`[data-span-id="${CSS.escape(id)}"]`)) drawn.add(el);
+        }
+      if (still()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-span-id'] });
+  });
+}
+
+/** Resolves when nothing under `root` matches `selector` any more. */
+export function whenGone(root: ParentNode & Node, selector: string): Promise<void> {
+  if (!root.querySelector(selector)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (root.querySelector(selector)) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { childList: true, subtree: true, attributes: true });
+  });
+}
+
+/** The first element matching `selector` under `root` that holds text, as soon as there is one. */
+export function whenHoldingText(root: ParentNode & Node, selector: string): Promise<Element> {
+  const find = () => [...root.querySelectorAll(selector)].find((el) => el.textContent);
+  const found = find();
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const el = find();
+      if (!el) return;
+      observer.disconnect();
+      resolve(el);
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
   });
 }

@@ -1,13 +1,14 @@
-import { Schema } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { createSpan, type Span } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { annotationKey, annotationPlugin, type AnnotationAction } from '../../../renderer/editor/annotationPlugin';
-import { layoutToDocJson, textLayout } from '../../../renderer/editor/positions';
+import { markGrowth } from '../../../renderer/editor/docGrowth';
+import { builtEnd, layoutToDocJson, textLayout } from '../../../renderer/editor/positions';
 import { readOnlyTextPlugin } from '../../../renderer/editor/readOnlyTextPlugin';
+import { articleSchema } from '../../support/articleSchema';
 
-const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
+const schema = articleSchema;
 const TEXT = 'وأكد المرصد السوري لحقوق الإنسان أن القاعدة شهدت استنفاراً\r\nللقوات الأميركية في ريف ديرالزور.';
 const colors = new Map([
   ['actor', '#1f77b4'],
@@ -75,6 +76,23 @@ describe('the annotation plugin', () => {
     expect(annotationKey.getState(removed)!.heights.has('a1')).toBe(false);
   });
 
+  it('keeps its spans in start order through adds, moves and removals', () => {
+    let state = loaded([claim, place]);
+    const moved = createSpan({ ...place, start: utf16(0), end: utf16(4) }, 2);
+    const steps: AnnotationAction[] = [
+      { type: 'update', upsert: [actor], remove: [], selectedId: 'a1', linkingId: null },
+      { type: 'update', upsert: [moved], remove: [], selectedId: null, linkingId: null },
+      { type: 'update', upsert: [], remove: ['c1'], selectedId: null, linkingId: null },
+    ];
+    for (const step of steps) {
+      state = state.apply(state.tr.setMeta(annotationKey, step));
+      const { byStart, spans } = annotationKey.getState(state)!;
+      expect(byStart.map((s) => s.id).sort()).toEqual([...spans.keys()].sort());
+      expect(byStart.every((s, i) => i === 0 || byStart[i - 1]!.start <= s.start)).toBe(true);
+      expect(byStart.every((s) => spans.get(s.id) === s)).toBe(true);
+    }
+  });
+
   it('marks the selected span and unmarks the previous one', () => {
     const state = loaded([actor, place]);
     const sel = state.apply(
@@ -96,5 +114,72 @@ describe('the annotation plugin', () => {
     const deleted = state.apply(state.tr.delete(1, 10));
     expect(deleted.doc.eq(state.doc)).toBe(true);
     expect(state.doc.textContent).toBe(TEXT.replace('\r\n', ''));
+  });
+});
+
+describe('the annotation plugin on a long document built a run of sections at a time', () => {
+  // Six lines of ~2,500 characters: three sections of two lines (SECTION_CHARS 4,000).
+  const lines = Array.from({ length: 6 }, (_, k) => `${'كلمة '.repeat(500)}سطر${k}`);
+  const text = lines.join('\n');
+  const layout = textLayout(text);
+  const at = (line: number, col: number) => text.split('\n').slice(0, line).join('\n').length + (line ? 1 : 0) + col;
+  const span = (id: string, start: number, end: number) =>
+    createSpan({ id, docId: 'd', start: utf16(start), end: utf16(end), label: 'actor', annotator: 'a' }, 1);
+  const first = span('s1', at(0, 5), at(0, 9));
+  // From the end of line 1 (the first section) into line 2 (the second).
+  const across = span('s2', at(1, 2490), at(2, 10));
+  const last = span('s3', at(5, 0), at(5, 4));
+
+  function grown(to: number) {
+    let state = EditorState.create({ schema, plugins: [readOnlyTextPlugin(), annotationPlugin()] });
+    const doc = schema.nodeFromJSON(layoutToDocJson(layout, 0, 1));
+    const load: AnnotationAction = { type: 'load', layout, spans: [first, across, last], colors, titles: new Map(), selectedId: null, linkingId: null };
+    state = state.apply(state.tr.replaceWith(0, state.doc.content.size, doc.content).setMeta(annotationKey, load));
+    for (let s = 1; s < to; s++) {
+      const run = schema.nodeFromJSON(layoutToDocJson(layout, s, s + 1));
+      const tr = state.tr.insert(state.doc.content.size, run.content);
+      state = state.apply(markGrowth(tr, { from: builtEnd(layout, s), to: builtEnd(layout, s + 1) }));
+    }
+    return state;
+  }
+  // Each span's drawn text, from its first piece to its last, line breaks as \n.
+  const drawnText = (state: EditorState) => {
+    const pieces = [...decos(state)].sort((a, b) => a.from - b.from);
+    const ids = [...new Set(pieces.map((d) => (d.spec as { id: string }).id))].sort();
+    return ids.map((id) => {
+      const mine = pieces.filter((d) => (d.spec as { id: string }).id === id);
+      return [id, state.doc.textBetween(mine[0]!.from, mine[mine.length - 1]!.to, '\n')] as const;
+    });
+  };
+
+  it('draws what the built sections hold, and each growth what it brings, a span across sections once whole', () => {
+    expect(layout.sectionStarts).toHaveLength(3);
+    const one = grown(1);
+    expect(one.doc.childCount).toBe(1);
+    expect(drawnText(one)).toEqual([['s1', text.slice(first.start, first.end)]]);
+    const two = grown(2);
+    expect(drawnText(two).map(([id]) => id)).toEqual(['s1', 's2']);
+    expect(drawnText(two)[1]![1]).toBe(text.slice(across.start, across.end));
+    const all = grown(3);
+    expect(drawnText(all).map(([id]) => id)).toEqual(['s1', 's2', 's3']);
+    expect(all.doc.textContent).toBe(text.replace(/\n/g, ''));
+  });
+
+  it('keeps a span tagged beyond the built part until its section comes', () => {
+    const one = grown(1);
+    const tagged = one.apply(
+      one.tr.setMeta(annotationKey, {
+        type: 'update',
+        upsert: [span('s4', at(4, 0), at(4, 4))],
+        remove: [],
+        selectedId: null,
+        linkingId: null,
+      } satisfies AnnotationAction),
+    );
+    expect(byId(tagged, 's4')).toEqual([]);
+    expect(annotationKey.getState(tagged)!.spans.has('s4')).toBe(true);
+    const run = schema.nodeFromJSON(layoutToDocJson(layout, 1, 3));
+    const done = tagged.apply(markGrowth(tagged.tr.insert(tagged.doc.content.size, run.content), { from: builtEnd(layout, 1), to: builtEnd(layout, 3) }));
+    expect(byId(done, 's4')).toHaveLength(1);
   });
 });

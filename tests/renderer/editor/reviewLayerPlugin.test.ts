@@ -1,12 +1,13 @@
-import { Schema } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { createSpan, type Span } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
-import { layoutToDocJson, textLayout, toTextOffset, type EditorPos } from '../../../renderer/editor/positions';
+import { markGrowth } from '../../../renderer/editor/docGrowth';
+import { builtEnd, layoutToDocJson, textLayout, toTextOffset, type EditorPos } from '../../../renderer/editor/positions';
 import { reviewLayerKey, reviewLayerPlugin, type ReviewLayerAction } from '../../../renderer/editor/reviewLayerPlugin';
+import { articleSchema } from '../../support/articleSchema';
 
-const schema = new Schema({ nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} } });
+const schema = articleSchema;
 const TEXT = 'وأكد المرصد السوري لحقوق الإنسان أن القاعدة شهدت استنفاراً\r\nللقوات الأميركية في ريف ديرالزور.';
 const layout = textLayout(TEXT);
 
@@ -67,5 +68,32 @@ describe('the review layer plugin', () => {
     expect(decos(cleared)).toEqual([]);
     const reloaded = state.apply(state.tr.insertText('x', 1));
     expect(decos(reloaded)).toEqual([]);
+  });
+});
+
+describe('the review layers on a long document built a run of sections at a time', () => {
+  const line = (k: number) => `${'كلمة '.repeat(900)}المرصد ${k}`;
+  const text = [line(0), line(1)].join('\n');
+  const long = textLayout(text);
+  const mention = (who: string, k: number) => {
+    const start = text.indexOf(`المرصد ${k}`);
+    return createSpan({ id: `${who}${k}`, docId: 'd', start: utf16(start), end: utf16(start + 6), label: 'actor', annotator: who }, 1);
+  };
+
+  it('draws both layers over the built part and the rest as its sections come, focus included', () => {
+    expect(long.sectionStarts).toHaveLength(2);
+    let state = EditorState.create({ schema, plugins: [reviewLayerPlugin()] });
+    state = state.apply(state.tr.replaceWith(0, state.doc.content.size, schema.nodeFromJSON(layoutToDocJson(long, 0, 1)).content));
+    const focus = { start: mention('a', 1).start, end: mention('a', 1).end };
+    const layers = { layout: long, colors: new Map(), names: { a: 'layla', b: 'omar' }, a: [mention('a', 0), mention('a', 1)], b: [mention('b', 1)], focus };
+    state = state.apply(state.tr.setMeta(reviewLayerKey, { type: 'draw', layers } satisfies ReviewLayerAction));
+    expect(decos(state).map((d) => (d.spec as { id: string }).id)).toEqual(['a:a0']);
+    const run = schema.nodeFromJSON(layoutToDocJson(long, 1, 2));
+    state = state.apply(markGrowth(state.tr.insert(state.doc.content.size, run.content), { from: builtEnd(long, 1), to: builtEnd(long, 2) }));
+    expect(
+      decos(state)
+        .map((d) => (d.spec as { id: string }).id)
+        .sort(),
+    ).toEqual(['a:a0', 'a:a1', 'b:b1', 'focus']);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenIndex, tokensInRange } from '../../../shared/text/tokenIndex';
+import { lazyTokenIndex, tokenIndex, tokensInRange } from '../../../shared/text/tokenIndex';
 import { tokenize, type Token } from '../../../shared/text/tokenize';
 import { mixedText } from '../support/arbitraries';
 import { ARTICLE_SETS } from '../../support/corpora';
@@ -133,5 +133,22 @@ describe('tokensInRange', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('lazyTokenIndex', () => {
+  it('makes the tokens once, at the first question, and answers as tokenIndex does', () => {
+    const { text: article } = fixtureArticle('sy24-launcher');
+    let made = 0;
+    const lazy = lazyTokenIndex(() => (made++, tokenize(article)));
+    expect(made).toBe(0);
+    const eager = tokenIndex(tokenize(article));
+    for (const offset of [0, 5, 17, 200, article.length - 1, article.length + 3]) {
+      expect(lazy.tokenAt(offset)).toBe(eager.tokenAt(offset));
+      expect(lazy.tokenBefore(offset)).toBe(eager.tokenBefore(offset));
+      expect(lazy.tokenAfter(offset)).toBe(eager.tokenAfter(offset));
+    }
+    expect(lazy.tokens).toEqual(eager.tokens);
+    expect(made).toBe(1);
   });
 });
