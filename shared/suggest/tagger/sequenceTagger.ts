@@ -1,7 +1,7 @@
 import { flatLayer } from '../flatLayer';
 import type { Recommender, Suggestion, TrainingDocument } from '../recommender';
 import { seededRandom, shuffle } from '../seededRandom';
-import { stringMatcher, type MatcherModel } from '../stringMatcher';
+import { heldOutMatches, stringMatcher, type MatcherModel } from '../stringMatcher';
 import { subTokens, type SubTokens } from '../subTokens';
 import { pieceFeatures, TEMPLATES } from './features';
 import { emissions, trainPerceptron, viterbi, type Sequence } from './perceptron';
@@ -61,23 +61,6 @@ function matcherTags(sub: SubTokens, hits: readonly Suggestion[]): string[] {
   return tags;
 }
 
-/** Each document's string-matcher tags, from matchers that never saw that document (when there are two or more). */
-function heldOutMatcherTags(documents: readonly TrainingDocument[], subs: readonly SubTokens[], labels: readonly string[]): string[][] {
-  const folds = Math.min(FOLDS, documents.length);
-  const out: string[][] = new Array<string[]>(documents.length);
-  for (let f = 0; f < folds; f++) {
-    const inFold = (k: number) => folds > 1 && (k * folds) / documents.length >= f && (k * folds) / documents.length < f + 1;
-    const model = stringMatcher.train(
-      documents.filter((_, k) => !inFold(k) || folds === 1),
-      labels,
-    );
-    documents.forEach((d, k) => {
-      if (folds === 1 || inFold(k)) out[k] = matcherTags(subs[k]!, stringMatcher.suggest(model, d.text));
-    });
-  }
-  return out;
-}
-
 /** Splits a document's positions into sentences for training: after each . ! ؟ outside a span. */
 function sentences(sub: SubTokens, gold: Int32Array, ids: Int32Array[]): Sequence[] {
   const out: Sequence[] = [];
@@ -100,7 +83,8 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
   const labelIndex = new Map(labels.map((l, k) => [l, k]));
   const tags = 1 + 2 * labels.length;
   const subs = documents.map((d) => subTokens(d.text));
-  const matcher = heldOutMatcherTags(documents, subs, labels);
+  const matched = heldOutMatches(documents, labels, FOLDS);
+  const matcher = matched.heldOut.map((hits, k) => matcherTags(subs[k]!, hits));
   // Features are numbered as they come, by one map of values per template: one lookup per
   // feature (the same string object recurs, its hash kept), no feature name made until the model is.
   const byTemplate = TEMPLATES.map(() => new Map<string, number>());
@@ -155,7 +139,7 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
     const [template, value] = names[f]!;
     weights[`${TEMPLATES[template]}=${value}`] = row;
   }
-  return { labels: [...labels], weights, transitions: Array.from(learnt.transition), matcher: stringMatcher.train(documents, labels) };
+  return { labels: [...labels], weights, transitions: Array.from(learnt.transition), matcher: matched.model };
 }
 
 /**
