@@ -37,7 +37,7 @@ export interface ViterbiWork {
 }
 
 /** Scratch for sequences of up to `length` positions and `tags` tags. */
-export function viterbiWork(length: number, tags: number): ViterbiWork {
+function viterbiWork(length: number, tags: number): ViterbiWork {
   return { path: new Int32Array(length), back: new Int32Array(length * tags), prev: new Float64Array(tags), cur: new Float64Array(tags) };
 }
 
