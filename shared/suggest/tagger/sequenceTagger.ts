@@ -1,7 +1,7 @@
 import { flatLayer } from '../flatLayer';
 import type { Recommender, Suggestion, TrainingDocument } from '../recommender';
 import { seededRandom, shuffle } from '../seededRandom';
-import { stringMatcher, type MatcherModel } from '../stringMatcher';
+import { heldOutMatches, stringMatcher, type MatcherModel } from '../stringMatcher';
 import { subTokens, type SubTokens } from '../subTokens';
 import { pieceFeatures, TEMPLATES } from './features';
 import { emissions, trainPerceptron, viterbi, type Sequence } from './perceptron';
@@ -61,23 +61,6 @@ function matcherTags(sub: SubTokens, hits: readonly Suggestion[]): string[] {
   return tags;
 }
 
-/** Each document's string-matcher tags, from matchers that never saw that document (when there are two or more). */
-function heldOutMatcherTags(documents: readonly TrainingDocument[], subs: readonly SubTokens[], labels: readonly string[]): string[][] {
-  const folds = Math.min(FOLDS, documents.length);
-  const out: string[][] = new Array<string[]>(documents.length);
-  for (let f = 0; f < folds; f++) {
-    const inFold = (k: number) => folds > 1 && (k * folds) / documents.length >= f && (k * folds) / documents.length < f + 1;
-    const model = stringMatcher.train(
-      documents.filter((_, k) => !inFold(k) || folds === 1),
-      labels,
-    );
-    documents.forEach((d, k) => {
-      if (folds === 1 || inFold(k)) out[k] = matcherTags(subs[k]!, stringMatcher.suggest(model, d.text));
-    });
-  }
-  return out;
-}
-
 /** Splits a document's positions into sentences for training: after each . ! ؟ outside a span. */
 function sentences(sub: SubTokens, gold: Int32Array, ids: Int32Array[]): Sequence[] {
   const out: Sequence[] = [];
@@ -100,11 +83,11 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
   const labelIndex = new Map(labels.map((l, k) => [l, k]));
   const tags = 1 + 2 * labels.length;
   const subs = documents.map((d) => subTokens(d.text));
-  const matcher = heldOutMatcherTags(documents, subs, labels);
-  // Features are numbered as they come: values first (the same string object recurs, its hash
-  // kept), then template and value together, so no feature name is made until the model is.
-  const values = new Map<string, number>();
-  const ids = new Map<number, number>();
+  const matched = heldOutMatches(documents, labels, FOLDS);
+  const matcher = matched.heldOut.map((hits, k) => matcherTags(subs[k]!, hits));
+  // Features are numbered as they come, by one map of values per template: one lookup per
+  // feature (the same string object recurs, its hash kept), no feature name made until the model is.
+  const byTemplate = TEMPLATES.map(() => new Map<string, number>());
   const names: [number, string][] = [];
   const sequences: Sequence[] = [];
   documents.forEach((d, k) => {
@@ -116,12 +99,10 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
     );
     const perPiece: number[][] = sub.pieces.map(() => []);
     pieceFeatures(sub, matcher[k]!, (i, template, value) => {
-      let v = values.get(value);
-      if (v === undefined) values.set(value, (v = values.size));
-      const key = v * TEMPLATES.length + template;
-      let id = ids.get(key);
+      const known = byTemplate[template]!;
+      let id = known.get(value);
       if (id === undefined) {
-        ids.set(key, (id = names.length));
+        known.set(value, (id = names.length));
         names.push([template, value]);
       }
       perPiece[i]!.push(id);
@@ -139,11 +120,12 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
   // that hold it): there every name is unknown, so the tagger learns what context, shape and
   // affixes say, not only which names it has seen. On NewsFANE after 300 sentences this
   // lifts exact span F1 from 0.35 to 0.38; it doubles the perceptron's work.
-  const lexical = new Set(LEXICAL.map((t) => TEMPLATES.indexOf(t)));
+  const lexicalTemplates = new Set(LEXICAL.map((t) => TEMPLATES.indexOf(t)));
+  const lexical = Uint8Array.from(names, ([template]) => (lexicalTemplates.has(template) ? 1 : 0));
   const known = sequences.length;
   for (let q = 0; q < known; q++) {
     const { gold, features } = sequences[q]!;
-    sequences.push({ gold, features: features.map((fs) => fs.filter((id) => !lexical.has(names[id]![0]))) });
+    sequences.push({ gold, features: features.map((fs) => fs.filter((id) => !lexical[id])) });
   }
   const learnt = trainPerceptron(sequences, names.length, tags, allowedTransitions(labels), options.epochs ?? EPOCHS, (order) => shuffle(order, random));
   const weights: Record<string, number[]> = {};
@@ -157,7 +139,7 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
     const [template, value] = names[f]!;
     weights[`${TEMPLATES[template]}=${value}`] = row;
   }
-  return { labels: [...labels], weights, transitions: Array.from(learnt.transition), matcher: stringMatcher.train(documents, labels) };
+  return { labels: [...labels], weights, transitions: Array.from(learnt.transition), matcher: matched.model };
 }
 
 /**

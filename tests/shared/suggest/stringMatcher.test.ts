@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingDocument } from '../../../shared/suggest/recommender';
-import { stringMatcher } from '../../../shared/suggest/stringMatcher';
+import { heldOutMatches, stringMatcher } from '../../../shared/suggest/stringMatcher';
 import { utf16 } from '../../../shared/text/units';
+import { SUGGEST_LABELS, suggestFixture } from '../../support/suggestFixtures';
 
 /** A document with spans on the nth occurrence (0-based) of each phrase. */
 function doc(text: string, ...tagged: [phrase: string, label: string, nth?: number][]): TrainingDocument {
@@ -66,5 +67,40 @@ describe('stringMatcher', () => {
     const model = stringMatcher.train([doc('ب وقال المرصد', ['ب', 'actor'], ['المرصد', 'claim'])], ['actor']);
     expect(model.forms).toEqual([]);
     expect(stringMatcher.suggest(model, 'ب المرصد')).toEqual([]);
+  });
+
+  it('held out: each fold is suggested exactly as by a matcher trained on the other folds', () => {
+    const gold = suggestFixture('gold');
+    // Each sentence a document, so folds have something to hide from one another.
+    const docs = gold.flatMap((d) => {
+      const out: TrainingDocument[] = [];
+      let from = 0;
+      for (const line of d.text.split('\n')) {
+        const to = from + line.length;
+        const spans = d.spans.filter((s) => s.start >= from && s.end <= to).map((s) => ({ ...s, start: utf16(s.start - from), end: utf16(s.end - from) }));
+        if (line.trim()) out.push({ text: line, spans });
+        from = to + 1;
+      }
+      return out;
+    });
+    expect(docs.length).toBeGreaterThan(6);
+    for (const folds of [2, 4]) {
+      const { model, heldOut } = heldOutMatches(docs, SUGGEST_LABELS, folds);
+      expect(model).toEqual(stringMatcher.train(docs, SUGGEST_LABELS));
+      docs.forEach((d, k) => {
+        const fold = Math.floor((k * folds) / docs.length);
+        const others = docs.filter((_, j) => Math.floor((j * folds) / docs.length) !== fold);
+        expect(heldOut[k]).toEqual(stringMatcher.suggest(stringMatcher.train(others, SUGGEST_LABELS), d.text));
+      });
+    }
+    // Held out means something: what only the document's own fold tagged is not suggested there.
+    const small = [doc('وصل الوفد إلى دمشق', ['دمشق', 'place']), doc('غادر دمشق أمس'), doc('قصفت المسيرات حلب', ['حلب', 'place']), doc('في حلب اليوم')];
+    const split = heldOutMatches(small, SUGGEST_LABELS, 2);
+    expect(small.map((d) => stringMatcher.suggest(split.model, d.text).map((h) => h.start))).toEqual([[14], [5], [14], [3]]);
+    expect(split.heldOut.map((hits) => hits.map((h) => h.start))).toEqual([[], [], [], []]);
+    // One document: nothing to hold out, the matcher of all suggests it.
+    const one = heldOutMatches(docs.slice(0, 1), SUGGEST_LABELS, 4);
+    expect(one.heldOut).toEqual([stringMatcher.suggest(one.model, docs[0]!.text)]);
+    expect(heldOutMatches([], SUGGEST_LABELS, 4)).toEqual({ model: { forms: [] }, heldOut: [] });
   });
 });
