@@ -99,7 +99,7 @@ export const librarySlice =
           set({ pendingImport: { valid: parsed.documents, problems } });
           get().notify({
             kind: 'error',
-            text: t('imports.unreadable', { problems: problems.length, count: files.length }),
+            text: t('imports.unreadable', { problems: t('imports.problemCount', { count: problems.length }), count: files.length }),
             details: problems,
           });
           return;
