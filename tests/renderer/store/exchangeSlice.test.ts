@@ -50,7 +50,7 @@ describe('importing in any format, from the app', () => {
     const text = (await db.texts.get(one.docId))!.text;
     expect(text.slice(one.start, one.end)).toBe('القوات الأميركية');
     expect(one.annotator).toBe('rania');
-    expect(store.getState().notice?.text).toContain('Imported 2498 new documents');
+    expect(store.getState().notice?.text).toContain('Imported 2,498 new documents');
   });
 
   it('attaches a colleague’s labels to a text already in the library by SHA-256, and lists a changed text as a mismatch', async () => {
