@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entity } from '../../shared/model/entity';
 import { useFormat } from '../i18n/useFormat';
@@ -18,6 +18,11 @@ export function EntitiesView() {
   const format = useFormat();
   const titleOf = useLabelTitle();
   const st = appStore.getState();
+  // Mentions linked in a document since the counts were read are counted once stored.
+  useEffect(() => {
+    const now = appStore.getState();
+    void now.flushWrites().then(() => now.loadEntities());
+  }, []);
   return (
     <section className="entities-view" aria-label={t('entities.region')}>
       <h2>{t('entities.heading')}</h2>
