@@ -1047,5 +1047,12 @@ export const ar = {
     moved_many: 'نُقل {{count, n}} موضعَ ذكر إلى الكيان الجديد «{{name}}»؛ Ctrl+Z هنا يتراجع عنه.',
     moved_other: 'نُقل {{count, n}} موضع ذكر إلى الكيان الجديد «{{name}}»؛ Ctrl+Z هنا يتراجع عنه.',
     undone: 'تُراجع عن «{{title}}».',
+    conflict: {
+      documentGone: 'لم يعد المستند «{{title}}» في المكتبة',
+      detailsChanged: 'تغيّرت تفاصيل «{{title}}» في أثناء ذلك',
+      mentionChanged: 'تغيّر موضع ذكر ينقله أو حُذف في أثناء ذلك',
+      entityChanged: 'تغيّر الكيان «{{name}}» في أثناء ذلك',
+      mentionLinked: 'رُبط موضع ذكر آخر بالكيان في أثناء ذلك',
+    },
   },
 };

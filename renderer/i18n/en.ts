@@ -826,5 +826,12 @@ export const en = {
     moved_one: 'Moved {{count, n}} mention to the new entity “{{name}}”; Ctrl+Z here undoes it.',
     moved_other: 'Moved {{count, n}} mentions to the new entity “{{name}}”; Ctrl+Z here undoes it.',
     undone: 'Undone: “{{title}}”.',
+    conflict: {
+      documentGone: 'the document “{{title}}” is no longer in the library',
+      detailsChanged: 'the details of “{{title}}” were changed meanwhile',
+      mentionChanged: 'a mention it moves was changed or removed meanwhile',
+      entityChanged: 'the entity “{{name}}” was changed meanwhile',
+      mentionLinked: 'another mention was linked to the entity meanwhile',
+    },
   },
 };

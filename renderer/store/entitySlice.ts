@@ -3,12 +3,29 @@ import { applyEntityChanges, type Change } from '../../shared/model/change';
 import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
 import { editEntity, invertLibraryChange, mergeEntities, splitEntity, type LibraryChange } from '../../shared/entities/libraryChange';
+import { LibraryConflictError, type LibraryConflict } from '../db/libraryConflict';
 import { t } from '../i18n/i18n';
 import { messagesFor } from './libraryChannel';
 import { markStep } from './stepOrder';
 import type { EntitySlice, HashiyaState, StoreDeps } from './types';
 
 const HISTORY_LIMIT = 200;
+
+/** Why the database refused a library change, in the interface's language. */
+function conflictText(c: LibraryConflict): string {
+  switch (c.kind) {
+    case 'documentGone':
+      return t('entities.conflict.documentGone', { title: c.title });
+    case 'detailsChanged':
+      return t('entities.conflict.detailsChanged', { title: c.title });
+    case 'mentionChanged':
+      return t('entities.conflict.mentionChanged');
+    case 'entityChanged':
+      return t('entities.conflict.entityChanged', { name: c.name });
+    case 'mentionLinked':
+      return t('entities.conflict.mentionLinked');
+  }
+}
 
 /**
  * Entities across the library, and the library's own undo. Linking a mention is an action in
@@ -33,7 +50,7 @@ export const entitySlice =
       try {
         written = await deps.repo.applyLibraryChange(change, deps.now());
       } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
+        const why = err instanceof LibraryConflictError ? conflictText(err.conflict) : err instanceof Error ? err.message : String(err);
         const key = word === 'Undo' ? 'entities.undoNotMade' : word === 'Redo' ? 'entities.redoNotMade' : 'entities.notMade';
         get().notify({ kind: 'error', text: t(key, { title: change.title, why }) });
         return null;
