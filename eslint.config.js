@@ -60,6 +60,10 @@ export default tseslint.config(
       'renderer/app/ModelDialog.tsx',
       'renderer/app/StatusBadge.tsx',
       'renderer/app/DocumentMetaLine.tsx',
+      'renderer/app/ClaimsView.tsx',
+      'renderer/app/EntitiesView.tsx',
+      'renderer/app/EntityPage.tsx',
+      'renderer/app/EntityBox.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -1,17 +1,37 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { TFunction } from 'i18next';
 import { memo, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { partyName, type ClaimRow } from '../../shared/claims/claimRow';
 import type { ClaimsMatrix, StanceCounts } from '../../shared/claims/claimsMatrix';
-import { STANCE_KEYS, type StanceKey } from '../../shared/claims/claimsTable';
+import { NO_OUTLET, NO_SOURCE, STANCE_KEYS, type StanceKey } from '../../shared/claims/claimsTable';
 import type { ClaimFilter } from '../../shared/claims/filterClaims';
 import { CLAIM_GROUPINGS, type ClaimGroup, type ClaimGrouping } from '../../shared/claims/groupClaims';
+import type { Formatters } from '../i18n/formatters';
+import { useFormat } from '../i18n/useFormat';
+import { useLabelTitle } from '../i18n/useLabelTitle';
 import { appStore, useHashiya } from '../store/appStore';
 import type { ClaimsSummary } from '../claims/claimsHost';
 import { openDocumentAt } from './navigation';
 import '../styles/claims.css';
 
-const STANCE_TEXT: Record<StanceKey, string> = { asserted: 'asserted', denied: 'denied', reported: 'reported', none: 'no stance' };
-const GROUPING_TEXT: Record<ClaimGrouping, string> = { none: 'Nothing', source: 'Source', outlet: 'Outlet', stance: 'Stance', document: 'Document' };
+/** A stance key as the interface says it (`none`: no stance given). */
+const stanceText = (t: TFunction, k: StanceKey): string => (k === 'none' ? t('claimsView.noStance') : t(`stance.word.${k}`));
+
+/**
+ * A source's or outlet's name as shown: the placeholders `shared/claims` gives rows with
+ * none are said in the interface's language; real names are the documents' own.
+ */
+const sourceName = (t: TFunction, f: { key: string; name: string }): string => (f.key === NO_SOURCE ? t('claimsView.noSource') : f.name);
+const outletName = (t: TFunction, f: { key: string; name: string }): string => (f.key === NO_OUTLET ? t('claimsView.noOutlet') : f.name);
+
+/** A group's heading: its source, outlet, stance or document, as the filters name them. */
+function groupName(t: TFunction, grouping: ClaimGrouping, g: ClaimGroup): string {
+  if (grouping === 'stance') return stanceText(t, g.key as StanceKey);
+  if (grouping === 'source') return sourceName(t, g);
+  if (grouping === 'outlet') return outletName(t, g);
+  return g.name;
+}
 
 /** Sets one field of the filter; an empty value takes it out. */
 function setFilter<K extends keyof ClaimFilter>(key: K, value: ClaimFilter[K] | ''): void {
@@ -20,20 +40,25 @@ function setFilter<K extends keyof ClaimFilter>(key: K, value: ClaimFilter[K] | 
   void st.setClaimsFilter(value === '' || value === undefined ? rest : { ...rest, [key]: value });
 }
 
-const split = (c: StanceCounts) => STANCE_KEYS.filter((k) => c[k]).map((k) => `${c[k]} ${STANCE_TEXT[k]}`);
+const split = (t: TFunction, c: StanceCounts) =>
+  STANCE_KEYS.filter((k) => c[k])
+    .map((k) => t('claimsView.stanceCount', { n: c[k], stance: stanceText(t, k) }))
+    .join(t('claimsView.listJoin'));
 
 /** Sources against outlets as a heat map: colour by how many claims, a bar split by stance; a cell filters the table to it. */
 const Matrix = memo(function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; filter: ClaimFilter }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   if (!matrix.sources.length) return null;
   return (
     <div className="claims-matrix">
-      <table aria-label="Sources by outlets">
+      <table aria-label={t('claimsView.matrix')}>
         <thead>
           <tr>
-            <th scope="col">Source \ outlet</th>
+            <th scope="col">{t('claimsView.corner')}</th>
             {matrix.outlets.map((o) => (
               <th key={o.key} scope="col">
-                <bdi>{o.name}</bdi>
+                <bdi>{outletName(t, o)}</bdi>
               </th>
             ))}
           </tr>
@@ -42,7 +67,7 @@ const Matrix = memo(function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; 
           {matrix.sources.map((s, i) => (
             <tr key={s.key}>
               <th scope="row">
-                <bdi>{s.name}</bdi>
+                <bdi>{sourceName(t, s)}</bdi>
               </th>
               {matrix.outlets.map((o, k) => {
                 const c = matrix.cells[i]![k]!;
@@ -55,13 +80,13 @@ const Matrix = memo(function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; 
                         type="button"
                         className={heat > 0.55 ? 'dark' : undefined}
                         aria-pressed={chosen}
-                        aria-label={`${s.name} in ${o.name}: ${c.total} claim${c.total === 1 ? '' : 's'} (${split(c).join(', ')})`}
+                        aria-label={t('claimsView.cell', { source: sourceName(t, s), outlet: outletName(t, o), count: c.total, split: split(t, c) })}
                         onClick={() => {
                           const { source: _s, outlet: _o, ...rest } = filter;
                           void appStore.getState().setClaimsFilter(chosen ? rest : { ...rest, source: s.key, outlet: o.key });
                         }}
                       >
-                        {c.total}
+                        {format.number(c.total)}
                         <span className="stance-bar" aria-hidden="true">
                           {STANCE_KEYS.map((key) => (c[key] ? <span key={key} className={`stance-${key}`} style={{ flexGrow: c[key] }} /> : null))}
                         </span>
@@ -77,76 +102,80 @@ const Matrix = memo(function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; 
       <p className="claims-legend" aria-hidden="true">
         {STANCE_KEYS.map((k) => (
           <span key={k}>
-            <span className={`swatch stance-${k}`} /> {STANCE_TEXT[k]}
+            <span className={`swatch stance-${k}`} /> {stanceText(t, k)}
           </span>
         ))}
       </p>
-      {matrix.moreSources > 0 && (
-        <p className="muted">
-          {matrix.moreSources} more sources with {matrix.moreClaims} claims are left out of the picture; the table below lists them.
-        </p>
-      )}
+      {matrix.moreSources > 0 && <p className="muted">{t('claimsView.moreSources', { count: matrix.moreSources, claims: matrix.moreClaims })}</p>}
     </div>
   );
 });
 
 /** The filters and grouping; drawn again only when the facets or the choices change, not as rows arrive. */
 const Filters = memo(function Filters({ summary, filter, grouping }: { summary: ClaimsSummary; filter: ClaimFilter; grouping: ClaimGrouping }) {
-  const facetSelect = (key: 'source' | 'outlet' | 'mention', label: string, facets: readonly { key: string; name: string; count: number }[]) => (
+  const { t } = useTranslation();
+  const format = useFormat();
+  const facetSelect = (
+    key: 'source' | 'outlet' | 'mention',
+    label: string,
+    facets: readonly { key: string; name: string; count: number }[],
+    nameOf: (f: { key: string; name: string }) => string,
+  ) => (
     <label>
       {label}{' '}
       <select value={filter[key] ?? ''} onChange={(e) => setFilter(key, e.target.value)}>
-        <option value="">All</option>
+        <option value="">{t('claimsView.all')}</option>
         {facets.map((f) => (
           <option key={f.key} value={f.key}>
-            {f.name} ({f.count})
+            {nameOf(f)} ({format.number(f.count)})
           </option>
         ))}
       </select>
     </label>
   );
   return (
-    <form className="claims-filters" aria-label="Claim filters" onSubmit={(e) => e.preventDefault()}>
-      {facetSelect('source', 'Source', summary.sources)}
-      {facetSelect('outlet', 'Outlet', summary.outlets)}
+    <form className="claims-filters" aria-label={t('claimsView.filters')} onSubmit={(e) => e.preventDefault()}>
+      {facetSelect('source', t('claimsView.source'), summary.sources, (f) => sourceName(t, f))}
+      {facetSelect('outlet', t('claimsView.outlet'), summary.outlets, (f) => outletName(t, f))}
       <label>
-        Stance{' '}
+        {t('claimsView.stance')}{' '}
         <select value={filter.stance ?? ''} onChange={(e) => setFilter('stance', e.target.value as StanceKey | '')}>
-          <option value="">All</option>
+          <option value="">{t('claimsView.all')}</option>
           {STANCE_KEYS.map((k) => (
             <option key={k} value={k}>
-              {STANCE_TEXT[k]}
+              {stanceText(t, k)}
             </option>
           ))}
         </select>
       </label>
-      {facetSelect('mention', 'Mentions', summary.mentions)}
+      {facetSelect('mention', t('claimsView.mentions'), summary.mentions, (f) => f.name)}
       <label>
-        From{' '}
+        {t('claimsView.from')}{' '}
         <input type="date" value={filter.from ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('from', e.target.value)} />
       </label>
       <label>
-        To <input type="date" value={filter.to ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('to', e.target.value)} />
+        {t('claimsView.to')}{' '}
+        <input type="date" value={filter.to ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('to', e.target.value)} />
       </label>
       <label>
-        Group by{' '}
+        {t('claimsView.groupBy')}{' '}
         <select value={grouping} onChange={(e) => void appStore.getState().setClaimsGrouping(e.target.value as ClaimGrouping)}>
           {CLAIM_GROUPINGS.map((g) => (
             <option key={g} value={g}>
-              {GROUPING_TEXT[g]}
+              {t(`claimsView.grouping.${g}`)}
             </option>
           ))}
         </select>
       </label>
       <button type="button" disabled={!Object.keys(filter).length} onClick={() => void appStore.getState().setClaimsFilter({})}>
-        Clear filters
+        {t('claimsView.clear')}
       </button>
     </form>
   );
 });
 
 /** One claim's row; the claim's text opens its document at it. Until fetched, a row that says so. */
-function Row({ row }: { row: ClaimRow | undefined }) {
+function Row({ row, t, format, titleOf }: { row: ClaimRow | undefined; t: TFunction; format: Formatters; titleOf: (label: string) => string }) {
   if (!row)
     return (
       <tr className="claims-pending">
@@ -158,18 +187,30 @@ function Row({ row }: { row: ClaimRow | undefined }) {
   return (
     <tr>
       <td className="claim-text" lang="ar" dir="rtl">
-        <button type="button" className="link" aria-label={`Open claim: ${row.text}`} onClick={() => openDocumentAt(row.docId, row.id)}>
+        <button type="button" className="link" aria-label={t('claimsView.open', { text: row.text })} onClick={() => openDocumentAt(row.docId, row.id)}>
           {row.text}
         </button>
       </td>
       <td lang="ar" dir="rtl">
-        {row.source ? <bdi title={row.source.entity ? `entity ${row.source.entity.id}` : `unlinked ${row.source.label}`}>{partyName(row.source)}</bdi> : '—'}
+        {row.source ? (
+          <bdi
+            title={
+              row.source.entity
+                ? t('claimsView.sourceEntity', { id: row.source.entity.id })
+                : t('claimsView.sourceUnlinked', { label: titleOf(row.source.label) })
+            }
+          >
+            {partyName(row.source)}
+          </bdi>
+        ) : (
+          '—'
+        )}
       </td>
-      <td>{row.stance ?? '—'}</td>
+      <td>{row.stance ? t(`stance.word.${row.stance}`) : '—'}</td>
       <td>
         <bdi>{row.outlet ?? '—'}</bdi>
       </td>
-      <td>{row.published ?? '—'}</td>
+      <td>{row.published ? format.date(row.published) : '—'}</td>
       <td>
         <bdi>{row.title}</bdi>
       </td>
@@ -198,6 +239,9 @@ function flatten(groups: readonly ClaimGroup[], grouped: boolean): Int32Array {
 export function ClaimsView() {
   const claims = useHashiya((s) => s.claims);
   const layers = useHashiya((s) => s.claimLayers);
+  const { t } = useTranslation();
+  const format = useFormat();
+  const titleOf = useLabelTitle();
   const scroller = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -220,17 +264,17 @@ export function ClaimsView() {
     if (missingKey) void appStore.getState().needClaimRows(missingKey.split(',').map(Number));
   }, [missingKey]);
 
-  if (!claims) return <section className="claims" aria-label="Claims" />;
+  if (!claims) return <section className="claims" aria-label={t('claimsView.region')} />;
   const { summary, filter, loading, matrix } = claims;
   const virtual = drawn;
   const padTop = virtual[0]?.start ?? 0;
   const padBottom = virtual.length ? rows.getTotalSize() - virtual[virtual.length - 1]!.end : 0;
   return (
-    <section className="claims" aria-label="Claims" aria-busy={loading !== null}>
+    <section className="claims" aria-label={t('claimsView.region')} aria-busy={loading !== null}>
       <div className="claims-head">
-        <h1>Claims</h1>
+        <h1>{t('claimsView.heading')}</h1>
         <label>
-          Layer{' '}
+          {t('claimsView.layer')}{' '}
           <select value={claims.layer} onChange={(e) => void appStore.getState().loadClaims(e.target.value)}>
             {(layers.length ? layers : [claims.layer]).map((l) => (
               <option key={l} value={l}>
@@ -240,31 +284,33 @@ export function ClaimsView() {
           </select>
         </label>
         <p className="progress" role="status" data-testid="claims-count">
-          {loading ? `Reading claims… ${loading.done} / ${loading.total} documents` : `${claims.shown} of ${summary?.total ?? 0} claims`}
+          {loading
+            ? t('claimsView.reading', { done: loading.done, total: loading.total })
+            : t('claimsView.shown', { shown: claims.shown, count: summary?.total ?? 0 })}
         </p>
         <span className="toolbar-spacer" />
         <button type="button" disabled={!summary} onClick={() => void appStore.getState().exportClaims('csv')}>
-          Export claims CSV
+          {t('claimsView.exportCsv')}
         </button>
         <button type="button" disabled={!summary} onClick={() => void appStore.getState().exportClaims('json')}>
-          Export claims JSON
+          {t('claimsView.exportJson')}
         </button>
         <button type="button" disabled={!summary} onClick={() => void appStore.getState().exportClaims('entities')}>
-          Export entities JSON
+          {t('claimsView.exportEntities')}
         </button>
       </div>
       {summary && <Filters summary={summary} filter={filter} grouping={claims.grouping} />}
       {matrix && <Matrix matrix={matrix} filter={filter} />}
       <div className="claims-rows" ref={scroller}>
-        <table aria-label="Claim list">
+        <table aria-label={t('claimsView.list')}>
           <thead>
             <tr>
-              <th scope="col">Claim</th>
-              <th scope="col">Source</th>
-              <th scope="col">Stance</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Date</th>
-              <th scope="col">Document</th>
+              <th scope="col">{t('claimsView.colClaim')}</th>
+              <th scope="col">{t('claimsView.colSource')}</th>
+              <th scope="col">{t('claimsView.colStance')}</th>
+              <th scope="col">{t('claimsView.colOutlet')}</th>
+              <th scope="col">{t('claimsView.colDate')}</th>
+              <th scope="col">{t('claimsView.colDocument')}</th>
             </tr>
           </thead>
           <tbody>
@@ -281,12 +327,12 @@ export function ClaimsView() {
                   return (
                     <tr key={`g${g.key}`} className="claims-group">
                       <th colSpan={6} scope="rowgroup">
-                        <bdi>{g.name}</bdi> ({g.rows.length})
+                        <bdi>{groupName(t, claims.grouping, g)}</bdi> ({format.number(g.rows.length)})
                       </th>
                     </tr>
                   );
                 }
-                return <Row key={at} row={claims.rows.get(at)} />;
+                return <Row key={at} row={claims.rows.get(at)} t={t} format={format} titleOf={titleOf} />;
               })}
             {padBottom > 0 && (
               <tr aria-hidden="true">
@@ -295,7 +341,7 @@ export function ClaimsView() {
             )}
           </tbody>
         </table>
-        {summary && !items.length && <p className="muted">No claim fits the filters.</p>}
+        {summary && !items.length && <p className="muted">{t('claimsView.noneFits')}</p>}
       </div>
     </section>
   );

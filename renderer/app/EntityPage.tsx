@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Entity } from '../../shared/model/entity';
 import type { MentionRow } from '../db/repository';
+import { useFormat } from '../i18n/useFormat';
+import { useLabelTitle } from '../i18n/useLabelTitle';
 import { appStore, useHashiya } from '../store/appStore';
 import { openDocumentAt, showEntities } from './navigation';
 
@@ -9,24 +12,37 @@ const PAGE = 100;
 
 /** One row: the document, and the mention (or claim) in its context; a click opens the document at it. */
 function ContextRow({ row, chosen, onChoose }: { readonly row: MentionRow; readonly chosen?: boolean; readonly onChoose?: (on: boolean) => void }) {
+  const { t } = useTranslation();
   return (
     <tr data-testid="context-row">
       {onChoose && (
         <td>
-          <input type="checkbox" checked={!!chosen} onChange={(e) => onChoose(e.target.checked)} aria-label={`Choose «${row.text}» in ${row.title}`} />
+          <input
+            type="checkbox"
+            checked={!!chosen}
+            onChange={(e) => onChoose(e.target.checked)}
+            aria-label={t('entities.choose', { text: row.text, title: row.title })}
+          />
         </td>
       )}
       <td>
         <bdi>{row.title}</bdi>
       </td>
       <td className="context" dir="rtl" lang="ar">
-        <button type="button" className="link" onClick={() => openDocumentAt(row.span.docId, row.span.id)} aria-label={`Open ${row.title} at «${row.text}»`}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => openDocumentAt(row.span.docId, row.span.id)}
+          aria-label={t('entities.openAt', { title: row.title, text: row.text })}
+        >
           …{row.before}
           <mark>{row.text}</mark>
           {row.after}…
         </button>
       </td>
-      <td>{row.span.annotator}</td>
+      <td>
+        <bdi>{row.span.annotator}</bdi>
+      </td>
     </tr>
   );
 }
@@ -38,6 +54,8 @@ function EditForm({ entity }: { readonly entity: Entity }) {
   const [others, setOthers] = useState(entity.otherNames.join('\n'));
   const [type, setType] = useState(entity.type);
   const [identifier, setIdentifier] = useState(entity.identifier ?? '');
+  const { t } = useTranslation();
+  const titleOf = useLabelTitle();
   useEffect(() => {
     setName(entity.name);
     setOthers(entity.otherNames.join('\n'));
@@ -46,30 +64,32 @@ function EditForm({ entity }: { readonly entity: Entity }) {
   }, [entity]);
   return (
     <form
-      aria-label="Edit the entity"
+      aria-label={t('entities.edit')}
       onSubmit={(e) => {
         e.preventDefault();
         void appStore.getState().editEntity(entity.id, { name, otherNames: others.split('\n').filter((n) => n.trim()), type, identifier });
       }}
     >
       <label>
-        Name <input value={name} onChange={(e) => setName(e.target.value)} dir="auto" />
+        {t('entities.name')} <input value={name} onChange={(e) => setName(e.target.value)} dir="auto" />
       </label>
       <label>
-        Other names (one a line) <textarea value={others} onChange={(e) => setOthers(e.target.value)} dir="auto" rows={3} />
+        {t('entities.otherNames')} <textarea value={others} onChange={(e) => setOthers(e.target.value)} dir="auto" rows={3} />
       </label>
       <label>
-        Type{' '}
+        {t('entities.type')}{' '}
         <select value={type} onChange={(e) => setType(e.target.value)}>
           {[...new Set([type, ...labels.map((l) => l.name)])].map((n) => (
-            <option key={n}>{n}</option>
+            <option key={n} value={n}>
+              {titleOf(n)}
+            </option>
           ))}
         </select>
       </label>
       <label>
-        Identifier (e.g. a Wikidata id) <input value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
+        {t('entities.identifier')} <input value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
       </label>
-      <button type="submit">Save entity</button>
+      <button type="submit">{t('entities.save')}</button>
     </form>
   );
 }
@@ -83,6 +103,9 @@ export function EntityPage({ entityId }: { readonly entityId: string }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [splitName, setSplitName] = useState('');
   const [mergeFrom, setMergeFrom] = useState('');
+  const { t } = useTranslation();
+  const format = useFormat();
+  const titleOf = useLabelTitle();
   const st = appStore.getState();
 
   useEffect(() => {
@@ -93,10 +116,10 @@ export function EntityPage({ entityId }: { readonly entityId: string }) {
 
   if (!entity) {
     return (
-      <section className="entity-page" aria-label="Entity">
-        <p>This entity is no longer in the library.</p>
+      <section className="entity-page" aria-label={t('entities.entity')}>
+        <p>{t('entities.gone')}</p>
         <button type="button" onClick={showEntities}>
-          All entities
+          {t('entities.all')}
         </button>
       </section>
     );
@@ -105,25 +128,25 @@ export function EntityPage({ entityId }: { readonly entityId: string }) {
   const claims = page?.claims ?? [];
   const others = [...entities.values()].filter((e) => e.id !== entityId).sort((a, b) => a.name.localeCompare(b.name, 'ar'));
   return (
-    <section className="entity-page" aria-label={`Entity ${entity.name}`}>
+    <section className="entity-page" aria-label={t('entities.pageOf', { name: entity.name })}>
       <p>
         <button type="button" className="link" onClick={showEntities}>
-          ← All entities
+          {t('entities.back')}
         </button>
       </p>
       <h2 data-testid="entity-name">
-        <bdi>{entity.name}</bdi> <small>({entity.type})</small>
+        <bdi>{entity.name}</bdi> <small>({titleOf(entity.type)})</small>
       </h2>
       {entity.otherNames.length > 0 && (
         <p data-testid="entity-other-names">
-          Also: <bdi>{entity.otherNames.join('، ')}</bdi>
+          {t('entities.also')} <bdi>{entity.otherNames.join(t('entities.namesJoin'))}</bdi>
         </p>
       )}
       <EditForm entity={entity} />
       <h3>
-        Mentions <span data-testid="mention-count">{page?.loading ? '…' : mentions.length}</span>
+        {t('entities.mentions')} <span data-testid="mention-count">{page?.loading ? '…' : format.number(mentions.length)}</span>
       </h3>
-      <table aria-label="Mentions">
+      <table aria-label={t('entities.mentions')}>
         <tbody>
           {mentions.slice(0, shown).map((row) => (
             <ContextRow
@@ -142,12 +165,12 @@ export function EntityPage({ entityId }: { readonly entityId: string }) {
       </table>
       {mentions.length > shown && (
         <button type="button" onClick={() => setShown(shown + PAGE)}>
-          Show more ({mentions.length - shown} left)
+          {t('entities.showMore', { left: mentions.length - shown })}
         </button>
       )}
       <form
         className="row"
-        aria-label="Split the chosen mentions into a new entity"
+        aria-label={t('entities.splitForm')}
         onSubmit={(e) => {
           e.preventDefault();
           void st.splitEntity(entityId, [...chosen], splitName).then((id) => {
@@ -158,44 +181,44 @@ export function EntityPage({ entityId }: { readonly entityId: string }) {
         }}
       >
         <label>
-          New entity’s name <input value={splitName} onChange={(e) => setSplitName(e.target.value)} dir="auto" />
+          {t('entities.splitName')} <input value={splitName} onChange={(e) => setSplitName(e.target.value)} dir="auto" />
         </label>
         <button type="submit" disabled={!chosen.size || !splitName.trim()}>
-          Split {chosen.size} chosen mention{chosen.size === 1 ? '' : 's'} into a new entity
+          {t('entities.split', { count: chosen.size })}
         </button>
       </form>
       {others.length > 0 && (
         <form
           className="row"
-          aria-label="Merge another entity into this one"
+          aria-label={t('entities.mergeHereForm')}
           onSubmit={(e) => {
             e.preventDefault();
             if (mergeFrom) void st.mergeEntities(entityId, mergeFrom).then((ok) => ok && setMergeFrom(''));
           }}
         >
           <label>
-            Merge into this one{' '}
+            {t('entities.mergeHere')}{' '}
             <select value={mergeFrom} onChange={(e) => setMergeFrom(e.target.value)}>
               <option value="">—</option>
               {others.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.name} ({e.type})
+                  {e.name} ({titleOf(e.type)})
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" disabled={!mergeFrom}>
-            Merge
+            {t('entities.merge')}
           </button>
         </form>
       )}
       <h3>
-        Claims it is the source of <span data-testid="claim-count">{page?.loading ? '…' : claims.length}</span>
+        {t('entities.claimsHeading')} <span data-testid="claim-count">{page?.loading ? '…' : format.number(claims.length)}</span>
       </h3>
       {claims.length === 0 ? (
-        <p className="hint">None of its mentions is a claim’s source.</p>
+        <p className="hint">{t('entities.noClaims')}</p>
       ) : (
-        <table aria-label="Claims">
+        <table aria-label={t('entities.claims')}>
           <tbody>
             {claims.slice(0, shown).map((row) => (
               <ContextRow key={row.span.id} row={row} />

@@ -18,6 +18,7 @@ import { addInSlices } from './addInSlices';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { backupParts, restoreBackup } from './backup';
 import type { HashiyaDb } from './db';
+import { LibraryConflictError } from './libraryConflict';
 import type { RefusedChange, SaveOutcome } from './saveOutcome';
 
 /** A stored label (by the name its spans carry) that is to take another role. */
@@ -133,8 +134,9 @@ export function repository(db: HashiyaDb) {
         const docs = change.documents?.length ? await db.documents.bulkGet(change.documents.map((c) => c.docId)) : [];
         const records = (change.documents ?? []).map((c, i) => {
           const found = docs[i];
-          if (!found) throw new Error(`the document “${c.before.title}” is no longer in the library`);
-          if (found.title !== c.before.title || !sameMeta(found.meta, c.before.meta)) throw new Error(`the details of “${found.title}” were changed meanwhile`);
+          if (!found) throw new LibraryConflictError({ kind: 'documentGone', title: c.before.title });
+          if (found.title !== c.before.title || !sameMeta(found.meta, c.before.meta))
+            throw new LibraryConflictError({ kind: 'detailsChanged', title: found.title });
           const { meta: _old, ...rest } = found;
           const record: DocumentRecord = {
             ...rest,
@@ -150,13 +152,13 @@ export function repository(db: HashiyaDb) {
         const [spans, entities] = await Promise.all([db.spans.bulkGet(spanIds), db.entities.bulkGet(entityIds)]);
         const writtenSpans = change.spans.map((c, i) => {
           const found = spans[i];
-          if (!c.before || !c.after || found?.version !== c.before.version) throw new Error('a mention it moves was changed or removed meanwhile');
+          if (!c.before || !c.after || found?.version !== c.before.version) throw new LibraryConflictError({ kind: 'mentionChanged' });
           return { before: found, after: { ...c.after, updatedAt: now, version: found.version + 1 } };
         });
         const writtenEntities = change.entities.map((c, i) => {
           const found = entities[i];
           if (c.before ? found?.version !== c.before.version : found !== undefined)
-            throw new Error(`the entity “${(c.before ?? c.after)!.name}” was changed meanwhile`);
+            throw new LibraryConflictError({ kind: 'entityChanged', name: (c.before ?? c.after)!.name });
           const after = c.after && { ...c.after, updatedAt: now, version: found ? found.version + 1 : c.after.version };
           return { before: found ?? null, after };
         });
@@ -168,7 +170,7 @@ export function repository(db: HashiyaDb) {
             .equals(id)
             .filter((s) => !moving.has(s.id))
             .count();
-          if (left) throw new Error('another mention was linked to the entity meanwhile');
+          if (left) throw new LibraryConflictError({ kind: 'mentionLinked' });
         }
         await Promise.all([
           writtenSpans.length ? db.spans.bulkPut(writtenSpans.map((c) => c.after)) : null,

@@ -5,6 +5,7 @@ import type { ClaimGrouping } from '../../shared/claims/groupClaims';
 import { GOLD } from '../../shared/review/decision';
 import type { ClaimsShown } from '../claims/claimsHost';
 import { inPlaceClaimsHost } from '../claims/claimsHosts';
+import { t } from '../i18n/i18n';
 import type { ClaimsSlice, ClaimsState } from './claimsTypes';
 import type { HashiyaState, StoreDeps } from './types';
 
@@ -51,7 +52,7 @@ export const claimsSlice =
         if (mine === views && now?.summary?.version === c.summary.version) set({ claims: { ...now, ...shownPatch(now, s) } });
       } catch (e) {
         if (mine === views && get().claims?.summary?.version === c.summary.version)
-          get().notify({ kind: 'error', text: `The claims could not be shown: ${(e as Error).message}` });
+          get().notify({ kind: 'error', text: t('claimsView.notShown', { message: (e as Error).message }) });
       }
     }
 
@@ -88,7 +89,7 @@ export const claimsSlice =
         } catch (e) {
           if (mine !== loads) return;
           update({ loading: null });
-          get().notify({ kind: 'error', text: `The claims could not be read: ${(e as Error).message}` });
+          get().notify({ kind: 'error', text: t('claimsView.notRead', { message: (e as Error).message }) });
         }
       },
 
@@ -127,7 +128,7 @@ export const claimsSlice =
         try {
           content = await host.exportText(c.summary.version, what, c.filter, c.grouping);
         } catch (e) {
-          get().notify({ kind: 'error', text: `The claims could not be exported: ${(e as Error).message}` });
+          get().notify({ kind: 'error', text: t('claimsView.notExported', { message: (e as Error).message }) });
           return;
         }
         const name = what === 'entities' ? 'hashiya-entities.json' : `hashiya-claims.${what}`;
@@ -141,7 +142,9 @@ export const claimsSlice =
           get().notify({
             kind: 'info',
             text:
-              what === 'entities' ? `Saved ${c.summary.entities} entities to ${saved.path}.` : `Saved ${c.shown} claims of layer ${c.layer} to ${saved.path}.`,
+              what === 'entities'
+                ? t('claimsView.savedEntities', { count: c.summary.entities, path: saved.path })
+                : t('claimsView.savedClaims', { count: c.shown, layer: c.layer, path: saved.path }),
           });
       },
     };

@@ -3,11 +3,29 @@ import { applyEntityChanges, type Change } from '../../shared/model/change';
 import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
 import { editEntity, invertLibraryChange, mergeEntities, splitEntity, type LibraryChange } from '../../shared/entities/libraryChange';
+import { LibraryConflictError, type LibraryConflict } from '../db/libraryConflict';
+import { t } from '../i18n/i18n';
 import { messagesFor } from './libraryChannel';
 import { markStep } from './stepOrder';
 import type { EntitySlice, HashiyaState, StoreDeps } from './types';
 
 const HISTORY_LIMIT = 200;
+
+/** Why the database refused a library change, in the interface's language. */
+function conflictText(c: LibraryConflict): string {
+  switch (c.kind) {
+    case 'documentGone':
+      return t('entities.conflict.documentGone', { title: c.title });
+    case 'detailsChanged':
+      return t('entities.conflict.detailsChanged', { title: c.title });
+    case 'mentionChanged':
+      return t('entities.conflict.mentionChanged');
+    case 'entityChanged':
+      return t('entities.conflict.entityChanged', { name: c.name });
+    case 'mentionLinked':
+      return t('entities.conflict.mentionLinked');
+  }
+}
 
 /**
  * Entities across the library, and the library's own undo. Linking a mention is an action in
@@ -25,15 +43,16 @@ export const entitySlice =
     /** Stores a library change and lays it over the window's state; the change as written, or null (said why). */
     async function run(change: LibraryChange, word?: 'Undo' | 'Redo'): Promise<LibraryChange | null> {
       if (!(await get().flushWrites())) {
-        get().notify({ kind: 'error', text: `“${change.title}” was not made: changes are still waiting to be saved. Try again once they are.` });
+        get().notify({ kind: 'error', text: t('entities.waiting', { title: change.title }) });
         return null;
       }
       let written: LibraryChange;
       try {
         written = await deps.repo.applyLibraryChange(change, deps.now());
       } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        get().notify({ kind: 'error', text: `${word ? `${word} of ` : ''}“${change.title}” was not made: ${why}.` });
+        const why = err instanceof LibraryConflictError ? conflictText(err.conflict) : err instanceof Error ? err.message : String(err);
+        const key = word === 'Undo' ? 'entities.undoNotMade' : word === 'Redo' ? 'entities.redoNotMade' : 'entities.notMade';
+        get().notify({ kind: 'error', text: t(key, { title: change.title, why }) });
         return null;
       }
       const st = get();
@@ -121,13 +140,11 @@ export const entitySlice =
         const from = get().entities.get(fromId);
         if (!into || !from || intoId === fromId) return false;
         await get().flushWrites();
-        const written = await run(mergeEntities(into, from, await mentions(fromId), deps.now()));
+        const title = t('entities.mergeStep', { from: from.name, into: into.name });
+        const written = await run(mergeEntities(into, from, await mentions(fromId), deps.now(), title));
         if (written) {
           file(written);
-          get().notify({
-            kind: 'info',
-            text: `Merged “${from.name}” into “${into.name}” (${written.spans.length} mention${written.spans.length === 1 ? '' : 's'}); Ctrl+Z here undoes it.`,
-          });
+          get().notify({ kind: 'info', text: t('entities.merged', { from: from.name, into: into.name, count: written.spans.length }) });
         }
         return !!written;
       },
@@ -139,13 +156,11 @@ export const entitySlice =
         await get().flushWrites();
         const now = deps.now();
         const made: Entity = { id: deps.newId(), name: trimmed, otherNames: [], type: from.type, createdAt: now, updatedAt: now, version: 1 };
-        const written = await run(splitEntity(from, made, await mentions(fromId, new Set(spanIds)), now));
+        const title = t('entities.splitStep', { made: trimmed, from: from.name });
+        const written = await run(splitEntity(from, made, await mentions(fromId, new Set(spanIds)), now, title));
         if (!written) return null;
         file(written);
-        get().notify({
-          kind: 'info',
-          text: `Moved ${written.spans.length} mention${written.spans.length === 1 ? '' : 's'} to the new entity “${trimmed}”; Ctrl+Z here undoes it.`,
-        });
+        get().notify({ kind: 'info', text: t('entities.moved', { count: written.spans.length, name: trimmed }) });
         return made.id;
       },
 
@@ -154,7 +169,7 @@ export const entitySlice =
         if (!entity || !edit.name.trim() || !edit.type) return false;
         const after = editEntity(entity, { ...edit, name: edit.name.trim() }, deps.now());
         if (after === entity) return true;
-        const written = await run({ title: `Edit “${entity.name}”`, spans: [], entities: [{ before: entity, after }] });
+        const written = await run({ title: t('entities.editStep', { name: entity.name }), spans: [], entities: [{ before: entity, after }] });
         if (written) file(written);
         return !!written;
       },
@@ -172,7 +187,7 @@ export const entitySlice =
         const written = await run(invertLibraryChange(last), 'Undo');
         // A step that cannot be undone (something changed since) leaves the history.
         set({ libraryHistory: { undo: get().libraryHistory.undo.filter((c) => c !== last), redo: written ? [...h.redo, markStep(written)] : h.redo } });
-        if (written) get().notify({ kind: 'info', text: `Undone: “${last.title}”.` });
+        if (written) get().notify({ kind: 'info', text: t('entities.undone', { title: last.title }) });
       },
 
       async redoLibrary() {

@@ -36,7 +36,7 @@ export interface ClaimsTable {
 /** The key rows without a source are filed under. */
 export const NO_SOURCE = 'none:';
 /** The key rows of documents without an outlet are filed under. */
-const NO_OUTLET = '';
+export const NO_OUTLET = '';
 
 /** The source key of a row. */
 export const sourceKeyOf = (r: ClaimRow): string => r.source?.key ?? NO_SOURCE;

@@ -49,8 +49,9 @@ function addNames(have: readonly string[], more: readonly string[]): string[] {
 /**
  * Merges `from` into `into`: every mention of `from` names `into`, `from`'s names become
  * `into`'s other names (its identifier too, when `into` has none), and `from` is deleted.
+ * `title` names the step in the undo history, in the interface's language.
  */
-export function mergeEntities(into: Entity, from: Entity, mentions: readonly Span[], now: number): LibraryChange {
+export function mergeEntities(into: Entity, from: Entity, mentions: readonly Span[], now: number, title: string): LibraryChange {
   const otherNames = addNames(into.otherNames, [from.name, ...from.otherNames]).filter((n) => n !== into.name);
   const merged: Entity = {
     ...into,
@@ -60,7 +61,7 @@ export function mergeEntities(into: Entity, from: Entity, mentions: readonly Spa
     version: into.version + 1,
   };
   return {
-    title: `Merge “${from.name}” into “${into.name}”`,
+    title,
     spans: mentions.filter((s) => s.entityId === from.id).map((s) => ({ before: s, after: linkEntity(s, into.id, now) })),
     entities: [
       { before: into, after: merged },
@@ -69,10 +70,10 @@ export function mergeEntities(into: Entity, from: Entity, mentions: readonly Spa
   };
 }
 
-/** Moves the chosen mentions of `from` to a new entity `made` (its names and type given by the caller). */
-export function splitEntity(from: Entity, made: Entity, mentions: readonly Span[], now: number): LibraryChange {
+/** Moves the chosen mentions of `from` to a new entity `made` (its names and type given by the caller); `title` names the step. */
+export function splitEntity(from: Entity, made: Entity, mentions: readonly Span[], now: number, title: string): LibraryChange {
   return {
-    title: `Split “${made.name}” from “${from.name}”`,
+    title,
     spans: mentions.filter((s) => s.entityId === from.id).map((s) => ({ before: s, after: linkEntity(s, made.id, now) })),
     entities: [{ before: null, after: made }],
   };
