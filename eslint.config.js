@@ -60,6 +60,8 @@ export default tseslint.config(
       'renderer/app/ModelDialog.tsx',
       'renderer/app/StatusBadge.tsx',
       'renderer/app/DocumentMetaLine.tsx',
+      'renderer/app/ImportDialog.tsx',
+      'renderer/app/DetailsDialog.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -36,6 +36,7 @@ describe('importing in any format, from the app', () => {
     await store.getState().reviewImport('jsonl', [file], { map: '', annotator: '' });
     const review = store.getState().importReview!;
     expect(review.plan).toBeNull(); // streamed: never held whole
+    expect(review.streamed).toBe(true);
     expect(review.newDocuments).toBe(2498);
     expect(review.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['big.jsonl:1800', 'big.jsonl:2101']);
     expect(review.rejected.map((r) => r.line)).toEqual([1800, 2101]);
@@ -50,7 +51,7 @@ describe('importing in any format, from the app', () => {
     const text = (await db.texts.get(one.docId))!.text;
     expect(text.slice(one.start, one.end)).toBe('القوات الأميركية');
     expect(one.annotator).toBe('rania');
-    expect(store.getState().notice?.text).toContain('Imported 2498 new documents');
+    expect(store.getState().notice?.text).toContain('Imported 2,498 new documents');
   });
 
   it('attaches a colleague’s labels to a text already in the library by SHA-256, and lists a changed text as a mismatch', async () => {
