@@ -908,8 +908,8 @@ export const ar = {
     heading: 'استيراد',
     format: 'الصيغة',
     hintTxt: 'مستند واحد لكل ملف؛ بترميز UTF-8 (بعلامة BOM أو بدونها)، أو UTF-16 بعلامة BOM، أو Windows-1256.',
-    hintJsonl: 'صيغة JSONL لـ spaCy / Prodigy: ‎{"text", "spans": [{"start", "end", "label"}]}‎ في كل سطر؛ المواضع بنقاط الترميز.',
-    hintDoccano: 'صيغة JSONL لـ doccano، إما ‎"label": [[s, e, "L"]]‎ وإما ‎"entities"/"relations"‎؛ المواضع بنقاط الترميز.',
+    hintJsonl: 'صيغة JSONL لـ spaCy / Prodigy: \u2066{"text", "spans": [{"start", "end", "label"}]}\u2069 في كل سطر؛ المواضع بنقاط الترميز.',
+    hintDoccano: 'صيغة JSONL لـ doccano، إما \u2066"label": [[s, e, "L"]]\u2069 وإما \u2066"entities"/"relations"\u2069؛ المواضع بنقاط الترميز.',
     hintLabelstudio: 'مهام Label Studio المصدَّرة بصيغة JSON؛ مستند واحد لكل توسيم؛ المواضع بنقاط الترميز.',
     hintBrat: 'أزواج من X.txt وX.ann (اختر كليهما)؛ المواضع بنقاط الترميز.',
     hintConll: 'الوحدة ثم الوسم في كل سطر (IOB1 أو IOB2 أو BIOES)، تفصل بينهما مسافة أو جدولة؛ وعدة وسوم في السطر للمقاطع المتداخلة.',
@@ -975,5 +975,12 @@ export const ar = {
     problems: 'المشكلات',
     cancel: 'إلغاء',
     save: 'احفظ التفاصيل',
+    noTitle: 'العنوان: لا بد للمستند من عنوان.',
+    notText: '{{field}}: فيه محرف مكسور (بديل UTF-16 منفرد U+{{unit}}) عند نقطة الترميز {{at, n}}، فليس نصًّا.',
+    // The value as typed, isolated (FSI … PDI) so its Latin letters and marks keep their order.
+    tagNotText: '{{field}}: في الوسم \u2068{{tag}}\u2069 محرف مكسور (بديل UTF-16 منفرد U+{{unit}}) عند نقطة الترميز {{at, n}}، فليس نصًّا.',
+    notDate: '{{field}}: المطلوب تاريخ مكتوب بالشكل YYYY-MM-DD (مثل 2024-03-07)، لا \u2068{{value}}\u2069.',
+    notUrl: '{{field}}: المطلوب عنوان ويب يبدأ بـ \u2066http://\u2069 أو \u2066https://\u2069، لا \u2068{{value}}\u2069.',
+    notLanguage: '{{field}}: المطلوب وسم لغة وفق BCP 47 (مثل ar أو en أو ar-SY)، لا \u2068{{value}}\u2069.',
   },
 };

@@ -766,5 +766,11 @@ export const en = {
     problems: 'Problems',
     cancel: 'Cancel',
     save: 'Save details',
+    noTitle: 'Title: a document needs a title.',
+    notText: '{{field}} holds an unpaired surrogate (U+{{unit}}) at code point {{at, n}}, which is not text.',
+    tagNotText: '{{field}}: tag {{tag}} holds an unpaired surrogate (U+{{unit}}) at code point {{at, n}}, which is not text.',
+    notDate: '{{field}} must be a date written YYYY-MM-DD (such as 2024-03-07), not {{value}}.',
+    notUrl: '{{field}} must be a web address starting http:// or https://, not {{value}}.',
+    notLanguage: '{{field}} must be a BCP 47 language tag (such as ar, en or ar-SY), not {{value}}.',
   },
 };
