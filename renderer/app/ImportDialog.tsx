@@ -92,6 +92,7 @@ export function ImportDialog() {
             <li>{t('importDialog.newDocuments', { count: review.newDocuments })}</li>
             <li>
               {t('importDialog.attached', {
+                count: review.attachedDocuments,
                 documents: t('importDialog.attachedDocuments', { count: review.attachedDocuments }),
                 spans: t('importDialog.attachedSpans', { count: review.attachedSpans }),
               })}
