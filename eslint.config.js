@@ -64,6 +64,8 @@ export default tseslint.config(
       'renderer/app/EntitiesView.tsx',
       'renderer/app/EntityPage.tsx',
       'renderer/app/EntityBox.tsx',
+      'renderer/app/ImportDialog.tsx',
+      'renderer/app/DetailsDialog.tsx',
     ],
     plugins: { i18next },
     rules: {

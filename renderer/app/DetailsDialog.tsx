@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DocumentMeta, DocumentRecord } from '../../shared/model/document';
 import { normalTags, splitTags } from '../../shared/model/readDocumentMeta';
 import { appStore } from '../store/appStore';
+
+// Examples of what the fields hold, written as they are stored: the same in either language.
+const URL_EXAMPLE = 'https://…';
+const LANGUAGE_EXAMPLE = 'ar, en, ar-SY';
+// Dates, addresses and language tags read left to right in either language.
+const LTR = 'ltr';
 
 /** The metadata typed in the dialog, empty fields left out. */
 function metaOf(fields: Record<'outlet' | 'published' | 'url' | 'author' | 'language' | 'tags', string>): DocumentMeta {
@@ -17,6 +24,7 @@ function metaOf(fields: Record<'outlet' | 'published' | 'url' | 'author' | 'lang
  * edited and saved together: checked first, and every problem shown here in words.
  */
 export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onClose: () => void }) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const m = record.meta ?? {};
   const [title, setTitle] = useState(record.title);
@@ -51,8 +59,8 @@ export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onC
   );
 
   return (
-    <dialog ref={dialog} className="details-dialog" aria-label="Document details" onClose={onClose}>
-      <h2>Document details</h2>
+    <dialog ref={dialog} className="details-dialog" aria-label={t('details.dialog')} onClose={onClose}>
+      <h2>{t('details.dialog')}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -60,17 +68,17 @@ export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onC
         }}
       >
         <label>
-          Title
+          {t('details.title')}
           <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" />
         </label>
-        {field('outlet', 'Outlet')}
-        {field('published', 'Date published', { type: 'date', dir: 'ltr' })}
-        {field('url', 'URL', { type: 'url', dir: 'ltr', placeholder: 'https://…' })}
-        {field('author', 'Author')}
-        {field('language', 'Language', { dir: 'ltr', placeholder: 'ar, en, ar-SY' })}
-        {field('tags', 'Tags', { placeholder: 'words, separated by commas' })}
+        {field('outlet', t('details.outlet'))}
+        {field('published', t('details.published'), { type: 'date', dir: LTR })}
+        {field('url', t('details.url'), { type: 'url', dir: LTR, placeholder: URL_EXAMPLE })}
+        {field('author', t('details.author'))}
+        {field('language', t('details.language'), { dir: LTR, placeholder: LANGUAGE_EXAMPLE })}
+        {field('tags', t('details.tags'), { placeholder: t('details.tagsPlaceholder') })}
         {problems.length > 0 && (
-          <ul className="problems" role="alert" aria-label="Problems">
+          <ul className="problems" role="alert" aria-label={t('details.problems')}>
             {problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
@@ -78,10 +86,10 @@ export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onC
         )}
         <div className="dialog-buttons">
           <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('details.cancel')}
           </button>
           <button type="submit" className="primary" disabled={saving}>
-            Save details
+            {t('details.save')}
           </button>
         </div>
       </form>

@@ -1,22 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { FormatName } from '../../shared/formats/exchange';
 import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
 import { pickFiles } from '../platform/pickFiles';
 import { appStore, useHashiya } from '../store/appStore';
 
-const HINTS: Record<FormatName, string> = {
-  txt: 'One document per file; UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256.',
-  jsonl: 'spaCy / Prodigy JSONL: {"text", "spans": [{"start", "end", "label"}]} per line; offsets in code points.',
-  doccano: 'doccano JSONL, either "label": [[s, e, "L"]] or "entities"/"relations"; offsets in code points.',
-  labelstudio: 'Label Studio JSON task export; one document per annotation; offsets in code points.',
-  brat: 'Pairs of X.txt and X.ann (pick both); offsets in code points.',
-  conll: 'TOKEN TAG per line (IOB1, IOB2, BIOES), space or tab separated; several tags per line for nested spans.',
-};
+const HINTS = {
+  txt: 'importDialog.hintTxt',
+  jsonl: 'importDialog.hintJsonl',
+  doccano: 'importDialog.hintDoccano',
+  labelstudio: 'importDialog.hintLabelstudio',
+  brat: 'importDialog.hintBrat',
+  conll: 'importDialog.hintConll',
+} as const satisfies Record<FormatName, string>;
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+// An example of the mapping's syntax, names as files write them: the same in either language.
+const MAP_EXAMPLE = 'PERS=actor,LOC=place,MISC=';
 
 /** Import from any exchange format: pick, check, review every problem, then store in one go. */
 export function ImportDialog() {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const me = useHashiya((s) => s.annotator);
   const review = useHashiya((s) => s.importReview);
@@ -35,17 +38,17 @@ export function ImportDialog() {
     const f = formatByName(format)!;
     // A format with a metadata sidecar offers it (hashiya-meta.csv) among the files to pick.
     const extensions = [...(format === 'labelstudio' ? ['json'] : []), ...f.extensions, ...(f.sidecar ? ['csv'] : [])];
-    setFiles(await pickFiles([...new Set(extensions)], `Files to import as ${format}`));
+    setFiles(await pickFiles([...new Set(extensions)], t('importDialog.pickTitle', { format })));
     st.cancelImportReview();
   }
 
   const valid = review ? review.newDocuments + review.attachedDocuments : 0;
   return (
-    <dialog ref={dialog} className="exchange-dialog" aria-label="Import annotations" onClose={() => st.setOverlay(null)}>
-      <h2>Import</h2>
+    <dialog ref={dialog} className="exchange-dialog" aria-label={t('importDialog.dialog')} onClose={() => st.setOverlay(null)}>
+      <h2>{t('importDialog.heading')}</h2>
       <div className="form-grid">
         <label>
-          Format
+          {t('importDialog.format')}
           <select
             value={format}
             onChange={(e) => {
@@ -59,48 +62,63 @@ export function ImportDialog() {
             ))}
           </select>
         </label>
-        <p className="hint">{HINTS[format]}</p>
+        <p className="hint">{t(HINTS[format])}</p>
         <label>
-          Label mapping
-          <input value={map} onChange={(e) => setMap(e.target.value)} placeholder="PERS=actor,LOC=place,MISC=" dir="ltr" />
+          {t('importDialog.labelMapping')}
+          <input value={map} onChange={(e) => setMap(e.target.value)} placeholder={MAP_EXAMPLE} dir="ltr" />
         </label>
         <label>
-          Annotator for spans whose file names none
+          {t('importDialog.annotator')}
           <input value={annotator} onChange={(e) => setAnnotator(e.target.value)} dir="auto" />
         </label>
       </div>
       <div className="row">
         <button type="button" onClick={() => void choose()}>
-          Choose files…
+          {t('importDialog.choose')}
         </button>
-        <span data-testid="chosen-files">{files.length ? files.map((f) => f.name).join(', ') : 'No files chosen'}</span>
+        <span data-testid="chosen-files">{files.length ? files.map((f) => f.name).join(', ') : t('importDialog.noFiles')}</span>
       </div>
       <div className="dialog-buttons">
         <button type="button" className="primary" disabled={!files.length} onClick={() => void st.reviewImport(format, files, { map, annotator })}>
-          Check files
+          {t('importDialog.check')}
         </button>
       </div>
 
-      {progress && <progress max={progress.total} value={progress.done} aria-label="Import progress" />}
+      {progress && <progress max={progress.total} value={progress.done} aria-label={t('importDialog.progress')} />}
       {review && (
-        <section className="review" aria-label="Import review">
-          <h3>What will be imported</h3>
+        <section className="review" aria-label={t('importDialog.review')}>
+          <h3>{t('importDialog.whatWillBe')}</h3>
           <ul data-testid="import-summary">
-            <li>{plural(review.newDocuments, 'new document')}</li>
+            <li>{t('importDialog.newDocuments', { count: review.newDocuments })}</li>
             <li>
-              {plural(review.attachedDocuments, 'document')} already in the library (same text) get {plural(review.attachedSpans, 'span')}
+              {t('importDialog.attached', {
+                count: review.attachedDocuments,
+                documents: t('importDialog.attachedDocuments', { count: review.attachedDocuments }),
+                spans: t('importDialog.attachedSpans', { count: review.attachedSpans }),
+              })}
             </li>
-            {review.annotators.length > 0 && <li>annotators: {review.annotators.join(', ')}</li>}
+            {review.annotators.length > 0 && (
+              <li>
+                <Trans i18nKey="importDialog.annotators" values={{ names: review.annotators.join(', ') }} components={{ bdi: <bdi /> }} />
+              </li>
+            )}
             {review.encodings.map((e) => (
-              <li key={e}>read as {e}</li>
+              <li key={e}>
+                <Trans i18nKey="importDialog.readAs" values={{ encoding: e }} components={{ bdi: <bdi /> }} />
+              </li>
             ))}
             {review.notes.map((n) => (
-              <li key={n}>{n}</li>
+              // The parsers' own words (shared/, English in either language), kept as they are.
+              <li key={n} dir="auto">
+                {n}
+              </li>
             ))}
+            {review.mappedAway > 0 && <li>{t('importDialog.mappedAway', { count: review.mappedAway })}</li>}
+            {review.streamed && <li>{t('importDialog.streamed')}</li>}
           </ul>
           {review.mismatches.length > 0 && (
             <>
-              <h3>Text mismatches (not attached)</h3>
+              <h3>{t('importDialog.mismatches')}</h3>
               <ul className="details" data-testid="import-mismatches">
                 {review.mismatches.map((p) => (
                   <li key={`${p.file}:${p.line}:${p.message}`} dir="auto">
@@ -112,7 +130,7 @@ export function ImportDialog() {
           )}
           {review.problems.length > 0 && (
             <>
-              <h3 role="alert">{plural(review.problems.length, 'problem')}: nothing is imported unless you choose the valid documents only</h3>
+              <h3 role="alert">{t('importDialog.problems', { count: review.problems.length })}</h3>
               <ul className="details" data-testid="import-problems">
                 {review.problems.map((p) => (
                   <li key={`${p.file}:${p.line}:${p.message}`} dir="auto">
@@ -125,12 +143,12 @@ export function ImportDialog() {
           <div className="dialog-buttons">
             {review.problems.length > 0 && (
               <button type="button" onClick={() => void st.saveRejected()}>
-                Save rejected lines…
+                {t('importDialog.saveRejected')}
               </button>
             )}
             <span className="toolbar-spacer" />
             <button type="button" onClick={() => dialog.current?.close()}>
-              Cancel
+              {t('importDialog.cancel')}
             </button>
             {review.problems.length === 0 ? (
               <button
@@ -139,7 +157,7 @@ export function ImportDialog() {
                 disabled={!valid || !!progress}
                 onClick={() => void st.confirmImport(false).then(() => dialog.current?.close())}
               >
-                Import
+                {t('importDialog.import')}
               </button>
             ) : (
               <button
@@ -148,7 +166,7 @@ export function ImportDialog() {
                 disabled={!valid || !!progress}
                 onClick={() => void st.confirmImport(true).then(() => dialog.current?.close())}
               >
-                Import only the valid documents ({valid})
+                {t('importDialog.importValid', { valid })}
               </button>
             )}
           </div>

@@ -18,5 +18,10 @@ export interface ImportReview {
   readonly mismatches: readonly Problem[];
   readonly problems: readonly Problem[];
   readonly rejected: readonly { readonly file: string; readonly line: number; readonly text: string }[];
+  /** What the parsers and the plan noted, in their own (English) words. */
   readonly notes: readonly string[];
+  /** Spans the label mapping dropped. */
+  readonly mappedAway: number;
+  /** Read a piece at a time (the line formats), never held whole in memory. */
+  readonly streamed: boolean;
 }

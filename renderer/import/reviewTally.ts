@@ -73,9 +73,6 @@ export function growingIndex(base: LibraryIndex): { index: LibraryIndex; add(pla
 
 /** The review shown to the user. `plan` is kept only when the input was read whole. */
 export function reviewFrom(format: FormatName, files: readonly File[], tally: ReviewTally, plan: ImportPlan | null, streamed: boolean): ImportReview {
-  const notes = [...tally.notes];
-  if (tally.mappedAway) notes.push(`the label mapping dropped ${tally.mappedAway} span${tally.mappedAway === 1 ? '' : 's'}`);
-  if (streamed) notes.push('read a piece at a time: large files are never held whole in memory');
   return {
     format,
     files,
@@ -89,6 +86,8 @@ export function reviewFrom(format: FormatName, files: readonly File[], tally: Re
     mismatches: tally.mismatches,
     problems: tally.problems,
     rejected: tally.rejected,
-    notes,
+    notes: [...tally.notes],
+    mappedAway: tally.mappedAway,
+    streamed,
   };
 }

@@ -3,10 +3,10 @@ import type { ExchangeDocument } from '../../shared/formats/exchange';
 import { inputFileOf } from '../../shared/formats/inputFileOf';
 import { txtFormat } from '../../shared/formats/txt';
 import { planImport } from '../../shared/import/planImport';
-import { documentInfoProblems } from '../../shared/model/documentInfoProblems';
 import { sameMeta } from '../../shared/model/sameMeta';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
 import { t } from '../i18n/i18n';
+import { documentInfoProblems } from './documentInfoProblems';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
 
 /** The library: the documents, and bringing plain text into it. */

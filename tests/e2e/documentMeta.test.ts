@@ -149,4 +149,46 @@ describe('documents know where they come from', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the Details and Import dialogs, and the details’ problems, in Arabic', async () => {
+    const { page, context, errors } = await openWorkbench(browser);
+    await importFiles(page, [fixtureArticle(KONICO).path]);
+    await page.getByRole('combobox', { name: 'Interface language' }).selectOption('ar');
+    await page.getByRole('button', { name: `عدّل تفاصيل ${KONICO}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'تفاصيل المستند' });
+    await dialog.getByRole('textbox', { name: 'العنوان' }).fill(' ');
+    await dialog.getByRole('textbox', { name: 'اللغة' }).fill('not a language!');
+    await dialog.getByRole('button', { name: 'احفظ التفاصيل' }).click();
+    const problems = dialog.getByRole('alert', { name: 'المشكلات' });
+    await expect
+      .poll(() => problems.locator('li').allTextContents())
+      .toEqual(['العنوان: لا بد للمستند من عنوان.', 'اللغة: المطلوب وسم لغة وفق BCP 47 (مثل ar أو en أو ar-SY)، لا \u2068"not a language!"\u2069.']);
+    await page.screenshot({ path: join(tmpdir(), 'hashiya-details-ar.png') });
+    await dialog.getByRole('button', { name: 'إلغاء' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const d = mkdtempSync(join(tmpdir(), 'hashiya-meta-ar-'));
+    writeFileSync(join(d, 'news.jsonl'), JSON.stringify({ text: GAS, spans: [{ start: 0, end: 3, label: 'PERS' }] }) + '\n');
+    await page.getByRole('button', { name: 'استيراد…' }).click();
+    const imp = page.getByRole('dialog', { name: 'استيراد التوسيمات' });
+    await imp.getByRole('combobox', { name: 'الصيغة' }).selectOption('jsonl');
+    await imp.getByRole('textbox', { name: 'مطابقة التسميات' }).fill('PERS=');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), imp.getByRole('button', { name: 'اختر الملفات…' }).click()]);
+    await chooser.setFiles([join(d, 'news.jsonl')]);
+    await imp.getByRole('button', { name: 'افحص الملفات' }).click();
+    const summary = imp.getByRole('region', { name: 'مراجعة الاستيراد' }).getByTestId('import-summary');
+    await expect
+      .poll(() => summary.locator('li').allTextContents())
+      .toEqual([
+        'مستند جديد واحد',
+        'يُضاف ٠ مقطع إلى ٠ مستند موجود في المكتبة (بالنص نفسه)',
+        'أسقطت مطابقة التسميات مقطعًا واحدًا',
+        'قُرئت الملفات جزءًا بعد جزء: لا يُحمَّل ملف كبير في الذاكرة كاملًا',
+      ]);
+    await page.screenshot({ path: join(tmpdir(), 'hashiya-import-ar.png') });
+    await imp.getByRole('button', { name: 'استورد', exact: true }).click();
+    await imp.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -85,7 +85,7 @@ async function importAnnotator(page: Page, path: string, who: string) {
   await review.waitFor();
   // Matched to the document already in the library, under the file's annotator.
   expect(await review.textContent()).toContain(who);
-  expect(await review.textContent()).toMatch(/1 document already in the library \(same text\) get 6 spans/);
+  expect(await review.textContent()).toMatch(/1 document already in the library \(same text\) gets 6 spans/);
   // The import itself runs in a worker, off the window's main thread.
   const [worker] = await Promise.all([page.waitForEvent('worker'), dialog.getByRole('button', { name: 'Import', exact: true }).click()]);
   expect(worker.url()).toMatch(/importWorker/);

@@ -376,7 +376,7 @@ describe('a working day at the workbench', () => {
 
     // Each annotator works in their own layer: analyst's span is kept, not shown to reviewer.
     await expect.poll(() => page.locator('.hs-span').count()).toBe(0);
-    expect(await page.getByRole('toolbar', { name: 'Layers' }).textContent()).toContain('1 span by others or gold are hidden');
+    expect(await page.getByRole('toolbar', { name: 'Layers' }).textContent()).toContain('1 span by others or gold is hidden');
     await selectByDrag(page, 'ريف ديرالزور الشرقي');
     await page.keyboard.press('2');
     expect(await selectedSpan(page)).toMatchObject({ text: 'ريف ديرالزور الشرقي', annotator: 'reviewer' });

@@ -36,6 +36,7 @@ describe('importing in any format, from the app', () => {
     await store.getState().reviewImport('jsonl', [file], { map: '', annotator: '' });
     const review = store.getState().importReview!;
     expect(review.plan).toBeNull(); // streamed: never held whole
+    expect(review.streamed).toBe(true);
     expect(review.newDocuments).toBe(2498);
     expect(review.problems.map((p) => `${p.file}:${p.line}`)).toEqual(['big.jsonl:1800', 'big.jsonl:2101']);
     expect(review.rejected.map((r) => r.line)).toEqual([1800, 2101]);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { documentInfoProblems } from '../../../shared/model/documentInfoProblems';
 import { fillMissingMeta } from '../../../shared/model/fillMissingMeta';
 import { readDocumentMeta, splitTags } from '../../../shared/model/readDocumentMeta';
 
@@ -52,16 +51,5 @@ describe('fillMissingMeta', () => {
     expect(fillMissingMeta(own, { outlet: 'عنب بلدي', published: '2024-05-01' })).toEqual({ outlet: 'المدن', published: '2024-05-01' });
     expect(fillMissingMeta(own, { outlet: 'عنب بلدي' })).toBe(own);
     expect(fillMissingMeta(undefined, own)).toBe(own);
-  });
-});
-
-describe('documentInfoProblems', () => {
-  it('names the field in words for the dialog', () => {
-    expect(documentInfoProblems(' ', { published: '2024-13-01', url: 'www.almodon.com' })).toEqual([
-      'Title: a document needs a title.',
-      'Date published must be a date written YYYY-MM-DD (such as 2024-03-07), not "2024-13-01".',
-      'URL must be a web address starting http:// or https://, not "www.almodon.com".',
-    ]);
-    expect(documentInfoProblems('قصف كونيكو', { language: 'ar' })).toEqual([]);
   });
 });
