@@ -60,6 +60,7 @@ export default tseslint.config(
       'renderer/app/ModelDialog.tsx',
       'renderer/app/StatusBadge.tsx',
       'renderer/app/DocumentMetaLine.tsx',
+      'renderer/app/SpanList.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -593,6 +593,7 @@ export const en = {
       openExport: 'Export annotations in any format…',
       backUp: 'Back up the whole library now',
       tag: 'Tag the selection with a label, or relabel the selected span',
+      toggleSpanList: 'Show or hide the list of the document’s spans',
       togglePrecise: 'Switch between whole tokens and character precision (or hold Alt while selecting with the mouse)',
       tokenForward: 'Move the caret one token on (left in Arabic text) / back (right)',
       extendToken: 'Grow the selection one token on (left) / back (right); Shift+←/→ go by character',
@@ -715,5 +716,16 @@ export const en = {
     pickSource:
       'Pick the source: click an entity span (an actor, say), or press ] and [ to go through them from the nearest before the claim, and Enter. Escape cancels.',
     notSource: 'That span cannot be the source: {{why}}. Pick an entity span, or Escape to cancel.',
+  },
+  spanList: {
+    panel: 'Span list',
+    filter: 'Label',
+    allLabels: 'All labels',
+    rows: 'Spans in text order',
+    row: '{{label}}: {{text}} ({{annotator}})',
+    count_one: '{{count, n}} span',
+    count_other: '{{count, n}} spans',
+    toggle: 'Span list',
+    toggleLabel: 'Show or hide the span list (I)',
   },
 };
