@@ -66,6 +66,7 @@ export default tseslint.config(
       'renderer/app/EntityBox.tsx',
       'renderer/app/ImportDialog.tsx',
       'renderer/app/DetailsDialog.tsx',
+      'renderer/app/SpanList.tsx',
     ],
     plugins: { i18next },
     rules: {

@@ -228,6 +228,15 @@ export const ACTIONS: readonly Action[] = [
     },
   },
   {
+    name: 'toggleSpanList',
+    group: 'Spans',
+    title: 'toggleSpanList',
+    keys: ['I'],
+    needsDocument: true,
+    keyTest: (e) => keyMatch(e, 'KeyI'),
+    perform: (ctx) => ctx.store.getState().toggleSpanList(),
+  },
+  {
     name: 'togglePrecise',
     group: 'Tag',
     title: 'togglePrecise',

@@ -10,6 +10,7 @@ import { historyKey } from '../store/historyKey';
 import { layerStatusOf } from '../store/layerStatus';
 import { ReviewPanel } from './ReviewPanel';
 import { SearchBar } from './SearchBar';
+import { SpanList } from './SpanList';
 import { SpanPanel } from './SpanPanel';
 import { RecommenderPanel } from './RecommenderPanel';
 import { SuggestionBar } from './SuggestionBar';
@@ -29,6 +30,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
   const precise = useHashiya((s) => s.precise);
   const annotator = useHashiya((s) => s.annotator);
   const searching = useHashiya((s) => s.search.open);
+  const spanListOpen = useHashiya((s) => s.spanListOpen);
   const { t } = useTranslation();
   const st = appStore.getState();
   // Buttons keep the editor's selection: they must not take focus on press.
@@ -60,6 +62,9 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
           </button>
           <button type="button" onMouseDown={keep} aria-pressed={precise} onClick={() => st.setPrecise(!precise)} aria-label={t('document.precisionLabel')}>
             {precise ? t('document.snapCharacters') : t('document.snapTokens')}
+          </button>
+          <button type="button" onMouseDown={keep} aria-pressed={spanListOpen} onClick={() => st.toggleSpanList()} aria-label={t('spanList.toggleLabel')}>
+            {t('spanList.toggle')}
           </button>
           <button
             type="button"
@@ -115,6 +120,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
       </header>
       <div className="document-body">
         <ArticleEditor open={open} onReady={setEditor} />
+        {spanListOpen && <SpanList />}
         {review && <ReviewPanel />}
         <SpanPanel />
       </div>

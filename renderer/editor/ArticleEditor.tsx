@@ -1,5 +1,6 @@
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
+import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import { snapToTokens } from '../../shared/text/snapToTokens';
@@ -8,7 +9,16 @@ import type { OpenDocument } from '../store/types';
 import { ARTICLE_EDITOR_ATTRIBUTE } from './activeView';
 import { Annotations } from './annotationExtension';
 import { annotationKey } from './annotationPlugin';
-import { cycleSelectedSpan, isSelectionPrecise, markSelectionPrecise, pickSourceAt, PROGRAMMATIC, setTextSelection, syncSelectedSpan } from './editorCommands';
+import {
+  cycleSelectedSpan,
+  hasSpanAt,
+  isSelectionPrecise,
+  markSelectionPrecise,
+  pickSourceAt,
+  PROGRAMMATIC,
+  setTextSelection,
+  syncSelectedSpan,
+} from './editorCommands';
 import { LinkArcs } from './LinkArcs';
 import { Section, SectionedDocument } from './sectionNode';
 import { toTextOffset, type EditorPos } from './positions';
@@ -19,6 +29,18 @@ import { toTextOffset, type EditorPos } from './positions';
  */
 export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: (editor: Editor | null) => void }) {
   const lastClick = useRef<number | null>(null);
+  // A quick click again: picks a source in link mode, or at the same spot over spans selects
+  // the innermost (after Escape) or the one enclosing the selected span; true stops the
+  // browser selecting a word or a line. Over plain text a double-click still selects the word.
+  const clickedAgain = (view: EditorView, pos: number): boolean => {
+    if (pickSourceAt(view, appStore, pos)) {
+      lastClick.current = null;
+      return true;
+    }
+    if (lastClick.current !== pos || !view.state.selection.empty || !hasSpanAt(view, appStore, pos)) return false;
+    cycleSelectedSpan(view, appStore, pos);
+    return true;
+  };
   const reviewing = useHashiya((s) => s.review?.docId === open.record.id);
   const editor = useEditor(
     {
@@ -50,6 +72,10 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
           lastClick.current = pos;
           return false;
         },
+        // ProseMirror hands a click that follows another within 500 ms here (on mousedown)
+        // instead of to handleClick, so a quick second click on a span would select a word.
+        handleDoubleClick: (view, pos) => clickedAgain(view, pos),
+        handleTripleClick: (view, pos) => clickedAgain(view, pos),
         handleDOMEvents: {
           mousedown: (view, event) => {
             markSelectionPrecise(view, event.altKey);

@@ -99,15 +99,26 @@ export function syncSelectedSpan(view: EditorView, store: HashiyaStore): void {
   st.selectSpan(spansAt(st.spans.values(), offset)[0]?.id ?? null);
 }
 
-/** Clicking again where the caret already is selects the next enclosing span. */
+/**
+ * Clicking again where the caret already is: selects the next enclosing span, or the
+ * innermost one when none under the caret is selected (after Escape, say), since the
+ * caret not moving means no selection change will select it.
+ */
 export function cycleSelectedSpan(view: EditorView, store: HashiyaStore, pos: number): void {
   const layout = layoutOf(view);
   if (!layout) return;
   const st = store.getState();
   const found = spansAt(st.spans.values(), toTextOffset(layout, pos as EditorPos));
-  if (found.length < 2) return;
+  if (!found.length) return;
   const at = found.findIndex((s) => s.id === st.selectedSpanId);
   st.selectSpan(found[(at + 1) % found.length]!.id);
+}
+
+/** Whether any span lies under `pos`, so a quick second click there means "this span, then the one around it", not "this word". */
+export function hasSpanAt(view: EditorView, store: HashiyaStore, pos: number): boolean {
+  const layout = layoutOf(view);
+  if (!layout) return false;
+  return spansAt(store.getState().spans.values(), toTextOffset(layout, pos as EditorPos)).length > 0;
 }
 
 /** Moves the caret one token forward or back in reading order; with `extend`, grows the selection. */

@@ -207,6 +207,10 @@ export interface UiSlice {
   linkingClaimId: string | null;
   setOverlay(overlay: Overlay): void;
   setLinking(claimId: string | null): void;
+  /** Whether the document view shows the list of the open document's spans. */
+  spanListOpen: boolean;
+  /** Shows the span list, or hides it. */
+  toggleSpanList(): void;
   labels: readonly LabelDef[];
   notice: Notice | null;
   busy: boolean;

@@ -28,6 +28,12 @@ export const uiSlice =
       set({ linkingClaimId });
     },
 
+    spanListOpen: false,
+
+    toggleSpanList() {
+      set({ spanListOpen: !get().spanListOpen });
+    },
+
     notice: null,
     busy: false,
     exportProgress: null,

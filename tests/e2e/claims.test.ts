@@ -212,12 +212,10 @@ describe('claims and their sources', () => {
     const actor = page.locator('.hs-span[data-label="actor"]', { hasText: SOURCE });
     await actor.click();
     await expect.poll(() => selectedSpan(page)).toMatchObject({ label: 'actor' });
-    await page.waitForTimeout(600); // not a double-click
     await actor.click();
     await expect.poll(() => selectedSpan(page)).toMatchObject({ label: 'claim', text: CLAIM });
     // S, then click the actor: the same spot.
     await page.keyboard.press('s');
-    await page.waitForTimeout(600); // again, not a double-click
     await actor.click();
     const linked = await expect
       .poll(() => arcs(page).count(), { timeout: 500 })
