@@ -60,6 +60,8 @@ export async function openDocument(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Library' }).click();
   await page.getByRole('button', { name: `Open ${title}` }).click();
   await page.getByRole('textbox', { name: 'Article text' }).waitFor();
+  // A long text is built a run at a time; a click aimed while it grows may land elsewhere.
+  await page.locator('[aria-label="Article text"]:not([aria-busy="true"])').waitFor();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
