@@ -10,6 +10,7 @@ import { historyKey } from '../store/historyKey';
 import { layerStatusOf } from '../store/layerStatus';
 import { ReviewPanel } from './ReviewPanel';
 import { SearchBar } from './SearchBar';
+import { SpanAnnouncer } from './SpanAnnouncer';
 import { SpanPanel } from './SpanPanel';
 import { RecommenderPanel } from './RecommenderPanel';
 import { SuggestionBar } from './SuggestionBar';
@@ -31,6 +32,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
   const searching = useHashiya((s) => s.search.open);
   const { t } = useTranslation();
   const st = appStore.getState();
+  const snap = precise ? t('document.snapCharacters') : t('document.snapTokens');
   // Buttons keep the editor's selection: they must not take focus on press.
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
@@ -58,8 +60,14 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
           <button type="button" onMouseDown={keep} disabled={!canRedo} onClick={() => st.redo()} aria-label={t('document.redoLabel')}>
             {t('document.redo')}
           </button>
-          <button type="button" onMouseDown={keep} aria-pressed={precise} onClick={() => st.setPrecise(!precise)} aria-label={t('document.precisionLabel')}>
-            {precise ? t('document.snapCharacters') : t('document.snapTokens')}
+          <button
+            type="button"
+            onMouseDown={keep}
+            aria-pressed={precise}
+            onClick={() => st.setPrecise(!precise)}
+            aria-label={t('a11y.shownThen', { shown: snap, name: t('document.precisionLabel') })}
+          >
+            {snap}
           </button>
           <button
             type="button"
@@ -117,6 +125,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
         <ArticleEditor open={open} onReady={setEditor} />
         {review && <ReviewPanel />}
         <SpanPanel />
+        <SpanAnnouncer />
       </div>
     </section>
   );

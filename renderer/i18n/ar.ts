@@ -909,4 +909,9 @@ export const ar = {
     pickSource: 'اختر المصدر: انقر مقطع كيان (فاعلًا مثلًا)، أو اضغط ] و[ للتنقل بينها من الأقرب قبل الادعاء، ثم Enter. Escape يلغي.',
     notSource: 'لا يصلح هذا المقطع مصدرًا: {{why}}. اختر مقطع كيان، أو Escape للإلغاء.',
   },
+  a11y: {
+    labelButton: '{{key}} {{title}} {{count}} — {{tagAs}}، {{spans}}',
+    shownThen: '{{shown}}، {{name}}',
+    span: 'مقطع {{label}}: <text>{{text}}</text>',
+  },
 };

@@ -322,7 +322,7 @@ export const en = {
     details: 'Details…',
     detailsLabel: 'Edit title and details…',
     controls: 'Document',
-    prev: '‹ Prev',
+    prev: '‹ Previous',
     prevLabel: 'Previous document (Alt+PageUp)',
     next: 'Next ›',
     nextLabel: 'Next document (Alt+PageDown)',
@@ -715,5 +715,11 @@ export const en = {
     pickSource:
       'Pick the source: click an entity span (an actor, say), or press ] and [ to go through them from the nearest before the claim, and Enter. Escape cancels.',
     notSource: 'That span cannot be the source: {{why}}. Pick an entity span, or Escape to cancel.',
+  },
+  a11y: {
+    // An accessible name begins with what the control shows (WCAG 2.5.3), then says what it does.
+    labelButton: '{{key}} {{title}} {{count}} — {{tagAs}}, {{spans}}',
+    shownThen: '{{shown}} — {{name}}',
+    span: '{{label}}: <text>{{text}}</text>',
   },
 };
