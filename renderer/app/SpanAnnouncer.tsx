@@ -21,7 +21,8 @@ export function SpanAnnouncer() {
     return span && s.open?.text.slice(span.start, span.end);
   });
   return (
-    <p className="visually-hidden" role="status" data-testid="span-announcement">
+    // A live region, not a status: the notices are the page's status messages.
+    <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="span-announcement">
       {label !== undefined && text !== undefined && <Trans i18nKey="a11y.span" values={{ label, text }} components={{ text: <span lang="ar" dir="rtl" /> }} />}
     </p>
   );
