@@ -226,7 +226,8 @@ export function AgreementDashboard() {
                         <td
                           key={c}
                           className={r === c ? 'diagonal' : undefined}
-                          style={{ backgroundColor: `color-mix(in srgb, ${r === c ? '#2f7d3a' : '#b3412e'} ${Math.round((n / maxCell) * 85)}%, white)` }}
+                          // At most 70% of the colour: the darkest cell keeps its number at 4.5:1 against the text colour.
+                          style={{ backgroundColor: `color-mix(in srgb, ${r === c ? '#2f7d3a' : '#b3412e'} ${Math.round((n / maxCell) * 70)}%, white)` }}
                           aria-label={t('agreement.cell', { row: titleOf(r), col: titleOf(c), n })}
                           data-row={r}
                           data-col={c}

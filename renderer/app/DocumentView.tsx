@@ -11,6 +11,7 @@ import { layerStatusOf } from '../store/layerStatus';
 import { ReviewPanel } from './ReviewPanel';
 import { SearchBar } from './SearchBar';
 import { SpanList } from './SpanList';
+import { SpanAnnouncer } from './SpanAnnouncer';
 import { SpanPanel } from './SpanPanel';
 import { RecommenderPanel } from './RecommenderPanel';
 import { SuggestionBar } from './SuggestionBar';
@@ -33,6 +34,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
   const spanListOpen = useHashiya((s) => s.spanListOpen);
   const { t } = useTranslation();
   const st = appStore.getState();
+  const snap = precise ? t('document.snapCharacters') : t('document.snapTokens');
   // Buttons keep the editor's selection: they must not take focus on press.
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
@@ -60,8 +62,14 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
           <button type="button" onMouseDown={keep} disabled={!canRedo} onClick={() => st.redo()} aria-label={t('document.redoLabel')}>
             {t('document.redo')}
           </button>
-          <button type="button" onMouseDown={keep} aria-pressed={precise} onClick={() => st.setPrecise(!precise)} aria-label={t('document.precisionLabel')}>
-            {precise ? t('document.snapCharacters') : t('document.snapTokens')}
+          <button
+            type="button"
+            onMouseDown={keep}
+            aria-pressed={precise}
+            onClick={() => st.setPrecise(!precise)}
+            aria-label={t('a11y.shownThen', { shown: snap, name: t('document.precisionLabel') })}
+          >
+            {snap}
           </button>
           <button type="button" onMouseDown={keep} aria-pressed={spanListOpen} onClick={() => st.toggleSpanList()} aria-label={t('spanList.toggleLabel')}>
             {t('spanList.toggle')}
@@ -123,6 +131,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
         {spanListOpen && <SpanList />}
         {review && <ReviewPanel />}
         <SpanPanel />
+        <SpanAnnouncer />
       </div>
     </section>
   );

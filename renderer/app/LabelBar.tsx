@@ -29,18 +29,21 @@ export function LabelBar({ editor }: { editor: Editor | null }) {
             className="label-button"
             style={{ ['--c' as string]: l.color }}
             // English names the label as spans and exports do, which is what keys and tests know it by.
-            aria-label={t('labels.tagAs', { name: language === 'en' ? l.name : title, key: l.key })}
+            aria-label={t('a11y.labelButton', {
+              key: l.key,
+              title,
+              count: format.number(count),
+              tagAs: t('labels.tagAs', { name: language === 'en' ? l.name : title, key: l.key }),
+              spans: t('labels.spans', { count }),
+            })}
             title={[title.toLowerCase() === l.name.toLowerCase() ? title : `${title} (${l.name})`, labelGuideline(l, language)].filter(Boolean).join('\n')}
             // Keep the editor's selection: the button must not take focus on press.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor && applyLabel(editor.view, appStore, l.name)}
           >
-            <kbd>{l.key}</kbd>
-            <span className="swatch" aria-hidden="true" />
-            <span lang={language}>{title}</span>
-            <span className="count" aria-label={t('labels.spans', { count })}>
-              {format.number(count)}
-            </span>
+            {/* The spaces part the words of the visible text, which the name repeats (the flex gap draws them). */}
+            <kbd>{l.key}</kbd> <span className="swatch" aria-hidden="true" /> <span lang={language}>{title}</span>{' '}
+            <span className="count">{format.number(count)}</span>
           </button>
         );
       })}

@@ -113,19 +113,49 @@ export function ReviewPanel() {
         {summary(review, t)}
       </p>
       <div className="row" role="group" aria-label={t('review.settle')}>
-        <button type="button" onMouseDown={keep} disabled={!current?.a} onClick={() => settle('a')} aria-label={t('review.acceptALabel')}>
+        <button
+          type="button"
+          onMouseDown={keep}
+          disabled={!current?.a}
+          onClick={() => settle('a')}
+          aria-label={t('a11y.shownThen', { shown: `${t('review.acceptA')} A`, name: t('review.acceptALabel') })}
+        >
           {t('review.acceptA')} <kbd>A</kbd>
         </button>
-        <button type="button" onMouseDown={keep} disabled={!current?.b} onClick={() => settle('b')} aria-label={t('review.acceptBLabel')}>
+        <button
+          type="button"
+          onMouseDown={keep}
+          disabled={!current?.b}
+          onClick={() => settle('b')}
+          aria-label={t('a11y.shownThen', { shown: `${t('review.acceptB')} B`, name: t('review.acceptBLabel') })}
+        >
           {t('review.acceptB')} <kbd>B</kbd>
         </button>
-        <button type="button" onMouseDown={keep} disabled={!current} onClick={() => settle('both')} aria-label={t('review.bothLabel')}>
+        <button
+          type="button"
+          onMouseDown={keep}
+          disabled={!current}
+          onClick={() => settle('both')}
+          aria-label={t('a11y.shownThen', { shown: `${t('review.both')} O`, name: t('review.bothLabel') })}
+        >
           {t('review.both')} <kbd>O</kbd>
         </button>
-        <button type="button" onMouseDown={keep} disabled={!current} onClick={() => settle('reject')} aria-label={t('review.rejectLabel')}>
+        <button
+          type="button"
+          onMouseDown={keep}
+          disabled={!current}
+          onClick={() => settle('reject')}
+          aria-label={t('a11y.shownThen', { shown: `${t('review.reject')} X`, name: t('review.rejectLabel') })}
+        >
           {t('review.reject')} <kbd>X</kbd>
         </button>
-        <button type="button" onMouseDown={keep} disabled={!current} onClick={() => settle('edit')} aria-label={t('review.editLabel')}>
+        <button
+          type="button"
+          onMouseDown={keep}
+          disabled={!current}
+          onClick={() => settle('edit')}
+          aria-label={t('a11y.shownThen', { shown: `${t('review.edit')} E`, name: t('review.editLabel') })}
+        >
           {t('review.edit')} <kbd>E</kbd>
         </button>
       </div>

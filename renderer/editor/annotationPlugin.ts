@@ -16,6 +16,8 @@ export interface AnnotationState {
   readonly colors: ReadonlyMap<string, string>;
   /** Hover text per label: its name and guideline. */
   readonly titles: ReadonlyMap<string, string>;
+  /** Each label's display name in the interface's language, which assistive tech says with a span's text. */
+  readonly names: ReadonlyMap<string, string>;
   readonly selectedId: string | null;
   /** The claim waiting for its source (link mode). */
   readonly linkingId: string | null;
@@ -30,9 +32,11 @@ export type AnnotationAction =
       readonly spans: readonly Span[];
       readonly colors: ReadonlyMap<string, string>;
       readonly titles: ReadonlyMap<string, string>;
+      readonly names: ReadonlyMap<string, string>;
       readonly selectedId: string | null;
       readonly linkingId: string | null;
     }
+  | { readonly type: 'names'; readonly names: ReadonlyMap<string, string> }
   | {
       readonly type: 'update';
       readonly upsert: readonly Span[];
@@ -43,7 +47,7 @@ export type AnnotationAction =
 
 export const annotationKey = new PluginKey<AnnotationState>('hashiya-annotations');
 
-type DecorateWith = Pick<AnnotationState, 'layout' | 'heights' | 'colors' | 'titles' | 'selectedId' | 'linkingId'>;
+type DecorateWith = Pick<AnnotationState, 'layout' | 'heights' | 'colors' | 'titles' | 'names' | 'selectedId' | 'linkingId'>;
 
 function decorate(state: DecorateWith, span: Span): Decoration {
   const from = toEditorPos(state.layout, span.start);
@@ -65,6 +69,9 @@ function decorate(state: DecorateWith, span: Span): Decoration {
       'data-label': span.label,
       ...(span.entityId !== undefined ? { 'data-entity-id': span.entityId } : {}),
       title: state.titles.get(span.label) ?? span.label,
+      // A highlight in the text, described by its label: a screen reader says "actor" with the words.
+      role: 'mark',
+      'aria-description': state.names.get(span.label) ?? span.label,
     },
     { id: span.id },
   );
@@ -75,7 +82,15 @@ function load(action: Extract<AnnotationAction, { type: 'load' }>, tr: Transacti
   const shown = action.spans.filter((s) => isBuilt(action.layout, tr.doc, s.end));
   const byStart = byStartOrder(action.spans);
   const heights = spanHeights(byStart, shown, new Map());
-  const base = { layout: action.layout, heights, colors: action.colors, titles: action.titles, selectedId: action.selectedId, linkingId: action.linkingId };
+  const base = {
+    layout: action.layout,
+    heights,
+    colors: action.colors,
+    titles: action.titles,
+    names: action.names,
+    selectedId: action.selectedId,
+    linkingId: action.linkingId,
+  };
   return {
     ...base,
     spans: new Map(action.spans.map((s) => [s.id, s])),
@@ -147,13 +162,34 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
     const to = toEditorPos(prev.layout, old.end);
     stale.push(...prev.decorations.find(from, to, (spec: { id?: string }) => spec.id === id));
   }
-  const next = { layout: prev.layout, heights, colors: prev.colors, titles: prev.titles, selectedId: action.selectedId, linkingId: action.linkingId };
+  const next = {
+    layout: prev.layout,
+    heights,
+    colors: prev.colors,
+    titles: prev.titles,
+    names: prev.names,
+    selectedId: action.selectedId,
+    linkingId: action.linkingId,
+  };
   const fresh: Decoration[] = [];
   for (const id of touched) {
     const s = spans.get(id);
     if (s && isBuilt(next.layout, tr.doc, s.end)) fresh.push(decorate(next, s));
   }
   return { ...next, spans, byStart, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
+}
+
+// The interface's language changed: every drawn span says its label anew (a rare step, so all are redrawn).
+function rename(prev: AnnotationState, names: ReadonlyMap<string, string>, tr: Transaction): AnnotationState {
+  const next = { ...prev, names };
+  const shown = prev.byStart.filter((s) => isBuilt(prev.layout, tr.doc, s.end));
+  return {
+    ...next,
+    decorations: DecorationSet.create(
+      tr.doc,
+      shown.map((s) => decorate(next, s)),
+    ),
+  };
 }
 
 /** The first index of `byStart` whose span starts at or after `start`. */
@@ -208,6 +244,7 @@ export function annotationPlugin(): Plugin<AnnotationState> {
         heights: new Map(),
         colors: new Map(),
         titles: new Map(),
+        names: new Map(),
         selectedId: null,
         linkingId: null,
         decorations: DecorationSet.empty,
@@ -216,6 +253,7 @@ export function annotationPlugin(): Plugin<AnnotationState> {
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined;
         if (action?.type === 'load') return load(action, tr);
         if (action?.type === 'update') return update(prev, action, tr);
+        if (action?.type === 'names') return rename(prev, action.names, tr);
         const growth = growthOf(tr);
         return growth ? grow(prev, growth, tr) : prev;
       },

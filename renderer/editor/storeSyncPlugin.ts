@@ -1,6 +1,7 @@
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { shallow } from 'zustand/shallow';
+import { labelTitle } from '../../shared/model/labelTitle';
 import type { Span } from '../../shared/model/span';
 import { utf16 } from '../../shared/text/units';
 import type { HashiyaStore } from '../store/createStore';
@@ -26,6 +27,9 @@ function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors
     focus: focus ? { start: focus.start, end: focus.end } : null,
   };
 }
+
+/** Each label's display name in the interface's language, for the spans' descriptions. */
+const labelNames = (s: HashiyaState): ReadonlyMap<string, string> => new Map(s.labels.map((l) => [l.name, labelTitle(l, s.language)]));
 
 type SpanFields = Pick<HashiyaState, 'spans' | 'selectedSpanId' | 'linkingClaimId'>;
 
@@ -103,6 +107,7 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           spans: [...st.spans.values()],
           colors,
           titles,
+          names: labelNames(st),
           selectedId: st.selectedSpanId,
           linkingId: st.linkingClaimId,
         };
@@ -144,6 +149,16 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
             if (isLoaded(store.getState())) drawSpans(now, now.spans !== before.spans);
           },
           { equalityFn: shallow },
+        ),
+        // Another interface language: the spans say their labels in it, and nothing else is redrawn.
+        store.subscribe(
+          (s) => s.language,
+          () => {
+            const s = store.getState();
+            if (!isLoaded(s)) return;
+            const action: AnnotationAction = { type: 'names', names: labelNames(s) };
+            view.dispatch(view.state.tr.setMeta(annotationKey, action).setMeta(PROGRAMMATIC, true));
+          },
         ),
         // Decisions alone change nothing drawn; the layers and their toggles do.
         store.subscribe(

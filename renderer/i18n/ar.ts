@@ -1162,4 +1162,9 @@ export const ar = {
     toggle: 'قائمة المقاطع',
     toggleLabel: 'إظهار قائمة المقاطع أو إخفاؤها (I)',
   },
+  a11y: {
+    labelButton: '{{key}} {{title}} {{count}} — {{tagAs}}، {{spans}}',
+    shownThen: '{{shown}}، {{name}}',
+    span: 'مقطع {{label}}: <text>{{text}}</text>',
+  },
 };

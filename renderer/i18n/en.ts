@@ -322,7 +322,7 @@ export const en = {
     details: 'Details…',
     detailsLabel: 'Edit title and details…',
     controls: 'Document',
-    prev: '‹ Prev',
+    prev: '‹ Previous',
     prevLabel: 'Previous document (Alt+PageUp)',
     next: 'Next ›',
     nextLabel: 'Next document (Alt+PageDown)',
@@ -907,5 +907,11 @@ export const en = {
     count_other: '{{count, n}} spans',
     toggle: 'Span list',
     toggleLabel: 'Show or hide the span list (I)',
+  },
+  a11y: {
+    // An accessible name begins with what the control shows (WCAG 2.5.3), then says what it does.
+    labelButton: '{{key}} {{title}} {{count}} — {{tagAs}}, {{spans}}',
+    shownThen: '{{shown}} — {{name}}',
+    span: '{{label}}: <text>{{text}}</text>',
   },
 };

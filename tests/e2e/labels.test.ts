@@ -182,7 +182,8 @@ describe('labels and their guidelines', () => {
       await page
         .getByRole('toolbar', { name: 'Labels' })
         .getByRole('button')
-        .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label'))),
+        // Each name begins with what the button shows (key, label, count), then says what it does.
+        .evaluateAll((bs) => bs.map((b) => /Tag as .* \(key \d\)/.exec(b.getAttribute('aria-label') ?? '')?.[0])),
     ).toEqual(['Tag as actor (key 1)', 'Tag as weapon (key 3)', 'Tag as claim (key 4)', 'Tag as source-org (key 6)']);
     expect(await page.getByRole('button', { name: 'Tag as source-org (key 6)' }).getAttribute('title')).toContain(guideline);
 

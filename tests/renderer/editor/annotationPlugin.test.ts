@@ -16,6 +16,12 @@ const colors = new Map([
   ['place', '#2ca02c'],
 ]);
 
+const names = new Map([
+  ['actor', 'Actor'],
+  ['claim', 'Claim'],
+  ['place', 'Place'],
+]);
+
 function spanOf(id: string, phrase: string, label: string): Span {
   const start = TEXT.indexOf(phrase);
   if (start < 0) throw new Error(phrase);
@@ -26,7 +32,7 @@ function loaded(spans: Span[]) {
   const layout = textLayout(TEXT);
   let state = EditorState.create({ schema, plugins: [readOnlyTextPlugin(), annotationPlugin()] });
   const doc = schema.nodeFromJSON(layoutToDocJson(layout));
-  const load: AnnotationAction = { type: 'load', layout, spans, colors, titles: new Map(), selectedId: null, linkingId: null };
+  const load: AnnotationAction = { type: 'load', layout, spans, colors, titles: new Map(), names, selectedId: null, linkingId: null };
   state = state.apply(state.tr.replaceWith(0, state.doc.content.size, doc.content).setMeta(annotationKey, load));
   return state;
 }
@@ -45,6 +51,20 @@ describe('the annotation plugin', () => {
       const [d] = byId(state, s.id);
       expect(state.doc.textBetween(d!.from, d!.to, '\r\n')).toBe(TEXT.slice(s.start, s.end));
     }
+  });
+
+  it('marks each span as a highlight described by its label’s name, and says it in another language when asked', () => {
+    const attrs = (st: EditorState, id: string) => (byId(st, id)[0] as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+    const state = loaded([actor, claim, place]);
+    expect(attrs(state, 'a1')).toMatchObject({ role: 'mark', 'aria-description': 'Actor' });
+    const ar = new Map([
+      ['actor', 'فاعل'],
+      ['claim', 'ادعاء'],
+      ['place', 'مكان'],
+    ]);
+    const next = state.apply(state.tr.setMeta(annotationKey, { type: 'names', names: ar } satisfies AnnotationAction));
+    expect([actor, claim, place].map((s) => attrs(next, s.id)['aria-description'])).toEqual(['فاعل', 'ادعاء', 'مكان']);
+    expect(decos(next)).toHaveLength(3);
   });
 
   it('returns the very same state for a transaction with no action', () => {
@@ -133,7 +153,7 @@ describe('the annotation plugin on a long document built a run of sections at a 
   function grown(to: number) {
     let state = EditorState.create({ schema, plugins: [readOnlyTextPlugin(), annotationPlugin()] });
     const doc = schema.nodeFromJSON(layoutToDocJson(layout, 0, 1));
-    const load: AnnotationAction = { type: 'load', layout, spans: [first, across, last], colors, titles: new Map(), selectedId: null, linkingId: null };
+    const load: AnnotationAction = { type: 'load', layout, spans: [first, across, last], colors, titles: new Map(), names, selectedId: null, linkingId: null };
     state = state.apply(state.tr.replaceWith(0, state.doc.content.size, doc.content).setMeta(annotationKey, load));
     for (let s = 1; s < to; s++) {
       const run = schema.nodeFromJSON(layoutToDocJson(layout, s, s + 1));
