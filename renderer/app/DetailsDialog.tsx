@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DocumentMeta, DocumentRecord } from '../../shared/model/document';
 import { normalTags, splitTags } from '../../shared/model/readDocumentMeta';
 import { appStore } from '../store/appStore';
+import { DialogNotice } from './NoticeBar';
 
 /** The metadata typed in the dialog, empty fields left out. */
 function metaOf(fields: Record<'outlet' | 'published' | 'url' | 'author' | 'language' | 'tags', string>): DocumentMeta {
@@ -85,6 +86,7 @@ export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onC
           </button>
         </div>
       </form>
+      <DialogNotice dialog="details" />
     </dialog>
   );
 }

@@ -3,6 +3,7 @@ import type { FormatName } from '../../shared/formats/exchange';
 import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
 import { pickFiles } from '../platform/pickFiles';
 import { appStore, useHashiya } from '../store/appStore';
+import { DialogNotice } from './NoticeBar';
 
 const HINTS: Record<FormatName, string> = {
   txt: 'One document per file; UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1256.',
@@ -137,7 +138,7 @@ export function ImportDialog() {
                 type="button"
                 className="primary"
                 disabled={!valid || !!progress}
-                onClick={() => void st.confirmImport(false).then(() => dialog.current?.close())}
+                onClick={() => void st.confirmImport(false).then((done) => done && dialog.current?.close())}
               >
                 Import
               </button>
@@ -146,7 +147,7 @@ export function ImportDialog() {
                 type="button"
                 className="primary"
                 disabled={!valid || !!progress}
-                onClick={() => void st.confirmImport(true).then(() => dialog.current?.close())}
+                onClick={() => void st.confirmImport(true).then((done) => done && dialog.current?.close())}
               >
                 Import only the valid documents ({valid})
               </button>
@@ -154,6 +155,7 @@ export function ImportDialog() {
           </div>
         </section>
       )}
+      <DialogNotice dialog="import" />
     </dialog>
   );
 }

@@ -716,4 +716,7 @@ export const en = {
       'Pick the source: click an entity span (an actor, say), or press ] and [ to go through them from the nearest before the claim, and Enter. Escape cancels.',
     notSource: 'That span cannot be the source: {{why}}. Pick an entity span, or Escape to cancel.',
   },
+  calm: {
+    notices: 'Notices',
+  },
 };
