@@ -60,6 +60,17 @@ describe('notices', () => {
     // A confirmation fades by itself (after some seconds); the text still has not moved.
     await pick.waitFor({ state: 'detached', timeout: 20_000 });
     expect(await textPlace(page)).toEqual(before);
+
+    // In Arabic, laid out right to left, the same: the notice at the foot, the text still.
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Interface language' }).selectOption('ar');
+    await page.getByRole('button', { name: 'المكتبة' }).waitFor();
+    const arabic = await textPlace(page);
+    await page.keyboard.press('s');
+    const pickAr = page.getByRole('status').filter({ hasText: 'اختر المصدر' });
+    await pickAr.waitFor();
+    expect(await textPlace(page)).toEqual(arabic);
+    await page.screenshot({ path: join(tmpdir(), 'hashiya-notice-ar.png') });
     expect(errors).toEqual([]);
     await context.close();
   });
