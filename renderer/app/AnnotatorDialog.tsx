@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore, useHashiya } from '../store/appStore';
+import { DialogNotice } from './NoticeBar';
 
 /** Asks for the annotator's name on first start, and lets it be changed later. */
 export function AnnotatorDialog() {
@@ -52,6 +53,7 @@ export function AnnotatorDialog() {
           </button>
         </div>
       </form>
+      <DialogNotice dialog="annotator" />
     </dialog>
   );
 }

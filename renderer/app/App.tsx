@@ -140,7 +140,6 @@ export function App() {
           ?
         </button>
       </header>
-      <NoticeBar />
       <main>
         {route.view === 'agreement' ? (
           <AgreementDashboard />
@@ -156,6 +155,7 @@ export function App() {
           <LibraryView onOpen={openDocumentById} />
         )}
       </main>
+      <NoticeBar />
       {overlay === 'paste' && (
         <PasteDialog
           onClose={() => st.setOverlay(null)}

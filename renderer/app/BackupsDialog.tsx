@@ -7,6 +7,7 @@ import { api } from '../platform/api';
 import { BACKUP_EVERY_MINUTES } from '../platform/scheduleBackups';
 import { appStore, useHashiya } from '../store/appStore';
 import { ProblemList } from './ProblemList';
+import { DialogNotice } from './NoticeBar';
 
 const WHY_NOT = {
   unavailable: 'backups.unavailable',
@@ -101,7 +102,7 @@ export function BackupsDialog() {
           {check.backup && <p>{t('backups.replaces')}</p>}
           <div className="dialog-buttons">
             {check.backup && (
-              <button type="button" disabled={backup.running} onClick={() => void st.confirmRestore().then(() => st.setOverlay(null))}>
+              <button type="button" disabled={backup.running} onClick={() => void st.confirmRestore().then((done) => done && st.setOverlay(null))}>
                 {t('backups.replace')}
               </button>
             )}
@@ -116,6 +117,7 @@ export function BackupsDialog() {
           {t('common.close')}
         </button>
       </div>
+      <DialogNotice dialog="backups" />
     </dialog>
   );
 }

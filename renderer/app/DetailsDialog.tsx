@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentMeta, DocumentRecord } from '../../shared/model/document';
 import { normalTags, splitTags } from '../../shared/model/readDocumentMeta';
 import { appStore } from '../store/appStore';
+import { DialogNotice } from './NoticeBar';
 
 // Examples of what the fields hold, written as they are stored: the same in either language.
 const URL_EXAMPLE = 'https://…';
@@ -93,6 +94,7 @@ export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onC
           </button>
         </div>
       </form>
+      <DialogNotice dialog="details" />
     </dialog>
   );
 }

@@ -7,6 +7,7 @@ import { labelsWithRole } from '../../shared/model/label';
 import { GOLD } from '../../shared/review/decision';
 import { appStore, useHashiya } from '../store/appStore';
 import { LabelName } from './LabelName';
+import { DialogNotice } from './NoticeBar';
 
 const DOCUMENT_WORDS = {
   all: 'export.documentsAll',
@@ -140,12 +141,13 @@ export function ExportDialog() {
                 ...(format === 'conll' ? { labels: [...chosen], nested } : {}),
                 ...(format === 'doccano' ? { doccanoColumn } : {}),
               })
-              .then(() => dialog.current?.close())
+              .then((done) => done && dialog.current?.close())
           }
         >
           {t('export.submit', { format })}
         </button>
       </div>
+      <DialogNotice dialog="export" />
     </dialog>
   );
 }

@@ -4,6 +4,7 @@ import type { FormatName } from '../../shared/formats/exchange';
 import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
 import { pickFiles } from '../platform/pickFiles';
 import { appStore, useHashiya } from '../store/appStore';
+import { DialogNotice } from './NoticeBar';
 
 const HINTS = {
   txt: 'importDialog.hintTxt',
@@ -155,7 +156,7 @@ export function ImportDialog() {
                 type="button"
                 className="primary"
                 disabled={!valid || !!progress}
-                onClick={() => void st.confirmImport(false).then(() => dialog.current?.close())}
+                onClick={() => void st.confirmImport(false).then((done) => done && dialog.current?.close())}
               >
                 {t('importDialog.import')}
               </button>
@@ -164,7 +165,7 @@ export function ImportDialog() {
                 type="button"
                 className="primary"
                 disabled={!valid || !!progress}
-                onClick={() => void st.confirmImport(true).then(() => dialog.current?.close())}
+                onClick={() => void st.confirmImport(true).then((done) => done && dialog.current?.close())}
               >
                 {t('importDialog.importValid', { valid })}
               </button>
@@ -172,6 +173,7 @@ export function ImportDialog() {
           </div>
         </section>
       )}
+      <DialogNotice dialog="import" />
     </dialog>
   );
 }

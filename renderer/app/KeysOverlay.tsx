@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIONS } from '../actions/actions';
 import { appStore, useHashiya } from '../store/appStore';
+import { DialogNotice } from './NoticeBar';
 
 /** Every key the workbench answers to, grouped, from the action registry itself. */
 export function KeysOverlay() {
@@ -67,6 +68,7 @@ export function KeysOverlay() {
           {t('keys.close')}
         </button>
       </div>
+      <DialogNotice dialog="keys" />
     </dialog>
   );
 }

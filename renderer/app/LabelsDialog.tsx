@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LABEL_ROLES, type LabelDef, type LabelRole } from '../../shared/model/label';
 import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
-import { ProblemList } from './ProblemList';
+import { DialogNotice } from './NoticeBar';
 
 interface Row {
   readonly rowId: number;
@@ -14,13 +14,10 @@ interface Row {
 
 const blank = (key: string): LabelDef => ({ name: '', role: 'entity', key, color: '#8c564b', title: { en: '', ar: '' }, guideline: { en: '', ar: '' } });
 
-const ROLE_TEXT = { entity: 'labels.roleEntity', claim: 'labels.roleClaim' } as const satisfies Record<LabelRole, string>;
+/** The name the dialog's notices are raised under. */
+const DIALOG = 'labels';
 
-/** What the dialog says went wrong: a heading and one line per problem. */
-interface Problem {
-  readonly text: string;
-  readonly details: readonly string[];
-}
+const ROLE_TEXT = { entity: 'labels.roleEntity', claim: 'labels.roleClaim' } as const satisfies Record<LabelRole, string>;
 
 /**
  * Edits the project's label set: add, rename, give a role, recolour, rekey, describe. A
@@ -33,7 +30,6 @@ export function LabelsDialog() {
   const labels = useHashiya((s) => s.labels);
   const dialog = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<Row[]>(() => labels.map((label, i) => ({ rowId: i, original: label.name, label })));
-  const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -44,11 +40,13 @@ export function LabelsDialog() {
     if (row.original) {
       const used = await appStore.getState().countSpansWithLabel(row.original);
       if (used > 0) {
-        setProblem({ text: t('labels.inUse', { name: row.original, count: used }), details: [] });
+        appStore.getState().notify({ kind: 'error', text: t('labels.inUse', { name: row.original, count: used }) });
         return;
       }
     }
     setRows((rs) => rs.filter((r) => r.rowId !== row.rowId));
+    // Done as asked: a refusal shown before is no longer the latest word.
+    if (appStore.getState().noticeIn === DIALOG) appStore.getState().notify(null);
   }
 
   async function save() {
@@ -58,7 +56,7 @@ export function LabelsDialog() {
       rows.map((r) => r.label),
       renames,
     );
-    if (problems.length) setProblem({ text: t('labels.notSaved'), details: problems });
+    if (problems.length) appStore.getState().notify({ kind: 'error', text: t('labels.notSaved'), details: problems });
     else dialog.current?.close();
   }
 
@@ -67,12 +65,6 @@ export function LabelsDialog() {
   return (
     <dialog ref={dialog} className="labels-dialog" aria-label={t('labels.dialog')} onClose={() => appStore.getState().setOverlay(null)}>
       <h2>{t('labels.dialog')}</h2>
-      {problem && (
-        <div className="notice error" role="alert">
-          <p>{problem.text}</p>
-          {problem.details.length > 0 && <ProblemList lines={problem.details} />}
-        </div>
-      )}
       <table>
         <thead>
           <tr>
@@ -182,6 +174,7 @@ export function LabelsDialog() {
           ))}
         </tbody>
       </table>
+      <DialogNotice dialog={DIALOG} />
       <div className="dialog-buttons">
         <button
           type="button"

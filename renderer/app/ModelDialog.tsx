@@ -5,6 +5,7 @@ import { useHashiya } from '../store/appStore';
 import { pageModel } from '../suggest/modelOnDisk';
 import { labelNameText } from './LabelName';
 import { ProblemList } from './ProblemList';
+import { DialogNotice } from './NoticeBar';
 
 const NOT_SUGGESTED = '';
 
@@ -139,6 +140,7 @@ function ModelDialog({ onClose }: { readonly onClose: () => void }) {
           {t('common.close')}
         </button>
       </div>
+      <DialogNotice dialog="model" />
     </dialog>
   );
 }

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { useLabelTitle } from '../i18n/useLabelTitle';
 import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
+import { DialogNotice } from './NoticeBar';
 
 /**
  * A library-wide tag-all: every other document with occurrences of the phrase, how many and
@@ -79,6 +80,7 @@ export function OccurrencesDialog() {
           {t('occurrences.close')}
         </button>
       </div>
+      <DialogNotice dialog="occurrences" />
     </dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore } from '../store/appStore';
+import { DialogNotice } from './NoticeBar';
 
 /**
  * Paste an article as a new document. The clipboard's text is taken verbatim from the
@@ -57,6 +58,7 @@ export function PasteDialog({ onClose, onAdded }: { onClose: () => void; onAdded
           {t('paste.add')}
         </button>
       </div>
+      <DialogNotice dialog="paste" />
     </dialog>
   );
 }

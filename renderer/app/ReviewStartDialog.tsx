@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { appStore, useHashiya } from '../store/appStore';
 import { openReview } from './navigation';
+import { DialogNotice } from './NoticeBar';
 
 /** Picks the two annotators whose spans in the open document are to be compared. */
 export function ReviewStartDialog({ docId }: { docId: string }) {
@@ -78,6 +79,7 @@ export function ReviewStartDialog({ docId }: { docId: string }) {
           </button>
         </div>
       </form>
+      <DialogNotice dialog="review" />
     </dialog>
   );
 }

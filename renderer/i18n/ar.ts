@@ -1167,4 +1167,7 @@ export const ar = {
     shownThen: '{{shown}}، {{name}}',
     span: 'مقطع {{label}}: <text>{{text}}</text>',
   },
+  calm: {
+    notices: 'الإشعارات',
+  },
 };

@@ -914,4 +914,7 @@ export const en = {
     shownThen: '{{shown}} — {{name}}',
     span: '{{label}}: <text>{{text}}</text>',
   },
+  calm: {
+    notices: 'Notices',
+  },
 };

@@ -96,10 +96,10 @@ export const backupSlice =
 
       async confirmRestore() {
         const check = get().backup.check;
-        if (!check?.backup) return;
+        if (!check?.backup) return false;
         if (!(await get().flushWrites())) {
           get().notify({ kind: 'error', text: t('backups.restoreUnsaved') });
-          return;
+          return false;
         }
         patch({ running: true });
         try {
@@ -108,7 +108,7 @@ export const backupSlice =
           await deps.repo.restoreBackup(check.backup);
         } catch (e) {
           get().notify({ kind: 'error', text: t('backups.restoreFailed', { message: (e as Error).message }) });
-          return;
+          return false;
         } finally {
           patch({ running: false });
         }
@@ -119,6 +119,7 @@ export const backupSlice =
         await get().loadEntities();
         await get().refreshLibrary();
         get().notify({ kind: 'info', text: t('backups.restored', { file: check.file, summary: check.summary }) });
+        return true;
       },
     };
   };

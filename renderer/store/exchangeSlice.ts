@@ -107,8 +107,8 @@ export const exchangeSlice =
 
       async confirmImport(onlyValid) {
         const review = get().importReview;
-        if (!review || !reviewOptions) return;
-        if (review.problems.length && !onlyValid) return;
+        if (!review || !reviewOptions) return false;
+        if (review.problems.length && !onlyValid) return false;
         const { map, planOptions } = reviewOptions;
         const totalBytes = review.files.reduce((n, f) => n + f.size, 0);
         set({ importProgress: { done: 0, total: review.plan ? 1 : totalBytes } });
@@ -139,8 +139,10 @@ export const exchangeSlice =
             }),
             ...(review.mismatches.length ? { details: review.mismatches.map(problemLine) } : {}),
           });
+          return true;
         } catch (e) {
           get().notify({ kind: 'error', text: t('imports.reviewFailed', { message: (e as Error).message }) });
+          return false;
         } finally {
           set({ importProgress: null });
         }
@@ -169,7 +171,7 @@ export const exchangeSlice =
 
       async exportAs(formatName, request) {
         const format = formatByName(formatName);
-        if (!format) return;
+        if (!format) return false;
         set({ busy: true, exportProgress: { done: 0, total: get().documents.length } });
         const progress = throttle((done: number) => set({ exportProgress: { done, total: get().documents.length } }), 100);
         try {
@@ -198,7 +200,7 @@ export const exchangeSlice =
           }
           if (!count) {
             get().notify({ kind: 'error', text: t('export.empty') });
-            return;
+            return false;
           }
           const out = run.finish();
           const details = [...exportSummaryLines(out.summary), ...out.notes];
@@ -208,7 +210,7 @@ export const exchangeSlice =
               text: t('export.nothing', { summary: exportHeadline(out.summary, options, formatName) }),
               details,
             });
-            return;
+            return false;
           }
           const saved = MULTI_FILE_FORMATS.includes(formatName)
             ? await deps.api.saveTextFile({
@@ -230,8 +232,10 @@ export const exchangeSlice =
               details,
             });
           }
+          return saved.saved;
         } catch (e) {
           get().notify({ kind: 'error', text: t('export.failed', { message: (e as Error).message }) });
+          return false;
         } finally {
           set({ busy: false, exportProgress: null });
         }

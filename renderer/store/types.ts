@@ -213,6 +213,10 @@ export interface UiSlice {
   toggleSpanList(): void;
   labels: readonly LabelDef[];
   notice: Notice | null;
+  /** The modal dialog the notice was raised in: it shows there, or (null) over the window's foot. */
+  noticeIn: string | null;
+  /** The modal dialogs on screen, the topmost last: while one is, the window's own notice waits. */
+  dialogs: readonly string[];
   busy: boolean;
   /** Documents written so far by a running export. */
   exportProgress: { readonly done: number; readonly total: number } | null;
@@ -228,6 +232,13 @@ export interface UiSlice {
   /** How many stored spans, in any document, carry the label. */
   countSpansWithLabel(label: string): Promise<number>;
   notify(notice: Notice | null): void;
+  /** A modal dialog came up: notices raised from now on show in it. */
+  dialogOpened(name: string): void;
+  /**
+   * A modal dialog went away: a confirmation raised in it moves to the window's foot to fade
+   * there; an error raised in it goes with it, answered or moot once the dialog is closed.
+   */
+  dialogClosed(name: string): void;
 }
 
 /** What the Export dialog (and the toolbar) asks an export for. */
@@ -248,20 +259,21 @@ export interface ExchangeSlice {
   importProgress: { readonly done: number; readonly total: number } | null;
   /** Reads and checks files in a format and plans the import; stores nothing. */
   reviewImport(format: FormatName, files: readonly File[], options: { map: string; annotator: string }): Promise<void>;
-  /** Stores the reviewed import in one transaction; with problems, only when `onlyValid`. */
-  confirmImport(onlyValid: boolean): Promise<void>;
+  /** Stores the reviewed import in one transaction; with problems, only when `onlyValid`. True once stored. */
+  confirmImport(onlyValid: boolean): Promise<boolean>;
   cancelImportReview(): void;
   /** Saves the problems and the rejected lines to a file. */
   saveRejected(): Promise<void>;
   /**
    * Exports the library in a format through the one export pipeline (`shared/export/`):
    * the layer and documents chosen, unsaved changes included, ending with a summary.
+   * True once the file is written.
    */
-  exportAs(format: FormatName, request: ExportRequest): Promise<void>;
+  exportAs(format: FormatName, request: ExportRequest): Promise<boolean>;
   /** The toolbar's *Export JSONL*: the analyst's own layer, every document they touched. */
-  exportJsonl(): Promise<void>;
+  exportJsonl(): Promise<boolean>;
   /** The way out while storage fails: every layer's work, unsaved changes included, to a JSONL file. */
-  saveAllWork(): Promise<void>;
+  saveAllWork(): Promise<boolean>;
   /** Every annotator with spans in the library. */
   listAnnotators(): Promise<string[]>;
 }
@@ -344,8 +356,8 @@ export interface BackupSlice {
   listBackups(): Promise<void>;
   /** Reads and verifies a backup (from the backup folder by name, or a picked file) for restoring. */
   checkBackup(source: { readonly name: string } | { readonly file: { readonly name: string; readonly bytes: Uint8Array } }): Promise<void>;
-  /** Replaces the library with the checked backup (after backing up the library it replaces). */
-  confirmRestore(): Promise<void>;
+  /** Replaces the library with the checked backup (after backing up the library it replaces). True once replaced. */
+  confirmRestore(): Promise<boolean>;
   cancelRestore(): void;
 }
 

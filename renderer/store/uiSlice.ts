@@ -35,6 +35,8 @@ export const uiSlice =
     },
 
     notice: null,
+    noticeIn: null,
+    dialogs: [],
     busy: false,
     exportProgress: null,
 
@@ -99,6 +101,20 @@ export const uiSlice =
     },
 
     notify(notice) {
-      set({ notice });
+      set({ notice, noticeIn: notice ? (get().dialogs.at(-1) ?? null) : null });
+    },
+
+    dialogOpened(name) {
+      set({ dialogs: [...get().dialogs, name] });
+    },
+
+    dialogClosed(name) {
+      const { dialogs, notice, noticeIn } = get();
+      const at = dialogs.lastIndexOf(name);
+      if (at < 0) return;
+      const left = dialogs.filter((_, i) => i !== at);
+      if (noticeIn !== name) set({ dialogs: left });
+      else if (notice?.kind === 'info') set({ dialogs: left, noticeIn: left.at(-1) ?? null });
+      else set({ dialogs: left, notice: null, noticeIn: null });
     },
   });

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../shared/model/label';
 import { fixtureArticle } from '../support/fixtures';
@@ -11,6 +11,9 @@ const B = 'gas-field-attack';
 const WEAPON = DEFAULT_LABELS.find((l) => l.name === 'weapon')!;
 /** Arabic-Indic digits (with the Arabic thousands separator), and no Latin ones. */
 const ARABIC_NUMBER = /^[٠-٩٬]+$/;
+
+/** The window's notice, in the strip at its foot. */
+const notices = (page: Page) => page.getByRole('contentinfo', { name: 'الإشعارات' }).getByRole('status');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,7 +81,7 @@ describe('the interface in Arabic and English', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'استيراد ملفات نصية (txt)' }).click()]);
     await chooser.setFiles([fixtureArticle(A).path, fixtureArticle(B).path]);
     await page.getByRole('button', { name: `افتح ${A}` }).waitFor();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('استُورد مستندان.');
+    await expect.poll(() => notices(page).textContent()).toContain('استُورد مستندان.');
     const library = page.getByRole('region', { name: 'المكتبة' });
     expect(await library.getByRole('columnheader').allTextContents()).toEqual([
       'العنوان',
@@ -130,7 +133,7 @@ describe('the interface in Arabic and English', () => {
     await shot('labels');
     await labels.getByRole('button', { name: 'احفظ التسميات' }).click();
     await labels.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('حُفظت التسميات.');
+    await expect.poll(() => notices(page).textContent()).toContain('حُفظت التسميات.');
     await bar.getByRole('button', { name: 'ظلّل بتسمية ذخيرة (المفتاح 3)' }).waitFor();
 
     // Export, in Arabic: CoNLL's labels by name and display name; what is written keeps the names.
@@ -144,7 +147,7 @@ describe('the interface in Arabic and English', () => {
     const records = await exportJsonlBy(page, () => exporting.getByRole('button', { name: 'صدّر jsonl' }).click());
     expect(records).toHaveLength(2);
     expect((records[0]!.meta as { labels?: unknown }).labels).toEqual(DEFAULT_LABELS.map((l) => ({ name: l.name, role: l.role })));
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^صُدِّر مستندان بصيغة jsonl \(طبقة رانيا\) إلى /);
+    await expect.poll(() => notices(page).textContent()).toMatch(/^صُدِّر مستندان بصيغة jsonl \(طبقة رانيا\) إلى /);
 
     // Backups and paste, in Arabic.
     await page.getByRole('button', { name: 'النسخ الاحتياطية…' }).click();
