@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticle } from '../support/fixtures';
 import { importFiles, importJsonlFile, launchBrowser, openWorkbench } from './support/workbench';
+import { jsonlSpan } from './support/jsonlSpan';
 
 const require = createRequire(import.meta.url);
 /**
@@ -24,14 +25,9 @@ afterAll(async () => {
 
 const NAME = 'konico-strikes';
 const ARTICLE = fixtureArticle(NAME).text;
-const cp = (utf16: number) => Array.from(ARTICLE.slice(0, utf16)).length;
 
-/** A span over the first occurrence of `phrase`, in code points. */
-function at(phrase: string, label: string, id?: string) {
-  const i = ARTICLE.indexOf(phrase);
-  if (i < 0) throw new Error(`not in the article: ${phrase}`);
-  return { ...(id ? { id } : {}), start: cp(i), end: cp(i + phrase.length), label };
-}
+/** A span over the first occurrence of `phrase`. */
+const at = (phrase: string, label: string, id?: string) => jsonlSpan(ARTICLE, phrase, label, { id });
 
 const CLAIM = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
 /** One annotator's spans: the claim holds an actor (nested spans) and names its source. */

@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticle } from '../support/fixtures';
 import { importFiles, importJsonlFile, launchBrowser, openDocument, openWorkbench, selectByDrag } from './support/workbench';
+import { jsonlSpan } from './support/jsonlSpan';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,14 +17,9 @@ afterAll(async () => {
 
 const NAME = 'konico-strikes';
 const ARTICLE = fixtureArticle(NAME).text;
-const cp = (utf16: number) => Array.from(ARTICLE.slice(0, utf16)).length;
 
-/** A span over the first `phrase` in the article, in code points. */
-function at(phrase: string, label: string, stance?: string) {
-  const i = ARTICLE.indexOf(phrase);
-  if (i < 0) throw new Error(`not in the article: ${phrase}`);
-  return { start: cp(i), end: cp(i + phrase.length), label, ...(stance ? { attrs: { stance } } : {}) };
-}
+/** A span over the first `phrase` in the article. */
+const at = (phrase: string, label: string, stance?: string) => jsonlSpan(ARTICLE, phrase, label, { stance });
 
 const CLAIM = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
 /** Two annotators who agree once, differ on a label, and give one claim two stances. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import { fixtureArticle } from '../support/fixtures';
 import { importFiles, launchBrowser, openDocument, openWorkbench, importJsonlFile } from './support/workbench';
+import { jsonlSpan } from './support/jsonlSpan';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,14 +19,9 @@ afterAll(async () => {
 
 const NAME = 'konico-strikes';
 const ARTICLE = fixtureArticle(NAME).text;
-const cp = (utf16: number) => Array.from(ARTICLE.slice(0, utf16)).length;
 
-/** A JSONL span over `phrase` (code points), with an id and, for a claim, a stance. */
-function at(id: string, phrase: string, label: string, stance?: string) {
-  const i = ARTICLE.indexOf(phrase);
-  if (i < 0) throw new Error(`not in the article: ${phrase}`);
-  return { id, start: cp(i), end: cp(i + phrase.length), label, ...(stance ? { attrs: { stance } } : {}) };
-}
+/** A JSONL span over `phrase`, with an id and, for a claim, a stance. */
+const at = (id: string, phrase: string, label: string, stance?: string) => jsonlSpan(ARTICLE, phrase, label, { id, stance });
 
 const MOVED = 'الميليشيات الإيرانية نقلت عدداً من عناصرها إلى بلدة الحسينية';
 /**

@@ -17,6 +17,7 @@ import {
   sliceCodePoints,
   type ExportedRecord,
 } from './support/workbench';
+import { jsonlSpan, type PhraseSpanOptions } from './support/jsonlSpan';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,17 +29,9 @@ afterAll(async () => {
 
 const NAME = 'konico-strikes';
 const ARTICLE = fixtureArticle(NAME).text;
-const cp = (utf16: number) => Array.from(ARTICLE.slice(0, utf16)).length;
 
-/** A span over `phrase` (the nth time it occurs, from `skip` characters into it), in code points. */
-function at(phrase: string, label: string, opts: { nth?: number; skip?: number; id?: string; stance?: string } = {}) {
-  let i = -1;
-  for (let k = 0; k <= (opts.nth ?? 0); k++) i = ARTICLE.indexOf(phrase, i + 1);
-  if (i < 0) throw new Error(`not in the article: ${phrase}`);
-  const start = i + (opts.skip ?? 0);
-  const end = i + phrase.length;
-  return { ...(opts.id ? { id: opts.id } : {}), start: cp(start), end: cp(end), label, ...(opts.stance ? { attrs: { stance: opts.stance } } : {}) };
-}
+/** A span over `phrase` in the article (the nth time it occurs, from `skip` characters into it). */
+const at = (phrase: string, label: string, opts: PhraseSpanOptions = {}) => jsonlSpan(ARTICLE, phrase, label, opts);
 
 const CLAIM = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
 /**
