@@ -84,13 +84,9 @@ describe('the claims view and the entity pages in Arabic', () => {
     // The list of every entity, and back.
     await entity.getByRole('button', { name: '→ كل الكيانات' }).click();
     const all = page.getByRole('region', { name: 'الكيانات', exact: true });
-    expect(await all.getByRole('table', { name: 'كل الكيانات' }).getByRole('columnheader').allTextContents()).toEqual([
-      'الاسم',
-      'أسماء أخرى',
-      'النوع',
-      'المعرّف',
-      'مواضع الذكر',
-    ]);
+    await expect
+      .poll(() => all.getByRole('table', { name: 'كل الكيانات' }).getByRole('columnheader').allTextContents())
+      .toEqual(['الاسم', 'أسماء أخرى', 'النوع', 'المعرّف', 'مواضع الذكر']);
     await expect.poll(() => all.getByTestId('entity-row').getByRole('cell').allTextContents()).toEqual([US, '', 'فاعل', '', '١']);
     await shot('entities');
 

@@ -46,7 +46,9 @@ describe('clicking on spans', () => {
     // One span alone under the pointer: Escape, then a click on the same spot selects it again.
     await selectByDrag(page, 'القوات الأميركية');
     await page.keyboard.press('1');
+    await expect.poll(() => selectedSpan(page)).toMatchObject({ label: 'actor', text: 'القوات الأميركية' });
     await page.keyboard.press('Escape');
+    await expect.poll(() => selectedSpan(page)).toBeNull();
     const lone = await charBox(page, 'القوات الأميركية', 2);
     await page.mouse.click(lone.x, lone.y);
     await expect.poll(() => selectedSpan(page)).toMatchObject({ label: 'actor', text: 'القوات الأميركية' });
