@@ -6,6 +6,7 @@ import { makeArticle, type BenchArticle } from './corpus';
 import type { KeyTimes } from './pages/keyTiming';
 import { NEWSFANE_MAP } from './recommenders';
 import { median, quantile, spread } from './stats';
+import type { Figure } from './figure';
 
 /** L1–L6's document and how often each thing is measured. */
 export interface LongDocumentConfig {
@@ -21,21 +22,6 @@ export interface LongDocumentConfig {
   /** Frames scrolled (L5), and pixels a frame. */
   readonly scrollFrames: number;
   readonly scrollStep: number;
-}
-
-/** One figure against an absolute target, in the shape of bench-results.json's others. */
-export interface LongFigure {
-  readonly what: string;
-  readonly median: number;
-  readonly spread: number;
-  readonly unit: string;
-  readonly target: string;
-  readonly met: boolean;
-  readonly productMs: number;
-  readonly baselineMs: number;
-  readonly pairs: number;
-  readonly notes: string;
-  readonly [extra: string]: unknown;
 }
 
 export type LongFigureId = 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'L6';
@@ -60,7 +46,7 @@ function longArticle(config: LongDocumentConfig): { article: BenchArticle; sourc
   };
 }
 
-const msFigure = (what: string, values: number[], target: number, unit: string, notes: string, q = 0.5): LongFigure => {
+const msFigure = (what: string, values: number[], target: number, unit: string, notes: string, q = 0.5): Figure => {
   const m = quantile(values, q);
   return {
     what,
@@ -87,7 +73,7 @@ export async function longDocumentFigures(
   load: (context: BrowserContext, name: string) => Promise<Page>,
   call: Call,
   log: (line: string) => void,
-): Promise<Record<LongFigureId, LongFigure>> {
+): Promise<Record<LongFigureId, Figure>> {
   const { article, source } = longArticle(config);
   const size = `${article.text.length.toLocaleString('en-US')} chars, ${article.spans.length.toLocaleString('en-US')} spans`;
   log(`L1–L6: a long document (${size}; ${source})…`);

@@ -11,6 +11,7 @@ import { makeArticle } from './corpus';
 import type { TextFile } from '../support/fixtures';
 import { memorise, recall } from './memorisation';
 import { median } from './stats';
+import type { Figure } from './figure';
 
 /**
  * The recommenders' figures: a learning curve on NewsFANE and Wojood (exact span F1 on a
@@ -154,20 +155,6 @@ function timed(runs: number, work: () => unknown): number {
     ms.push(performance.now() - t0);
   }
   return median(ms);
-}
-
-/** A figure of bench-results.json, as run.ts's Figure (not imported from it: run.ts imports this file). */
-interface Figure {
-  readonly what: string;
-  readonly median: number;
-  readonly spread: number;
-  readonly unit: string;
-  readonly target: string;
-  readonly met: boolean;
-  readonly productMs: number;
-  readonly baselineMs: number;
-  readonly pairs: number;
-  readonly [extra: string]: unknown;
 }
 
 /** R1, R2: the combination over the baseline at the curve's second size; R3: retraining; R4: suggesting for an article. */

@@ -8,6 +8,7 @@ import type { KeyTimes } from './pages/keyTiming';
 import { longDocumentFigures, type LongDocumentConfig, type LongFigureId } from './longDocument';
 import { recommenderFigures, type RecommenderFigureId } from './recommenders';
 import { median, quantile, spread } from './stats';
+import type { Figure } from './figure';
 
 /**
  * `npm run bench`: Hashiya against bare TipTap, bare Dexie, JSON.stringify and a peer
@@ -73,21 +74,6 @@ export const SMOKE: BenchConfig = {
   link: { entities: 50, links: 3, warmup: 1 },
   longDocument: { chars: 20_000, spans: 200, newsFane: false, opens: 1, tags: 2, scrollFrames: 20, scrollStep: 200 },
 };
-
-/** One figure of bench-results.json. `median` is the ratio (or ms where `unit` says so). */
-export interface Figure {
-  readonly median: number;
-  readonly spread: number;
-  readonly unit: string;
-  readonly target: string | null;
-  readonly met: boolean | null;
-  readonly what: string;
-  /** Medians of the raw timings behind the ratio, for reading the ratio. */
-  readonly productMs: number;
-  readonly baselineMs: number;
-  readonly pairs: number;
-  readonly [extra: string]: unknown;
-}
 
 export type Results = Record<
   'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId,
