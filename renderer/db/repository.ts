@@ -627,8 +627,12 @@ export function repository(db: HashiyaDb) {
       return restoreBackup(db, backup, onProgress);
     },
 
-    /** Every document's text and nothing else, in the order documents were added; a page per read transaction (library search, tag-all). */
-    async *eachText(pageSize = 500): AsyncGenerator<{ docId: string; text: string }> {
+    /**
+     * Every document's text and nothing else, in the order documents were added; a page per
+     * read transaction (library search, tag-all). A text in `held` is taken from there, not
+     * read: texts never change, so a reader that keeps them reads only new documents.
+     */
+    async *eachText(pageSize = 500, held: ReadonlyMap<string, string> = new Map()): AsyncGenerator<{ docId: string; text: string }> {
       const [ids, keyOrder] = await db.transaction('r', db.documents, () =>
         Promise.all([db.documents.orderBy('createdAt').primaryKeys(), db.documents.toCollection().primaryKeys()]),
       );
@@ -636,16 +640,29 @@ export function repository(db: HashiyaDb) {
       // neighbours in key order too, so each run of them is read with one getAll.
       const rank = new Map(keyOrder.map((id, k) => [id, k]));
       for (let i = 0; i < ids.length; i += pageSize) {
-        const runs = keyRuns(ids.slice(i, i + pageSize), rank);
-        const read = await db.transaction('r', db.texts, () =>
-          Promise.all(
-            runs.map((run) =>
-              run.length === 1 ? db.texts.get(run[0]!).then((t) => (t ? [t] : [])) : db.texts.where(':id').between(run[0]!, run.at(-1)!, true, true).toArray(),
-            ),
-          ),
+        const page = ids.slice(i, i + pageSize);
+        const runs = keyRuns(
+          page.filter((id) => !held.has(id)),
+          rank,
         );
-        // A text whose document is gone may lie between a run's first and last.
-        for (const texts of read) for (const t of texts) if (rank.has(t.docId)) yield { docId: t.docId, text: t.text };
+        const read = runs.length
+          ? await db.transaction('r', db.texts, () =>
+              Promise.all(
+                runs.map((run) =>
+                  run.length === 1
+                    ? db.texts.get(run[0]!).then((t) => (t ? [t] : []))
+                    : db.texts.where(':id').between(run[0]!, run.at(-1)!, true, true).toArray(),
+                ),
+              ),
+            )
+          : [];
+        const texts = new Map(read.flat().map((t) => [t.docId, t.text]));
+        // A text whose document is gone may lie between a run's first and last; a document
+        // without its text is left out.
+        for (const docId of page) {
+          const text = held.get(docId) ?? texts.get(docId);
+          if (text !== undefined) yield { docId, text };
+        }
       }
     },
 

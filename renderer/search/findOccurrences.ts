@@ -1,9 +1,9 @@
-import { foldArabic, type FoldOptions } from '../../shared/text/arabicFold';
-import { matchArabic } from '../../shared/text/arabicMatch';
+import type { FoldOptions } from '../../shared/text/arabicFold';
+import { matchArabic, matchCore } from '../../shared/text/arabicMatch';
 import type { Utf16Offset } from '../../shared/text/units';
 import { placeKey } from '../../shared/suggest/rejection';
 import { withheld } from '../../shared/suggest/withheld';
-import type { Repository } from '../db/repository';
+import type { SearchSource } from './heldLibrary';
 
 /** A library-wide tag-all: every occurrence of `query`, to be tagged `label` for `annotator`. */
 export interface OccurrenceRequest {
@@ -35,7 +35,7 @@ const SPANS_AT_ONCE = 100;
  * between, like `searchTexts`; stops early when `stopped()` says so.
  */
 export async function findOccurrences(
-  repo: Pick<Repository, 'eachText' | 'annotatorSpansOf' | 'rejectionsByDoc'>,
+  repo: Pick<SearchSource, 'eachFolded' | 'annotatorSpansOf' | 'rejectionsByDoc'>,
   request: OccurrenceRequest,
   report: (found: readonly FoundOccurrences[], searched: number) => void,
   stopped: () => boolean = () => false,
@@ -76,11 +76,13 @@ export async function findOccurrences(
     });
     waiting = [];
   };
-  for await (const { docId, text } of repo.eachText()) {
+  const core = matchCore(request.query, request.options);
+  for await (const t of repo.eachFolded(request.options)) {
     if (stopped()) return;
     searched++;
-    const hits = docId === request.skipDocId ? [] : matchArabic(foldArabic(text, request.options), request.query);
-    if (hits.length) waiting.push({ docId, text, hits });
+    // Only a text that holds the query's core can have a hit: the others need no second fold.
+    const hits = core === null || t.docId === request.skipDocId || !t.folded.includes(core) ? [] : matchArabic(t.full(), request.query);
+    if (hits.length) waiting.push({ docId: t.docId, text: t.text, hits });
     if (waiting.length >= SPANS_AT_ONCE) await settle();
     if (performance.now() - since >= batchMs) {
       await settle();

@@ -1,34 +1,60 @@
 import { HashiyaDb } from '../db/db';
 import { repository } from '../db/repository';
+import { broadcastChannel, type LibraryMessage } from '../store/libraryChannel';
 import { findOccurrences, type FoundOccurrences, type OccurrenceRequest } from './findOccurrences';
+import { heldLibrary, type SearchSource } from './heldLibrary';
 import { searchTexts, type LibraryHitCount, type LibrarySearchRequest } from './searchTexts';
 
-/** What the page sends: the database to read and the search, or a tag-all's occurrences to find. */
-export type SearchWorkerRequest =
-  { readonly dbName: string; readonly request: LibrarySearchRequest } | { readonly dbName: string; readonly occurrences: OccurrenceRequest };
+/** What the worker runs: a library search, or a tag-all's occurrences to find. */
+export type SearchRun =
+  { readonly type: 'search'; readonly request: LibrarySearchRequest } | { readonly type: 'occurrences'; readonly occurrences: OccurrenceRequest };
 
-/** What the worker answers: documents with hits (or occurrences) as it finds them, then that it is done. */
+/**
+ * What the page sends: `open` (first, once) names the database, `changed` is what the page
+ * stored, `stop` ends a run; each run goes under its id.
+ */
+export type SearchWorkerRequest =
+  | { readonly type: 'open'; readonly dbName: string }
+  | { readonly type: 'changed'; readonly message: LibraryMessage }
+  | { readonly type: 'stop'; readonly id: number }
+  | (SearchRun & { readonly id: number });
+
+/** What the worker answers a run: documents with hits (or occurrences) as it finds them, then that it is done. */
 export type SearchWorkerMessage =
-  | { readonly type: 'found'; readonly found: readonly LibraryHitCount[]; readonly searched: number }
-  | { readonly type: 'occurrences'; readonly found: readonly FoundOccurrences[]; readonly searched: number }
-  | { readonly type: 'done' }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly id: number; readonly type: 'found'; readonly found: readonly LibraryHitCount[]; readonly searched: number }
+  | { readonly id: number; readonly type: 'occurrences'; readonly found: readonly FoundOccurrences[]; readonly searched: number }
+  | { readonly id: number; readonly type: 'done' }
+  | { readonly id: number; readonly type: 'error'; readonly message: string };
 
 // A dedicated worker's global scope; the web project's types describe a window.
 const scope = self as unknown as { postMessage(message: SearchWorkerMessage): void; onmessage: ((e: MessageEvent<SearchWorkerRequest>) => void) | null };
 
+let library: SearchSource | null = null;
+const stopped = new Set<number>();
+
 // Reading every text from IndexedDB and folding it happen here, off the window's main
-// thread: a search of a large library never stalls typing or tagging.
+// thread: a search of a large library never stalls typing or tagging. The worker lives as
+// long as the page and holds the texts it read (`heldLibrary`), so a search after the
+// first only searches. What other windows store comes over the library channel, what this
+// page stores in its own `changed` messages (in order with its requests).
 scope.onmessage = (e) => {
-  const message = e.data;
-  const db = new HashiyaDb(message.dbName);
-  const repo = repository(db);
+  const m = e.data;
+  if (m.type === 'open') {
+    library = heldLibrary(repository(new HashiyaDb(m.dbName)));
+    broadcastChannel(m.dbName)?.listen((message) => library?.changed(message));
+    return;
+  }
+  if (!library) return;
+  if (m.type === 'changed') return library.changed(m.message);
+  if (m.type === 'stop') return void stopped.add(m.id);
+  const { id } = m;
+  const isStopped = () => stopped.has(id);
   const run =
-    'occurrences' in message
-      ? findOccurrences(repo, message.occurrences, (found, searched) => scope.postMessage({ type: 'occurrences', found, searched }), undefined, 100)
-      : searchTexts(repo.eachText(), message.request, (found, searched) => scope.postMessage({ type: 'found', found, searched }), undefined, 100);
+    m.type === 'occurrences'
+      ? findOccurrences(library, m.occurrences, (found, searched) => scope.postMessage({ id, type: 'occurrences', found, searched }), isStopped, 100)
+      : searchTexts(library, m.request, (found, searched) => scope.postMessage({ id, type: 'found', found, searched }), isStopped, 100);
   run
-    .then(() => scope.postMessage({ type: 'done' }))
-    .catch((err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
-    .finally(() => db.close());
+    .then(() => scope.postMessage({ id, type: 'done' }))
+    .catch((err: unknown) => scope.postMessage({ id, type: 'error', message: err instanceof Error ? err.message : String(err) }))
+    .finally(() => stopped.delete(id));
 };

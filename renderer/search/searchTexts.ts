@@ -1,5 +1,6 @@
-import { foldArabic, type FoldOptions } from '../../shared/text/arabicFold';
-import { matchArabic } from '../../shared/text/arabicMatch';
+import type { FoldOptions } from '../../shared/text/arabicFold';
+import { matchArabic, matchCore } from '../../shared/text/arabicMatch';
+import type { SearchSource } from './heldLibrary';
 
 /** How often a query occurs in one document of the library. */
 export interface LibraryHitCount {
@@ -21,7 +22,7 @@ export interface LibrarySearchRequest {
  * when `stopped()` says so.
  */
 export async function searchTexts(
-  texts: AsyncIterable<{ readonly docId: string; readonly text: string }>,
+  texts: Pick<SearchSource, 'eachFolded'>,
   request: LibrarySearchRequest,
   report: (found: readonly LibraryHitCount[], searched: number) => void,
   stopped: () => boolean = () => false,
@@ -30,9 +31,11 @@ export async function searchTexts(
   let found: LibraryHitCount[] = [];
   let searched = 0;
   let since = performance.now();
-  for await (const { docId, text } of texts) {
+  const core = matchCore(request.query, request.options);
+  for await (const { docId, folded, full } of texts.eachFolded(request.options)) {
     if (stopped()) return;
-    const hits = matchArabic(foldArabic(text, request.options), request.query).length;
+    // Only a text that holds the query's core can have a hit: the others need no second fold.
+    const hits = core !== null && folded.includes(core) ? matchArabic(full(), request.query).length : 0;
     searched++;
     if (hits) found.push({ docId, hits });
     if (performance.now() - since >= batchMs) {

@@ -1,5 +1,5 @@
 import type { FoundOccurrences, OccurrenceRequest } from './findOccurrences';
-import { runInSearchWorker } from './searchWorkerRun';
+import type { SearchWorker } from './searchWorkerRun';
 
 /**
  * Finds a library-wide tag-all's occurrences somewhere: reports documents as they are found
@@ -10,11 +10,10 @@ export type OccurrenceFinder = (
   report: (found: readonly FoundOccurrences[], searched: number) => void,
 ) => { readonly done: Promise<void>; cancel(): void };
 
-/** Finds each tag-all's occurrences in a fresh library-search worker reading the database `dbName`; null where the platform has no workers. */
-export function workerOccurrences(dbName: string): OccurrenceFinder | null {
-  if (typeof Worker === 'undefined') return null;
+/** Finds each tag-all's occurrences in the page's library-search worker. */
+export function workerOccurrences(worker: SearchWorker): OccurrenceFinder {
   return (request, report) =>
-    runInSearchWorker('hashiya-occurrences', { dbName, occurrences: request }, (m) => {
+    worker.run({ type: 'occurrences', occurrences: request }, (m) => {
       if (m.type === 'occurrences') report(m.found, m.searched);
     });
 }

@@ -1,4 +1,4 @@
-import { runInSearchWorker } from './searchWorkerRun';
+import type { SearchWorker } from './searchWorkerRun';
 import type { LibraryHitCount, LibrarySearchRequest } from './searchTexts';
 
 /**
@@ -11,11 +11,10 @@ export type LibrarySearcher = (
   report: (found: readonly LibraryHitCount[], searched: number) => void,
 ) => { readonly done: Promise<void>; cancel(): void };
 
-/** Runs each library search in a fresh dedicated worker reading the database `dbName`; null where the platform has no workers. */
-export function workerSearcher(dbName: string): LibrarySearcher | null {
-  if (typeof Worker === 'undefined') return null;
+/** Runs each library search in the page's library-search worker. */
+export function workerSearcher(worker: SearchWorker): LibrarySearcher {
   return (request, report) =>
-    runInSearchWorker('hashiya-search', { dbName, request }, (m) => {
+    worker.run({ type: 'search', request }, (m) => {
       if (m.type === 'found') report(m.found, m.searched);
     });
 }

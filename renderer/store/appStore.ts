@@ -7,6 +7,7 @@ import { workerClaimsHost } from '../claims/claimsHosts';
 import { workerImporter } from '../import/workerImporter';
 import { workerSearcher } from '../search/workerSearcher';
 import { workerOccurrences } from '../search/workerOccurrences';
+import { searchWorker } from '../search/searchWorkerRun';
 import { workerRecommenders } from '../suggest/workerRecommenders';
 import { pageModel } from '../suggest/modelOnDisk';
 import { api } from '../platform/api';
@@ -18,11 +19,21 @@ import type { HashiyaState } from './types';
 const db = new HashiyaDb();
 const importStreamed = workerImporter(db.name);
 const claimsHost = workerClaimsHost(db.name);
-// The claims worker keeps its tables current from what the windows store, over the channel;
-// this window's also through the host, so they reach it before the requests that follow.
-const channel = echoChannel(broadcastChannel(db.name), claimsHost ? (m) => claimsHost.changed(m) : undefined);
-const searchLibrary = workerSearcher(db.name);
-const findOccurrences = workerOccurrences(db.name);
+const search = searchWorker(db.name);
+// The claims and library-search workers keep what they hold current from what the windows
+// store, over the channel; this window's also through the host, so they reach it before
+// the requests that follow.
+const channel = echoChannel(
+  broadcastChannel(db.name),
+  claimsHost || search
+    ? (m) => {
+        claimsHost?.changed(m);
+        search?.changed(m);
+      }
+    : undefined,
+);
+const searchLibrary = search && workerSearcher(search);
+const findOccurrences = search && workerOccurrences(search);
 const recommend = workerRecommenders(db.name);
 
 /** The app's store, backed by the real IndexedDB and platform API. */

@@ -1,15 +1,16 @@
 import type { StateCreator } from 'zustand';
 import { t } from '../i18n/i18n';
+import { heldLibrary } from '../search/heldLibrary';
 import { searchTexts } from '../search/searchTexts';
 import type { LibrarySearcher } from '../search/workerSearcher';
 import { currentHit, searchHits } from './searchHits';
 import type { HashiyaState, SearchSlice, StoreDeps } from './types';
 
-/** A search run on this thread, in slices between which the window goes on (where there are no workers). */
+/** A search run on this thread, in slices between which the window goes on (where there are no workers); it holds nothing between runs. */
 function inPlace(deps: StoreDeps): LibrarySearcher {
   return (request, report) => {
     let stopped = false;
-    const done = searchTexts(deps.repo.eachText(), request, report, () => stopped);
+    const done = searchTexts(heldLibrary(deps.repo), request, report, () => stopped);
     return {
       done,
       cancel: () => {

@@ -8,6 +8,7 @@ import { placeKey, rejectionId } from '../../shared/suggest/rejection';
 import { t } from '../i18n/i18n';
 import { labelTitle } from '../i18n/labelTitle';
 import { findOccurrences } from '../search/findOccurrences';
+import { heldLibrary } from '../search/heldLibrary';
 import type { OccurrenceFinder } from '../search/workerOccurrences';
 import { historyKey } from './historyKey';
 import { markStep } from './stepOrder';
@@ -27,11 +28,11 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
 
 const emptyLayer = (docId: string | null): SuggestionLayer => ({ docId, proposed: [], rejected: new Set(), current: 0 });
 
-/** A tag-all run on this thread, in slices between which the window goes on (where there are no workers). */
+/** A tag-all run on this thread, in slices between which the window goes on (where there are no workers); it holds nothing between runs. */
 function inPlace(deps: StoreDeps): OccurrenceFinder {
   return (request, report) => {
     let stopped = false;
-    const done = findOccurrences(deps.repo, request, report, () => stopped);
+    const done = findOccurrences(heldLibrary(deps.repo), request, report, () => stopped);
     return {
       done,
       cancel: () => {

@@ -1,4 +1,4 @@
-import { foldArabic, originalRange, type FoldedText } from './arabicFold';
+import { foldArabic, originalRange, type FoldOptions, type FoldedText } from './arabicFold';
 import type { Utf16Offset } from './units';
 
 /**
@@ -43,13 +43,28 @@ function wordStart(text: string, at: number): boolean {
  * and do not overlap. What follows the query is not checked: suffixes (قواتهم) still match.
  */
 export function matchArabic(folded: FoldedText, query: string): ArabicHit[] {
-  const q = foldArabic(query, folded.options).text.trim();
+  const q = foldedQuery(query, folded.options);
   if (!q) return [];
   const found = findAfter(folded, q, PROCLITICS);
   // القوات written after ل is لقوات behind a ل: the hit covers لقوات, the article's lam onwards.
-  if (q.startsWith('ال') && q.length > 2) found.push(...findAfter(folded, q.slice(1), LAM_BEFORE_ARTICLE));
+  if (articled(q)) found.push(...findAfter(folded, q.slice(1), LAM_BEFORE_ARTICLE));
   return found.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * What every hit of {@link matchArabic} holds in the folded text: a text (folded with the
+ * same options) that does not contain it has no hit, so a library search skips it without
+ * folding it again. Null for a query that matches nothing.
+ */
+export function matchCore(query: string, options: FoldOptions): string | null {
+  const q = foldedQuery(query, options);
+  if (!q) return null;
+  return articled(q) ? q.slice(1) : q;
+}
+
+const foldedQuery = (query: string, options: FoldOptions) => foldArabic(query, options).text.trim();
+
+const articled = (q: string) => q.startsWith('ال') && q.length > 2;
 
 function findAfter(folded: FoldedText, core: string, clitics: readonly string[]): ArabicHit[] {
   const { text } = folded;

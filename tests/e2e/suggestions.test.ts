@@ -107,6 +107,12 @@ describe('suggestions and tag every occurrence', () => {
     await expect.poll(() => dialog.getByText('✓ 3 tagged').count()).toBe(1);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // The search worker holds the library between tag-alls: the next one knows what was just tagged.
+    await page.keyboard.press('Shift+T');
+    await expect.poll(() => dialog.getByTestId('occurrences-status').textContent()).toBe('1 occurrence in 1 other document');
+    expect(await rows.evaluateAll((lis) => lis.map((li) => li.querySelector('b')?.textContent))).toEqual(['vocalised-report']);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
 
     await openDocument(page, 'gas-field-attack');
     await expect

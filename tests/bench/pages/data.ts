@@ -4,6 +4,7 @@ import { repository } from '../../../renderer/db/repository';
 import { createHashiyaStore, type HashiyaStore } from '../../../renderer/store/createStore';
 import { workerImporter } from '../../../renderer/import/workerImporter';
 import { workerOccurrences } from '../../../renderer/search/workerOccurrences';
+import { searchWorker } from '../../../renderer/search/searchWorkerRun';
 import { workerRecommenders } from '../../../renderer/suggest/workerRecommenders';
 import type { RecommenderHost } from '../../../renderer/suggest/recommenderHost';
 import { jsonlDocumentLine } from '../../../shared/formats/jsonl';
@@ -325,8 +326,9 @@ async function setupTagAll(sources: string[], docs: number, chars: number, spans
   for (const d of generated) for (const sp of d.spans) counts.set(d.text.slice(sp.start, sp.end), (counts.get(d.text.slice(sp.start, sp.end)) ?? 0) + 1);
   // A name of two words or more: a single tagged word may be a particle (في) found everywhere.
   const query = [...counts].filter(([t]) => /\S\s+\S/u.test(t)).sort((a, b) => b[1] - a[1])[0]![0];
-  const findOccurrences = workerOccurrences(db.name);
-  if (!findOccurrences) throw new Error('this page has no workers');
+  const worker = searchWorker(db.name);
+  if (!worker) throw new Error('this page has no workers');
+  const findOccurrences = workerOccurrences(worker);
   const store = createHashiyaStore({ repo: repository(db), api, appVersion: 'bench', now: () => ++clock, newId: () => `n${++ids}`, findOccurrences });
   await store.getState().setAnnotator('bench');
   await store.getState().refreshLibrary();

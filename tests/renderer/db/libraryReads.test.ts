@@ -46,6 +46,19 @@ describe('eachText', () => {
     expect(await texts(db, 1)).toEqual(expected);
   });
 
+  it('takes the texts it is given from there, reading only the others', async () => {
+    const db = freshDb();
+    await library(db, ['d1', 'd2', 'd3']);
+    const held = new Map([['d2', 'held']]);
+    const out: [string, string][] = [];
+    for await (const t of repository(db).eachText(500, held)) out.push([t.docId, t.text]);
+    expect(out).toEqual([
+      ['d1', 'نص d1'],
+      ['d2', 'held'],
+      ['d3', 'نص d3'],
+    ]);
+  });
+
   it('leaves out a text whose document is gone, and a document without its text', async () => {
     const db = freshDb();
     await library(db, ['d1', 'd2', 'd3', 'd4']);

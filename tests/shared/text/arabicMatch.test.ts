@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { foldArabic } from '../../../shared/text/arabicFold';
-import { matchArabic } from '../../../shared/text/arabicMatch';
+import { matchArabic, matchCore } from '../../../shared/text/arabicMatch';
 import { fixtureArticle } from '../../support/fixtures';
 import { boundaries, mixedText } from '../support/arbitraries';
 
@@ -102,5 +102,21 @@ describe('matchArabic', () => {
         },
       ),
     );
+  });
+});
+
+describe('matchCore', () => {
+  it('is in every text a query hits, folded as the text was', () => {
+    fc.assert(
+      fc.property(mixedText(), fc.constantFrom('القوات', 'قوات', 'الأميركية', 'دير الزور', 'مدرسة', 'ب'), fc.boolean(), (text, query, tehMarbuta) => {
+        const folded = foldArabic(text, { tehMarbuta });
+        const core = matchCore(query, { tehMarbuta });
+        if (matchArabic(folded, query).length) expect(folded.text.includes(core!)).toBe(true);
+      }),
+    );
+    // للقوات holds the hit of القوات without its alef.
+    expect(matchCore('القوات', {})).toBe('لقوات');
+    expect(found('للقوات', 'القوات')).toEqual([{ hit: 'لقوات', clitic: 'ل' }]);
+    expect(matchCore(' \u064e ', {})).toBeNull();
   });
 });

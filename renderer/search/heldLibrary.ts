@@ -1,0 +1,96 @@
+import type { Span } from '../../shared/model/span';
+import { foldArabic, type FoldedText, type FoldOptions } from '../../shared/text/arabicFold';
+import type { Repository } from '../db/repository';
+import type { LibraryMessage } from '../store/libraryChannel';
+
+/** One text of the library as a search goes through it: folded as asked, and the whole fold on demand. */
+export interface SearchableText {
+  readonly docId: string;
+  readonly text: string;
+  /** The folded text alone, to test whether a query can hit it at all (`matchCore`). */
+  readonly folded: string;
+  /** The fold with its way back to the original, for the texts that may hold a hit. */
+  readonly full: () => FoldedText;
+}
+
+/** What a library search and a library-wide tag-all read: the texts, the annotator's spans, their rejections. */
+export type SearchSource = ReturnType<typeof heldLibrary>;
+
+/**
+ * The library as the library-search worker holds it between searches: every text (texts
+ * never change) and its folded form, and the spans of each annotator in the documents a
+ * tag-all has looked at. Each search still asks which documents there are, so a new or a
+ * deleted one is never missed; spans are read again for a document the windows say they
+ * stored spans in (`changed`), everything after a wholesale change (an import, a restore).
+ * Rejections are few and read at every tag-all.
+ */
+export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansOf' | 'rejectionsByDoc'>) {
+  const texts = new Map<string, string>();
+  // Folded strings alone, by fold options: the tables back to the original would be four
+  // times the text, and only the texts with a hit need them.
+  const folds = new Map<string, Map<string, string>>();
+  const spans = new Map<string, Map<string, Span[]>>();
+  // Counts the changes heard: what a read began before one may be older than it, so it is
+  // used but not kept.
+  let changes = 0;
+  let wholesale = 0;
+
+  return {
+    /** Every text in the order documents were added, folded with `options`; the ones not held are read. */
+    async *eachFolded(options: FoldOptions): AsyncGenerator<SearchableText> {
+      const key = options.tehMarbuta ? 'ة' : '';
+      let folded = folds.get(key);
+      if (!folded) folds.set(key, (folded = new Map<string, string>()));
+      const seen = new Set<string>();
+      const since = wholesale;
+      for await (const { docId, text } of repo.eachText(500, texts)) {
+        seen.add(docId);
+        if (since !== wholesale) {
+          yield { docId, text, folded: foldArabic(text, options).text, full: () => foldArabic(text, options) };
+          continue;
+        }
+        texts.set(docId, text);
+        const held = folded.get(docId);
+        if (held !== undefined) yield { docId, text, folded: held, full: () => foldArabic(text, options) };
+        else {
+          const full = foldArabic(text, options);
+          folded.set(docId, full.text);
+          yield { docId, text, folded: full.text, full: () => full };
+        }
+      }
+      // A document deleted since: its text is let go.
+      if (since === wholesale && seen.size < texts.size) for (const id of texts.keys()) if (!seen.has(id)) forget(id);
+    },
+
+    /** The annotator's spans in each of `docIds` (none for a document that has none). */
+    async annotatorSpansOf(docIds: readonly string[], annotator: string): Promise<Map<string, Span[]>> {
+      let mine = spans.get(annotator);
+      if (!mine) spans.set(annotator, (mine = new Map<string, Span[]>()));
+      const missing = docIds.filter((id) => !mine.has(id));
+      if (!missing.length) return new Map(docIds.map((id) => [id, mine.get(id)!]));
+      const since = changes;
+      const read = await repo.annotatorSpansOf(missing, annotator);
+      if (since === changes) for (const [id, list] of read) mine.set(id, list);
+      return new Map(docIds.map((id) => [id, read.get(id) ?? mine.get(id)!]));
+    },
+
+    rejectionsByDoc: (annotator: string) => repo.rejectionsByDoc(annotator),
+
+    /** What a window stored: a document's spans are read again, everything after a wholesale change. */
+    changed(m: LibraryMessage): void {
+      changes++;
+      if (m.kind === 'library') {
+        wholesale++;
+        texts.clear();
+        folds.clear();
+        spans.clear();
+      } else if (m.kind === 'spans') for (const mine of spans.values()) mine.delete(m.docId);
+    },
+  };
+
+  function forget(docId: string) {
+    texts.delete(docId);
+    for (const f of folds.values()) f.delete(docId);
+    for (const mine of spans.values()) mine.delete(docId);
+  }
+}
