@@ -62,6 +62,11 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansO
       if (since === wholesale && seen.size < texts.size) for (const id of texts.keys()) if (!seen.has(id)) forget(id);
     },
 
+    /** Reads and folds every text not held yet, as a search without the tehMarbuta fold would. */
+    async hold(): Promise<void> {
+      for await (const _ of this.eachFolded({}));
+    },
+
     /** The annotator's spans in each of `docIds` (none for a document that has none). */
     async annotatorSpansOf(docIds: readonly string[], annotator: string): Promise<Map<string, Span[]>> {
       let mine = spans.get(annotator);

@@ -10,11 +10,12 @@ export type SearchRun =
   { readonly type: 'search'; readonly request: LibrarySearchRequest } | { readonly type: 'occurrences'; readonly occurrences: OccurrenceRequest };
 
 /**
- * What the page sends: `open` (first, once) names the database, `changed` is what the page
- * stored, `stop` ends a run; each run goes under its id.
+ * What the page sends: `open` (first, once) names the database and whether to read the
+ * library at once, `changed` is what the page stored, `stop` ends a run; each run goes
+ * under its id.
  */
 export type SearchWorkerRequest =
-  | { readonly type: 'open'; readonly dbName: string }
+  | { readonly type: 'open'; readonly dbName: string; readonly hold: boolean }
   | { readonly type: 'changed'; readonly message: LibraryMessage }
   | { readonly type: 'stop'; readonly id: number }
   | (SearchRun & { readonly id: number });
@@ -30,6 +31,9 @@ export type SearchWorkerMessage =
 const scope = self as unknown as { postMessage(message: SearchWorkerMessage): void; onmessage: ((e: MessageEvent<SearchWorkerRequest>) => void) | null };
 
 let library: SearchSource | null = null;
+// The reading of the whole library begun at `open`: a run waits for it rather than read
+// the same texts beside it.
+let holding: Promise<void> = Promise.resolve();
 const stopped = new Set<number>();
 
 // Reading every text from IndexedDB and folding it happen here, off the window's main
@@ -42,6 +46,8 @@ scope.onmessage = (e) => {
   if (m.type === 'open') {
     library = heldLibrary(repository(new HashiyaDb(m.dbName)));
     broadcastChannel(m.dbName)?.listen((message) => library?.changed(message));
+    // A library that cannot be read now is read by the first run, which says why.
+    if (m.hold) holding = library.hold().catch(() => {});
     return;
   }
   if (!library) return;
@@ -49,10 +55,12 @@ scope.onmessage = (e) => {
   if (m.type === 'stop') return void stopped.add(m.id);
   const { id } = m;
   const isStopped = () => stopped.has(id);
-  const run =
+  const source = library;
+  const run = holding.then(() =>
     m.type === 'occurrences'
-      ? findOccurrences(library, m.occurrences, (found, searched) => scope.postMessage({ id, type: 'occurrences', found, searched }), isStopped, 100)
-      : searchTexts(library, m.request, (found, searched) => scope.postMessage({ id, type: 'found', found, searched }), isStopped, 100);
+      ? findOccurrences(source, m.occurrences, (found, searched) => scope.postMessage({ id, type: 'occurrences', found, searched }), isStopped, 100)
+      : searchTexts(source, m.request, (found, searched) => scope.postMessage({ id, type: 'found', found, searched }), isStopped, 100),
+  );
   run
     .then(() => scope.postMessage({ id, type: 'done' }))
     .catch((err: unknown) => scope.postMessage({ id, type: 'error', message: err instanceof Error ? err.message : String(err) }))

@@ -15,11 +15,12 @@ export interface SearchWorker {
 type Pending = { onMessage(m: SearchWorkerMessage): void; finish(): void; fail(err: Error): void };
 
 /**
- * One long-lived library-search worker reading the database `dbName`, started at the first
- * run: it keeps the texts between runs, so a search after the first reads only what is new.
- * Null where there are no workers.
+ * One long-lived library-search worker reading the database `dbName`: it keeps the texts
+ * between runs, so a search after the first reads only what is new. With `hold` it starts
+ * at once and reads the library while the analyst is still opening a document, so the
+ * first tag-all finds it held too; else at the first run. Null where there are no workers.
  */
-export function searchWorker(dbName: string): SearchWorker | null {
+export function searchWorker(dbName: string, hold: boolean): SearchWorker | null {
   if (typeof Worker === 'undefined') return null;
   let worker: Worker | null = null;
   let next = 0;
@@ -45,9 +46,10 @@ export function searchWorker(dbName: string): SearchWorker | null {
       for (const p of pending.values()) p.fail(new Error(e.message || 'the search worker stopped'));
       pending.clear();
     };
-    w.postMessage({ type: 'open', dbName } satisfies SearchWorkerRequest);
+    w.postMessage({ type: 'open', dbName, hold } satisfies SearchWorkerRequest);
     return w;
   };
+  if (hold) worker = start();
   return {
     run(request, onMessage) {
       worker ??= start();

@@ -19,7 +19,7 @@ import type { HashiyaState } from './types';
 const db = new HashiyaDb();
 const importStreamed = workerImporter(db.name);
 const claimsHost = workerClaimsHost(db.name);
-const search = searchWorker(db.name);
+const search = searchWorker(db.name, true);
 // The claims and library-search workers keep what they hold current from what the windows
 // store, over the channel; this window's also through the host, so they reach it before
 // the requests that follow.
