@@ -34,6 +34,7 @@ let library: SearchSource | null = null;
 // The reading of the whole library begun at `open`: a run waits for it rather than read
 // the same texts beside it.
 let holding: Promise<void> = Promise.resolve();
+const running = new Set<number>();
 const stopped = new Set<number>();
 
 // Reading every text from IndexedDB and folding it happen here, off the window's main
@@ -52,8 +53,10 @@ scope.onmessage = (e) => {
   }
   if (!library) return;
   if (m.type === 'changed') return library.changed(m.message);
-  if (m.type === 'stop') return void stopped.add(m.id);
+  // A run that already ended has nothing to stop.
+  if (m.type === 'stop') return void (running.has(m.id) && stopped.add(m.id));
   const { id } = m;
+  running.add(id);
   const isStopped = () => stopped.has(id);
   const source = library;
   const run = holding.then(() =>
@@ -64,5 +67,8 @@ scope.onmessage = (e) => {
   run
     .then(() => scope.postMessage({ id, type: 'done' }))
     .catch((err: unknown) => scope.postMessage({ id, type: 'error', message: err instanceof Error ? err.message : String(err) }))
-    .finally(() => stopped.delete(id));
+    .finally(() => {
+      running.delete(id);
+      stopped.delete(id);
+    });
 };
