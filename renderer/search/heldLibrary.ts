@@ -3,6 +3,13 @@ import { foldArabic, type FoldedText, type FoldOptions } from '../../shared/text
 import type { Repository } from '../db/repository';
 import type { LibraryMessage } from '../store/libraryChannel';
 
+/**
+ * The most characters of text held, by default (each also held folded for each fold option
+ * searched with, two bytes a character each): a larger library's other texts are read at
+ * each search, as if nothing were held.
+ */
+const HOLD_CHARS = 30_000_000;
+
 /** One text of the library as a search goes through it: folded as asked, and the whole fold on demand. */
 export interface SearchableText {
   readonly docId: string;
@@ -24,7 +31,7 @@ export type SearchSource = ReturnType<typeof heldLibrary>;
  * stored spans in (`changed`), everything after a wholesale change (an import, a restore).
  * Rejections are few and read at every tag-all.
  */
-export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansOf' | 'rejectionsByDoc'>) {
+export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansOf' | 'rejectionsByDoc'>, holdChars = HOLD_CHARS) {
   const texts = new Map<string, string>();
   // Folded strings alone, by fold options: the tables back to the original would be four
   // times the text, and only the texts with a hit need them.
@@ -34,6 +41,7 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansO
   // used but not kept.
   let changes = 0;
   let wholesale = 0;
+  let heldChars = 0;
 
   return {
     /** Every text in the order documents were added, folded with `options`; the ones not held are read. */
@@ -45,10 +53,12 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansO
       const since = wholesale;
       for await (const { docId, text } of repo.eachText(500, texts)) {
         seen.add(docId);
-        if (since !== wholesale) {
-          yield { docId, text, folded: foldArabic(text, options).text, full: () => foldArabic(text, options) };
+        if (since !== wholesale || (!texts.has(docId) && heldChars + text.length > holdChars)) {
+          const full = foldArabic(text, options);
+          yield { docId, text, folded: full.text, full: () => full };
           continue;
         }
+        if (!texts.has(docId)) heldChars += text.length;
         texts.set(docId, text);
         const held = folded.get(docId);
         if (held !== undefined) yield { docId, text, folded: held, full: () => foldArabic(text, options) };
@@ -86,6 +96,7 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansO
       changes++;
       if (m.kind === 'library') {
         wholesale++;
+        heldChars = 0;
         texts.clear();
         folds.clear();
         spans.clear();
@@ -94,6 +105,7 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansO
   };
 
   function forget(docId: string) {
+    heldChars -= texts.get(docId)?.length ?? 0;
     texts.delete(docId);
     for (const f of folds.values()) f.delete(docId);
     for (const mine of spans.values()) mine.delete(docId);

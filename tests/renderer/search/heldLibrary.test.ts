@@ -30,7 +30,7 @@ const FIRST = { start: utf16(5), end: utf16(21) };
 const SECOND = { start: utf16(35), end: utf16(51) };
 
 /** A library of documents `d1`…, each with TEXT, and a repository that counts the texts and spans it reads. */
-async function library(count: number) {
+async function library(count: number, holdChars?: number) {
   const db = new HashiyaDb(`held-library-${++n}`);
   opened.push(db);
   const repo = repository(db);
@@ -49,7 +49,7 @@ async function library(count: number) {
     },
     rejectionsByDoc: (annotator) => repo.rejectionsByDoc(annotator),
   };
-  return { db, repo, reads, held: heldLibrary(counted) };
+  return { db, repo, reads, held: heldLibrary(counted, holdChars) };
 }
 
 /** A library-wide tag-all of «القوات الأميركية» as actor for mona: each document's places. */
@@ -107,5 +107,13 @@ describe('heldLibrary', () => {
     held.changed({ kind: 'library' });
     expect(await tagAll(held)).toEqual({ d2: [FIRST.start, SECOND.start] });
     expect(reads).toEqual({ texts: 4, spans: 3 });
+  });
+
+  it('holds no more text than it may: the rest is read at each search', async () => {
+    const { reads, held } = await library(3, 2 * TEXT.length);
+    const all = { d1: [FIRST.start, SECOND.start], d2: [FIRST.start, SECOND.start], d3: [FIRST.start, SECOND.start] };
+    expect(await tagAll(held)).toEqual(all);
+    expect(await tagAll(held)).toEqual(all);
+    expect(reads.texts).toBe(4);
   });
 });
