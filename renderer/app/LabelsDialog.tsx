@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { LABEL_ROLES, type LabelDef, type LabelRole } from '../../shared/model/label';
 import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
@@ -232,7 +232,7 @@ export function LabelsDialog() {
           <ul>
             {notInSet.map(([name, n]) => (
               <li key={name}>
-                <bdi>{t('lib.notInSetRow', { name, spans: t('lib.spans', { count: n }) })}</bdi> {mergeSelect(name)}
+                <Trans i18nKey="lib.notInSetRow" values={{ name, spans: t('lib.spans', { count: n }) }} components={{ bdi: <bdi /> }} /> {mergeSelect(name)}
               </li>
             ))}
           </ul>

@@ -1252,7 +1252,7 @@ export const ar = {
     unknownLabels: 'تسميات ليست في مجموعتك: {{names}}. ادمجها في إحدى تسمياتك من نافذة التسميات (ادمج في…).',
     unknownLabelsReview: 'تسميات ليست في مجموعتك: <bdi>{{names}}</bdi> (يمكنك دمجها في تسمياتك لاحقًا من نافذة التسميات)',
     notInSet: 'تسميات في المكتبة ليست في مجموعتك',
-    notInSetRow: '{{name}} (تحملها {{spans}})',
+    notInSetRow: '<bdi>{{name}}</bdi> (تحملها {{spans}})',
     mergeInto: 'ادمج {{name}} في…',
     mergeChoose: 'ادمج في…',
     mergeDialog: 'دمج تسمية',

@@ -964,7 +964,7 @@ export const en = {
     unknownLabels: 'Labels not in your set: {{names}}. Merge them into one of yours in Labels (Merge into…).',
     unknownLabelsReview: 'Labels not in your set: <bdi>{{names}}</bdi> (merge them into yours afterwards, in Labels)',
     notInSet: 'Labels in the library that are not in your set',
-    notInSetRow: '{{name}} ({{spans}})',
+    notInSetRow: '<bdi>{{name}}</bdi> ({{spans}})',
     mergeInto: 'Merge {{name}} into…',
     mergeChoose: 'Merge into…',
     mergeDialog: 'Merge a label',

@@ -133,7 +133,7 @@ export const librarySlice =
         problems.push(...parsed.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
         if (problems.length) {
           // Nothing is stored while any file has a problem; the user decides.
-          set({ pendingImport: { valid: parsed.documents, problems } });
+          set({ pendingImport: { valid: parsed.documents, problems, readIn } });
           get().notify({
             kind: 'error',
             text: t('imports.unreadable', { problems: t('imports.problemCount', { count: problems.length }), count: files.length }),
@@ -151,7 +151,7 @@ export const librarySlice =
       async importValidOnly() {
         const pending = get().pendingImport;
         set({ pendingImport: null });
-        if (pending && pending.valid.length) await store(pending.valid);
+        if (pending && pending.valid.length) await store(pending.valid, [], pending.readIn);
       },
 
       cancelImport() {

@@ -74,6 +74,8 @@ export interface Notice {
 export interface PendingImport {
   readonly valid: readonly ExchangeDocument[];
   readonly problems: readonly string[];
+  /** The encoding each readable file was read in, for the notice when they are imported alone. */
+  readonly readIn?: readonly string[];
 }
 
 export type StatusFilter = 'all' | DocStatus;
