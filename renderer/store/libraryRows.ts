@@ -18,10 +18,18 @@ export function firstDirection(key: LibrarySortKey): 'asc' | 'desc' {
   return key === 'changed' || key === 'published' || key === 'length' || key === 'spans' ? 'desc' : 'asc';
 }
 
+// Records are immutable: each is folded once, not on every key typed in the search field.
+const folded = new WeakMap<DocumentRecord, string>();
+
 /** What the search field matches a document by: its title and every metadata field, folded. */
 function searchable(d: DocumentRecord): string {
-  const m = d.meta;
-  return foldArabic([d.title, d.source, m?.outlet, m?.author, m?.url, m?.language, ...(m?.tags ?? [])].filter(Boolean).join('\n')).text;
+  let text = folded.get(d);
+  if (text === undefined) {
+    const m = d.meta;
+    text = foldArabic([d.title, d.source, m?.outlet, m?.author, m?.url, m?.language, ...(m?.tags ?? [])].filter(Boolean).join('\n')).text;
+    folded.set(d, text);
+  }
+  return text;
 }
 
 /**

@@ -198,6 +198,20 @@ describe('imports name what they found', () => {
 
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await spansOnScreen(page)).find((s) => s.text === 'القوات الأميركية')?.label).toBe('ORG');
+
+    // Renaming a label to one the set has is no longer refused: it asks for the merge.
+    await page.getByRole('button', { name: 'Labels…' }).click();
+    await labels.getByRole('textbox', { name: 'Name of label 2', exact: true }).fill('actor');
+    await labels.getByRole('button', { name: 'Save labels' }).click();
+    await expect.poll(() => confirm.textContent()).toContain('Renaming “place” to “actor”, a label you already have, merges them.');
+    expect(await confirm.getByTestId('merge-confirm').textContent()).toContain(
+      '1 span in 1 document, every layer. Undo (Ctrl+Z) takes it back. “place” then leaves the label set.',
+    );
+    await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect.poll(() => labels.getByRole('textbox', { name: /^Name of label/ }).count()).toBe(3);
+    await labels.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(async () => (await spansOnScreen(page)).find((s) => s.text === 'خشام')?.label).toBe('actor');
+    expect(await page.getByRole('button', { name: /Tag as place/ }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
