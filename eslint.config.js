@@ -48,6 +48,7 @@ export default tseslint.config(
       'renderer/app/TargetsBox.tsx',
       'renderer/app/LabelBar.tsx',
       'renderer/app/LibraryView.tsx',
+      'renderer/app/DeleteDialog.tsx',
       'renderer/app/LibrarySearch.tsx',
       'renderer/app/ExportDialog.tsx',
       'renderer/app/ExportProgress.tsx',

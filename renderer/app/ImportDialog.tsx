@@ -114,6 +114,11 @@ export function ImportDialog() {
                 {n}
               </li>
             ))}
+            {review.unknownLabels.length > 0 && (
+              <li data-testid="unknown-labels">
+                <Trans i18nKey="lib.unknownLabelsReview" values={{ names: review.unknownLabels.join(t('lib.nameSeparator')) }} components={{ bdi: <bdi /> }} />
+              </li>
+            )}
             {review.mappedAway > 0 && <li>{t('importDialog.mappedAway', { count: review.mappedAway })}</li>}
             {review.streamed && <li>{t('importDialog.streamed')}</li>}
           </ul>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { LABEL_ROLES, type LabelDef, type LabelRole } from '../../shared/model/label';
 import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
@@ -21,8 +21,10 @@ const ROLE_TEXT = { entity: 'labels.roleEntity', claim: 'labels.roleClaim' } as 
 
 /**
  * Edits the project's label set: add, rename, give a role, recolour, rekey, describe. A
- * renamed label renames its spans everywhere; a label still in use cannot be removed; a
- * set that cannot be saved says why here, in the dialog.
+ * renamed label renames its spans everywhere; renamed to a label the set has, or merged
+ * into one (also a label only an import brought, listed apart), its spans take that label
+ * after a confirmation, as one library step; a label still in use cannot be removed; a set
+ * that cannot be saved says why here, in the dialog.
  */
 export function LabelsDialog() {
   const { t } = useTranslation();
@@ -30,9 +32,50 @@ export function LabelsDialog() {
   const labels = useHashiya((s) => s.labels);
   const dialog = useRef<HTMLDialogElement>(null);
   const [rows, setRows] = useState<Row[]>(() => labels.map((label, i) => ({ rowId: i, original: label.name, label })));
+  const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
+  const [merging, setMerging] = useState<{ from: string; into: string; spans: number; documents: number } | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
+  const reloadCounts = () =>
+    void appStore
+      .getState()
+      .labelCounts()
+      .then((c) => setCounts(c));
+  useEffect(reloadCounts, []);
+  const saved = labels.map((l) => l.name);
+  const notInSet = [...counts].filter(([name]) => !saved.includes(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+  async function askMerge(from: string, into: string) {
+    const { spans, documents } = await appStore.getState().describeLabelMerge(from);
+    setMerging({ from, into, spans, documents });
+  }
+
+  async function merge() {
+    if (!merging) return;
+    const problems = await appStore.getState().mergeLabel(merging.from, merging.into);
+    setMerging(null);
+    if (problems.length) {
+      appStore.getState().notify({ kind: 'error', text: t('labels.notSaved'), details: problems });
+      return;
+    }
+    reloadCounts();
+    // The merged label left the set: the rows start again from the set as stored.
+    setRows(appStore.getState().labels.map((label, i) => ({ rowId: i, original: label.name, label })));
+  }
+
+  const mergeSelect = (from: string) => (
+    <select aria-label={t('lib.mergeInto', { name: from })} value="" onChange={(e) => e.target.value && void askMerge(from, e.target.value)}>
+      <option value="">{t('lib.mergeChoose')}</option>
+      {saved
+        .filter((n) => n !== from)
+        .map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+    </select>
+  );
 
   const update = (rowId: number, patch: (l: LabelDef) => LabelDef) => setRows((rs) => rs.map((r) => (r.rowId === rowId ? { ...r, label: patch(r.label) } : r)));
 
@@ -52,6 +95,12 @@ export function LabelsDialog() {
   async function save() {
     const renames = new Map<string, string>();
     for (const r of rows) if (r.original && r.original !== r.label.name) renames.set(r.original, r.label.name);
+    // Renamed to a label the set already has (and keeps): that is a merge, asked for as one.
+    const into = [...renames].find(([from, to]) => rows.some((r) => r.original === to && r.label.name === to && r.original !== from));
+    if (into) {
+      await askMerge(into[0], into[1]);
+      return;
+    }
     const problems = await appStore.getState().saveLabels(
       rows.map((r) => r.label),
       renames,
@@ -59,6 +108,8 @@ export function LabelsDialog() {
     if (problems.length) appStore.getState().notify({ kind: 'error', text: t('labels.notSaved'), details: problems });
     else dialog.current?.close();
   }
+
+  const renamedInto = (from: string, into: string) => rows.some((r) => r.original === from && r.label.name === into);
 
   const freeKey = () => ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find((k) => !rows.some((r) => r.label.key === k)) ?? '9';
 
@@ -166,6 +217,7 @@ export function LabelsDialog() {
                 />
               </td>
               <td>
+                {r.original && saved.includes(r.original) && mergeSelect(r.original)}{' '}
                 <button type="button" aria-label={t('labels.remove', { name: r.label.name || format.number(i + 1) })} onClick={() => void remove(r)}>
                   ✕
                 </button>
@@ -174,6 +226,38 @@ export function LabelsDialog() {
           ))}
         </tbody>
       </table>
+      {notInSet.length > 0 && (
+        <section className="labels-not-in-set" aria-label={t('lib.notInSet')}>
+          <h3>{t('lib.notInSet')}</h3>
+          <ul>
+            {notInSet.map(([name, n]) => (
+              <li key={name}>
+                <Trans i18nKey="lib.notInSetRow" values={{ name, spans: t('lib.spans', { count: n }) }} components={{ bdi: <bdi /> }} /> {mergeSelect(name)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {merging && (
+        <section className="merge-confirm" role="group" aria-label={t('lib.mergeDialog')}>
+          {renamedInto(merging.from, merging.into) && <p>{t('lib.renameIsMerge', { from: merging.from, into: merging.into })}</p>}
+          <p data-testid="merge-confirm">
+            {t('lib.mergeConfirmText', {
+              from: merging.from,
+              into: merging.into,
+              spans: t('lib.spans', { count: merging.spans }),
+              documents: t('lib.documents', { count: merging.documents }),
+            })}{' '}
+            {saved.includes(merging.from) && t('lib.mergeConfirmDrop', { from: merging.from })}
+          </p>
+          <button type="button" onClick={() => setMerging(null)}>
+            {t('common.cancel')}
+          </button>{' '}
+          <button type="button" className="primary" onClick={() => void merge()}>
+            {t('lib.merge')}
+          </button>
+        </section>
+      )}
       <DialogNotice dialog={DIALOG} />
       <div className="dialog-buttons">
         <button

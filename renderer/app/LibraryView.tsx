@@ -1,12 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentRecord } from '../../shared/model/document';
 import { DOC_STATUSES, type DocStatus } from '../../shared/model/docStatus';
 import { useFormat } from '../i18n/useFormat';
 import { appStore, useHashiya } from '../store/appStore';
-import { libraryRows, metaChoices } from '../store/libraryRows';
-import type { LibraryQuery, StatusFilter } from '../store/types';
+import type { ReviewState } from '../../shared/review/reviewState';
+import { firstDirection, libraryRows, metaChoices } from '../store/libraryRows';
+import type { LibraryQuery, LibrarySortKey, StatusFilter } from '../store/types';
+import { DeleteDialog } from './DeleteDialog';
 import { DetailsDialog } from './DetailsDialog';
 import { LibrarySearch } from './LibrarySearch';
 import { STATUS_KEYS, StatusBadge } from './StatusBadge';
@@ -14,10 +16,28 @@ import { STATUS_KEYS, StatusBadge } from './StatusBadge';
 /** What the library says when no document has the status shown. */
 const NONE_WITH = { new: 'library.noneNew', 'in-progress': 'library.noneInProgress', done: 'library.noneDone' } as const satisfies Record<DocStatus, string>;
 
+/** Each review state's string key. */
+const REVIEW_KEYS = { 'not-started': 'lib.notStarted', 'in-review': 'lib.inReview', reviewed: 'lib.reviewed' } as const satisfies Record<ReviewState, string>;
+
+/** The columns, each with its header's string key, in the order shown; the sort select lists them too. */
+const COLUMNS = [
+  ['title', 'library.colTitle'],
+  ['outlet', 'library.colOutlet'],
+  ['published', 'library.colPublished'],
+  ['language', 'library.colLanguageTags'],
+  ['status', 'library.colStatus'],
+  ['review', 'lib.colReview'],
+  ['length', 'library.colCharacters'],
+  ['spans', 'lib.colSpans'],
+  ['changed', 'library.colChanged'],
+] as const satisfies readonly (readonly [LibrarySortKey, string])[];
+
 /**
  * The documents in the library: title, outlet, date published, language and tags, length,
- * spans, the annotator's status, last change; progress (done / total), filters by status,
- * outlet, language, tag and dates, a sort, and a click opens one.
+ * spans (every layer's), the annotator's status, the review state, last change; progress
+ * (done / total), a search of titles and details, filters by status, outlet, language, tag
+ * and dates, a sort by any column (its header, or the select), documents chosen to delete
+ * (confirmed, and undone as one library step), and a click opens one.
  */
 export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
@@ -27,14 +47,37 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
   const filter = useHashiya((s) => s.statusFilter);
   const annotator = useHashiya((s) => s.annotator);
   const query = useHashiya((s) => s.libraryQuery);
+  const reviewStates = useHashiya((s) => s.reviewStates);
+  const language = useHashiya((s) => s.language);
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [deleting, setDeleting] = useState<readonly string[] | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const statusOf = (id: string) => statuses.get(id) ?? 'new';
-  const choices = useMemo(() => metaChoices(documents), [documents]);
-  const ordered = useMemo(() => libraryRows(documents, query), [documents, query]);
+  const reviewOf = (id: string) => reviewStates.get(id) ?? 'not-started';
+  const choices = useMemo(() => metaChoices(documents, language), [documents, language]);
+  const ordered = useMemo(
+    () => libraryRows(documents, query, { status: (id) => statuses.get(id) ?? 'new', review: (id) => reviewStates.get(id) ?? 'not-started' }, language),
+    [documents, query, statuses, reviewStates, language],
+  );
   const shown = filter === 'all' ? ordered : ordered.filter((d) => statusOf(d.id) === filter);
   const setQuery = (patch: Partial<LibraryQuery>) => appStore.getState().setLibraryQuery(patch);
+  const sortBy = (sort: LibrarySortKey) =>
+    setQuery({ sort, direction: query.sort === sort ? (query.direction === 'asc' ? 'desc' : 'asc') : firstDirection(sort) });
+  // Only documents still listed stay chosen: a delete, a filter or another window may take them away.
+  const chosenShown = shown.filter((d) => chosen.has(d.id)).map((d) => d.id);
+  const toggle = (id: string, on: boolean) =>
+    setChosen((c) => {
+      const next = new Set(c);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   // Only the rows in view are rendered: a library of tens of thousands of documents stays quick.
+  // Coming back to the library (from a review, say) reads statuses and review states afresh.
+  useEffect(() => {
+    void appStore.getState().refreshLibrary();
+  }, []);
   const rows = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => 56, overscan: 12 });
 
   if (!documents.length) {
@@ -71,12 +114,30 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
       </div>
       <div className="library-filters" role="group" aria-label={t('library.filters')}>
         <label>
+          {t('lib.search')}{' '}
+          <input
+            type="search"
+            dir="auto"
+            value={query.search}
+            placeholder={t('lib.searchPlaceholder')}
+            onChange={(e) => setQuery({ search: e.target.value })}
+          />
+        </label>
+        <label>
           {t('library.sortBy')}{' '}
-          <select value={query.sort} onChange={(e) => setQuery({ sort: e.target.value as LibraryQuery['sort'] })}>
+          <select
+            value={query.sort}
+            onChange={(e) => setQuery({ sort: e.target.value as LibrarySortKey, direction: firstDirection(e.target.value as LibrarySortKey) })}
+          >
             <option value="changed">{t('library.sortChanged')}</option>
             <option value="title">{t('library.sortTitle')}</option>
             <option value="outlet">{t('library.sortOutlet')}</option>
             <option value="published">{t('library.sortPublished')}</option>
+            <option value="language">{t('library.colLanguageTags')}</option>
+            <option value="status">{t('library.colStatus')}</option>
+            <option value="review">{t('lib.colReview')}</option>
+            <option value="length">{t('library.colCharacters')}</option>
+            <option value="spans">{t('lib.colSpans')}</option>
           </select>
         </label>
         <ChoiceFilter label={t('library.outlet')} value={query.outlet} choices={choices.outlets} onChange={(outlet) => setQuery({ outlet })} />
@@ -90,30 +151,57 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
         </label>
       </div>
       <LibrarySearch onOpen={onOpen} />
+      {chosenShown.length > 0 && (
+        <div className="library-chosen">
+          <button type="button" className="danger" onClick={() => setDeleting(chosenShown)}>
+            {t('lib.deleteSelected', { count: chosenShown.length })}
+          </button>
+        </div>
+      )}
       <div className="library-rows" ref={scroller}>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('library.colTitle')}</th>
-              <th scope="col">{t('library.colOutlet')}</th>
-              <th scope="col">{t('library.colPublished')}</th>
-              <th scope="col">{t('library.colLanguageTags')}</th>
-              <th scope="col">{t('library.colStatus')}</th>
-              <th scope="col">{t('library.colCharacters')}</th>
-              <th scope="col">{t('library.colSpans')}</th>
-              <th scope="col">{t('library.colChanged')}</th>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label={t('lib.selectAll')}
+                  checked={shown.length > 0 && chosenShown.length === shown.length}
+                  onChange={(e) => setChosen(new Set(e.target.checked ? shown.map((d) => d.id) : []))}
+                />
+              </th>
+              {COLUMNS.map(([key, label]) => (
+                <th
+                  key={key}
+                  scope="col"
+                  aria-sort={query.sort === key ? (query.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                  title={key === 'spans' ? t('lib.colSpansHint') : undefined}
+                >
+                  <button type="button" className="sort" title={t('lib.sortHint')} onClick={() => sortBy(key)}>
+                    {t(label)}
+                  </button>
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {padTop > 0 && (
               <tr aria-hidden="true" style={{ height: padTop }}>
-                <td colSpan={8} />
+                <td colSpan={10} />
               </tr>
             )}
             {items.map((item) => {
               const d = shown[item.index]!;
               return (
                 <tr key={d.id} data-index={item.index} ref={rows.measureElement}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('lib.select', { title: d.title })}
+                      checked={chosen.has(d.id)}
+                      onChange={(e) => toggle(d.id, e.target.checked)}
+                    />
+                  </td>
                   <td>
                     <button type="button" className="link" dir="auto" aria-label={t('library.open', { title: d.title })} onClick={() => onOpen(d.id)}>
                       {d.title}
@@ -140,6 +228,9 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
                   <td>
                     <StatusBadge status={statusOf(d.id)} />
                   </td>
+                  <td data-testid="review-state">
+                    <span className={`review-state review-${reviewOf(d.id)}`}>{t(REVIEW_KEYS[reviewOf(d.id)])}</span>
+                  </td>
                   <td className="num" data-testid="length">
                     {format.number(d.length)}
                   </td>
@@ -154,7 +245,7 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
             })}
             {padBottom > 0 && (
               <tr aria-hidden="true" style={{ height: padBottom }}>
-                <td colSpan={8} />
+                <td colSpan={10} />
               </tr>
             )}
           </tbody>
@@ -162,6 +253,15 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
       </div>
       {shown.length === 0 && <p>{t(filter === 'all' ? 'library.noMatch' : NONE_WITH[filter])}</p>}
       {editing && <DetailsDialog record={editing} onClose={() => setEditing(null)} />}
+      {deleting && (
+        <DeleteDialog
+          ids={deleting}
+          onClose={(deleted) => {
+            setDeleting(null);
+            if (deleted) setChosen(new Set());
+          }}
+        />
+      )}
     </section>
   );
 });

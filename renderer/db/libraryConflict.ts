@@ -4,7 +4,9 @@ export type LibraryConflict =
   | { readonly kind: 'detailsChanged'; readonly title: string }
   | { readonly kind: 'mentionChanged' }
   | { readonly kind: 'entityChanged'; readonly name: string }
-  | { readonly kind: 'mentionLinked' };
+  | { readonly kind: 'mentionLinked' }
+  | { readonly kind: 'documentChanged'; readonly title: string }
+  | { readonly kind: 'documentBack'; readonly title: string };
 
 function english(c: LibraryConflict): string {
   switch (c.kind) {
@@ -18,6 +20,10 @@ function english(c: LibraryConflict): string {
       return `the entity “${c.name}” was changed meanwhile`;
     case 'mentionLinked':
       return 'another mention was linked to the entity meanwhile';
+    case 'documentChanged':
+      return `the document “${c.title}” was changed meanwhile`;
+    case 'documentBack':
+      return `a document “${c.title}” with the same id is in the library again`;
   }
 }
 

@@ -6,10 +6,12 @@ import type { DocumentRecord, DocumentText } from '../../shared/model/document';
 import { fillMissingMeta } from '../../shared/model/fillMissingMeta';
 import type { LabelRole } from '../../shared/model/label';
 import type { Span } from '../../shared/model/span';
+import type { WholeDocument, WholeDocumentChange } from '../../shared/model/wholeDocument';
 import type { LibraryChange } from '../../shared/entities/libraryChange';
 import { sameMeta } from '../../shared/model/sameMeta';
 import { agreementDocuments, type AgreementDocument, type LayeredText } from '../../shared/agreement/agreementDocuments';
 import type { Decision } from '../../shared/review/decision';
+import { reviewState, type ReviewState } from '../../shared/review/reviewState';
 import { placeKey, type Rejection } from '../../shared/suggest/rejection';
 import { withheld, type Placed } from '../../shared/suggest/withheld';
 import Dexie from 'dexie';
@@ -67,6 +69,64 @@ export function repository(db: HashiyaDb) {
     return false;
   }
 
+  /** Everything stored of one document, every layer; null when it is not in the library. Call inside a transaction over those tables. */
+  async function readWhole(id: string): Promise<WholeDocument | null> {
+    const [record, text, spans, statuses, decisions, rejections] = await Promise.all([
+      db.documents.get(id),
+      db.texts.get(id),
+      db.spans.where('docId').equals(id).toArray(),
+      db.statuses.where('docId').equals(id).toArray(),
+      db.decisions.where('docId').equals(id).toArray(),
+      db.rejections.where('docId').equals(id).toArray(),
+    ]);
+    return record && text ? { record, text, spans, statuses, decisions, rejections } : null;
+  }
+
+  /**
+   * Deletes and restores whole documents inside the caller's transaction. A document is
+   * deleted only while its record is at the version the change found (anything saved in it
+   * since moves the version), and what is returned is everything that was stored, so its
+   * undo puts back every row; a restore is refused when a document with its id is back, or
+   * when an entity its mentions name is gone.
+   */
+  async function moveWholeDocuments(changes: readonly WholeDocumentChange[]): Promise<WholeDocumentChange[]> {
+    const written: WholeDocumentChange[] = [];
+    for (const c of changes) {
+      if (c.before) {
+        const found = await readWhole(c.before.record.id);
+        if (!found) throw new LibraryConflictError({ kind: 'documentGone', title: c.before.record.title });
+        if (found.record.version !== c.before.record.version) throw new LibraryConflictError({ kind: 'documentChanged', title: found.record.title });
+        const id = found.record.id;
+        await Promise.all([
+          db.documents.delete(id),
+          db.texts.delete(id),
+          db.spans.where('docId').equals(id).delete(),
+          db.statuses.where('docId').equals(id).delete(),
+          db.decisions.where('docId').equals(id).delete(),
+          db.rejections.where('docId').equals(id).delete(),
+        ]);
+        written.push({ before: found, after: null });
+      } else if (c.after) {
+        const d = c.after;
+        if (await db.documents.get(d.record.id)) throw new LibraryConflictError({ kind: 'documentBack', title: d.record.title });
+        const named = [...new Set(d.spans.flatMap((s) => (s.entityId === undefined ? [] : [s.entityId])))];
+        const entities = await db.entities.bulkGet(named);
+        const lost = entities.findIndex((e) => !e);
+        if (lost >= 0) throw new LibraryConflictError({ kind: 'entityChanged', name: named[lost]! });
+        await Promise.all([
+          db.documents.add(d.record),
+          db.texts.add(d.text),
+          d.spans.length ? db.spans.bulkAdd([...d.spans]) : null,
+          d.statuses.length ? db.statuses.bulkAdd([...d.statuses]) : null,
+          d.decisions.length ? db.decisions.bulkAdd([...d.decisions]) : null,
+          d.rejections.length ? db.rejections.bulkAdd([...d.rejections]) : null,
+        ]);
+        written.push({ before: null, after: d });
+      }
+    }
+    return written;
+  }
+
   /** Rows with their context, in library order of their documents. */
   async function withContext(spans: readonly Span[]): Promise<MentionRow[]> {
     const docIds = [...new Set(spans.map((s) => s.docId))];
@@ -121,8 +181,8 @@ export function repository(db: HashiyaDb) {
     },
 
     /**
-     * Stores a library-wide change (merge, split, entity edit, a document's details) in one
-     * transaction, or nothing of it: each span and entity it changes must be stored at the
+     * Stores a library-wide change (merge, split, entity edit, a document's details, deleting
+     * or restoring whole documents, a new label set) in one transaction, or nothing of it: each span and entity it changes must be stored at the
      * version the change found it at, and each document's title and metadata as the change
      * found them (its spans may change meanwhile: they are not what a details edit touches).
      * What is written gets the version after the stored one (so an undo never writes an old
@@ -130,7 +190,10 @@ export function repository(db: HashiyaDb) {
      * naming the mention or the document, when something changed since.
      */
     async applyLibraryChange(change: LibraryChange, now: number): Promise<LibraryChange> {
-      return db.transaction('rw', [db.spans, db.entities, db.documents], async () => {
+      return db.transaction('rw', [db.spans, db.entities, db.documents, db.texts, db.statuses, db.decisions, db.rejections, db.settings], async () => {
+        const wholeDocuments = change.wholeDocuments?.length ? await moveWholeDocuments(change.wholeDocuments) : undefined;
+        // The label set is one setting only an admin changes (see ARCHITECTURE, Team server): written as the step has it.
+        if (change.labels) await db.settings.put({ key: 'labels', value: change.labels.after });
         const docs = change.documents?.length ? await db.documents.bulkGet(change.documents.map((c) => c.docId)) : [];
         const records = (change.documents ?? []).map((c, i) => {
           const found = docs[i];
@@ -178,7 +241,22 @@ export function repository(db: HashiyaDb) {
           gone.length ? db.entities.bulkDelete(gone) : null,
           records.length ? db.documents.bulkPut(records) : null,
         ]);
-        return { title: change.title, spans: writtenSpans, entities: writtenEntities, ...(change.documents ? { documents: change.documents } : {}) };
+        return {
+          title: change.title,
+          spans: writtenSpans,
+          entities: writtenEntities,
+          ...(change.documents ? { documents: change.documents } : {}),
+          ...(wholeDocuments ? { wholeDocuments } : {}),
+          ...(change.labels ? { labels: change.labels } : {}),
+        };
+      });
+    },
+
+    /** Everything stored of each document (those still in the library), read in one transaction. */
+    async wholeDocuments(ids: readonly string[]): Promise<WholeDocument[]> {
+      return db.transaction('r', [db.documents, db.texts, db.spans, db.statuses, db.decisions, db.rejections], async () => {
+        const read = await Promise.all(ids.map((id) => readWhole(id)));
+        return read.filter((d): d is WholeDocument => d !== null);
       });
     },
 
@@ -486,6 +564,19 @@ export function repository(db: HashiyaDb) {
       return byDocId((await db.rejections.toArray()).filter((r) => r.annotator === annotator));
     },
 
+    /**
+     * The review state of every document a reviewer decided anything in (the others have not
+     * started): only those documents' spans are read, so a library with little review reads little.
+     */
+    async reviewStates(claimLabels: ReadonlySet<string>): Promise<Map<string, ReviewState>> {
+      return db.transaction('r', [db.decisions, db.spans], async () => {
+        const decided = byDocId(await db.decisions.toArray());
+        const out = new Map<string, ReviewState>();
+        for (const [docId, decisions] of decided) out.set(docId, reviewState(await db.spans.where('docId').equals(docId).toArray(), decisions, claimLabels));
+        return out;
+      });
+    },
+
     /** The review decisions stored for a document, for every annotator pair. */
     decisionsOf(docId: string): Promise<Decision[]> {
       return db.decisions.where('docId').equals(docId).toArray();
@@ -535,6 +626,33 @@ export function repository(db: HashiyaDb) {
       const names = new Set<string>();
       await (docId === undefined ? db.spans : db.spans.where('docId').equals(docId)).each((s) => void names.add(s.annotator));
       return [...names].sort();
+    },
+
+    /** Every stored span with this label, in any layer and document. */
+    spansWithLabel(label: string): Promise<Span[]> {
+      return db.spans.where('label').equals(label).toArray();
+    },
+
+    /** Every entity of this type. */
+    entitiesOfType(type: string): Promise<Entity[]> {
+      return db.entities.where('type').equals(type).toArray();
+    },
+
+    /** How many stored spans carry each label, every label any span carries. */
+    async labelCounts(): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      for (const key of await db.spans.orderBy('label').keys()) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+      return counts;
+    },
+
+    /** How many stored spans name one of these spans as their claim's source. */
+    countSourcedBy(spanIds: readonly string[]): Promise<number> {
+      return spanIds.length
+        ? db.spans
+            .where('sourceId')
+            .anyOf([...spanIds])
+            .count()
+        : Promise.resolve(0);
     },
 
     countSpansWithLabel(label: string): Promise<number> {

@@ -20,6 +20,8 @@ export interface ImportReview {
   readonly rejected: readonly { readonly file: string; readonly line: number; readonly text: string }[];
   /** What the parsers and the plan noted, in their own (English) words. */
   readonly notes: readonly string[];
+  /** Labels the import's spans carry that the label set lacks, sorted. */
+  readonly unknownLabels: readonly string[];
   /** Spans the label mapping dropped. */
   readonly mappedAway: number;
   /** Read a piece at a time (the line formats), never held whole in memory. */

@@ -15,6 +15,8 @@ export interface ReviewTally {
   readonly rejected: { file: string; line: number; text: string }[];
   readonly notes: Set<string>;
   readonly encodings: string[];
+  /** Every label the import's spans carry, to name those the label set lacks. */
+  readonly labels: Set<string>;
 }
 
 export const newTally = (): ReviewTally => ({
@@ -28,6 +30,7 @@ export const newTally = (): ReviewTally => ({
   rejected: [],
   notes: new Set(),
   encodings: [],
+  labels: new Set(),
 });
 
 /** The documents with the label mapping applied, counting the spans it drops. */
@@ -47,6 +50,8 @@ export function addToTally(tally: ReviewTally, parsed: ParseResult, plan: Import
     tally.attachedSpans += a.spans.length;
   }
   for (const a of plan.annotators) tally.annotators.add(a);
+  for (const d of plan.newDocuments) for (const s of d.spans) tally.labels.add(s.label);
+  for (const a of plan.attachments) for (const s of a.spans) tally.labels.add(s.label);
   tally.problems.push(...parsed.problems, ...plan.problems);
   tally.mismatches.push(...plan.mismatches);
   tally.rejected.push(...parsed.rejected);
@@ -71,8 +76,18 @@ export function growingIndex(base: LibraryIndex): { index: LibraryIndex; add(pla
   };
 }
 
-/** The review shown to the user. `plan` is kept only when the input was read whole. */
-export function reviewFrom(format: FormatName, files: readonly File[], tally: ReviewTally, plan: ImportPlan | null, streamed: boolean): ImportReview {
+/**
+ * The review shown to the user. `plan` is kept only when the input was read whole; `known`
+ * are the label set's names, so the review names the labels the import brings that it lacks.
+ */
+export function reviewFrom(
+  format: FormatName,
+  files: readonly File[],
+  tally: ReviewTally,
+  plan: ImportPlan | null,
+  streamed: boolean,
+  known: ReadonlySet<string>,
+): ImportReview {
   return {
     format,
     files,
@@ -88,6 +103,7 @@ export function reviewFrom(format: FormatName, files: readonly File[], tally: Re
     rejected: tally.rejected,
     notes: [...tally.notes],
     mappedAway: tally.mappedAway,
+    unknownLabels: [...tally.labels].filter((l) => !known.has(l)).sort(),
     streamed,
   };
 }

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { applyEntityChanges, type Change } from '../../shared/model/change';
 import type { Entity } from '../../shared/model/entity';
 import type { Span } from '../../shared/model/span';
+import type { WholeDocumentChange } from '../../shared/model/wholeDocument';
 import { editEntity, invertLibraryChange, mergeEntities, splitEntity, type LibraryChange } from '../../shared/entities/libraryChange';
 import { LibraryConflictError, type LibraryConflict } from '../db/libraryConflict';
 import { t } from '../i18n/i18n';
@@ -24,6 +25,10 @@ function conflictText(c: LibraryConflict): string {
       return t('entities.conflict.entityChanged', { name: c.name });
     case 'mentionLinked':
       return t('entities.conflict.mentionLinked');
+    case 'documentChanged':
+      return t('lib.conflict.documentChanged', { title: c.title });
+    case 'documentBack':
+      return t('lib.conflict.documentBack', { title: c.title });
   }
 }
 
@@ -66,8 +71,10 @@ export const entitySlice =
         patch.spans = spans;
         patch.otherSpans = [...others.values()];
       }
+      if (written.labels) patch.labels = written.labels.after;
       set(patch);
       if (written.documents?.length) await showDetails(written.documents.map((c) => c.docId));
+      if (written.wholeDocuments?.length) await showWholeDocuments(written.wholeDocuments);
       const byDoc = new Map<string, Change>();
       for (const c of written.spans) {
         const docId = c.after!.docId;
@@ -89,6 +96,19 @@ export const entitySlice =
       const record = open && changed.find((d) => d.id === open.record.id);
       if (open && record) set({ open: { ...open, record } });
       for (const r of changed) deps.channel?.post({ kind: 'document', record: r });
+    }
+
+    /**
+     * Shows documents deleted or restored: the library is read again, a deleted open document
+     * closes, and library search drops its hits (the claims table, like the other windows,
+     * learns from the `library` message `run` posts and rebuilds without them).
+     */
+    async function showWholeDocuments(changes: readonly WholeDocumentChange[]) {
+      const gone = new Set(changes.flatMap((c) => (c.before && !c.after ? [c.before.record.id] : [])));
+      if (gone.has(get().open?.record.id ?? '')) get().closeDocument();
+      const search = get().librarySearch;
+      if (search && gone.size) set({ librarySearch: { ...search, hits: new Map([...search.hits].filter(([id]) => !gone.has(id))) } });
+      await get().refreshLibrary();
     }
 
     async function refreshViews() {

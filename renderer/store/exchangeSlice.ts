@@ -82,7 +82,7 @@ export const exchangeSlice =
               }
               base += file.size;
             }
-            set({ importReview: reviewFrom(formatName, picked, tally, null, true) });
+            set({ importReview: reviewFrom(formatName, picked, tally, null, true, new Set(get().labels.map((l) => l.name))) });
           } else {
             const files: InputFile[] = [];
             for (const f of picked) {
@@ -97,7 +97,7 @@ export const exchangeSlice =
             const parsed = format.parse(files);
             const plan = planImport(mapAll(parsed.documents, map, tally), index, planOptions);
             addToTally(tally, parsed, plan);
-            set({ importReview: reviewFrom(formatName, picked, tally, plan, false) });
+            set({ importReview: reviewFrom(formatName, picked, tally, plan, false, new Set(get().labels.map((l) => l.name))) });
           }
         } finally {
           set({ importProgress: null });
@@ -137,7 +137,14 @@ export const exchangeSlice =
               spans: t('imports.attachedSpans', { count: r.attached }),
               duplicates: r.duplicates ? t('imports.duplicates', { count: r.duplicates }) : '',
             }),
-            ...(review.mismatches.length ? { details: review.mismatches.map(problemLine) } : {}),
+            ...(review.mismatches.length || review.unknownLabels.length
+              ? {
+                  details: [
+                    ...(review.unknownLabels.length ? [t('lib.unknownLabels', { names: review.unknownLabels.join(t('lib.nameSeparator')) })] : []),
+                    ...review.mismatches.map(problemLine),
+                  ],
+                }
+              : {}),
           });
           return true;
         } catch (e) {

@@ -3,10 +3,13 @@ import type { ExchangeDocument } from '../../shared/formats/exchange';
 import { inputFileOf } from '../../shared/formats/inputFileOf';
 import { txtFormat } from '../../shared/formats/txt';
 import { planImport } from '../../shared/import/planImport';
+import type { DocStatus } from '../../shared/model/docStatus';
+import { labelsWithRole } from '../../shared/model/label';
 import { sameMeta } from '../../shared/model/sameMeta';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
 import { t } from '../i18n/i18n';
 import { documentInfoProblems } from './documentInfoProblems';
+import { encodingSummary } from './encodingSummary';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
 
 /** The library: the documents, and bringing plain text into it. */
@@ -17,7 +20,7 @@ export const librarySlice =
      * Stores texts as new documents through the import plan, as the Import dialog and the
      * command line do: a text already in the library (same SHA-256) is not stored again.
      */
-    async function store(docs: readonly ExchangeDocument[], encodings: readonly string[] = []) {
+    async function store(docs: readonly ExchangeDocument[], encodings: readonly string[] = [], readIn: readonly string[] = []) {
       const now = deps.now();
       const plan = planImport(docs, await deps.repo.libraryIndex(), { annotator: get().annotator ?? 'analyst', now, newId: deps.newId });
       // The library lists documents in the order they came in: files picked together keep theirs.
@@ -32,9 +35,11 @@ export const librarySlice =
         ...plan.attachments.map((a) => t('imports.alreadyThere', { title: a.title })),
         ...plan.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
       ];
+      const done = skipped ? t('imports.doneSkipped', { count: n, skipped }) : t('imports.done', { count: n });
       get().notify({
         kind: 'info',
-        text: skipped ? t('imports.doneSkipped', { count: n, skipped }) : t('imports.done', { count: n }),
+        // Which encoding each file was read in, said in the notice itself: a wrong guess shows at once.
+        text: readIn.length ? t('lib.importedIn', { done, encodings: encodingSummary(readIn) }) : done,
         ...(details.length ? { details } : {}),
       });
       return plan.newDocuments;
@@ -44,19 +49,49 @@ export const librarySlice =
       documents: [],
       statuses: new Map(),
       statusFilter: 'all',
+      reviewStates: new Map(),
       pendingImport: null,
 
       async refreshLibrary() {
         const annotator = get().annotator;
-        const [documents, statuses] = await Promise.all([deps.repo.listDocuments(), annotator ? deps.repo.statusesOf(annotator) : new Map()]);
-        set({ documents, statuses });
+        const [documents, statuses, reviewStates] = await Promise.all([
+          deps.repo.listDocuments(),
+          annotator ? deps.repo.statusesOf(annotator) : new Map<string, DocStatus>(),
+          deps.repo.reviewStates(labelsWithRole(get().labels, 'claim')),
+        ]);
+        set({ documents, statuses, reviewStates });
+      },
+
+      async describeDeletion(ids) {
+        if (!(await get().flushWrites())) return null;
+        const whole = await deps.repo.wholeDocuments(ids);
+        if (!whole.length) return null;
+        return {
+          titles: whole.map((d) => d.record.title),
+          spans: whole.reduce((n, d) => n + d.spans.length, 0),
+          layers: new Set(whole.flatMap((d) => d.spans.map((s) => s.annotator))).size,
+          decisions: whole.reduce((n, d) => n + d.decisions.length, 0),
+        };
+      },
+
+      async deleteDocuments(ids) {
+        if (!(await get().flushWrites())) {
+          get().notify({ kind: 'error', text: t('lib.deleteWaiting') });
+          return false;
+        }
+        const whole = await deps.repo.wholeDocuments(ids);
+        if (!whole.length) return false;
+        const title = whole.length === 1 ? t('lib.deleteStepOne', { title: whole[0]!.record.title }) : t('lib.deleteStep', { count: whole.length });
+        const stored = await get().commitLibraryChange({ title, spans: [], entities: [], wholeDocuments: whole.map((d) => ({ before: d, after: null })) });
+        if (stored) get().notify({ kind: 'info', text: t('lib.deleted', { count: whole.length }) });
+        return stored;
       },
 
       setStatusFilter(statusFilter) {
         set({ statusFilter });
       },
 
-      libraryQuery: { sort: 'changed', outlet: '', language: '', tag: '', from: '', to: '' },
+      libraryQuery: { sort: 'changed', direction: 'desc', search: '', outlet: '', language: '', tag: '', from: '', to: '' },
       setLibraryQuery(patch) {
         set({ libraryQuery: { ...get().libraryQuery, ...patch } });
       },
@@ -82,12 +117,14 @@ export const librarySlice =
       async importFiles(files) {
         const problems: string[] = [];
         const encodings: string[] = [];
+        const readIn: string[] = [];
         const read = [];
         for (const f of files) {
           const r = inputFileOf(f.name, f.bytes);
           if ('problem' in r) problems.push(`${r.problem.file}:${r.problem.line}: ${r.problem.message}`);
           else {
             read.push(r.file);
+            readIn.push(r.file.encoding ?? 'utf-8');
             if (r.file.encoding && r.file.encoding !== 'utf-8' && r.file.encoding !== 'utf-8 (BOM)')
               encodings.push(t('imports.readAs', { file: f.name, encoding: r.file.encoding }));
           }
@@ -96,7 +133,7 @@ export const librarySlice =
         problems.push(...parsed.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
         if (problems.length) {
           // Nothing is stored while any file has a problem; the user decides.
-          set({ pendingImport: { valid: parsed.documents, problems } });
+          set({ pendingImport: { valid: parsed.documents, problems, readIn } });
           get().notify({
             kind: 'error',
             text: t('imports.unreadable', { problems: t('imports.problemCount', { count: problems.length }), count: files.length }),
@@ -105,7 +142,7 @@ export const librarySlice =
           return;
         }
         try {
-          await store(parsed.documents, encodings);
+          await store(parsed.documents, encodings, readIn);
         } catch (e) {
           get().notify({ kind: 'error', text: t('imports.failed', { message: (e as Error).message }) });
         }
@@ -114,7 +151,7 @@ export const librarySlice =
       async importValidOnly() {
         const pending = get().pendingImport;
         set({ pendingImport: null });
-        if (pending && pending.valid.length) await store(pending.valid);
+        if (pending && pending.valid.length) await store(pending.valid, [], pending.readIn);
       },
 
       cancelImport() {

@@ -13,6 +13,7 @@ import type { TokenIndex } from '../../shared/text/tokenIndex';
 import type { Utf16Offset } from '../../shared/text/units';
 import type { AgreementReport } from '../../shared/agreement/agreementReport';
 import type { Decision, DecisionChange, Verdict } from '../../shared/review/decision';
+import type { ReviewState } from '../../shared/review/reviewState';
 import type { Difference } from '../../shared/review/differences';
 import type { MentionRow, Repository } from '../db/repository';
 import type { ImportReview } from '../import/importReview';
@@ -73,13 +74,21 @@ export interface Notice {
 export interface PendingImport {
   readonly valid: readonly ExchangeDocument[];
   readonly problems: readonly string[];
+  /** The encoding each readable file was read in, for the notice when they are imported alone. */
+  readonly readIn?: readonly string[];
 }
 
 export type StatusFilter = 'all' | DocStatus;
 
+/** A column the library's list sorts by. */
+export type LibrarySortKey = 'changed' | 'title' | 'outlet' | 'published' | 'language' | 'status' | 'review' | 'length' | 'spans';
+
 /** How the library's list is sorted and narrowed by metadata (an empty field narrows nothing). */
 export interface LibraryQuery {
-  readonly sort: 'changed' | 'title' | 'outlet' | 'published';
+  readonly sort: LibrarySortKey;
+  readonly direction: 'asc' | 'desc';
+  /** Words the title or any metadata field holds, folded as search folds Arabic. */
+  readonly search: string;
   readonly outlet: string;
   readonly language: string;
   readonly tag: string;
@@ -88,11 +97,21 @@ export interface LibraryQuery {
   readonly to: string;
 }
 
+/** What a deletion takes: shown in its confirmation. */
+export interface DeletionSummary {
+  readonly titles: readonly string[];
+  readonly spans: number;
+  readonly layers: number;
+  readonly decisions: number;
+}
+
 export interface LibrarySlice {
   documents: readonly DocumentRecord[];
   /** The current annotator's status per document (absent: new). */
   statuses: ReadonlyMap<string, DocStatus>;
   statusFilter: StatusFilter;
+  /** Each document's review state where a reviewer decided anything (absent: not started). */
+  reviewStates: ReadonlyMap<string, ReviewState>;
   pendingImport: PendingImport | null;
   refreshLibrary(): Promise<void>;
   setStatusFilter(filter: StatusFilter): void;
@@ -112,6 +131,13 @@ export interface LibrarySlice {
   /** Stores the files that decoded and forgets the others. */
   importValidOnly(): Promise<void>;
   cancelImport(): void;
+  /** What deleting these documents takes with it, for the confirmation: titles and counts, read after the save queue is flushed. */
+  describeDeletion(ids: readonly string[]): Promise<DeletionSummary | null>;
+  /**
+   * Deletes documents with everything they hold (text, every layer's spans, statuses,
+   * decisions, rejections) in one transaction, as one library step that undo restores whole.
+   */
+  deleteDocuments(ids: readonly string[]): Promise<boolean>;
   addPastedDocument(title: string, text: string): Promise<string | null>;
 }
 
@@ -229,6 +255,15 @@ export interface UiSlice {
    * label editor shows them.
    */
   saveLabels(labels: readonly LabelDef[], renames: ReadonlyMap<string, string>): Promise<readonly string[]>;
+  /** How many stored spans carry each label, every label any span carries (the set's and those only imports brought). */
+  labelCounts(): Promise<ReadonlyMap<string, number>>;
+  /** What merging `from` would change, for its confirmation: its spans and the documents they lie in. */
+  describeLabelMerge(from: string): Promise<{ readonly spans: number; readonly documents: number }>;
+  /**
+   * Merges label `from` into `into` (see `shared/entities/mergeLabel.ts`) as one library
+   * step that undo takes back; resolves to the problems that kept it from being stored.
+   */
+  mergeLabel(from: string, into: string): Promise<readonly string[]>;
   /** How many stored spans, in any document, carry the label. */
   countSpansWithLabel(label: string): Promise<number>;
   notify(notice: Notice | null): void;

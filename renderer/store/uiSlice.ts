@@ -1,3 +1,4 @@
+import { mergeLabel } from '../../shared/entities/mergeLabel';
 import type { StateCreator } from 'zustand';
 import { DEFAULT_LABELS, type LabelDef } from '../../shared/model/label';
 import { renameLabelsInChange } from '../../shared/model/change';
@@ -93,6 +94,45 @@ export const uiSlice =
       const open = get().open;
       if (open && n > 0) await get().openDocument(open.record.id);
       get().notify({ kind: 'info', text: n ? t('labels.savedRenamed', { count: n }) : t('labels.saved') });
+      return [];
+    },
+
+    labelCounts() {
+      return deps.repo.labelCounts();
+    },
+
+    async describeLabelMerge(from) {
+      await get().flushWrites();
+      const spans = await deps.repo.spansWithLabel(from);
+      return { spans: spans.length, documents: new Set(spans.map((s) => s.docId)).size };
+    },
+
+    async mergeLabel(from, into) {
+      const target = get().labels.find((l) => l.name === into);
+      if (!target || from === into) return [t('lib.mergeNoTarget', { name: into })];
+      if (!(await get().flushWrites())) return [t('labels.flushFirst')];
+      const spans = await deps.repo.spansWithLabel(from);
+      // A role's rules hold after the merge too: only claims have a source or a stance, only entity spans are sources.
+      if (target.role !== 'claim' && spans.some((s) => s.sourceId !== undefined || s.stance !== undefined)) return [t('lib.mergeRoleClaims', { from, into })];
+      if (target.role !== 'entity' && (await deps.repo.countSourcedBy(spans.map((s) => s.id)))) return [t('lib.mergeRoleSources', { from, into })];
+      const entities = await deps.repo.entitiesOfType(from);
+      const title = t('lib.mergeStep', { from, into });
+      const stored = await get().commitLibraryChange(mergeLabel(from, into, spans, entities, get().labels, deps.now(), title));
+      if (!stored) return [get().notice?.text ?? t('labels.notSaved')];
+      // Steps filed before speak the merged label's new name, as after a rename.
+      const renames = new Map([[from, into]]);
+      const history = new Map(
+        [...get().history].map(([docId, h]) => [
+          docId,
+          { undo: h.undo.map((c) => sameStep(c, renameLabelsInChange(c, renames))), redo: h.redo.map((c) => sameStep(c, renameLabelsInChange(c, renames))) },
+        ]),
+      );
+      set({ history });
+      const documents = new Set(spans.map((s) => s.docId)).size;
+      get().notify({
+        kind: 'info',
+        text: t('lib.merged', { from, into, spans: t('lib.spans', { count: spans.length }), documents: t('lib.documents', { count: documents }) }),
+      });
       return [];
     },
 

@@ -1,7 +1,9 @@
 import type { EntityChange, SpanChange } from '../model/change';
 import type { DocumentMeta } from '../model/document';
 import type { Entity } from '../model/entity';
+import type { LabelDef } from '../model/label';
 import { linkEntity, type Span } from '../model/span';
+import type { WholeDocumentChange } from '../model/wholeDocument';
 
 /** A document's title and metadata, as the Details dialog edits them. */
 export interface DocumentInfo {
@@ -18,7 +20,7 @@ export interface DocumentInfoChange {
 
 /**
  * One user action over the whole library — merging or splitting entities, editing one, a
- * document's details — whose spans may lie in many documents: the unit of the library's own
+ * document's details, deleting documents, merging a label into another — whose spans may lie in many documents: the unit of the library's own
  * undo, stored in one IndexedDB transaction. Per-document histories never hold it.
  */
 export interface LibraryChange {
@@ -27,6 +29,10 @@ export interface LibraryChange {
   readonly entities: readonly EntityChange[];
   /** Documents whose title and metadata change (the Details dialog). */
   readonly documents?: readonly DocumentInfoChange[];
+  /** Documents deleted (`after` null) or restored by undoing a delete, with all they hold. */
+  readonly wholeDocuments?: readonly WholeDocumentChange[];
+  /** The label set before and after, when the step changes it (a label merged into another). */
+  readonly labels?: { readonly before: readonly LabelDef[]; readonly after: readonly LabelDef[] };
 }
 
 /** The library change that undoes `change`. */
@@ -36,6 +42,8 @@ export function invertLibraryChange(change: LibraryChange): LibraryChange {
     spans: change.spans.map((c) => ({ before: c.after, after: c.before })).reverse(),
     entities: change.entities.map((c) => ({ before: c.after, after: c.before })).reverse(),
     ...(change.documents ? { documents: change.documents.map((c) => ({ docId: c.docId, before: c.after, after: c.before })).reverse() } : {}),
+    ...(change.wholeDocuments ? { wholeDocuments: change.wholeDocuments.map((c) => ({ before: c.after, after: c.before })).reverse() } : {}),
+    ...(change.labels ? { labels: { before: change.labels.after, after: change.labels.before } } : {}),
   };
 }
 
