@@ -8,6 +8,7 @@ import { applyLabel, finishLink, jumpToSpan, moveByToken, startLink } from '../e
 import type { HashiyaStore } from '../store/createStore';
 import type { HashiyaState } from '../store/types';
 import { undoTarget } from '../store/undoTarget';
+import { inDialog } from './inDialog';
 import { inTextField } from './inTextField';
 import { keyMatch, type KeyEventLike } from './keyMatch';
 import { SEARCH_ACTIONS } from './searchActions';
@@ -456,7 +457,12 @@ export function keyCandidates(e: KeyEventLike, ctx: ActionContext, actions: read
  * so is a key two actions claim: which one the analyst meant is not for list order to say.
  */
 export function dispatchKey(e: KeyEventLike & Pick<Event, 'target'>, ctx: ActionContext, actions: readonly Action[] = ACTIONS): boolean {
-  if (inTextField(e.target as Element | null)) return false;
+  const target = e.target as Element | null;
+  if (inTextField(target)) return false;
+  // A dialog's keys are its own (the keys overlay's excepted, which its keys close): Escape
+  // must reach the dialog to close it, and Ctrl+Z must not undo behind it. Not every dialog
+  // is an overlay of the store's, so where the key was pressed says it.
+  if (inDialog(target) && ctx.store.getState().overlay !== 'keys') return false;
   const [action, ...others] = keyCandidates(e, ctx, actions);
   if (!action || others.length) return false;
   void action.perform(ctx, e);

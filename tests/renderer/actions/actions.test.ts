@@ -173,4 +173,19 @@ describe('dispatchKey', () => {
     expect(dispatchKey(press('KeyQ'), ctx, [first, urgent])).toBe(true);
     expect([first.perform, urgent.perform].map((p) => vi.mocked(p).mock.calls.length)).toEqual([0, 1]);
   });
+
+  it('leaves a key pressed in an open dialog to the dialog (Escape closes it, Ctrl+Z undoes nothing behind it), except in the keys overlay', async () => {
+    const { ctx } = await everyState();
+    // An element in an open <dialog>: `closest` finds the dialog and nothing else.
+    const inDialog = { closest: (selector: string) => (selector === 'dialog[open]' ? {} : null) } as unknown as Element;
+    const escape = { ...press('Escape'), target: inDialog };
+    const undo = { ...press('KeyZ'), ctrlKey: true, target: inDialog };
+    ctx.store.setState({ overlay: null });
+    expect(dispatchKey(escape, ctx)).toBe(false);
+    expect(dispatchKey(undo, ctx)).toBe(false);
+    expect(dispatchKey({ ...escape, target: null }, ctx)).toBe(true);
+    ctx.store.setState({ overlay: 'keys' });
+    expect(dispatchKey(escape, ctx)).toBe(true);
+    expect(ctx.store.getState().overlay).toBe(null);
+  });
 });
