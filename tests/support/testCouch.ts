@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import PouchDB, { type Database } from 'pouchdb-core';
 import httpAdapter from 'pouchdb-adapter-http';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
+import { withReplication } from '../../renderer/sync/pouch';
 
 /** PouchDB in memory and over HTTP, with the replicator: what a client of the team server runs. */
-export const Pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
+export const Pouch = withReplication(PouchDB.plugin(memoryAdapter).plugin(httpAdapter));
 
 let servers = 0;
 
