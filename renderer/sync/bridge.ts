@@ -64,8 +64,7 @@ export interface Bridge {
   stop(): Promise<void>;
 }
 
-// The bridge's own checkpoint in the local PouchDB: how far its changes feed has reached Dexie,
-// and whether the library that was there before the first connection has been pushed.
+// The bridge's own checkpoint in the local PouchDB: how far its changes feed has reached Dexie.
 const CHECKPOINT = '_local/hashiya-bridge';
 /** Changes written into Dexie per transaction at most. */
 const PULL_BATCH = 500;
@@ -79,7 +78,7 @@ const isError = (r: unknown): r is WriteError => typeof r === 'object' && r !== 
  *
  * - Dexie → PouchDB: every committed write (the outbox's) is put into the local PouchDB with
  *   `toCouchDoc` over the revision stored there (a delete as a tombstone), unless PouchDB
- *   already holds that body. On the first connection the whole library goes first.
+ *   already holds that body. On connecting, the library goes first where it differs.
  * - PouchDB → Dexie: the local PouchDB's changes feed writes each winner into Dexie through
  *   the repository (at the stored version + 1), and the windows are told; revisions this
  *   bridge wrote itself are skipped. A document with `_conflicts` is reported, never dropped.
@@ -215,19 +214,28 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
     tell();
   }
 
-  // The first connection: the library that was here before goes into PouchDB, and the feed
-  // starts after it (those are this machine's own writes, already in Dexie).
+  // Before replicating: what the feed brought and Dexie has not yet taken goes in first, then
+  // the library goes into PouchDB wherever it differs from what PouchDB holds. On the first
+  // connection that is the whole library that was here before; later, what was written while
+  // no bridge listened (disconnected, or before connecting in this session). PouchDB then holds
+  // no change Dexie lacks, so nothing pushed here overwrites one from the server. The feed
+  // starts after these writes: they are this machine's own, already in Dexie.
   const checkpoint = await local.get(CHECKPOINT).catch(() => null);
   let since = (checkpoint?.seq as number | string | undefined) ?? 0;
-  if (!checkpoint?.pushedAll) {
-    for await (const page of deps.library()) await push(page);
-    since = (await local.info()).update_seq;
-    await saveCheckpoint({ seq: since, pushedAll: true });
-  }
+  if (checkpoint)
+    for (;;) {
+      const caught = await local.changes({ since, include_docs: true, conflicts: true, limit: PULL_BATCH });
+      if (!caught.results.length) break;
+      await pull(caught.results);
+      since = caught.last_seq;
+    }
+  for await (const page of deps.library()) await push(page);
+  since = (await local.info()).update_seq;
+  await saveCheckpoint(since);
 
-  async function saveCheckpoint(body: { seq: number | string; pushedAll: boolean }) {
+  async function saveCheckpoint(seq: number | string) {
     const stored = await local.get(CHECKPOINT).catch(() => null);
-    await local.put({ ...body, _id: CHECKPOINT, ...(stored?._rev ? { _rev: stored._rev } : {}) });
+    await local.put({ seq, _id: CHECKPOINT, ...(stored?._rev ? { _rev: stored._rev } : {}) });
   }
 
   const unlisten = deps.outbox.listen((entries) => void serial(() => push(entries)).catch(() => undefined));
@@ -242,7 +250,7 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
     buffered = buffered.slice(batch.length);
     void serial(async () => {
       await pull(batch);
-      await saveCheckpoint({ seq: batch.at(-1)!.seq, pushedAll: true });
+      await saveCheckpoint(batch.at(-1)!.seq);
     })
       .catch(() => undefined)
       .finally(() => {
