@@ -56,9 +56,10 @@ export interface TestCouch {
 /**
  * Starts express-pouchdb (PouchDB's CouchDB-compatible server: `_users`, `_security`,
  * validate_doc_update) on 127.0.0.1 at a free port, its databases in memory, with one server
- * admin. Its log goes to a folder of its own, removed by `close`.
+ * admin. Its log goes to a folder of its own, removed by `close`. With `corsOrigin`, pages of
+ * that origin may call it from a browser.
  */
-export async function startTestCouch(): Promise<TestCouch> {
+export async function startTestCouch(options: { readonly corsOrigin?: string } = {}): Promise<TestCouch> {
   const logs = mkdtempSync(join(tmpdir(), 'hashiya-couch-'));
   // memdown keeps databases by name for the whole process: a prefix keeps each server's apart.
   const ServerPouch = Pouch.defaults({ adapter: 'memory', prefix: `server${++servers}-` });
@@ -66,7 +67,22 @@ export async function startTestCouch(): Promise<TestCouch> {
   app.dbWrapper.registerWrapper(keepReplicatedHistory);
   const admin = { user: 'root', password: 'root-secret' };
   await new Promise<void>((resolve, reject) => app.couchConfig.set('admins', admin.user, admin.password, (e) => (e ? reject(e) : resolve())));
-  const server = createServer(app);
+  // express-pouchdb has no CORS of its own (pouchdb-server adds it): for a browser test the
+  // page's origin, and only that one, may call it, credentials and all.
+  const origin = options.corsOrigin;
+  const server = createServer((req, res) => {
+    if (origin !== undefined && req.headers.origin === origin) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, DELETE, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
+    }
+    app(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

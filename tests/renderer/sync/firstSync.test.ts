@@ -16,7 +16,7 @@ import { startTestCouch, type TestCouch } from '../../support/testCouch';
 
 const DOCS = 10_000;
 // The test server (express-pouchdb, validating every write) takes about 3 ms a document.
-const LIMIT_MS = 240_000;
+const LIMIT_MS = 300_000;
 let couch: TestCouch;
 const bridges: Bridge[] = [];
 
@@ -62,7 +62,7 @@ afterAll(async () => {
   await couch.close();
 });
 
-it('sends a 10,000-document library to the server and on to a second machine within four minutes', async () => {
+it('sends a 10,000-document library to the server and on to a second machine within five minutes', async () => {
   const omar = machine(1, 'omar');
   const docs = Array.from({ length: DOCS }, (_, k) => newDocument({ id: `d${k}`, title: `خبر ${k}`, source: 'archive', text: `نص الخبر رقم ${k}` }, k));
   await omar.repo.addDocuments(docs);
@@ -73,9 +73,16 @@ it('sends a 10,000-document library to the server and on to a second machine wit
   for (;;) {
     if ((await amina.db.texts.count()) === DOCS && omar.statuses.at(-1)?.state === 'upToDate') break;
     expect(Date.now() - started).toBeLessThan(LIMIT_MS);
-    if (process.env.SYNC_TRACE) console.log(Date.now() - started, omar.statuses.at(-1), (await couch.remote('archive', 'omar', 'omar-pw').info()).doc_count, await amina.db.spans.count(), await amina.db.texts.count());
+    if (process.env.SYNC_TRACE)
+      console.log(
+        Date.now() - started,
+        omar.statuses.at(-1),
+        (await couch.remote('archive', 'omar', 'omar-pw').info()).doc_count,
+        await amina.db.spans.count(),
+        await amina.db.texts.count(),
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
   expect(await amina.db.documents.count()).toBe(DOCS);
   console.log(`first sync of ${DOCS} documents: ${Date.now() - started} ms`);
-}, 300_000);
+}, 400_000);
