@@ -5,7 +5,7 @@ import { sameBody } from '../../shared/sync/sameBody';
 import type { Replicated } from '../db/applyReplicated';
 import type { LibraryMessage } from '../store/libraryChannel';
 import type { DexieOutbox, OutboxEntry } from './dexieOutbox';
-import { syncErrorKind, type RequestError, type SyncStatus } from './syncStatus';
+import { serverProblem, syncErrorKind, type RequestError, type SyncStatus } from './syncStatus';
 
 /** A record two machines changed apart: the revision shown (the winner) and the others. */
 export interface SyncConflict {
@@ -298,15 +298,12 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
   const unwatch = deps.watchOnline(tell);
 
   // Whether the server answers, and how, before the first batch: the indicator says so at once.
-  void remote.info().then(
-    () => undefined,
-    (error: RequestError) => {
-      if (syncState === 'connecting' || syncState === 'paused') {
-        lastError = error;
-        tell();
-      }
-    },
-  );
+  void serverProblem(remote).then((error) => {
+    if (error && (syncState === 'connecting' || syncState === 'paused')) {
+      lastError = error;
+      tell();
+    }
+  });
   tell();
 
   return {

@@ -18,6 +18,20 @@ export interface RequestError {
   readonly message?: string;
 }
 
+/**
+ * What the server says to a look at the project's database: null when it answers with the
+ * database, else why not. PouchDB's `info()` over HTTP resolves with CouchDB's error body
+ * (`{error: 'unauthorized', reason}`) rather than rejecting, so both are read here.
+ */
+export async function serverProblem(remote: { info(): Promise<object> }): Promise<RequestError | null> {
+  try {
+    const info = (await remote.info()) as { error?: unknown; reason?: unknown };
+    return typeof info.error === 'string' ? { name: info.error, reason: typeof info.reason === 'string' ? info.reason : info.error } : null;
+  } catch (e) {
+    return e as RequestError;
+  }
+}
+
 /** The kind of a failed request: 401/403 a refused sign-in, 404 a missing database, no answer at all an unreachable server. */
 export function syncErrorKind(error: RequestError): SyncErrorKind {
   if (error.status === 401 || error.status === 403 || error.name === 'unauthorized') return 'auth';

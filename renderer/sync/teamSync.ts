@@ -6,7 +6,7 @@ import type { LibraryMessage } from '../store/libraryChannel';
 import { startBridge, type Bridge, type DeniedWrite, type SyncConflict } from './bridge';
 import type { DexieOutbox, OutboxEntry } from './dexieOutbox';
 import { Pouch, localPouch, remotePouch } from './pouch';
-import { syncErrorKind, type RequestError, type SyncErrorKind, type SyncStatus } from './syncStatus';
+import { serverProblem, syncErrorKind, type SyncErrorKind, type SyncStatus } from './syncStatus';
 
 /** Why the Connect dialog could not connect: an address it cannot use, or the server's answer. */
 export type ConnectProblem = 'badUrl' | 'credentialsInUrl' | 'plainHttp' | SyncErrorKind;
@@ -122,16 +122,12 @@ export function createTeamSync(deps: TeamSyncDeps) {
         const clean: SyncConnection = { url, project: connection.project.trim(), user: connection.user.trim() };
         set({ connecting: true, problem: null });
         const dbs = open(clean, password);
-        try {
-          await dbs.remote.info();
-        } catch (e) {
-          const error = e as RequestError;
-          const kind = syncErrorKind(error);
-          // An unreachable server is one to replicate with later; a refusal is for the user to put right.
-          if (kind !== 'unreachable') {
-            set({ connecting: false, problem: { kind, detail: error.reason ?? error.message ?? '' } });
-            return false;
-          }
+        const error = await serverProblem(dbs.remote);
+        const kind = error && syncErrorKind(error);
+        // An unreachable server is one to replicate with later; a refusal is for the user to put right.
+        if (error && kind !== 'unreachable') {
+          set({ connecting: false, problem: { kind: kind!, detail: error.reason ?? error.message ?? '' } });
+          return false;
         }
         await deps.keeper.save({ connection: clean, password });
         await deps.setAnnotator(clean.user);
