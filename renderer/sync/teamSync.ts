@@ -162,6 +162,3 @@ export function createTeamSync(deps: TeamSyncDeps) {
     };
   });
 }
-
-/** The window's team connection store. */
-export type TeamSync = ReturnType<typeof createTeamSync>;
