@@ -295,6 +295,8 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
     lastError = error;
     tell();
   });
+  // Cancelling lets the requests under way finish; `complete` says they have.
+  const ended = new Promise<void>((resolve) => sync.on('complete', () => resolve()));
   const unwatch = deps.watchOnline(tell);
 
   // Whether the server answers, and how, before the first batch: the indicator says so at once.
@@ -337,6 +339,7 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
       unwatch();
       feed.cancel();
       sync.cancel();
+      await ended;
       await chain;
     },
   };

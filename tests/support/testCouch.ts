@@ -70,7 +70,12 @@ export async function startTestCouch(options: { readonly corsOrigin?: string } =
   // express-pouchdb has no CORS of its own (pouchdb-server adds it): for a browser test the
   // page's origin, and only that one, may call it, credentials and all.
   const origin = options.corsOrigin;
+  // Requests being answered: closing waits for them, so a client that stopped replicating
+  // has its last answers rather than a reset socket.
+  let answering = 0;
   const server = createServer((req, res) => {
+    answering++;
+    res.on('close', () => answering--);
     if (origin !== undefined && req.headers.origin === origin) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
@@ -98,13 +103,16 @@ export async function startTestCouch(options: { readonly corsOrigin?: string } =
       if (response.status !== 201) throw new Error(`making user ${name}: ${response.status} ${await response.text()}`);
     },
     remote: (db, user, password) => new Pouch(`${url}${db}`, { auth: { username: user, password } }),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      // A long poll a client left open ends when its socket does; give the rest a moment.
+      for (let waited = 0; answering > 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
           rmSync(logs, { recursive: true, force: true });
           resolve();
         });
-      }),
+      });
+    },
   };
 }
