@@ -296,7 +296,9 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
     tell();
   });
   // Cancelling lets the requests under way finish; `complete` says they have.
-  const ended = new Promise<void>((resolve) => sync.on('complete', () => resolve()));
+  const ended = new Promise<void>((resolve) => {
+    sync.on('complete', () => resolve());
+  });
   const unwatch = deps.watchOnline(tell);
 
   // Whether the server answers, and how, before the first batch: the indicator says so at once.
