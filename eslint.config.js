@@ -68,6 +68,10 @@ export default tseslint.config(
       'renderer/app/ImportDialog.tsx',
       'renderer/app/DetailsDialog.tsx',
       'renderer/app/SpanList.tsx',
+      'renderer/app/SyncIndicator.tsx',
+      'renderer/app/ConnectDialog.tsx',
+      'renderer/app/ConflictsDialog.tsx',
+      'renderer/app/TeamSyncControl.tsx',
     ],
     plugins: { i18next },
     rules: {

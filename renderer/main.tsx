@@ -10,12 +10,13 @@ import { closeSafely } from './platform/closeSafely';
 import { guardStorage } from './platform/guardStorage';
 import { connectMenu } from './platform/menuCommands';
 import { scheduleBackups } from './platform/scheduleBackups';
-import { appStore } from './store/appStore';
+import { appStore, teamSync } from './store/appStore';
 
 connectMenu(actionContext);
 guardStorage(appStore);
 scheduleBackups(appStore);
 closeSafely(api, appStore);
+void teamSync.getState().resume();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -24,6 +24,7 @@ import { PasteDialog } from './PasteDialog';
 import { AgreementDashboard } from './AgreementDashboard';
 import { ReviewStartDialog } from './ReviewStartDialog';
 import { SaveStatus } from './SaveStatus';
+import { TeamSyncControl } from './TeamSyncControl';
 import { parseRoute, type Route } from './reviewRoute';
 import { showAgreement, showClaims, showEntities } from './navigation';
 import { EntitiesView } from './EntitiesView';
@@ -121,6 +122,7 @@ export function App() {
         <ExportProgress />
         <span className="toolbar-spacer" />
         <SaveStatus />
+        <TeamSyncControl />
         <button type="button" onClick={() => st.setOverlay('backups')}>
           {t('toolbar.backups')}
         </button>

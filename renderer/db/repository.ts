@@ -17,11 +17,13 @@ import { withheld, type Placed } from '../../shared/suggest/withheld';
 import Dexie from 'dexie';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
 import { addInSlices } from './addInSlices';
+import { applyReplicated, type Replicated } from './applyReplicated';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { backupParts, restoreBackup } from './backup';
 import type { HashiyaDb } from './db';
 import { LibraryConflictError } from './libraryConflict';
 import type { RefusedChange, SaveOutcome } from './saveOutcome';
+import type { LibraryMessage } from '../store/libraryChannel';
 
 /** A stored label (by the name its spans carry) that is to take another role. */
 export interface RoleChange {
@@ -733,6 +735,15 @@ export function repository(db: HashiyaDb) {
         await db.settings.put({ key: 'labels', value: labels });
         return { renamed };
       });
+    },
+
+    /**
+     * Stores what replication brought from the team server in one transaction, each record
+     * at the stored version + 1 (see applyReplicated.ts); `within` runs inside it first.
+     * Returns the messages for the windows.
+     */
+    applyReplicated(incoming: readonly Replicated[], now: number, within?: () => void): Promise<LibraryMessage[]> {
+      return applyReplicated(db, incoming, now, within);
     },
 
     /** The whole library as a backup file, a piece at a time (see renderer/db/backup.ts). */

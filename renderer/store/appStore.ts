@@ -15,22 +15,35 @@ import { createHashiyaStore } from './createStore';
 import { broadcastChannel } from './libraryChannel';
 import { echoChannel } from './echoChannel';
 import type { HashiyaState } from './types';
+import { dexieOutbox } from '../sync/dexieOutbox';
+import { loopbackChannel } from '../sync/loopbackChannel';
+import { createTeamSync } from '../sync/teamSync';
+import { libraryEntries } from '../sync/libraryEntries';
+import { connectionKeeper } from '../sync/connectionKeeper';
+import { describeDenied } from '../sync/describeRecord';
+import type { TeamSyncState } from '../sync/teamSync';
 
 const db = new HashiyaDb();
+// Before the database first opens: the outbox's middleware is part of how it opens.
+const outbox = dexieOutbox(db);
+const repo = repository(db);
 const importStreamed = workerImporter(db.name);
 const claimsHost = workerClaimsHost(db.name);
 const search = searchWorker(db.name, true);
 // The claims and library-search workers keep what they hold current from what the windows
 // store, over the channel; this window's also through the host, so they reach it before
-// the requests that follow.
-const channel = echoChannel(
-  broadcastChannel(db.name),
-  claimsHost || search
-    ? (m) => {
-        claimsHost?.changed(m);
-        search?.changed(m);
-      }
-    : undefined,
+// the requests that follow. The replication bridge posts on it too, and this window hears
+// what the bridge posts.
+const loop = loopbackChannel(
+  echoChannel(
+    broadcastChannel(db.name),
+    claimsHost || search
+      ? (m) => {
+          claimsHost?.changed(m);
+          search?.changed(m);
+        }
+      : undefined,
+  ),
 );
 const searchLibrary = search && workerSearcher(search);
 const findOccurrences = search && workerOccurrences(search);
@@ -38,12 +51,12 @@ const recommend = workerRecommenders(db.name);
 
 /** The app's store, backed by the real IndexedDB and platform API. */
 export const appStore = createHashiyaStore({
-  repo: repository(db),
+  repo,
   api,
   now: () => Date.now(),
   newId: () => nanoid(),
   ...(importStreamed ? { importStreamed } : {}),
-  ...(channel ? { channel } : {}),
+  channel: loop.channel,
   ...(searchLibrary ? { searchLibrary } : {}),
   ...(findOccurrences ? { findOccurrences } : {}),
   ...(recommend ? { recommend } : {}),
@@ -52,7 +65,23 @@ export const appStore = createHashiyaStore({
   appVersion: version,
 });
 
+/** The window's team server connection (issue 17): replication between this library and the project's CouchDB. */
+export const teamSync = createTeamSync({
+  outbox,
+  applyReplicated: (incoming, within) => repo.applyReplicated(incoming, Date.now(), within),
+  library: () => libraryEntries(db),
+  announce: (message) => loop.announce(message),
+  setAnnotator: (name) => appStore.getState().setAnnotator(name),
+  notifyDenied: (denied) => appStore.getState().notify({ kind: 'error', text: describeDenied(denied, appStore.getState().documents) }),
+  keeper: connectionKeeper,
+});
+
 /** Selects a narrow slice of the app store; components re-render only when it changes. */
 export function useHashiya<T>(selector: (s: HashiyaState) => T): T {
   return useStore(appStore, selector);
+}
+
+/** Selects a narrow slice of the team connection's state. */
+export function useTeamSync<T>(selector: (s: TeamSyncState) => T): T {
+  return useStore(teamSync, selector);
 }

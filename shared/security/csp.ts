@@ -12,7 +12,9 @@ const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'font-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
-  'connect-src': ["'self'"],
+  // The team server (issue 17): any address over https, plain http only on this machine (a
+  // CouchDB on loopback or a tunnel's end), since basic auth sends the password with each request.
+  'connect-src': ["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'frame-ancestors': ["'none'"],

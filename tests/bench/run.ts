@@ -7,6 +7,7 @@ import { fixtureArticles } from '../support/fixtures';
 import type { KeyTimes } from './pages/keyTiming';
 import { longDocumentFigures, type LongDocumentConfig, type LongFigureId } from './longDocument';
 import { recommenderFigures, type RecommenderFigureId } from './recommenders';
+import { syncFigures, type SyncBenchConfig, type SyncFigureId } from './teamSync';
 import { median, quantile, spread } from './stats';
 import type { Figure } from './figure';
 
@@ -40,6 +41,8 @@ export interface BenchConfig {
   readonly link: { readonly entities: number; readonly links: number; readonly warmup: number };
   /** L1–L6: a very long document (NewsFANE as one, where the corpora are). */
   readonly longDocument: LongDocumentConfig;
+  /** S1–S2: the team server's first sync (a library of `docs` with `spansPerDoc` each) and new spans carried across. */
+  readonly sync: SyncBenchConfig;
 }
 
 export const FULL: BenchConfig = {
@@ -56,6 +59,8 @@ export const FULL: BenchConfig = {
   claims: { docs: 10_000, claimsPerDoc: 5, runs: 5 },
   link: { entities: 10_000, links: 60, warmup: 3 },
   longDocument: { chars: 1_000_000, spans: 11_000, newsFane: true, opens: 3, tags: 20, scrollFrames: 300, scrollStep: 200 },
+  // One pair: the test server validates every write (about 3 ms a document), so a side takes minutes.
+  sync: { docs: 10_000, spansPerDoc: 20, pairs: 1, newSpans: 9 },
 };
 
 /** Tiny sizes and one pair: the smoke run in `npm test`, which only proves the harness still works. */
@@ -73,10 +78,11 @@ export const SMOKE: BenchConfig = {
   claims: { docs: 40, claimsPerDoc: 5, runs: 1 },
   link: { entities: 50, links: 3, warmup: 1 },
   longDocument: { chars: 20_000, spans: 200, newsFane: false, opens: 1, tags: 2, scrollFrames: 20, scrollStep: 200 },
+  sync: { docs: 20, spansPerDoc: 2, pairs: 1, newSpans: 2 },
 };
 
 export type Results = Record<
-  'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId,
+  'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId | SyncFigureId,
   Figure
 >;
 
@@ -369,9 +375,12 @@ export async function runBench(
   const want = (...ids: (keyof Results)[]) => !only || ids.some((id) => only.has(id));
   // The recommenders are pure and run in Node, as the worker runs them: no browser needed.
   const recommenders = want('R1', 'R2', 'R3', 'R4') ? recommenderFigures(config.curve, log) : {};
-  if (only && [...only].every((id) => ['R1', 'R2', 'R3', 'R4'].includes(id))) {
-    await writeFile(out, JSON.stringify(recommenders, null, 2) + '\n');
-    return recommenders;
+  // So is team sync: the bridge over fake-indexeddb, and a test server on loopback.
+  const sync = want('S1', 'S2') ? await syncFigures(config.sync, log) : {};
+  if (only && [...only].every((id) => ['R1', 'R2', 'R3', 'R4', 'S1', 'S2'].includes(id))) {
+    const nodeOnly = { ...recommenders, ...sync };
+    await writeFile(out, JSON.stringify(nodeOnly, null, 2) + '\n');
+    return nodeOnly;
   }
   const outDir = `${ROOT}build/bench-${process.pid}`;
   const configFile = `${ROOT}tests/bench/vite.config.ts`;
@@ -386,7 +395,7 @@ export async function runBench(
   try {
     const sources = fixtureArticles().map((a) => a.text);
     const { article, longArticle, library } = config;
-    const results: Partial<Results> = { ...recommenders };
+    const results: Partial<Results> = { ...recommenders, ...sync };
 
     if (want('T1', 'T2', 'T7')) {
       log(`T1, T7: opening a ${article.chars}-character article with ${article.spans} spans…`);

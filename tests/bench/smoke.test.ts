@@ -18,7 +18,31 @@ it('runs every figure at tiny sizes and writes them all to the results file', as
     // R1–R4, the recommenders', need the corpora.
     const recommenders = CORPORA_FOUND ? ['R1', 'R2', 'R3', 'R4'] : [];
     expect(Object.keys(results).sort()).toEqual(
-      [...recommenders, 'R5', 'R6', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'C1', 'C2', 'C3', 'C4', 'L1', 'L2', 'L3', 'L4', 'L5', 'L6'].sort(),
+      [
+        ...recommenders,
+        'R5',
+        'R6',
+        'S1',
+        'S2',
+        'T1',
+        'T2',
+        'T3',
+        'T4',
+        'T5',
+        'T6',
+        'T7',
+        'T8',
+        'C1',
+        'C2',
+        'C3',
+        'C4',
+        'L1',
+        'L2',
+        'L3',
+        'L4',
+        'L5',
+        'L6',
+      ].sort(),
     );
     for (const [id, f] of Object.entries(results)) {
       expect(Number.isFinite(f.median), `${id} median`).toBe(true);

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import PouchDB, { type Database } from 'pouchdb-core';
 import httpAdapter from 'pouchdb-adapter-http';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
+import { withReplication } from '../../renderer/sync/pouch';
 
 /** PouchDB in memory and over HTTP, with the replicator: what a client of the team server runs. */
-export const Pouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
+export const Pouch = withReplication(PouchDB.plugin(memoryAdapter).plugin(httpAdapter));
 
 let servers = 0;
 
@@ -56,9 +56,10 @@ export interface TestCouch {
 /**
  * Starts express-pouchdb (PouchDB's CouchDB-compatible server: `_users`, `_security`,
  * validate_doc_update) on 127.0.0.1 at a free port, its databases in memory, with one server
- * admin. Its log goes to a folder of its own, removed by `close`.
+ * admin. Its log goes to a folder of its own, removed by `close`. With `corsOrigin`, pages of
+ * that origin may call it from a browser.
  */
-export async function startTestCouch(): Promise<TestCouch> {
+export async function startTestCouch(options: { readonly corsOrigin?: string } = {}): Promise<TestCouch> {
   const logs = mkdtempSync(join(tmpdir(), 'hashiya-couch-'));
   // memdown keeps databases by name for the whole process: a prefix keeps each server's apart.
   const ServerPouch = Pouch.defaults({ adapter: 'memory', prefix: `server${++servers}-` });
@@ -66,7 +67,27 @@ export async function startTestCouch(): Promise<TestCouch> {
   app.dbWrapper.registerWrapper(keepReplicatedHistory);
   const admin = { user: 'root', password: 'root-secret' };
   await new Promise<void>((resolve, reject) => app.couchConfig.set('admins', admin.user, admin.password, (e) => (e ? reject(e) : resolve())));
-  const server = createServer(app);
+  // express-pouchdb has no CORS of its own (pouchdb-server adds it): for a browser test the
+  // page's origin, and only that one, may call it, credentials and all.
+  const origin = options.corsOrigin;
+  // Requests being answered: closing waits for them, so a client that stopped replicating
+  // has its last answers rather than a reset socket.
+  let answering = 0;
+  const server = createServer((req, res) => {
+    answering++;
+    res.on('close', () => answering--);
+    if (origin !== undefined && req.headers.origin === origin) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, DELETE, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
+    }
+    app(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -82,13 +103,16 @@ export async function startTestCouch(): Promise<TestCouch> {
       if (response.status !== 201) throw new Error(`making user ${name}: ${response.status} ${await response.text()}`);
     },
     remote: (db, user, password) => new Pouch(`${url}${db}`, { auth: { username: user, password } }),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      // A long poll a client left open ends when its socket does; give the rest a moment.
+      for (let waited = 0; answering > 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
           rmSync(logs, { recursive: true, force: true });
           resolve();
         });
-      }),
+      });
+    },
   };
 }

@@ -20,7 +20,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
       'style-src': ["'self'", "'unsafe-inline'"],
       'font-src': ["'self'"],
       'img-src': ["'self'", 'data:', 'blob:'],
-      'connect-src': ["'self'"],
+      'connect-src': ["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
       'object-src': ["'none'"],
       'base-uri': ["'none'"],
       'frame-ancestors': ["'none'"],

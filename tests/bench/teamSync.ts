@@ -1,0 +1,183 @@
+import 'fake-indexeddb/auto';
+import type { Database, PouchDoc } from 'pouchdb-core';
+import { main } from '../../cli/main';
+import { HashiyaDb } from '../../renderer/db/db';
+import { repository } from '../../renderer/db/repository';
+import { startBridge, type Bridge } from '../../renderer/sync/bridge';
+import { dexieOutbox } from '../../renderer/sync/dexieOutbox';
+import { libraryEntries } from '../../renderer/sync/libraryEntries';
+import { Pouch, remotePouch } from '../../renderer/sync/pouch';
+import { syncedRow } from '../../renderer/sync/syncedRow';
+import { newDocument } from '../../shared/model/newDocument';
+import { createSpan, type Span } from '../../shared/model/span';
+import { toCouchDoc } from '../../shared/sync/couchDoc';
+import { utf16 } from '../../shared/text/units';
+import { startTestCouch, type TestCouch } from '../support/testCouch';
+import type { Figure } from './figure';
+import { median, spread } from './stats';
+
+/** S1–S2's sizes: the library of the first sync, and how many times each figure is measured. */
+export interface SyncBenchConfig {
+  readonly docs: number;
+  readonly spansPerDoc: number;
+  readonly pairs: number;
+  readonly newSpans: number;
+}
+
+/** The team sync figures. */
+export type SyncFigureId = 'S1' | 'S2';
+
+let runs = 0;
+
+/** A machine: a Dexie library, its outbox and the PouchDB beside it. */
+function machine() {
+  const n = ++runs;
+  const db = new HashiyaDb(`bench-sync-${process.pid}-${n}`);
+  const outbox = dexieOutbox(db);
+  const repo = repository(db);
+  const local = new Pouch(`bench-sync-local-${process.pid}-${n}`, { adapter: 'indexeddb' });
+  return { db, outbox, repo, local };
+}
+
+function bridgeOf(m: ReturnType<typeof machine>, remote: Database, onIn: () => void = () => undefined): Promise<Bridge> {
+  return startBridge({
+    Pouch,
+    local: m.local,
+    remote,
+    outbox: m.outbox,
+    applyReplicated: (incoming, within) => m.repo.applyReplicated(incoming, Date.now(), within),
+    library: () => libraryEntries(m.db),
+    announce: onIn,
+    onStatus: () => undefined,
+    onConflicts: () => undefined,
+    onDenied: () => undefined,
+    online: () => true,
+    watchOnline: () => () => undefined,
+    maxBackOffMs: 200,
+  });
+}
+
+const library = (config: SyncBenchConfig) => {
+  const docs = Array.from({ length: config.docs }, (_, k) =>
+    newDocument({ id: `d${k}`, title: `خبر ${k}`, source: 'bench', text: `نص الخبر رقم ${k} `.repeat(20) }, k),
+  );
+  const spans: Span[] = docs.flatMap(({ record }) =>
+    Array.from({ length: config.spansPerDoc }, (_, j) =>
+      createSpan({ id: `${record.id}-s${j}`, docId: record.id, start: utf16(j * 4), end: utf16(j * 4 + 3), label: 'actor', annotator: 'omar' }, 1),
+    ),
+  );
+  return { docs, spans };
+};
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 20));
+}
+
+async function project(couch: TestCouch, name: string): Promise<void> {
+  process.env.HASHIYA_COUCHDB_USER = couch.admin.user;
+  process.env.HASHIYA_COUCHDB_PASSWORD = couch.admin.password;
+  const code = await main(['server', 'init', couch.url, '--project', name], { out: () => undefined, err: () => undefined });
+  delete process.env.HASHIYA_COUCHDB_USER;
+  delete process.env.HASHIYA_COUCHDB_PASSWORD;
+  if (code !== 0) throw new Error(`server init ${name} failed`);
+}
+
+/**
+ * S1: a library's first sync through a test server on loopback, from one machine's Dexie to
+ * another's, against bare PouchDB storing the same CouchDB documents and replicating them the
+ * same way (one PouchDB to the server, the server to another). S2: a span saved on one machine until the
+ * other's Dexie has it, both connected. In Node, over fake-indexeddb and express-pouchdb.
+ */
+export async function syncFigures(config: SyncBenchConfig, log: (line: string) => void): Promise<Record<SyncFigureId, Figure>> {
+  const couch = await startTestCouch();
+  const bridges: Bridge[] = [];
+  try {
+    await couch.addUser('omar', 'omar-pw', ['bench.admin', ...Array.from({ length: config.pairs * 2 + 1 }, (_, k) => `bench${k}.admin`)]);
+    const { docs, spans } = library(config);
+    const ratios: number[] = [];
+    const product: number[] = [];
+    const bare: number[] = [];
+    let p = 0;
+    for (let pair = 0; pair < config.pairs; pair++) {
+      const order = pair % 2 ? ['bare', 'bridge'] : ['bridge', 'bare'];
+      const times: Record<string, number> = {};
+      for (const side of order) {
+        const name = `bench${p++}`;
+        await project(couch, name);
+        const remote = () => remotePouch({ url: couch.url, project: name, user: 'omar' }, 'omar-pw');
+        const a = machine();
+        const b = machine();
+        if (side === 'bridge') {
+          await a.repo.addDocuments(docs);
+          await a.db.spans.bulkAdd(spans);
+          const started = performance.now();
+          bridges.push(await bridgeOf(a, remote()), await bridgeOf(b, remote()));
+          await until(async () => (await b.db.spans.count()) === spans.length && (await b.db.texts.count()) === docs.length);
+          times[side] = performance.now() - started;
+        } else {
+          const couchDocs: PouchDoc[] = [
+            ...docs.flatMap((d) => [syncedRow('documents', d.record)!, syncedRow('texts', d.text)!]),
+            ...spans.map((s) => syncedRow('spans', s)!),
+          ].map(toCouchDoc);
+          // Timed from storing them: the bridge's side includes putting the library into its PouchDB.
+          const started = performance.now();
+          for (let i = 0; i < couchDocs.length; i += 1000) await a.local.bulkDocs(couchDocs.slice(i, i + 1000));
+          await Pouch.replicate(a.local, remote(), { batch_size: 500 });
+          await Pouch.replicate(remote(), b.local, { batch_size: 500 });
+          times[side] = performance.now() - started;
+        }
+        log(`S1 pair ${pair + 1} ${side}: ${Math.round(times[side])} ms`);
+      }
+      product.push(times.bridge!);
+      bare.push(times.bare!);
+      ratios.push(times.bridge! / times.bare!);
+    }
+    for (const b of bridges.splice(0)) await b.stop();
+
+    // S2: two connected machines; a span saved on one, until the other's Dexie has it.
+    const name = `bench${p++}`;
+    await project(couch, name);
+    const remote = () => remotePouch({ url: couch.url, project: name, user: 'omar' }, 'omar-pw');
+    const a = machine();
+    const b = machine();
+    await a.repo.addDocuments(docs.slice(0, 1));
+    bridges.push(await bridgeOf(a, remote()), await bridgeOf(b, remote()));
+    await until(async () => (await b.db.documents.count()) === 1);
+    const seen: number[] = [];
+    for (let k = 0; k < config.newSpans; k++) {
+      const span = createSpan({ id: `new-${k}`, docId: 'd0', start: utf16(0), end: utf16(2), label: 'actor', annotator: 'omar' }, 1);
+      const started = performance.now();
+      await a.repo.saveChanges([{ docId: 'd0', title: 'Add', spans: [{ before: null, after: span }] }], Date.now());
+      await until(async () => (await b.db.spans.get(span.id)) !== undefined);
+      seen.push(performance.now() - started);
+    }
+    const s2 = median(seen);
+    return {
+      S1: {
+        median: median(ratios),
+        spread: spread(ratios),
+        unit: '×',
+        target: '≤ 1.5×',
+        met: median(ratios) <= 1.5,
+        what: `first sync of ${config.docs} documents and ${spans.length} spans, Dexie to Dexie through the server, vs bare PouchDB storing the same documents and replicating them`,
+        productMs: median(product),
+        baselineMs: median(bare),
+        pairs: config.pairs,
+      },
+      S2: {
+        median: s2,
+        spread: spread(seen),
+        unit: 'ms',
+        target: '≤ 1000 ms',
+        met: s2 <= 1000,
+        what: 'a span saved on one machine until the other machine’s Dexie has it',
+        productMs: s2,
+        baselineMs: 0,
+        pairs: config.newSpans,
+      },
+    };
+  } finally {
+    for (const b of bridges) await b.stop();
+    await couch.close();
+  }
+}
