@@ -238,7 +238,7 @@ export interface HashiyaApi {
    * Keeps the connection in place of any other: the desktop app in its settings with the
    * password encrypted by the operating system's keychain (only in memory, for this session,
    * where there is none); a browser in localStorage with the password in sessionStorage.
-   * Never in IndexedDB, which backups and other tabs read.
+   * Never in IndexedDB, where the library lives and backups are made from.
    */
   saveSyncConnection(saved: SavedSyncConnection): Promise<void>;
   /** Forgets the kept connection and its password. */
