@@ -3,7 +3,7 @@ import { checkCouchServer } from './checkCouchServer';
 import { CouchError, refusal, type CouchClient } from './couchClient';
 
 /** What `server add-member` did to the user. */
-export type MemberChange = 'user created' | 'role added' | 'role removed' | 'already had the role' | 'did not have the role';
+export type MemberChange = 'user created with the role' | 'role added' | 'role removed' | 'already had the role' | 'did not have the role';
 
 /** The outcome of {@link changeMember}: what changed, and the user's roles in the project after it. */
 export interface MemberReport {
@@ -17,6 +17,8 @@ export interface ProjectMember {
   readonly roles: readonly ProjectRole[];
   /** Named in the project's `_security` as an admin (`server init --admin-user`), whatever their roles. */
   readonly namedAdmin: boolean;
+  /** Named in the project's `_security` as a member, whatever their roles (CouchDB lets one in so; Hashiya's roles decide what they write). */
+  readonly namedMember: boolean;
 }
 
 const USER_PREFIX = 'org.couchdb.user:';
@@ -63,7 +65,7 @@ export async function changeMember(
     if (remove) throw new CouchError(`${client.urlOf(path)}: there is no user ${user}`);
     const made = await client.request('PUT', path, { _id: `${USER_PREFIX}${user}`, name: user, type: 'user', roles: [roleName], password: await password() });
     if (made.status !== 201 && made.status !== 202) throw refusal(client, path, made);
-    return { change: 'user created', roles: [role] };
+    return { change: 'user created with the role', roles: [role] };
   }
   if (found.status !== 200 || !isObject(found.body)) throw refusal(client, path, found);
   const roles = stringsIn(found.body.roles);
@@ -78,7 +80,7 @@ export async function changeMember(
 
 /**
  * Who is a member of `project`: every user of `_users` with one of its roles, and the users
- * its `_security` names as admins, sorted by name. Throws a `CouchError` naming the URL.
+ * its `_security` names as admins or members, sorted by name. Throws a `CouchError` naming the URL.
  */
 export async function listMembers(client: CouchClient, project: string): Promise<ProjectMember[]> {
   await checkProject(client, project);
@@ -89,16 +91,22 @@ export async function listMembers(client: CouchClient, project: string): Promise
   const securityPath = `${encodeURIComponent(project)}/_security`;
   const security = await client.request('GET', securityPath);
   if (security.status !== 200) throw refusal(client, securityPath, security);
-  const admins = new Set(stringsIn(isObject(security.body) && isObject(security.body.admins) ? security.body.admins.names : []));
+  const named = (part: string) => {
+    const body = isObject(security.body) ? security.body[part] : null;
+    return new Set(stringsIn(isObject(body) ? body.names : []));
+  };
+  const admins = named('admins');
+  const memberNames = named('members');
+  const member = (user: string, roles: ProjectRole[]): ProjectMember => ({ user, roles, namedAdmin: admins.has(user), namedMember: memberNames.has(user) });
 
   const members = new Map<string, ProjectMember>();
   for (const row of users.body.rows as unknown[]) {
     const doc = isObject(row) && isObject(row.doc) ? row.doc : null;
     if (!doc || typeof doc.name !== 'string') continue;
     const roles = projectRolesOf(project, stringsIn(doc.roles));
-    if (roles.length || admins.has(doc.name)) members.set(doc.name, { user: doc.name, roles, namedAdmin: admins.has(doc.name) });
+    if (roles.length || admins.has(doc.name) || memberNames.has(doc.name)) members.set(doc.name, member(doc.name, roles));
   }
   // A name in _security with no user in _users (a server admin, say) is still a member.
-  for (const name of admins) if (!members.has(name)) members.set(name, { user: name, roles: [], namedAdmin: true });
+  for (const name of [...admins, ...memberNames]) if (!members.has(name)) members.set(name, member(name, []));
   return [...members.values()].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
 }

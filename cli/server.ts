@@ -108,7 +108,10 @@ async function run(action: Action, address: string, values: CliOptions, io: CliI
   } else {
     const members = await listMembers(client, project);
     if (!members.length) io.out(`${where}: no members yet: add them with "hashiya server add-member"\n`);
-    for (const m of members) io.out(`${m.user}\t${[...m.roles, ...(m.namedAdmin ? ['admin by name in _security'] : [])].join(', ')}\n`);
+    for (const m of members) {
+      const named = [...(m.namedAdmin ? ['admin by name in _security'] : []), ...(m.namedMember ? ['member by name in _security'] : [])];
+      io.out(`${m.user}\t${[...m.roles, ...named].join(', ')}\n`);
+    }
   }
 }
 

@@ -157,7 +157,7 @@ describe('hashiya server add-member and members', { timeout: 20_000 }, () => {
 
   it('makes a missing user with the role, who can then read the project', async () => {
     const r = await run(['server', 'add-member', couch.url], withPassword('سر-هند'), undefined, member('hind', 'annotator'));
-    expect(r).toEqual({ code: 0, out: `${couch.url}desk/: hind: user created desk.annotator; roles in desk: annotator\n`, err: '' });
+    expect(r).toEqual({ code: 0, out: `${couch.url}desk/: hind: user created with the role desk.annotator; roles in desk: annotator\n`, err: '' });
     expect((await userDoc('hind')).roles).toEqual(['desk.annotator']);
     expect(await signsIn('hind', 'سر-هند')).toBe(200);
     expect(await signsIn('hind', 'wrong')).toBe(401);
@@ -186,6 +186,12 @@ describe('hashiya server add-member and members', { timeout: 20_000 }, () => {
     expect([401, 403]).toContain(await signsIn('outsider', 'pw'));
     const r = await run(['server', 'members', couch.url], env, undefined, desk());
     expect(r).toEqual({ code: 0, out: 'hind\tannotator\nomar\tadmin by name in _security\nsalma\tadjudicator\n', err: '' });
+    // Names _security lists itself are members too, with a user in _users or without.
+    const security = (await (await admin('desk/_security')).json()) as { members: { names: string[]; roles: string[] } };
+    await admin('desk/_security', { method: 'PUT', body: JSON.stringify({ ...security, members: { ...security.members, names: ['salma', 'guest'] } }) });
+    expect((await run(['server', 'members', couch.url], env, undefined, desk())).out).toBe(
+      'guest\tmember by name in _security\nhind\tannotator\nomar\tadmin by name in _security\nsalma\tadjudicator, member by name in _security\n',
+    );
     const empty = await run(['server', 'init', couch.url], env, undefined, { project: 'empty' });
     expect(empty.code).toBe(0);
     expect((await run(['server', 'members', couch.url], env, undefined, { project: 'empty' })).out).toBe(
