@@ -29,7 +29,7 @@ type Action = keyof typeof COMMANDS;
 
 const isAction = (value: string | undefined): value is Action => value !== undefined && Object.hasOwn(COMMANDS, value);
 
-/** A mistake of the user's, found before anything was sent: one line, exit status 2. */
+/** A mistake of the user's: one line, exit status 2. Thrown before anything is written to the server. */
 class Refusal extends Error {}
 
 const ROLE_CHOICE = `${PROJECT_ROLES.slice(0, -1).join(', ')} or ${PROJECT_ROLES.at(-1)}`;

@@ -46,7 +46,10 @@ export const webApi: HashiyaApi = {
 
   ...backups,
 
-  ...webSyncConnection(localStorage, sessionStorage),
+  ...webSyncConnection(
+    () => localStorage,
+    () => sessionStorage,
+  ),
 
   async saveTextFile(request) {
     // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.

@@ -29,6 +29,9 @@ class MemoryStorage implements Storage {
   }
 }
 
+/** A storage as webApi hands it over: reached only when a call needs it. */
+const at = (storage: Storage) => () => storage;
+
 const connection = { url: 'https://couch.example.org/', project: 'newsroom', user: 'hind' };
 const PASSWORD = 'كلمة-سر';
 
@@ -36,7 +39,7 @@ describe('webSyncConnection', () => {
   it('keeps the connection in localStorage and the password in sessionStorage only, and says it is not remembered', async () => {
     const local = new MemoryStorage();
     const session = new MemoryStorage();
-    const web = webSyncConnection(local, session);
+    const web = webSyncConnection(at(local), at(session));
     await expect(web.loadSyncConnection()).resolves.toBeNull();
     await web.saveSyncConnection({ connection, password: PASSWORD, remembered: true });
     expect(local.text()).not.toContain(PASSWORD);
@@ -47,14 +50,14 @@ describe('webSyncConnection', () => {
 
   it('offers the connection again in a new tab, whose session holds no password', async () => {
     const local = new MemoryStorage();
-    await webSyncConnection(local, new MemoryStorage()).saveSyncConnection({ connection, password: PASSWORD });
-    await expect(webSyncConnection(local, new MemoryStorage()).loadSyncConnection()).resolves.toEqual({ connection, password: '', remembered: false });
+    await webSyncConnection(at(local), at(new MemoryStorage())).saveSyncConnection({ connection, password: PASSWORD });
+    await expect(webSyncConnection(at(local), at(new MemoryStorage())).loadSyncConnection()).resolves.toEqual({ connection, password: '', remembered: false });
   });
 
   it("never gives one server's password for another connection, and ignores what it did not write", async () => {
     const local = new MemoryStorage();
     const session = new MemoryStorage();
-    const web = webSyncConnection(local, session);
+    const web = webSyncConnection(at(local), at(session));
     await web.saveSyncConnection({ connection, password: PASSWORD });
     // Another tab connected elsewhere: this tab's session still holds the first password.
     local.setItem('hashiya.sync.connection', JSON.stringify({ ...connection, url: 'https://elsewhere.example/' }));
@@ -68,12 +71,21 @@ describe('webSyncConnection', () => {
   it('forgets both, and rejects when the browser refuses to store', async () => {
     const local = new MemoryStorage();
     const session = new MemoryStorage();
-    const web = webSyncConnection(local, session);
+    const web = webSyncConnection(at(local), at(session));
     await web.saveSyncConnection({ connection, password: PASSWORD });
     await web.forgetSyncConnection();
     expect([local.length, session.length]).toEqual([0, 0]);
     await expect(web.loadSyncConnection()).resolves.toBeNull();
     local.refuse = true;
     await expect(web.saveSyncConnection({ connection, password: PASSWORD })).rejects.toThrow(/quota/);
+  });
+
+  it('rejects, rather than failing the page, where the browser denies web storage altogether', async () => {
+    const denied = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    const web = webSyncConnection(denied, denied);
+    await expect(web.loadSyncConnection()).rejects.toThrow(/insecure/);
+    await expect(web.forgetSyncConnection()).rejects.toThrow(/insecure/);
   });
 });
