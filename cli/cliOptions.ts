@@ -32,4 +32,10 @@ export interface CliOptions {
   project?: string;
   /** server init: users who administer the project besides its admin role. */
   'admin-user'?: string[];
+  /** server add-member: the CouchDB user. */
+  user?: string;
+  /** server add-member: annotator, adjudicator or admin. */
+  role?: string;
+  /** server add-member: take the role away instead. */
+  remove?: boolean;
 }

@@ -14,6 +14,8 @@ const USAGE = `hashiya — Arabic news annotation, on the command line
   hashiya suggest INPUT... --train GOLD [--train GOLD...] --format FMT [--train-format FMT] [--to FMT] [-o OUT] [--recommender matcher|tagger|model|combined|all]
                   [--model DIR [--model-map TYPE=LABEL,...]] [--labels L1,L2,...] [--eval [--json]]
   hashiya server init URL --project NAME [--admin-user NAME...]
+  hashiya server add-member URL --project NAME --user USER --role annotator|adjudicator|admin [--remove]
+  hashiya server members URL --project NAME
 
 Formats: txt, jsonl, doccano, labelstudio, brat, conll. -o names a folder for brat and txt
 (one file per document); other formats write one file, to stdout when -o is omitted.
@@ -49,9 +51,12 @@ URL, or brings it up to date: the database NAME, Hashiya's design document (its 
 lets an annotator write only their own layer and statuses, an adjudicator also gold and decisions,
 an admin the label set and documents) and _security (roles NAME.annotator, NAME.adjudicator,
 NAME.admin are members, NAME.admin and each --admin-user administer it); it keeps whoever
-_security already lists and can be run again. The server admin's name and password are read
-from HASHIYA_COUCHDB_USER and HASHIYA_COUCHDB_PASSWORD, else asked on the terminal; never give
-them in the URL.`;
+_security already lists and can be run again. server add-member gives USER the role NAME.ROLE in
+the server's _users, keeping their other roles (--remove takes it away), and makes the user when
+missing, with the password in HASHIYA_MEMBER_PASSWORD or typed twice on the terminal; server
+members lists who has which role in NAME. The server admin's name and password are read from
+HASHIYA_COUCHDB_USER and HASHIYA_COUCHDB_PASSWORD, else asked on the terminal; never give them
+in the URL.`;
 
 /** Runs the command line, writing through `io`; returns the exit status. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -87,6 +92,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         csv: { type: 'boolean' },
         project: { type: 'string' },
         'admin-user': { type: 'string', multiple: true },
+        user: { type: 'string' },
+        role: { type: 'string' },
+        remove: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

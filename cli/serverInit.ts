@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { projectRoleNames } from '../shared/sync/projectRoles';
 import { projectSecurity } from '../shared/sync/projectSecurity';
 import { DESIGN_DOC_ID, designDocument } from '../shared/sync/validateDocUpdate';
-import { CouchError, refusal, type CouchClient } from './couchClient';
+import { checkCouchServer } from './checkCouchServer';
+import { refusal, type CouchClient } from './couchClient';
 
 /** What `server init` did to each part of the project, for its report. */
 export interface InitReport {
@@ -19,15 +20,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * replaced by its `_rev` when it differs) and its `_security` (the project's roles added to
  * whoever it lists). Running it again changes nothing that is already right. The database is
  * made before anything is put in it, so a refusal part way leaves a database that a second
- * run completes. Throws {@link CouchError} with one line naming the URL when refused.
+ * run completes. Throws a `CouchError` with one line naming the URL when refused.
  */
 export async function serverInit(client: CouchClient, project: string, adminUsers: readonly string[]): Promise<InitReport> {
-  const root = await client.request('GET', '');
-  if (root.status !== 200) throw refusal(client, '', root);
-  // CouchDB says {"couchdb": "Welcome"}; PouchDB's server, which the tests run, names itself.
-  if (!isObject(root.body) || !('couchdb' in root.body || 'express-pouchdb' in root.body)) {
-    throw new CouchError(`${client.urlOf('')} is not a CouchDB server: it does not answer as one`);
-  }
+  await checkCouchServer(client);
   const db = `${encodeURIComponent(project)}/`;
   const roles = projectRoleNames(project);
 

@@ -14,6 +14,7 @@ import {
   Menu,
   net,
   protocol,
+  safeStorage,
   session,
   type FileFilter,
   type IpcMainInvokeEvent,
@@ -39,6 +40,7 @@ import { realFileInside } from './realFileInside';
 import { addRecentFiles, removeRecentFile } from './recentFiles';
 import { resolveAppPath } from './resolveAppPath';
 import { SettingsFile, type Settings } from './settings';
+import { syncConnectionKeeper, type SyncConnectionKeeper } from './syncConnectionKeeper';
 import { windowOptions } from './windowOptions';
 
 // The bundle is build/electron/main.cjs; the renderer is built into build/renderer.
@@ -56,6 +58,7 @@ let mainWindow: BrowserWindow | null = null;
 // Each window's close gate, by its page: 'app:ready-to-close' opens the sender's own gate.
 const closeGates = new WeakMap<Electron.WebContents, ReturnType<typeof closeGate>>();
 let settings: SettingsFile | null = null;
+let syncKeeper: SyncConnectionKeeper | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -101,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
         language: preferredLanguage(systemLanguages()),
         recentFiles: [],
       });
+      syncKeeper = syncConnectionKeeper(safeStorage, settings);
       applyMenu();
       mainWindow = createWindow();
     })
@@ -317,6 +321,37 @@ function registerIpc(): void {
       'menu:set-language',
       async ({ language }) => {
         if (settings && settings.value.language !== language) await changeSettings((s) => ({ ...s, language }));
+        return null;
+      },
+      options,
+    ),
+  );
+  // The team server's connection: in settings.json, its password only as the keychain encrypted it.
+  const sync = () => {
+    if (!syncKeeper) throw new Error('the settings are not loaded yet');
+    return syncKeeper;
+  };
+  ipcMain.handle(
+    'sync:load-connection',
+    guardIpc('sync:load-connection', () => Promise.resolve(sync().load()), options),
+  );
+  ipcMain.handle(
+    'sync:save-connection',
+    guardIpc(
+      'sync:save-connection',
+      async (request) => {
+        await sync().save(request);
+        return null;
+      },
+      options,
+    ),
+  );
+  ipcMain.handle(
+    'sync:forget-connection',
+    guardIpc(
+      'sync:forget-connection',
+      async () => {
+        await sync().forget();
         return null;
       },
       options,

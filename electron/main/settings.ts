@@ -3,13 +3,27 @@ import path from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../../node/atomicWrite';
 import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
+import type { SyncConnection } from '../../shared/sync/syncConnection';
 import { MAX_RECENT_FILES } from './recentFiles';
+import { syncConnectionSchema } from './syncConnectionSchema';
+
+/** The team-server connection as settings.json keeps it. */
+export interface StoredSyncConnection {
+  readonly connection: SyncConnection;
+  /**
+   * The password as Electron's `safeStorage` encrypted it with the keychain's key, in base64;
+   * absent where it could not be encrypted (it is then kept in memory only, for the session).
+   */
+  readonly encryptedPassword?: string;
+}
 
 /** What main remembers between runs (in userData/settings.json). */
 export interface Settings {
   readonly language: InterfaceLanguage;
   /** Most recent first. */
   readonly recentFiles: readonly string[];
+  /** The team server this library replicates with, if any (see syncConnectionKeeper.ts). */
+  readonly sync?: StoredSyncConnection;
 }
 
 /**
@@ -36,9 +50,16 @@ export function parseSettings(text: string, defaults: Settings): Settings {
       )
       .catch([...defaults.recentFiles])
       .transform((files) => [...new Set(files)].slice(0, MAX_RECENT_FILES)),
+    sync: z
+      .strictObject({ connection: syncConnectionSchema, encryptedPassword: z.base64().max(8192).optional() })
+      .optional()
+      .catch(undefined),
   });
   const parsed = schema.safeParse(raw);
-  return parsed.success ? parsed.data : defaults;
+  if (!parsed.success) return defaults;
+  // A connection that was not there, or not valid, is no field at all rather than `sync: undefined`.
+  const { sync, ...rest } = parsed.data;
+  return sync ? { ...rest, sync } : rest;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isBackupFileName } from '../../shared/backup/backupNames';
 import { INTERFACE_LANGUAGES } from '../../shared/i18n/interfaceLanguage';
 import { MAX_TEXT_PAYLOAD, type Channel, type IpcContract } from '../../shared/ipc/contract';
+import { syncConnectionSchema } from './syncConnectionSchema';
 
 /** The outcome of checking one IPC request. */
 export type PayloadResult<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -45,6 +46,14 @@ const REQUEST_SCHEMAS: { readonly [C in Channel]: z.ZodType<IpcContract[C]['requ
   'app:ready-to-close': z.null(),
   'model:open-folder': z.null(),
   'menu:set-language': z.strictObject({ language: z.enum(INTERFACE_LANGUAGES) }),
+  'sync:load-connection': z.null(),
+  'sync:save-connection': z.strictObject({
+    connection: syncConnectionSchema,
+    password: z.string().min(1).max(1024),
+    // What load answered may come back as it was; main decides where the password goes.
+    remembered: z.boolean().optional(),
+  }),
+  'sync:forget-connection': z.null(),
 };
 
 /**

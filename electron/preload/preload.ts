@@ -58,6 +58,9 @@ const api: HashiyaApi = {
   openModelFolder: () => invoke('model:open-folder', null),
   setMenuLanguage: (request) => invoke('menu:set-language', request),
   onMenuLanguage: (callback) => listen('menu:language', isInterfaceLanguage, callback),
+  loadSyncConnection: () => invoke('sync:load-connection', null),
+  saveSyncConnection: async (saved) => void (await invoke('sync:save-connection', saved)),
+  forgetSyncConnection: async () => void (await invoke('sync:forget-connection', null)),
 };
 
 contextBridge.exposeInMainWorld('hashiya', api);

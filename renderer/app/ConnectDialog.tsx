@@ -9,9 +9,10 @@ export function ConnectDialog() {
   const connection = useTeamSync((s) => s.connection);
   const connecting = useTeamSync((s) => s.connecting);
   const problem = useTeamSync((s) => s.problem);
-  const [url, setUrl] = useState('');
-  const [project, setProject] = useState('');
-  const [user, setUser] = useState('');
+  const kept = useTeamSync((s) => s.kept);
+  const [url, setUrl] = useState(kept?.url ?? '');
+  const [project, setProject] = useState(kept?.project ?? '');
+  const [user, setUser] = useState(kept?.user ?? '');
   const [password, setPassword] = useState('');
   useEffect(() => {
     dialog.current?.showModal();

@@ -3,6 +3,7 @@ import { t } from '../i18n/i18n';
 import { openBackupFolder, rememberedFolder } from './backupFolder';
 import { folderPicker } from './fileSystemAccess';
 import { folderBackups } from './folderBackups';
+import { webSyncConnection } from './webSyncConnection';
 
 // One memory of the picked folder for the page's lifetime, opened only when backups are used.
 let memory: ReturnType<typeof rememberedFolder> | null = null;
@@ -11,7 +12,8 @@ const backups = folderBackups((pick) => openBackupFolder(folderPicker(), (memory
 /**
  * Stands in for the Electron preload when the workbench runs as a web page: a file
  * input for opening, a download for saving, and backups in a folder the user picks where
- * the browser allows it (elsewhere they are `unavailable`, and the UI offers a download).
+ * the browser allows it (elsewhere they are `unavailable`, and the UI offers a download), and
+ * the team-server connection in web storage (see webSyncConnection.ts).
  */
 export const webApi: HashiyaApi = {
   platform: 'web',
@@ -43,6 +45,11 @@ export const webApi: HashiyaApi = {
   },
 
   ...backups,
+
+  ...webSyncConnection(
+    () => localStorage,
+    () => sessionStorage,
+  ),
 
   async saveTextFile(request) {
     // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.

@@ -19,7 +19,6 @@ import { dexieOutbox } from '../sync/dexieOutbox';
 import { loopbackChannel } from '../sync/loopbackChannel';
 import { createTeamSync } from '../sync/teamSync';
 import { libraryEntries } from '../sync/libraryEntries';
-import { connectionKeeper } from '../sync/connectionKeeper';
 import { describeDenied } from '../sync/describeRecord';
 import type { TeamSyncState } from '../sync/teamSync';
 
@@ -73,7 +72,7 @@ export const teamSync = createTeamSync({
   announce: (message) => loop.announce(message),
   setAnnotator: (name) => appStore.getState().setAnnotator(name),
   notifyDenied: (denied) => appStore.getState().notify({ kind: 'error', text: describeDenied(denied, appStore.getState().documents) }),
-  keeper: connectionKeeper,
+  keeper: { load: () => api.loadSyncConnection(), save: (saved) => api.saveSyncConnection(saved), forget: () => api.forgetSyncConnection() },
 });
 
 /** Selects a narrow slice of the app store; components re-render only when it changes. */

@@ -15,6 +15,12 @@ export type ConnectProblem = 'badUrl' | 'credentialsInUrl' | 'plainHttp' | SyncE
 export interface TeamSyncState {
   readonly status: SyncStatus;
   readonly connection: SyncConnection | null;
+  /**
+   * A kept connection the platform no longer has the password of (a browser's new session, a
+   * desktop without a keychain after a restart): the Connect dialog offers it, asking only
+   * for the password.
+   */
+  readonly kept: SyncConnection | null;
   readonly conflicts: readonly SyncConflict[];
   /** Which sync dialog is open. */
   readonly dialog: 'connect' | 'conflicts' | null;
@@ -107,6 +113,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
     return {
       status: { state: 'off' },
       connection: null,
+      kept: null,
       conflicts: [],
       dialog: null,
       connecting: false,
@@ -146,7 +153,8 @@ export function createTeamSync(deps: TeamSyncDeps) {
 
       async resume() {
         const saved = await deps.keeper.load();
-        if (!saved) {
+        if (!saved?.password) {
+          if (saved) set({ kept: saved.connection });
           deps.outbox.idle();
           return;
         }

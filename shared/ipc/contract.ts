@@ -1,4 +1,5 @@
 import type { InterfaceLanguage } from '../i18n/interfaceLanguage';
+import type { SavedSyncConnection } from '../sync/syncConnection';
 
 /**
  * The process boundary. Every IPC channel is listed here with its request and
@@ -160,6 +161,9 @@ export interface IpcContract {
   'app:ready-to-close': { request: null; response: null };
   'model:open-folder': { request: null; response: ModelFolderPicked | ModelFolderCancelled };
   'menu:set-language': { request: SetMenuLanguageRequest; response: null };
+  'sync:load-connection': { request: null; response: SavedSyncConnection | null };
+  'sync:save-connection': { request: SavedSyncConnection; response: null };
+  'sync:forget-connection': { request: null; response: null };
 }
 
 export type Channel = keyof IpcContract;
@@ -174,6 +178,9 @@ export const CHANNELS = [
   'app:ready-to-close',
   'model:open-folder',
   'menu:set-language',
+  'sync:load-connection',
+  'sync:save-connection',
+  'sync:forget-connection',
 ] as const satisfies readonly Channel[];
 
 /** The API the renderer sees: one method per channel, no event objects. */
@@ -221,6 +228,21 @@ export interface HashiyaApi {
    * that stops. Absent where there is no application menu.
    */
   onMenuLanguage?(callback: (language: InterfaceLanguage) => void): () => void;
+  /**
+   * The team-server connection kept by `saveSyncConnection`, or null when there is none. Its
+   * `remembered` says whether the password outlives this session; its password is `''` when
+   * the platform no longer has it (ask the user again).
+   */
+  loadSyncConnection(): Promise<SavedSyncConnection | null>;
+  /**
+   * Keeps the connection in place of any other: the desktop app in its settings with the
+   * password encrypted by the operating system's keychain (only in memory, for this session,
+   * where there is none); a browser in localStorage with the password in sessionStorage.
+   * Never in IndexedDB, where the library lives and backups are made from.
+   */
+  saveSyncConnection(saved: SavedSyncConnection): Promise<void>;
+  /** Forgets the kept connection and its password. */
+  forgetSyncConnection(): Promise<void>;
 }
 
 /** Largest export or file, in UTF-16 units, that one IPC message may carry. */

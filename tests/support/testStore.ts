@@ -6,6 +6,7 @@ import { createHashiyaStore } from '../../renderer/store/createStore';
 import { broadcastChannel } from '../../renderer/store/libraryChannel';
 import { savedText } from './savedContent';
 import { noBackups } from './noBackups';
+import { noSyncConnection } from './noSyncConnection';
 
 let databases = 0;
 
@@ -21,6 +22,7 @@ export function testStores(idPrefix = 'id') {
   let clock = 1_700_000_000_000;
   const api: HashiyaApi = {
     ...noBackups,
+    ...noSyncConnection,
     platform: 'web',
     openTextFiles: async () => ({ files: [] }),
     saveTextFile: async (req) => {

@@ -17,6 +17,7 @@ import { utf16 } from '../../../shared/text/units';
 import { makeArticle, makeLibrary, tagTargets } from '../corpus';
 import { agreementFromRecords } from './agreementFromRecords';
 import { noBackups } from '../../support/noBackups';
+import { noSyncConnection } from '../../support/noSyncConnection';
 
 /**
  * T3-T6: Hashiya's store and repository over IndexedDB against bare Dexie doing the same
@@ -46,6 +47,7 @@ let ids = 0;
 const saved: unknown[] = [];
 const api: HashiyaApi = {
   ...noBackups,
+  ...noSyncConnection,
   platform: 'web',
   openTextFiles: async () => ({ files: [] }),
   saveTextFile: async (req) => {

@@ -55,7 +55,7 @@ class FakeContents {
   }
 }
 
-function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: string; userData: string; languages?: string[] }) {
+function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: string; userData: string; languages?: string[]; keychain?: boolean }) {
   const appListeners = new Map<string, Listener>();
   const ipcHandlers = new Map<string, Listener>();
   const protocolHandlers = new Map<string, Listener>();
@@ -147,6 +147,12 @@ function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: 
       },
     },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
+    // The keychain's encryption, reversible only here.
+    safeStorage: {
+      isEncryptionAvailable: () => options.keychain ?? true,
+      encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().slice('sealed:'.length), 'hex').toString(),
+    },
   };
   return {
     electron,
@@ -191,7 +197,7 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true, maxRetries: 10 });
 });
 
-async function startMain(options: { lock?: boolean; packaged?: boolean; languages?: string[] } = {}) {
+async function startMain(options: { lock?: boolean; packaged?: boolean; languages?: string[]; keychain?: boolean } = {}) {
   const fake = fakeElectron({ ...options, documents: work, userData: path.join(work, 'userData') });
   runBundle(code, { electron: fake.electron, dirname: electronDir });
   // Let whenReady().then run to its end (it reads the settings file).
@@ -513,5 +519,35 @@ describe('main process', () => {
     const packaged = await startMain({ packaged: true });
     expect(packaged.windows[0]!.loadedUrl).toBe('app://hashiya/index.html');
     await expect(packaged.ipcHandlers.get('files:open-text')!({ senderFrame: { url: 'http://localhost:5173/' }, sender: {} }, null)).rejects.toThrow(/sender/);
+  });
+
+  it('keeps the team-server connection in settings.json with the password sealed by the keychain, across a restart', async () => {
+    const fake = await startMain();
+    const saved = { connection: { url: 'https://couch.example.org/', project: 'newsroom', user: 'hind' }, password: 'سر-هند' };
+    await expect(fake.ipcHandlers.get('sync:load-connection')!(fromApp, null)).resolves.toBeNull();
+    await expect(fake.ipcHandlers.get('sync:save-connection')!(fromApp, saved)).resolves.toBeNull();
+    const file = path.join(work, 'userData', 'settings.json');
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain('سر-هند');
+    expect(JSON.parse(text)).toMatchObject({ sync: { connection: saved.connection, encryptedPassword: expect.any(String) as unknown } });
+
+    const again = await startMain();
+    await expect(again.ipcHandlers.get('sync:load-connection')!(fromApp, null)).resolves.toEqual({ ...saved, remembered: true });
+    await expect(again.ipcHandlers.get('sync:forget-connection')!(fromApp, null)).resolves.toBeNull();
+    await expect(again.ipcHandlers.get('sync:load-connection')!(fromApp, null)).resolves.toBeNull();
+    expect(JSON.parse(await readFile(file, 'utf8'))).not.toHaveProperty('sync');
+  });
+
+  it('refuses a connection with credentials in its URL, or from another page, before keeping anything', async () => {
+    const fake = await startMain({ keychain: false });
+    const save = fake.ipcHandlers.get('sync:save-connection')!;
+    const connection = { url: 'https://hind:pw@couch.example.org/', project: 'newsroom', user: 'hind' };
+    await expect(save(fromApp, { connection, password: 'pw' })).rejects.toThrow(/invalid request: connection\.url: must not hold a user or password/);
+    await expect(save(fromElsewhere, { connection: { ...connection, url: 'https://couch.example.org/' }, password: 'pw' })).rejects.toThrow(/sender/);
+    await expect(fake.ipcHandlers.get('sync:load-connection')!(fromApp, null)).resolves.toBeNull();
+    // With no keychain, the password stays in memory and the page is told.
+    await save(fromApp, { connection: { ...connection, url: 'https://couch.example.org/' }, password: 'pw' });
+    await expect(fake.ipcHandlers.get('sync:load-connection')!(fromApp, null)).resolves.toMatchObject({ password: 'pw', remembered: false });
+    expect(await readFile(path.join(work, 'userData', 'settings.json'), 'utf8')).not.toContain('pw"');
   });
 });

@@ -33,6 +33,32 @@ describe('parseSettings', () => {
   });
 });
 
+describe('parseSettings: the team-server connection', () => {
+  const sync = { connection: { url: 'https://couch.example.org/', project: 'newsroom', user: 'hind' }, encryptedPassword: 'djEwAAAA' };
+
+  it('reads a connection, with or without its encrypted password', () => {
+    expect(parseSettings(JSON.stringify({ ...DEFAULTS, sync }), DEFAULTS)).toEqual({ ...DEFAULTS, sync });
+    expect(parseSettings(JSON.stringify({ ...DEFAULTS, sync: { connection: sync.connection } }), DEFAULTS)).toEqual({
+      ...DEFAULTS,
+      sync: { connection: sync.connection },
+    });
+  });
+
+  it('drops a connection that is not valid, or holds a password in clear, and keeps the rest', () => {
+    for (const bad of [
+      { ...sync, connection: { ...sync.connection, url: 'https://hind:pw@couch.example.org/' } },
+      { ...sync, connection: { ...sync.connection, project: 'News' } },
+      { ...sync, encryptedPassword: 'not base64!' },
+      { ...sync, password: 'in clear' },
+      'newsroom',
+    ]) {
+      const parsed = parseSettings(JSON.stringify({ language: 'en', recentFiles: [], sync: bad }), DEFAULTS);
+      expect(parsed).toEqual({ language: 'en', recentFiles: [] });
+      expect(Object.keys(parsed)).not.toContain('sync');
+    }
+  });
+});
+
 describe('SettingsFile', () => {
   let dir = '';
   let file = '';

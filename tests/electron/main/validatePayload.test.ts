@@ -152,4 +152,39 @@ describe('validatePayload', () => {
       expect(rejected('backup:read', { name, dir: '/' })).toMatch(/dir/);
     });
   });
+
+  describe('sync:load-connection, sync:save-connection, sync:forget-connection', () => {
+    const connection = { url: 'https://couch.example.org:6984/', project: 'newsroom', user: 'hind' };
+
+    it('saves a connection to an http(s) server, a project CouchDB can name and a user, with a password', () => {
+      expect(validatePayload('sync:save-connection', { connection, password: 'سر' })).toEqual({ ok: true, value: { connection, password: 'سر' } });
+      const local = { connection: { ...connection, url: 'http://127.0.0.1:5984' }, password: 'x', remembered: false };
+      expect(validatePayload('sync:save-connection', local)).toEqual({ ok: true, value: local });
+    });
+
+    it('refuses credentials in the URL, another scheme, a bad project or user, and anything more', () => {
+      const bad = (change: Partial<typeof connection>) => rejected('sync:save-connection', { connection: { ...connection, ...change }, password: 'x' });
+      expect(bad({ url: 'https://hind:secret@couch.example.org/' })).toBe('connection.url: must not hold a user or password');
+      expect(bad({ url: 'ftp://couch.example.org/' })).toBe('connection.url: must start with https:// or http://');
+      expect(bad({ url: 'couch.example.org' })).toBe('connection.url: must be a URL');
+      expect(bad({ project: 'News Room' })).toMatch(/^connection\.project: must name a CouchDB database/);
+      expect(bad({ user: '' })).toBe('connection.user: must name a CouchDB user');
+      expect(bad({ user: '_admin' })).toBe('connection.user: must name a CouchDB user');
+      expect(bad({ user: 'hind:x' })).toBe('connection.user: must name a CouchDB user');
+      // The reason never echoes what was sent: not the URL's password, not the password.
+      expect(bad({ url: 'https://hind:secret@couch.example.org/' })).not.toContain('secret');
+      expect(rejected('sync:save-connection', { connection, password: '' })).toMatch(/^password: /);
+      expect(rejected('sync:save-connection', { connection })).toMatch(/^password: /);
+      expect(rejected('sync:save-connection', { connection, password: 'x', encryptedPassword: 'x' })).toMatch(/encryptedPassword/);
+      expect(rejected('sync:save-connection', { connection: { ...connection, admin: true }, password: 'x' })).toMatch(/admin/);
+      expect(rejected('sync:save-connection', null)).toBeTruthy();
+    });
+
+    it('loads and forgets with no request at all', () => {
+      expect(validatePayload('sync:load-connection', null)).toEqual({ ok: true, value: null });
+      expect(validatePayload('sync:forget-connection', null)).toEqual({ ok: true, value: null });
+      expect(rejected('sync:load-connection', { user: 'hind' })).toBeTruthy();
+      expect(rejected('sync:forget-connection', connection)).toBeTruthy();
+    });
+  });
 });

@@ -50,7 +50,9 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['hashiya']);
     const api = exposed.get('hashiya') as HashiyaApi;
     expect(Object.keys(api).sort()).toEqual([
+      'forgetSyncConnection',
       'listBackups',
+      'loadSyncConnection',
       'onClosing',
       'onFilesOpened',
       'onMenuCommand',
@@ -60,6 +62,7 @@ describe('preload', () => {
       'platform',
       'readBackup',
       'readyToClose',
+      'saveSyncConnection',
       'saveTextFile',
       'setMenuLanguage',
       'writeBackup',
@@ -183,5 +186,19 @@ describe('preload', () => {
     }
     expect(seen).toEqual([[good]]);
     stop();
+  });
+
+  it('loads, saves and forgets the team-server connection through main, answering nothing more than main did', async () => {
+    const { exposed, invoke } = loadPreload();
+    const api = exposed.get('hashiya') as HashiyaApi;
+    const saved = { connection: { url: 'https://couch.example.org/', project: 'newsroom', user: 'hind' }, password: 'سر' };
+    await expect(api.loadSyncConnection()).resolves.toEqual({ answer: 42 });
+    await expect(api.saveSyncConnection(saved)).resolves.toBeUndefined();
+    await expect(api.forgetSyncConnection()).resolves.toBeUndefined();
+    expect(invoke.mock.calls).toEqual([
+      ['sync:load-connection', null],
+      ['sync:save-connection', saved],
+      ['sync:forget-connection', null],
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import type { HashiyaState, Overlay, ReviewSession } from '../../../renderer/sto
 import type { HashiyaApi } from '../../../shared/ipc/contract';
 import { utf16 } from '../../../shared/text/units';
 import { noBackups } from '../../support/noBackups';
+import { noSyncConnection } from '../../support/noSyncConnection';
 import { testStores } from '../../support/testStore';
 
 /** Every physical key a keyboard sends that a binding could name (UI Events `code` values). */
@@ -107,7 +108,13 @@ async function everyState(): Promise<{ ctx: ActionContext; modes: { name: string
   // With no document open, the library (and its search field) or the agreement dashboard is shown.
   for (const mode of [...modes]) if (!mode.state.open) modes.push({ name: `${mode.name}, the library shown`, state: mode.state, library: true });
   // Key tests read the store only; nothing here opens or saves a file.
-  const api: HashiyaApi = { ...noBackups, platform: 'web', openTextFiles: async () => ({ files: [] }), saveTextFile: async () => ({ saved: false }) };
+  const api: HashiyaApi = {
+    ...noBackups,
+    ...noSyncConnection,
+    platform: 'web',
+    openTextFiles: async () => ({ files: [] }),
+    saveTextFile: async () => ({ saved: false }),
+  };
   return { ctx: { store, view: null, api, librarySearch: null, navigateDocument: () => {} }, modes };
 }
 

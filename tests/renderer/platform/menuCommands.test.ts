@@ -5,6 +5,7 @@ import type { ActionContext } from '../../../renderer/actions/actions';
 import { connectMenu, runMenuCommand } from '../../../renderer/platform/menuCommands';
 import { testStores } from '../../support/testStore';
 import { noBackups } from '../../support/noBackups';
+import { noSyncConnection } from '../../support/noSyncConnection';
 import { verifyBackup } from '../../../shared/backup/verifyBackup';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -26,6 +27,7 @@ function setup() {
   const store = make();
   const api: HashiyaApi = {
     ...noBackups,
+    ...noSyncConnection,
     platform: 'electron',
     openTextFiles: async () => ({ files: [{ name: 'خبر.txt', path: '/news/خبر.txt', bytes: utf8('نص الخبر') }] }),
     saveTextFile: async (request) => {

@@ -8,6 +8,7 @@ import type { ModelRecommender } from '../../../renderer/store/types';
 import type { Suggestion } from '../../../shared/suggest/recommender';
 import { utf16 } from '../../../shared/text/units';
 import { noBackups } from '../../support/noBackups';
+import { noSyncConnection } from '../../support/noSyncConnection';
 
 const TEXT = 'قال المرصد السوري لحقوق الإنسان إن القوات الأميركية قصفت مواقع قرب دير الزور.';
 
@@ -43,7 +44,7 @@ async function world() {
   let clock = 1_700_000_000_000;
   const store = createHashiyaStore({
     repo: repository(new HashiyaDb(`model-suggestions-${++n}`)),
-    api: { ...noBackups, platform: 'web', openTextFiles: async () => ({ files: [] }), saveTextFile: async () => ({ saved: false }) },
+    api: { ...noBackups, ...noSyncConnection, platform: 'web', openTextFiles: async () => ({ files: [] }), saveTextFile: async () => ({ saved: false }) },
     appVersion: 'test',
     now: () => ++clock,
     newId: () => `m${++id}`,

@@ -9,6 +9,7 @@ import { inPlaceRecommenders } from '../../../renderer/suggest/recommenderHost';
 import type { Recommender, TrainingDocument } from '../../../shared/suggest/recommender';
 import { utf16 } from '../../../shared/text/units';
 import { noBackups } from '../../support/noBackups';
+import { noSyncConnection } from '../../support/noSyncConnection';
 
 /** A recommender for the test only: every string tagged before, with the label it had last, found again word for word. */
 const echo: Recommender<{ forms: [string, string][]; trainedOn: number }> = {
@@ -44,7 +45,7 @@ function world() {
   const make = () =>
     createHashiyaStore({
       repo,
-      api: { ...noBackups, platform: 'web', openTextFiles: async () => ({ files: [] }), saveTextFile: async () => ({ saved: false }) },
+      api: { ...noBackups, ...noSyncConnection, platform: 'web', openTextFiles: async () => ({ files: [] }), saveTextFile: async () => ({ saved: false }) },
       appVersion: 'test',
       now: () => ++clock,
       newId: () => `r${++id}`,
