@@ -1,3 +1,5 @@
+import { arProblems } from './arProblems';
+
 /**
  * Every string of the interface in Arabic, key for key as in `en.ts`. Counted strings have
  * Arabic's six plural forms (zero, one, two, few, many, other), as Intl.PluralRules names them.
@@ -1169,5 +1171,11 @@ export const ar = {
   },
   calm: {
     notices: 'الإشعارات',
+  },
+  problems: arProblems,
+  problemText: {
+    // The file's name is isolated so that a Latin name does not turn the line around.
+    line: 'الملف \u2068{{file}}\u2069، السطر {{line, d}}: {{text}}',
+    noWord: 'لا كلمة في التحديد',
   },
 };

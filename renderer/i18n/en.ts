@@ -1,3 +1,5 @@
+import { PROBLEM_MESSAGES } from '../../shared/i18n/problemMessages';
+
 /**
  * Every string of the interface in English, by area. Keys ending in `_one`/`_other` are
  * i18next plural forms, chosen by `count`; Arabic has its six forms in `ar.ts`.
@@ -916,5 +918,11 @@ export const en = {
   },
   calm: {
     notices: 'Notices',
+  },
+  // Problems read in files and label sets: the same English the command line prints.
+  problems: PROBLEM_MESSAGES,
+  problemText: {
+    line: '{{file}}:{{line, d}}: {{text}}',
+    noWord: 'the selection holds no word',
   },
 };

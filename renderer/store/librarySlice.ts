@@ -6,6 +6,7 @@ import { planImport } from '../../shared/import/planImport';
 import { sameMeta } from '../../shared/model/sameMeta';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
 import { t } from '../i18n/i18n';
+import { problemLine } from '../i18n/sayPhrase';
 import { documentInfoProblems } from './documentInfoProblems';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
 
@@ -27,11 +28,7 @@ export const librarySlice =
       await get().refreshLibrary();
       const n = plan.newDocuments.length;
       const skipped = docs.length - n;
-      const details = [
-        ...encodings,
-        ...plan.attachments.map((a) => t('imports.alreadyThere', { title: a.title })),
-        ...plan.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
-      ];
+      const details = [...encodings, ...plan.attachments.map((a) => t('imports.alreadyThere', { title: a.title })), ...plan.problems.map(problemLine)];
       get().notify({
         kind: 'info',
         text: skipped ? t('imports.doneSkipped', { count: n, skipped }) : t('imports.done', { count: n }),
@@ -85,7 +82,7 @@ export const librarySlice =
         const read = [];
         for (const f of files) {
           const r = inputFileOf(f.name, f.bytes);
-          if ('problem' in r) problems.push(`${r.problem.file}:${r.problem.line}: ${r.problem.message}`);
+          if ('problem' in r) problems.push(problemLine(r.problem));
           else {
             read.push(r.file);
             if (r.file.encoding && r.file.encoding !== 'utf-8' && r.file.encoding !== 'utf-8 (BOM)')
@@ -93,7 +90,7 @@ export const librarySlice =
           }
         }
         const parsed = txtFormat.parse(read);
-        problems.push(...parsed.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+        problems.push(...parsed.problems.map(problemLine));
         if (problems.length) {
           // Nothing is stored while any file has a problem; the user decides.
           set({ pendingImport: { valid: parsed.documents, problems } });

@@ -1,3 +1,4 @@
+import { englishOf } from '../i18n/englishOf';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import type { DocumentMeta } from './document';
 
@@ -80,12 +81,12 @@ export function metaProblem(field: (typeof META_FIELDS)[number], value: string |
   if (typeof value !== 'string') {
     for (const t of value) {
       const lone = unpairedSurrogateProblem(t);
-      if (lone) return `: tag ${JSON.stringify(t)} ${lone}`;
+      if (lone) return `: tag ${JSON.stringify(t)} ${englishOf(lone)}`;
     }
     return null;
   }
   const lone = unpairedSurrogateProblem(value);
-  if (lone) return lone;
+  if (lone) return englishOf(lone);
   switch (field) {
     case 'published':
       return isCalendarDate(value) ? null : `must be a date written YYYY-MM-DD (such as 2024-03-07), not ${JSON.stringify(value)}`;
