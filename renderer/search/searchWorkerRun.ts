@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { SearchWorkerMessage, SearchWorkerRequest } from './librarySearchWorker';
 
 /**
@@ -30,7 +31,7 @@ export function runInSearchWorker(
   };
   worker.onerror = (e) => {
     end();
-    fail(new Error(e.message || 'the search worker stopped'));
+    fail(new Error(e.message || t('moduleText.searchWorkerStopped')));
   };
   worker.postMessage(request);
   return {
