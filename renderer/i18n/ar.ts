@@ -1204,5 +1204,6 @@ export const ar = {
     databaseClosed: 'أغلق المتصفح قاعدة البيانات',
     writeRefusedWhy: 'رفض المتصفح الكتابة: {{message}}',
     writeRefused: 'رفض المتصفح الكتابة',
+    textFilter: 'نص عادي وملف hashiya-meta.csv',
   },
 };

@@ -952,5 +952,6 @@ export const en = {
     databaseClosed: 'the browser closed the database',
     writeRefusedWhy: 'the browser refused the write: {{message}}',
     writeRefused: 'the browser refused the write',
+    textFilter: 'Plain text and hashiya-meta.csv',
   },
 };
