@@ -954,4 +954,8 @@ export const en = {
     writeRefused: 'the browser refused the write',
     textFilter: 'Plain text and hashiya-meta.csv',
   },
+  dateFilter: {
+    placeholder: 'YYYY-MM-DD',
+    invalid: 'Write a date as YYYY-MM-DD, such as 2024-03-07.',
+  },
 };
