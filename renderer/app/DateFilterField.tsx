@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { typedDate } from '../i18n/typedDate';
 import { useFormat } from '../i18n/useFormat';
 
+// The placeholder shows the form by example, in the chosen digits.
+const EXAMPLE = '2024-03-07';
+
 /**
  * A date filter written in the interface's digits, not the browser's locale (a native date
  * input follows the system, whatever language the analyst chose): typed `YYYY-MM-DD` in
@@ -28,24 +31,26 @@ export function DateFilterField({
   }, [value, format]);
   const read = typedDate(text);
   return (
-    <label>
-      {label}{' '}
-      <input
-        type="text"
-        inputMode="numeric"
-        dir="ltr"
-        size={10}
-        placeholder={t('dateFilter.placeholder')}
-        value={text}
-        aria-invalid={read === null}
-        aria-description={read === null ? t('dateFilter.invalid') : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          const iso = typedDate(e.target.value);
-          if (iso !== null) onChange(iso);
-        }}
-      />{' '}
+    <span className="date-filter">
+      <label>
+        {label}{' '}
+        <input
+          type="text"
+          inputMode="numeric"
+          dir="ltr"
+          size={10}
+          placeholder={written(EXAMPLE)}
+          value={text}
+          aria-invalid={read === null}
+          aria-description={read === null ? t('dateFilter.invalid') : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            const iso = typedDate(e.target.value);
+            if (iso !== null) onChange(iso);
+          }}
+        />
+      </label>{' '}
       {read ? <span className="date-said">{format.date(read)}</span> : read === null ? <span role="alert">{t('dateFilter.invalid')}</span> : null}
-    </label>
+    </span>
   );
 }

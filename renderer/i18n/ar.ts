@@ -1207,8 +1207,6 @@ export const ar = {
     textFilter: 'نص عادي وملف hashiya-meta.csv',
   },
   dateFilter: {
-    // Laid out left to right as the digits typed in the field are.
-    placeholder: 'سنة\u200e-\u200eشهر\u200e-\u200eيوم',
     invalid: 'اكتب التاريخ على صورة سنة-شهر-يوم، مثل ٢٠٢٤-٠٣-٠٧.',
   },
 };

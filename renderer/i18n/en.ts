@@ -955,7 +955,6 @@ export const en = {
     textFilter: 'Plain text and hashiya-meta.csv',
   },
   dateFilter: {
-    placeholder: 'YYYY-MM-DD',
     invalid: 'Write a date as YYYY-MM-DD, such as 2024-03-07.',
   },
 };
