@@ -33,6 +33,7 @@ import { closeGate } from './closeGate';
 import { contentType } from './contentType';
 import { guardIpc } from './guardIpc';
 import { preferredLanguage } from '../../shared/i18n/interfaceLanguage';
+import { DIALOG_LABELS } from './dialogLabels';
 import { MENU_LABELS } from './menuLabels';
 import { menuTemplate, type MenuHandlers } from './menuTemplate';
 import { readPickedFile } from './readPickedFile';
@@ -59,6 +60,9 @@ let mainWindow: BrowserWindow | null = null;
 const closeGates = new WeakMap<Electron.WebContents, ReturnType<typeof closeGate>>();
 let settings: SettingsFile | null = null;
 let syncKeeper: SyncConnectionKeeper | null = null;
+
+/** The file dialogs' words in the language the interface last reported. */
+const dialogLabels = () => DIALOG_LABELS[settings?.value.language ?? 'en'];
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -237,12 +241,13 @@ function registerIpc(): void {
     guardIpc(
       'files:open-text',
       async (request, event: IpcMainInvokeEvent) => {
+        const words = dialogLabels();
         const dialogOptions: OpenDialogOptions = {
-          title: 'Open files',
+          title: words.openFiles,
           properties: ['openFile', 'multiSelections'],
           filters: [
-            request ? { name: request.filterName || 'Files', extensions: [...request.extensions] } : { name: 'Text', extensions: ['txt'] },
-            { name: 'All files', extensions: ['*'] },
+            request ? { name: request.filterName || words.files, extensions: [...request.extensions] } : { name: words.text, extensions: ['txt'] },
+            { name: words.allFiles, extensions: ['*'] },
           ],
         };
         const parent = BrowserWindow.fromWebContents(event.sender);
@@ -263,11 +268,12 @@ function registerIpc(): void {
     guardIpc(
       'files:save-text',
       async (request, event: IpcMainInvokeEvent) => {
+        const words = dialogLabels();
         const filters: FileFilter[] = [];
         if (request.extensions.length > 0) {
-          filters.push({ name: request.filterName || 'Files', extensions: [...request.extensions] });
+          filters.push({ name: request.filterName || words.files, extensions: [...request.extensions] });
         }
-        filters.push({ name: 'All files', extensions: ['*'] });
+        filters.push({ name: words.allFiles, extensions: ['*'] });
         const dialogOptions: SaveDialogOptions = {
           defaultPath: defaultSavePath(request.suggestedName),
           filters,
@@ -304,7 +310,7 @@ function registerIpc(): void {
     guardIpc(
       'model:open-folder',
       async (_request, event: IpcMainInvokeEvent) => {
-        const dialogOptions: OpenDialogOptions = { title: 'Choose a model folder', properties: ['openDirectory'] };
+        const dialogOptions: OpenDialogOptions = { title: dialogLabels().chooseModelFolder, properties: ['openDirectory'] };
         const parent = BrowserWindow.fromWebContents(event.sender);
         const result = parent ? await dialog.showOpenDialog(parent, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
         const dir = result.filePaths[0];

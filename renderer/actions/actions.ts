@@ -1,6 +1,7 @@
 import type { EditorView } from '@tiptap/pm/view';
 import type { HashiyaApi } from '../../shared/ipc/contract';
 import type { en } from '../i18n/en';
+import { t } from '../i18n/i18n';
 import { roleOf } from '../../shared/model/label';
 import { STANCES, type Stance } from '../../shared/model/span';
 import type { Verdict } from '../../shared/review/decision';
@@ -182,7 +183,7 @@ const COMMANDS: { readonly [N in CommandName]: Command & { readonly name: N } } 
     keyTest: (e) => keyMatch(e, 'KeyO', { ctrl: true }),
     perform: async (ctx) => {
       // The .txt files, with the hashiya-meta.csv that gives them their metadata if there is one.
-      const { files } = await ctx.api.openTextFiles({ filterName: 'Plain text and hashiya-meta.csv', extensions: ['txt', 'csv'] });
+      const { files } = await ctx.api.openTextFiles({ filterName: t('moduleText.textFilter'), extensions: ['txt', 'csv'] });
       if (files.length) await ctx.store.getState().importFiles(files);
     },
   },

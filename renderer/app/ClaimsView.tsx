@@ -9,6 +9,7 @@ import type { ClaimFilter } from '../../shared/claims/filterClaims';
 import { CLAIM_GROUPINGS, type ClaimGroup, type ClaimGrouping } from '../../shared/claims/groupClaims';
 import type { Formatters } from '../i18n/formatters';
 import { useFormat } from '../i18n/useFormat';
+import { DateFilterField } from './DateFilterField';
 import { useLabelTitle } from '../i18n/useLabelTitle';
 import { appStore, useHashiya } from '../store/appStore';
 import type { ClaimsSummary } from '../claims/claimsHost';
@@ -149,14 +150,8 @@ const Filters = memo(function Filters({ summary, filter, grouping }: { summary: 
         </select>
       </label>
       {facetSelect('mention', t('claimsView.mentions'), summary.mentions, (f) => f.name)}
-      <label>
-        {t('claimsView.from')}{' '}
-        <input type="date" value={filter.from ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('from', e.target.value)} />
-      </label>
-      <label>
-        {t('claimsView.to')}{' '}
-        <input type="date" value={filter.to ?? ''} min={summary.dates?.first} max={summary.dates?.last} onChange={(e) => setFilter('to', e.target.value)} />
-      </label>
+      <DateFilterField label={t('claimsView.from')} value={filter.from} onChange={(iso) => setFilter('from', iso)} />
+      <DateFilterField label={t('claimsView.to')} value={filter.to} onChange={(iso) => setFilter('to', iso)} />
       <label>
         {t('claimsView.groupBy')}{' '}
         <select value={grouping} onChange={(e) => void appStore.getState().setClaimsGrouping(e.target.value as ClaimGrouping)}>

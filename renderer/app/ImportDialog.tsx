@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { FormatName } from '../../shared/formats/exchange';
 import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
+import { problemLine } from '../i18n/sayPhrase';
 import { pickFiles } from '../platform/pickFiles';
 import { appStore, useHashiya } from '../store/appStore';
 import { DialogNotice } from './NoticeBar';
@@ -128,7 +129,7 @@ export function ImportDialog() {
               <ul className="details" data-testid="import-mismatches">
                 {review.mismatches.map((p) => (
                   <li key={`${p.file}:${p.line}:${p.message}`} dir="auto">
-                    {p.file}:{p.line}: {p.message}
+                    {problemLine(p)}
                   </li>
                 ))}
               </ul>
@@ -140,7 +141,7 @@ export function ImportDialog() {
               <ul className="details" data-testid="import-problems">
                 {review.problems.map((p) => (
                   <li key={`${p.file}:${p.line}:${p.message}`} dir="auto">
-                    {p.file}:{p.line}: {p.message}
+                    {problemLine(p)}
                   </li>
                 ))}
               </ul>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { appStore } from '../store/appStore';
 import { routeHash } from './reviewRoute';
 
@@ -25,7 +26,7 @@ export function navigateDocument(delta: 1 | -1): void {
   const at = current ? ids.indexOf(current) : -1;
   const next = at < 0 ? (delta === 1 ? 0 : ids.length - 1) : at + delta;
   if (next < 0 || next >= ids.length) {
-    appStore.getState().notify({ kind: 'info', text: delta === 1 ? 'This is the last document in the list.' : 'This is the first document in the list.' });
+    appStore.getState().notify({ kind: 'info', text: t(delta === 1 ? 'moduleText.lastDocument' : 'moduleText.firstDocument') });
     return;
   }
   openDocumentById(ids[next]!);

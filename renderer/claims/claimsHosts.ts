@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { Repository } from '../db/repository';
 import { claimsEngine } from './claimsEngine';
 import type { ClaimsHost } from './claimsHost';
@@ -30,7 +31,7 @@ export function workerClaimsHost(dbName: string): ClaimsHost | null {
       // A worker that stopped takes its tables with it; the next request starts a fresh one.
       w.terminate();
       worker = null;
-      for (const p of pending.values()) p.reject(new Error(e.message || 'the claims worker stopped'));
+      for (const p of pending.values()) p.reject(new Error(e.message || t('moduleText.claimsWorkerStopped')));
       pending.clear();
     };
     w.postMessage({ id: 0, type: 'open', dbName } satisfies ClaimsWorkerRequest);

@@ -1,5 +1,7 @@
+import { t } from '../i18n/i18n';
+
 /**
- * Says in plain words why IndexedDB refused a write. Dexie wraps the browser's error (an
+ * Says in plain words, in the interface's language, why IndexedDB refused a write. Dexie wraps the browser's error (an
  * abort often hides the quota error that caused it), so the chain of `inner` errors is read.
  */
 export function describeStorageError(error: unknown): string {
@@ -10,14 +12,14 @@ export function describeStorageError(error: unknown): string {
   const names = chain.map((e) => e.name ?? '');
   const text = chain.map((e) => e.message ?? '').join(' ');
   if (names.includes('QuotaExceededError') || /quota/i.test(text)) {
-    return 'the browser refused more storage: the disk is full, or this site has used its share of it';
+    return t('moduleText.storageQuota');
   }
-  if (/disk|space|ENOSPC/i.test(text)) return 'the disk is full';
+  if (/disk|space|ENOSPC/i.test(text)) return t('moduleText.diskFull');
   if (names.includes('AbortError') || /aborted/i.test(text)) {
     // Chromium aborts the transaction without a reason when the disk fills up under it.
-    return 'the browser aborted the write (most often because the disk is full)';
+    return t('moduleText.writeAborted');
   }
-  if (names.includes('DatabaseClosedError') || names.includes('InvalidStateError')) return 'the browser closed the database';
+  if (names.includes('DatabaseClosedError') || names.includes('InvalidStateError')) return t('moduleText.databaseClosed');
   const first = chain[0];
-  return first?.message ? `the browser refused the write: ${first.message}` : 'the browser refused the write';
+  return first?.message ? t('moduleText.writeRefusedWhy', { message: first.message }) : t('moduleText.writeRefused');
 }

@@ -1,5 +1,6 @@
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { t } from '../i18n/i18n';
 import type { HashiyaStore } from '../store/createStore';
 import { annotationKey } from './annotationPlugin';
 import { enableEdgeDrag } from './edgeDrag';
@@ -16,7 +17,7 @@ function handle(edge: 'start' | 'end', spanId: string, color: string): HTMLEleme
   el.style.setProperty('--c', color);
   // The handles are a mouse affordance; keyboard users have Alt+arrows.
   el.setAttribute('aria-hidden', 'true');
-  el.title = edge === 'start' ? 'Drag to move the start of the span' : 'Drag to move the end of the span';
+  el.title = edge === 'start' ? t('moduleText.handleStart') : t('moduleText.handleEnd');
   return el;
 }
 

@@ -1,4 +1,5 @@
 import type { EditorView } from '@tiptap/pm/view';
+import { t } from '../i18n/i18n';
 
 /**
  * The bar over a long article while the rest of it is still being built: how much is in,
@@ -9,19 +10,20 @@ export function loadingIndicator(view: EditorView) {
   return {
     /** Shows (or updates) the bar at `fraction` (0–1) of the text built. */
     show(fraction: number): void {
-      const percent = String(Math.floor(fraction * 100));
+      const done = Math.floor(fraction * 100);
+      const percent = String(done);
       if (!bar) {
         bar = document.createElement('div');
         bar.className = 'article-loading';
         bar.setAttribute('role', 'progressbar');
-        bar.setAttribute('aria-label', 'Loading the rest of the article');
+        bar.setAttribute('aria-label', t('moduleText.loadingRest'));
         bar.setAttribute('aria-valuemin', '0');
         bar.setAttribute('aria-valuemax', '100');
         view.dom.before(bar);
       }
       bar.setAttribute('aria-valuenow', percent);
       bar.style.setProperty('--done', `${percent}%`);
-      bar.textContent = `Loading the rest of the article… ${percent}%`;
+      bar.textContent = t('moduleText.loadingRestAt', { percent: done });
     },
     hide(): void {
       bar?.remove();

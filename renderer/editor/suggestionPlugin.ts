@@ -2,6 +2,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { shallow } from 'zustand/shallow';
+import { t } from '../i18n/i18n';
 import type { HashiyaStore } from '../store/createStore';
 import { currentSuggestion, offeredSuggestions } from '../store/offeredSuggestions';
 import type { SuggestedSpan } from '../store/types';
@@ -34,7 +35,10 @@ export const suggestionKey = new PluginKey<SuggestionState>('hashiya-suggestions
 
 const EMPTY: SuggestionState = { layout: null, items: [], current: -1, colors: new Map(), decorations: DecorationSet.empty };
 
-const BY: Record<string, string> = { occurrence: 'every occurrence', matcher: 'the string matcher', tagger: 'the tagger', model: 'the model' };
+const BY = { occurrence: 'moduleText.byOccurrence', matcher: 'moduleText.byMatcher', tagger: 'moduleText.byTagger', model: 'moduleText.byModel' } as const;
+
+/** Who proposed a suggestion, in the interface's language (a recommender it does not know by its id). */
+const proposer = (by: string) => (by in BY ? t(BY[by as keyof typeof BY]) : by);
 
 // What a ghost shows: the same key, the same decoration.
 const keyOf = (item: SuggestedSpan) => `${item.start}:${item.end}:${item.label}:${item.proposedBy}`;
@@ -49,7 +53,7 @@ function decorate(state: Pick<SuggestionState, 'colors'>, layout: TextLayout, it
       style: `--c:${state.colors.get(item.label) ?? '#777'}`,
       'data-suggestion': keyOf(item),
       'data-label': item.label,
-      title: `Suggested ${item.label} (by ${BY[item.proposedBy] ?? item.proposedBy}) — Y accepts, X rejects`,
+      title: t('moduleText.suggested', { label: item.label, by: proposer(item.proposedBy) }),
     },
     { suggestion: keyOf(item) },
   );

@@ -1,3 +1,5 @@
+import { arProblems } from './arProblems';
+
 /**
  * Every string of the interface in Arabic, key for key as in `en.ts`. Counted strings have
  * Arabic's six plural forms (zero, one, two, few, many, other), as Intl.PluralRules names them.
@@ -1329,5 +1331,42 @@ export const ar = {
       rejection: 'اقتراح مرفوض في «{{title}}»',
       entity: 'الكيان \u2068{{id}}\u2069',
     },
+  },
+  problems: arProblems,
+  problemText: {
+    // The file's name is isolated so that a Latin name does not turn the line around.
+    line: 'الملف \u2068{{file}}\u2069، السطر {{line, d}}: {{text}}',
+    noWord: 'لا كلمة في التحديد',
+  },
+  moduleText: {
+    handleStart: 'اسحب لتحريك بداية المقطع',
+    handleEnd: 'اسحب لتحريك نهاية المقطع',
+    suggested: 'اقتراح {{label}} (من {{by}}) — Y للقبول، X للرفض',
+    byOccurrence: 'كل ورود للاسم',
+    byMatcher: 'مطابِق النصوص',
+    byTagger: 'الموسِّم',
+    byModel: 'النموذج',
+    loadingRest: 'يُحمَّل باقي المقال',
+    loadingRestAt: 'يُحمَّل باقي المقال… {{percent, n}}٪',
+    lastDocument: 'هذا آخر مستند في القائمة.',
+    firstDocument: 'هذا أول مستند في القائمة.',
+    noFolderPicker: 'لا يستطيع هذا المتصفح فتح مجلد (لا يدعم File System Access)؛ استعمل Chromium أو Edge أو تطبيق سطح المكتب.',
+    folderNotOpened: 'تعذّر فتح المجلد: {{message}}',
+    folderNotAllowed: 'لم يُؤذن للمتصفح بقراءة \u2068{{folder}}\u2069.',
+    modelNoAnswer: 'لم يُجب عامل النموذج',
+    modelWorkerStopped: 'توقّف عامل النموذج',
+    claimsWorkerStopped: 'توقّف عامل الادعاءات',
+    searchWorkerStopped: 'توقّف عامل البحث',
+    recommenderWorkerStopped: 'توقّف عامل الاقتراحات',
+    storageQuota: 'رفض المتصفح مساحة تخزين إضافية: القرص ممتلئ، أو استهلك هذا الموقع حصته منه',
+    diskFull: 'القرص ممتلئ',
+    writeAborted: 'أوقف المتصفح الكتابة (وأكثر ما يكون ذلك لامتلاء القرص)',
+    databaseClosed: 'أغلق المتصفح قاعدة البيانات',
+    writeRefusedWhy: 'رفض المتصفح الكتابة: {{message}}',
+    writeRefused: 'رفض المتصفح الكتابة',
+    textFilter: 'نص عادي وملف hashiya-meta.csv',
+  },
+  dateFilter: {
+    invalid: 'اكتب التاريخ على صورة سنة-شهر-يوم، مثل ٢٠٢٤-٠٣-٠٧.',
   },
 };

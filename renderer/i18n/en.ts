@@ -1,3 +1,5 @@
+import { PROBLEM_MESSAGES } from '../../shared/i18n/problemMessages';
+
 /**
  * Every string of the interface in English, by area. Keys ending in `_one`/`_other` are
  * i18next plural forms, chosen by `count`; Arabic has its six forms in `ar.ts`.
@@ -1033,5 +1035,43 @@ export const en = {
       rejection: 'a rejected suggestion in «{{title}}»',
       entity: 'the entity {{id}}',
     },
+  },
+  // Problems read in files and label sets: the same English the command line prints.
+  problems: PROBLEM_MESSAGES,
+  problemText: {
+    line: '{{file}}:{{line, d}}: {{text}}',
+    noWord: 'the selection holds no word',
+  },
+  // Words the editor, the workers and the model folder once wrote in English only.
+  moduleText: {
+    handleStart: 'Drag to move the start of the span',
+    handleEnd: 'Drag to move the end of the span',
+    suggested: 'Suggested {{label}} (by {{by}}) — Y accepts, X rejects',
+    byOccurrence: 'every occurrence',
+    byMatcher: 'the string matcher',
+    byTagger: 'the tagger',
+    byModel: 'the model',
+    loadingRest: 'Loading the rest of the article',
+    loadingRestAt: 'Loading the rest of the article… {{percent, n}}%',
+    lastDocument: 'This is the last document in the list.',
+    firstDocument: 'This is the first document in the list.',
+    noFolderPicker: 'This browser cannot open a folder (it has no File System Access); use Chromium, Edge or the desktop app.',
+    folderNotOpened: 'The folder could not be opened: {{message}}',
+    folderNotAllowed: 'The browser was not allowed to read {{folder}}.',
+    modelNoAnswer: 'the model worker gave no answer',
+    modelWorkerStopped: 'the model worker stopped',
+    claimsWorkerStopped: 'the claims worker stopped',
+    searchWorkerStopped: 'the search worker stopped',
+    recommenderWorkerStopped: 'the recommender worker stopped',
+    storageQuota: 'the browser refused more storage: the disk is full, or this site has used its share of it',
+    diskFull: 'the disk is full',
+    writeAborted: 'the browser aborted the write (most often because the disk is full)',
+    databaseClosed: 'the browser closed the database',
+    writeRefusedWhy: 'the browser refused the write: {{message}}',
+    writeRefused: 'the browser refused the write',
+    textFilter: 'Plain text and hashiya-meta.csv',
+  },
+  dateFilter: {
+    invalid: 'Write a date as YYYY-MM-DD, such as 2024-03-07.',
   },
 };

@@ -12,7 +12,8 @@ let numbers = formattersFor(initial.language, initial.digits);
  * The interface's one i18next instance, initialised synchronously (the resources are bundled)
  * so the first render and every store notice are already in the chosen language. React
  * components read it with `useTranslation`; store code calls `t`. `{{count, n}}` writes a
- * number with the chosen digits.
+ * number with the chosen digits, `{{line, d}}` a place (a line, an offset) with them ungrouped;
+ * `{{problem, said}}` is a phrase `sayPhrase` has already said.
  */
 const i18n = i18next.createInstance();
 
@@ -26,6 +27,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 i18n.services.formatter?.add('n', (value: unknown) => (typeof value === 'number' ? numbers.number(value) : String(value)));
+i18n.services.formatter?.add('d', (value: unknown) => (typeof value === 'number' ? numbers.digits(value) : String(value)));
+i18n.services.formatter?.add('said', (value: unknown) => String(value));
 
 /** Switches the strings and the digits of counted strings to the analyst's choice. */
 export function followPrefs(prefs: InterfacePrefs): void {

@@ -1,4 +1,6 @@
 import type { Format, ParseResult, Problem } from '../../shared/formats/exchange';
+import { problemAt } from '../../shared/formats/problemAt';
+import { phrase } from '../../shared/i18n/phrase';
 import { decodeText, decodeTextStart } from '../../shared/text/decodeText';
 import { LineSplitter } from '../../shared/text/lineSplitter';
 
@@ -13,13 +15,13 @@ export interface ParsedChunk extends ParseResult {
 
 /** The encoding a file's opening bytes show, or the problem that stops it being read. */
 async function sniff(file: Blob, name: string): Promise<{ label: string; encoding: string } | Problem> {
-  if (file.size === 0) return { file: name, line: 1, message: 'the file is empty' };
+  if (file.size === 0) return problemAt(name, 1, phrase('decode.empty'));
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   // A character the sample's end splits continues in the rest of the file; a line break
   // is no safe place to cut instead: a first line can be longer than the sample, and in
   // UTF-16 the byte 0x0A is half of a code unit.
   const r = file.size > SNIFF_BYTES ? decodeTextStart(head) : decodeText(head);
-  if (!r.ok) return { file: name, line: r.line, message: r.message };
+  if (!r.ok) return problemAt(name, r.line, r.phrase);
   const label = r.encoding === 'utf-8 (BOM)' ? 'utf-8' : r.encoding;
   return { label, encoding: r.encoding };
 }
@@ -82,7 +84,7 @@ export async function* readChunks(
       } catch {
         yield {
           documents: [],
-          problems: [{ file: name, line: splitter.lines + 1, message: `not valid ${sniffed.encoding} past this line; the rest of the file was not read` }],
+          problems: [problemAt(name, splitter.lines + 1, phrase('decode.restNotValid', { encoding: sniffed.encoding }))],
           rejected: [],
           notes: [],
           bytesRead,

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { LibraryMessage } from '../store/libraryChannel';
 import type { SearchRun, SearchWorkerMessage, SearchWorkerRequest } from './librarySearchWorker';
 
@@ -43,7 +44,7 @@ export function searchWorker(dbName: string, hold: boolean): SearchWorker | null
       // A worker that stopped takes what it held with it; the next run starts a fresh one.
       w.terminate();
       worker = null;
-      for (const p of pending.values()) p.fail(new Error(e.message || 'the search worker stopped'));
+      for (const p of pending.values()) p.fail(new Error(e.message || t('moduleText.searchWorkerStopped')));
       pending.clear();
     };
     w.postMessage({ type: 'open', dbName, hold } satisfies SearchWorkerRequest);

@@ -2,9 +2,8 @@ import type { StateCreator } from 'zustand';
 import { describeBackup } from '../../shared/backup/describeBackup';
 import { verifyBackup } from '../../shared/backup/verifyBackup';
 import { t } from '../i18n/i18n';
+import { problemLine } from '../i18n/sayPhrase';
 import type { BackupSlice, HashiyaState, StoreDeps } from './types';
-
-const problemLine = (p: { file: string; line: number; message: string }) => `${p.file}:${p.line}: ${p.message}`;
 
 /**
  * Backups of the whole library: made by hand or on a schedule into the backup folder

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { applyEntityChanges, applySpanChanges, invertChange, isEmptyChange, type Change, type EntityChange, type SpanChange } from '../../shared/model/change';
 import { checkSpanRange } from '../../shared/model/checkSpanRange';
+import { phrase } from '../../shared/i18n/phrase';
 import type { DocStatus } from '../../shared/model/docStatus';
 import { roleOf } from '../../shared/model/label';
 import { sourceProblem } from '../../shared/model/sourceProblem';
@@ -12,6 +13,7 @@ import { utf16 } from '../../shared/text/units';
 import { GOLD } from '../../shared/review/decision';
 import { describeStorageError } from '../db/describeStorageError';
 import { t } from '../i18n/i18n';
+import { sayPhrase } from '../i18n/sayPhrase';
 import { labelTitle } from '../i18n/labelTitle';
 import type { RefusedChange } from '../db/saveOutcome';
 import { historyKey } from './historyKey';
@@ -293,17 +295,18 @@ export const documentSlice =
       let end = Math.max(rawStart, rawEnd);
       // Offsets outside the text are refused before snapping could pull them back in.
       if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length) {
-        return checkSpanRange(text, start, end) ?? `offsets ${start}..${end} are outside the text`;
+        return sayPhrase(checkSpanRange(text, start, end) ?? phrase('range.outside', { start, end, length: text.length }));
       }
       if (!precise && !get().precise) {
         const snapped = snapToTokens(open.tokens, start, end);
-        if (!snapped) return 'the selection holds no word';
+        if (!snapped) return t('problemText.noWord');
         start = snapped.start;
         end = snapped.end;
       }
       while (start < end && isSpace(text[start])) start++;
       while (end > start && isSpace(text[end - 1])) end--;
-      return checkSpanRange(text, start, end) ?? { start, end };
+      const range = checkSpanRange(text, start, end);
+      return range ? sayPhrase(range) : { start, end };
     }
 
     return {

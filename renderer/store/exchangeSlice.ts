@@ -12,13 +12,15 @@ import { readChunks } from '../import/readChunks';
 import { streamedImport } from '../import/streamedImport';
 import { addToTally, growingIndex, mapAll, newTally, reviewFrom } from '../import/reviewTally';
 import { t } from '../i18n/i18n';
+import { problemLine } from '../i18n/sayPhrase';
 import { exportHeadline } from './exportHeadline';
 import { exportSourceOf } from './exportSourceOf';
 import { exportSummaryLines } from './exportSummaryLines';
 import { labelsWithRole } from '../../shared/model/label';
 import type { ExchangeSlice, HashiyaState, StoreDeps } from './types';
 
-const problemLine = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
+// The file of rejected lines is read outside the app: its notes stay in English, as the command line's.
+const englishLine = (p: Problem) => `${p.file}:${p.line}: ${p.message}`;
 
 /** What a saved export says: its headline, changes not yet stored, spans the format could not hold. */
 function savedNotice(headline: string, pending: number, dropped: number, format: string): string {
@@ -167,7 +169,7 @@ export const exchangeSlice =
       async saveRejected() {
         const review = get().importReview;
         if (!review) return;
-        const lines = [...review.problems.map((p) => `# ${problemLine(p)}`), ...review.rejected.map((r) => r.text)];
+        const lines = [...review.problems.map((p) => `# ${englishLine(p)}`), ...review.rejected.map((r) => r.text)];
         await deps.api.saveTextFile({
           suggestedName: 'hashiya-rejected.txt',
           content: lines.join('\n') + '\n',

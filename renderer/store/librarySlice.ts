@@ -8,6 +8,7 @@ import { labelsWithRole } from '../../shared/model/label';
 import { sameMeta } from '../../shared/model/sameMeta';
 import { firstLoneSurrogate } from '../../shared/text/firstLoneSurrogate';
 import { t } from '../i18n/i18n';
+import { problemLine } from '../i18n/sayPhrase';
 import { documentInfoProblems } from './documentInfoProblems';
 import { encodingSummary } from './encodingSummary';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
@@ -30,11 +31,7 @@ export const librarySlice =
       await get().refreshLibrary();
       const n = plan.newDocuments.length;
       const skipped = docs.length - n;
-      const details = [
-        ...encodings,
-        ...plan.attachments.map((a) => t('imports.alreadyThere', { title: a.title })),
-        ...plan.problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
-      ];
+      const details = [...encodings, ...plan.attachments.map((a) => t('imports.alreadyThere', { title: a.title })), ...plan.problems.map(problemLine)];
       const done = skipped ? t('imports.doneSkipped', { count: n, skipped }) : t('imports.done', { count: n });
       get().notify({
         kind: 'info',
@@ -121,7 +118,7 @@ export const librarySlice =
         const read = [];
         for (const f of files) {
           const r = inputFileOf(f.name, f.bytes);
-          if ('problem' in r) problems.push(`${r.problem.file}:${r.problem.line}: ${r.problem.message}`);
+          if ('problem' in r) problems.push(problemLine(r.problem));
           else {
             read.push(r.file);
             readIn.push(r.file.encoding ?? 'utf-8');
@@ -130,7 +127,7 @@ export const librarySlice =
           }
         }
         const parsed = txtFormat.parse(read);
-        problems.push(...parsed.problems.map((p) => `${p.file}:${p.line}: ${p.message}`));
+        problems.push(...parsed.problems.map(problemLine));
         if (problems.length) {
           // Nothing is stored while any file has a problem; the user decides.
           set({ pendingImport: { valid: parsed.documents, problems, readIn } });

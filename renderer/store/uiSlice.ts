@@ -7,6 +7,7 @@ import { checkLabels } from '../../shared/model/checkLabels';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
 import { withLabelTexts } from '../../shared/model/withLabelTexts';
 import { t } from '../i18n/i18n';
+import { sayPhrase } from '../i18n/sayPhrase';
 import { describeRoleConflict } from './describeRoleConflict';
 import { roleChanges } from './roleChanges';
 import type { HashiyaState, StoreDeps, UiSlice } from './types';
@@ -66,7 +67,7 @@ export const uiSlice =
     async saveLabels(labels, renames) {
       // Renaming rewrites stored spans: changes still queued with the old names go first.
       if (!(await get().flushWrites())) return [t('labels.flushFirst')];
-      const problems = checkLabels(labels);
+      const problems = checkLabels(labels).map(sayPhrase);
       // A label may disappear only when no span uses it.
       const kept = new Set([...labels.map((l) => l.name), ...renames.keys()]);
       for (const old of get().labels) {

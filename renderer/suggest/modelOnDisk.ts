@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { guessMapping, type LabelMapping } from '../../shared/suggest/model/labelMapping';
 import type { ModelInfo } from '../../shared/suggest/model/tokenClassifier';
 import type { Suggestion } from '../../shared/suggest/recommender';
@@ -29,13 +30,13 @@ async function pickSource(memory: ModelMemory): Promise<Picked> {
     return picked.ok ? { ok: true, source: { kind: 'files', name: picked.name, files: picked.files } } : { ok: false, problem: null };
   }
   const show = (window as unknown as { showDirectoryPicker?: (o: object) => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker;
-  if (!show) return { ok: false, problem: 'This browser cannot open a folder (it has no File System Access); use Chromium, Edge or the desktop app.' };
+  if (!show) return { ok: false, problem: t('moduleText.noFolderPicker') };
   try {
     const handle = await show.call(window, { id: 'hashiya-model', mode: 'read' });
     await memory.saveFolder(handle);
     return { ok: true, source: { kind: 'handle', handle } };
   } catch (e) {
-    return { ok: false, problem: (e as Error).name === 'AbortError' ? null : `The folder could not be opened: ${(e as Error).message}` };
+    return { ok: false, problem: (e as Error).name === 'AbortError' ? null : t('moduleText.folderNotOpened', { message: (e as Error).message }) };
   }
 }
 
@@ -83,7 +84,7 @@ function modelOnDisk(runner: ModelRunner = onnxModelRunner(), memory: ModelMemor
       if (!folder) return set({ remembered: null });
       const access = folder as unknown as { requestPermission(d: { mode: 'read' }): Promise<string> };
       if ((await access.requestPermission({ mode: 'read' })) !== 'granted')
-        return set({ status: 'failed', problems: [`The browser was not allowed to read ${folder.name}.`] });
+        return set({ status: 'failed', problems: [t('moduleText.folderNotAllowed', { folder: folder.name })] });
       await load({ kind: 'handle', handle: folder }, projectLabels);
     },
     /** Maps one of the model's entity types to a project label (null: not suggested), remembered for this model. */

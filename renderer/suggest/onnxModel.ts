@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import type { Suggestion } from '../../shared/suggest/recommender';
 import type { LabelMapping } from '../../shared/suggest/model/labelMapping';
 import type { ModelInfo } from '../../shared/suggest/model/tokenClassifier';
@@ -30,7 +31,7 @@ export function onnxModelRunner(): ModelRunner {
       pending.delete(e.data.id);
     };
     w.onerror = (e) => {
-      for (const p of pending.values()) p.reject(new Error(e.message || 'the model worker stopped'));
+      for (const p of pending.values()) p.reject(new Error(e.message || t('moduleText.modelWorkerStopped')));
       pending.clear();
       w.terminate();
       worker = null;
@@ -51,12 +52,12 @@ export function onnxModelRunner(): ModelRunner {
       const a = await ask({ type: 'load', source });
       if (a.type === 'loaded') return { ok: true, info: a.info };
       if (a.type === 'failed') return { ok: false, problems: a.problems };
-      return { ok: false, problems: [a.type === 'error' ? a.message : 'the model worker gave no answer'] };
+      return { ok: false, problems: [a.type === 'error' ? a.message : t('moduleText.modelNoAnswer')] };
     },
     async suggest(text, mapping) {
       const a = await ask({ type: 'suggest', text, mapping });
       if (a.type === 'suggested') return [...a.suggestions];
-      throw new Error(a.type === 'error' ? a.message : 'the model worker gave no answer');
+      throw new Error(a.type === 'error' ? a.message : t('moduleText.modelNoAnswer'));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { RECOMMENDERS } from '../../shared/suggest/registry';
 import type { RecommenderHost } from './recommenderHost';
 import type { RecommenderWorkerMessage, RecommenderWorkerRequest } from './recommenderWorker';
@@ -25,7 +26,7 @@ export function workerRecommenders(dbName: string): RecommenderHost | null {
     w.onerror = (e) => {
       // A worker that died is started again by the next request; what it was doing fails.
       worker = null;
-      for (const p of pending.values()) p.reject(new Error(e.message || 'the recommender worker stopped'));
+      for (const p of pending.values()) p.reject(new Error(e.message || t('moduleText.recommenderWorkerStopped')));
       pending.clear();
     };
     return w;

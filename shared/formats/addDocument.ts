@@ -1,5 +1,6 @@
 import { documentProblems } from './documentProblems';
 import type { ParseResult, ReadDocument } from './exchange';
+import { problemAt } from './problemAt';
 
 /**
  * Adds a document a format has read to `result` if the model can hold it. If not, each
@@ -14,6 +15,6 @@ export function addDocument(result: ParseResult, doc: ReadDocument, rejected: Pa
     result.documents.push(doc);
     return;
   }
-  for (const message of problems) result.problems.push({ file: doc.file, line: doc.line, message });
+  for (const said of problems) result.problems.push(problemAt(doc.file, doc.line, said));
   result.rejected.push(...rejected);
 }

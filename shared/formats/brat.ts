@@ -3,7 +3,9 @@ import { titleFromFileName } from '../model/titleFromFileName';
 import { codePointIndex } from '../text/codepoints';
 import { codePoint, utf16 } from '../text/units';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { addDocument } from './addDocument';
+import { problemAt } from './problemAt';
 import { parseAnnLine } from './brat/annLine';
 import { bratFragments } from './brat/fragments';
 import { PYTHON_WHITESPACE, PYTHON_WHITESPACE_ONLY } from './brat/lineBreaks';
@@ -88,14 +90,14 @@ export function parseBrat(input: readonly InputFile[]): ParseResult {
       continue;
     }
     if (ext !== 'txt' && ext !== 'ann') {
-      reject(f, [{ file: f.name, line: 1, message: 'not a brat file: brat documents are pairs of .txt and .ann files' }]);
+      reject(f, [problemAt(f.name, 1, phrase('brat.notBrat'))]);
       continue;
     }
     const base = f.name.slice(0, dot);
     const pair = pairs.get(base) ?? { base };
     pairs.set(base, pair);
     if (pair[ext]) {
-      reject(f, [{ file: f.name, line: 1, message: `a second file named ${f.name}; only the first is read` }]);
+      reject(f, [problemAt(f.name, 1, phrase('brat.secondFile', { file: f.name }))]);
       continue;
     }
     pair[ext] = f;
@@ -104,11 +106,11 @@ export function parseBrat(input: readonly InputFile[]): ParseResult {
   const ignored: Ignored = { byType: new Map(), attributes: new Map(), discontinuous: 0, joined: 0, txtAlone: 0 };
   for (const { base, txt, ann } of pairs.values()) {
     if (!txt) {
-      reject(ann!, [{ file: ann!.name, line: 1, message: `${ann!.name} has no ${base}.txt beside it: its offsets point into that text` }]);
+      reject(ann!, [problemAt(ann!.name, 1, phrase('brat.noText', { file: ann!.name, base }))]);
       continue;
     }
     if (txt.text === '') {
-      reject(txt, [{ file: txt.name, line: 1, message: 'the text file is empty' }]);
+      reject(txt, [problemAt(txt.name, 1, phrase('brat.emptyText'))]);
       if (ann) result.rejected.push({ file: ann.name, line: 1, text: ann.text });
       continue;
     }
@@ -162,7 +164,7 @@ interface PendingSpan {
 /** Reads one `.ann` against its text: the spans and relations, or the problems found. */
 function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: ExchangeSpan[]; relations: ExchangeRelation[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const problem = (line: number, message: string) => problems.push({ file: ann.name, line, message });
+  const problem = (line: number, said: Phrase) => problems.push(problemAt(ann.name, line, said));
   const index = codePointIndex(text);
   const spans = new Map<string, PendingSpan>();
   const otherIds = new Set<string>();
@@ -172,7 +174,7 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
   const claim = (id: string, line: number) => {
     const first = seen.get(id);
     if (first !== undefined) {
-      problem(line, `the id ${id} is used again (first on line ${first})`);
+      problem(line, phrase('brat.idReused', { id, first }));
       return false;
     }
     seen.set(id, line);
@@ -187,7 +189,7 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
       const line = k + 1;
       const lone = unpairedSurrogateProblem(raw);
       if (lone) {
-        problem(line, `the line ${lone}`);
+        problem(line, phrase('brat.lineNotText', { problem: lone }));
         return;
       }
       const parsed = parseAnnLine(raw);
@@ -195,7 +197,7 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
         case 'blank':
           return;
         case 'bad':
-          problem(line, parsed.message);
+          problem(line, parsed.problem);
           return;
         case 'ignored':
           bump(ignored.byType, parsed.type);
@@ -208,13 +210,13 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
           const shown = fragments.map(([s, e]) => `${s} ${e}`).join(';');
           const outside = fragments.find(([s, e]) => s > index.codePointLength || e > index.codePointLength);
           if (outside) {
-            problem(line, `${id}: offsets ${shown} are outside the text (0..${index.codePointLength} code points)`);
+            problem(line, phrase('brat.outside', { id, offsets: shown, length: index.codePointLength }));
             return;
           }
           const pieces = fragments.map(([s, e]) => [index.toUtf16(codePoint(s)), index.toUtf16(codePoint(e))] as const);
           const first = fragments[0]!;
           if (fragments.length === 1 && first[0] >= first[1]) {
-            problem(line, `${id}: start ${first[0]} must be before end ${first[1]}`);
+            problem(line, phrase('brat.order', { id, start: first[0], end: first[1] }));
             return;
           }
           if (fragments.length > 1) {
@@ -225,10 +227,7 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
             const gapsBlank = ordered && pieces.every(([s], k) => k === 0 || PYTHON_WHITESPACE_ONLY.test(text.slice(pieces[k - 1]![1], s)));
             if (!gapsBlank) {
               ignored.discontinuous++;
-              problem(
-                line,
-                `${id} is discontinuous (${shown}) and ${ordered ? 'text other than line breaks and spaces lies between its pieces' : 'its pieces are empty, out of order or overlap'}: Hashiya holds only contiguous spans, so the document is not imported rather than merge or drop the fragments`,
-              );
+              problem(line, phrase(ordered ? 'brat.gapText' : 'brat.gapOrder', { id, offsets: shown }));
               return;
             }
           }
@@ -239,7 +238,7 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
           const slice = text.slice(start, end);
           if (parsed.text !== expected && !(fragments.length === 1 && parsed.text === slice.replace(ANN_LINE_BREAKS, ' '))) {
             const at = fragments.length === 1 ? `${first[0]}..${first[1]}` : shown;
-            problem(line, `${id}: the text ${JSON.stringify(parsed.text)} does not match the text at ${at} (${JSON.stringify(expected)})`);
+            problem(line, phrase('brat.textDiffers', { id, given: JSON.stringify(parsed.text), offsets: at, expected: JSON.stringify(expected) }));
             return;
           }
           if (fragments.length > 1) ignored.joined++;
@@ -257,29 +256,29 @@ function readAnn(text: string, ann: InputFile, ignored: Ignored): { spans: Excha
       }
     });
 
-  const missing = (ref: string) => (otherIds.has(ref) ? `${ref} is not a text span (Hashiya links text spans only)` : `${ref} is not defined in this file`);
+  const missing = (id: string, ref: string) => phrase(otherIds.has(ref) ? 'brat.notTextSpan' : 'brat.undefinedRef', { id, ref });
   const out: ExchangeRelation[] = [];
   for (const r of relations) {
     const bad = [r.arg1, r.arg2].find((ref) => !spans.has(ref));
     const relation = { head: r.arg1, child: r.arg2, label: r.label };
     const own = ownSourceProblem(relation, r.arg1);
-    if (bad !== undefined) problem(r.line, `${r.id}: ${missing(bad)}`);
-    else if (own) problem(r.line, `${r.id}: ${own}`);
+    if (bad !== undefined) problem(r.line, missing(r.id, bad));
+    else if (own) problem(r.line, phrase('brat.ownSource', { id: r.id, problem: own }));
     else out.push(relation);
   }
   const stanceOf = new Map<string, { stance: Stance; line: number }>();
   for (const a of stances) {
     if (!spans.has(a.target)) {
-      problem(a.line, `${a.id}: ${missing(a.target)}`);
+      problem(a.line, missing(a.id, a.target));
       continue;
     }
     if (!STANCES.includes(a.value as Stance)) {
-      problem(a.line, `${a.id}: a stance must be one of ${STANCES.join(', ')}, found ${JSON.stringify(a.value ?? '')}`);
+      problem(a.line, phrase('brat.badStance', { id: a.id, stances: STANCES.join(', '), found: JSON.stringify(a.value ?? '') }));
       continue;
     }
     const before = stanceOf.get(a.target);
     if (before && before.stance !== a.value) {
-      problem(a.line, `${a.id}: ${a.target} already has the stance ${before.stance} (line ${before.line})`);
+      problem(a.line, phrase('brat.twoStances', { id: a.id, target: a.target, stance: before.stance, line: before.line }));
       continue;
     }
     stanceOf.set(a.target, { stance: a.value as Stance, line: a.line });

@@ -1,9 +1,14 @@
+import { phrase, type Phrase } from '../i18n/phrase';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 
-/** Why `text` cannot be a document's text (not a string, empty, not well-formed Unicode), or null. */
-export function checkDocumentText(text: unknown, key = '"text"'): string | null {
-  if (typeof text !== 'string') return `${key} must be a string`;
-  if (text === '') return `${key} is empty`;
+/**
+ * Why `text` cannot be a document's text (not a string, empty, not well-formed Unicode), or
+ * null. `field` names it as its file does (`"text"`); without one it is "the text".
+ */
+export function checkDocumentText(text: unknown, field?: string): Phrase | null {
+  if (typeof text !== 'string') return field === undefined ? phrase('text.notString') : phrase('text.fieldNotString', { field });
+  if (text === '') return field === undefined ? phrase('text.empty') : phrase('text.fieldEmpty', { field });
   const lone = unpairedSurrogateProblem(text);
-  return lone && `${key} ${lone}`;
+  if (!lone) return null;
+  return field === undefined ? phrase('text.notText', { problem: lone }) : phrase('text.fieldNotText', { field, problem: lone });
 }

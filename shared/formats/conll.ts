@@ -1,3 +1,4 @@
+import { englishOf } from '../i18n/englishOf';
 import { titleFromFileName } from '../model/titleFromFileName';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import { utf16 } from '../text/units';
@@ -128,7 +129,7 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
     }
     const lone = unpairedSurrogateProblem(raw);
     if (lone) {
-      problem(`the line ${lone}`);
+      problem(`the line ${englishOf(lone)}`);
       continue;
     }
     const first = raw.charCodeAt(0);

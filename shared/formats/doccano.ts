@@ -1,3 +1,5 @@
+import { englishOf } from '../i18n/englishOf';
+import type { Phrase } from '../i18n/phrase';
 import { readDocumentMeta, writtenMeta } from '../model/readDocumentMeta';
 import { labelProblem } from '../model/labelProblem';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
@@ -53,7 +55,7 @@ function parseDoccano(files: readonly InputFile[]): ParseResult {
   return parseJsonLines(files, readDoccanoLine);
 }
 
-function readDoccanoLine(src: string, file: string, line: number): ReadDocument | string[] {
+function readDoccanoLine(src: string, file: string, line: number): ReadDocument | (Phrase | string)[] {
   const read = readDocumentLine(src);
   if (Array.isArray(read)) return read;
   const { value, text } = read;
@@ -96,14 +98,14 @@ function readDoccanoLine(src: string, file: string, line: number): ReadDocument 
         const child = readId(r.to_id);
         const badType = labelProblem(r.type);
         if (head === null || child === null) errors.push(`relation ${k}: "from_id" and "to_id" must be entity ids`);
-        else if (badType) errors.push(`relation ${k}: "type" ${badType}`);
+        else if (badType) errors.push(`relation ${k}: "type" ${englishOf(badType)}`);
         else if (!ids.has(head)) errors.push(`relation ${k}: "from_id" ${JSON.stringify(r.from_id)} is not the id of an entity in this line`);
         else if (!ids.has(child)) errors.push(`relation ${k}: "to_id" ${JSON.stringify(r.to_id)} is not the id of an entity in this line`);
         else {
           // Only now is from_id known to be an id (a number or a string), safe to quote.
           const relation = { head, child, label: r.type as string };
           const own = ownSourceProblem(relation, `entity ${JSON.stringify(r.from_id)}`);
-          if (own) errors.push(`relation ${k}: ${own}`);
+          if (own) errors.push(`relation ${k}: ${englishOf(own)}`);
           else relations.push(relation);
         }
       }
@@ -152,7 +154,7 @@ function readEntities(value: unknown, index: CodePointIndex, errors: string[]): 
     const range = readCodePointRange(index, e.start_offset, e.end_offset, ['"start_offset"', '"end_offset"']);
     const badLabel = labelProblem(e.label);
     if (typeof range === 'string') errors.push(`entity ${k}: ${range}`);
-    else if (badLabel) errors.push(`entity ${k}: "label" ${badLabel}`);
+    else if (badLabel) errors.push(`entity ${k}: "label" ${englishOf(badLabel)}`);
     else spans.push({ id, start: range.start, end: range.end, label: e.label as string });
   }
   return spans;
@@ -177,7 +179,7 @@ function readLabelTriples(value: unknown, key: string, index: CodePointIndex, er
     const range = readCodePointRange(index, start, end);
     const badLabel = labelProblem(label);
     if (typeof range === 'string') errors.push(`${key} ${k}: ${range}`);
-    else if (badLabel) errors.push(`${key} ${k}: the label ${badLabel}`);
+    else if (badLabel) errors.push(`${key} ${k}: the label ${englishOf(badLabel)}`);
     else spans.push({ id: String(k), start: range.start, end: range.end, label: label as string });
   }
   return spans;

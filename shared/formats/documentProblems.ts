@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../i18n/phrase';
 import { checkSpanRange } from '../model/checkSpanRange';
 import { labelProblem } from '../model/labelProblem';
 import { STANCES } from '../model/span';
@@ -6,7 +7,7 @@ import type { ExchangeDocument } from './exchange';
 import { ownSourceProblem } from './ownSourceProblem';
 
 /**
- * Why the model cannot hold `doc`, one message per reason; none when it can. The text is
+ * Why the model cannot hold `doc`, one phrase per reason; none when it can. The text is
  * non-empty, well-formed text. Each span lies inside it (UTF-16, start < end, never
  * splitting a surrogate pair) under a label of non-empty text, with a known stance if any,
  * and an id no other span of the document has. Each relation links two spans of this
@@ -17,38 +18,38 @@ import { ownSourceProblem } from './ownSourceProblem';
  * documents through {@link addDocument}, and `planImport` checks what it is given again
  * before anything is stored.
  */
-export function documentProblems(doc: ExchangeDocument): string[] {
+export function documentProblems(doc: ExchangeDocument): Phrase[] {
   const { text } = doc;
-  const textProblem = checkDocumentText(text, 'the text');
+  const textProblem = checkDocumentText(text);
   if (textProblem) return [textProblem];
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   const ids = new Set<string>();
   doc.spans.forEach((s, k) => {
-    const name = `span ${s.id !== undefined ? JSON.stringify(s.id) : k}`;
+    const span = s.id !== undefined ? JSON.stringify(s.id) : String(k);
     const range = checkSpanRange(text, s.start, s.end);
-    if (range) problems.push(`${name}: ${range}`);
+    if (range) problems.push(phrase('doc.spanRange', { span, problem: range }));
     const label = labelProblem(s.label);
-    if (label) problems.push(`${name}: the label ${label}`);
+    if (label) problems.push(phrase('doc.spanLabel', { span, problem: label }));
     if (s.stance !== undefined && !STANCES.includes(s.stance))
-      problems.push(`${name}: the stance ${JSON.stringify(s.stance)} is not one of ${STANCES.join(', ')}`);
+      problems.push(phrase('doc.spanStance', { span, stance: JSON.stringify(s.stance), stances: STANCES.join(', ') }));
     if (s.id === undefined) return;
-    if (s.id === '' || ids.has(s.id))
-      problems.push(`${name}: ${s.id === '' ? 'an id must not be empty' : 'another span has the same id'}, so relations could not tell them apart`);
+    if (s.id === '') problems.push(phrase('doc.spanIdEmpty', { span }));
+    else if (ids.has(s.id)) problems.push(phrase('doc.spanIdTwice', { span }));
     ids.add(s.id);
   });
-  (doc.relations ?? []).forEach((r, k) => {
-    const name = `relation ${k}`;
+  (doc.relations ?? []).forEach((r, relation) => {
     const label = labelProblem(r.label);
-    if (label) problems.push(`${name}: the label ${label}`);
+    if (label) problems.push(phrase('doc.relationLabel', { relation, problem: label }));
     const missing = [r.head, r.child].find((id) => !ids.has(id));
-    if (missing !== undefined) problems.push(`${name}: ${JSON.stringify(missing)} is not the id of a span of this document`);
-    const own = ownSourceProblem(r, `span ${JSON.stringify(r.head)}`);
-    if (own) problems.push(`${name}: ${own}`);
+    if (missing !== undefined) problems.push(phrase('doc.relationMissing', { relation, id: JSON.stringify(missing) }));
+    const own = ownSourceProblem(r, phrase('doc.span', { span: JSON.stringify(r.head) }));
+    if (own) problems.push(phrase('doc.relationOwn', { relation, problem: own }));
   });
   let previousEnd = 0;
-  (doc.tokens ?? []).forEach(([start, end], k) => {
-    const range = checkSpanRange(text, start, end) ?? (start < previousEnd ? `starts before the token before it ends (${previousEnd})` : null);
-    if (range) problems.push(`token ${k}: ${range}`);
+  (doc.tokens ?? []).forEach(([start, end], token) => {
+    const range = checkSpanRange(text, start, end);
+    if (range) problems.push(phrase('doc.tokenRange', { token, problem: range }));
+    else if (start < previousEnd) problems.push(phrase('doc.tokenOrder', { token, end: previousEnd }));
     previousEnd = end;
   });
   return problems;

@@ -1,3 +1,4 @@
+import type { Phrase } from '../i18n/phrase';
 import type { DocStatus } from '../model/docStatus';
 import type { DocumentMeta, LabelStudioOrigin } from '../model/document';
 import type { Entity } from '../model/entity';
@@ -95,7 +96,10 @@ export type ReadDocument = ExchangeDocument & { readonly file: string; readonly 
 export interface Problem {
   readonly file: string;
   readonly line: number;
+  /** What is wrong, in English (the command line prints it). */
   readonly message: string;
+  /** The same as a phrase, when it has one, for the interface to say in its own language. */
+  readonly phrase?: Phrase;
 }
 
 /** A decoded input file. */

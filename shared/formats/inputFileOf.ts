@@ -1,5 +1,6 @@
 import { decodeText } from '../text/decodeText';
 import type { InputFile, Problem } from './exchange';
+import { problemAt } from './problemAt';
 
 /**
  * A file's bytes as a format's parser takes them: decoded by the shared decoder, with the
@@ -11,6 +12,6 @@ export function inputFileOf(name: string, bytes: Uint8Array): { readonly file: I
   // An empty .ann is a brat document with no annotations, not a broken file.
   if (bytes.length === 0 && name.toLowerCase().endsWith('.ann')) return { file: { name, text: '', encoding: 'utf-8' } };
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { problem: { file: name, line: decoded.line, message: decoded.message } };
+  if (!decoded.ok) return { problem: problemAt(name, decoded.line, decoded.phrase) };
   return { file: { name, text: decoded.text, encoding: decoded.encoding } };
 }

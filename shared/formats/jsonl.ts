@@ -1,3 +1,5 @@
+import { englishOf } from '../i18n/englishOf';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { parseJsonLines } from './parseJsonLines';
 import { DOC_STATUSES, type DocStatus } from '../model/docStatus';
 import type { Entity } from '../model/entity';
@@ -40,10 +42,11 @@ function checkRelationIds(relation: { head: unknown; child: unknown; label: unkn
     return 'needs its spans ("head_id" and "child_id", or "head_span" and "child_span") and a non-empty "label"';
   }
   const badLabel = labelProblem(label);
-  if (badLabel) return `"label" ${badLabel}`;
+  if (badLabel) return `"label" ${englishOf(badLabel)}`;
   if (!ids.has(head)) return `"head" ${JSON.stringify(head)} is not the id of a span in this document`;
   if (!ids.has(child)) return `"child" ${JSON.stringify(child)} is not the id of a span in this document`;
-  return ownSourceProblem(relation, `span ${JSON.stringify(head)}`);
+  const own = ownSourceProblem(relation, phrase('doc.span', { span: JSON.stringify(head) }));
+  return own && englishOf(own);
 }
 
 // ---- jsonlFormat: spaCy / Prodigy style JSON Lines over the exchange model ----
@@ -118,7 +121,7 @@ interface ReadSpan {
 }
 
 /** One line as a document, every problem found on it, or why it is left out. */
-function readJsonlDocument(src: string, file: string, line: number): ReadDocument | string[] | { readonly skipped: string } {
+function readJsonlDocument(src: string, file: string, line: number): ReadDocument | (Phrase | string)[] | { readonly skipped: string } {
   const read = readDocumentLine(src);
   if (Array.isArray(read)) return read;
   const { value, text } = read;
@@ -349,7 +352,7 @@ function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: 
   const range = readCodePointRange(index, s.start, s.end);
   if (typeof range === 'string') return range;
   const badLabel = labelProblem(s.label);
-  if (badLabel) return `"label" ${badLabel}`;
+  if (badLabel) return `"label" ${englishOf(badLabel)}`;
   const label = s.label as string;
   const slice = text.slice(range.start, range.end);
   if (s.text !== undefined && s.text !== slice) return textMismatch(s.text, s.start as number, s.end as number, slice);

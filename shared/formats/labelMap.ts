@@ -1,3 +1,4 @@
+import { englishOf } from '../i18n/englishOf';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import type { ExchangeDocument } from './exchange';
 
@@ -15,7 +16,7 @@ export function parseLabelMap(spec: string): LabelMap | string {
   for (const raw of spec.split(',')) {
     const entry = raw.trim();
     const lone = unpairedSurrogateProblem(entry);
-    if (lone) return `${JSON.stringify(entry)} ${lone}`;
+    if (lone) return `${JSON.stringify(entry)} ${englishOf(lone)}`;
     const eq = entry.indexOf('=');
     if (eq <= 0) return `"${entry}" is not of the form FROM=TO (an empty TO drops the label)`;
     const from = entry.slice(0, eq).trim();

@@ -1,3 +1,4 @@
+import { englishOf } from '../i18n/englishOf';
 import { fillMissingMeta } from '../model/fillMissingMeta';
 import { readDocumentMeta, writtenMeta } from '../model/readDocumentMeta';
 import { labelProblem } from '../model/labelProblem';
@@ -165,7 +166,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   const data = task.data;
   if (!isJsonObject(data)) return rejectTask([{ line: taskLine, message: '"data" must be an object holding "text"' }]);
   const textProblem = checkDocumentText(data.text, '"data.text"');
-  if (textProblem) return rejectTask([{ line: lineOf(json.extents.get(data)!.start), message: textProblem }]);
+  if (textProblem) return rejectTask([{ line: lineOf(json.extents.get(data)!.start), message: englishOf(textProblem) }]);
   const text = data.text as string;
   const meta = isJsonObject(task.meta) ? task.meta : {};
   const metaString = (key: string) => (typeof meta[key] === 'string' ? meta[key] : undefined);
@@ -361,7 +362,7 @@ function readAnnotation(
     for (const label of labels as string[]) {
       const relation = { head, child, label };
       const own = ownSourceProblem(relation, `region ${JSON.stringify(head)}`);
-      if (own) fail(own);
+      if (own) fail(englishOf(own));
       else relations.push(relation);
     }
   }
@@ -370,7 +371,10 @@ function readAnnotation(
 }
 
 /** What is wrong with the first bad label of a result's non-empty string labels, or null. */
-const firstLabelProblem = (labels: readonly string[]) => labels.map(labelProblem).find((p) => p !== null) ?? null;
+const firstLabelProblem = (labels: readonly string[]) => {
+  const found = labels.map(labelProblem).find((p) => p !== null);
+  return found ? englishOf(found) : null;
+};
 
 /** A `labels` result as spans (one per label), or why it cannot be read. */
 function readRegion(r: Record<string, unknown>, text: string, index: CodePointIndex): { id: string | undefined; spans: ExchangeSpan[] } | string {

@@ -1,29 +1,32 @@
+import { phrase, type Phrase } from '../i18n/phrase';
 import { addDocument } from './addDocument';
+import { problemAt } from './problemAt';
 import type { InputFile, ParseResult, ReadDocument } from './exchange';
 
 /**
  * Parses files that hold one document per line (JSONL, doccano): each non-blank line
- * goes to `readLine`, which answers a document or every problem on that line; a line
+ * goes to `readLine`, which answers a document or every problem on that line (a phrase
+ * where it is worded as one); a line
  * with problems (its own, or any of {@link addDocument}'s) is rejected whole, and a file
  * with no lines is a problem. A line `readLine` leaves out (`{skipped: why}`, such as a
  * task Prodigy's annotator rejected) is counted in a note per file and reason.
  */
 export function parseJsonLines(
   files: readonly InputFile[],
-  readLine: (src: string, file: string, line: number) => ReadDocument | string[] | { readonly skipped: string },
+  readLine: (src: string, file: string, line: number) => ReadDocument | (Phrase | string)[] | { readonly skipped: string },
 ): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   for (const file of files) {
     const skipped = new Map<string, number>();
     const lines = jsonLines(file.text, file.line);
     if (lines.length === 0) {
-      result.problems.push({ file: file.name, line: 1, message: 'the file is empty: it holds no JSON lines' });
+      result.problems.push(problemAt(file.name, 1, phrase('jsonLines.empty')));
       continue;
     }
     for (const { line, text } of lines) {
       const found = readLine(text, file.name, line);
       if (Array.isArray(found)) {
-        for (const message of found) result.problems.push({ file: file.name, line, message });
+        for (const said of found) result.problems.push(typeof said === 'string' ? { file: file.name, line, message: said } : problemAt(file.name, line, said));
         result.rejected.push({ file: file.name, line, text });
       } else if ('skipped' in found) skipped.set(found.skipped, (skipped.get(found.skipped) ?? 0) + 1);
       else addDocument(result, found, [{ file: file.name, line, text }]);

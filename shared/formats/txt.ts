@@ -1,6 +1,8 @@
+import { phrase } from '../i18n/phrase';
 import { titleFromFileName } from '../model/titleFromFileName';
 import { firstLoneSurrogate } from '../text/firstLoneSurrogate';
 import { addDocument } from './addDocument';
+import { problemAt } from './problemAt';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import { applyMetaSidecars, META_SIDECAR, metaSidecarOf, splitSidecars } from './common/metaSidecar';
 import type { ExchangeDocument, Format, InputFile, OutputFile, ParseResult, SerializeOptions, SerializeResult } from './exchange';
@@ -25,12 +27,12 @@ function parseTxt(input: readonly InputFile[]): ParseResult {
   const { sidecars, rest: files } = splitSidecars(input);
   for (const file of files) {
     if (file.text === '') {
-      result.problems.push({ file: file.name, line: 1, message: 'the file is empty' });
+      result.problems.push(problemAt(file.name, 1, phrase('txt.empty')));
       continue;
     }
     const lone = firstLoneSurrogate(file.text);
     if (lone >= 0) {
-      result.problems.push({ file: file.name, line: lineAt(file.text, lone), message: 'the text holds an unpaired surrogate, which is not a character' });
+      result.problems.push(problemAt(file.name, lineAt(file.text, lone), phrase('txt.unpaired')));
       result.rejected.push({ file: file.name, line: 1, text: file.text });
       continue;
     }

@@ -1,3 +1,5 @@
+import { problemAt } from '../formats/problemAt';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { documentProblems } from '../formats/documentProblems';
 import { ABOUT_RELATION, SOURCE_RELATION, type ExchangeDocument, type Problem } from '../formats/exchange';
 import type { Entity } from '../model/entity';
@@ -50,7 +52,8 @@ export interface PlanOptions {
   readonly newId: () => string;
 }
 
-const where = (d: ExchangeDocument) => ({ file: d.file ?? d.source ?? '(input)', line: d.line ?? 1 });
+/** A problem with a document, at the file and line it was read from. */
+const problemOf = (d: ExchangeDocument, said: Phrase) => problemAt(d.file ?? d.source ?? '(input)', d.line ?? 1, said);
 
 /**
  * Plans the import of parsed documents into the library: a text already there (same
@@ -77,7 +80,7 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
   for (const doc of docs) {
     const sha = sha256Hex(doc.text);
     if (doc.textSha256 && doc.textSha256.toLowerCase() !== sha) {
-      problems.push({ ...where(doc), message: `text_sha256 ${doc.textSha256} does not match the text (its SHA-256 is ${sha})` });
+      problems.push(problemOf(doc, phrase('plan.shaMismatch', { given: doc.textSha256, sha })));
       continue;
     }
     const spanIds = new Set(doc.spans.map((s) => s.id));
@@ -85,16 +88,13 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
     const abouts = (doc.relations ?? []).filter((r) => r.label === ABOUT_RELATION && r.head !== r.child && spanIds.has(r.head) && spanIds.has(r.child));
     const bad = documentProblems({ ...doc, relations: links });
     if (bad.length > 0) {
-      for (const message of bad) problems.push({ ...where(doc), message });
+      for (const said of bad) problems.push(problemOf(doc, said));
       continue;
     }
     const existing = library.bySha.get(sha);
     const named = doc.id ? library.byId.get(doc.id) : undefined;
     if (!existing && named) {
-      mismatches.push({
-        ...where(doc),
-        message: `«${doc.title ?? doc.id}» names library document «${named.title}», but the texts differ; its labels were not attached`,
-      });
+      mismatches.push(problemOf(doc, phrase('plan.textsDiffer', { title: doc.title ?? doc.id ?? '', library: named.title })));
       continue;
     }
     const earlier = fresh.get(sha);

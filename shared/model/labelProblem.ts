@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../i18n/phrase';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 
 /**
@@ -5,7 +6,7 @@ import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
  * well-formed text. Worded to follow the label's name in the file: `"label" must be a
  * non-empty string`.
  */
-export function labelProblem(label: unknown): string | null {
-  if (typeof label !== 'string' || label === '') return 'must be a non-empty string';
+export function labelProblem(label: unknown): Phrase | null {
+  if (typeof label !== 'string' || label === '') return phrase('text.labelEmpty');
   return unpairedSurrogateProblem(label);
 }

@@ -1,3 +1,5 @@
+import { englishOf } from '../i18n/englishOf';
+import { isCalendarDate } from './isCalendarDate';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import type { DocumentMeta } from './document';
 
@@ -80,12 +82,12 @@ export function metaProblem(field: (typeof META_FIELDS)[number], value: string |
   if (typeof value !== 'string') {
     for (const t of value) {
       const lone = unpairedSurrogateProblem(t);
-      if (lone) return `: tag ${JSON.stringify(t)} ${lone}`;
+      if (lone) return `: tag ${JSON.stringify(t)} ${englishOf(lone)}`;
     }
     return null;
   }
   const lone = unpairedSurrogateProblem(value);
-  if (lone) return lone;
+  if (lone) return englishOf(lone);
   switch (field) {
     case 'published':
       return isCalendarDate(value) ? null : `must be a date written YYYY-MM-DD (such as 2024-03-07), not ${JSON.stringify(value)}`;
@@ -96,14 +98,6 @@ export function metaProblem(field: (typeof META_FIELDS)[number], value: string |
     default:
       return null;
   }
-}
-
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 // A scheme, a host and no white space; `URL` is not part of the language, and shared/ has no DOM.

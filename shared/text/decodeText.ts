@@ -1,10 +1,15 @@
+import { englishOf } from '../i18n/englishOf';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { cutUtf8Tail, firstInvalidUtf8, utf8SequenceLength } from './utf8';
 
 /** The encodings Hashiya reads. */
 export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 
 /** The result of reading a file's bytes as text. */
-export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; message: string; line: number };
+export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; message: string; phrase: Phrase; line: number };
+
+/** The decoder's answer when the bytes cannot be read as text: what is wrong (in English too) and on which line. */
+const failure = (line: number, said: Phrase): DecodeResult => ({ ok: false, line, message: englishOf(said), phrase: said });
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -50,7 +55,7 @@ export function decodeTextStart(bytes: Uint8Array): DecodeResult {
 }
 
 function decode(bytes: Uint8Array, stream: boolean): DecodeResult {
-  if (bytes.length === 0) return { ok: false, message: 'the file is empty', line: 1 };
+  if (bytes.length === 0) return failure(1, phrase('decode.empty'));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le', stream);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be', stream);
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
@@ -64,31 +69,23 @@ function decode(bytes: Uint8Array, stream: boolean): DecodeResult {
     if (nul >= 0) return nulError(body, nul, skipped);
     // ignoreBOM: true keeps a second U+FEFF that is really part of the text.
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
-    if (text.length === 0) return { ok: false, message: 'the file holds no text', line: 1 };
+    if (text.length === 0) return failure(1, phrase('decode.noText'));
     return { ok: true, text, encoding: hasBom ? 'utf-8 (BOM)' : 'utf-8' };
   }
-  const utf8Problem = `byte ${hex(body[bad]!)} at byte ${bad + skipped}`;
+  const utf8Problem = phrase('decode.byteAt', { byte: hex(body[bad]!), at: bad + skipped });
   // Valid up to a character the end cuts short: a UTF-8 file cut off (a download or copy
   // that stopped), even when the few bytes before it could also pass for Windows-1256.
   if (tail > 0 && bad === body.length - tail) {
-    return {
-      ok: false,
-      line: lineOfByte(body, bad),
-      message: `the file ends in the middle of a UTF-8 character: ${utf8Problem} begins a character of which only ${tail} byte${tail === 1 ? ' is' : 's are'} there`,
-    };
+    return failure(lineOfByte(body, bad), phrase('decode.cutShort', { problem: utf8Problem, count: tail }));
   }
   if (hasBom || looksLikeBrokenUtf8(body)) {
-    return { ok: false, line: lineOfByte(body, bad), message: `not valid UTF-8: ${utf8Problem}` };
+    return failure(lineOfByte(body, bad), phrase('decode.notUtf8', { problem: utf8Problem }));
   }
   return decodeWindows1256(body, bad, utf8Problem);
 }
 
 function nulError(bytes: Uint8Array, at: number, skipped: number): DecodeResult {
-  return {
-    ok: false,
-    line: lineOfByte(bytes, at),
-    message: `not a text file: a NUL byte at byte ${at + skipped} (binary data, or UTF-16 without a byte-order mark)`,
-  };
+  return failure(lineOfByte(bytes, at), phrase('decode.nul', { at: at + skipped }));
 }
 
 /**
@@ -126,16 +123,12 @@ const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d]);
 /** Arabic letters, tatweel and harakat (U+0621–U+0652): what Arabic text in Windows-1256 is made of. */
 const isArabic = (c: number) => c >= 0x0621 && c <= 0x0652;
 
-function decodeWindows1256(bytes: Uint8Array, badUtf8: number, utf8Problem: string): DecodeResult {
+function decodeWindows1256(bytes: Uint8Array, badUtf8: number, utf8Problem: Phrase): DecodeResult {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b < 0x20 && !TEXT_CONTROLS.has(b)) {
       if (b === 0) return nulError(bytes, i, 0);
-      return {
-        ok: false,
-        line: lineOfByte(bytes, i),
-        message: `unknown encoding: ${utf8Problem} is not valid UTF-8, and the control byte ${hex(b)} at byte ${i} means this is not Windows-1256 text either`,
-      };
+      return failure(lineOfByte(bytes, i), phrase('decode.controlByte', { problem: utf8Problem, byte: hex(b), at: i }));
     }
   }
   const text = new TextDecoder('windows-1256').decode(bytes);
@@ -148,13 +141,7 @@ function decodeWindows1256(bytes: Uint8Array, badUtf8: number, utf8Problem: stri
     if (isArabic(c)) arabic++;
   }
   if (arabic * 2 < nonAscii) {
-    return {
-      ok: false,
-      line: lineOfByte(bytes, badUtf8),
-      message:
-        `unknown encoding: ${utf8Problem} is not valid UTF-8, and read as Windows-1256 only ${arabic} of ` +
-        `${nonAscii} non-ASCII characters would be Arabic letters; save the file as UTF-8 and import it again`,
-    };
+    return failure(lineOfByte(bytes, badUtf8), phrase('decode.notArabic', { problem: utf8Problem, arabic, nonAscii }));
   }
   return { ok: true, text, encoding: 'windows-1256' };
 }
@@ -174,20 +161,20 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', strea
     const u = unitAt(k);
     if (u === 0x0a) line++;
     else if (u === 0) {
-      return { ok: false, line, message: `not a text file: a NUL character at byte ${2 + 2 * k} (${encoding.toUpperCase()})` };
+      return failure(line, phrase('decode.utf16Nul', { at: 2 + 2 * k, encoding: encoding.toUpperCase() }));
     } else if (u >= 0xd800 && u <= 0xdbff) {
       const next = k + 1 < units ? unitAt(k + 1) : -1;
       if (next >= 0xdc00 && next <= 0xdfff) k++;
-      else return { ok: false, line, message: `not valid ${encoding.toUpperCase()}: an unpaired surrogate at byte ${2 + 2 * k}` };
+      else return failure(line, phrase('decode.utf16Surrogate', { at: 2 + 2 * k, encoding: encoding.toUpperCase() }));
     } else if (u >= 0xdc00 && u <= 0xdfff) {
-      return { ok: false, line, message: `not valid ${encoding.toUpperCase()}: an unpaired surrogate at byte ${2 + 2 * k}` };
+      return failure(line, phrase('decode.utf16Surrogate', { at: 2 + 2 * k, encoding: encoding.toUpperCase() }));
     }
   }
   if (body.length % 2 === 1) {
-    return { ok: false, line, message: `not valid ${encoding.toUpperCase()}: an odd number of bytes (${bytes.length}); the last byte is half a character` };
+    return failure(line, phrase('decode.utf16Odd', { bytes: bytes.length, encoding: encoding.toUpperCase() }));
   }
   // The checks above already found every error; fatal stays as a second guard.
   const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-  if (text.length === 0) return { ok: false, message: 'the file holds no text', line: 1 };
+  if (text.length === 0) return failure(1, phrase('decode.noText'));
   return { ok: true, text, encoding };
 }

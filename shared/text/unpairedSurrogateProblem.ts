@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../i18n/phrase';
 import { firstLoneSurrogate } from './firstLoneSurrogate';
 
 /**
@@ -5,11 +6,11 @@ import { firstLoneSurrogate } from './firstLoneSurrogate';
  * (a JSON file can spell one as "\ud800"). Worded to follow the name of what holds it:
  * `"label" holds an unpaired surrogate (U+D800) at code point 3, which is not text`.
  */
-export function unpairedSurrogateProblem(s: string): string | null {
+export function unpairedSurrogateProblem(s: string): Phrase | null {
   const at = firstLoneSurrogate(s);
   if (at < 0) return null;
   const unit = s.charCodeAt(at).toString(16).toUpperCase();
   let codePoints = 0;
   for (const _ of s.slice(0, at)) codePoints++;
-  return `holds an unpaired surrogate (U+${unit}) at code point ${codePoints}, which is not text`;
+  return phrase('text.unpaired', { unit, at: codePoints });
 }

@@ -62,6 +62,16 @@ describe('the claims view and the entity pages in Arabic', () => {
     await filters.getByRole('button', { name: 'أزل التصفية' }).click();
     await expect.poll(() => count.textContent()).toBe('٦ من ٦ ادعاءات');
 
+    // A date filter typed in Arabic-Indic digits is said back in Arabic; a date that is none is refused.
+    const since = filters.getByRole('textbox', { name: 'من', exact: true });
+    await since.fill('٢٠٢٤-٠٣-٠٨');
+    await expect.poll(() => since.locator('xpath=../..').locator('.date-said').textContent()).toBe('٨ مارس ٢٠٢٤');
+    await shot('claims-date');
+    await since.fill('٢٠٢٤-٠٢-٣٠');
+    await expect.poll(() => filters.getByRole('alert').textContent()).toBe('اكتب التاريخ على صورة سنة-شهر-يوم، مثل ٢٠٢٤-٠٣-٠٧.');
+    await since.fill('');
+    await expect.poll(() => count.textContent()).toBe('٦ من ٦ ادعاءات');
+
     // A claim opens its document; a mention there becomes an entity from the entity box.
     await list.getByRole('button', { name: 'افتح الادعاء: الهجوم لم يسفر عن إصابات' }).click();
     await page.locator('.hs-span', { hasText: US }).first().click();

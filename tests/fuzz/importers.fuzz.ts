@@ -13,6 +13,7 @@ import { utf16 } from '../../shared/text/units';
 import { astral, loneSurrogate, mixedText } from '../shared/support/arbitraries';
 import { encodeUtf16, encodeWindows1256, fitsWindows1256 } from '../shared/support/encodings';
 import { exchangeDocArb } from '../shared/support/exchange';
+import { englishOf } from '../../shared/i18n/englishOf';
 
 // ---- What a case is ---------------------------------------------------------------------
 
@@ -106,7 +107,7 @@ function placeFailures(
 function planFailures(plan: ImportPlan, libraryTexts: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   for (const d of plan.newDocuments) {
-    for (const p of documentProblems(asDocument(d.text.text, d.spans))) out.push(`planned document ${d.record.id}: ${p}`);
+    for (const p of documentProblems(asDocument(d.text.text, d.spans))) out.push(`planned document ${d.record.id}: ${englishOf(p)}`);
     if (d.record.spanCount !== d.spans.length) out.push(`planned document ${d.record.id}: spanCount ${d.record.spanCount} for ${d.spans.length} spans`);
     if (d.record.textSha256 !== sha256Hex(d.text.text)) out.push(`planned document ${d.record.id}: the SHA-256 is not its text's`);
     if (d.spans.some((s) => s.docId !== d.record.id)) out.push(`planned document ${d.record.id}: a span names another document`);
@@ -114,7 +115,7 @@ function planFailures(plan: ImportPlan, libraryTexts: ReadonlyMap<string, string
   for (const a of plan.attachments) {
     const text = libraryTexts.get(a.docId);
     if (text === undefined) out.push(`attachment to ${a.docId}, which the library does not hold`);
-    else for (const p of documentProblems(asDocument(text, a.spans))) out.push(`attachment to ${a.docId}: ${p}`);
+    else for (const p of documentProblems(asDocument(text, a.spans))) out.push(`attachment to ${a.docId}: ${englishOf(p)}`);
   }
   return out;
 }
@@ -155,7 +156,7 @@ async function parseFiles(
     ...placeFailures('rejected text', parsed.rejected, lines),
   );
   for (const d of parsed.documents) {
-    for (const p of documentProblems(d)) failures.push(`accepted document at ${d.file}:${d.line}: ${p}`);
+    for (const p of documentProblems(d)) failures.push(`accepted document at ${d.file}:${d.line}: ${englishOf(p)}`);
     if (!d.file || !Number.isInteger(d.line) || d.line! < 1) failures.push(`accepted document without a file and line: ${JSON.stringify([d.file, d.line])}`);
   }
   if (LINE_FORMATS.includes(c.format) && files.length === 1 && c.files.length === 1) {
@@ -186,7 +187,7 @@ export async function runCase(c: FuzzCase, timeLimitMs: number): Promise<CaseRep
       ({ documents: docs, problems, lines } = parsed);
       const map = parseLabelMap(c.map);
       if (typeof map !== 'string') docs = docs.map((d) => applyLabelMap(d, map).document);
-      for (const d of docs) for (const p of documentProblems(d)) failures.push(`document after --map ${JSON.stringify(c.map)}: ${p}`);
+      for (const d of docs) for (const p of documentProblems(d)) failures.push(`document after --map ${JSON.stringify(c.map)}: ${englishOf(p)}`);
     }
     const library = libraryFor(c, docs);
     let n = 0;

@@ -1,3 +1,4 @@
+import { englishOf } from '../../i18n/englishOf';
 import Papa from 'papaparse';
 import type { DocumentMeta } from '../../model/document';
 import { META_FIELDS, readDocumentMeta, writtenMeta } from '../../model/readDocumentMeta';
@@ -114,7 +115,7 @@ function readSidecar(file: InputFile, importing: ReadonlySet<string>): Sidecar {
     if (cells.length !== columns.length) own.push(`the row has ${cells.length} field(s), the header ${columns.length}`);
     const { file: _file, title = '', ...rest } = fields;
     const lone = unpairedSurrogateProblem(title);
-    if (lone) own.push(`"title" ${lone}`);
+    if (lone) own.push(`"title" ${englishOf(lone)}`);
     const read = readDocumentMeta(rest);
     own.push(...read.problems);
     for (const p of own) problems.push(at(line, `${name}: ${p}`));

@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../../i18n/phrase';
 import { checkDocumentText } from '../checkDocumentText';
 import { isJsonObject } from './isJsonObject';
 
@@ -5,15 +6,15 @@ import { isJsonObject } from './isJsonObject';
  * The start of reading one line of a JSON Lines format (JSONL, doccano): a JSON object
  * whose `text` is a document's text; or the problem that stops it.
  */
-export function readDocumentLine(src: string): { readonly value: Record<string, unknown>; readonly text: string } | string[] {
+export function readDocumentLine(src: string): { readonly value: Record<string, unknown>; readonly text: string } | Phrase[] {
   let value: unknown;
   try {
     value = JSON.parse(src);
   } catch (e) {
-    return [`not valid JSON (${(e as Error).message})`];
+    return [phrase('jsonLines.notJson', { detail: (e as Error).message })];
   }
-  if (!isJsonObject(value)) return ['a line must hold a JSON object'];
-  const textProblem = checkDocumentText(value.text);
+  if (!isJsonObject(value)) return [phrase('jsonLines.notObject')];
+  const textProblem = checkDocumentText(value.text, '"text"');
   if (textProblem) return [textProblem];
   return { value, text: value.text as string };
 }

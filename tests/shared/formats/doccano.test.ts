@@ -275,7 +275,9 @@ describe('doccano: problems', () => {
   });
 
   it('reports an empty file at line 1', () => {
-    expect(doccanoFormat.parse(file('\n\n')).problems).toEqual([{ file: 'doccano.jsonl', line: 1, message: 'the file is empty: it holds no JSON lines' }]);
+    expect(doccanoFormat.parse(file('\n\n')).problems).toMatchObject([
+      { file: 'doccano.jsonl', line: 1, message: 'the file is empty: it holds no JSON lines' },
+    ]);
   });
 
   it('names the line of the bad record in a longer file', () => {

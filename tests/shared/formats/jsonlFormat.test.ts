@@ -532,7 +532,7 @@ describe('jsonlFormat problems', () => {
 
   it('reports an empty file, and a file of blank lines, at line 1', () => {
     for (const content of ['', '\r\n  \n']) {
-      expect(jsonlFormat.parse(file(content))).toEqual({
+      expect(jsonlFormat.parse(file(content))).toMatchObject({
         documents: [],
         problems: [{ file: 'in.jsonl', line: 1, message: 'the file is empty: it holds no JSON lines' }],
         rejected: [],

@@ -42,14 +42,14 @@ describe('txt: reading', () => {
       { name: 'empty.txt', text: '' },
       { name: 'b.txt', text: ' ' },
     ]);
-    expect(result.problems).toEqual([{ file: 'empty.txt', line: 1, message: 'the file is empty' }]);
+    expect(result.problems).toMatchObject([{ file: 'empty.txt', line: 1, message: 'the file is empty' }]);
     expect(result.documents.map((d) => d.title)).toEqual(['a', 'b']);
   });
 
   it('reports a text with an unpaired surrogate at its line and keeps the file in rejected', () => {
     const text = 'سطر\nسطر \ud800\nسطر';
     const result = txtFormat.parse([{ name: 'x.txt', text }]);
-    expect(result.problems).toEqual([{ file: 'x.txt', line: 2, message: 'the text holds an unpaired surrogate, which is not a character' }]);
+    expect(result.problems).toMatchObject([{ file: 'x.txt', line: 2, message: 'the text holds an unpaired surrogate, which is not a character' }]);
     expect(result.rejected).toEqual([{ file: 'x.txt', line: 1, text }]);
     expect(result.documents).toEqual([]);
   });

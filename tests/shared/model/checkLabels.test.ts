@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLabels } from '../../../shared/model/checkLabels';
 import { DEFAULT_LABELS, labelsWithRole, roleOf, type LabelDef } from '../../../shared/model/label';
 import { withLabelRoles } from '../../../shared/model/withLabelRoles';
+import { englishOf } from '../../../shared/i18n/englishOf';
 
 const renamed = (name: string, to: Partial<LabelDef>) => DEFAULT_LABELS.map((l) => (l.name === name ? { ...l, ...to } : l));
 
@@ -16,8 +17,8 @@ describe('label sets', () => {
   });
 
   it('refuse a role the app does not know, and a name holding a broken character', () => {
-    expect(checkLabels(renamed('weapon', { role: 'event' as never }))).toEqual(['label 3: the role must be one of entity, claim']);
-    expect(checkLabels(renamed('place', { name: 'مكان\ud800' }))).toEqual([expect.stringMatching(/^label 2: the name .*surrogate/)]);
+    expect(checkLabels(renamed('weapon', { role: 'event' as never })).map(englishOf)).toEqual(['label 3: the role must be one of entity, claim']);
+    expect(checkLabels(renamed('place', { name: 'مكان\ud800' })).map(englishOf)).toEqual([expect.stringMatching(/^label 2: the name .*surrogate/)]);
   });
 
   it('give a set stored before roles the roles its code gave by name, and keep chosen ones', () => {

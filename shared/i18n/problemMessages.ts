@@ -1,0 +1,111 @@
+/**
+ * The English of every problem phrase, by area and code, in i18next's form: `{{name}}` a value
+ * as written, `{{name, d}}` a number (the interface writes it with the chosen digits),
+ * `{{name, said}}` another phrase said within this one, and `_one`/`_other` the forms of a
+ * counted sentence (by `count`). The command line prints these (`englishOf`); the interface
+ * reads the same table as its English strings, and `renderer/i18n/arProblems.ts` in Arabic.
+ */
+export const PROBLEM_MESSAGES = {
+  decode: {
+    empty: 'the file is empty',
+    noText: 'the file holds no text',
+    byteAt: 'byte {{byte}} at byte {{at, d}}',
+    cutShort_one: 'the file ends in the middle of a UTF-8 character: {{problem, said}} begins a character of which only {{count, d}} byte is there',
+    cutShort_other: 'the file ends in the middle of a UTF-8 character: {{problem, said}} begins a character of which only {{count, d}} bytes are there',
+    notUtf8: 'not valid UTF-8: {{problem, said}}',
+    nul: 'not a text file: a NUL byte at byte {{at, d}} (binary data, or UTF-16 without a byte-order mark)',
+    controlByte:
+      'unknown encoding: {{problem, said}} is not valid UTF-8, and the control byte {{byte}} at byte {{at, d}} means this is not Windows-1256 text either',
+    notArabic:
+      'unknown encoding: {{problem, said}} is not valid UTF-8, and read as Windows-1256 only {{arabic, d}} of {{nonAscii, d}} non-ASCII characters would be Arabic letters; save the file as UTF-8 and import it again',
+    utf16Nul: 'not a text file: a NUL character at byte {{at, d}} ({{encoding}})',
+    utf16Surrogate: 'not valid {{encoding}}: an unpaired surrogate at byte {{at, d}}',
+    utf16Odd: 'not valid {{encoding}}: an odd number of bytes ({{bytes, d}}); the last byte is half a character',
+    restNotValid: 'not valid {{encoding}} past this line; the rest of the file was not read',
+  },
+  text: {
+    unpaired: 'holds an unpaired surrogate (U+{{unit}}) at code point {{at, d}}, which is not text',
+    fieldNotString: '{{field}} must be a string',
+    fieldEmpty: '{{field}} is empty',
+    fieldNotText: '{{field}} {{problem, said}}',
+    notString: 'the text must be a string',
+    empty: 'the text is empty',
+    notText: 'the text {{problem, said}}',
+    labelEmpty: 'must be a non-empty string',
+  },
+  range: {
+    notIntegers: 'offsets must be integers (got {{start}}, {{end}})',
+    outside: 'offsets {{start, d}}..{{end, d}} are outside the text (0..{{length, d}})',
+    order: 'start {{start, d}} must be before end {{end, d}}',
+    splits: 'offsets {{start, d}}..{{end, d}} split a character outside the BMP',
+  },
+  doc: {
+    span: 'span {{span}}',
+    spanRange: 'span {{span}}: {{problem, said}}',
+    spanLabel: 'span {{span}}: the label {{problem, said}}',
+    spanStance: 'span {{span}}: the stance {{stance}} is not one of {{stances}}',
+    spanIdEmpty: 'span {{span}}: an id must not be empty, so relations could not tell them apart',
+    spanIdTwice: 'span {{span}}: another span has the same id, so relations could not tell them apart',
+    relationLabel: 'relation {{relation, d}}: the label {{problem, said}}',
+    relationMissing: 'relation {{relation, d}}: {{id}} is not the id of a span of this document',
+    relationOwn: 'relation {{relation, d}}: {{problem, said}}',
+    ownSource: "{{name, said}} is its own source: a claim's source must be another span",
+    tokenRange: 'token {{token, d}}: {{problem, said}}',
+    tokenOrder: 'token {{token, d}}: starts before the token before it ends ({{end, d}})',
+  },
+  jsonLines: {
+    empty: 'the file is empty: it holds no JSON lines',
+    notJson: 'not valid JSON ({{detail}})',
+    notObject: 'a line must hold a JSON object',
+  },
+  txt: {
+    empty: 'the file is empty',
+    unpaired: 'the text holds an unpaired surrogate, which is not a character',
+  },
+  brat: {
+    notBrat: 'not a brat file: brat documents are pairs of .txt and .ann files',
+    secondFile: 'a second file named {{file}}; only the first is read',
+    noText: '{{file}} has no {{base}}.txt beside it: its offsets point into that text',
+    emptyText: 'the text file is empty',
+    idReused: 'the id {{id}} is used again (first on line {{first, d}})',
+    lineNotText: 'the line {{problem, said}}',
+    noTab: 'expected a tab after the id {{id}}',
+    unknownType: 'unknown line type {{type}}: brat lines start with T, R, A, E, M, N, # or *',
+    nothingAfterId: '{{id}} is truncated: nothing follows the id',
+    textTruncated: '{{id}} is truncated: expected "{{id}}<TAB>Label start end<TAB>text"',
+    labelTruncated: '{{id}} is truncated: expected "Label start end" after the id, found {{found}}',
+    badOffsets: '{{id}}: offsets must be "start end" (or "start end;start end"), found {{found}}',
+    afterTab: '{{id}}: unexpected text after a tab: {{found}}',
+    spaces: '{{id}}: fields must be separated by single spaces: {{found}}',
+    relationShape: '{{id}} is truncated or too long: expected "{{id}}<TAB>Label Arg1:T1 Arg2:T2"',
+    relationArgs: '{{id}}: a relation needs one Arg1:<id> and one Arg2:<id>, found {{found}}',
+    attributeShape: '{{id}}: expected "{{id}}<TAB>Name T1 [value]"',
+    outside: '{{id}}: offsets {{offsets}} are outside the text (0..{{length, d}} code points)',
+    order: '{{id}}: start {{start, d}} must be before end {{end, d}}',
+    gapText:
+      '{{id}} is discontinuous ({{offsets}}) and text other than line breaks and spaces lies between its pieces: Hashiya holds only contiguous spans, so the document is not imported rather than merge or drop the fragments',
+    gapOrder:
+      '{{id}} is discontinuous ({{offsets}}) and its pieces are empty, out of order or overlap: Hashiya holds only contiguous spans, so the document is not imported rather than merge or drop the fragments',
+    textDiffers: '{{id}}: the text {{given}} does not match the text at {{offsets}} ({{expected}})',
+    notTextSpan: '{{id}}: {{ref}} is not a text span (Hashiya links text spans only)',
+    undefinedRef: '{{id}}: {{ref}} is not defined in this file',
+    ownSource: '{{id}}: {{problem, said}}',
+    badStance: '{{id}}: a stance must be one of {{stances}}, found {{found}}',
+    twoStances: '{{id}}: {{target}} already has the stance {{stance}} (line {{line, d}})',
+  },
+  labels: {
+    nameEmpty: 'label {{index, d}}: the name is empty',
+    nameSpace: 'label {{index, d}}: the name "{{name}}" has white space',
+    nameTwice: 'label {{index, d}}: the name "{{name}}" is used twice',
+    nameNotText: 'label {{index, d}}: the name {{problem, said}}',
+    role: 'label {{index, d}}: the role must be one of {{roles}}',
+    key: 'label {{index, d}}: the key must be one digit from 1 to 9',
+    keyTwice: 'label {{index, d}}: the key {{key}} is used twice',
+    colour: 'label {{index, d}}: the colour must look like #1f77b4',
+    none: 'there must be at least one label',
+  },
+  plan: {
+    shaMismatch: 'text_sha256 {{given}} does not match the text (its SHA-256 is {{sha}})',
+    textsDiffer: '«{{title}}» names library document «{{library}}», but the texts differ; its labels were not attached',
+  },
+} as const;
