@@ -5,6 +5,7 @@ import { labelTitle } from '../../shared/model/labelTitle';
 import type { Span } from '../../shared/model/span';
 import { utf16 } from '../../shared/text/units';
 import type { HashiyaStore } from '../store/createStore';
+import { subscribeFirst } from '../store/listenFirst';
 import type { HashiyaState } from '../store/types';
 import { annotationKey, type AnnotationAction } from './annotationPlugin';
 import { PROGRAMMATIC } from './editorCommands';
@@ -130,28 +131,45 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
         const upsert: Span[] = [];
         const remove: string[] = [];
         if (spansChanged) {
-          for (const [id, span] of s.spans) if (drawn.spans.get(id) !== span) upsert.push(span);
-          for (const id of drawn.spans.keys()) if (!s.spans.has(id)) remove.push(id);
+          // Spans drawn that the store still holds: when that is all of them, none was removed.
+          let kept = 0;
+          for (const [id, span] of s.spans) {
+            const was = drawn.spans.get(id);
+            if (was) kept++;
+            if (was !== span) upsert.push(span);
+          }
+          if (kept < drawn.spans.size) for (const id of drawn.spans.keys()) if (!s.spans.has(id)) remove.push(id);
         }
         if (!upsert.length && !remove.length && s.selectedSpanId === drawn.selectedId && s.linkingClaimId === drawn.linkingId) return;
-        const update: AnnotationAction = { type: 'update', upsert, remove, selectedId: s.selectedSpanId, linkingId: s.linkingClaimId };
+        const update: AnnotationAction = {
+          type: 'update',
+          upsert,
+          remove,
+          selectedId: s.selectedSpanId,
+          linkingId: s.linkingClaimId,
+          // The store never changes its map in place, so the plugin keeps it instead of a copy.
+          ...(spansChanged ? { spans: s.spans } : {}),
+        };
         view.dispatch(view.state.tr.setMeta(annotationKey, update).setMeta(PROGRAMMATIC, true));
       };
 
       const drawReview = (action: ReviewLayerAction) => view.dispatch(view.state.tr.setMeta(reviewLayerKey, action).setMeta(PROGRAMMATIC, true));
 
+      // Heard before React's subscribers, so the article shows a change before the panels re-render.
       const unsubscribe = [
         // Loading comes first, so the listeners below see the new document's state already drawn.
-        store.subscribe((s) => [s.open, s.labels] as const, load, { equalityFn: shallow }),
-        store.subscribe(
+        subscribeFirst(store, (s) => [s.open, s.labels] as const, load, shallow),
+        subscribeFirst(
+          store,
           (s): SpanFields => ({ spans: s.spans, selectedSpanId: s.selectedSpanId, linkingClaimId: s.linkingClaimId }),
           (now, before) => {
             if (isLoaded(store.getState())) drawSpans(now, now.spans !== before.spans);
           },
-          { equalityFn: shallow },
+          shallow,
         ),
         // Another interface language: the spans say their labels in it, and nothing else is redrawn.
-        store.subscribe(
+        subscribeFirst(
+          store,
           (s) => s.language,
           () => {
             const s = store.getState();
@@ -161,7 +179,8 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           },
         ),
         // Decisions alone change nothing drawn; the layers and their toggles do.
-        store.subscribe(
+        subscribeFirst(
+          store,
           (s) => (s.review ? [s.review.layerA, s.review.layerB, s.review.showA, s.review.showB] : null),
           () => {
             const s = store.getState();
@@ -169,10 +188,11 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
             if (!isLoaded(s) || !drawn) return;
             drawReview({ type: 'draw', layers: reviewLayers(s, docId, drawn.layout, drawn.colors) });
           },
-          { equalityFn: shallow },
+          shallow,
         ),
         // Stepping through differences moves only the focus, not every span of both layers.
-        store.subscribe(
+        subscribeFirst(
+          store,
           (s) => s.review?.current,
           () => {
             const s = store.getState();
