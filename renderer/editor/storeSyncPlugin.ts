@@ -8,8 +8,8 @@ import type { HashiyaStore } from '../store/createStore';
 import { subscribeFirst } from '../store/listenFirst';
 import type { HashiyaState } from '../store/types';
 import { annotationKey, type AnnotationAction } from './annotationPlugin';
-import { PROGRAMMATIC } from './editorCommands';
-import { isComplete, markGrowth } from './docGrowth';
+import { PROGRAMMATIC, takeCaretAfterDraw } from './editorCommands';
+import { isBuilt, isComplete, markGrowth } from './docGrowth';
 import { loadingIndicator } from './loadingIndicator';
 import { builtEnd, layoutToDocJson, sectionsHolding, textLayout, toEditorPos, type TextLayout } from './positions';
 import { reviewLayerKey, type ReviewLayerAction, type ReviewLayers } from './reviewLayerPlugin';
@@ -150,7 +150,11 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           // The store never changes its map in place, so the plugin keeps it instead of a copy.
           ...(spansChanged ? { spans: s.spans } : {}),
         };
-        view.dispatch(view.state.tr.setMeta(annotationKey, update).setMeta(PROGRAMMATIC, true));
+        const tr = view.state.tr.setMeta(annotationKey, update).setMeta(PROGRAMMATIC, true);
+        const selected = takeCaretAfterDraw(view) && s.selectedSpanId ? s.spans.get(s.selectedSpanId) : undefined;
+        if (selected && isBuilt(drawn.layout, tr.doc, selected.end))
+          tr.setSelection(TextSelection.create(tr.doc, toEditorPos(drawn.layout, selected.end))).scrollIntoView();
+        view.dispatch(tr);
       };
 
       const drawReview = (action: ReviewLayerAction) => view.dispatch(view.state.tr.setMeta(reviewLayerKey, action).setMeta(PROGRAMMATIC, true));
