@@ -3,6 +3,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { shallow } from 'zustand/shallow';
 import { labelTitle } from '../../shared/model/labelTitle';
 import type { Span } from '../../shared/model/span';
+import { changedSince } from '../../shared/model/spanLineage';
 import { utf16 } from '../../shared/text/units';
 import type { HashiyaStore } from '../store/createStore';
 import { subscribeFirst } from '../store/listenFirst';
@@ -124,13 +125,21 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
         growFrom(layout, first);
       };
 
-      // Spans changed in the store become decoration changes: only what differs from what is drawn.
+      // Spans changed in the store become decoration changes: only what differs from what is
+      // drawn, found from the changes the store made since (else by comparing every span).
       const drawSpans = (s: SpanFields, spansChanged: boolean) => {
         const drawn = annotationKey.getState(view.state);
         if (!drawn) return;
         const upsert: Span[] = [];
         const remove: string[] = [];
-        if (spansChanged) {
+        const changed = spansChanged ? changedSince(drawn.spans, s.spans) : null;
+        if (changed) {
+          for (const id of changed) {
+            const span = s.spans.get(id);
+            if (span && span !== drawn.spans.get(id)) upsert.push(span);
+            else if (!span && drawn.spans.has(id)) remove.push(id);
+          }
+        } else if (spansChanged) {
           // Spans drawn that the store still holds: when that is all of them, none was removed.
           let kept = 0;
           for (const [id, span] of s.spans) {
