@@ -26,7 +26,7 @@ export function listenFirst<T, Mps extends [StoreMutatorIdentifier, unknown][] =
       rest.add(listener);
       return () => rest.delete(listener);
     };
-    firstOf.set(api, first as Set<Listener<never>>);
+    firstOf.set(api, first);
     return create(set, get, api);
   };
 }

@@ -33,7 +33,7 @@ export function keyTiming(code = 'Digit1') {
       });
     },
     /** The element is in the DOM: lays it out and takes the time, at once. */
-    found(el: Element) {
+    found: (el: Element): void => {
       forceLayout(el);
       laidOutAt = performance.now();
     },
