@@ -40,10 +40,27 @@ function selectedRange(view: EditorView): { start: number; end: number } | null 
   return { start: toTextOffset(layout, selection.from as EditorPos), end: toTextOffset(layout, selection.to as EditorPos) };
 }
 
+/** Whether the selection is a caret at text offset `offset`. */
+function caretAt(view: EditorView, offset: number): boolean {
+  const layout = layoutOf(view);
+  return !!layout && view.state.selection.empty && toTextOffset(layout, view.state.selection.head as EditorPos) === offset;
+}
+
 /** The caret's text offset (the selection's moving end). */
 function caretOffset(view: EditorView): number {
   const layout = layoutOf(view);
   return layout ? toTextOffset(layout, view.state.selection.head as EditorPos) : 0;
+}
+
+// Views whose next drawing of spans also puts the caret at the end of the selected span.
+const caretAfterDraw = new WeakSet<EditorView>();
+
+/**
+ * Whether the drawing of spans about to be dispatched should also put the caret at the end
+ * of the span the store selects (asked once, by the store sync; `applyLabel` asks for it).
+ */
+export function takeCaretAfterDraw(view: EditorView): boolean {
+  return caretAfterDraw.delete(view);
 }
 
 /** Sets the editor selection to text offsets `anchor..head` (collapsed when equal) and scrolls to it. */
@@ -64,9 +81,14 @@ export function applyLabel(view: EditorView, store: HashiyaStore, label: string)
   const st = store.getState();
   const range = selectedRange(view);
   if (range) {
+    // The new span is drawn and the caret put at its end in one transaction: in a key press
+    // Chrome pays for each change of the selection in an editable text by walking the text
+    // before it, and restoring the tagged range only to move the caret after it paid twice.
+    caretAfterDraw.add(view);
     const id = st.addSpan(label, utf16(range.start), utf16(range.end), isSelectionPrecise(view));
+    caretAfterDraw.delete(view);
     const span = id ? store.getState().spans.get(id) : undefined;
-    if (span) setTextSelection(view, span.end);
+    if (span && !caretAt(view, span.end)) setTextSelection(view, span.end);
     markSelectionPrecise(view, false);
   } else if (st.selectedSpanId) {
     st.relabelSelected(label);

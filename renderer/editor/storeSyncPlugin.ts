@@ -3,12 +3,14 @@ import type { EditorView } from '@tiptap/pm/view';
 import { shallow } from 'zustand/shallow';
 import { labelTitle } from '../../shared/model/labelTitle';
 import type { Span } from '../../shared/model/span';
+import { changedSince } from '../../shared/model/spanLineage';
 import { utf16 } from '../../shared/text/units';
 import type { HashiyaStore } from '../store/createStore';
+import { subscribeFirst } from '../store/listenFirst';
 import type { HashiyaState } from '../store/types';
 import { annotationKey, type AnnotationAction } from './annotationPlugin';
-import { PROGRAMMATIC } from './editorCommands';
-import { isComplete, markGrowth } from './docGrowth';
+import { PROGRAMMATIC, takeCaretAfterDraw } from './editorCommands';
+import { isBuilt, isComplete, markGrowth } from './docGrowth';
 import { loadingIndicator } from './loadingIndicator';
 import { builtEnd, layoutToDocJson, sectionsHolding, textLayout, toEditorPos, type TextLayout } from './positions';
 import { reviewLayerKey, type ReviewLayerAction, type ReviewLayers } from './reviewLayerPlugin';
@@ -123,35 +125,64 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
         growFrom(layout, first);
       };
 
-      // Spans changed in the store become decoration changes: only what differs from what is drawn.
+      // Spans changed in the store become decoration changes: only what differs from what is
+      // drawn, found from the changes the store made since (else by comparing every span).
       const drawSpans = (s: SpanFields, spansChanged: boolean) => {
         const drawn = annotationKey.getState(view.state);
         if (!drawn) return;
         const upsert: Span[] = [];
         const remove: string[] = [];
-        if (spansChanged) {
-          for (const [id, span] of s.spans) if (drawn.spans.get(id) !== span) upsert.push(span);
-          for (const id of drawn.spans.keys()) if (!s.spans.has(id)) remove.push(id);
+        const changed = spansChanged ? changedSince(drawn.spans, s.spans) : null;
+        if (changed) {
+          for (const id of changed) {
+            const span = s.spans.get(id);
+            if (span && span !== drawn.spans.get(id)) upsert.push(span);
+            else if (!span && drawn.spans.has(id)) remove.push(id);
+          }
+        } else if (spansChanged) {
+          // Spans drawn that the store still holds: when that is all of them, none was removed.
+          let kept = 0;
+          for (const [id, span] of s.spans) {
+            const was = drawn.spans.get(id);
+            if (was) kept++;
+            if (was !== span) upsert.push(span);
+          }
+          if (kept < drawn.spans.size) for (const id of drawn.spans.keys()) if (!s.spans.has(id)) remove.push(id);
         }
         if (!upsert.length && !remove.length && s.selectedSpanId === drawn.selectedId && s.linkingClaimId === drawn.linkingId) return;
-        const update: AnnotationAction = { type: 'update', upsert, remove, selectedId: s.selectedSpanId, linkingId: s.linkingClaimId };
-        view.dispatch(view.state.tr.setMeta(annotationKey, update).setMeta(PROGRAMMATIC, true));
+        const update: AnnotationAction = {
+          type: 'update',
+          upsert,
+          remove,
+          selectedId: s.selectedSpanId,
+          linkingId: s.linkingClaimId,
+          // The store never changes its map in place, so the plugin keeps it instead of a copy.
+          ...(spansChanged ? { spans: s.spans } : {}),
+        };
+        const tr = view.state.tr.setMeta(annotationKey, update).setMeta(PROGRAMMATIC, true);
+        const selected = takeCaretAfterDraw(view) && s.selectedSpanId ? s.spans.get(s.selectedSpanId) : undefined;
+        if (selected && isBuilt(drawn.layout, tr.doc, selected.end))
+          tr.setSelection(TextSelection.create(tr.doc, toEditorPos(drawn.layout, selected.end))).scrollIntoView();
+        view.dispatch(tr);
       };
 
       const drawReview = (action: ReviewLayerAction) => view.dispatch(view.state.tr.setMeta(reviewLayerKey, action).setMeta(PROGRAMMATIC, true));
 
+      // Heard before React's subscribers, so the article shows a change before the panels re-render.
       const unsubscribe = [
         // Loading comes first, so the listeners below see the new document's state already drawn.
-        store.subscribe((s) => [s.open, s.labels] as const, load, { equalityFn: shallow }),
-        store.subscribe(
+        subscribeFirst(store, (s) => [s.open, s.labels] as const, load, shallow),
+        subscribeFirst(
+          store,
           (s): SpanFields => ({ spans: s.spans, selectedSpanId: s.selectedSpanId, linkingClaimId: s.linkingClaimId }),
           (now, before) => {
             if (isLoaded(store.getState())) drawSpans(now, now.spans !== before.spans);
           },
-          { equalityFn: shallow },
+          shallow,
         ),
         // Another interface language: the spans say their labels in it, and nothing else is redrawn.
-        store.subscribe(
+        subscribeFirst(
+          store,
           (s) => s.language,
           () => {
             const s = store.getState();
@@ -161,7 +192,8 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           },
         ),
         // Decisions alone change nothing drawn; the layers and their toggles do.
-        store.subscribe(
+        subscribeFirst(
+          store,
           (s) => (s.review ? [s.review.layerA, s.review.layerB, s.review.showA, s.review.showB] : null),
           () => {
             const s = store.getState();
@@ -169,10 +201,11 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
             if (!isLoaded(s) || !drawn) return;
             drawReview({ type: 'draw', layers: reviewLayers(s, docId, drawn.layout, drawn.colors) });
           },
-          { equalityFn: shallow },
+          shallow,
         ),
         // Stepping through differences moves only the focus, not every span of both layers.
-        store.subscribe(
+        subscribeFirst(
+          store,
           (s) => s.review?.current,
           () => {
             const s = store.getState();

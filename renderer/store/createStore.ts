@@ -7,6 +7,7 @@ import { entitySlice } from './entitySlice';
 import { exchangeSlice } from './exchangeSlice';
 import { interfaceSlice } from './interfaceSlice';
 import { librarySlice } from './librarySlice';
+import { listenFirst } from './listenFirst';
 import { reviewSlice } from './reviewSlice';
 import { searchSlice } from './searchSlice';
 import { suggestionSlice } from './suggestionSlice';
@@ -16,23 +17,26 @@ import { uiSlice } from './uiSlice';
 /**
  * The one Hashiya store, combined from its slices. Middleware is applied once, here:
  * `subscribeWithSelector` lets a subscriber (the editor's plugin views) watch a narrow
- * field with an equality function instead of comparing whole states by hand.
+ * field with an equality function instead of comparing whole states by hand; `listenFirst`
+ * lets the editor hear of a change before React's subscribers (`subscribeFirst`).
  */
 export function createHashiyaStore(deps: StoreDeps) {
   return createStore<HashiyaState>()(
-    subscribeWithSelector((...a) => ({
-      ...uiSlice(deps)(...a),
-      ...interfaceSlice(...a),
-      ...librarySlice(deps)(...a),
-      ...documentSlice(deps)(...a),
-      ...exchangeSlice(deps)(...a),
-      ...reviewSlice(deps)(...a),
-      ...backupSlice(deps)(...a),
-      ...searchSlice(deps)(...a),
-      ...suggestionSlice(deps)(...a),
-      ...entitySlice(deps)(...a),
-      ...claimsSlice(deps)(...a),
-    })),
+    listenFirst(
+      subscribeWithSelector((...a) => ({
+        ...uiSlice(deps)(...a),
+        ...interfaceSlice(...a),
+        ...librarySlice(deps)(...a),
+        ...documentSlice(deps)(...a),
+        ...exchangeSlice(deps)(...a),
+        ...reviewSlice(deps)(...a),
+        ...backupSlice(deps)(...a),
+        ...searchSlice(deps)(...a),
+        ...suggestionSlice(deps)(...a),
+        ...entitySlice(deps)(...a),
+        ...claimsSlice(deps)(...a),
+      })),
+    ),
   );
 }
 

@@ -2,6 +2,7 @@ import type { DecisionChange } from '../review/decision';
 import type { DocStatus } from './docStatus';
 import type { Entity } from './entity';
 import type { Span } from './span';
+import { recordLineage } from './spanLineage';
 
 /** A span before and after an action: null before means added, null after means removed. */
 export interface SpanChange {
@@ -52,10 +53,18 @@ export function invertChange(change: Change): Change {
 /** The spans after applying `change` (a new map; the input is left alone). */
 export function applySpanChanges(spans: ReadonlyMap<string, Span>, change: Change): Map<string, Span> {
   const next = new Map(spans);
+  const ids: string[] = [];
   for (const c of change.spans) {
-    if (c.before && (!c.after || c.after.id !== c.before.id)) next.delete(c.before.id);
-    if (c.after) next.set(c.after.id, c.after);
+    if (c.before && (!c.after || c.after.id !== c.before.id)) {
+      next.delete(c.before.id);
+      ids.push(c.before.id);
+    }
+    if (c.after) {
+      next.set(c.after.id, c.after);
+      ids.push(c.after.id);
+    }
   }
+  recordLineage(next, spans, ids);
   return next;
 }
 

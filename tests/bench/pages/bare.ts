@@ -97,7 +97,7 @@ async function select(start: number, end: number): Promise<void> {
 }
 
 function armTag(): void {
-  keys.arm(whenNewSpan(root(), new Set([...article!.spans.map((s) => s.id), ...Array.from({ length: added }, (_, k) => `new${k + 1}`)])));
+  keys.arm(whenNewSpan(root(), new Set([...article!.spans.map((s) => s.id), ...Array.from({ length: added }, (_, k) => `new${k + 1}`)]), keys.found));
 }
 
 // The label key adds a decoration over the selection: the least a tagging editor can do.

@@ -107,7 +107,7 @@ async function select(start: number, end: number): Promise<void> {
 function armTag(): void {
   const known = new Set(appStore.getState().spans.keys());
   keys.arm(
-    whenNewSpan(articleRoot(), known).then((el) => {
+    whenNewSpan(articleRoot(), known, keys.found).then((el) => {
       lastTagged = (el as HTMLElement).dataset.spanId ?? null;
       return el;
     }),
@@ -117,7 +117,7 @@ function armTag(): void {
 /** Waits for the last tagged span to leave the page, as Ctrl+Z takes it; `undone()` gives keydown → laid out in ms. */
 function armUndo(): void {
   const root = articleRoot();
-  undoKeys.arm(whenSpanGone(root, lastTagged!).then(() => root));
+  undoKeys.arm(whenSpanGone(root, lastTagged!, undoKeys.found).then(() => root));
 }
 
 /**
@@ -177,13 +177,14 @@ async function scrollFrames(frames: number, step: number): Promise<number[]> {
   return gaps;
 }
 
-/** The first element under `root` matching `selector`, as soon as one does: ProseMirror patches a decoration's attributes in place, so those count. */
-function whenMarked(root: Element, selector: string): Promise<Element> {
+/** The first element under `root` matching `selector`, as soon as one does: ProseMirror patches a decoration's attributes in place, so those count. `found` hears of it first. */
+function whenMarked(root: Element, selector: string, found: (el: Element) => void): Promise<Element> {
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
       const el = root.querySelector(selector);
       if (!el) return;
       observer.disconnect();
+      found(el);
       resolve(el);
     });
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-entity-id'] });
@@ -207,7 +208,7 @@ async function armLink(id: string): Promise<void> {
   setTextSelection(activeView()!, span.start);
   appStore.getState().selectSpan(id);
   await laidOut(articleRoot());
-  linkKeys.arm(whenMarked(articleRoot(), `.hs-span[data-span-id="${id}"].hs-linked[data-entity-id]`));
+  linkKeys.arm(whenMarked(articleRoot(), `.hs-span[data-span-id="${id}"].hs-linked[data-entity-id]`, linkKeys.found));
 }
 
 async function flush(): Promise<void> {

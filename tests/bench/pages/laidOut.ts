@@ -47,12 +47,13 @@ export async function fontsReady(): Promise<void> {
 }
 
 /**
- * Resolves when an element of a span whose id is not in `known` is under `root`. ProseMirror
+ * Resolves when an element of a span whose id is not in `known` is under `root` (`found`
+ * hears of it first, in the observer's callback). ProseMirror
  * may reuse a decoration's element and patch its attributes, so attribute changes count too.
  * Only what each mutation added or changed is looked at, so a page with thousands of spans
  * costs the observer no more than a page with a few.
  */
-export function whenNewSpan(root: Element, known: ReadonlySet<string>): Promise<Element> {
+export function whenNewSpan(root: Element, known: ReadonlySet<string>, found?: (el: Element) => void): Promise<Element> {
   const isNew = (el: Element) =>
     el instanceof HTMLElement && el.dataset.spanId !== undefined && !el.classList.contains('hs-handle') && !known.has(el.dataset.spanId);
   const inside = (node: Node): Element | undefined => {
@@ -66,6 +67,7 @@ export function whenNewSpan(root: Element, known: ReadonlySet<string>): Promise<
         const hit = r.type === 'attributes' ? inside(r.target) : [...r.addedNodes].map(inside).find((el) => el);
         if (!hit || !hit.isConnected) continue;
         observer.disconnect();
+        found?.(hit);
         return resolve(hit);
       }
     });
@@ -75,9 +77,10 @@ export function whenNewSpan(root: Element, known: ReadonlySet<string>): Promise<
 
 /**
  * Resolves when no element under `root` carries `data-span-id="id"` any more: the ones there
- * now have left or changed span, and no mutation brought one back.
+ * now have left or changed span, and no mutation brought one back. `found` hears of it first,
+ * in the observer's callback.
  */
-export function whenSpanGone(root: Element, id: string): Promise<void> {
+export function whenSpanGone(root: Element, id: string, found?: (el: Element) => void): Promise<void> {
   const carries = (el: Element) => el instanceof HTMLElement && el.dataset.spanId === id;
   const drawn = new Set(root.querySelectorAll(`[data-span-id="${CSS.escape(id)}"]`));
   const still = () => [...drawn].some((el) => el.isConnected && carries(el));
@@ -92,6 +95,7 @@ export function whenSpanGone(root: Element, id: string): Promise<void> {
         }
       if (still()) return;
       observer.disconnect();
+      found?.(root);
       resolve();
     });
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-span-id'] });
