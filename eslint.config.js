@@ -67,6 +67,7 @@ export default tseslint.config(
       'renderer/app/ImportDialog.tsx',
       'renderer/app/DetailsDialog.tsx',
       'renderer/app/SpanList.tsx',
+      'renderer/app/ViewMenu.tsx',
     ],
     plugins: { i18next },
     rules: {
