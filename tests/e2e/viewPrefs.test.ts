@@ -203,6 +203,14 @@ describe('view preferences', () => {
     const rtl = await frame();
     expect(rtl.scroll).toBeLessThanOrEqual(rtl.client);
     await shot(page, 'review-ar-dark');
+    await page.getByRole('button', { name: 'إنهاء المراجعة' }).click();
+    await page.getByRole('combobox', { name: 'لغة الواجهة' }).selectOption('en');
+    await page.getByRole('button', { name: 'Claims', exact: true }).click();
+    await page.locator('.claims-matrix button').first().waitFor();
+    await shot(page, 'claims-en-dark', false);
+    await page.getByRole('button', { name: 'Labels…' }).click();
+    await page.getByRole('dialog').first().waitFor();
+    await shot(page, 'labels-dialog-en-dark', false);
     expect(errors).toEqual([]);
     await context.close();
   });
