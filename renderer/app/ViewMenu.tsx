@@ -44,10 +44,10 @@ export function ViewMenu() {
         {t('view.menu')}
       </button>
       <div id={panelId} className="view-panel" role="group" aria-label={t('view.panel')} hidden={!open}>
-        <label>
+        <label className="check">
           <input type="checkbox" checked={badges} onChange={(e) => st.setView({ badges: e.target.checked })} /> {t('view.badges')}
         </label>
-        <label>
+        <label className="check">
           <input type="checkbox" checked={lineNumbers} onChange={(e) => st.setView({ lineNumbers: e.target.checked })} /> {t('view.lineNumbers')}
         </label>
         <label>
