@@ -186,6 +186,22 @@ describe('view preferences', () => {
     const panel = page.getByRole('complementary', { name: 'Selected span' });
     const width = () => panel.evaluate((el) => el.getBoundingClientRect().width);
     expect(await width()).toBeLessThan(60);
+    // Selecting a span unfolds the panel, and the text does not move.
+    const place = () =>
+      page
+        .locator('[aria-label="Article text"] p')
+        .first()
+        .evaluate((p) => {
+          const r = p.getBoundingClientRect();
+          return { x: r.x, width: r.width, height: r.height };
+        });
+    const before = await place();
+    await page.keyboard.press('BracketRight');
+    await page.getByTestId('selected-label').waitFor();
+    expect(await width()).toBeGreaterThan(200);
+    expect(await place()).toEqual(before);
+    await page.keyboard.press('Escape');
+    await expect.poll(width).toBeLessThan(60);
     await panel.getByRole('button', { name: 'Show help' }).click();
     await panel.getByRole('button', { name: 'Hide help' }).waitFor();
     expect(await width()).toBeLessThan(300);
