@@ -26,18 +26,20 @@ function widget(ann: AnnotationState, on: boolean, s: Span): Decoration {
     () => {
       // Hidden from assistive tech, which hears label and stance in the span's own description;
       // the words are CSS content (app.css), so the text's textContent and a copy leave them out.
+      // A zero-width anchor whose badges stand over the line: showing them never moves the text.
       const el = document.createElement('span');
       el.className = 'hs-badges';
       el.setAttribute('aria-hidden', 'true');
+      const row = el.appendChild(document.createElement('span'));
       if (on) {
-        const badge = el.appendChild(document.createElement('span'));
+        const badge = row.appendChild(document.createElement('span'));
         badge.className = 'hs-badge';
         badge.dataset.label = s.label;
         badge.dataset.name = name;
         badge.style.setProperty('--c', ann.colors.get(s.label) ?? '#777');
       }
       if (s.stance) {
-        const mark = el.appendChild(document.createElement('span'));
+        const mark = row.appendChild(document.createElement('span'));
         mark.className = 'hs-stance';
         mark.dataset.stance = s.stance;
         mark.dataset.name = stance;
