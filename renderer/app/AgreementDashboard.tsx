@@ -227,7 +227,7 @@ export function AgreementDashboard() {
                           key={c}
                           className={r === c ? 'diagonal' : undefined}
                           // At most 70% of the colour: the darkest cell keeps its number at 4.5:1 against the text colour.
-                          style={{ backgroundColor: `color-mix(in srgb, ${r === c ? '#2f7d3a' : '#b3412e'} ${Math.round((n / maxCell) * 70)}%, white)` }}
+                          style={{ backgroundColor: `color-mix(in srgb, ${r === c ? '#2f7d3a' : '#b3412e'} ${Math.round((n / maxCell) * 70)}%, var(--paper))` }}
                           aria-label={t('agreement.cell', { row: titleOf(r), col: titleOf(c), n })}
                           data-row={r}
                           data-col={c}

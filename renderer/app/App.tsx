@@ -12,6 +12,7 @@ import { ExportDialog } from './ExportDialog';
 import { ExportProgress } from './ExportProgress';
 import { ImportDialog } from './ImportDialog';
 import { InterfaceSwitch } from './InterfaceSwitch';
+import { ViewMenu } from './ViewMenu';
 import { KeysOverlay } from './KeysOverlay';
 import { LabelsDialog } from './LabelsDialog';
 import { ModelControl } from './ModelDialog';
@@ -130,6 +131,7 @@ export function App() {
           {t('toolbar.labels')}
         </button>
         <ModelControl />
+        <ViewMenu />
         <InterfaceSwitch />
         <button
           type="button"

@@ -75,7 +75,7 @@ const Matrix = memo(function Matrix({ matrix, filter }: { matrix: ClaimsMatrix; 
                 const heat = c.total ? 0.15 + (0.85 * c.total) / matrix.max : 0;
                 const chosen = filter.source === s.key && filter.outlet === o.key;
                 return (
-                  <td key={o.key} style={{ background: c.total ? `rgba(148, 103, 189, ${heat.toFixed(3)})` : undefined }}>
+                  <td key={o.key} style={{ background: c.total ? `color-mix(in srgb, var(--heat) ${(heat * 100).toFixed(1)}%, transparent)` : undefined }}>
                     {c.total > 0 && (
                       <button
                         type="button"

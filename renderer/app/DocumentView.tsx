@@ -126,7 +126,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
         {!review && <SuggestionBar />}
         {!review && <RecommenderPanel />}
       </header>
-      <div className="document-body">
+      <div className={['document-body', review && 'with-review', spanListOpen && 'with-list'].filter(Boolean).join(' ')}>
         <ArticleEditor open={open} onReady={setEditor} />
         {spanListOpen && <SpanList />}
         {review && <ReviewPanel />}

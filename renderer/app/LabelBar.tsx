@@ -28,6 +28,7 @@ export function LabelBar({ editor }: { editor: Editor | null }) {
             type="button"
             className="label-button"
             style={{ ['--c' as string]: l.color }}
+            data-label={l.name}
             // English names the label as spans and exports do, which is what keys and tests know it by.
             aria-label={t('a11y.labelButton', {
               key: l.key,

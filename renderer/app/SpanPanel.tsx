@@ -25,6 +25,7 @@ export function SpanPanel() {
   const text = useHashiya((s) => s.open?.text ?? '');
   const label = useHashiya((s) => s.labels.find((l) => l.name === selected?.label));
   const language = useHashiya((s) => s.language);
+  const helpOpen = useHashiya((s) => s.helpOpen);
   const { t } = useTranslation();
   const titleOf = useLabelTitle();
   // Once per text: a long article's index takes milliseconds, and the panel redraws on every selection.
@@ -33,9 +34,21 @@ export function SpanPanel() {
   const keep = (e: React.MouseEvent) => e.preventDefault();
 
   if (!selected) {
+    // Nothing selected: the help folds away to a narrow strip, so the text has the room.
     return (
-      <aside className="span-panel" aria-label={t('span.panel')}>
-        <p className="hint">
+      <aside className={helpOpen ? 'span-panel idle' : 'span-panel idle folded'} aria-label={t('span.panel')}>
+        <button
+          type="button"
+          className="help-toggle"
+          onMouseDown={keep}
+          aria-expanded={helpOpen}
+          aria-controls="span-help"
+          aria-label={helpOpen ? t('view.hideHelp') : t('view.showHelp')}
+          onClick={() => st.setView({ helpOpen: !helpOpen })}
+        >
+          ?
+        </button>
+        <p className="hint" id="span-help" hidden={!helpOpen}>
           <Trans i18nKey="span.hint" components={{ kbd: <kbd /> }} />
         </p>
       </aside>

@@ -125,7 +125,9 @@ export function LinkArcs({ editor }: { editor: Editor }) {
     if (a) drawLayer(a.spans, 'a', `A (${a.who}): `);
     if (b) drawLayer(b.spans, 'b', `B (${b.who}): `);
     setArcs(next.length ? next : NO_ARCS);
-    setSize(next.length ? { w: frame.scrollWidth, h: frame.scrollHeight } : NO_SIZE);
+    // The frame's own width, never its scroll width: that counts this layer too, so the arcs
+    // would keep the frame as wide as it once was and give it a horizontal scroll bar.
+    setSize(next.length ? { w: frame.clientWidth, h: frame.scrollHeight } : NO_SIZE);
   }, [editor, key, openId, labels, tick]);
 
   return (

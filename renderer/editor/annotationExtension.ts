@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import type { HashiyaStore } from '../store/createStore';
 import { annotationPlugin } from './annotationPlugin';
+import { badgePlugin } from './badgePlugin';
 import { domSelectionPlugin } from './readDomSelection';
 import { handlesPlugin } from './handlesPlugin';
 import { reviewLayerPlugin } from './reviewLayerPlugin';
@@ -30,6 +31,7 @@ export const Annotations = Extension.create<AnnotationsOptions>({
     return [
       readOnlyTextPlugin(),
       annotationPlugin(),
+      badgePlugin(store),
       storeSyncPlugin(store, docId),
       reviewLayerPlugin(),
       searchPlugin(store, docId),

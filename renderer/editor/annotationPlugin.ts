@@ -18,6 +18,8 @@ export interface AnnotationState {
   readonly titles: ReadonlyMap<string, string>;
   /** Each label's display name in the interface's language, which assistive tech says with a span's text. */
   readonly names: ReadonlyMap<string, string>;
+  /** Each stance's name in the interface's language, said after a claim's label. */
+  readonly stances: ReadonlyMap<string, string>;
   readonly selectedId: string | null;
   /** The claim waiting for its source (link mode). */
   readonly linkingId: string | null;
@@ -33,10 +35,11 @@ export type AnnotationAction =
       readonly colors: ReadonlyMap<string, string>;
       readonly titles: ReadonlyMap<string, string>;
       readonly names: ReadonlyMap<string, string>;
+      readonly stances: ReadonlyMap<string, string>;
       readonly selectedId: string | null;
       readonly linkingId: string | null;
     }
-  | { readonly type: 'names'; readonly names: ReadonlyMap<string, string> }
+  | { readonly type: 'names'; readonly names: ReadonlyMap<string, string>; readonly stances: ReadonlyMap<string, string> }
   | {
       readonly type: 'update';
       readonly upsert: readonly Span[];
@@ -49,7 +52,7 @@ export type AnnotationAction =
 
 export const annotationKey = new PluginKey<AnnotationState>('hashiya-annotations');
 
-type DecorateWith = Pick<AnnotationState, 'layout' | 'heights' | 'colors' | 'titles' | 'names' | 'selectedId' | 'linkingId'>;
+type DecorateWith = Pick<AnnotationState, 'layout' | 'heights' | 'colors' | 'titles' | 'names' | 'stances' | 'selectedId' | 'linkingId'>;
 
 function decorate(state: DecorateWith, span: Span): Decoration {
   const from = toEditorPos(state.layout, span.start);
@@ -73,10 +76,16 @@ function decorate(state: DecorateWith, span: Span): Decoration {
       title: state.titles.get(span.label) ?? span.label,
       // A highlight in the text, described by its label: a screen reader says "actor" with the words.
       role: 'mark',
-      'aria-description': state.names.get(span.label) ?? span.label,
+      'aria-description': describe(state, span),
     },
     { id: span.id },
   );
+}
+
+/** What a screen reader says with a span's words: its label, and a claim's stance after it. */
+function describe(state: Pick<AnnotationState, 'names' | 'stances'>, span: Span): string {
+  const label = state.names.get(span.label) ?? span.label;
+  return span.stance ? `${label}, ${state.stances.get(span.stance) ?? span.stance}` : label;
 }
 
 // Only what the document holds so far is drawn; a long document's later sections bring theirs (`grow`).
@@ -90,6 +99,7 @@ function load(action: Extract<AnnotationAction, { type: 'load' }>, tr: Transacti
     colors: action.colors,
     titles: action.titles,
     names: action.names,
+    stances: action.stances,
     selectedId: action.selectedId,
     linkingId: action.linkingId,
   };
@@ -169,6 +179,7 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
     colors: prev.colors,
     titles: prev.titles,
     names: prev.names,
+    stances: prev.stances,
     selectedId: action.selectedId,
     linkingId: action.linkingId,
   };
@@ -181,8 +192,8 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
 }
 
 // The interface's language changed: every drawn span says its label anew (a rare step, so all are redrawn).
-function rename(prev: AnnotationState, names: ReadonlyMap<string, string>, tr: Transaction): AnnotationState {
-  const next = { ...prev, names };
+function rename(prev: AnnotationState, action: Extract<AnnotationAction, { type: 'names' }>, tr: Transaction): AnnotationState {
+  const next = { ...prev, names: action.names, stances: action.stances };
   const shown = prev.byStart.filter((s) => isBuilt(prev.layout, tr.doc, s.end));
   return {
     ...next,
@@ -254,6 +265,7 @@ export function annotationPlugin(): Plugin<AnnotationState> {
         colors: new Map(),
         titles: new Map(),
         names: new Map(),
+        stances: new Map(),
         selectedId: null,
         linkingId: null,
         decorations: DecorationSet.empty,
@@ -262,7 +274,7 @@ export function annotationPlugin(): Plugin<AnnotationState> {
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined;
         if (action?.type === 'load') return load(action, tr);
         if (action?.type === 'update') return update(prev, action, tr);
-        if (action?.type === 'names') return rename(prev, action.names, tr);
+        if (action?.type === 'names') return rename(prev, action, tr);
         const growth = growthOf(tr);
         return growth ? grow(prev, growth, tr) : prev;
       },

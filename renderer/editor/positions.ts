@@ -113,7 +113,7 @@ export function layoutToDocJson(layout: TextLayout, from = 0, to = layout.sectio
       const line = layout.text.slice(layout.lineStarts[k], layout.lineEnds[k]);
       content.push(line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' });
     }
-    sections.push({ type: 'section', content });
+    sections.push({ type: 'section', attrs: { firstLine: layout.sectionStarts[s]! }, content });
   }
   return { type: 'doc', content: sections };
 }

@@ -15,11 +15,16 @@ const GAP_REM = 0.2;
 export const Section = Node.create({
   name: 'section',
   content: 'paragraph+',
+  // The text's line (0-based) that the section's first paragraph holds.
+  addAttributes: () => ({ firstLine: { default: 0, rendered: false } }),
   parseHTML: () => [{ tag: 'div.article-section' }],
   renderHTML({ node }) {
     let rem = 0;
     node.forEach((p) => (rem += Math.max(1, Math.ceil(p.textContent.length / CHARS_PER_LINE)) * LINE_REM + GAP_REM));
-    return ['div', { class: 'article-section', style: `contain-intrinsic-size: auto ${rem.toFixed(1)}rem` }, 0];
+    // content-visibility contains style, so counters never cross a section: its first
+    // paragraph starts the lines' count where the text has it, for line numbers (app.css).
+    const firstLine = Number(node.attrs.firstLine) || 0;
+    return ['div', { class: 'article-section', style: `contain-intrinsic-size: auto ${rem.toFixed(1)}rem; --first-line: ${firstLine}` }, 0];
   },
 });
 

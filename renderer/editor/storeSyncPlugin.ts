@@ -2,9 +2,10 @@ import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { shallow } from 'zustand/shallow';
 import { labelTitle } from '../../shared/model/labelTitle';
-import type { Span } from '../../shared/model/span';
+import { STANCES, type Span } from '../../shared/model/span';
 import { changedSince } from '../../shared/model/spanLineage';
 import { utf16 } from '../../shared/text/units';
+import { t } from '../i18n/i18n';
 import type { HashiyaStore } from '../store/createStore';
 import { subscribeFirst } from '../store/listenFirst';
 import type { HashiyaState } from '../store/types';
@@ -32,6 +33,9 @@ function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors
 
 /** Each label's display name in the interface's language, for the spans' descriptions. */
 const labelNames = (s: HashiyaState): ReadonlyMap<string, string> => new Map(s.labels.map((l) => [l.name, labelTitle(l, s.language)]));
+
+/** Each stance's name in the interface's language, said after a claim's label. */
+const stanceNames = (): ReadonlyMap<string, string> => new Map(STANCES.map((st) => [st, t(`stance.word.${st}`)]));
 
 type SpanFields = Pick<HashiyaState, 'spans' | 'selectedSpanId' | 'linkingClaimId'>;
 
@@ -110,6 +114,7 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           colors,
           titles,
           names: labelNames(st),
+          stances: stanceNames(),
           selectedId: st.selectedSpanId,
           linkingId: st.linkingClaimId,
         };
@@ -187,7 +192,7 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           () => {
             const s = store.getState();
             if (!isLoaded(s)) return;
-            const action: AnnotationAction = { type: 'names', names: labelNames(s) };
+            const action: AnnotationAction = { type: 'names', names: labelNames(s), stances: stanceNames() };
             view.dispatch(view.state.tr.setMeta(annotationKey, action).setMeta(PROGRAMMATIC, true));
           },
         ),

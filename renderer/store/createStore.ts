@@ -13,6 +13,7 @@ import { searchSlice } from './searchSlice';
 import { suggestionSlice } from './suggestionSlice';
 import type { HashiyaState, StoreDeps } from './types';
 import { uiSlice } from './uiSlice';
+import { viewSlice } from './viewSlice';
 
 /**
  * The one Hashiya store, combined from its slices. Middleware is applied once, here:
@@ -26,6 +27,7 @@ export function createHashiyaStore(deps: StoreDeps) {
       subscribeWithSelector((...a) => ({
         ...uiSlice(deps)(...a),
         ...interfaceSlice(...a),
+        ...viewSlice(...a),
         ...librarySlice(deps)(...a),
         ...documentSlice(deps)(...a),
         ...exchangeSlice(deps)(...a),

@@ -28,6 +28,7 @@ import type { ClaimsHost } from '../claims/claimsHost';
 import type { ClaimsSlice } from './claimsTypes';
 import type { InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
 import type { Digits } from '../i18n/interfacePrefs';
+import type { ViewPrefs } from './viewPrefs';
 
 /** What the store needs from the outside world; tests pass fakes. */
 export interface StoreDeps {
@@ -218,6 +219,12 @@ export interface InterfaceSlice {
   /** Switches the interface's language; the digits follow its usual ones unless chosen. */
   setLanguage(language: InterfaceLanguage): void;
   setDigits(digits: Digits): void;
+}
+
+/** How the text is shown, chosen in the View menu and remembered on this machine (`viewPrefs.ts`). */
+export interface ViewSlice extends ViewPrefs {
+  /** Changes the given choices and keeps them all for next time. */
+  setView(change: Partial<ViewPrefs>): void;
 }
 
 /** The dialog or overlay on top of the workbench, if any. */
@@ -572,6 +579,7 @@ export interface EntitySlice {
 
 export type HashiyaState = EntitySlice &
   InterfaceSlice &
+  ViewSlice &
   LibrarySlice &
   DocumentSlice &
   UiSlice &

@@ -155,4 +155,27 @@ describe('accessibility', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('in the dark theme the system asks for, the same screens and the claims view have no serious or critical axe violation', async () => {
+    const { page, context, errors } = await openWorkbench(browser, 'analyst');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await library(page);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(24, 24, 27)');
+    await auditScreens(page, 'en, dark', {
+      library: 'Library',
+      open: `Open ${NAME}`,
+      review: 'Review annotators…',
+      start: 'Start review',
+      endReview: 'End review',
+      agreement: 'Agreement',
+      compute: 'Compute agreement',
+      actor: 'Actor',
+      announced: 'Actor: القوات الأميركية',
+    });
+    await page.getByRole('button', { name: 'Claims', exact: true }).click();
+    await page.locator('.claims-matrix button').first().waitFor();
+    await audit(page, 'claims view (en, dark)');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { createSpan, type Span } from '../../../shared/model/span';
+import { createSpan, setStance, type Span } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { annotationKey, annotationPlugin, type AnnotationAction } from '../../../renderer/editor/annotationPlugin';
 import { markGrowth } from '../../../renderer/editor/docGrowth';
@@ -32,7 +32,7 @@ function loaded(spans: Span[]) {
   const layout = textLayout(TEXT);
   let state = EditorState.create({ schema, plugins: [readOnlyTextPlugin(), annotationPlugin()] });
   const doc = schema.nodeFromJSON(layoutToDocJson(layout));
-  const load: AnnotationAction = { type: 'load', layout, spans, colors, titles: new Map(), names, selectedId: null, linkingId: null };
+  const load: AnnotationAction = { type: 'load', layout, spans, colors, titles: new Map(), names, stances: new Map(), selectedId: null, linkingId: null };
   state = state.apply(state.tr.replaceWith(0, state.doc.content.size, doc.content).setMeta(annotationKey, load));
   return state;
 }
@@ -62,9 +62,17 @@ describe('the annotation plugin', () => {
       ['claim', 'ادعاء'],
       ['place', 'مكان'],
     ]);
-    const next = state.apply(state.tr.setMeta(annotationKey, { type: 'names', names: ar } satisfies AnnotationAction));
+    const next = state.apply(state.tr.setMeta(annotationKey, { type: 'names', names: ar, stances: new Map() } satisfies AnnotationAction));
     expect([actor, claim, place].map((s) => attrs(next, s.id)['aria-description'])).toEqual(['فاعل', 'ادعاء', 'مكان']);
     expect(decos(next)).toHaveLength(3);
+  });
+
+  it('says a claim’s stance after its label, in the interface’s language', () => {
+    const attrs = (st: EditorState, id: string) => (byId(st, id)[0] as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+    const state = loaded([actor, setStance(claim, 'denied', 2)]);
+    const en = state.apply(state.tr.setMeta(annotationKey, { type: 'names', names, stances: new Map([['denied', 'denied']]) } satisfies AnnotationAction));
+    expect(attrs(en, 'c1')['aria-description']).toBe('Claim, denied');
+    expect(attrs(en, 'a1')['aria-description']).toBe('Actor');
   });
 
   it('returns the very same state for a transaction with no action', () => {
@@ -153,7 +161,17 @@ describe('the annotation plugin on a long document built a run of sections at a 
   function grown(to: number) {
     let state = EditorState.create({ schema, plugins: [readOnlyTextPlugin(), annotationPlugin()] });
     const doc = schema.nodeFromJSON(layoutToDocJson(layout, 0, 1));
-    const load: AnnotationAction = { type: 'load', layout, spans: [first, across, last], colors, titles: new Map(), names, selectedId: null, linkingId: null };
+    const load: AnnotationAction = {
+      type: 'load',
+      layout,
+      spans: [first, across, last],
+      colors,
+      titles: new Map(),
+      names,
+      stances: new Map(),
+      selectedId: null,
+      linkingId: null,
+    };
     state = state.apply(state.tr.replaceWith(0, state.doc.content.size, doc.content).setMeta(annotationKey, load));
     for (let s = 1; s < to; s++) {
       const run = schema.nodeFromJSON(layoutToDocJson(layout, s, s + 1));

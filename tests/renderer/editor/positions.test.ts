@@ -118,4 +118,15 @@ describe('sections of a long text', () => {
     expect(builtEnd(layout, layout.sectionStarts.length)).toBe(mixed.length);
     expect(builtEnd(layout, 0)).toBe(0);
   });
+
+  it('tells each section the text line its first paragraph holds, for line numbers that content-visibility cannot count', () => {
+    const layout = textLayout(mixed);
+    const doc = schema.nodeFromJSON(layoutToDocJson(layout));
+    let line = 0;
+    doc.forEach((section) => {
+      expect(section.attrs.firstLine).toBe(line);
+      line += section.childCount;
+    });
+    expect(line).toBe(layout.lineStarts.length);
+  });
 });
