@@ -68,6 +68,8 @@ export interface Bridge {
 const CHECKPOINT = '_local/hashiya-bridge';
 /** Changes written into Dexie per transaction at most. */
 const PULL_BATCH = 500;
+/** How long stopping waits for a cancelled replication to say it has ended. */
+const STOP_WAIT_MS = 2000;
 /** Documents put into the local PouchDB per write at most. */
 const PUSH_BATCH = 1000;
 
@@ -295,10 +297,15 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
     lastError = error;
     tell();
   });
-  // Cancelling lets the requests under way finish; `complete` says they have.
+  // Cancelling lets the requests under way finish; `complete` says they have. Cancelled while
+  // it waits to retry (a refused sign-in, a server away), PouchDB's sync says neither
+  // 'complete' nor 'error', so stopping waits for it only so long, then leaves it cancelled:
+  // nothing more is written once `stopped` is set.
   const ended = new Promise<void>((resolve) => {
     sync.on('complete', () => resolve());
+    sync.on('error', () => resolve());
   });
+  const endedOrLate = () => Promise.race([ended, new Promise<void>((resolve) => setTimeout(resolve, STOP_WAIT_MS))]);
   const unwatch = deps.watchOnline(tell);
 
   // Whether the server answers, and how, before the first batch: the indicator says so at once.
@@ -341,7 +348,7 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
       unwatch();
       feed.cancel();
       sync.cancel();
-      await ended;
+      await endedOrLate();
       await chain;
     },
   };
