@@ -66,11 +66,17 @@ export function dexieOutbox(db: Dexie): DexieOutbox {
       async mutate(req: DBCoreMutateRequest) {
         const pending = pendingOf(req.trans);
         if (!pending) return down.mutate(req);
-        let gone: unknown[] = [];
-        if (req.type === 'delete') gone = await down.getMany({ trans: req.trans, keys: req.keys });
-        else if (req.type === 'deleteRange')
-          gone = (await down.query({ trans: req.trans, values: true, query: { index: down.schema.primaryKey, range: req.range } })).result;
-        const res = await down.mutate(req);
+        // The read of what a delete removes is asked for at once, and the write right after it,
+        // with no await between: IndexedDB answers a transaction's requests in the order they
+        // were made, and the repository makes its writes and then the counts that must see
+        // them without waiting for each. An await here let those counts run before the delete.
+        const reading: Promise<unknown[]> =
+          req.type === 'delete'
+            ? down.getMany({ trans: req.trans, keys: req.keys })
+            : req.type === 'deleteRange'
+              ? down.query({ trans: req.trans, values: true, query: { index: down.schema.primaryKey, range: req.range } }).then((r) => r.result)
+              : Promise.resolve([]);
+        const [gone, res] = await Promise.all([reading, down.mutate(req)]);
         const failed = (i: number) => Object.hasOwn(res.failures, i);
         if (req.type === 'add' || req.type === 'put')
           pending.push(
