@@ -83,14 +83,17 @@ describe('the interface in Arabic and English', () => {
     await page.getByRole('button', { name: `افتح ${A}` }).waitFor();
     await expect.poll(() => notices(page).textContent()).toContain('استُورد مستندان.');
     const library = page.getByRole('region', { name: 'المكتبة' });
+    // The first column holds the box that chooses every document, and no words.
     expect(await library.getByRole('columnheader').allTextContents()).toEqual([
+      '',
       'العنوان',
       'الوسيلة الإعلامية',
       'تاريخ النشر',
       'اللغة والوسوم',
       'الحالة',
+      'المراجعة',
       'المحارف',
-      'المقاطع',
+      'المقاطع، كل الطبقات',
       'آخر تعديل',
     ]);
     expect(await library.getByTestId('progress').textContent()).toContain('أنجز رانيا ٠ من ٢');
