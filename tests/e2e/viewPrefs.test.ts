@@ -27,8 +27,8 @@ const layer = (annotator: string, extra: ReturnType<typeof at>[]) => ({
   relations: [{ head: 'c1', child: 'src', label: 'source' }],
 });
 
-/** Where screenshots go when asked for (HASHIYA_SCREENSHOTS=folder), for a person to look at. */
-const SHOTS = process.env.HASHIYA_SCREENSHOTS;
+/** Where screenshots go when asked for (HASHIYA_SHOTS=folder), for a person to look at. */
+const SHOTS = process.env.HASHIYA_SHOTS;
 async function shot(page: Page, name: string, top = true): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
