@@ -74,7 +74,7 @@ export function dexieOutbox(db: Dexie): DexieOutbox {
           req.type === 'delete'
             ? down.getMany({ trans: req.trans, keys: req.keys })
             : req.type === 'deleteRange'
-              ? down.query({ trans: req.trans, values: true, query: { index: down.schema.primaryKey, range: req.range } }).then((r) => r.result)
+              ? down.query({ trans: req.trans, values: true, query: { index: down.schema.primaryKey, range: req.range } }).then((r) => r.result as unknown[])
               : Promise.resolve([]);
         const [gone, res] = await Promise.all([reading, down.mutate(req)]);
         const failed = (i: number) => Object.hasOwn(res.failures, i);
