@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashiyaDb } from '../../../renderer/db/db';
 import { repository } from '../../../renderer/db/repository';
 import type { LibraryMessage } from '../../../renderer/store/libraryChannel';
@@ -16,6 +15,7 @@ import { newDocument } from '../../../shared/model/newDocument';
 import { createSpan, relabelSpan, type Span } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { startTestCouch, type TestCouch } from '../../support/testCouch';
+import { initTestProject } from '../../support/initTestProject';
 
 // The bridge between each machine's Dexie library and the team server: two (and more)
 // machines, each a Dexie database, its PouchDB beside it and a bridge, replicating through a
@@ -113,12 +113,7 @@ let badr: Machine;
 
 beforeAll(async () => {
   couch = await startTestCouch();
-  let err = '';
-  vi.stubEnv('HASHIYA_COUCHDB_USER', couch.admin.user);
-  vi.stubEnv('HASHIYA_COUCHDB_PASSWORD', couch.admin.password);
-  const code = await main(['server', 'init', couch.url, '--project', 'newsroom'], { out: () => undefined, err: (t) => void (err += t) });
-  vi.unstubAllEnvs();
-  expect({ code, err }).toEqual({ code: 0, err: '' });
+  await initTestProject(couch, 'newsroom');
   await couch.addUser('omar', 'omar-pw', ['newsroom.admin']);
   await couch.addUser('amina', 'amina-pw', ['newsroom.annotator']);
   await couch.addUser('badr', 'badr-pw', ['newsroom.annotator']);

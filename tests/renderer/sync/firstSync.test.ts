@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { main } from '../../../cli/main';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HashiyaDb } from '../../../renderer/db/db';
 import { repository } from '../../../renderer/db/repository';
 import { startBridge, type Bridge } from '../../../renderer/sync/bridge';
@@ -10,6 +9,7 @@ import { Pouch, remotePouch } from '../../../renderer/sync/pouch';
 import type { SyncStatus } from '../../../renderer/sync/syncStatus';
 import { newDocument } from '../../../shared/model/newDocument';
 import { startTestCouch, type TestCouch } from '../../support/testCouch';
+import { initTestProject } from '../../support/initTestProject';
 
 // A library of 10,000 documents (each with its text) connecting for the first time: all of it
 // reaches the server and a second machine's Dexie, in bounded time.
@@ -48,11 +48,7 @@ function machine(n: number, user: string) {
 
 beforeAll(async () => {
   couch = await startTestCouch();
-  vi.stubEnv('HASHIYA_COUCHDB_USER', couch.admin.user);
-  vi.stubEnv('HASHIYA_COUCHDB_PASSWORD', couch.admin.password);
-  const code = await main(['server', 'init', couch.url, '--project', 'archive'], { out: () => undefined, err: () => undefined });
-  vi.unstubAllEnvs();
-  expect(code).toBe(0);
+  await initTestProject(couch, 'archive');
   await couch.addUser('omar', 'omar-pw', ['archive.admin']);
   await couch.addUser('amina', 'amina-pw', ['archive.annotator']);
 }, 30_000);

@@ -1,11 +1,11 @@
 import type { Database, PouchDoc } from 'pouchdb-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../shared/model/label';
 import { couchIdOf } from '../../../shared/sync/couchId';
 import { fromCouchDoc, toCouchDoc, type SyncedSpan } from '../../../shared/sync/couchDoc';
 import { utf16 } from '../../../shared/text/units';
 import { Pouch, startTestCouch, type TestCouch } from '../../support/testCouch';
+import { initTestProject } from '../../support/initTestProject';
 
 // Two analysts' libraries (and one analyst's second machine) replicating through a
 // CouchDB-compatible server on loopback that `hashiya server init` set up: what the server
@@ -46,12 +46,7 @@ let salma: ReturnType<typeof machine>;
 
 beforeAll(async () => {
   couch = await startTestCouch();
-  let err = '';
-  vi.stubEnv('HASHIYA_COUCHDB_USER', couch.admin.user);
-  vi.stubEnv('HASHIYA_COUCHDB_PASSWORD', couch.admin.password);
-  const code = await main(['server', 'init', couch.url, '--project', 'newsroom'], { out: () => undefined, err: (t) => void (err += t) });
-  vi.unstubAllEnvs();
-  expect({ code, err }).toEqual({ code: 0, err: '' });
+  await initTestProject(couch, 'newsroom');
   await couch.addUser('omar', 'omar-pw', ['newsroom.admin']);
   await couch.addUser('amina', 'amina-pw', ['newsroom.annotator']);
   await couch.addUser('badr', 'badr-pw', ['newsroom.annotator']);
