@@ -1,4 +1,6 @@
 import type { SubTokens } from '../subTokens';
+import { knownNameTags, wordClasses } from './gazetteer';
+import { lastPieces, stemOf } from './stems';
 
 /** What the string matcher said of each piece: `B-label`, `I-label` or `O`. */
 export type MatcherTags = readonly string[];
@@ -11,14 +13,6 @@ function shape(form: string): string {
   if (/[0-9]/.test(form)) s += 'd';
   if (/[\p{P}]/u.test(form)) s += 'p';
   return s || 's';
-}
-
-/** The word without its proclitics and article: والقوات → قوات. */
-function stemOf(pieces: SubTokens['pieces'], last: number): string {
-  const w = pieces[last]!.folded;
-  if (w.startsWith('ال') && w.length > 3) return w.slice(2);
-  if (w.startsWith('ل') && last > 0 && pieces[last - 1]!.token === pieces[last]!.token && pieces[last - 1]!.folded === 'ل') return w.slice(1);
-  return w;
 }
 
 /** Receives one feature of piece `i`: its template's number (in `TEMPLATES`) and its value. */
@@ -46,6 +40,15 @@ export const TEMPLATES = [
   'm-1',
   'm+1',
   'mw',
+  'g',
+  'g-1',
+  'g+1',
+  'lx',
+  'lx-1',
+  'lx+1',
+  'lx-2',
+  'lx-1lx',
+  'lx-1g',
   'p1',
   'x1',
   'p2',
@@ -65,12 +68,15 @@ export function pieceFeatures(sub: SubTokens, matcher: MatcherTags, emit: Featur
   const { pieces, foldedTokens } = sub;
   const n = pieces.length;
   // The last piece of each piece's word: its stem stands for the whole word.
-  const lastOf = new Int32Array(n);
-  for (let i = n - 1; i >= 0; i--) lastOf[i] = i + 1 < n && pieces[i + 1]!.token === pieces[i]!.token ? lastOf[i + 1]! : i;
+  const lastOf = lastPieces(sub);
   const stems = pieces.map((_, i) => (i === lastOf[i] ? stemOf(pieces, i) : ''));
   const stem = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : stems[lastOf[i]!]!);
   const form = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : pieces[i]!.folded);
   const tag = (i: number) => (i < 0 || i >= n ? '-' : matcher[i]!);
+  const regions = knownNameTags(sub);
+  const region = (i: number) => (i < 0 || i >= n ? '-' : regions[i]!);
+  const classes = wordClasses(sub);
+  const cls = (i: number) => (i < 0 || i >= n ? '-' : classes[i]!);
   for (let i = 0; i < n; i++) {
     const p = pieces[i]!;
     const w = p.folded;
@@ -97,6 +103,15 @@ export function pieceFeatures(sub: SubTokens, matcher: MatcherTags, emit: Featur
       tag(i - 1),
       tag(i + 1),
       `${tag(i)}|${w}`,
+      region(i),
+      region(i - 1),
+      region(i + 1),
+      cls(i),
+      cls(i - 1),
+      cls(i + 1),
+      cls(i - 2),
+      `${cls(i - 1)}|${cls(i)}`,
+      `${cls(i - 1)}|${region(i)}`,
     ];
     for (let k = 0; k < values.length; k++) emit(i, k, values[k]!);
     if (!p.clitic)

@@ -26,7 +26,15 @@ export interface TaggerOptions {
   readonly seed?: number;
 }
 
-const EPOCHS = 8;
+/**
+ * Passes over the training sentences: more for few sentences, where they are cheap and the
+ * perceptron has not settled after eight (after 300 NewsFANE sentences, 16 passes give 0.465
+ * against 0.453 on the development part), eight from 1,000 sentences on, so retraining a large
+ * set costs what it did.
+ */
+function epochsFor(sentences: number): number {
+  return Math.min(16, Math.max(8, Math.round(8000 / Math.max(1, sentences))));
+}
 const SEED = 14;
 /** The templates that name the word itself, hidden in the training copy that teaches unknown words. */
 const LEXICAL: readonly (typeof TEMPLATES)[number][] = ['w', 't', 's', 'w-1w', 'ww+1', 'mw'];
@@ -127,7 +135,9 @@ export function trainTagger(documents: readonly TrainingDocument[], labels: read
     const { gold, features } = sequences[q]!;
     sequences.push({ gold, features: features.map((fs) => fs.filter((id) => !lexical[id])) });
   }
-  const learnt = trainPerceptron(sequences, names.length, tags, allowedTransitions(labels), options.epochs ?? EPOCHS, (order) => shuffle(order, random));
+  const learnt = trainPerceptron(sequences, names.length, tags, allowedTransitions(labels), options.epochs ?? epochsFor(known), (order) =>
+    shuffle(order, random),
+  );
   const weights: Record<string, number[]> = {};
   const { emission } = learnt;
   for (let f = 0; f < names.length; f++) {
@@ -159,6 +169,7 @@ function suggest(model: TaggerModel, text: string): Suggestion[] {
     if (row) perPiece[i]!.push(rows.push(...row) / tags - 1);
   });
   const scores = emissions(perPiece, rows, tags);
+  leanAwayFromO(scores, tags);
   const path = viterbi(scores, transitions, allowedTransitions(labels), tags);
   const out: Suggestion[] = [];
   for (let i = 0; i < path.length;) {
@@ -171,10 +182,38 @@ function suggest(model: TaggerModel, text: string): Suggestion[] {
     while (j < path.length && path[j] === t + 1) j++;
     let score = 1;
     for (let m = i; m < j; m++) score = Math.min(score, share(scores, m, tags, path[m]!));
+    // A proclitic is never a name's last piece: بلجيكا cut as ب + لجيكا is the whole word.
+    while (j < path.length && sub.pieces[j - 1]!.clitic && sub.pieces[j]!.token === sub.pieces[j - 1]!.token) j++;
     out.push({ start: sub.pieces[i]!.start, end: sub.pieces[j - 1]!.end, label: labels[(t - 1) / 2]!, recommender: 'tagger', score });
     i = j;
   }
   return out;
+}
+
+/**
+ * How far decoding leans away from O, as a share of the average spread of a piece's tag
+ * scores (so it means the same however large the weights grew): a suggestion costs the
+ * analyst a key to reject, a name never offered costs finding it by hand. On the development
+ * part of NewsFANE after 300 sentences 0.05 lifts exact span F1 from 0.489 to 0.497
+ * (precision 0.69 → 0.65, recall 0.38 → 0.40); 0.15 loses it again.
+ */
+const LEAN_FROM_O = 0.05;
+
+/** Lowers every piece's O score by `LEAN_FROM_O` of the text's average score spread. */
+function leanAwayFromO(scores: Float64Array, tags: number): void {
+  const n = scores.length / tags;
+  let spread = 0;
+  for (let i = 0; i < n; i++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let t = 0; t < tags; t++) {
+      lo = Math.min(lo, scores[i * tags + t]!);
+      hi = Math.max(hi, scores[i * tags + t]!);
+    }
+    spread += hi - lo;
+  }
+  const lean = (LEAN_FROM_O * spread) / n;
+  for (let i = 0; i < n; i++) scores[i * tags]! -= lean;
 }
 
 /** The softmax share of tag `t` among position `i`'s tag scores. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flatLayer } from '../../../../shared/suggest/flatLayer';
+import type { TrainingSpan } from '../../../../shared/suggest/recommender';
 import { spanScores } from '../../../../shared/suggest/spanScores';
 import { sequenceTagger, trainTagger } from '../../../../shared/suggest/tagger/sequenceTagger';
 import { SUGGEST_LABELS, suggestFixture } from '../../../support/suggestFixtures';
@@ -22,6 +23,34 @@ describe('sequenceTagger', () => {
     const found = sequenceTagger.suggest(model, text).map((s) => [text.slice(s.start, s.end), s.label]);
     expect(found).toContainEqual(['الصواريخ', 'weapon']);
     expect(found).toContainEqual(['القوات الأميركية', 'actor']);
+  });
+
+  it('knows names no annotation taught it: a country, and a person by a given name', () => {
+    // A few sentences more with places and people; none of them is بلجيكا or غسان.
+    const more = [
+      ['وصل الوزير إلى سوريا أمس.', ['سوريا', 'place']],
+      ['عاد الوفد من العراق بعد محادثات.', ['العراق', 'place']],
+      ['تستضيف مصر القمة المقبلة.', ['مصر', 'place']],
+      ['أعلنت تركيا إغلاق حدودها.', ['تركيا', 'place']],
+      ['زار وفد من اليابان المنطقة.', ['اليابان', 'place']],
+      // Names that begin with a letter that is also a proclitic (ب, ل) are pieces of their own too.
+      ['قصفت الطائرات مواقع قرب بغداد.', ['بغداد', 'place']],
+      ['غادر السفير إلى لندن صباحا.', ['لندن', 'place']],
+      ['قال محمد العلي إن الاجتماع انتهى.', ['محمد العلي', 'actor']],
+      ['أكد أحمد الزعبي أن الهدنة صامدة.', ['أحمد الزعبي', 'actor']],
+      ['صرّح سمير القاسم للصحفيين.', ['سمير القاسم', 'actor']],
+      ['نفى خالد الحسن الأنباء.', ['خالد الحسن', 'actor']],
+      ['التقى يوسف النعيمي بالسفير.', ['يوسف النعيمي', 'actor']],
+    ] as const;
+    const documents = more.map(([text, [name, label]]) => {
+      const start = text.indexOf(name) as TrainingSpan['start'];
+      return { text, spans: [{ start, end: (start + name.length) as TrainingSpan['end'], label }] };
+    });
+    const m = sequenceTagger.train([...gold, ...documents], SUGGEST_LABELS);
+    const text = 'وقال المتحدث غسان الخطيب إن وفدا وصل من بلجيكا.';
+    const found = sequenceTagger.suggest(m, text).map((s) => [text.slice(s.start, s.end), s.label]);
+    expect(found).toContainEqual(['بلجيكا', 'place']);
+    expect(found).toContainEqual(['غسان الخطيب', 'actor']);
   });
 
   it('learns from what is there to learn: nested gold is flattened, other labels ignored', () => {
