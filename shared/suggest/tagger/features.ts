@@ -61,8 +61,10 @@ export const TEMPLATES = [
  * The features of every piece of a text, given to `emit`: the piece and its word folded, the
  * word's stem (proclitics and article stripped) with its prefixes and suffixes of 1–3
  * letters, whether the piece is a proclitic, its place in the word, its shape, the pieces and
- * stems around it (±2), and the string matcher's tag for it alone and with the piece. Values
- * are handed over, not names built, so training can number them without making a string each.
+ * stems around it (±2), the string matcher's tag for it alone and with the piece, its place
+ * in a known name (`knownNameTags`) and its word's class in the word lists (`wordClasses`)
+ * with its neighbours' (±1, the class two before, and the class before joined to its own and
+ * to its place in a known name). Values are handed over, not names built, so training can number them without making a string each.
  */
 export function pieceFeatures(sub: SubTokens, matcher: MatcherTags, emit: FeatureSink): void {
   const { pieces, foldedTokens } = sub;

@@ -69,9 +69,6 @@ export const PLACE_HEADS = `
 عاصمة العاصمة مقاطعة المقاطعة قاعة القاعة مبنى المبنى مجمع المجمع ضريح الضريح مقام المقام جسر الجسر ثكنة حقل الحقل معبر المعبر سد السد ملعب الملعب فندق الفندق برج البرج
 `;
 
-/** The words of a list, one per space- or line-separated item. */
-export const wordsOf = (list: string): string[] => list.split(/\s+/).filter((w) => w.length > 0);
-
 /** Cities and towns news names often: the Arab world's, and the world's capitals and great cities; the words of a name are joined by _. */
 export const CITIES = `
 القاهرة الإسكندرية الجيزة أسوان الأقصر بورسعيد السويس الإسماعيلية طنطا المنصورة دمياط الزقازيق
@@ -121,3 +118,6 @@ export const PEOPLES = `
 export const NAME_LINKS = `
 بن ابن بنت أبو آل عبد دا دي دو ديل فان فون لا لو
 `;
+
+/** The words of a list, one per space- or line-separated item. */
+export const wordsOf = (list: string): string[] => list.split(/\s+/).filter((w) => w.length > 0);
