@@ -49,7 +49,8 @@ function decorationsOf(layers: ReviewLayers, keep: (end: number) => boolean): De
   const decorations: Decoration[] = [];
   for (const side of ['a', 'b'] as const) {
     const spans = layers[side];
-    const heights = spanHeights(byStartOrder(spans), spans, new Map());
+    const heights = new Map<string, number>();
+    spanHeights(byStartOrder(spans), spans, heights);
     for (const s of spans) {
       if (!keep(s.end)) continue;
       decorations.push(
