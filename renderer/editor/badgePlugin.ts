@@ -46,11 +46,14 @@ function startingAt(ann: AnnotationState, on: boolean, doc: EditorState['doc'], 
 }
 
 function widget(ann: AnnotationState, on: boolean, start: number, spans: readonly Span[]): Decoration {
-  const shown = spans.map((s) => ({
-    span: s,
-    name: ann.names.get(s.label) ?? s.label,
-    stance: s.stance ? (ann.stances.get(s.stance) ?? s.stance) : '',
-  }));
+  // The outer span's badge first (nearest its text's start), whatever order the spans came in.
+  const shown = [...spans]
+    .sort((x, y) => y.end - x.end || (x.id < y.id ? -1 : 1))
+    .map((s) => ({
+      span: s,
+      name: ann.names.get(s.label) ?? s.label,
+      stance: s.stance ? (ann.stances.get(s.stance) ?? s.stance) : '',
+    }));
   return Decoration.widget(
     toEditorPos(ann.layout, utf16(start)),
     () => {
