@@ -16,6 +16,9 @@ import { loadingIndicator } from './loadingIndicator';
 import { builtEnd, layoutToDocJson, sectionsHolding, textLayout, toEditorPos, type TextLayout } from './positions';
 import { reviewLayerKey, type ReviewLayerAction, type ReviewLayers } from './reviewLayerPlugin';
 
+/** Each stance's name in the interface's language, said after a claim's label and shown by its stance glyph. */
+const stanceNames = (): ReadonlyMap<string, string> => new Map(STANCES.map((st) => [st, t(`stance.word.${st}`)]));
+
 /** The annotator layers the review draws for the open document, or null outside review. */
 function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors: ReadonlyMap<string, string>): ReviewLayers | null {
   const r = s.review;
@@ -27,15 +30,13 @@ function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors
     a: r.showA ? [...r.layerA.values()] : [],
     b: r.showB ? [...r.layerB.values()] : [],
     names: { a: r.a, b: r.b },
+    stances: stanceNames(),
     focus: focus ? { start: focus.start, end: focus.end } : null,
   };
 }
 
 /** Each label's display name in the interface's language, for the spans' descriptions. */
 const labelNames = (s: HashiyaState): ReadonlyMap<string, string> => new Map(s.labels.map((l) => [l.name, labelTitle(l, s.language)]));
-
-/** Each stance's name in the interface's language, said after a claim's label. */
-const stanceNames = (): ReadonlyMap<string, string> => new Map(STANCES.map((st) => [st, t(`stance.word.${st}`)]));
 
 type SpanFields = Pick<HashiyaState, 'spans' | 'selectedSpanId' | 'linkingClaimId'>;
 
