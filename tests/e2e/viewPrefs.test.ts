@@ -21,7 +21,7 @@ const CLAIM = 'الميليشيات الإيرانية قصفت القاعدة �
 /** Which occurrence of «الميليشيات الإيرانية» opens the claim: a second span starts there. */
 const MILITIAS = 'الميليشيات الإيرانية';
 const NTH_AT_CLAIM = ARTICLE.slice(0, ARTICLE.indexOf(CLAIM)).split(MILITIAS).length - 1;
-const at = (phrase: string, label: string, opts: { stance?: string; id?: string } = {}) => jsonlSpan(ARTICLE, phrase, label, opts);
+const at = (phrase: string, label: string, opts: { stance?: string; id?: string; nth?: number } = {}) => jsonlSpan(ARTICLE, phrase, label, opts);
 /** One annotator's spans: a denied claim that names its source (so claim arcs are drawn), and `extra`. */
 const layer = (annotator: string, extra: ReturnType<typeof at>[]) => ({
   text: ARTICLE,

@@ -86,7 +86,15 @@ describe('the review layers on a long document built a run of sections at a time
     let state = EditorState.create({ schema, plugins: [reviewLayerPlugin()] });
     state = state.apply(state.tr.replaceWith(0, state.doc.content.size, schema.nodeFromJSON(layoutToDocJson(long, 0, 1)).content));
     const focus = { start: mention('a', 1).start, end: mention('a', 1).end };
-    const layers = { layout: long, colors: new Map(), names: { a: 'layla', b: 'omar' }, a: [mention('a', 0), mention('a', 1)], b: [mention('b', 1)], focus };
+    const layers = {
+      layout: long,
+      colors: new Map(),
+      names: { a: 'layla', b: 'omar' },
+      stances: new Map(),
+      a: [mention('a', 0), mention('a', 1)],
+      b: [mention('b', 1)],
+      focus,
+    };
     state = state.apply(state.tr.setMeta(reviewLayerKey, { type: 'draw', layers } satisfies ReviewLayerAction));
     expect(decos(state).map((d) => (d.spec as { id: string }).id)).toEqual(['a:a0']);
     const run = schema.nodeFromJSON(layoutToDocJson(long, 1, 2));
