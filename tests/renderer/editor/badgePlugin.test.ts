@@ -84,7 +84,7 @@ describe('the badge plugin', () => {
     const tagged = state.apply(
       state.tr.setMeta(annotationKey, { type: 'update', upsert: [word, phrase], remove: [], selectedId: null, linkingId: null } satisfies AnnotationAction),
     );
-    expect(widgets(tagged)).toEqual(['a1|Actor|', 'a2|Actor|', 'c1|Claim|denied', 'w1|Actor| w2|Claim|reported']);
+    expect(widgets(tagged)).toEqual(['a1|Actor|', 'a2|Actor|', 'c1|Claim|denied', 'w2|Claim|reported w1|Actor|']);
     const untagged = tagged.apply(
       tagged.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: ['w1'], selectedId: null, linkingId: null } satisfies AnnotationAction),
     );
@@ -113,6 +113,6 @@ describe('the badge plugin', () => {
     expect(widgets(one)).toEqual(['s1|Actor|']);
     const run = schema.nodeFromJSON(layoutToDocJson(layout, 1, 2));
     const two = one.apply(markGrowth(one.tr.insert(one.doc.content.size, run.content), { from: builtEnd(layout, 1), to: builtEnd(layout, 2) }));
-    expect(widgets(two)).toEqual(['s1|Actor| s2|Actor|']);
+    expect(widgets(two)).toEqual(['s2|Actor| s1|Actor|']);
   });
 });
