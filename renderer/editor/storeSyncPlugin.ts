@@ -126,7 +126,12 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
         tr.setMeta(reviewLayerKey, { type: 'draw', layers: reviewLayers(st, docId, layout, colors) } satisfies ReviewLayerAction);
         loaded = true;
         view.dispatch(tr);
-        view.focus();
+        // Focus (and with it the caret at the start) comes after the first frame: focusing
+        // puts the selection in the DOM, which lays out the new text before it is painted
+        // (15–30 ms of a long document's first screen). A click or a key meanwhile keeps its own.
+        requestAnimationFrame(() => {
+          if (!view.isDestroyed && !view.hasFocus()) view.focus();
+        });
         showFocus(view);
         growFrom(layout, first);
       };
