@@ -23,8 +23,20 @@ interface Arc {
 const NO_ARCS: Arc[] = [];
 const NO_SIZE = { w: 0, h: 0 };
 
+// The store never changes a span map in place, so a map's key is worked out once: the
+// selector runs on every store change (a selection, a key press) and each walk is 11,000 spans.
+const linkKeys = new WeakMap<ReadonlyMap<string, Span>, string>();
+
 /** A key that changes only when a claim–source link or the range of a linked span changes. */
 function linkKey(spans: ReadonlyMap<string, Span>): string {
+  const known = linkKeys.get(spans);
+  if (known !== undefined) return known;
+  const key = walkLinks(spans);
+  linkKeys.set(spans, key);
+  return key;
+}
+
+function walkLinks(spans: ReadonlyMap<string, Span>): string {
   let key = '';
   for (const s of spans.values()) {
     if (!s.sourceId) continue;

@@ -15,6 +15,8 @@ export interface ReviewLayers {
   readonly colors: ReadonlyMap<string, string>;
   /** Names shown on hover: "A (layla): actor". */
   readonly names: { readonly a: string; readonly b: string };
+  /** Each stance's name in the interface's language, shown by a claim's stance glyph as in the editor. */
+  readonly stances: ReadonlyMap<string, string>;
   /** The stretch of the difference in focus (UTF-16), or null. */
   readonly focus: { readonly start: number; readonly end: number } | null;
 }
@@ -44,14 +46,44 @@ function focusDecoration(layout: TextLayout, focus: NonNullable<ReviewLayers['fo
   );
 }
 
-/** The decorations of the layers' spans (and focus) that `keep` keeps. */
+/**
+ * The stance glyphs of one layer's claims starting at `start`, as the editor's badge plugin
+ * draws a claim's stance (`hs-stance`, its words CSS content): A's above the line, B's
+ * below, hidden from assistive tech like the editor's (the span's title says the stance).
+ */
+function stanceWidget(layers: ReviewLayers, side: 'a' | 'b', start: number, claims: readonly Span[]): Decoration {
+  const marks = claims.map((s) => ({ stance: s.stance!, name: layers.stances.get(s.stance!) ?? s.stance! }));
+  return Decoration.widget(
+    toEditorPos(layers.layout, utf16(start)),
+    () => {
+      const el = document.createElement('span');
+      el.className = `hs-badges hs-rev-stances hs-rev-stances-${side}`;
+      el.setAttribute('aria-hidden', 'true');
+      const row = el.appendChild(document.createElement('span'));
+      for (const { stance, name } of marks) {
+        const mark = row.appendChild(document.createElement('span'));
+        mark.className = 'hs-stance';
+        mark.dataset.stance = stance;
+        mark.dataset.name = name;
+      }
+      return el;
+    },
+    { id: `${side}:stance:${start}`, side: -1, ignoreSelection: true, key: `${side}|${start}|${marks.map((m) => m.name).join(' ')}` },
+  );
+}
+
+/** The decorations of the layers' spans (and focus, and claims' stance glyphs) that `keep` keeps. */
 function decorationsOf(layers: ReviewLayers, keep: (end: number) => boolean): Decoration[] {
   const decorations: Decoration[] = [];
   for (const side of ['a', 'b'] as const) {
     const spans = layers[side];
-    const heights = spanHeights(byStartOrder(spans), spans, new Map());
+    const heights = new Map<string, number>();
+    spanHeights(byStartOrder(spans), spans, heights);
+    // Claims with a stance by where they start: those starting together share one glyph row.
+    const stanced = new Map<number, Span[]>();
     for (const s of spans) {
       if (!keep(s.end)) continue;
+      if (s.stance) stanced.set(s.start, [...(stanced.get(s.start) ?? []), s]);
       decorations.push(
         Decoration.inline(
           toEditorPos(layers.layout, s.start),
@@ -68,6 +100,7 @@ function decorationsOf(layers: ReviewLayers, keep: (end: number) => boolean): De
         ),
       );
     }
+    for (const [start, claims] of stanced) decorations.push(stanceWidget(layers, side, start, claims));
   }
   if (layers.focus && keep(layers.focus.end)) decorations.push(focusDecoration(layers.layout, layers.focus));
   return decorations;

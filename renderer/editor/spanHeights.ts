@@ -15,13 +15,13 @@ export const byStartOrder = (spans: Iterable<Span>): Span[] => [...spans].sort((
 /**
  * How many levels of nested spans each span stands on: 1 for a span with nothing
  * inside it, 1 + the highest span inside it otherwise. Outer spans draw their underline
- * lower so nested spans stay readable. Only `affected` spans are recomputed; the
- * others keep their height from `known`. `byStart` is every span, by start
- * ({@link byStartOrder}): kept sorted by the caller, so a change to one span of thousands
- * sorts nothing.
+ * lower so nested spans stay readable. Only `affected` spans are recomputed, written into
+ * `heights` (the others keep theirs), and the ids whose height changed are returned.
+ * `byStart` is every span, by start ({@link byStartOrder}): kept sorted by the caller, so a
+ * change to one span of thousands sorts nothing and copies nothing.
  */
-export function spanHeights(byStart: readonly Span[], affected: readonly Span[], known: ReadonlyMap<string, number>): Map<string, number> {
-  const heights = new Map(known);
+export function spanHeights(byStart: readonly Span[], affected: readonly Span[], heights: Map<string, number>): string[] {
+  const changed: string[] = [];
   for (const s of [...affected].sort(byLength)) {
     let h = 1;
     // Spans inside s start within [s.start, s.end).
@@ -36,7 +36,8 @@ export function spanHeights(byStart: readonly Span[], affected: readonly Span[],
       const inner = byStart[i]!;
       if (nestsIn(inner, s)) h = Math.max(h, (heights.get(inner.id) ?? 1) + 1);
     }
+    if (heights.get(s.id) !== h) changed.push(s.id);
     heights.set(s.id, h);
   }
-  return heights;
+  return changed;
 }

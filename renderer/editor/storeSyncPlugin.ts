@@ -16,6 +16,9 @@ import { loadingIndicator } from './loadingIndicator';
 import { builtEnd, layoutToDocJson, sectionsHolding, textLayout, toEditorPos, type TextLayout } from './positions';
 import { reviewLayerKey, type ReviewLayerAction, type ReviewLayers } from './reviewLayerPlugin';
 
+/** Each stance's name in the interface's language, said after a claim's label and shown by its stance glyph. */
+const stanceNames = (): ReadonlyMap<string, string> => new Map(STANCES.map((st) => [st, t(`stance.word.${st}`)]));
+
 /** The annotator layers the review draws for the open document, or null outside review. */
 function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors: ReadonlyMap<string, string>): ReviewLayers | null {
   const r = s.review;
@@ -27,15 +30,13 @@ function reviewLayers(s: HashiyaState, docId: string, layout: TextLayout, colors
     a: r.showA ? [...r.layerA.values()] : [],
     b: r.showB ? [...r.layerB.values()] : [],
     names: { a: r.a, b: r.b },
+    stances: stanceNames(),
     focus: focus ? { start: focus.start, end: focus.end } : null,
   };
 }
 
 /** Each label's display name in the interface's language, for the spans' descriptions. */
 const labelNames = (s: HashiyaState): ReadonlyMap<string, string> => new Map(s.labels.map((l) => [l.name, labelTitle(l, s.language)]));
-
-/** Each stance's name in the interface's language, said after a claim's label. */
-const stanceNames = (): ReadonlyMap<string, string> => new Map(STANCES.map((st) => [st, t(`stance.word.${st}`)]));
 
 type SpanFields = Pick<HashiyaState, 'spans' | 'selectedSpanId' | 'linkingClaimId'>;
 
@@ -125,7 +126,12 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
         tr.setMeta(reviewLayerKey, { type: 'draw', layers: reviewLayers(st, docId, layout, colors) } satisfies ReviewLayerAction);
         loaded = true;
         view.dispatch(tr);
-        view.focus();
+        // Focus (and with it the caret at the start) comes after the first frame: focusing
+        // puts the selection in the DOM, which lays out the new text before it is painted
+        // (15–30 ms of a long document's first screen). A click or a key meanwhile keeps its own.
+        requestAnimationFrame(() => {
+          if (!view.isDestroyed && !view.hasFocus()) view.focus();
+        });
         showFocus(view);
         growFrom(layout, first);
       };

@@ -18,7 +18,10 @@ afterAll(async () => {
 const NAME = 'konico-strikes';
 const ARTICLE = fixtureArticle(NAME).text;
 const CLAIM = 'الميليشيات الإيرانية قصفت القاعدة من مواقعها';
-const at = (phrase: string, label: string, opts: { stance?: string; id?: string } = {}) => jsonlSpan(ARTICLE, phrase, label, opts);
+/** Which occurrence of «الميليشيات الإيرانية» opens the claim: a second span starts there. */
+const MILITIAS = 'الميليشيات الإيرانية';
+const NTH_AT_CLAIM = ARTICLE.slice(0, ARTICLE.indexOf(CLAIM)).split(MILITIAS).length - 1;
+const at = (phrase: string, label: string, opts: { stance?: string; id?: string; nth?: number } = {}) => jsonlSpan(ARTICLE, phrase, label, opts);
 /** One annotator's spans: a denied claim that names its source (so claim arcs are drawn), and `extra`. */
 const layer = (annotator: string, extra: ReturnType<typeof at>[]) => ({
   text: ARTICLE,
@@ -43,7 +46,7 @@ async function library(page: Page): Promise<void> {
   await importFiles(page, [fixtureArticle(NAME).path]);
   await page.getByRole('button', { name: `Open ${NAME}` }).waitFor();
   for (const [who, record] of Object.entries({
-    analyst: layer('analyst', [at('ريف ديرالزور الشرقي', 'place')]),
+    analyst: layer('analyst', [at('ريف ديرالزور الشرقي', 'place'), at(MILITIAS, 'actor', { nth: NTH_AT_CLAIM })]),
     layla: layer('layla', [at('المسيّرات', 'weapon')]),
   })) {
     writeFileSync(join(d, `${who}.jsonl`), JSON.stringify(record) + '\n');
@@ -81,7 +84,21 @@ describe('view preferences', () => {
 
     const menu = await viewMenu(page);
     await menu.getByRole('checkbox', { name: 'Label names in the text' }).check();
-    await expect.poll(() => beforeContents(page, '.hs-badge')).toEqual(['Actor', 'Place', 'Actor', 'Claim']);
+    await expect.poll(() => beforeContents(page, '.hs-badge')).toEqual(['Actor', 'Place', 'Actor', 'Claim', 'Actor']);
+    // The second actor and the claim start at the same word: their badges (and the claim's
+    // stance) share a row side by side, where they once stood over each other.
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('.hs-badges')]
+        .map((w) =>
+          [...w.querySelectorAll<HTMLElement>('.hs-badge, .hs-stance')].map(
+            (b) => ({ name: b.dataset.name, ...b.getBoundingClientRect().toJSON() }) as { name: string; left: number; right: number },
+          ),
+        )
+        .filter((row) => row.length > 1),
+    );
+    expect(rows.map((row) => row.map((b) => b.name))).toEqual([['Claim', 'denied', 'Actor']]);
+    const sorted = [...rows[0]!].sort((x, y) => x.left - y.left);
+    for (let k = 1; k < sorted.length; k++) expect(sorted[k]!.left).toBeGreaterThanOrEqual(sorted[k - 1]!.right - 0.5);
 
     // Line numbers: a counter per paragraph (its value is drawn, not readable: a long text's
     // sections are checked below), on the inline-start side of the right-to-left text.

@@ -75,4 +75,44 @@ describe('the badge plugin', () => {
     );
     expect(widgets(changed)).toEqual(['a1|Actor|', 'c1|Claim|asserted']);
   });
+
+  it('gives spans that start at the same place one widget, their badges side by side, and keeps it whole as they change', () => {
+    // «كلمة» and «كلمة كلمة» from the same place: before, two widgets stood one over the other.
+    const word = span('w1', at(1, 0), at(1, 4));
+    const phrase = setStance(span('w2', at(1, 0), at(1, 9), 'claim'), 'reported', 2);
+    const state = loaded(true, 3);
+    const tagged = state.apply(
+      state.tr.setMeta(annotationKey, { type: 'update', upsert: [word, phrase], remove: [], selectedId: null, linkingId: null } satisfies AnnotationAction),
+    );
+    expect(widgets(tagged)).toEqual(['a1|Actor|', 'a2|Actor|', 'c1|Claim|denied', 'w2|Claim|reported w1|Actor|']);
+    const untagged = tagged.apply(
+      tagged.tr.setMeta(annotationKey, { type: 'update', upsert: [], remove: ['w1'], selectedId: null, linkingId: null } satisfies AnnotationAction),
+    );
+    expect(widgets(untagged)).toEqual(['a1|Actor|', 'a2|Actor|', 'c1|Claim|denied', 'w2|Claim|reported']);
+  });
+
+  it('draws anew, as a run is built, the widget of a start whose other span ends in that run', () => {
+    const short = span('s1', at(1, 0), at(1, 4));
+    const long = span('s2', at(1, 0), at(2, 4));
+    const base = EditorState.create({ schema, plugins: [readOnlyTextPlugin(), annotationPlugin(), badgePlugin(storeWith(true))] });
+    const load: AnnotationAction = {
+      type: 'load',
+      layout,
+      spans: [short, long],
+      colors: new Map(),
+      titles: new Map(),
+      names: new Map([['actor', 'Actor']]),
+      stances: new Map(),
+      selectedId: null,
+      linkingId: null,
+    };
+    // Lines 0–1 are the first section; line 2 starts the second.
+    const one = base.apply(
+      base.tr.replaceWith(0, base.doc.content.size, schema.nodeFromJSON(layoutToDocJson(layout, 0, 1)).content).setMeta(annotationKey, load),
+    );
+    expect(widgets(one)).toEqual(['s1|Actor|']);
+    const run = schema.nodeFromJSON(layoutToDocJson(layout, 1, 2));
+    const two = one.apply(markGrowth(one.tr.insert(one.doc.content.size, run.content), { from: builtEnd(layout, 1), to: builtEnd(layout, 2) }));
+    expect(widgets(two)).toEqual(['s2|Actor| s1|Actor|']);
+  });
 });

@@ -1,6 +1,6 @@
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { createSpan, type Span } from '../../../shared/model/span';
+import { createSpan, setStance, type Span } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { markGrowth } from '../../../renderer/editor/docGrowth';
 import { builtEnd, layoutToDocJson, textLayout, toTextOffset, type EditorPos } from '../../../renderer/editor/positions';
@@ -26,6 +26,7 @@ function drawn(focusPhrase: string) {
       layout,
       colors: new Map(),
       names: { a: 'layla', b: 'omar' },
+      stances: new Map([['denied', 'نفي']]),
       a: [spanOf('a', 'المرصد السوري لحقوق الإنسان', 'actor'), spanOf('a', 'ريف ديرالزور', 'place')],
       b: [spanOf('b', 'المرصد السوري', 'actor')],
       focus: { start: at, end: at + focusPhrase.length },
@@ -85,7 +86,15 @@ describe('the review layers on a long document built a run of sections at a time
     let state = EditorState.create({ schema, plugins: [reviewLayerPlugin()] });
     state = state.apply(state.tr.replaceWith(0, state.doc.content.size, schema.nodeFromJSON(layoutToDocJson(long, 0, 1)).content));
     const focus = { start: mention('a', 1).start, end: mention('a', 1).end };
-    const layers = { layout: long, colors: new Map(), names: { a: 'layla', b: 'omar' }, a: [mention('a', 0), mention('a', 1)], b: [mention('b', 1)], focus };
+    const layers = {
+      layout: long,
+      colors: new Map(),
+      names: { a: 'layla', b: 'omar' },
+      stances: new Map(),
+      a: [mention('a', 0), mention('a', 1)],
+      b: [mention('b', 1)],
+      focus,
+    };
     state = state.apply(state.tr.setMeta(reviewLayerKey, { type: 'draw', layers } satisfies ReviewLayerAction));
     expect(decos(state).map((d) => (d.spec as { id: string }).id)).toEqual(['a:a0']);
     const run = schema.nodeFromJSON(layoutToDocJson(long, 1, 2));
@@ -95,5 +104,29 @@ describe('the review layers on a long document built a run of sections at a time
         .map((d) => (d.spec as { id: string }).id)
         .sort(),
     ).toEqual(['a:a0', 'a:a1', 'b:b1', 'focus']);
+  });
+
+  it('shows a claim’s stance glyph in its layer, as the editor does, one row for claims starting together', () => {
+    let state = EditorState.create({ schema, plugins: [reviewLayerPlugin()] });
+    state = state.apply(state.tr.replaceWith(0, state.doc.content.size, schema.nodeFromJSON(layoutToDocJson(layout)).content));
+    const claim = setStance(spanOf('a', 'أن القاعدة شهدت استنفاراً', 'claim'), 'denied', 2);
+    const other = setStance(spanOf('a', 'أن القاعدة', 'claim'), 'reported', 2);
+    const plain = spanOf('b', 'أن القاعدة شهدت استنفاراً', 'claim');
+    const action: ReviewLayerAction = {
+      type: 'draw',
+      layers: {
+        layout,
+        colors: new Map(),
+        names: { a: 'layla', b: 'omar' },
+        stances: new Map([['denied', 'نفي']]),
+        a: [claim, other],
+        b: [plain],
+        focus: null,
+      },
+    };
+    const drawnState = state.apply(state.tr.setMeta(reviewLayerKey, action));
+    const widgets = decos(drawnState).filter((d) => d.from === d.to);
+    expect(widgets.map((d) => (d.spec as { id: string; key: string }).key)).toEqual([`a|${claim.start}|نفي reported`]);
+    expect(toTextOffset(layout, widgets[0]!.from as EditorPos)).toBe(claim.start);
   });
 });
