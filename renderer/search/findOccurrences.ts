@@ -2,7 +2,7 @@ import type { FoldOptions } from '../../shared/text/arabicFold';
 import { matchArabic, matchCore } from '../../shared/text/arabicMatch';
 import type { Utf16Offset } from '../../shared/text/units';
 import { placeKey } from '../../shared/suggest/rejection';
-import { withheld } from '../../shared/suggest/withheld';
+import { withheld, type Placed } from '../../shared/suggest/withheld';
 import type { SearchSource } from './heldLibrary';
 
 /** A library-wide tag-all: every occurrence of `query`, to be tagged `label` for `annotator`. */
@@ -21,6 +21,11 @@ export interface FoundOccurrences {
   readonly places: readonly { readonly start: Utf16Offset; readonly end: Utf16Offset }[];
   readonly snippet: { readonly before: string; readonly hit: string; readonly after: string };
 }
+
+type Waiting = { readonly docId: string; readonly text: string; readonly hits: readonly { start: Utf16Offset; end: Utf16Offset }[] };
+
+/** How many reads of spans may be under way at once. */
+const READS_AT_ONCE = 4;
 
 /** Characters of context shown on each side of the first occurrence. */
 const CONTEXT = 40;
@@ -50,31 +55,29 @@ export async function findOccurrences(
   // Documents with hits wait here for their spans, which are read together in one
   // transaction: one read after another, a library where a name is everywhere waited on
   // each in turn (R5).
-  let waiting: { docId: string; text: string; hits: readonly { start: Utf16Offset; end: Utf16Offset }[] }[] = [];
-  const settle = async () => {
+  let waiting: Waiting[] = [];
+  // Reads of spans under way, oldest first: the search goes on while IndexedDB reads, so
+  // the first tag-all, which reads every document's spans, is not the reads end to end.
+  const reading: { result: FoundOccurrences[] | null; read: Promise<void> }[] = [];
+  const settle = () => {
     if (!waiting.length) return;
-    const spans = await repo.annotatorSpansOf(
-      waiting.map((w) => w.docId),
-      request.annotator,
-    );
-    waiting.forEach(({ docId, text, hits }) => {
-      const tagged = spans.get(docId)!;
-      const refused = rejected.get(docId);
-      const places = hits
-        .map((h) => ({ start: h.start, end: h.end, label: request.label }))
-        .filter((p) => !refused?.has(placeKey(p)) && !withheld(p, tagged))
-        .map(({ start, end }) => ({ start, end }));
-      const first = places[0];
-      if (first) {
-        const snippet = {
-          before: text.slice(Math.max(0, first.start - CONTEXT), first.start).replace(/^\S*\s/u, ''),
-          hit: text.slice(first.start, first.end),
-          after: text.slice(first.end, first.end + CONTEXT).replace(/\s\S*$/u, ''),
-        };
-        found.push({ docId, places, snippet });
-      }
-    });
+    const batch = waiting;
     waiting = [];
+    const slot: (typeof reading)[number] = { result: null, read: Promise.resolve() };
+    slot.read = repo
+      .annotatorSpansOf(
+        batch.map((w) => w.docId),
+        request.annotator,
+      )
+      .then((spans) => void (slot.result = offered(batch, spans, rejected, request.label)));
+    // A failed read is thrown where it is awaited; one left behind by a stop is nobody's.
+    slot.read.catch(() => {});
+    reading.push(slot);
+  };
+  // What the reads done so far found, in the order the documents came; `all` waits for every one.
+  const take = async (all: boolean) => {
+    if (all) await Promise.all(reading.map((r) => r.read));
+    while (reading[0]?.result) found.push(...reading.shift()!.result!);
   };
   const core = matchCore(request.query, request.options);
   for await (const t of repo.eachFolded(request.options)) {
@@ -83,15 +86,46 @@ export async function findOccurrences(
     // Only a text that holds the query's core can have a hit: the others need no second fold.
     const hits = core === null || t.docId === request.skipDocId || !t.folded.includes(core) ? [] : matchArabic(t.full(), request.query);
     if (hits.length) waiting.push({ docId: t.docId, text: t.text, hits });
-    if (waiting.length >= SPANS_AT_ONCE) await settle();
+    if (waiting.length >= SPANS_AT_ONCE) settle();
+    // Too many reads at once only queue in IndexedDB, holding their documents' texts.
+    if (reading.length >= READS_AT_ONCE) await reading[0]!.read;
     if (performance.now() - since >= batchMs) {
-      await settle();
+      settle();
+      await take(false);
       report(found, searched);
       found = [];
       await new Promise((resolve) => setTimeout(resolve, 0));
       since = performance.now();
     }
   }
-  await settle();
+  settle();
+  await take(true);
   if (!stopped()) report(found, searched);
+}
+
+/** The places in each document the annotator has neither tagged over nor rejected, with the words around the first. */
+function offered(
+  batch: readonly Waiting[],
+  spans: ReadonlyMap<string, readonly Placed[]>,
+  rejected: ReadonlyMap<string, ReadonlySet<string>>,
+  label: string,
+): FoundOccurrences[] {
+  const out: FoundOccurrences[] = [];
+  for (const { docId, text, hits } of batch) {
+    const tagged = spans.get(docId)!;
+    const refused = rejected.get(docId);
+    const places = hits
+      .map((h) => ({ start: h.start, end: h.end, label }))
+      .filter((p) => !refused?.has(placeKey(p)) && !withheld(p, tagged))
+      .map(({ start, end }) => ({ start, end }));
+    const first = places[0];
+    if (!first) continue;
+    const snippet = {
+      before: text.slice(Math.max(0, first.start - CONTEXT), first.start).replace(/^\S*\s/u, ''),
+      hit: text.slice(first.start, first.end),
+      after: text.slice(first.end, first.end + CONTEXT).replace(/\s\S*$/u, ''),
+    };
+    out.push({ docId, places, snippet });
+  }
+  return out;
 }
