@@ -156,7 +156,7 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     twice: 'الحقل \u2068{{field}}\u2069 يعطي \u2068{{name}}\u2069 مرة ثانية',
     notWords: 'يجب أن يكون الحقل \u2068{{field}}\u2069 قائمة كلمات',
     tag: ': الوسم \u2068{{tag}}\u2069 {{problem, said}}',
-    date: 'يجب أن يكون تاريخًا مكتوبًا على صورة YYYY-MM-DD (مثل 2024-03-07)، لا \u2068{{value}}\u2069',
+    date: 'يجب أن يكون تاريخًا مكتوبًا على صورة \u2068YYYY-MM-DD\u2069 (مثل \u20682024-03-07\u2069)، لا \u2068{{value}}\u2069',
     url: 'يجب أن يكون عنوان ويب يبدأ بـ http:// أو https://، لا \u2068{{value}}\u2069',
     language: 'يجب أن يكون وسم لغة BCP 47 (مثل ar أو en أو ar-SY)، لا \u2068{{value}}\u2069',
   },
