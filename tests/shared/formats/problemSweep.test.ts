@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../../../shared/i18n/englishOf';
 import type { Phrase, PhraseValue } from '../../../shared/i18n/phrase';
 import { PROBLEM_MESSAGES } from '../../../shared/i18n/problemMessages';
+import { verifyBackup } from '../../../shared/backup/verifyBackup';
 import { applyMetaSidecars } from '../../../shared/formats/common/metaSidecar';
 import type { InputFile, ParseResult, Problem } from '../../../shared/formats/exchange';
 import { FORMATS } from '../../../shared/formats/registry';
@@ -265,9 +267,39 @@ function sidecarProblems(): Problem[] {
   });
 }
 
-/** Every problem the broken inputs give. */
-function everyProblem(): Problem[] {
+// Broken backups: not one at all, from a newer Hashiya, and one whose rows and last line are wrong.
+const BROKEN_BACKUPS = [
+  '',
+  'hello\n',
+  '{"hashiya_backup": 99}\n',
+  '{"hashiya_backup": 1, "schema": 999, "created": "x", "app": 3}\n',
+  [
+    '{"hashiya_backup": 1, "schema": 1, "created": "2026-01-01T00:00:00Z", "app": "test"}',
+    '',
+    'not json',
+    '{"a": 1}',
+    '{"t": "nope", "r": {}}',
+    '{"t": "entities", "r": {}}',
+    '{"t": "documents", "r": {"id": 5}}',
+    '{"t": "spans", "r": {"id": "s", "docId": "d", "start": -1, "end": "x", "label": ""}}',
+    '{"hashiya_backup_end": 1, "counts": {"documents": 3, "x": 2}, "sha256": "0"}',
+    'more',
+  ].join('\n'),
+];
+
+/** Problems a check of the broken backups finds. */
+async function backupProblems(): Promise<Problem[]> {
   const out: Problem[] = [];
+  for (const data of BROKEN_BACKUPS) {
+    const check = await verifyBackup('b.jsonl', data);
+    if (!check.ok) out.push(...check.problems);
+  }
+  return out;
+}
+
+/** Every problem the broken inputs give. */
+async function everyProblem(): Promise<Problem[]> {
+  const out: Problem[] = await backupProblems();
   for (const [name, sets] of Object.entries(BROKEN)) for (const files of sets) out.push(...FORMATS[name as keyof typeof FORMATS].parse(files).problems);
   return [...out, ...sidecarProblems()];
 }
@@ -290,14 +322,15 @@ function plainSaid(p: Phrase): string[] {
   return out;
 }
 
-describe('problems of broken files', () => {
-  it('each have a phrase the interface says in Arabic', () => {
-    const problems = everyProblem();
+describe('problems of broken files and backups', () => {
+  it('each have a phrase the interface says in Arabic', async () => {
+    const problems = await everyProblem();
     expect(problems.length).toBeGreaterThan(100);
     followPrefs({ language: 'ar', digits: 'arab' });
     try {
       for (const p of problems) {
         expect(p.phrase, p.message).toBeDefined();
+        expect(englishOf(p.phrase!)).toBe(p.message);
         expect(plainSaid(p.phrase!), p.message).toEqual([]);
         expect(sayPhrase(p.phrase!), p.message).toMatch(/[\u0621-\u064a]/);
       }
