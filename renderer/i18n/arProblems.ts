@@ -371,4 +371,30 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     spanPastEnd: 'المقطع \u2068{{span}}\u2069 ينتهي عند {{end, d}}، بعد نهاية نص وثيقته ({{length, d}})',
     rowWithoutDoc: 'صف {{table, said}} للوثيقة \u2068{{doc}}\u2069، وهي ليست في النسخة الاحتياطية',
   },
+  model: {
+    notJson: 'الملف \u2068{{file}}\u2069 ليس JSON: \u2068{{detail}}\u2069',
+    notObject: 'الملف \u2068{{file}}\u2069 لا يحمل كائن JSON',
+    gliner:
+      'هذا نموذج GLiNER (\u2068gliner_config.json\u2069)، ولا تشغّله حاشية بعد: يأخذ GLiNER أنواع الكيانات موجِّهًا ويقيّم المقاطع (المدخلات \u2068span_idx, span_mask, words_mask, text_lengths\u2069)، ولا تُدعم إلا نماذج تصنيف الوحدات (تسمية واحدة لكل وحدة، و\u2068id2label\u2069 في \u2068config.json\u2069)',
+    noOnnx:
+      'الملف \u2068model.onnx\u2069 مفقود: ليس في المجلد \u2068model.onnx\u2069 ولا \u2068onnx/model.onnx\u2069 (صدّر النموذج بأداة Hugging Face Optimum، بالمهمة \u2068token-classification\u2069)',
+    noConfig: 'الملف \u2068config.json\u2069 مفقود: هو الذي يسمّي تسميات النموذج (\u2068id2label\u2069)',
+    config: 'الملف \u2068config.json\u2069: {{problem, said}}',
+    noTokenizer:
+      'الملف \u2068tokenizer.json\u2069 مفقود: تقرأ حاشية ملف المقطِّع \u2068السريع\u2069 الذي يحفظه Optimum وtransformers (لا يكفي \u2068vocab.txt\u2069 أو \u2068sentencepiece.bpe.model\u2069 وحده)',
+    noVocabulary: 'ليس في \u2068tokenizer.json\u2069 الحقل \u2068"model"\u2069 (مفرداته)',
+    noId2label: 'ليس فيه كائن \u2068"id2label"\u2069 (أسماء تسميات النموذج)',
+    emptyId2label: 'الحقل \u2068"id2label"\u2069 فيه فارغ',
+    id2labelIds: 'معرّفات \u2068"id2label"\u2069 فيه لا تمتد من 0 إلى {{last, d}} (وجدنا \u2068"{{id}}"\u2069)',
+    id2labelName: 'التسمية \u2068{{id}}\u2069 في \u2068"id2label"\u2069 فيه ليست نصًّا',
+    tokenizer: 'تعذّرت قراءة \u2068tokenizer.json\u2069: \u2068{{detail}}\u2069',
+    onnx: 'تعذّر على ONNX Runtime تحميل \u2068{{file}}\u2069: \u2068{{detail}}\u2069',
+    glinerNetwork: '\u2068{{file}}\u2069 شبكة GLiNER (المدخلات \u2068{{inputs}}\u2069)، ولا تشغّلها حاشية بعد: لا تُدعم إلا نماذج تصنيف الوحدات',
+    inputs:
+      'يأخذ \u2068{{file}}\u2069 المدخلات \u2068{{inputs}}\u2069؛ ونموذج تصنيف الوحدات يأخذ \u2068input_ids\u2069 (و\u2068attention_mask\u2069 و\u2068token_type_ids\u2069)',
+    room: 'لا يترك \u2068config.json\u2069 و\u2068tokenizer_config.json\u2069 في السلسلة مكانًا إلا لعدد من الوحدات قدره {{room, d}}',
+    scores:
+      'يعطي \u2068{{file}}\u2069 لكل وحدة عددًا من الدرجات قدره {{scores, d}}، لكن \u2068id2label\u2069 في \u2068config.json\u2069 يسمّي عددًا من التسميات قدره {{labels, d}}',
+    failed: 'أخفق \u2068{{file}}\u2069 في أول جملة: \u2068{{detail}}\u2069',
+  },
 };

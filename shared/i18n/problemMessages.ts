@@ -326,4 +326,27 @@ export const PROBLEM_MESSAGES = {
     spanPastEnd: 'span {{span}} ends at {{end, d}}, past the end of its document’s text ({{length, d}})',
     rowWithoutDoc: 'a {{table, said}} for document {{doc}}, which is not in the backup',
   },
+  model: {
+    notJson: '{{file}} is not JSON: {{detail}}',
+    notObject: '{{file}} does not hold a JSON object',
+    gliner:
+      'this is a GLiNER model (gliner_config.json), which Hashiya does not run yet: GLiNER takes the entity types as a prompt and scores spans (inputs span_idx, span_mask, words_mask, text_lengths), and only token-classification models (one label per token, config.json id2label) are supported',
+    noOnnx: 'model.onnx is missing: the folder has no model.onnx nor onnx/model.onnx (export the model with Hugging Face Optimum, task token-classification)',
+    noConfig: "config.json is missing: it names the model's labels (id2label)",
+    config: 'config.json {{problem, said}}',
+    noTokenizer:
+      'tokenizer.json is missing: Hashiya reads the "fast" tokenizer file that Optimum and transformers save (vocab.txt or sentencepiece.bpe.model alone are not enough)',
+    noVocabulary: 'tokenizer.json has no "model" (its vocabulary)',
+    noId2label: 'has no "id2label" object (the names of the model\'s labels)',
+    emptyId2label: 'has an empty "id2label"',
+    id2labelIds: 'has an "id2label" whose ids do not run 0…{{last, d}} (found "{{id}}")',
+    id2labelName: 'has an "id2label" whose label {{id}} is not a string',
+    tokenizer: 'tokenizer.json could not be read: {{detail}}',
+    onnx: '{{file}} could not be loaded by ONNX Runtime: {{detail}}',
+    glinerNetwork: '{{file}} is a GLiNER network (inputs {{inputs}}), which Hashiya does not run yet: only token-classification models are supported',
+    inputs: '{{file}} takes inputs {{inputs}}; a token-classification model takes input_ids (and attention_mask, token_type_ids)',
+    room: 'config.json and tokenizer_config.json leave room for {{room, d}} tokens in a sequence',
+    scores: "{{file}} gives {{scores, d}} scores per token, but config.json's id2label names {{labels, d}} labels",
+    failed: '{{file}} failed on a first sentence: {{detail}}',
+  },
 } as const;

@@ -3,6 +3,7 @@ import { englishOf } from '../../../shared/i18n/englishOf';
 import type { Phrase, PhraseValue } from '../../../shared/i18n/phrase';
 import { PROBLEM_MESSAGES } from '../../../shared/i18n/problemMessages';
 import { verifyBackup } from '../../../shared/backup/verifyBackup';
+import { readModelFolder } from '../../../shared/suggest/model/modelFolder';
 import { applyMetaSidecars } from '../../../shared/formats/common/metaSidecar';
 import type { InputFile, ParseResult, Problem } from '../../../shared/formats/exchange';
 import { FORMATS } from '../../../shared/formats/registry';
@@ -297,6 +298,27 @@ async function backupProblems(): Promise<Problem[]> {
   return out;
 }
 
+// Model folders missing their files, or holding broken ones.
+const BROKEN_MODELS: Record<string, string>[] = [
+  { 'gliner_config.json': '{}' },
+  {},
+  { 'config.json': '{', 'tokenizer.json': '[]', 'tokenizer_config.json': '3' },
+  { 'config.json': '{}', 'tokenizer.json': '{}' },
+  { 'config.json': '{"id2label": {}}' },
+  { 'config.json': '{"id2label": {"0": "O", "2": "B-PER"}}' },
+  { 'config.json': '{"id2label": {"0": 7}}' },
+];
+
+/** The phrases of what is wrong with the broken model folders. */
+async function modelProblems(): Promise<Phrase[]> {
+  const out: Phrase[] = [];
+  for (const files of BROKEN_MODELS) {
+    const read = await readModelFolder({ name: 'model', read: (path) => Promise.resolve(path in files ? new TextEncoder().encode(files[path]) : undefined) });
+    if (!read.ok) out.push(...read.problems);
+  }
+  return out;
+}
+
 /** Every problem the broken inputs give. */
 async function everyProblem(): Promise<Problem[]> {
   const out: Problem[] = await backupProblems();
@@ -333,6 +355,20 @@ describe('problems of broken files and backups', () => {
         expect(englishOf(p.phrase!)).toBe(p.message);
         expect(plainSaid(p.phrase!), p.message).toEqual([]);
         expect(sayPhrase(p.phrase!), p.message).toMatch(/[\u0621-\u064a]/);
+      }
+    } finally {
+      followPrefs({ language: 'en', digits: 'latn' });
+    }
+  });
+
+  it('of a model folder are phrases the interface says in Arabic', async () => {
+    const problems = await modelProblems();
+    expect(problems.length).toBeGreaterThan(10);
+    followPrefs({ language: 'ar', digits: 'arab' });
+    try {
+      for (const p of problems) {
+        expect(plainSaid(p), englishOf(p)).toEqual([]);
+        expect(sayPhrase(p), englishOf(p)).toMatch(/[\u0621-\u064a]/);
       }
     } finally {
       followPrefs({ language: 'en', digits: 'latn' });
