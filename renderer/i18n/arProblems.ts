@@ -397,4 +397,10 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
       'يعطي \u2068{{file}}\u2069 لكل وحدة عددًا من الدرجات قدره {{scores, d}}، لكن \u2068id2label\u2069 في \u2068config.json\u2069 يسمّي عددًا من التسميات قدره {{labels, d}}',
     failed: 'أخفق \u2068{{file}}\u2069 في أول جملة: \u2068{{detail}}\u2069',
   },
+  labelMap: {
+    notText: 'المدخل \u2068{{entry}}\u2069 {{problem, said}}',
+    form: '\u2068"{{entry}}"\u2069 ليس على الصورة FROM=TO (وإن كان TO فارغًا أُسقطت التسمية)',
+    twice: 'التسمية \u2068"{{label}}"\u2069 مطابَقة مرتين',
+    space: 'في الهدف \u2068"{{label}}"\u2069 مسافة',
+  },
 };

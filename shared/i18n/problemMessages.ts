@@ -349,4 +349,10 @@ export const PROBLEM_MESSAGES = {
     scores: "{{file}} gives {{scores, d}} scores per token, but config.json's id2label names {{labels, d}} labels",
     failed: '{{file}} failed on a first sentence: {{detail}}',
   },
+  labelMap: {
+    notText: '{{entry}} {{problem, said}}',
+    form: '"{{entry}}" is not of the form FROM=TO (an empty TO drops the label)',
+    twice: 'the label "{{label}}" is mapped twice',
+    space: 'the target "{{label}}" has white space',
+  },
 } as const;
