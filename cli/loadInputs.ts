@@ -1,3 +1,4 @@
+import { englishOf } from '../shared/i18n/englishOf';
 import type { ExchangeDocument, Format, ParseResult, Problem } from '../shared/formats/exchange';
 import { applyLabelMap, parseLabelMap } from '../shared/formats/labelMap';
 import { FORMAT_NAMES, formatByName } from '../shared/formats/registry';
@@ -30,8 +31,8 @@ export function resolveFormat(name: string | undefined, flag: string, io: CliIo)
  */
 export async function loadInputs(paths: readonly string[], format: Format, options: CliOptions, io: CliIo): Promise<Loaded | null> {
   const map = parseLabelMap(options.map ?? '');
-  if (typeof map === 'string') {
-    io.err(`hashiya: --map: ${map}\n`);
+  if ('code' in map) {
+    io.err(`hashiya: --map: ${englishOf(map)}\n`);
     return null;
   }
   const read = await readInputs(paths, format.extensions, format.companions, format.sidecar);

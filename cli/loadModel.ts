@@ -1,3 +1,4 @@
+import { englishOf } from '../shared/i18n/englishOf';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -73,5 +74,5 @@ export async function loadModel(dir: string, io: CliIo): Promise<TokenClassifier
     const file = (error as NodeJS.ErrnoException).path;
     return refuse([`${file ? path.relative(dir, file) : 'a file'} cannot be read: ${why}`]);
   }
-  return result.ok ? result.classifier : refuse(result.problems);
+  return result.ok ? result.classifier : refuse(result.problems.map(englishOf));
 }

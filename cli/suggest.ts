@@ -1,3 +1,4 @@
+import { englishOf } from '../shared/i18n/englishOf';
 import type { ExchangeDocument, ExchangeSpan, Format } from '../shared/formats/exchange';
 import { MULTI_FILE_FORMATS } from '../shared/formats/registry';
 import { DEFAULT_LABELS } from '../shared/model/label';
@@ -53,7 +54,7 @@ function mappingFor(classifier: TokenClassifier, spec: string | undefined, label
   const { types } = classifier.info;
   const mapping = guessMapping(types, labels);
   const given = parseLabelMap(spec ?? '');
-  if (typeof given === 'string') return given;
+  if ('code' in given) return englishOf(given);
   for (const [type, label] of given) {
     if (!types.includes(type)) return `the model has no entity type "${type}" (its types: ${types.join(', ')})`;
     if (label && !labels.includes(label)) return `"${label}" is not one of the labels suggested (${labels.join(', ')})`;

@@ -28,6 +28,12 @@ interface HeldLayer {
 }
 
 /**
+ * What the engine says when a table it was asked about was read again meanwhile. It runs in
+ * a worker, which does not follow the interface's language: the window says it (`claimsHosts`).
+ */
+export const STALE_CLAIMS = 'the claims were read again meanwhile';
+
+/**
  * The claims table of each layer loaded, kept between openings and brought up to date from
  * what the windows say they stored (`changed`): a document's spans or record re-read alone,
  * anything wholesale (an import, a restore, a label or entity edit) read again in full.
@@ -39,7 +45,7 @@ export function claimsEngine(repo: Pick<Repository, 'claimSources'>, pageSize = 
 
   const held = (version: number): ClaimsTable => {
     for (const l of layers.values()) if (l.version === version && l.table) return l.table;
-    throw new Error('the claims were read again meanwhile');
+    throw new Error(STALE_CLAIMS);
   };
 
   function show(table: ClaimsTable, filter: ClaimFilter, grouping: ClaimGrouping): ClaimsShown {

@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n';
 import type { Repository } from '../db/repository';
-import { claimsEngine } from './claimsEngine';
+import { claimsEngine, STALE_CLAIMS } from './claimsEngine';
 import type { ClaimsHost } from './claimsHost';
 import type { ClaimsWorkerReply, ClaimsWorkerRequest } from './claimsWorker';
 
@@ -25,7 +25,7 @@ export function workerClaimsHost(dbName: string): ClaimsHost | null {
       if (m.type === 'progress') return p.progress?.(m.done, m.total);
       pending.delete(m.id);
       if (m.type === 'done') p.resolve(m.value);
-      else p.reject(new Error(m.message));
+      else p.reject(new Error(m.message === STALE_CLAIMS ? t('lastEnglish.claimsStale') : m.message));
     };
     w.onerror = (e) => {
       // A worker that stopped takes its tables with it; the next request starts a fresh one.

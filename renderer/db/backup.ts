@@ -3,6 +3,7 @@ import { withLabelRoles } from '../../shared/model/withLabelRoles';
 import { serializeBackup, type BackupPage } from '../../shared/backup/serializeBackup';
 import { BACKUP_TABLES, type BackupTableName } from '../../shared/backup/tableShapes';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
+import { t } from '../i18n/i18n';
 import { addInSlices } from './addInSlices';
 import { transactionStream } from './transactionStream';
 
@@ -53,7 +54,7 @@ const withRolesIfLabels = (s: { readonly key: string; readonly value: unknown })
 export async function restoreBackup(db: Dexie, backup: VerifiedBackup, onProgress?: (done: number, total: number) => void): Promise<void> {
   const unknown = db.tables.filter((t) => !Object.hasOwn(BACKUP_TABLES, t.name)).map((t) => t.name);
   // A table backups do not know would be emptied and never refilled.
-  if (unknown.length) throw new Error(`backups do not know the table${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}: nothing was restored`);
+  if (unknown.length) throw new Error(t('lastEnglish.unknownTables', { count: unknown.length, tables: unknown.join(', ') }));
   const tables = db.tables as Table<unknown>[];
   const total = tables.reduce((n, t) => n + backup.tables[t.name as BackupTableName].length, 0);
   let done = 0;

@@ -15,6 +15,7 @@ import { reviewState, type ReviewState } from '../../shared/review/reviewState';
 import { placeKey, type Rejection } from '../../shared/suggest/rejection';
 import { withheld, type Placed } from '../../shared/suggest/withheld';
 import Dexie from 'dexie';
+import { t } from '../i18n/i18n';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
 import { addInSlices } from './addInSlices';
 import { applyReplicated, type Replicated } from './applyReplicated';
@@ -325,7 +326,7 @@ export function repository(db: HashiyaDb) {
         }
         for (const a of plan.attachments) {
           const doc = await db.documents.get(a.docId);
-          if (!doc) throw new Error(`document «${a.title}» left the library during the import`);
+          if (!doc) throw new Error(t('lastEnglish.docLeftDuringImport', { title: a.title }));
           const stored = await db.spans.where('docId').equals(a.docId).toArray();
           const key = (s: Span) => `${s.start}:${s.end}:${s.label}:${s.annotator}`;
           const seen = new Set(stored.map(key));
@@ -508,7 +509,7 @@ export function repository(db: HashiyaDb) {
           db.rejections.where('docId').equals(docId).toArray(),
           db.statuses.get([docId, annotator]),
         ]);
-        if (!record) throw new Error('the document is no longer in the library');
+        if (!record) throw new Error(t('lastEnglish.docGone'));
         const mine: Placed[] = stored.filter((s) => s.annotator === annotator);
         const refused = new Set(rejected.filter((r) => r.annotator === annotator).map(placeKey));
         const spans: Span[] = [];
@@ -527,7 +528,7 @@ export function repository(db: HashiyaDb) {
           ...(before === 'new' ? { status: { annotator, before, after: 'in-progress' as const } } : {}),
         };
         const outcome = await this.saveChanges([change], now);
-        if (outcome.refused.length) throw new Error('another window changed the document meanwhile');
+        if (outcome.refused.length) throw new Error(t('lastEnglish.changedElsewhere'));
         return change;
       });
     },

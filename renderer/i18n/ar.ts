@@ -1391,4 +1391,16 @@ export const ar = {
     showHelp: 'إظهار المساعدة',
     hideHelp: 'إخفاء المساعدة',
   },
+  lastEnglish: {
+    docLeftDuringImport: 'خرجت الوثيقة «{{title}}» من المكتبة أثناء الاستيراد',
+    docGone: 'لم تعد الوثيقة في المكتبة',
+    changedElsewhere: 'غيّرت نافذة أخرى الوثيقة في الأثناء',
+    unknownTables_zero: 'لا تعرف النسخ الاحتياطية الجداول \u2068{{tables}}\u2069: لم يُستعد شيء',
+    unknownTables_one: 'لا تعرف النسخ الاحتياطية الجدول \u2068{{tables}}\u2069: لم يُستعد شيء',
+    unknownTables_two: 'لا تعرف النسخ الاحتياطية الجدولين \u2068{{tables}}\u2069: لم يُستعد شيء',
+    unknownTables_few: 'لا تعرف النسخ الاحتياطية الجداول \u2068{{tables}}\u2069: لم يُستعد شيء',
+    unknownTables_many: 'لا تعرف النسخ الاحتياطية الجداول \u2068{{tables}}\u2069: لم يُستعد شيء',
+    unknownTables_other: 'لا تعرف النسخ الاحتياطية الجداول \u2068{{tables}}\u2069: لم يُستعد شيء',
+    claimsStale: 'قُرئت الادعاءات مرة أخرى في الأثناء',
+  },
 };

@@ -1096,4 +1096,12 @@ export const en = {
     showHelp: 'Show help',
     hideHelp: 'Hide help',
   },
+  lastEnglish: {
+    docLeftDuringImport: 'document «{{title}}» left the library during the import',
+    docGone: 'the document is no longer in the library',
+    changedElsewhere: 'another window changed the document meanwhile',
+    unknownTables_one: 'backups do not know the table {{tables}}: nothing was restored',
+    unknownTables_other: 'backups do not know the tables {{tables}}: nothing was restored',
+    claimsStale: 'the claims were read again meanwhile',
+  },
 };

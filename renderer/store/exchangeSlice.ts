@@ -1,3 +1,4 @@
+import { sayPhrase } from '../i18n/sayPhrase';
 import { zipSync, strToU8 } from 'fflate';
 import type { StateCreator } from 'zustand';
 import { throttle } from './throttle';
@@ -52,8 +53,8 @@ export const exchangeSlice =
         const format = formatByName(formatName);
         if (!format) return;
         const map = parseLabelMap(options.map);
-        if (typeof map === 'string') {
-          get().notify({ kind: 'error', text: t('imports.labelMapping', { message: map }) });
+        if ('code' in map) {
+          get().notify({ kind: 'error', text: t('imports.labelMapping', { message: sayPhrase(map) }) });
           return;
         }
         const planOptions = { annotator: options.annotator.trim() || get().annotator || 'analyst', now: deps.now(), newId: deps.newId };

@@ -1,3 +1,4 @@
+import { sayPhrase } from '../i18n/sayPhrase';
 import { t } from '../i18n/i18n';
 import type { Suggestion } from '../../shared/suggest/recommender';
 import type { LabelMapping } from '../../shared/suggest/model/labelMapping';
@@ -51,7 +52,8 @@ export function onnxModelRunner(): ModelRunner {
     async load(source) {
       const a = await ask({ type: 'load', source });
       if (a.type === 'loaded') return { ok: true, info: a.info };
-      if (a.type === 'failed') return { ok: false, problems: a.problems };
+      // The worker's phrases are said here, where the interface's language is known.
+      if (a.type === 'failed') return { ok: false, problems: a.problems.map(sayPhrase) };
       return { ok: false, problems: [a.type === 'error' ? a.message : t('moduleText.modelNoAnswer')] };
     },
     async suggest(text, mapping) {

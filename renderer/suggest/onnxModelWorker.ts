@@ -1,3 +1,4 @@
+import type { Phrase } from '../../shared/i18n/phrase';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import type { Suggestion } from '../../shared/suggest/recommender';
 import type { LabelMapping } from '../../shared/suggest/model/labelMapping';
@@ -14,7 +15,7 @@ export type ModelWorkerRequest =
 /** What the model worker answers, to the request with the same id. */
 export type ModelWorkerAnswer =
   | { readonly id: number; readonly type: 'loaded'; readonly info: ModelInfo }
-  | { readonly id: number; readonly type: 'failed'; readonly problems: readonly string[] }
+  | { readonly id: number; readonly type: 'failed'; readonly problems: readonly Phrase[] }
   | { readonly id: number; readonly type: 'suggested'; readonly suggestions: readonly Suggestion[] }
   | { readonly id: number; readonly type: 'error'; readonly message: string };
 

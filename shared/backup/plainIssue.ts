@@ -1,13 +1,14 @@
 import type { z } from 'zod';
+import { phrase, type Phrase } from '../i18n/phrase';
 
-const KINDS: Readonly<Record<string, string>> = {
-  int: 'a whole number',
-  number: 'a number',
-  string: 'text',
-  array: 'a list',
-  object: 'an object',
-  tuple: 'a pair of numbers',
-  boolean: 'true or false',
+// The kinds a row's fields are, each a phrase of its own (`issue.int`: "a whole number").
+const KINDS = ['int', 'number', 'string', 'array', 'object', 'tuple', 'boolean'] as const;
+const isKind = (k: string): k is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(k);
+
+// The messages of our own checks (tableShapes.ts), each a phrase.
+const OWN_MESSAGES: Readonly<Record<string, 'issue.hex' | 'issue.afterStart'>> = {
+  'must be 64 lowercase hex digits': 'issue.hex',
+  'must be after start': 'issue.afterStart',
 };
 
 /** `tokens[0][1]` for the path ["tokens", 0, 1]. */
@@ -16,26 +17,30 @@ function fieldName(path: readonly PropertyKey[]): string {
 }
 
 /**
- * One zod issue in plain words, naming the field: `start should be a whole number`, `label
+ * One zod issue in plain words (a phrase), naming the field: `start should be a whole number`, `label
  * should not be empty`. Issues need their input (`safeParse(v, { reportInput: true })`) to
  * tell a missing field from a wrong one.
  */
-export function plainIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length ? fieldName(issue.path) : 'the row';
+export function plainIssue(issue: z.core.$ZodIssue): Phrase {
+  const field = issue.path.length ? phrase('issue.field', { name: fieldName(issue.path) }) : phrase('issue.theRow');
   switch (issue.code) {
     case 'invalid_type':
-      if (!('input' in issue) || issue.input === undefined) return `${field} is missing`;
-      return `${field} should be ${KINDS[issue.expected] ?? issue.expected}`;
+      if (!('input' in issue) || issue.input === undefined) return phrase('issue.missing', { field });
+      return isKind(issue.expected)
+        ? phrase('issue.shouldBe', { field, kind: phrase(`issue.${issue.expected}`) })
+        : phrase('issue.shouldBeNamed', { field, kind: issue.expected });
     case 'too_small':
-      if (issue.origin === 'string') return `${field} should not be empty`;
-      if (issue.origin === 'number') return `${field} should not be negative`;
-      return `${field} should have at least ${issue.minimum} items`;
+      if (issue.origin === 'string') return phrase('issue.notEmpty', { field });
+      if (issue.origin === 'number') return phrase('issue.notNegative', { field });
+      return phrase('issue.atLeast', { field, items: Number(issue.minimum) });
     case 'too_big':
-      return `${field} should have at most ${issue.maximum} items`;
+      return phrase('issue.atMost', { field, items: Number(issue.maximum) });
     case 'invalid_value':
-      return `${field} should be one of ${issue.values.map(String).join(', ')}`;
-    default:
+      return phrase('issue.oneOf', { field, values: issue.values.map(String).join(', ') });
+    default: {
       // Our own checks (refine, regex) carry their message in plain words already.
-      return `${field} ${issue.message}`;
+      const own = OWN_MESSAGES[issue.message];
+      return own ? phrase(own, { field }) : phrase('issue.other', { field, message: issue.message });
+    }
   }
 }

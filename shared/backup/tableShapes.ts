@@ -1,3 +1,5 @@
+import { englishOf } from '../i18n/englishOf';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { z } from 'zod';
 import { DOC_STATUSES, type DocStatusRecord } from '../model/docStatus';
 import type { DocumentRecord, DocumentText } from '../model/document';
@@ -153,7 +155,12 @@ export const BACKUP_TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTableName[
 
 /** `n` rows of table `t` in words: "1 document", "40 spans". */
 export function countOf(t: BackupTableName, n: number): string {
-  return `${n} ${n === 1 ? BACKUP_TABLES[t].one : BACKUP_TABLES[t].many}`;
+  return englishOf(rowsOf(t, n));
+}
+
+/** `n` rows of table `t` as a phrase, for the interface to say in its language. */
+export function rowsOf(t: BackupTableName, n: number): Phrase {
+  return phrase(`rows.${t}`, { count: n });
 }
 
 /** Whether `name` is a table that a backup of schema version `schema` may hold. */

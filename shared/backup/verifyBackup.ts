@@ -4,8 +4,10 @@ import type { Problem } from '../formats/exchange';
 import { ByteLineSplitter } from '../text/byteLineSplitter';
 import { sha256Hex } from '../text/sha256';
 import { BACKUP_FORMAT, BACKUP_SCHEMA, type BackupHeader } from './backupFormat';
+import { phrase, type Phrase } from '../i18n/phrase';
+import { problemAt } from '../formats/problemAt';
 import { plainIssue } from './plainIssue';
-import { BACKUP_TABLE_NAMES, BACKUP_TABLES, countOf, isBackupTable, type BackupRows, type BackupTableName, type BackupTables } from './tableShapes';
+import { BACKUP_TABLE_NAMES, BACKUP_TABLES, isBackupTable, rowsOf, type BackupRows, type BackupTableName, type BackupTables } from './tableShapes';
 
 declare const verified: unique symbol;
 
@@ -17,6 +19,9 @@ export interface VerifiedBackup {
   readonly counts: Readonly<Record<BackupTableName, number>>;
   readonly tables: BackupTables;
 }
+
+/** A table's row in words ("document"), as a phrase. */
+const tableName = (t: BackupTableName): Phrase => phrase(`table.${t}`);
 
 /** The verdict on a backup file: the backup, or every problem found in it. */
 export type BackupCheck = { readonly ok: true; readonly backup: VerifiedBackup } | { readonly ok: false; readonly problems: readonly Problem[] };
@@ -87,9 +92,9 @@ class BackupReader {
   end(): BackupCheck {
     for (const l of this.splitter.end()) this.line(l.line, l.bytes, false);
     const last = this.splitter.lines;
-    if (last === 0) this.problem(1, 'the file is empty: it is not a Hashiya backup');
+    if (last === 0) this.problem(1, phrase('backup.empty'));
     else if (!this.stopped && !this.trailerLine) {
-      this.problem(last, 'the file ends before the backup’s last line: it is truncated, and rows after this point are missing');
+      this.problem(last, phrase('backup.truncated'));
     }
     // Only a whole file, every line of it a row, tells which links are missing; a file cut
     // short or with a line that cannot be read would list every row after it.
@@ -100,14 +105,14 @@ class BackupReader {
     return { ok: true, backup: { header: this.header, counts, tables } as unknown as VerifiedBackup };
   }
 
-  private problem(line: number, message: string): void {
-    this.problems.push({ file: this.file, line, message });
+  private problem(line: number, said: Phrase): void {
+    this.problems.push(problemAt(this.file, line, said));
   }
 
   private line(n: number, bytes: Uint8Array, withLf: boolean): void {
     if (this.stopped) return;
     if (this.trailerLine) {
-      this.problem(n, 'there is more after the backup’s last line: the file was changed after it was written');
+      this.problem(n, phrase('backup.moreAfter'));
       this.stopped = true;
       return;
     }
@@ -117,7 +122,7 @@ class BackupReader {
     } catch {
       text = null;
       if (n !== 1) {
-        this.problem(n, 'this line is not UTF-8 text');
+        this.problem(n, phrase('backup.notUtf8'));
         this.unreadable++;
       }
     }
@@ -132,45 +137,40 @@ class BackupReader {
 
   private readHeader(value: unknown): void {
     if (!isObject(value) || typeof value.hashiya_backup !== 'number') {
-      this.problem(1, 'this is not a Hashiya backup: its first line is not a backup header');
+      this.problem(1, phrase('backup.notBackup'));
       this.stopped = true;
       return;
     }
     if (value.hashiya_backup !== BACKUP_FORMAT) {
-      this.problem(
-        1,
-        `this backup is in format ${value.hashiya_backup}, which this version of Hashiya cannot read (it reads format ${BACKUP_FORMAT}): update Hashiya to restore it`,
-      );
+      this.problem(1, phrase('backup.format', { format: value.hashiya_backup, reads: BACKUP_FORMAT }));
       this.stopped = true;
       return;
     }
     const { schema, created, app } = value;
-    if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1)
-      this.problem(1, 'the header’s schema should be a database version (a whole number from 1)');
+    if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1) this.problem(1, phrase('backup.schema'));
     else if (schema > BACKUP_SCHEMA) {
-      this.problem(
-        1,
-        `this backup was made by a newer Hashiya (database schema ${schema}; this version knows up to ${BACKUP_SCHEMA}): update Hashiya to restore it`,
-      );
+      this.problem(1, phrase('backup.newer', { schema, knows: BACKUP_SCHEMA }));
     } else this.schema = schema;
-    if (typeof created !== 'string' || Number.isNaN(Date.parse(created))) this.problem(1, 'the header’s created should be a date and time');
-    if (typeof app !== 'string') this.problem(1, 'the header’s app should name the Hashiya version that made the backup');
+    if (typeof created !== 'string' || Number.isNaN(Date.parse(created))) this.problem(1, phrase('backup.created'));
+    if (typeof app !== 'string') this.problem(1, phrase('backup.app'));
     if (typeof schema === 'number' && typeof created === 'string' && typeof app === 'string')
       this.header = { hashiya_backup: BACKUP_FORMAT, schema, created, app };
   }
 
   private readRow(n: number, text: string, value: unknown): void {
-    if (text === '') return this.problem(n, 'an empty line: a backup has none');
+    if (text === '') return this.problem(n, phrase('backup.emptyLine'));
     if (!isObject(value) || typeof value.t !== 'string' || !isObject(value.r)) {
       this.unreadable++;
-      return this.problem(n, value === undefined ? 'this line is not JSON' : 'this line is not a backup row ({"t": table, "r": row})');
+      return this.problem(n, phrase(value === undefined ? 'backup.notJson' : 'backup.notRow'));
     }
     const t = value.t;
     this.seen.set(t, (this.seen.get(t) ?? 0) + 1);
     if (this.schema === null) return;
     if (!isBackupTable(t, this.schema)) {
-      const why = Object.hasOwn(BACKUP_TABLES, t) ? `a backup of database schema ${this.schema} has no such table` : 'Hashiya has no such table';
-      return this.problem(n, `a row of table "${t}": ${why}`);
+      return this.problem(
+        n,
+        Object.hasOwn(BACKUP_TABLES, t) ? phrase('backup.tableNotInSchema', { table: t, schema: this.schema }) : phrase('backup.noTable', { table: t }),
+      );
     }
     this.addRow(t, n, value.r);
   }
@@ -179,14 +179,14 @@ class BackupReader {
     const spec = BACKUP_TABLES[t];
     const parsed = spec.shape.safeParse(value, { reportInput: true });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) this.problem(n, `a ${spec.one} row: ${plainIssue(issue)}`);
+      for (const issue of parsed.error.issues) this.problem(n, phrase('backup.badRow', { table: tableName(t), problem: plainIssue(issue) }));
       if (t === 'documents' && isObject(value) && typeof value.id === 'string') this.damagedDocs.add(value.id);
       return;
     }
     const key = spec.key(parsed.data);
     const keys = this.keys.get(t)!;
     const first = keys.get(key);
-    if (first !== undefined) return this.problem(n, `a second ${spec.one} with the key ${key} (the first is at line ${first})`);
+    if (first !== undefined) return this.problem(n, phrase('backup.keyTwice', { table: tableName(t), key, first }));
     keys.set(key, n);
     this.rows[t].push({ line: n, row: parsed.data });
     if (t === 'texts') {
@@ -200,18 +200,18 @@ class BackupReader {
     const digest = bytesToHex(this.hash.digest());
     const { counts, sha256: claimed } = value;
     if (typeof claimed !== 'string' || claimed !== digest) {
-      this.problem(n, 'the checksum does not match: the file was changed or damaged after it was written');
+      this.problem(n, phrase('backup.checksum'));
     }
     if (!isObject(counts) || !Object.values(counts).every((c) => typeof c === 'number' && Number.isInteger(c) && c >= 0)) {
-      return this.problem(n, 'the last line should count the rows of every table');
+      return this.problem(n, phrase('backup.counts'));
     }
     // A line that cannot be read belongs to no table; the checksum has told of it already.
     if (this.unreadable) return;
     for (const t of new Set([...Object.keys(counts), ...this.seen.keys()])) {
       const said = (counts[t] as number | undefined) ?? 0;
       const held = this.seen.get(t) ?? 0;
-      const words = Object.hasOwn(BACKUP_TABLES, t) ? countOf(t as BackupTableName, said) : `${said} rows of table "${t}"`;
-      if (said !== held) this.problem(n, `the last line counts ${words}, but the file holds ${held}`);
+      const rows = Object.hasOwn(BACKUP_TABLES, t) ? rowsOf(t as BackupTableName, said) : phrase('rows.unknown', { rows: said, table: t });
+      if (said !== held) this.problem(n, phrase('backup.countDiffers', { rows, held }));
     }
   }
 
@@ -223,27 +223,26 @@ class BackupReader {
     for (const { line, row } of this.rows.texts) {
       const doc = docs.get(row.docId);
       if (!doc) {
-        if (!this.damagedDocs.has(row.docId)) this.problem(line, `a text for document ${row.docId}, which is not in the backup`);
+        if (!this.damagedDocs.has(row.docId)) this.problem(line, phrase('backup.textWithoutDoc', { doc: row.docId }));
         continue;
       }
       doc.hasText = true;
-      if (this.textShas.get(row.docId) !== doc.sha)
-        this.problem(line, `the text of document ${row.docId} does not have the document’s SHA-256: the text was changed`);
+      if (this.textShas.get(row.docId) !== doc.sha) this.problem(line, phrase('backup.textChanged', { doc: row.docId }));
       else doc.length = row.text.length;
     }
-    for (const [id, doc] of docs) if (!doc.hasText) this.problem(doc.line, `document ${id} has no text in the backup`);
+    for (const [id, doc] of docs) if (!doc.hasText) this.problem(doc.line, phrase('backup.noText', { doc: id }));
     for (const { line, row } of this.rows.spans) {
       const doc = docs.get(row.docId);
       if (!doc) {
-        if (!this.damagedDocs.has(row.docId)) this.problem(line, `span ${row.id} belongs to document ${row.docId}, which is not in the backup`);
+        if (!this.damagedDocs.has(row.docId)) this.problem(line, phrase('backup.spanWithoutDoc', { span: row.id, doc: row.docId }));
       } else if (doc.length !== undefined && row.end > doc.length) {
-        this.problem(line, `span ${row.id} ends at ${row.end}, past the end of its document’s text (${doc.length})`);
+        this.problem(line, phrase('backup.spanPastEnd', { span: row.id, end: row.end, length: doc.length }));
       }
     }
     for (const t of ['statuses', 'decisions'] as const) {
       for (const { line, row } of this.rows[t]) {
         if (!docs.has(row.docId) && !this.damagedDocs.has(row.docId))
-          this.problem(line, `a ${BACKUP_TABLES[t].one} for document ${row.docId}, which is not in the backup`);
+          this.problem(line, phrase('backup.rowWithoutDoc', { table: tableName(t), doc: row.docId }));
       }
     }
   }

@@ -1,9 +1,10 @@
-import { englishOf } from '../i18n/englishOf';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { titleFromFileName } from '../model/titleFromFileName';
 import { tokenIndex, tokensInRange } from '../text/tokenIndex';
 import { utf16 } from '../text/units';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import { addDocument } from './addDocument';
+import { problemAt } from './problemAt';
 import { uniqueBaseNames } from './brat/uniqueBaseNames';
 import { chooseChunks, type TokenChunk } from './conll/chooseChunks';
 import { columnLayout } from './conll/columnLayout';
@@ -113,7 +114,7 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
     at = next;
     if (!m && raw === '') break; // the file ended with a line break
 
-    const problem = (message: string) => section.problems.push({ file: name, line, message });
+    const problem = (said: Phrase) => section.problems.push(problemAt(name, line, said));
     let blank = true;
     for (let i = 0; i < raw.length; i++) {
       const c = raw.charCodeAt(i);
@@ -129,12 +130,12 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
     }
     const lone = unpairedSurrogateProblem(raw);
     if (lone) {
-      problem(`the line ${englishOf(lone)}`);
+      problem(phrase('brat.lineNotText', { problem: lone }));
       continue;
     }
     const first = raw.charCodeAt(0);
     if (first === 0x20 || first === 0x09) {
-      problem('the line begins with a space or tab, so it has no token');
+      problem(phrase('conll.spaceFirst'));
       continue;
     }
     const fields = raw.replace(TRAILING_BLANKS, '').split(FIELD_SEPARATOR);
@@ -147,7 +148,7 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
       continue;
     }
     if (fields.length < 2) {
-      problem(`the token ${JSON.stringify(token)} has no tag`);
+      problem(phrase('conll.noTag', { token: JSON.stringify(token) }));
       continue;
     }
     const tags: ChunkTag[] = [];
@@ -158,21 +159,17 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
       if (!tag) tagCache.set(raw, (tag = parseTag(raw)));
       if (tag.kind === 'bad') {
         // Columns are told from nested tags by the whole file: say why this one was read as a tag.
-        const why =
-          i < fields.length - 1
-            ? ' (every field after the token is read as a tag: the last column is the tag only when every line has the same number of columns)'
-            : '';
-        problem(tag.message + why);
+        problem(i < fields.length - 1 ? phrase('conll.inColumns', { problem: tag.phrase }) : tag.phrase);
       } else if (tag.kind === 'outside') outside = true;
       else {
         if (tag.bioes) {
           bioesSeen = true;
-          if (given === 'IOB1' || given === 'IOB2') problem(`the tag ${raw} is not part of ${given} (choose BIOES for E-, S-, L- and U- tags)`);
+          if (given === 'IOB1' || given === 'IOB2') problem(phrase('conll.notScheme', { tag: raw, scheme: given }));
         }
         tags.push(tag);
       }
     }
-    if (outside && fields.length - firstTag > 1) problem(`O cannot stand beside other tags: ${JSON.stringify(fields.slice(firstTag).join(' '))}`);
+    if (outside && fields.length - firstTag > 1) problem(phrase('conll.outsideBeside', { tags: JSON.stringify(fields.slice(firstTag).join(' ')) }));
     if (!section.inSentence) {
       section.sentences.push(section.tokens.length);
       section.inSentence = true;
@@ -186,7 +183,7 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
   const withTokens = sections.filter((s) => s.tokens.length > 0 || s.problems.length > 0);
   const emptyDocstarts = sections.filter((s) => s.docstart && s.tokens.length === 0 && s.problems.length === 0).length;
   if (withTokens.length === 0) {
-    result.problems.push({ file: name, line: 1, message: 'the file holds no tokens' });
+    result.problems.push(problemAt(name, 1, phrase('conll.noTokens')));
     result.rejected.push({ file: name, line: 1, text });
     return;
   }
@@ -220,7 +217,7 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
     addDocument(result, read, [sectionText]);
   });
   if (unlisted) {
-    result.problems.push({ file: name, line: unlisted.line, message: `${unlistedCount} more problem(s) in this file from this line on are not listed` });
+    result.problems.push(problemAt(name, unlisted.line, phrase('conll.more', { problems: unlistedCount })));
   }
 
   const scheme: ConllScheme = given ?? (bioesSeen ? 'BIOES' : counts.iBegan > 0 && counts.bAfterOutside === 0 ? 'IOB1' : 'IOB2');

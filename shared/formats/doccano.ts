@@ -1,5 +1,4 @@
-import { englishOf } from '../i18n/englishOf';
-import type { Phrase } from '../i18n/phrase';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { readDocumentMeta, writtenMeta } from '../model/readDocumentMeta';
 import { labelProblem } from '../model/labelProblem';
 import { codePointIndex, type CodePointIndex } from '../text/codepoints';
@@ -55,25 +54,25 @@ function parseDoccano(files: readonly InputFile[]): ParseResult {
   return parseJsonLines(files, readDoccanoLine);
 }
 
-function readDoccanoLine(src: string, file: string, line: number): ReadDocument | (Phrase | string)[] {
+function readDoccanoLine(src: string, file: string, line: number): ReadDocument | Phrase[] {
   const read = readDocumentLine(src);
   if (Array.isArray(read)) return read;
   const { value, text } = read;
   const index = codePointIndex(text);
-  const errors: string[] = [];
+  const errors: Phrase[] = [];
 
   let id: string | undefined;
   if (typeof value.id === 'string') id = value.id;
   else if (value.id !== undefined && value.id !== null) {
     const read = readId(value.id);
-    if (read === null) errors.push('"id" must be an integer or a string');
+    if (read === null) errors.push(phrase('doccano.idType'));
     else id = read;
   }
   const extra: Partial<Record<(typeof EXTRA_KEYS)[number], string>> = {};
   for (const k of EXTRA_KEYS) if (typeof value[k] === 'string') extra[k] = value[k];
 
   const lists = (['label', 'labels', 'entities'] as const).filter((k) => value[k] !== undefined);
-  if (lists.length > 1) return [...errors, `a line may hold only one of "label", "labels" and "entities" (found ${lists.map((k) => `"${k}"`).join(', ')})`];
+  if (lists.length > 1) return [...errors, phrase('doccano.oneList', { found: lists.map((k) => `"${k}"`).join(', ') })];
   const listKey = lists[0];
   // doccano's intent detection and sequence labelling also write "entities" as [start, end, "LABEL"] triples.
   const withIds = listKey === 'entities' && !(Array.isArray(value.entities) && Array.isArray(value.entities[0]));
@@ -84,28 +83,29 @@ function readDoccanoLine(src: string, file: string, line: number): ReadDocument 
   const relations: ExchangeRelation[] = [];
   if (value.relations !== undefined) {
     if (!withIds && Array.isArray(value.relations) && value.relations.length > 0) {
-      errors.push('"relations" need "entities" objects with ids to refer to');
+      errors.push(phrase('doccano.relationsNeedIds'));
     } else if (!Array.isArray(value.relations)) {
-      errors.push('"relations" must be an array');
+      errors.push(phrase('field.notArray', { field: '"relations"' }));
     } else {
       const ids = new Set(spans.map((s) => s.id!));
       for (const [k, r] of value.relations.entries()) {
         if (!isJsonObject(r)) {
-          errors.push(`relation ${k}: must be an object`);
+          errors.push(phrase('item.relation', { index: k, problem: phrase('field.mustBeObject') }));
           continue;
         }
         const head = readId(r.from_id);
         const child = readId(r.to_id);
         const badType = labelProblem(r.type);
-        if (head === null || child === null) errors.push(`relation ${k}: "from_id" and "to_id" must be entity ids`);
-        else if (badType) errors.push(`relation ${k}: "type" ${englishOf(badType)}`);
-        else if (!ids.has(head)) errors.push(`relation ${k}: "from_id" ${JSON.stringify(r.from_id)} is not the id of an entity in this line`);
-        else if (!ids.has(child)) errors.push(`relation ${k}: "to_id" ${JSON.stringify(r.to_id)} is not the id of an entity in this line`);
+        const relationProblem = (problem: Phrase) => errors.push(phrase('item.relation', { index: k, problem }));
+        if (head === null || child === null) relationProblem(phrase('doccano.relationIds'));
+        else if (badType) relationProblem(phrase('field.said', { field: '"type"', problem: badType }));
+        else if (!ids.has(head)) relationProblem(phrase('doccano.notEntity', { field: '"from_id"', id: JSON.stringify(r.from_id) }));
+        else if (!ids.has(child)) relationProblem(phrase('doccano.notEntity', { field: '"to_id"', id: JSON.stringify(r.to_id) }));
         else {
           // Only now is from_id known to be an id (a number or a string), safe to quote.
           const relation = { head, child, label: r.type as string };
-          const own = ownSourceProblem(relation, `entity ${JSON.stringify(r.from_id)}`);
-          if (own) errors.push(`relation ${k}: ${englishOf(own)}`);
+          const own = ownSourceProblem(relation, phrase('doccano.entityName', { id: JSON.stringify(r.from_id) }));
+          if (own) relationProblem(own);
           else relations.push(relation);
         }
       }
@@ -129,57 +129,55 @@ function readDoccanoLine(src: string, file: string, line: number): ReadDocument 
   };
 }
 
-function readEntities(value: unknown, index: CodePointIndex, errors: string[]): ExchangeSpan[] {
+function readEntities(value: unknown, index: CodePointIndex, errors: Phrase[]): ExchangeSpan[] {
   if (!Array.isArray(value)) {
-    errors.push('"entities" must be an array');
+    errors.push(phrase('field.notArray', { field: '"entities"' }));
     return [];
   }
   const spans: ExchangeSpan[] = [];
   const ids = new Set<string>();
   for (const [k, e] of value.entries()) {
+    const entityProblem = (problem: Phrase) => errors.push(phrase('item.entity', { index: k, problem }));
     if (!isJsonObject(e)) {
-      errors.push(`entity ${k}: must be an object`);
+      entityProblem(phrase('field.mustBeObject'));
       continue;
     }
     const id = readId(e.id);
     if (id === null) {
-      errors.push(`entity ${k}: "id" must be an integer or a non-empty string`);
+      entityProblem(phrase('doccano.entityId'));
       continue;
     }
     if (ids.has(id)) {
-      errors.push(`entity ${k}: id ${JSON.stringify(e.id)} is used by another entity`);
+      entityProblem(phrase('doccano.entityIdTwice', { id: JSON.stringify(e.id) }));
       continue;
     }
     ids.add(id);
     const range = readCodePointRange(index, e.start_offset, e.end_offset, ['"start_offset"', '"end_offset"']);
     const badLabel = labelProblem(e.label);
-    if (typeof range === 'string') errors.push(`entity ${k}: ${range}`);
-    else if (badLabel) errors.push(`entity ${k}: "label" ${englishOf(badLabel)}`);
+    if ('code' in range) entityProblem(range);
+    else if (badLabel) entityProblem(phrase('field.said', { field: '"label"', problem: badLabel }));
     else spans.push({ id, start: range.start, end: range.end, label: e.label as string });
   }
   return spans;
 }
 
-function readLabelTriples(value: unknown, key: string, index: CodePointIndex, errors: string[]): ExchangeSpan[] {
+function readLabelTriples(value: unknown, key: string, index: CodePointIndex, errors: Phrase[]): ExchangeSpan[] {
   if (!Array.isArray(value)) {
-    errors.push(`"${key}" must be an array`);
+    errors.push(phrase('field.notArray', { field: `"${key}"` }));
     return [];
   }
   const spans: ExchangeSpan[] = [];
   for (const [k, t] of value.entries()) {
+    const tripleProblem = (problem: Phrase) => errors.push(phrase('item.listed', { list: key, index: k, problem }));
     if (!Array.isArray(t) || t.length !== 3) {
-      const hint =
-        key === 'entities'
-          ? ' like the first entity (objects with ids, or triples, not both)'
-          : ' (a list of category names is text classification, not spans)';
-      errors.push(`${key} ${k}: must be [start, end, "label"]${hint}`);
+      tripleProblem(phrase(key === 'entities' ? 'doccano.tripleEntities' : 'doccano.tripleLabels'));
       continue;
     }
     const [start, end, label] = t as unknown[];
     const range = readCodePointRange(index, start, end);
     const badLabel = labelProblem(label);
-    if (typeof range === 'string') errors.push(`${key} ${k}: ${range}`);
-    else if (badLabel) errors.push(`${key} ${k}: the label ${englishOf(badLabel)}`);
+    if ('code' in range) tripleProblem(range);
+    else if (badLabel) tripleProblem(phrase('field.theLabel', { problem: badLabel }));
     else spans.push({ id: String(k), start: range.start, end: range.end, label: label as string });
   }
   return spans;

@@ -1,4 +1,3 @@
-import { englishOf } from '../i18n/englishOf';
 import { phrase, type Phrase } from '../i18n/phrase';
 import { parseJsonLines } from './parseJsonLines';
 import { DOC_STATUSES, type DocStatus } from '../model/docStatus';
@@ -36,17 +35,16 @@ import type {
 } from './exchange';
 
 /** How a relation names its spans' ids once read (Hashiya's `head_id`/`child_id`, or its older `head`/`child`). */
-function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): string | null {
+function checkRelationIds(relation: { head: unknown; child: unknown; label: unknown }, ids: ReadonlySet<string>): Phrase | null {
   const { head, child, label } = relation;
   if (typeof head !== 'string' || typeof child !== 'string' || typeof label !== 'string' || label === '') {
-    return 'needs its spans ("head_id" and "child_id", or "head_span" and "child_span") and a non-empty "label"';
+    return phrase('jsonl.relationNeeds');
   }
   const badLabel = labelProblem(label);
-  if (badLabel) return `"label" ${englishOf(badLabel)}`;
-  if (!ids.has(head)) return `"head" ${JSON.stringify(head)} is not the id of a span in this document`;
-  if (!ids.has(child)) return `"child" ${JSON.stringify(child)} is not the id of a span in this document`;
-  const own = ownSourceProblem(relation, phrase('doc.span', { span: JSON.stringify(head) }));
-  return own && englishOf(own);
+  if (badLabel) return phrase('field.said', { field: '"label"', problem: badLabel });
+  if (!ids.has(head)) return phrase('jsonl.notSpanId', { field: '"head"', id: JSON.stringify(head) });
+  if (!ids.has(child)) return phrase('jsonl.notSpanId', { field: '"child"', id: JSON.stringify(child) });
+  return ownSourceProblem(relation, phrase('doc.span', { span: JSON.stringify(head) }));
 }
 
 // ---- jsonlFormat: spaCy / Prodigy style JSON Lines over the exchange model ----
@@ -121,23 +119,23 @@ interface ReadSpan {
 }
 
 /** One line as a document, every problem found on it, or why it is left out. */
-function readJsonlDocument(src: string, file: string, line: number): ReadDocument | (Phrase | string)[] | { readonly skipped: string } {
+function readJsonlDocument(src: string, file: string, line: number): ReadDocument | Phrase[] | { readonly skipped: string } {
   const read = readDocumentLine(src);
   if (Array.isArray(read)) return read;
   const { value, text } = read;
   if (typeof value.answer === 'string' && LEFT_OUT_ANSWERS.includes(value.answer)) return { skipped: `answered "${value.answer}"` };
-  const errors: string[] = [];
+  const errors: Phrase[] = [];
 
   let meta: Record<string, unknown> = {};
   if (value.meta !== undefined) {
     if (isObject(value.meta)) meta = value.meta;
-    else errors.push('"meta" must be an object');
+    else errors.push(phrase('field.notObject', { field: '"meta"' }));
   }
   const metaString = (key: string): string | undefined => {
     const v = meta[key];
     if (v === undefined) return undefined;
     if (typeof v !== 'string') {
-      errors.push(`"meta.${key}" must be a string`);
+      errors.push(phrase('field.notString', { field: `"meta.${key}"` }));
       return undefined;
     }
     return v;
@@ -145,7 +143,7 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
   const metaChoice = <T extends string>(key: string, choices: readonly T[]): T | undefined => {
     const v = metaString(key);
     if (v === undefined || choices.includes(v as T)) return v as T | undefined;
-    errors.push(`"meta.${key}" must be one of ${choices.join(', ')}`);
+    errors.push(phrase('field.oneOf', { field: `"meta.${key}"`, choices: choices.join(', ') }));
     return undefined;
   };
   const id = metaString('id');
@@ -155,14 +153,14 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
   let annotator = metaString('annotator');
   const layer = metaChoice<LayerKind>('layer', LAYER_KINDS);
   const status = metaChoice<DocStatus>('status', DOC_STATUSES);
-  if (meta.reviewed !== undefined && typeof meta.reviewed !== 'boolean') errors.push('"meta.reviewed" must be true or false');
+  if (meta.reviewed !== undefined && typeof meta.reviewed !== 'boolean') errors.push(phrase('field.notBoolean', { field: '"meta.reviewed"' }));
   const reviewed = typeof meta.reviewed === 'boolean' ? meta.reviewed : undefined;
   const labelSet = readLabelSet(meta.labels, errors);
   const documentMeta = readDocumentMeta(meta, 'meta.');
   errors.push(...documentMeta.problems);
   const entities = readEntities(meta.entities, errors);
   if (value._annotator_id !== undefined) {
-    if (typeof value._annotator_id !== 'string') errors.push('"_annotator_id" must be a string');
+    if (typeof value._annotator_id !== 'string') errors.push(phrase('field.notString', { field: '"_annotator_id"' }));
     else annotator ??= value._annotator_id;
   }
 
@@ -171,16 +169,16 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
   const lookup = tokens ? tokenIndex(asTokens(tokens)) : undefined;
 
   const read_: ReadSpan[] = [];
-  if (value.spans !== undefined && !Array.isArray(value.spans)) errors.push('"spans" must be an array');
+  if (value.spans !== undefined && !Array.isArray(value.spans)) errors.push(phrase('field.notArray', { field: '"spans"' }));
   const ids = new Set<string>();
   for (const [k, s] of (Array.isArray(value.spans) ? value.spans : []).entries()) {
     const span = readJsonlSpan(s, text, index, lookup);
-    if (typeof span === 'string') {
-      errors.push(`span ${k}: ${span}`);
+    if ('code' in span) {
+      errors.push(phrase('item.span', { index: k, problem: span }));
       continue;
     }
     if (span.span.id !== undefined) {
-      if (ids.has(span.span.id)) errors.push(`span ${k}: id ${JSON.stringify(span.span.id)} is used by another span`);
+      if (ids.has(span.span.id)) errors.push(phrase('item.span', { index: k, problem: phrase('jsonl.idTwice', { id: JSON.stringify(span.span.id) }) }));
       ids.add(span.span.id);
     }
     read_.push(span);
@@ -188,12 +186,13 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
   const spans = read_.map((r) => r.span);
   const known = new Set((entities ?? []).map((e) => e.id));
   for (const [k, s] of spans.entries()) {
-    if (s.entity !== undefined && !known.has(s.entity)) errors.push(`span ${k}: names entity ${JSON.stringify(s.entity)}, which "meta.entities" does not hold`);
+    if (s.entity !== undefined && !known.has(s.entity))
+      errors.push(phrase('item.span', { index: k, problem: phrase('jsonl.noEntity', { id: JSON.stringify(s.entity) }) }));
   }
 
   let relations: ExchangeRelation[] | undefined;
   if (value.relations !== undefined) {
-    if (!Array.isArray(value.relations)) errors.push('"relations" must be an array');
+    if (!Array.isArray(value.relations)) errors.push(phrase('field.notArray', { field: '"relations"' }));
     else {
       relations = [];
       // Spans a Prodigy relation names get an id of their own when the line gave them none.
@@ -208,19 +207,19 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
       };
       for (const [k, r] of value.relations.entries()) {
         if (!isObject(r)) {
-          errors.push(`relation ${k}: must be an object`);
+          errors.push(phrase('item.relation', { index: k, problem: phrase('field.mustBeObject') }));
           continue;
         }
         const ends = relationEnds(r, read_, index);
-        if (typeof ends === 'string') {
-          errors.push(`relation ${k}: ${ends}`);
+        if (ends !== null && 'code' in ends) {
+          errors.push(phrase('item.relation', { index: k, problem: ends }));
           continue;
         }
         const rel = ends
           ? { head: idOf(ends[0]), child: idOf(ends[1]), label: r.label }
           : { head: r.head_id ?? r.head, child: r.child_id ?? r.child, label: r.label };
         const bad = checkRelationIds(rel, ids);
-        if (bad) errors.push(`relation ${k}: ${bad}`);
+        if (bad) errors.push(phrase('item.relation', { index: k, problem: bad }));
         else relations.push(rel as ExchangeRelation);
       }
     }
@@ -254,39 +253,43 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
  * `token_end` of a span); null when the relation names its spans by id instead, or why it
  * names none of this line's spans.
  */
-function relationEnds(r: Record<string, unknown>, spans: readonly ReadSpan[], index: CodePointIndex): [number, number] | null | string {
+function relationEnds(r: Record<string, unknown>, spans: readonly ReadSpan[], index: CodePointIndex): [number, number] | null | Phrase {
   if (typeof r.head_id === 'string' || typeof r.child_id === 'string') return null;
-  const find = (side: 'head' | 'child'): number | string | null => {
+  const find = (side: 'head' | 'child'): number | Phrase | null => {
     const given = r[`${side}_span`];
     if (given !== undefined) {
-      if (!isObject(given)) return `"${side}_span" must be an object`;
+      if (!isObject(given)) return phrase('field.notObject', { field: `"${side}_span"` });
       const range = readCodePointRange(index, given.start, given.end);
-      if (typeof range === 'string') return `"${side}_span": ${range}`;
+      if ('code' in range) return phrase('field.at', { field: `"${side}_span"`, problem: range });
       const label = typeof given.label === 'string' ? given.label : undefined;
       const k = spans.findIndex((s) => s.span.start === range.start && s.span.end === range.end && (label === undefined || s.span.label === label));
-      return k >= 0 ? k : `"${side}_span" (${String(given.start)}..${String(given.end)}${label ? ` ${label}` : ''}) is not a span in this document`;
+      if (k >= 0) return k;
+      const [start, end] = [given.start as number, given.end as number];
+      return label
+        ? phrase('jsonl.notSpanLabel', { field: `"${side}_span"`, start, end, label })
+        : phrase('jsonl.notSpan', { field: `"${side}_span"`, start, end });
     }
     const token = r[side];
     if (typeof token !== 'number') return null;
     const matches = spans.flatMap((s, k) => (s.tokenEnd === token ? [k] : []));
     if (matches.length === 1) return matches[0]!;
     return matches.length
-      ? `"${side}" ${token} is the last token of ${matches.length} spans; give "${side}_span" to say which`
-      : `"${side}" ${token} is not the last token ("token_end") of a span in this document`;
+      ? phrase('jsonl.lastOfMany', { field: `"${side}"`, token, spans: matches.length, side: `"${side}_span"` })
+      : phrase('jsonl.notLastToken', { field: `"${side}"`, token });
   };
   const head = find('head');
   const child = find('child');
-  if (typeof head === 'string') return head;
-  if (typeof child === 'string') return child;
+  if (typeof head === 'object' && head !== null) return head;
+  if (typeof child === 'object' && child !== null) return child;
   if (head === null && child === null) return null;
-  if (head === null || child === null) return 'names one span by id and the other by position; give both the same way';
+  if (head === null || child === null) return phrase('jsonl.mixedEnds');
   return [head, child];
 }
 
 /** `meta.labels` as a label set with roles; undefined when absent or wrong (then said in `errors`). */
-function readLabelSet(value: unknown, errors: string[]): { name: string; role: LabelRole }[] | undefined {
+function readLabelSet(value: unknown, errors: Phrase[]): { name: string; role: LabelRole }[] | undefined {
   if (value === undefined) return undefined;
-  const wrong = () => void errors.push(`"meta.labels" must be a list of {"name", "role"}, the role one of ${LABEL_ROLES.join(', ')}`);
+  const wrong = () => void errors.push(phrase('jsonl.labelSet', { roles: LABEL_ROLES.join(', ') }));
   if (!Array.isArray(value)) return wrong();
   const out: { name: string; role: LabelRole }[] = [];
   for (const l of value) {
@@ -297,10 +300,10 @@ function readLabelSet(value: unknown, errors: string[]): { name: string; role: L
 }
 
 /** The line's `tokens` as UTF-16 pairs, checked against the text; undefined when there are none. */
-function readTokens(value: unknown, text: string, index: CodePointIndex, errors: string[]): [number, number][] | undefined {
+function readTokens(value: unknown, text: string, index: CodePointIndex, errors: Phrase[]): [number, number][] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    errors.push('"tokens" must be an array');
+    errors.push(phrase('field.notArray', { field: '"tokens"' }));
     return undefined;
   }
   const pairs: [number, number][] = [];
@@ -308,31 +311,31 @@ function readTokens(value: unknown, text: string, index: CodePointIndex, errors:
   let previousEnd = 0;
   for (const [k, t] of value.entries()) {
     if (!isObject(t)) {
-      errors.push(`token ${k}: must be an object`);
+      errors.push(phrase('item.token', { index: k, problem: phrase('field.mustBeObject') }));
       return undefined;
     }
     const range = readCodePointRange(index, t.start, t.end);
-    if (typeof range === 'string') {
-      errors.push(`token ${k}: ${range}`);
+    if ('code' in range) {
+      errors.push(phrase('item.token', { index: k, problem: range }));
       return undefined;
     }
     const a = t.start as number;
     if (a < previousEnd) {
-      errors.push(`token ${k}: starts at ${a}, before the previous token ends (${previousEnd}); tokens must be in order and must not overlap`);
+      errors.push(phrase('item.token', { index: k, problem: phrase('jsonl.tokenOrder', { start: a, end: previousEnd }) }));
       return undefined;
     }
     previousEnd = t.end as number;
     const slice = text.slice(range.start, range.end);
     if (t.text !== undefined && t.text !== slice) {
-      errors.push(`token ${k}: ${textMismatch(t.text, a, previousEnd, slice)}`);
+      errors.push(phrase('item.token', { index: k, problem: textMismatch(t.text, a, previousEnd, slice) }));
       return undefined;
     }
     if (t.id !== undefined && t.id !== k) {
-      errors.push(`token ${k}: "id" must be its position, ${k}`);
+      errors.push(phrase('item.token', { index: k, problem: phrase('jsonl.tokenId', { index: k }) }));
       return undefined;
     }
     if (t.ws !== undefined && typeof t.ws !== 'boolean') {
-      errors.push(`token ${k}: "ws" must be true or false`);
+      errors.push(phrase('item.token', { index: k, problem: phrase('field.notBoolean', { field: '"ws"' }) }));
       return undefined;
     }
     pairs.push([range.start, range.end]);
@@ -340,40 +343,40 @@ function readTokens(value: unknown, text: string, index: CodePointIndex, errors:
   }
   for (let k = 0; k < pairs.length; k++) {
     if (ws[k] === true && !followedBySpace(text, pairs[k]![1], pairs[k + 1]?.[0])) {
-      errors.push(`token ${k}: "ws" is true but no whitespace follows it`);
+      errors.push(phrase('item.token', { index: k, problem: phrase('jsonl.noSpaceAfter') }));
       return undefined;
     }
   }
   return pairs;
 }
 
-function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: ReturnType<typeof tokenIndex> | undefined): ReadSpan | string {
-  if (!isObject(s)) return 'must be an object';
+function readJsonlSpan(s: unknown, text: string, index: CodePointIndex, lookup: ReturnType<typeof tokenIndex> | undefined): ReadSpan | Phrase {
+  if (!isObject(s)) return phrase('field.mustBeObject');
   const range = readCodePointRange(index, s.start, s.end);
-  if (typeof range === 'string') return range;
+  if ('code' in range) return range;
   const badLabel = labelProblem(s.label);
-  if (badLabel) return `"label" ${englishOf(badLabel)}`;
+  if (badLabel) return phrase('field.said', { field: '"label"', problem: badLabel });
   const label = s.label as string;
   const slice = text.slice(range.start, range.end);
   if (s.text !== undefined && s.text !== slice) return textMismatch(s.text, s.start as number, s.end as number, slice);
-  if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return '"id" must be a non-empty string';
-  if (s.attrs !== undefined && !isObject(s.attrs)) return '"attrs" must be an object';
+  if (s.id !== undefined && (typeof s.id !== 'string' || s.id === '')) return phrase('field.idEmpty');
+  if (s.attrs !== undefined && !isObject(s.attrs)) return phrase('field.notObject', { field: '"attrs"' });
   const stance = isObject(s.attrs) ? s.attrs.stance : undefined;
-  if (stance !== undefined && !STANCES.includes(stance as Stance)) return `stance must be one of ${STANCES.join(', ')}`;
-  if (s.annotator !== undefined && typeof s.annotator !== 'string') return '"annotator" must be a string';
-  if (s.entity !== undefined && (typeof s.entity !== 'string' || s.entity === '')) return '"entity" must be a non-empty string (an id in "meta.entities")';
+  if (stance !== undefined && !STANCES.includes(stance as Stance)) return phrase('jsonl.stance', { stances: STANCES.join(', ') });
+  if (s.annotator !== undefined && typeof s.annotator !== 'string') return phrase('field.notString', { field: '"annotator"' });
+  if (s.entity !== undefined && (typeof s.entity !== 'string' || s.entity === '')) return phrase('jsonl.entityRef');
   let tokenEnd: number | undefined;
   if (s.token_start !== undefined || s.token_end !== undefined) {
     const ts = s.token_start;
     const te = s.token_end;
     if (typeof ts !== 'number' || typeof te !== 'number' || !Number.isInteger(ts) || !Number.isInteger(te) || ts < 0 || ts > te) {
-      return '"token_start" and "token_end" must be integers with token_start <= token_end';
+      return phrase('jsonl.tokenIndices');
     }
     if (lookup) {
       const covered = tokensInRange(lookup, range.start, range.end);
-      if (!covered) return `"token_start" ${ts} and "token_end" ${te} are given, but the span covers no token`;
+      if (!covered) return phrase('jsonl.noToken', { start: ts, end: te });
       if (covered[0] !== ts || covered[1] !== te) {
-        return `"token_start" ${ts} and "token_end" ${te} do not match the tokens the span covers (${covered[0]}..${covered[1]})`;
+        return phrase('jsonl.tokensDiffer', { start: ts, end: te, first: covered[0], last: covered[1] });
       }
     }
     tokenEnd = te;
@@ -441,37 +444,37 @@ function entityOut(e: Entity) {
 }
 
 /** `meta.entities` as read: the entities the record's mentions name; problems go to `errors`. */
-function readEntities(value: unknown, errors: string[]): Entity[] | undefined {
+function readEntities(value: unknown, errors: Phrase[]): Entity[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    errors.push('"meta.entities" must be an array');
+    errors.push(phrase('field.notArray', { field: '"meta.entities"' }));
     return undefined;
   }
   const out: Entity[] = [];
   const nonEmpty = (v: unknown) => typeof v === 'string' && v.trim() !== '';
   const count = (v: unknown, fallback: number) => (v === undefined ? fallback : typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
   for (const [k, e] of value.entries()) {
-    const where = `"meta.entities" ${k}`;
+    const where = (problem: Phrase) => phrase('item.metaEntity', { index: k, problem });
     if (!isObject(e) || !nonEmpty(e.id) || !nonEmpty(e.name) || !nonEmpty(e.type)) {
-      errors.push(`${where}: must be an object with a non-empty "id", "name" and "type"`);
+      errors.push(where(phrase('jsonl.entityShape')));
       continue;
     }
     const others = e.other_names ?? [];
     if (!Array.isArray(others) || !others.every((n) => typeof n === 'string')) {
-      errors.push(`${where}: "other_names" must be an array of strings`);
+      errors.push(where(phrase('jsonl.otherNames')));
       continue;
     }
     if (e.identifier !== undefined && typeof e.identifier !== 'string') {
-      errors.push(`${where}: "identifier" must be a string`);
+      errors.push(where(phrase('field.notString', { field: '"identifier"' })));
       continue;
     }
     const [createdAt, updatedAt, version] = [count(e.created_at, 0), count(e.updated_at, 0), count(e.version, 1)];
     if (createdAt === null || updatedAt === null || version === null) {
-      errors.push(`${where}: "created_at", "updated_at" and "version" must be numbers`);
+      errors.push(where(phrase('jsonl.entityNumbers')));
       continue;
     }
     if (out.some((x) => x.id === e.id)) {
-      errors.push(`${where}: id ${JSON.stringify(e.id)} is listed twice`);
+      errors.push(where(phrase('jsonl.entityTwice', { id: JSON.stringify(e.id) })));
       continue;
     }
     out.push({

@@ -1,4 +1,4 @@
-import { englishOf } from '../i18n/englishOf';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import type { ExchangeDocument } from './exchange';
 
@@ -6,23 +6,23 @@ import type { ExchangeDocument } from './exchange';
 export type LabelMap = ReadonlyMap<string, string>;
 
 /**
- * Reads `PERS=actor,LOC=place,MISC=` into a map, or says why it cannot: every entry
+ * Reads `PERS=actor,LOC=place,MISC=` into a map, or says why it cannot (a phrase): every entry
  * needs a non-empty source and an `=`; a source may appear once; labels are well-formed
  * text (a mapping typed or pasted in can hold an unpaired surrogate).
  */
-export function parseLabelMap(spec: string): LabelMap | string {
+export function parseLabelMap(spec: string): LabelMap | Phrase {
   const map = new Map<string, string>();
   if (!spec.trim()) return map;
   for (const raw of spec.split(',')) {
     const entry = raw.trim();
     const lone = unpairedSurrogateProblem(entry);
-    if (lone) return `${JSON.stringify(entry)} ${englishOf(lone)}`;
+    if (lone) return phrase('labelMap.notText', { entry: JSON.stringify(entry), problem: lone });
     const eq = entry.indexOf('=');
-    if (eq <= 0) return `"${entry}" is not of the form FROM=TO (an empty TO drops the label)`;
+    if (eq <= 0) return phrase('labelMap.form', { entry });
     const from = entry.slice(0, eq).trim();
     const to = entry.slice(eq + 1).trim();
-    if (map.has(from)) return `the label "${from}" is mapped twice`;
-    if (/\s/.test(to)) return `the target "${to}" has white space`;
+    if (map.has(from)) return phrase('labelMap.twice', { label: from });
+    if (/\s/.test(to)) return phrase('labelMap.space', { label: to });
     map.set(from, to);
   }
   return map;

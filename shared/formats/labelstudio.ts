@@ -1,4 +1,4 @@
-import { englishOf } from '../i18n/englishOf';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { fillMissingMeta } from '../model/fillMissingMeta';
 import { readDocumentMeta, writtenMeta } from '../model/readDocumentMeta';
 import { labelProblem } from '../model/labelProblem';
@@ -18,6 +18,7 @@ import { checkDocumentText } from './checkDocumentText';
 import { readId } from './common/readId';
 import { JsonSyntaxError, parseLocatedJson, type Extent, type Located } from './common/parseLocatedJson';
 import { ownSourceProblem } from './ownSourceProblem';
+import { problemAt } from './problemAt';
 
 // ---- Reading --------------------------------------------------------------------------
 
@@ -69,13 +70,13 @@ function regionOwners(tasks: readonly unknown[]): Map<string, { task: number; an
 }
 
 /** Why a relation end names no region of its annotation, saying where that region is when it is in the file. */
-function notHere(ctx: Context, key: string, raw: unknown, id: string, task: number, annotation: number): string {
-  const base = `${key} ${JSON.stringify(raw)} is not a region of this annotation`;
+function notHere(ctx: Context, key: string, raw: unknown, id: string, task: number, annotation: number): Phrase {
+  const named = { field: key, id: JSON.stringify(raw) };
   const elsewhere = (ctx.owners.get(id) ?? []).filter((o) => o.task !== task || o.annotation !== annotation);
   const sameTask = elsewhere.find((o) => o.task === task);
-  if (sameTask) return `${base} (it is a region of annotation ${sameTask.annotation + 1} of this task; Label Studio keeps a relation inside one annotation)`;
-  if (elsewhere.length > 0) return `${base} (it is a region of task ${elsewhere[0]!.task + 1}; a relation cannot reach into another task)`;
-  return base;
+  if (sameTask) return phrase('labelStudio.notRegionAnnotation', { ...named, annotation: sameTask.annotation + 1 });
+  if (elsewhere.length > 0) return phrase('labelStudio.notRegionTask', { ...named, task: elsewhere[0]!.task + 1 });
+  return phrase('labelStudio.notRegion', named);
 }
 
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
@@ -124,7 +125,7 @@ function parseLabelStudio(files: readonly InputFile[]): ParseResult {
   const skipped = new Map<string, number>();
   for (const file of files) {
     if (file.text.trim() === '') {
-      result.problems.push({ file: file.name, line: 1, message: 'the file is empty' });
+      result.problems.push(problemAt(file.name, 1, phrase('txt.empty')));
       continue;
     }
     const lineOf = lineFinder(file.text);
@@ -133,20 +134,20 @@ function parseLabelStudio(files: readonly InputFile[]): ParseResult {
       json = parseLocatedJson(file.text);
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
-      result.problems.push({ file: file.name, line: lineOf(e.at), message: `not valid JSON: ${e.message}` });
+      result.problems.push(problemAt(file.name, lineOf(e.at), phrase('labelStudio.notJson', { detail: e.phrase })));
       result.rejected.push({ file: file.name, line: 1, text: file.text });
       continue;
     }
     const root = json.value;
     const ctx: Context = { file, json, lineOf, result, skipped, owners: regionOwners(Array.isArray(root) ? root : [root]) };
     if (Array.isArray(root)) {
-      if (root.length === 0) result.problems.push({ file: file.name, line: 1, message: 'the file holds no tasks (an empty array)' });
+      if (root.length === 0) result.problems.push(problemAt(file.name, 1, phrase('labelStudio.noTasks')));
       const where = json.items.get(root)!;
       root.forEach((task, k) => readTask(ctx, task, where[k]!, k));
     } else if (isJsonObject(root)) {
       readTask(ctx, root, json.extents.get(root)!, 0);
     } else {
-      result.problems.push({ file: file.name, line: 1, message: 'a Label Studio export must be an array of tasks or one task object' });
+      result.problems.push(problemAt(file.name, 1, phrase('labelStudio.notExport')));
       result.rejected.push({ file: file.name, line: 1, text: file.text });
     }
   }
@@ -157,16 +158,15 @@ function parseLabelStudio(files: readonly InputFile[]): ParseResult {
 function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void {
   const { file, json, lineOf, result } = ctx;
   const taskLine = lineOf(extent.start);
-  const name = `task ${k + 1}`;
-  const rejectTask = (messages: readonly { line: number; message: string }[]) => {
-    for (const m of messages) result.problems.push({ file: file.name, line: m.line, message: `${name}: ${m.message}` });
+  const rejectTask = (found: readonly LineProblem[]) => {
+    for (const m of found) result.problems.push(problemAt(file.name, m.line, phrase('item.task', { index: k + 1, problem: m.problem })));
     result.rejected.push({ file: file.name, line: taskLine, text: file.text.slice(extent.start, extent.end) });
   };
-  if (!isJsonObject(task)) return rejectTask([{ line: taskLine, message: 'must be an object' }]);
+  if (!isJsonObject(task)) return rejectTask([{ line: taskLine, problem: phrase('field.mustBeObject') }]);
   const data = task.data;
-  if (!isJsonObject(data)) return rejectTask([{ line: taskLine, message: '"data" must be an object holding "text"' }]);
+  if (!isJsonObject(data)) return rejectTask([{ line: taskLine, problem: phrase('labelStudio.data') }]);
   const textProblem = checkDocumentText(data.text, '"data.text"');
-  if (textProblem) return rejectTask([{ line: lineOf(json.extents.get(data)!.start), message: englishOf(textProblem) }]);
+  if (textProblem) return rejectTask([{ line: lineOf(json.extents.get(data)!.start), problem: textProblem }]);
   const text = data.text as string;
   const meta = isJsonObject(task.meta) ? task.meta : {};
   const metaString = (key: string) => (typeof meta[key] === 'string' ? meta[key] : undefined);
@@ -179,7 +179,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   const fromData = readDocumentMeta(data, 'data.');
   const fromMeta = readDocumentMeta(meta, 'meta.');
   const metaProblems = [...fromData.problems, ...fromMeta.problems];
-  if (metaProblems.length) return rejectTask(metaProblems.map((message) => ({ line: taskLine, message })));
+  if (metaProblems.length) return rejectTask(metaProblems.map((problem) => ({ line: taskLine, problem })));
   const documentMeta = fillMissingMeta(fromData.meta, fromMeta.meta);
   const base = {
     text,
@@ -192,7 +192,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   if (Array.isArray(task.predictions) && task.predictions.length > 0) bump(ctx.skipped, 'prediction(s) were', task.predictions.length);
 
   const annotations = task.annotations ?? task.completions ?? [];
-  if (!Array.isArray(annotations)) return rejectTask([{ line: taskLine, message: '"annotations" must be an array' }]);
+  if (!Array.isArray(annotations)) return rejectTask([{ line: taskLine, problem: phrase('field.notArray', { field: '"annotations"' }) }]);
   const taskText = [{ file: file.name, line: taskLine, text: file.text.slice(extent.start, extent.end) }];
   const origin = (names?: { fromName: string; toName: string }) => {
     const o = { ...(taskId !== undefined ? { taskId } : {}), ...names };
@@ -222,7 +222,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
       },
     ];
     if (Array.isArray(found)) {
-      for (const m of found) result.problems.push({ file: file.name, line: m.line, message: `${name}, annotation ${j + 1}: ${m.message}` });
+      for (const m of found) result.problems.push(problemAt(file.name, m.line, phrase('item.annotation', { task: k + 1, index: j + 1, problem: m.problem })));
       result.rejected.push(...rejected);
       return;
     }
@@ -241,6 +241,12 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
   if (read === 0) addDocument(result, { ...base, ...origin(), spans: [], relations: [], file: file.name, line: taskLine }, taskText);
 }
 
+/** A problem of a task, at its line in the file. */
+interface LineProblem {
+  readonly line: number;
+  readonly problem: Phrase;
+}
+
 interface ReadAnnotation {
   readonly annotator: string | undefined;
   /** The control and object names of its first labels region, as the project's labeling config calls them. */
@@ -256,21 +262,21 @@ function readAnnotation(
   at: Extent,
   taskIndex: number,
   annotationIndex: number,
-): ReadAnnotation | { line: number; message: string }[] | 'skip' {
+): ReadAnnotation | LineProblem[] | 'skip' {
   const { json, lineOf } = ctx;
   const line = lineOf(at.start);
-  if (!isJsonObject(annotation)) return [{ line, message: 'must be an object' }];
+  if (!isJsonObject(annotation)) return [{ line, problem: phrase('field.mustBeObject') }];
   if (annotation.was_cancelled === true) {
     bump(ctx.skipped, 'cancelled (skipped) annotation(s) were');
     return 'skip';
   }
   const annotator = readAnnotator(annotation.completed_by);
-  if (annotator === null) return [{ line, message: '"completed_by" must be a user id or an object with an "email"' }];
+  if (annotator === null) return [{ line, problem: phrase('labelStudio.completedBy') }];
   const results = annotation.result ?? [];
-  if (!Array.isArray(results)) return [{ line, message: '"result" must be an array' }];
+  if (!Array.isArray(results)) return [{ line, problem: phrase('field.notArray', { field: '"result"' }) }];
   const where = json.items.get(results) ?? [];
   const index = codePointIndex(text);
-  const errors: { line: number; message: string }[] = [];
+  const errors: LineProblem[] = [];
   const spans: ExchangeSpan[] = [];
   const regions = new Map<string, number>(); // region id → index of its first span
   const spanIds = new Set<string>();
@@ -279,8 +285,8 @@ function readAnnotation(
   const choiceResults: { r: Record<string, unknown>; line: number; k: number }[] = [];
   results.forEach((r, k) => {
     const rLine = lineOf(where[k]?.start ?? at.start);
-    const fail = (message: string) => errors.push({ line: rLine, message: `result ${k + 1}: ${message}` });
-    if (!isJsonObject(r)) return fail('must be an object');
+    const fail = (problem: Phrase) => errors.push({ line: rLine, problem: phrase('item.result', { index: k + 1, problem }) });
+    if (!isJsonObject(r)) return fail(phrase('field.mustBeObject'));
     if (r.type === 'relation') return void relationResults.push({ r, line: rLine, k });
     if (r.type === 'choices') return void choiceResults.push({ r, line: rLine, k });
     if (r.type !== 'labels') {
@@ -288,17 +294,21 @@ function readAnnotation(
       return;
     }
     const span = readRegion(r, text, index);
-    if (typeof span === 'string') return fail(span);
+    if ('code' in span) return fail(span);
     if (!names && typeof r.from_name === 'string' && r.from_name !== '' && typeof r.to_name === 'string' && r.to_name !== '') {
       names = { fromName: r.from_name, toName: r.to_name };
     }
     if (span.id !== undefined) {
-      if (regions.has(span.id)) return fail(`region id ${JSON.stringify(span.id)} is used by another region`);
+      if (regions.has(span.id)) return fail(phrase('labelStudio.regionTwice', { id: JSON.stringify(span.id) }));
       // A second label's span is named `id#label`, which another region may be called.
       const taken = span.spans.find((s) => spanIds.has(s.id!));
       if (taken) {
-        const whose = taken.id === span.id ? '' : ` (label ${JSON.stringify(taken.label)} of region ${JSON.stringify(span.id)})`;
-        return fail(`the span id ${JSON.stringify(taken.id)}${whose} is used by another region`);
+        const id = JSON.stringify(taken.id);
+        return fail(
+          taken.id === span.id
+            ? phrase('labelStudio.spanIdTaken', { id })
+            : phrase('labelStudio.spanIdTakenOf', { id, label: JSON.stringify(taken.label), region: JSON.stringify(span.id) }),
+        );
       }
       regions.set(span.id, spans.length);
       for (const s of span.spans) spanIds.add(s.id!);
@@ -315,24 +325,28 @@ function readAnnotation(
       continue;
     }
     if (!Array.isArray(choices) || choices.length !== 1 || !STANCES.includes(choices[0] as Stance)) {
-      if (r.from_name === 'stance') errors.push({ line: rLine, message: `result ${k + 1}: a stance must be one choice of ${STANCES.join(', ')}` });
-      else bump(ctx.skipped, 'choice(s) that are not a stance were');
+      if (r.from_name === 'stance') {
+        errors.push({
+          line: rLine,
+          problem: phrase('item.result', { index: k + 1, problem: phrase('labelStudio.stanceChoice', { stances: STANCES.join(', ') }) }),
+        });
+      } else bump(ctx.skipped, 'choice(s) that are not a stance were');
       continue;
     }
     const span = spans[target]!;
     if (span.stance !== undefined && span.stance !== choices[0]) {
-      errors.push({ line: rLine, message: `result ${k + 1}: region ${JSON.stringify(id)} has two stances` });
+      errors.push({ line: rLine, problem: phrase('item.result', { index: k + 1, problem: phrase('labelStudio.twoStances', { id: JSON.stringify(id) }) }) });
       continue;
     }
     spans[target] = { ...span, stance: choices[0] as Stance };
   }
   const relations: ExchangeRelation[] = [];
   for (const { r, line: rLine, k } of relationResults) {
-    const fail = (message: string) => errors.push({ line: rLine, message: `result ${k + 1}: ${message}` });
+    const fail = (problem: Phrase) => errors.push({ line: rLine, problem: phrase('item.result', { index: k + 1, problem }) });
     const from = readId(r.from_id);
     const to = readId(r.to_id);
     if (from === null || to === null) {
-      fail('a relation needs "from_id" and "to_id"');
+      fail(phrase('labelStudio.relationIds'));
       continue;
     }
     if (!regions.has(from)) {
@@ -345,24 +359,24 @@ function readAnnotation(
     }
     const direction = r.direction ?? 'right';
     if (direction !== 'right' && direction !== 'left') {
-      fail(`direction ${JSON.stringify(direction)} has no head and child; only "right" and "left" are read`);
+      fail(phrase('labelStudio.direction', { direction: JSON.stringify(direction) }));
       continue;
     }
     const labels = r.labels;
     if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
-      fail('a relation needs "labels" with at least one non-empty label');
+      fail(phrase('labelStudio.relationLabels'));
       continue;
     }
     const badLabel = firstLabelProblem(labels as string[]);
     if (badLabel) {
-      fail(`a label in "labels" ${badLabel}`);
+      fail(phrase('field.labelIn', { field: '"labels"', problem: badLabel }));
       continue;
     }
     const [head, child] = direction === 'right' ? [from, to] : [to, from];
     for (const label of labels as string[]) {
       const relation = { head, child, label };
-      const own = ownSourceProblem(relation, `region ${JSON.stringify(head)}`);
-      if (own) fail(englishOf(own));
+      const own = ownSourceProblem(relation, phrase('labelStudio.regionName', { id: JSON.stringify(head) }));
+      if (own) fail(own);
       else relations.push(relation);
     }
   }
@@ -373,26 +387,26 @@ function readAnnotation(
 /** What is wrong with the first bad label of a result's non-empty string labels, or null. */
 const firstLabelProblem = (labels: readonly string[]) => {
   const found = labels.map(labelProblem).find((p) => p !== null);
-  return found ? englishOf(found) : null;
+  return found ?? null;
 };
 
 /** A `labels` result as spans (one per label), or why it cannot be read. */
-function readRegion(r: Record<string, unknown>, text: string, index: CodePointIndex): { id: string | undefined; spans: ExchangeSpan[] } | string {
+function readRegion(r: Record<string, unknown>, text: string, index: CodePointIndex): { id: string | undefined; spans: ExchangeSpan[] } | Phrase {
   const value = r.value;
-  if (!isJsonObject(value)) return '"value" must be an object';
+  if (!isJsonObject(value)) return phrase('field.notObject', { field: '"value"' });
   const range = readCodePointRange(index, value.start, value.end, ['"value.start"', '"value.end"']);
-  if (typeof range === 'string') return range;
+  if ('code' in range) return range;
   const slice = text.slice(range.start, range.end);
   if (value.text !== undefined && value.text !== slice) return textMismatch(value.text, value.start as number, value.end as number, slice);
   const labels = value.labels;
   if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
-    return '"value.labels" must hold at least one non-empty label';
+    return phrase('labelStudio.valueLabels');
   }
   const badLabel = firstLabelProblem(labels as string[]);
-  if (badLabel) return `a label in "value.labels" ${badLabel}`;
+  if (badLabel) return phrase('field.labelIn', { field: '"value.labels"', problem: badLabel });
   const twice = (labels as string[]).find((l, k) => labels.indexOf(l) !== k);
-  if (twice !== undefined) return `"value.labels" holds ${JSON.stringify(twice)} more than once`;
-  if (r.id !== undefined && readId(r.id) === null) return '"id" must be a non-empty string';
+  if (twice !== undefined) return phrase('labelStudio.labelTwice', { label: JSON.stringify(twice) });
+  if (r.id !== undefined && readId(r.id) === null) return phrase('field.idEmpty');
   const id = r.id === undefined ? undefined : readId(r.id)!;
   const spans = (labels as string[]).map((label, k) => ({
     ...(id !== undefined ? { id: k === 0 ? id : `${id}#${label}` } : {}),

@@ -5,15 +5,14 @@ import type { InputFile, ParseResult, ReadDocument } from './exchange';
 
 /**
  * Parses files that hold one document per line (JSONL, doccano): each non-blank line
- * goes to `readLine`, which answers a document or every problem on that line (a phrase
- * where it is worded as one); a line
- * with problems (its own, or any of {@link addDocument}'s) is rejected whole, and a file
+ * goes to `readLine`, which answers a document or the phrase of every problem on that
+ * line; a line with problems (its own, or any of {@link addDocument}'s) is rejected whole, and a file
  * with no lines is a problem. A line `readLine` leaves out (`{skipped: why}`, such as a
  * task Prodigy's annotator rejected) is counted in a note per file and reason.
  */
 export function parseJsonLines(
   files: readonly InputFile[],
-  readLine: (src: string, file: string, line: number) => ReadDocument | (Phrase | string)[] | { readonly skipped: string },
+  readLine: (src: string, file: string, line: number) => ReadDocument | Phrase[] | { readonly skipped: string },
 ): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   for (const file of files) {
@@ -26,7 +25,7 @@ export function parseJsonLines(
     for (const { line, text } of lines) {
       const found = readLine(text, file.name, line);
       if (Array.isArray(found)) {
-        for (const said of found) result.problems.push(typeof said === 'string' ? { file: file.name, line, message: said } : problemAt(file.name, line, said));
+        for (const said of found) result.problems.push(problemAt(file.name, line, said));
         result.rejected.push({ file: file.name, line, text });
       } else if ('skipped' in found) skipped.set(found.skipped, (skipped.get(found.skipped) ?? 0) + 1);
       else addDocument(result, found, [{ file: file.name, line, text }]);

@@ -1,4 +1,4 @@
-import { englishOf } from '../i18n/englishOf';
+import { phrase, type Phrase } from '../i18n/phrase';
 import { isCalendarDate } from './isCalendarDate';
 import { unpairedSurrogateProblem } from '../text/unpairedSurrogateProblem';
 import type { DocumentMeta } from './document';
@@ -21,33 +21,33 @@ const ALIASES: ReadonlyMap<string, (typeof META_FIELDS)[number]> = new Map([
  * an empty string is no value. Tags are a list of strings, or one string of words split
  * on commas.
  */
-export function readDocumentMeta(fields: Readonly<Record<string, unknown>>, prefix = ''): { meta?: DocumentMeta; problems: string[] } {
+export function readDocumentMeta(fields: Readonly<Record<string, unknown>>, prefix = ''): { meta?: DocumentMeta; problems: Phrase[] } {
   const out: { -readonly [K in keyof DocumentMeta]: DocumentMeta[K] } = {};
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   for (const [key, value] of Object.entries(fields)) {
     const field = (META_FIELDS as readonly string[]).includes(key) ? (key as (typeof META_FIELDS)[number]) : ALIASES.get(key);
     if (!field || value === undefined || value === null || value === '') continue;
     if (out[field] !== undefined) {
-      problems.push(`"${prefix}${key}" gives ${field} a second time`);
+      problems.push(phrase('meta.twice', { field: `"${prefix}${key}"`, name: field }));
       continue;
     }
     if (field === 'tags') {
       const tags = typeof value === 'string' ? splitTags(value) : value;
       if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) {
-        problems.push(`"${prefix}${key}" must be a list of words`);
+        problems.push(phrase('meta.notWords', { field: `"${prefix}${key}"` }));
         continue;
       }
       const bad = metaProblem('tags', tags);
-      if (bad) problems.push(`"${prefix}${key}" ${bad}`);
+      if (bad) problems.push(phrase('field.said', { field: `"${prefix}${key}"`, problem: bad }));
       else if (tags.length) out.tags = normalTags(tags);
       continue;
     }
     if (typeof value !== 'string') {
-      problems.push(`"${prefix}${key}" must be a string`);
+      problems.push(phrase('field.notString', { field: `"${prefix}${key}"` }));
       continue;
     }
     const bad = metaProblem(field, value.trim());
-    if (bad) problems.push(`"${prefix}${key}" ${bad}`);
+    if (bad) problems.push(phrase('field.said', { field: `"${prefix}${key}"`, problem: bad }));
     else out[field] = field === 'language' ? Intl.getCanonicalLocales(value.trim())[0]! : value.trim();
   }
   return Object.keys(out).length ? { meta: out, problems } : { problems };
@@ -78,23 +78,23 @@ export function normalTags(tags: readonly string[]): string[] {
  * null: a date must be a real calendar date `YYYY-MM-DD`, a URL http(s), a language a
  * BCP 47 tag, and no value may hold an unpaired surrogate.
  */
-export function metaProblem(field: (typeof META_FIELDS)[number], value: string | readonly string[]): string | null {
+export function metaProblem(field: (typeof META_FIELDS)[number], value: string | readonly string[]): Phrase | null {
   if (typeof value !== 'string') {
     for (const t of value) {
       const lone = unpairedSurrogateProblem(t);
-      if (lone) return `: tag ${JSON.stringify(t)} ${englishOf(lone)}`;
+      if (lone) return phrase('meta.tag', { tag: JSON.stringify(t), problem: lone });
     }
     return null;
   }
   const lone = unpairedSurrogateProblem(value);
-  if (lone) return englishOf(lone);
+  if (lone) return lone;
   switch (field) {
     case 'published':
-      return isCalendarDate(value) ? null : `must be a date written YYYY-MM-DD (such as 2024-03-07), not ${JSON.stringify(value)}`;
+      return isCalendarDate(value) ? null : phrase('meta.date', { value: JSON.stringify(value) });
     case 'url':
-      return isWebUrl(value) ? null : `must be a web address starting http:// or https://, not ${JSON.stringify(value)}`;
+      return isWebUrl(value) ? null : phrase('meta.url', { value: JSON.stringify(value) });
     case 'language':
-      return isLanguageTag(value) ? null : `must be a BCP 47 language tag (such as ar, en or ar-SY), not ${JSON.stringify(value)}`;
+      return isLanguageTag(value) ? null : phrase('meta.language', { value: JSON.stringify(value) });
     default:
       return null;
   }

@@ -14,7 +14,8 @@ afterAll(async () => {
 });
 
 const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-arabic-errors-'));
-const shot = (page: Page, name: string) => page.screenshot({ path: join(tmpdir(), `hashiya-arabic-errors-${name}.png`) });
+// Screenshots go to HASHIYA_SHOTS when it names a folder, for a person to look at.
+const shot = (page: Page, name: string) => page.screenshot({ path: join(process.env.HASHIYA_SHOTS ?? tmpdir(), `hashiya-arabic-errors-${name}.png`) });
 
 /** A fresh profile in an Arabic system, so the interface starts in Arabic with Arabic-Indic digits. */
 async function openInArabic(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
@@ -69,6 +70,68 @@ describe('problems in the Arabic interface', () => {
     // JSON.parse's own words are the browser's, in English; the sentence around them is Arabic.
     expect(lines[2]).toMatch(/^الملف \u2068news\.jsonl\u2069، السطر ٣: ليس JSON صالحًا \(.+\)$/);
     await shot(page, 'jsonl');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('says the problems of broken doccano, Label Studio, CoNLL and hashiya-meta.csv files in Arabic, at their file and line', async () => {
+    const { page, close, errors } = await openInArabic();
+    const d = dir();
+    const text = 'قال المرصد إن القصف استهدف الريف';
+    const entity = { id: 1, start_offset: 0, end_offset: 3, label: 'actor' };
+    writeFileSync(
+      join(d, 'doccano.jsonl'),
+      [
+        { text, label: [[0, 99, 'actor']] },
+        { text, entities: [entity], relations: [{ from_id: 1, to_id: 7, type: 'source' }] },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n'),
+    );
+    const doccano = await checkInArabic(page, 'doccano', [join(d, 'doccano.jsonl')]);
+    await expect
+      .poll(() => doccano.problems.allTextContents())
+      .toEqual([
+        'الملف \u2068doccano.jsonl\u2069، السطر ١: العنصر ٠ من \u2068label\u2069: المواضع ٠..٩٩ خارج النص (0..٣٢ نقطة ترميز)',
+        'الملف \u2068doccano.jsonl\u2069، السطر ٢: العلاقة ٠: قيمة \u2068"to_id"\u2069 \u20687\u2069 ليست معرّف كيان في هذا السطر',
+      ]);
+    await shot(page, 'doccano');
+    await doccano.dialog.getByRole('button', { name: 'إلغاء' }).click();
+
+    const task = { data: { text }, annotations: [{ result: [{ type: 'labels', value: { start: 4, end: 99, labels: ['actor'] } }] }] };
+    writeFileSync(join(d, 'tasks.json'), JSON.stringify([task], null, 2));
+    writeFileSync(join(d, 'broken.json'), '[\n  {"data" 3}\n]');
+    const studio = await checkInArabic(page, 'labelstudio', [join(d, 'tasks.json'), join(d, 'broken.json')]);
+    await expect
+      .poll(() => studio.problems.allTextContents())
+      .toEqual([
+        'الملف \u2068tasks.json\u2069، السطر ٩: المهمة ١، التوسيم ١: النتيجة ١: المواضع ٤..٩٩ خارج النص (0..٣٢ نقطة ترميز)',
+        'الملف \u2068broken.json\u2069، السطر ٢: ليس JSON صالحًا: المنتظر ":"، ووجدنا \u2068"3"\u2069',
+      ]);
+    await shot(page, 'labelstudio');
+    await studio.dialog.getByRole('button', { name: 'إلغاء' }).click();
+
+    writeFileSync(join(d, 'news.conll'), 'قال O\nالمرصد b-actor\nإن\n');
+    const conll = await checkInArabic(page, 'conll', [join(d, 'news.conll')]);
+    await expect
+      .poll(() => conll.problems.allTextContents())
+      .toEqual([
+        'الملف \u2068news.conll\u2069، السطر ٢: وسم غير صالح \u2068"b-actor"\u2069: الوسم هو O، أو B- أو I- أو E- أو S- أو L- أو U- يليها نوع',
+        'الملف \u2068news.conll\u2069، السطر ٣: الوحدة \u2068"إن"\u2069 بلا وسم',
+      ]);
+    await shot(page, 'conll');
+    await conll.dialog.getByRole('button', { name: 'إلغاء' }).click();
+
+    writeFileSync(join(d, 'a.txt'), text);
+    writeFileSync(join(d, 'hashiya-meta.csv'), 'file,published,url\na.txt,2023-02-30,\nb.txt,,\n');
+    const sidecar = await checkInArabic(page, 'txt', [join(d, 'a.txt'), join(d, 'hashiya-meta.csv')]);
+    await expect
+      .poll(() => sidecar.problems.allTextContents())
+      .toEqual([
+        'الملف \u2068hashiya-meta.csv\u2069، السطر ٢: الملف \u2068a.txt\u2069: الحقل \u2068"published"\u2069 يجب أن يكون تاريخًا مكتوبًا على صورة \u2068YYYY-MM-DD\u2069 (مثل \u20682024-03-07\u2069)، لا \u2068"2023-02-30"\u2069',
+        'الملف \u2068hashiya-meta.csv\u2069، السطر ٣: الملف \u2068b.txt\u2069 ليس من الملفات المستوردة: يسمّي الصف ملفًّا بجانب \u2068hashiya-meta.csv\u2069',
+      ]);
+    await shot(page, 'sidecar');
     expect(errors).toEqual([]);
     await close();
   });

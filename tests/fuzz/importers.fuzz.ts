@@ -186,7 +186,7 @@ export async function runCase(c: FuzzCase, timeLimitMs: number): Promise<CaseRep
       const parsed = await parseFiles({ ...c, format: c.format }, failures);
       ({ documents: docs, problems, lines } = parsed);
       const map = parseLabelMap(c.map);
-      if (typeof map !== 'string') docs = docs.map((d) => applyLabelMap(d, map).document);
+      if (!('code' in map)) docs = docs.map((d) => applyLabelMap(d, map).document);
       for (const d of docs) for (const p of documentProblems(d)) failures.push(`document after --map ${JSON.stringify(c.map)}: ${englishOf(p)}`);
     }
     const library = libraryFor(c, docs);

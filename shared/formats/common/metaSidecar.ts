@@ -1,4 +1,4 @@
-import { englishOf } from '../../i18n/englishOf';
+import { phrase, type Phrase } from '../../i18n/phrase';
 import Papa from 'papaparse';
 import type { DocumentMeta } from '../../model/document';
 import { META_FIELDS, readDocumentMeta, writtenMeta } from '../../model/readDocumentMeta';
@@ -6,6 +6,7 @@ import { titleFromFileName } from '../../model/titleFromFileName';
 import { unpairedSurrogateProblem } from '../../text/unpairedSurrogateProblem';
 import { csvLine } from '../../claims/csvField';
 import type { ExchangeDocument, InputFile, OutputFile, ParseResult, Problem } from '../exchange';
+import { problemAt } from '../problemAt';
 
 /** The name of the CSV file that gives the documents beside it their title and metadata. */
 export const META_SIDECAR = 'hashiya-meta.csv';
@@ -34,7 +35,7 @@ interface Row {
   readonly line: number;
   readonly title?: string;
   readonly meta?: DocumentMeta;
-  readonly problems: readonly string[];
+  readonly problems: readonly Phrase[];
 }
 
 /** A sidecar read: its rows by the path of the file each names, or why it cannot be read at all. */
@@ -58,7 +59,7 @@ function lineAt(text: string, at: number): number {
  * a file named twice, the wrong number of fields) are kept with the row, at its line.
  */
 function readSidecar(file: InputFile, importing: ReadonlySet<string>): Sidecar {
-  const at = (line: number, message: string): Problem => ({ file: file.name, line, message });
+  const at = (line: number, said: Phrase): Problem => problemAt(file.name, line, said);
   const records: { cells: string[]; line: number }[] = [];
   const broken: Problem[] = [];
   let cursor = 0;
@@ -69,24 +70,29 @@ function readSidecar(file: InputFile, importing: ReadonlySet<string>): Sidecar {
     step: (result) => {
       const line = lineAt(file.text, cursor);
       cursor = result.meta.cursor;
-      for (const e of result.errors) broken.push(at(line, `the CSV cannot be read: ${e.message.toLowerCase()}`));
+      for (const e of result.errors) broken.push(at(line, phrase('sidecar.csv', { detail: e.message.toLowerCase() })));
       if (result.data.some((c) => c.trim() !== '')) records.push({ cells: result.data, line });
     },
   });
   if (broken.length) return { broken };
   const header = records.shift();
-  if (!header) return { broken: [at(1, `the file is empty: its first line names the columns (${COLUMNS.join(', ')})`)] };
+  if (!header) return { broken: [at(1, phrase('sidecar.empty', { columns: COLUMNS.join(', ') }))] };
   const named = header.cells.map((c) => c.trim().toLowerCase());
   const columns = named.map((c) => READ_COLUMNS.get(c) ?? '');
   for (const [k, c] of columns.entries()) {
     const first = columns.indexOf(c);
-    if (!c) broken.push(at(header.line, `unknown column "${header.cells[k]}": the columns are ${COLUMNS.join(', ')}`));
+    if (!c) broken.push(at(header.line, phrase('sidecar.unknownColumn', { column: header.cells[k]!, columns: COLUMNS.join(', ') })));
     else if (first !== k)
       broken.push(
-        at(header.line, named[first] === named[k] ? `the column "${c}" is named twice` : `the columns "${named[first]}" and "${named[k]}" both give ${c}`),
+        at(
+          header.line,
+          named[first] === named[k]
+            ? phrase('sidecar.namedTwice', { column: c })
+            : phrase('sidecar.bothGive', { first: named[first]!, second: named[k]!, column: c }),
+        ),
       );
   }
-  if (!columns.includes('file')) broken.push(at(header.line, 'there is no "file" column naming the file each row describes'));
+  if (!columns.includes('file')) broken.push(at(header.line, phrase('sidecar.noFileColumn')));
   if (broken.length) return { broken };
 
   const folder = folderOf(file.name);
@@ -96,29 +102,29 @@ function readSidecar(file: InputFile, importing: ReadonlySet<string>): Sidecar {
     const fields = Object.fromEntries(columns.map((c, k) => [c, (cells[k] ?? '').trim()]));
     const name = fields.file!;
     if (name === '') {
-      problems.push(at(line, 'the row names no file'));
+      problems.push(at(line, phrase('sidecar.noFile')));
       continue;
     }
     const path = folder + name;
     const first = rows.get(path);
     if (first) {
       // Neither row can be trusted over the other, so the file is not imported.
-      rows.set(path, { line: first.line, problems: [...first.problems, `${name} is described again on line ${line}`] });
-      problems.push(at(line, `${name} is described again (first on line ${first.line})`));
+      rows.set(path, { line: first.line, problems: [...first.problems, phrase('sidecar.againOn', { name, line })] });
+      problems.push(at(line, phrase('sidecar.again', { name, first: first.line })));
       continue;
     }
     if (!importing.has(path)) {
-      problems.push(at(line, `${name} is not among the files imported: a row names a file beside ${META_SIDECAR}`));
+      problems.push(at(line, phrase('sidecar.notImported', { name, sidecar: META_SIDECAR })));
       continue;
     }
-    const own: string[] = [];
-    if (cells.length !== columns.length) own.push(`the row has ${cells.length} field(s), the header ${columns.length}`);
+    const own: Phrase[] = [];
+    if (cells.length !== columns.length) own.push(phrase('sidecar.fields', { cells: cells.length, columns: columns.length }));
     const { file: _file, title = '', ...rest } = fields;
     const lone = unpairedSurrogateProblem(title);
-    if (lone) own.push(`"title" ${englishOf(lone)}`);
+    if (lone) own.push(phrase('field.said', { field: '"title"', problem: lone }));
     const read = readDocumentMeta(rest);
     own.push(...read.problems);
-    for (const p of own) problems.push(at(line, `${name}: ${p}`));
+    for (const p of own) problems.push(at(line, phrase('item.file', { file: name, problem: p })));
     rows.set(path, { line, problems: own, ...(title && !lone ? { title } : {}), ...(read.meta ? { meta: read.meta } : {}) });
   }
   return { rows, problems };
@@ -147,7 +153,7 @@ export function applyMetaSidecars(result: ParseResult, sidecars: readonly InputF
     const before = seen.get(folder);
     seen.set(folder, sidecar.name);
     const read: Sidecar = before
-      ? { broken: [{ file: sidecar.name, line: 1, message: `a second ${META_SIDECAR} for the same files (the first is ${before})` }] }
+      ? { broken: [problemAt(sidecar.name, 1, phrase('sidecar.second', { sidecar: META_SIDECAR, before }))] }
       : readSidecar(sidecar, importing);
     if ('broken' in read) {
       result.problems.push(...read.broken);
@@ -158,8 +164,8 @@ export function applyMetaSidecars(result: ParseResult, sidecars: readonly InputF
         // A row may name a file in a folder below, which may have a sidecar of its own.
         const first = rows.get(path);
         if (first) {
-          const problem = `${path} is described by another ${META_SIDECAR} too`;
-          result.problems.push({ file: sidecar.name, line: row.line, message: problem });
+          const problem = phrase('sidecar.otherSidecar', { path, sidecar: META_SIDECAR });
+          result.problems.push(problemAt(sidecar.name, row.line, problem));
           rows.set(path, { ...first, problems: [...first.problems, problem] });
         } else rows.set(path, row);
       }

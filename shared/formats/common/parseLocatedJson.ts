@@ -1,3 +1,5 @@
+import { englishOf } from '../../i18n/englishOf';
+import { phrase, type Phrase } from '../../i18n/phrase';
 import { parse, tokenize, type AnyNode, type Token } from '@humanwhocodes/momoa';
 
 // JSON.parse says nothing about where a value sits (and its error messages differ between
@@ -21,13 +23,13 @@ export interface Located {
   readonly items: WeakMap<readonly unknown[], Extent[]>;
 }
 
-/** A file that is not JSON: what is wrong, and the offset where it goes wrong. */
+/** A file that is not JSON: what is wrong (in English, and as a phrase), and the offset where it goes wrong. */
 export class JsonSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly phrase: Phrase,
     readonly at: number,
   ) {
-    super(message);
+    super(englishOf(phrase));
   }
 }
 
@@ -44,21 +46,24 @@ const WORD_CHAR = /[\p{L}\p{N}_$\\]/u;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 interface Problem {
-  readonly what: string;
+  readonly what: Phrase;
   readonly at: number;
 }
 
 const fail = (src: string, { what, at }: Problem): never => {
-  const found = at >= src.length ? 'the end of the file' : JSON.stringify(String.fromCodePoint(src.codePointAt(at)!));
-  throw new JsonSyntaxError(`${what}, found ${found}`, at);
+  const said =
+    at >= src.length
+      ? phrase('json.expectedEnd', { what })
+      : phrase('json.expected', { what, found: JSON.stringify(String.fromCodePoint(src.codePointAt(at)!)) });
+  throw new JsonSyntaxError(said, at);
 };
 
 const controlInString = (src: string, start: number, end: number): Problem | null => {
   const k = src.slice(start, end).search(CONTROL);
-  return k < 0 ? null : { what: 'a control character must be escaped inside a string', at: start + k };
+  return k < 0 ? null : { what: phrase('json.control'), at: start + k };
 };
 
-const deeper = (at: number): Problem => ({ what: `nested deeper than ${MAX_DEPTH} levels`, at });
+const deeper = (at: number): Problem => ({ what: phrase('json.deeper', { levels: MAX_DEPTH }), at });
 
 /**
  * Parses `src` as one JSON value (RFC 8259), recording where each object, array and array
@@ -109,7 +114,7 @@ export function parseLocatedJson(src: string): Located {
         return null;
       default:
         // JSON5 nodes; never made in "json" mode
-        return fail(src, { what: 'expected a JSON value', at: node.loc.start.offset });
+        return fail(src, { what: phrase('json.value'), at: node.loc.start.offset });
     }
   };
   return { value: value(root, 0), extents, items };
@@ -175,11 +180,10 @@ function stringProblem(src: string, start: number): Problem {
   let bad: Problem | null = null;
   ESCAPE.lastIndex = 0;
   for (let m = ESCAPE.exec(body); m && !bad; m = ESCAPE.exec(body)) {
-    if (m[1] !== undefined)
-      bad = { what: body[m.index + 1] === 'u' ? 'a \\u escape needs four hex digits' : 'an invalid escape in a string', at: start + m.index };
+    if (m[1] !== undefined) bad = { what: phrase(body[m.index + 1] === 'u' ? 'json.unicodeEscape' : 'json.badEscape'), at: start + m.index };
   }
   if (control && (!bad || control.at < bad.at)) return control;
-  return bad ?? { what: 'a string is not closed', at: src.length };
+  return bad ?? { what: phrase('json.notClosed'), at: src.length };
 }
 
 /** The problem at or after a number that starts at `start`. */
@@ -217,7 +221,7 @@ function tokensBefore(src: string, at: number): Token[] | Problem {
     if (number !== null && number < at) return numberProblem(src, number);
     let word = at;
     while (word > 0 && WORD_CHAR.test(src[word - 1]!)) word--;
-    if (word === at) return { what: 'the text cannot be read as JSON here', at };
+    if (word === at) return { what: phrase('json.unreadable'), at };
     const keyword = ['true', 'false', 'null'].find((k) => src.startsWith(k, word));
     const next = word + (keyword?.length ?? 0);
     return before(src, next < at ? next : word);
@@ -255,7 +259,7 @@ function firstTokenProblem(src: string, tokens: readonly Token[]): Problem | nul
 const VALUES = ['String', 'Number', 'Boolean', 'Null', 'LBrace', 'LBracket'] as const;
 
 /** What a JSON text may hold after `tokens` (which are well formed): in the words of our messages, and as token types. */
-function expectation(tokens: readonly Token[]): { what: string; accepts: ReadonlySet<string> } {
+function expectation(tokens: readonly Token[]): { what: Phrase; accepts: ReadonlySet<string> } {
   const open: string[] = [];
   for (const t of tokens) {
     if (t.type === 'LBrace' || t.type === 'LBracket') open.push(t.type);
@@ -264,16 +268,16 @@ function expectation(tokens: readonly Token[]): { what: string; accepts: Readonl
   const prev = tokens.at(-1)?.type;
   const prevprev = tokens.at(-2)?.type;
   const top = open.at(-1);
-  const value = (...also: string[]) => ({ what: 'expected a JSON value', accepts: new Set([...VALUES, ...also]) });
+  const value = (...also: string[]) => ({ what: phrase('json.value'), accepts: new Set([...VALUES, ...also]) });
   if (prev === undefined || prev === 'Colon') return value();
-  if (top === undefined) return { what: 'unexpected text after the JSON value', accepts: new Set() };
+  if (top === undefined) return { what: phrase('json.afterValue'), accepts: new Set() };
   if (top === 'LBrace') {
-    if (prev === 'LBrace') return { what: 'expected a property name in double quotes', accepts: new Set(['String', 'RBrace']) };
-    if (prev === 'Comma') return { what: 'expected a property name in double quotes', accepts: new Set(['String']) };
-    if (prev === 'String' && (prevprev === 'LBrace' || prevprev === 'Comma')) return { what: 'expected ":"', accepts: new Set(['Colon']) };
-    return { what: 'expected "," or "}" after a property', accepts: new Set(['Comma', 'RBrace']) };
+    if (prev === 'LBrace') return { what: phrase('json.propertyName'), accepts: new Set(['String', 'RBrace']) };
+    if (prev === 'Comma') return { what: phrase('json.propertyName'), accepts: new Set(['String']) };
+    if (prev === 'String' && (prevprev === 'LBrace' || prevprev === 'Comma')) return { what: phrase('json.colon'), accepts: new Set(['Colon']) };
+    return { what: phrase('json.afterProperty'), accepts: new Set(['Comma', 'RBrace']) };
   }
   if (prev === 'LBracket') return value('RBracket');
   if (prev === 'Comma') return value();
-  return { what: 'expected "," or "]" after an array element', accepts: new Set(['Comma', 'RBracket']) };
+  return { what: phrase('json.afterElement'), accepts: new Set(['Comma', 'RBracket']) };
 }

@@ -1,3 +1,5 @@
+import { phrase, type Phrase } from '../../i18n/phrase';
+
 /** Where a token stands in a chunk: Begin, Inside, End or Single (BILOU's L and U are read as E and S). */
 export type TagPrefix = 'B' | 'I' | 'E' | 'S';
 
@@ -5,7 +7,7 @@ export type TagPrefix = 'B' | 'I' | 'E' | 'S';
 export type ParsedTag =
   | { readonly kind: 'outside' }
   | { readonly kind: 'chunk'; readonly prefix: TagPrefix; readonly type: string; readonly bioes: boolean }
-  | { readonly kind: 'bad'; readonly message: string };
+  | { readonly kind: 'bad'; readonly phrase: Phrase };
 
 const PREFIXES: Record<string, TagPrefix> = { B: 'B', I: 'I', E: 'E', S: 'S', L: 'E', U: 'S' };
 const OUTSIDE: ParsedTag = { kind: 'outside' };
@@ -19,8 +21,7 @@ export function parseTag(tag: string): ParsedTag {
   if (tag === 'O') return OUTSIDE;
   const prefix = tag.length > 2 && tag[1] === '-' ? PREFIXES[tag[0]!] : undefined;
   if (prefix === undefined) {
-    const hint = /^[BIESLU]-$/.test(tag) ? ' (the type after the hyphen is missing)' : '';
-    return { kind: 'bad', message: `bad tag ${JSON.stringify(tag)}${hint}: a tag is O, or B-, I-, E-, S-, L- or U- followed by a type` };
+    return { kind: 'bad', phrase: phrase(/^[BIESLU]-$/.test(tag) ? 'conll.badTagNoType' : 'conll.badTag', { tag: JSON.stringify(tag) }) };
   }
   return { kind: 'chunk', prefix, type: tag.slice(2), bioes: prefix === 'E' || prefix === 'S' };
 }

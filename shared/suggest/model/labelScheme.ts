@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../../i18n/phrase';
 /**
  * What one of a model's labels says about a token: where it stands in an entity (`tag`)
  * and of which entity type (`type`, null for outside). `B-PER` is {tag 'B', type 'PER'},
@@ -24,18 +25,18 @@ export function parseModelLabel(name: string): ModelLabel {
 
 /**
  * The labels of a model's `config.json` `id2label`, in id order: ids must run 0…n-1 (the
- * places of the model's scores), or the reason why not.
+ * places of the model's scores), or the phrase saying why not.
  */
-export function readId2Label(id2label: unknown): ModelLabel[] | string {
-  if (typeof id2label !== 'object' || id2label === null || Array.isArray(id2label)) return 'has no "id2label" object (the names of the model\'s labels)';
+export function readId2Label(id2label: unknown): ModelLabel[] | Phrase {
+  if (typeof id2label !== 'object' || id2label === null || Array.isArray(id2label)) return phrase('model.noId2label');
   const entries = Object.entries(id2label as Record<string, unknown>);
-  if (entries.length === 0) return 'has an empty "id2label"';
+  if (entries.length === 0) return phrase('model.emptyId2label');
   const labels: ModelLabel[] = [];
   for (const [id, name] of entries) {
     const index = Number(id);
     if (!Number.isInteger(index) || index < 0 || index >= entries.length || String(index) !== id)
-      return `has an "id2label" whose ids do not run 0…${entries.length - 1} (found "${id}")`;
-    if (typeof name !== 'string') return `has an "id2label" whose label ${id} is not a string`;
+      return phrase('model.id2labelIds', { last: entries.length - 1, id });
+    if (typeof name !== 'string') return phrase('model.id2labelName', { id });
     labels[index] = parseModelLabel(name);
   }
   return labels;

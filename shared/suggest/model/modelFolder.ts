@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../../i18n/phrase';
 import { readId2Label, type ModelLabel } from './labelScheme';
 
 /** A folder the analyst picked, read one file at a time by its path inside it (`onnx/model.onnx`). */
@@ -24,16 +25,16 @@ export interface ModelFiles {
   readonly onnx: Uint8Array;
 }
 
-type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
+type Read<T> = { ok: true; value: T } | { ok: false; problem: Phrase };
 
 function readJsonObject(bytes: Uint8Array, file: string): Read<Record<string, unknown>> {
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    return { ok: false, problem: `${file} is not JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, problem: phrase('model.notJson', { file, detail: e instanceof Error ? e.message : String(e) }) };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: `${file} does not hold a JSON object` };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: phrase('model.notObject', { file }) };
   return { ok: true, value: value as Record<string, unknown> };
 }
 
@@ -43,15 +44,13 @@ function readJsonObject(bytes: Uint8Array, file: string): Read<Record<string, un
  * `tokenizer_config.json`). Every problem is named with its file; a GLiNER export is
  * recognised and refused with what it would need.
  */
-export async function readModelFolder(folder: ModelFolder): Promise<{ ok: true; files: ModelFiles } | { ok: false; problems: string[] }> {
+export async function readModelFolder(folder: ModelFolder): Promise<{ ok: true; files: ModelFiles } | { ok: false; problems: Phrase[] }> {
   if (await folder.read('gliner_config.json'))
     return {
       ok: false,
-      problems: [
-        'this is a GLiNER model (gliner_config.json), which Hashiya does not run yet: GLiNER takes the entity types as a prompt and scores spans (inputs span_idx, span_mask, words_mask, text_lengths), and only token-classification models (one label per token, config.json id2label) are supported',
-      ],
+      problems: [phrase('model.gliner')],
     };
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   let onnxPath: string | undefined;
   let onnx: Uint8Array | undefined;
   for (const path of ONNX_PATHS) {
@@ -61,36 +60,30 @@ export async function readModelFolder(folder: ModelFolder): Promise<{ ok: true; 
       break;
     }
   }
-  if (!onnx)
-    problems.push(
-      'model.onnx is missing: the folder has no model.onnx nor onnx/model.onnx (export the model with Hugging Face Optimum, task token-classification)',
-    );
+  if (!onnx) problems.push(phrase('model.noOnnx'));
 
   let config: Record<string, unknown> | undefined;
   let labels: ModelLabel[] | undefined;
   const configBytes = await folder.read('config.json');
-  if (!configBytes) problems.push("config.json is missing: it names the model's labels (id2label)");
+  if (!configBytes) problems.push(phrase('model.noConfig'));
   else {
     const read = readJsonObject(configBytes, 'config.json');
     if (!read.ok) problems.push(read.problem);
     else {
       config = read.value;
       const found = readId2Label(config.id2label);
-      if (typeof found === 'string') problems.push(`config.json ${found}`);
+      if ('code' in found) problems.push(phrase('model.config', { problem: found }));
       else labels = found;
     }
   }
 
   let tokenizer: Record<string, unknown> | undefined;
   const tokenizerBytes = await folder.read('tokenizer.json');
-  if (!tokenizerBytes)
-    problems.push(
-      'tokenizer.json is missing: Hashiya reads the "fast" tokenizer file that Optimum and transformers save (vocab.txt or sentencepiece.bpe.model alone are not enough)',
-    );
+  if (!tokenizerBytes) problems.push(phrase('model.noTokenizer'));
   else {
     const read = readJsonObject(tokenizerBytes, 'tokenizer.json');
     if (!read.ok) problems.push(read.problem);
-    else if (typeof read.value.model !== 'object' || read.value.model === null) problems.push('tokenizer.json has no "model" (its vocabulary)');
+    else if (typeof read.value.model !== 'object' || read.value.model === null) problems.push(phrase('model.noVocabulary'));
     else tokenizer = read.value;
   }
 

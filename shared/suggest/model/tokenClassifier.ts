@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../../i18n/phrase';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { withoutEdgeMarks } from '../../formats/conll/directionMarks';
 import { tokenize } from '../../text/tokenize';
@@ -9,6 +10,9 @@ import type { LabelMapping } from './labelMapping';
 import { entityTypes } from './labelScheme';
 import { readModelFolder, type ModelFolder } from './modelFolder';
 import { softmax } from './softmax';
+
+/** What a library's error says, as its words are the only detail there is. */
+const detailOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** A network loaded by a runtime: token ids of one sequence in, a score per label for each token out. */
 export interface ModelSession {
@@ -78,7 +82,7 @@ const argmax = (p: Float64Array) => p.reduce((best, v, k) => (v > p[best]! ? k :
 export async function loadTokenClassifier(
   folder: ModelFolder,
   open: OpenSession,
-): Promise<{ ok: true; classifier: TokenClassifier } | { ok: false; problems: string[] }> {
+): Promise<{ ok: true; classifier: TokenClassifier } | { ok: false; problems: Phrase[] }> {
   const read = await readModelFolder(folder);
   if (!read.ok) return read;
   const { files } = read;
@@ -86,41 +90,37 @@ export async function loadTokenClassifier(
   try {
     tokenizer = new Tokenizer(files.tokenizer, files.tokenizerConfig);
   } catch (e) {
-    return { ok: false, problems: [`tokenizer.json could not be read: ${e instanceof Error ? e.message : String(e)}`] };
+    return { ok: false, problems: [phrase('model.tokenizer', { detail: detailOf(e) })] };
   }
   let session: ModelSession;
   try {
     session = await open(files.onnx);
   } catch (e) {
-    return { ok: false, problems: [`${files.onnxPath} could not be loaded by ONNX Runtime: ${e instanceof Error ? e.message : String(e)}`] };
+    return { ok: false, problems: [phrase('model.onnx', { file: files.onnxPath, detail: detailOf(e) })] };
   }
   if (session.inputNames.some((n) => GLINER_INPUTS.has(n)))
     return {
       ok: false,
-      problems: [
-        `${files.onnxPath} is a GLiNER network (inputs ${session.inputNames.join(', ')}), which Hashiya does not run yet: only token-classification models are supported`,
-      ],
+      problems: [phrase('model.glinerNetwork', { file: files.onnxPath, inputs: session.inputNames.join(', ') })],
     };
   const unknown = session.inputNames.filter((n) => !KNOWN_INPUTS.has(n));
   if (!session.inputNames.includes('input_ids') || unknown.length)
     return {
       ok: false,
-      problems: [
-        `${files.onnxPath} takes inputs ${session.inputNames.join(', ')}; a token-classification model takes input_ids (and attention_mask, token_type_ids)`,
-      ],
+      problems: [phrase('model.inputs', { file: files.onnxPath, inputs: session.inputNames.join(', ') })],
     };
 
   const specials = specialsOf(tokenizer);
   const maxLength = maxLengthOf(files.config, files.tokenizerConfig);
   const room = maxLength - specials.before.length - specials.after.length;
-  if (room < 2) return { ok: false, problems: [`config.json and tokenizer_config.json leave room for ${room} tokens in a sequence`] };
+  if (room < 2) return { ok: false, problems: [phrase('model.room', { room })] };
   try {
     const probe = [...specials.before, ...tokenizer.encode('a', { add_special_tokens: false }).ids, ...specials.after];
     const { labels } = await session.run(probe);
     if (labels !== files.labels.length)
-      return { ok: false, problems: [`${files.onnxPath} gives ${labels} scores per token, but config.json's id2label names ${files.labels.length} labels`] };
+      return { ok: false, problems: [phrase('model.scores', { file: files.onnxPath, scores: labels, labels: files.labels.length })] };
   } catch (e) {
-    return { ok: false, problems: [`${files.onnxPath} failed on a first sentence: ${e instanceof Error ? e.message : String(e)}`] };
+    return { ok: false, problems: [phrase('model.failed', { file: files.onnxPath, detail: detailOf(e) })] };
   }
 
   const info: ModelInfo = { name: files.name, labels: files.labels.map((l) => l.name), types: entityTypes(files.labels), maxLength, onnxPath: files.onnxPath };

@@ -16,7 +16,7 @@ describe('CoNLL: parse', () => {
     const file =
       '\ufeff\u200eفرانكفورت\tB-Population-Center\r\n(\tO\r\n\u200eد I-Media\r\n\u200eب\tI-Media\r\n)  O\r\n\t\r\n\u200eقال\tO\r\nرئيس B-Politician\r\n';
     const result = read(file, 'NewsFANE sample.txt');
-    expect(result.problems).toEqual([]);
+    expect(result.problems).toMatchObject([]);
     expect(result.notes).toEqual(['NewsFANE sample.txt: 1 I- tag(s) began a chunk (read as B-) in IOB2 (detected)']);
     const [doc] = result.documents;
     expect(doc!.text).toBe('\u200eفرانكفورت ( \u200eد \u200eب )\n\u200eقال رئيس');
@@ -53,7 +53,7 @@ describe('CoNLL: parse', () => {
       '',
     ].join('\n');
     const result = read(file, 'conll2003.txt');
-    expect(result.problems).toEqual([]);
+    expect(result.problems).toMatchObject([]);
     const [doc] = result.documents;
     expect(doc!.text).toBe('قال المرصد السوري إن القوات .');
     expect(doc!.spans.map((s) => [doc!.text.slice(s.start, s.end), s.label])).toEqual([
@@ -85,7 +85,7 @@ describe('CoNLL: parse', () => {
   it('rejects a tag or token holding an unpaired surrogate at its line', () => {
     for (const line of ['دمشق B-\ud800', '\udc00دمشق B-LOC']) {
       const result = read(['-DOCSTART- O', 'حلب B-LOC', '', '-DOCSTART- O', 'قال O', line, ''].join('\n'), 'lone.conll');
-      expect(result.problems).toEqual([{ file: 'lone.conll', line: 6, message: stringMatching(/^the line holds an unpaired surrogate/) }]);
+      expect(result.problems).toMatchObject([{ file: 'lone.conll', line: 6, message: stringMatching(/^the line holds an unpaired surrogate/) }]);
       expect(result.documents.map((d) => d.text)).toEqual(['حلب']);
     }
   });
@@ -108,7 +108,7 @@ describe('CoNLL: parse', () => {
       '',
     ].join('\n');
     const result = read(file, 'three.conll');
-    expect(result.problems).toEqual([{ file: 'three.conll', line: 7, message: stringMatching(/bad tag "Q-LOC"/) }]);
+    expect(result.problems).toMatchObject([{ file: 'three.conll', line: 7, message: stringMatching(/bad tag "Q-LOC"/) }]);
     expect(result.rejected).toEqual([{ file: 'three.conll', line: 6, text: '-DOCSTART- O\nحلب Q-LOC\n\n' }]);
     expect(result.documents.map((d) => [d.title, d.source, d.line, d.text])).toEqual([
       ['three #1', 'three.conll #1', 1, 'دمشق اليوم'],
@@ -139,7 +139,7 @@ describe('CoNLL: parse', () => {
   it('reads a type named twice on a line as a chunk nested in another of its type (Wojood: جامعة بيرزيت)', () => {
     const file = ['في I-EVENT', 'في B-ORG', 'جامعة I-ORG B-ORG', 'بيرزيت I-ORG I-ORG B-GPE', '( O'].join('\n');
     const result = read(file);
-    expect(result.problems).toEqual([]);
+    expect(result.problems).toMatchObject([]);
     expect(chunkList(result.documents[0]!)).toEqual(['0-0 EVENT', '1-3 ORG', '2-3 ORG', '3-3 GPE']);
     expect(result.notes.join()).toMatch(/1 I- tag\(s\) began a chunk/);
   });
@@ -164,13 +164,13 @@ describe('CoNLL: parse', () => {
 
   it('with the scheme given as IOB2, an E- tag is a problem', () => {
     const result = parseConll([{ name: 'x.conll', text: 'دير B-LOC\nالزور E-LOC\n' }], { scheme: 'IOB2' });
-    expect(result.problems).toEqual([{ file: 'x.conll', line: 2, message: stringMatching(/E-LOC is not part of IOB2/) }]);
+    expect(result.problems).toMatchObject([{ file: 'x.conll', line: 2, message: stringMatching(/E-LOC is not part of IOB2/) }]);
     expect(result.documents).toEqual([]);
   });
 
   it('counts an I- after O as a chunk start, not an error', () => {
     const result = read('في O\nمدينة I-GPE\nحلب I-GPE\nو O\nإدلب I-GPE\nو O\nالرقة B-GPE\n');
-    expect(result.problems).toEqual([]);
+    expect(result.problems).toMatchObject([]);
     expect(chunkList(result.documents[0]!)).toEqual(['1-2 GPE', '4-4 GPE', '6-6 GPE']);
     expect(result.notes).toEqual(['news.conll: 2 I- tag(s) began a chunk (read as B-) in IOB2 (detected)']);
   });
@@ -201,7 +201,7 @@ describe('CoNLL: parse', () => {
       { name: 'empty.conll', text: '' },
       { name: 'blank.conll', text: '\r\n \t\r\n' },
     ]);
-    expect(result.problems).toEqual([
+    expect(result.problems).toMatchObject([
       { file: 'empty.conll', line: 1, message: 'the file holds no tokens' },
       { file: 'blank.conll', line: 1, message: 'the file holds no tokens' },
     ]);
@@ -212,7 +212,7 @@ describe('CoNLL: parse', () => {
     const text = Array.from({ length: 60 }, (_, k) => `كلمة${k} B_X`).join('\n');
     const result = read(text);
     expect(result.problems).toHaveLength(51);
-    expect(result.problems[50]).toEqual({ file: 'news.conll', line: 51, message: '10 more problem(s) in this file from this line on are not listed' });
+    expect(result.problems[50]).toMatchObject({ file: 'news.conll', line: 51, message: '10 more problem(s) in this file from this line on are not listed' });
   });
 
   it('is registered under the name conll', () => {
@@ -324,7 +324,7 @@ describe('CoNLL: serialize', () => {
       'كونيكو I-claim I-place',
     ]);
     const back = parseConll(out.files);
-    expect(back.problems).toEqual([]);
+    expect(back.problems).toMatchObject([]);
     expect(chunkList(back.documents[0]!)).toEqual(['1-2 actor', '2-2 place', '3-9 claim', '4-5 weapon', '8-9 place'].sort());
   });
 
@@ -480,7 +480,7 @@ function roundTripsExactly(docs: ExchangeDocument[], options: ConllSerializeOpti
   expect(out.dropped).toBe(0);
   expect(out.files).toHaveLength(1);
   const back = parseConll(out.files);
-  expect(back.problems).toEqual([]);
+  expect(back.problems).toMatchObject([]);
   expect(back.notes).toEqual([]);
   expect(back.documents.map((d) => ({ text: d.text, tokens: d.tokens, spans: sortSpans(d.spans) }))).toEqual(
     docs.map((d) => ({ text: d.text, tokens: d.tokens, spans: sortSpans(d.spans) })),
@@ -519,7 +519,7 @@ describe('CoNLL: round trip', () => {
         }
         expect(out.dropped).toBe(0);
         const back = parseConll(out.files);
-        expect(back.problems).toEqual([]);
+        expect(back.problems).toMatchObject([]);
         const [again] = back.documents;
         expect(tokenTexts(again!)).toEqual(tokens.map(([s, e]) => text.slice(s, e)));
         expect(chunkList(again!)).toEqual(chunkList({ spans }, tokens));

@@ -35,7 +35,7 @@ describe.each<[string, Format]>([
         const doc: ExchangeDocument = { text, id: 'd1', title: 'قصف كونيكو', spans: [], ...(Object.keys(meta).length ? { documentMeta: meta } : {}) };
         const files = format.serialize([doc]).files.map((f) => ({ name: f.name, text: f.text }));
         const back = format.parse(files);
-        expect(back.problems).toEqual([]);
+        expect(back.problems).toMatchObject([]);
         expect(back.documents[0]!.documentMeta).toEqual(Object.keys(meta).length ? meta : undefined);
       }),
       { numRuns: 60 },
@@ -51,7 +51,7 @@ describe('bad metadata in a file', () => {
     ].join('\n');
     const read = jsonlFormat.parse([{ name: 'news.jsonl', text: lines }]);
     expect(read.documents).toHaveLength(1);
-    expect(read.problems).toEqual([
+    expect(read.problems).toMatchObject([
       { file: 'news.jsonl', line: 2, message: '"meta.published" must be a date written YYYY-MM-DD (such as 2024-03-07), not "19/10/2023"' },
     ]);
   });

@@ -149,7 +149,7 @@ describe('jsonlFormat round trip (property)', () => {
         expect(s).not.toMatch(/[\u0085\u2028\u2029]/);
         input.forEach((d, k) => checkWrittenLine(lines[k]!, d));
         const parsed = jsonlFormat.parse(file(s));
-        expect(parsed.problems).toEqual([]);
+        expect(parsed.problems).toMatchObject([]);
         expect(parsed.rejected).toEqual([]);
         expect(parsed.documents.map(withoutPlace)).toEqual(input.map(expected));
         expect(parsed.documents.map((d) => [d.file, d.line])).toEqual(input.map((_, k) => ['in.jsonl', k + 1]));
@@ -183,10 +183,10 @@ describe('jsonlFormat round trip (property)', () => {
     fc.assert(
       fc.property(fc.array(prodigyLine, { minLength: 1, maxLength: 3 }), (lines) => {
         const first = jsonlFormat.parse(file(lines.join('\n') + '\n'));
-        expect(first.problems).toEqual([]);
+        expect(first.problems).toMatchObject([]);
         const s1 = serialize(first.documents);
         const second = jsonlFormat.parse(file(s1, 'out.jsonl'));
-        expect(second.problems).toEqual([]);
+        expect(second.problems).toMatchObject([]);
         // Writing adds the text's SHA-256 and puts spans in order; everything else read the first time comes back.
         expect(second.documents.map(withoutPlace)).toEqual(
           first.documents.map((d) => ({ ...withoutPlace(d), textSha256: sha256Hex(d.text), spans: sortedSpans(d.spans) })),
@@ -234,7 +234,7 @@ describe('jsonlFormat on a real article', () => {
     expect(rec.spans.find((x) => x.id === 'claim-1')!.attrs).toEqual({ stance: 'reported' });
     expect(relationIds(rec)).toEqual([{ head: 'claim-1', child: spans[0]!.id, label: 'source' }]);
     const back = jsonlFormat.parse(file(s));
-    expect(back.problems).toEqual([]);
+    expect(back.problems).toMatchObject([]);
     expect(withoutPlace(back.documents[0]!)).toEqual(expected(doc));
     expect(serialize(back.documents)).toBe(s);
   });
@@ -251,7 +251,7 @@ describe('jsonlFormat on a real article', () => {
     );
     const exported = appExport(record, text, [claim, source], 'rania') + '\n';
     const { documents, problems } = jsonlFormat.parse(file(exported));
-    expect(problems).toEqual([]);
+    expect(problems).toMatchObject([]);
     expect(withoutPlace(documents[0]!)).toEqual({
       text,
       id: 'd',
@@ -385,7 +385,7 @@ describe('jsonlFormat reading other tools’ files', () => {
       }),
     ].join('\n');
     const { documents, problems } = jsonlFormat.parse(file(prodigy, 'prodigy.jsonl'));
-    expect(problems).toEqual([]);
+    expect(problems).toMatchObject([]);
     const d = documents[0]!;
     expect(d.annotator).toBe('news-rania');
     expect(d.source).toBe('prodigy.jsonl:1');
@@ -513,7 +513,7 @@ describe('jsonlFormat problems', () => {
     ]) {
       const { problems, documents } = jsonlFormat.parse(file(bad));
       expect(documents).toEqual([]);
-      expect(problems).toEqual([
+      expect(problems).toMatchObject([
         { file: 'in.jsonl', line: 1, message: stringMatching(/^(span|token) 0: "text" must be a string: the text at 0\.\.1 is "ن"$/) },
       ]);
     }
@@ -551,7 +551,7 @@ describe('jsonlFormat problems', () => {
     lines[2] = lines[2]!.replace('"text_sha256"', '"text_sha256":1,"x"');
     const content = lines.join('\n');
     const { documents, problems } = jsonlFormat.parse(file(content));
-    expect(problems).toEqual([{ file: 'in.jsonl', line: lineOfText(content, '"text_sha256":1'), message: '"meta.text_sha256" must be a string' }]);
+    expect(problems).toMatchObject([{ file: 'in.jsonl', line: lineOfText(content, '"text_sha256":1'), message: '"meta.text_sha256" must be a string' }]);
     expect(problems[0]!.line).toBe(3);
     expect(documents.map((d) => d.id)).toEqual(['d0', 'd1', 'd3']);
   });
@@ -668,7 +668,7 @@ describe('the app’s JSONL export of a real article', () => {
     const text = fixtureArticle('konico-strikes').text;
     const doc = makeDoc(text, annotateArticle(text));
     const { documents, problems } = jsonlFormat.parse(file(appExport(doc.record, text, doc.spans) + '\n'));
-    expect(problems).toEqual([]);
+    expect(problems).toMatchObject([]);
     const [record] = chooseRecords(sourceFromRecords(doc.record, text, undefined, doc.spans, [], [], new Set(['claim'])), ONE_LAYER).records;
     expect(withoutPlace(documents[0]!)).toEqual({ ...record, source: 'doc-1.txt' });
   });
@@ -706,7 +706,7 @@ describe('the app’s JSONL export: claims, stance and sources', () => {
       },
     ]);
     const back = jsonlFormat.parse(file(line));
-    expect(back.problems).toEqual([]);
+    expect(back.problems).toMatchObject([]);
     expect(jsonlDocumentLine(back.documents[0]!)).toBe(line);
   });
 
@@ -782,7 +782,7 @@ describe('jsonlFormat reading lines laid out by another tool', () => {
       fc.property(docs, (input) => {
         const s = '\r\n' + input.map((d) => jsonlDocumentLine(d)).join('\r\n\r\n  \r\n') + '\r\n';
         const parsed = jsonlFormat.parse(file(s));
-        expect(parsed.problems).toEqual([]);
+        expect(parsed.problems).toMatchObject([]);
         expect(parsed.documents.map(withoutPlace)).toEqual(input.map(expected));
         expect(parsed.documents.map((d) => d.line)).toEqual(input.map((_, k) => 2 + 3 * k));
       }),
@@ -859,7 +859,7 @@ describe('jsonlFormat reading lines laid out by another tool', () => {
 
   it('accepts a line without span text, without meta, or without "spans"', () => {
     const { documents, problems } = jsonlFormat.parse(file('{"text": "أ🚀ب", "spans": [{"start": 1, "end": 3, "label": "x"}]}\n{"text": "نص"}'));
-    expect(problems).toEqual([]);
+    expect(problems).toMatchObject([]);
     expect(documents.map(withoutPlace)).toEqual([
       { text: 'أ🚀ب', source: 'in.jsonl:1', spans: [{ start: 1, end: 4, label: 'x' }] },
       { text: 'نص', source: 'in.jsonl:2', spans: [] },
@@ -868,7 +868,7 @@ describe('jsonlFormat reading lines laid out by another tool', () => {
 
   it('reads offsets as code points, not UTF-16 units', () => {
     const { documents, problems } = jsonlFormat.parse(file(good('🇸🇾 سوريا', [{ start: 3, end: 8, label: 'place', text: 'سوريا' }])));
-    expect(problems).toEqual([]);
+    expect(problems).toMatchObject([]);
     expect(documents[0]!.spans).toEqual([{ start: 5, end: 10, label: 'place' }]);
   });
 });
@@ -1019,7 +1019,7 @@ describe('Prodigy’s own files', () => {
     const bySpans = { text, tokens, spans: [actor, place], relations: [{ head: 2, child: 6, head_span: actor, child_span: place, label: 'at' }] };
     const byTokens = { text, tokens, spans: [actor, place], relations: [{ head: 2, child: 6, label: 'at' }] };
     const { documents, problems } = jsonlFormat.parse(file([bySpans, byTokens].map((l) => JSON.stringify(l)).join('\n') + '\n'));
-    expect(problems).toEqual([]);
+    expect(problems).toMatchObject([]);
     for (const d of documents) {
       const [a, p] = d.spans;
       expect(d.relations).toEqual([{ head: a!.id, child: p!.id, label: 'at' }]);
@@ -1031,7 +1031,7 @@ describe('Prodigy’s own files', () => {
     const stray = { text, tokens, spans: [actor], relations: [{ head: 2, child: 6, label: 'at' }] };
     const { documents, problems } = jsonlFormat.parse(file(JSON.stringify(stray) + '\n', 'prodigy.jsonl'));
     expect(documents).toEqual([]);
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       { file: 'prodigy.jsonl', line: 1, message: 'relation 0: "child" 6 is not the last token ("token_end") of a span in this document' },
     ]);
   });
@@ -1039,7 +1039,7 @@ describe('Prodigy’s own files', () => {
   it('keeps only accepted tasks (and those without an answer), and says how many were left out and why', () => {
     const task = (answer?: string) => JSON.stringify({ text, spans: [actor], ...(answer ? { answer } : {}) });
     const r = jsonlFormat.parse(file([task('accept'), task('reject'), task(), task('ignore'), task('reject')].join('\n') + '\n', 'ner.jsonl'));
-    expect(r.problems).toEqual([]);
+    expect(r.problems).toMatchObject([]);
     expect(r.documents.map((d) => d.line)).toEqual([1, 3]);
     expect(r.notes).toEqual([
       'ner.jsonl: 2 tasks answered "reject" were left out (only accepted tasks are read)',

@@ -1,7 +1,12 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
+import type { Phrase } from '../../../shared/i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument } from '../../../shared/formats/exchange';
 import { applyLabelMap, parseLabelMap } from '../../../shared/formats/labelMap';
 import { utf16 } from '../../../shared/text/units';
+
+/** Why `spec` is refused, in English. */
+const said = (spec: string) => englishOf(parseLabelMap(spec) as Phrase);
 
 describe('label mapping (--map PERS=actor,LOC=place,MISC=)', () => {
   it('reads the spec, and refuses malformed entries', () => {
@@ -13,14 +18,14 @@ describe('label mapping (--map PERS=actor,LOC=place,MISC=)', () => {
       ]),
     );
     expect(parseLabelMap('')).toEqual(new Map());
-    expect(parseLabelMap('PERS')).toContain('FROM=TO');
-    expect(parseLabelMap('=actor')).toContain('FROM=TO');
-    expect(parseLabelMap('A=x,A=y')).toContain('twice');
+    expect(said('PERS')).toContain('FROM=TO');
+    expect(said('=actor')).toContain('FROM=TO');
+    expect(said('A=x,A=y')).toContain('twice');
   });
 
   it('refuses a label holding an unpaired surrogate, on either side', () => {
-    expect(parseLabelMap('PERS=actor,LOC=\ud800')).toMatch(/^"LOC=\\ud800" holds an unpaired surrogate \(U\+D800\)/);
-    expect(parseLabelMap('\udc00=actor')).toMatch(/unpaired surrogate \(U\+DC00\)/);
+    expect(said('PERS=actor,LOC=\ud800')).toMatch(/^"LOC=\\ud800" holds an unpaired surrogate \(U\+D800\)/);
+    expect(said('\udc00=actor')).toMatch(/unpaired surrogate \(U\+DC00\)/);
   });
 
   it('renames, drops labels mapped to nothing with their relations, and passes the rest through', () => {

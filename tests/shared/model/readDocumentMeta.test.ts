@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../../../shared/i18n/englishOf';
 import { fillMissingMeta } from '../../../shared/model/fillMissingMeta';
 import { readDocumentMeta, splitTags } from '../../../shared/model/readDocumentMeta';
 
@@ -21,7 +22,7 @@ describe('readDocumentMeta', () => {
 
   it('says what is wrong with a value, after the field it was read from', () => {
     const { problems } = readDocumentMeta({ published: '2023-02-30', url: 'ftp://x.org/a', language: 'not a tag!', outlet: 7, tags: [1] }, 'meta.');
-    expect(problems).toEqual([
+    expect(problems.map(englishOf)).toEqual([
       '"meta.published" must be a date written YYYY-MM-DD (such as 2024-03-07), not "2023-02-30"',
       '"meta.url" must be a web address starting http:// or https://, not "ftp://x.org/a"',
       '"meta.language" must be a BCP 47 language tag (such as ar, en or ar-SY), not "not a tag!"',
@@ -31,8 +32,8 @@ describe('readDocumentMeta', () => {
   });
 
   it('refuses a lone surrogate and a field given twice', () => {
-    expect(readDocumentMeta({ author: 'x\ud800' }).problems[0]).toMatch(/unpaired surrogate \(U\+D800\) at code point 1/);
-    expect(readDocumentMeta({ published: '2024-01-01', date: '2024-01-02' }).problems).toEqual(['"date" gives published a second time']);
+    expect(englishOf(readDocumentMeta({ author: 'x\ud800' }).problems[0]!)).toMatch(/unpaired surrogate \(U\+D800\) at code point 1/);
+    expect(readDocumentMeta({ published: '2024-01-01', date: '2024-01-02' }).problems.map(englishOf)).toEqual(['"date" gives published a second time']);
   });
 
   it('takes a key "__proto__" for no field', () => {

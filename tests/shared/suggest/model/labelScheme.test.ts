@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../../../../shared/i18n/englishOf';
+import type { Phrase } from '../../../../shared/i18n/phrase';
 import { entityTypes, parseModelLabel, readId2Label } from '../../../../shared/suggest/model/labelScheme';
 
 describe('parseModelLabel', () => {
@@ -27,10 +29,10 @@ describe('readId2Label', () => {
   });
 
   it('says what is wrong with an id2label', () => {
-    expect(readId2Label(undefined)).toMatch(/no "id2label"/);
-    expect(readId2Label({})).toMatch(/empty/);
-    expect(readId2Label({ '0': 'O', '2': 'B-PER' })).toMatch(/ids do not run 0…1 \(found "2"\)/);
-    expect(readId2Label({ '0': 'O', '1': 7 })).toMatch(/label 1 is not a string/);
+    expect(englishOf(readId2Label(undefined) as Phrase)).toMatch(/no "id2label"/);
+    expect(englishOf(readId2Label({}) as Phrase)).toMatch(/empty/);
+    expect(englishOf(readId2Label({ '0': 'O', '2': 'B-PER' }) as Phrase)).toMatch(/ids do not run 0…1 \(found "2"\)/);
+    expect(englishOf(readId2Label({ '0': 'O', '1': 7 }) as Phrase)).toMatch(/label 1 is not a string/);
   });
 });
 

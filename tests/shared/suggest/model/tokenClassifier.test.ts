@@ -1,3 +1,4 @@
+import { englishOf } from '../../../../shared/i18n/englishOf';
 import fc from 'fast-check';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,13 +38,13 @@ const onDisk = (dir: string): ModelFolder => ({
 
 async function load(dir: string, open: OpenSession = openOnnxSession): Promise<TokenClassifier> {
   const result = await loadTokenClassifier(onDisk(dir), open);
-  if (!result.ok) throw new Error(result.problems.join('; '));
+  if (!result.ok) throw new Error(result.problems.map(englishOf).join('; '));
   return result.classifier;
 }
 
 async function problemsOf(dir: string): Promise<string[]> {
   const result = await loadTokenClassifier(onDisk(dir), openOnnxSession);
-  return result.ok ? [] : result.problems;
+  return result.ok ? [] : result.problems.map(englishOf);
 }
 
 afterAll(async () => {
