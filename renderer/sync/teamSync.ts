@@ -136,15 +136,19 @@ export function createTeamSync(deps: TeamSyncDeps) {
         }
         const clean: SyncConnection = { url, project: connection.project.trim(), user: connection.user.trim() };
         set({ connecting: true, problem: null });
+        // Kept before the check: the desktop app's main lets the window reach only the kept
+        // connection's server. A refused one puts back what was kept before.
+        const before = await deps.keeper.load();
+        await deps.keeper.save({ connection: clean, password });
         const dbs = open(clean, password);
         const error = await serverProblem(dbs.remote);
         const kind = error && syncErrorKind(error);
         // An unreachable server is one to replicate with later; a refusal is for the user to put right.
         if (error && kind !== 'unreachable') {
+          await (before ? deps.keeper.save(before) : deps.keeper.forget());
           set({ connecting: false, problem: { kind: kind!, detail: error.reason ?? error.message ?? '' } });
           return false;
         }
-        await deps.keeper.save({ connection: clean, password });
         await deps.setAnnotator(clean.user);
         await start(clean, dbs);
         set({ connecting: false, dialog: null });
