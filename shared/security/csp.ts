@@ -32,7 +32,7 @@ const ANY_TEAM_SERVER = ['https:', 'http://127.0.0.1:*', 'http://localhost:*'];
  * connect-src's team server for a build that names one (`HASHIYA_TEAM_SERVER`, an http(s)
  * origin): that origin alone. Throws, naming the variable, on anything else.
  */
-export function teamServerSources(teamServer: string | undefined): readonly string[] {
+function teamServerSources(teamServer: string | undefined): readonly string[] {
   if (!teamServer) return ANY_TEAM_SERVER;
   let url: URL | null = null;
   try {
