@@ -1,15 +1,19 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { CSP_META_TAG } from '../shared/security/csp.ts';
+import { cspMetaTag } from '../shared/security/csp.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Puts the app's Content-Security-Policy into the built page (not the dev server's, which injects inline scripts). */
+/**
+ * Puts the app's Content-Security-Policy into the built page (not the dev server's, which
+ * injects inline scripts). HASHIYA_TEAM_SERVER, an origin, lets the page reach that team
+ * server alone (a web build served to one team).
+ */
 const cspMeta: Plugin = {
   name: 'hashiya-csp-meta',
   apply: 'build',
-  transformIndexHtml: (html) => html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${CSP_META_TAG}`),
+  transformIndexHtml: (html) => html.replace(/<meta charset[^>]*>/i, (charset) => `${charset}\n    ${cspMetaTag(process.env.HASHIYA_TEAM_SERVER)}`),
 };
 
 export default defineConfig({

@@ -36,6 +36,7 @@ import { preferredLanguage } from '../../shared/i18n/interfaceLanguage';
 import { DIALOG_LABELS } from './dialogLabels';
 import { MENU_LABELS } from './menuLabels';
 import { menuTemplate, type MenuHandlers } from './menuTemplate';
+import { mayRequest, NETWORK_URL_PATTERNS } from './networkPolicy';
 import { readPickedFile } from './readPickedFile';
 import { realFileInside } from './realFileInside';
 import { addRecentFiles, removeRecentFile } from './recentFiles';
@@ -109,6 +110,13 @@ if (!app.requestSingleInstanceLock()) {
         recentFiles: [],
       });
       syncKeeper = syncConnectionKeeper(safeStorage, settings);
+      // The network, for the window: the kept connection's team server only (read at each
+      // request, so a connection saved or forgotten holds at once), and the dev server in development.
+      session.defaultSession.webRequest.onBeforeRequest({ urls: NETWORK_URL_PATTERNS }, (details, callback) => {
+        const allowed = mayRequest(details.url, { teamServerUrl: settings?.value.sync?.connection.url ?? null, devServerUrl });
+        if (!allowed) console.warn(`[security] blocked a request to ${JSON.stringify(details.url)}`);
+        callback({ cancel: !allowed });
+      });
       applyMenu();
       mainWindow = createWindow();
     })

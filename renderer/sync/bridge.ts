@@ -5,13 +5,17 @@ import { sameBody } from '../../shared/sync/sameBody';
 import type { Replicated } from '../db/applyReplicated';
 import type { LibraryMessage } from '../store/libraryChannel';
 import type { DexieOutbox, OutboxEntry } from './dexieOutbox';
+import type { SyncMemory } from './syncMemory';
 import { serverProblem, syncErrorKind, type RequestError, type SyncStatus } from './syncStatus';
 
 /** A record two machines changed apart: the revision shown (the winner) and the others. */
 export interface SyncConflict {
   readonly id: string;
   readonly key: RecordKey;
-  /** The revision this machine wrote last, when it is one of the sides; else the winner. */
+  /**
+   * The revision this machine wrote last, when it is one of the sides (known across reloads
+   * from the bridge's {@link SyncMemory}); else the winner.
+   */
   readonly mine: PouchDoc;
   readonly theirs: PouchDoc;
 }
@@ -51,6 +55,8 @@ export interface BridgeDeps {
    * caller, for the session): its own echo on the feed, and "mine" in a conflict.
    */
   readonly ownRevs?: Map<string, string>;
+  /** Which revisions this machine wrote and which records are in conflict, kept across reloads. */
+  readonly memory: SyncMemory;
   /** The longest wait between attempts to reach the server, ms. */
   readonly maxBackOffMs?: number;
 }
@@ -70,6 +76,8 @@ const CHECKPOINT = '_local/hashiya-bridge';
 const PULL_BATCH = 500;
 /** How long stopping waits for a cancelled replication to say it has ended. */
 const STOP_WAIT_MS = 2000;
+/** Documents the replicator carries per request, each way (the bench's bare PouchDB uses the same). */
+export const REPLICATION_BATCH = 500;
 /** Documents put into the local PouchDB per write at most. */
 const PUSH_BATCH = 1000;
 
@@ -148,6 +156,7 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
     if (!writes.length) return;
     const results = await local.bulkDocs(writes);
     const clashed: PouchDoc[] = [];
+    const own: [string, string][] = [];
     results.forEach((r, i) => {
       if (isError(r)) {
         // The feed wrote a newer revision meanwhile: read it and try again.
@@ -155,8 +164,10 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
         return;
       }
       ownRevs.set(r.id, r.rev);
+      own.push([r.id, r.rev]);
       waiting.add(r.id);
     });
+    await deps.memory.rememberOwn(own);
     tell();
     if (clashed.length && tries > 1) await pushSome(clashed, tries - 1);
   }
@@ -164,16 +175,16 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
   /** What a changed document says to Dexie, and whether it is in conflict. */
   async function pull(changes: readonly Change[]): Promise<void> {
     const incoming: Replicated[] = [];
-    let conflictsChanged = false;
+    const added: string[] = [];
+    const removed: string[] = [];
     for (const change of changes) {
       const doc = change.doc;
       const key = parseCouchId(change.id);
       if (!doc || !key) continue;
       if (doc._conflicts?.length) {
-        const sides = await conflictSides(doc, key);
-        conflicts.set(doc._id, sides);
-        conflictsChanged = true;
-      } else if (conflicts.delete(doc._id)) conflictsChanged = true;
+        conflicts.set(doc._id, await conflictSides(doc, key));
+        added.push(doc._id);
+      } else if (conflicts.delete(doc._id)) removed.push(doc._id);
       if (ownRevs.get(doc._id) === doc._rev) continue;
       if (doc._deleted) incoming.push({ kind: 'delete', key });
       else {
@@ -182,12 +193,15 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
       }
     }
     if (incoming.length) deps.announce(await deps.applyReplicated(incoming, () => deps.outbox.silence()));
-    if (conflictsChanged) deps.onConflicts([...conflicts.values()]);
+    if (added.length || removed.length) {
+      await deps.memory.setConflicted(added, removed);
+      deps.onConflicts([...conflicts.values()]);
+    }
   }
 
   async function conflictSides(doc: PouchDoc, key: RecordKey): Promise<SyncConflict> {
     const leaves = [doc._rev!, ...(doc._conflicts ?? [])];
-    const own = ownRevs.get(doc._id);
+    const own = ownRevs.get(doc._id) ?? (await deps.memory.ownRev(doc._id));
     const mineRev = own && leaves.includes(own) ? own : doc._rev!;
     const theirsRev = leaves.find((r) => r !== mineRev)!;
     const [mine, theirs] = await Promise.all([local.get(doc._id, { rev: mineRev }), local.get(doc._id, { rev: theirsRev })]);
@@ -231,6 +245,17 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
       await pull(caught.results);
       since = caught.last_seq;
     }
+  // The conflicts seen before (another session's): listed again if they still stand.
+  const before = await deps.memory.conflicted();
+  const settledBefore: string[] = [];
+  for (const id of before) {
+    const doc = await local.get(id, { conflicts: true }).catch(() => null);
+    const key = parseCouchId(id);
+    if (doc?._conflicts?.length && key) conflicts.set(id, await conflictSides(doc, key));
+    else settledBefore.push(id);
+  }
+  if (settledBefore.length) await deps.memory.setConflicted([], settledBefore);
+  if (conflicts.size) deps.onConflicts([...conflicts.values()]);
   for await (const page of deps.library()) await push(page);
   since = (await local.info()).update_seq;
   await saveCheckpoint(since);
@@ -270,7 +295,7 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
   const sync: Sync = deps.Pouch.sync(local, remote, {
     live: true,
     retry: true,
-    batch_size: 500,
+    batch_size: REPLICATION_BATCH,
     back_off_function: (delay: number) => (delay === 0 ? Math.min(1000, maxBackOff) : Math.min(delay * 2, maxBackOff)),
   } as { live: true; retry: true });
   sync.on('change', (info) => {

@@ -38,11 +38,13 @@ export function dexieOutbox(db: Dexie): DexieOutbox {
   const deliver = (entries: readonly OutboxEntry[]) => {
     if (!entries.length) return;
     if (listener) listener(entries);
-    else waiting?.push(...entries);
+    // One at a time: spreading an import's 200,000 rows into push overflows the stack.
+    else if (waiting) for (const e of entries) waiting.push(e);
   };
 
   const pendingOf = (trans: DBCoreTransaction): Pending | null => {
-    if (silenced.has(trans)) return null;
+    // Idle (no team server), nothing is kept: an import need not hold its rows twice.
+    if (silenced.has(trans) || (!listener && !waiting)) return null;
     let pending = byTrans.get(trans);
     if (!pending) {
       const list: Pending = [];
@@ -78,20 +80,17 @@ export function dexieOutbox(db: Dexie): DexieOutbox {
               : Promise.resolve([]);
         const [gone, res] = await Promise.all([reading, down.mutate(req)]);
         const failed = (i: number) => Object.hasOwn(res.failures, i);
-        if (req.type === 'add' || req.type === 'put')
-          pending.push(
-            ...puts(
-              name,
-              req.values.filter((_, i) => !failed(i)),
-            ),
-          );
-        else
-          pending.push(
-            ...deletes(
-              name,
-              gone.filter((_, i) => req.type === 'deleteRange' || !failed(i)),
-            ),
-          );
+        const entries =
+          req.type === 'add' || req.type === 'put'
+            ? puts(
+                name,
+                req.values.filter((_, i) => !failed(i)),
+              )
+            : deletes(
+                name,
+                gone.filter((_, i) => req.type === 'deleteRange' || !failed(i)),
+              );
+        for (const e of entries) pending.push(e);
         return res;
       },
     };

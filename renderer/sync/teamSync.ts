@@ -6,6 +6,7 @@ import type { LibraryMessage } from '../store/libraryChannel';
 import { startBridge, type Bridge, type DeniedWrite, type SyncConflict } from './bridge';
 import type { DexieOutbox, OutboxEntry } from './dexieOutbox';
 import { Pouch, localPouch, remotePouch } from './pouch';
+import { syncMemory, type SyncMemory } from './syncMemory';
 import { serverProblem, syncErrorKind, type SyncErrorKind, type SyncStatus } from './syncStatus';
 
 /** Why the Connect dialog could not connect: an address it cannot use, or the server's answer. */
@@ -52,8 +53,8 @@ export interface TeamSyncDeps {
     save(saved: SavedSyncConnection): Promise<void>;
     forget(): Promise<void>;
   };
-  /** Opens the databases (the window's PouchDB beside Dexie, and the server's); tests pass their own. */
-  readonly open?: (connection: SyncConnection, password: string) => { local: Database; remote: Database };
+  /** Opens the databases (the window's PouchDB and the bridge's memory beside Dexie, and the server's); tests pass their own. */
+  readonly open?: (connection: SyncConnection, password: string) => { local: Database; remote: Database; memory: SyncMemory };
 }
 
 // Plain http goes no further than this machine: the password travels with every request.
@@ -85,13 +86,20 @@ function watchOnline(changed: () => void): () => void {
 
 /** The window's team server connection: one bridge at a time, its state for the toolbar. */
 export function createTeamSync(deps: TeamSyncDeps) {
-  const open = deps.open ?? ((connection, password) => ({ local: localPouch(connection), remote: remotePouch(connection, password) }));
+  const open =
+    deps.open ??
+    ((connection, password) => ({
+      local: localPouch(connection),
+      remote: remotePouch(connection, password),
+      memory: syncMemory(`hashiya-sync-memory-${connection.project}`),
+    }));
   let bridge: Bridge | null = null;
-  // Kept for the session, across reconnections: which revisions this machine wrote.
+  // Kept for the session, across reconnections: which revisions this machine wrote (the
+  // bridge's memory keeps them across reloads too; this spares it a read per change).
   const ownRevs = new Map<string, string>();
 
   return createStore<TeamSyncState>()((set, get) => {
-    async function start(connection: SyncConnection, dbs: { local: Database; remote: Database }) {
+    async function start(connection: SyncConnection, dbs: { local: Database; remote: Database; memory: SyncMemory }) {
       await bridge?.stop();
       set({ connection, status: { state: 'connecting', waiting: 0 } });
       bridge = await startBridge({
@@ -128,15 +136,19 @@ export function createTeamSync(deps: TeamSyncDeps) {
         }
         const clean: SyncConnection = { url, project: connection.project.trim(), user: connection.user.trim() };
         set({ connecting: true, problem: null });
+        // Kept before the check: the desktop app's main lets the window reach only the kept
+        // connection's server. A refused one puts back what was kept before.
+        const before = await deps.keeper.load();
+        await deps.keeper.save({ connection: clean, password });
         const dbs = open(clean, password);
         const error = await serverProblem(dbs.remote);
         const kind = error && syncErrorKind(error);
         // An unreachable server is one to replicate with later; a refusal is for the user to put right.
         if (error && kind !== 'unreachable') {
+          await (before ? deps.keeper.save(before) : deps.keeper.forget());
           set({ connecting: false, problem: { kind: kind!, detail: error.reason ?? error.message ?? '' } });
           return false;
         }
-        await deps.keeper.save({ connection: clean, password });
         await deps.setAnnotator(clean.user);
         await start(clean, dbs);
         set({ connecting: false, dialog: null });

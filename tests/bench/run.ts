@@ -7,7 +7,7 @@ import { fixtureArticles } from '../support/fixtures';
 import type { KeyTimes } from './pages/keyTiming';
 import { longDocumentFigures, type LongDocumentConfig, type LongFigureId } from './longDocument';
 import { recommenderFigures, type RecommenderFigureId } from './recommenders';
-import { syncFigures, type SyncBenchConfig, type SyncFigureId } from './teamSync';
+import { syncFigures, syncLongTaskFigure, type SyncBenchConfig, type SyncFigureId } from './teamSync';
 import { median, quantile, spread } from './stats';
 import type { Figure } from './figure';
 
@@ -82,7 +82,7 @@ export const SMOKE: BenchConfig = {
 };
 
 export type Results = Record<
-  'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId | SyncFigureId,
+  'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId | SyncFigureId | 'S3',
   Figure
 >;
 
@@ -426,6 +426,8 @@ export async function runBench(
     }
 
     if (want('C4')) results.C4 = await linkFigure(browser, base, config, log);
+
+    if (want('S3')) results.S3 = await syncLongTaskFigure(browser, base, config.sync, log);
 
     const context = await browser.newContext();
     const data = await load(context, base, 'data', log);

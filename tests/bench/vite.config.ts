@@ -15,6 +15,8 @@ export default defineConfig({
     target: 'chrome120',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: { editor: page('editor'), bare: page('bare'), data: page('data'), recogito: page('recogito'), claims: page('claims') } },
+    rollupOptions: {
+      input: { editor: page('editor'), bare: page('bare'), data: page('data'), recogito: page('recogito'), claims: page('claims'), sync: page('sync') },
+    },
   },
 });

@@ -63,6 +63,7 @@ function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: 
   const order: string[] = [];
   let permissionHandler: Listener | null = null;
   let permissionCheckHandler: Listener | null = null;
+  let beforeRequest: { filter: { urls: string[] }; listener: Listener } | null = null;
   const menus: MenuTemplate[] = [];
 
   class FakeWindow {
@@ -144,6 +145,11 @@ function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: 
         setPermissionCheckHandler: (handler: Listener) => {
           permissionCheckHandler = handler;
         },
+        webRequest: {
+          onBeforeRequest: (filter: { urls: string[] }, listener: Listener) => {
+            beforeRequest = { filter, listener };
+          },
+        },
       },
     },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
@@ -164,6 +170,7 @@ function fakeElectron(options: { lock?: boolean; packaged?: boolean; documents: 
     menus,
     permission: () => permissionHandler,
     permissionCheck: () => permissionCheckHandler,
+    beforeRequest: () => beforeRequest,
   };
 }
 
@@ -504,6 +511,27 @@ describe('main process', () => {
     fake.permission()!({}, 'clipboard-read', callback);
     expect(callback.mock.calls).toEqual([[false], [false]]);
     expect(fake.permissionCheck()!({}, 'clipboard-read', 'app://hashiya')).toBe(false);
+  });
+
+  it('lets the window reach the network only at the kept team server, from the moment it is saved until it is forgotten', async () => {
+    const fake = await startMain();
+    const { filter, listener } = fake.beforeRequest()!;
+    expect(filter.urls).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+    const cancelled = (url: string) => {
+      const callback = vi.fn();
+      listener({ url }, callback);
+      return (callback.mock.calls[0]![0] as { cancel: boolean }).cancel;
+    };
+    expect(cancelled('https://couch.example.org:6984/newsroom/_changes')).toBe(true);
+    const saved = { connection: { url: 'https://couch.example.org:6984/', project: 'newsroom', user: 'amina' }, password: 'pw' };
+    await fake.ipcHandlers.get('sync:save-connection')!(fromApp, saved);
+    expect(cancelled('https://couch.example.org:6984/newsroom/_changes')).toBe(false);
+    expect(cancelled('http://couch.example.org:6984/newsroom')).toBe(true);
+    expect(cancelled('https://couch.example.org/newsroom')).toBe(true);
+    expect(cancelled('https://evil.example/?library=…')).toBe(true);
+    expect(cancelled('wss://couch.example.org:6984/')).toBe(true);
+    await fake.ipcHandlers.get('sync:forget-connection')!(fromApp, null);
+    expect(cancelled('https://couch.example.org:6984/newsroom/_changes')).toBe(true);
   });
 
   it('uses HASHIYA_DEV_URL in development only', async () => {

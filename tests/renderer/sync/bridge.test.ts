@@ -8,6 +8,7 @@ import { startBridge, type Bridge, type DeniedWrite, type SyncConflict } from '.
 import { dexieOutbox } from '../../../renderer/sync/dexieOutbox';
 import { libraryEntries } from '../../../renderer/sync/libraryEntries';
 import { Pouch, remotePouch } from '../../../renderer/sync/pouch';
+import { syncMemory } from '../../../renderer/sync/syncMemory';
 import type { SyncStatus } from '../../../renderer/sync/syncStatus';
 import type { Change } from '../../../shared/model/change';
 import { DEFAULT_LABELS } from '../../../shared/model/label';
@@ -38,6 +39,8 @@ interface Machine {
   bridge: Bridge | null;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
+  /** A new window on the same storage: what the session kept in memory is gone. */
+  reload(): Promise<void>;
 }
 
 const opened: Machine[] = [];
@@ -48,6 +51,7 @@ function machine(user: string): Machine {
   const repo = repository(db);
   const local = new Pouch(`bridge-test-local-${n}`, { adapter: 'indexeddb' });
   const ownRevs = new Map<string, string>();
+  const memory = syncMemory(`bridge-test-memory-${n}`);
   const m: Machine = {
     user,
     db,
@@ -63,6 +67,7 @@ function machine(user: string): Machine {
         local,
         remote: remotePouch({ url: couch.url, project: 'newsroom', user }, `${user}-pw`),
         outbox,
+        memory,
         applyReplicated: (incoming, within) => repo.applyReplicated(incoming, Date.now(), within),
         library: () => libraryEntries(db),
         announce: (messages) => m.messages.push(...messages),
@@ -78,6 +83,12 @@ function machine(user: string): Machine {
     async disconnect() {
       await m.bridge?.stop();
       m.bridge = null;
+    },
+    async reload() {
+      await m.disconnect();
+      ownRevs.clear();
+      m.conflicts = [];
+      await m.connect();
     },
   };
   opened.push(m);
@@ -210,11 +221,18 @@ describe('the replication bridge', () => {
     const [conflict] = laptop.conflicts;
     expect(conflict!.mine).toMatchObject({ label: 'place', start: 50 });
     expect(conflict!.theirs).toMatchObject({ label: 'actor', start: 52 });
+    // Reloaded, each window still lists the conflict and knows which side is its own.
+    await laptop.reload();
+    await desktop.reload();
+    await until(() => {
+      expect(laptop.conflicts.map((c) => [c.mine.label, c.theirs.label])).toEqual([['place', 'actor']]);
+      expect(desktop.conflicts.map((c) => [c.mine.label, c.theirs.label])).toEqual([['actor', 'place']]);
+    });
     // Both libraries show the same winner meanwhile.
     await until(async () =>
       expect(await laptop.db.spans.get(span.id)).toMatchObject(await desktop.db.spans.get(span.id).then((s) => ({ label: s!.label, start: s!.start }))),
     );
-    await laptop.bridge!.resolve(conflict!.id, 'mine');
+    await laptop.bridge!.resolve(laptop.conflicts[0]!.id, 'mine');
     await until(async () => {
       expect(laptop.conflicts).toEqual([]);
       expect(desktop.conflicts).toEqual([]);
@@ -248,6 +266,7 @@ describe('the replication bridge', () => {
       local: new Pouch(`bridge-test-local-${n}`, { adapter: 'indexeddb' }),
       remote: remotePouch({ url: couch.url, project: 'newsroom', user: 'amina' }, 'wrong'),
       outbox: dexieOutbox(db),
+      memory: syncMemory(`bridge-test-memory-${n}`),
       applyReplicated: (incoming, within) => repository(db).applyReplicated(incoming, Date.now(), within),
       library: () => libraryEntries(db),
       announce: () => undefined,

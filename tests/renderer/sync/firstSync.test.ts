@@ -6,6 +6,7 @@ import { startBridge, type Bridge } from '../../../renderer/sync/bridge';
 import { dexieOutbox } from '../../../renderer/sync/dexieOutbox';
 import { libraryEntries } from '../../../renderer/sync/libraryEntries';
 import { Pouch, remotePouch } from '../../../renderer/sync/pouch';
+import { syncMemory } from '../../../renderer/sync/syncMemory';
 import type { SyncStatus } from '../../../renderer/sync/syncStatus';
 import { newDocument } from '../../../shared/model/newDocument';
 import { startTestCouch, type TestCouch } from '../../support/testCouch';
@@ -31,6 +32,7 @@ function machine(n: number, user: string) {
       local: new Pouch(`first-sync-local-${n}`, { adapter: 'indexeddb' }),
       remote: remotePouch({ url: couch.url, project: 'archive', user }, `${user}-pw`),
       outbox,
+      memory: syncMemory(`first-sync-memory-${n}`),
       applyReplicated: (incoming, within) => repo.applyReplicated(incoming, Date.now(), within),
       library: () => libraryEntries(db),
       announce: () => undefined,

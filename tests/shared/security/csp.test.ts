@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CSP_META_TAG, META_CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY, cspMetaTag, META_CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+
+const CSP_META_TAG = cspMetaTag();
 
 function directives(policy: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -52,5 +54,19 @@ describe('META_CONTENT_SECURITY_POLICY', () => {
     // The audit exemption must sit on the same line as the element it exempts.
     expect(CSP_META_TAG).not.toMatch(/\n/);
     expect(CSP_META_TAG).toMatch(/<!-- eng-disable CSP_GLOBAL_CHECK -->/);
+  });
+});
+
+describe('cspMetaTag with the team server a build names', () => {
+  it('lets the page reach that origin alone', () => {
+    const tag = cspMetaTag('https://couch.example.org:6984');
+    const connect = /connect-src ([^;]*);/.exec(tag)![1];
+    expect(connect).toBe("'self' https://couch.example.org:6984");
+    expect(cspMetaTag('https://couch.example.org/')).toContain("connect-src 'self' https://couch.example.org;");
+  });
+
+  it('refuses anything but an http(s) origin, naming the variable', () => {
+    for (const wrong of ['couch.example.org', 'ftp://couch.example.org', 'https://couch.example.org/newsroom', 'https://u:p@couch.example.org', '*'])
+      expect(() => cspMetaTag(wrong), wrong).toThrow(/HASHIYA_TEAM_SERVER must be the team server's origin/);
   });
 });
