@@ -1,7 +1,7 @@
 import { foldArabic } from '../../text/arabicFold';
 import type { SubTokens } from '../subTokens';
 import { CITIES, GIVEN_NAMES, NAME_LINKS, ORGANISATIONS, ORGANISATION_HEADS, PEOPLES, PERSON_TITLES, PLACE_HEADS, wordsOf } from './nameLexicon';
-import { lastPieces } from './stems';
+import { lastPieces, withoutArticle } from './stems';
 
 /**
  * Knowledge of names no annotation taught: the names of countries and regions in Arabic
@@ -11,14 +11,11 @@ import { lastPieces } from './stems';
  * وفرنسا and بفرنسا all find فرنسا, and لليمن finds اليمن.
  */
 
-/** A folded word without its article: اليمن → يمن. */
-const keyOf = (word: string): string => (word.startsWith('ال') && word.length > 3 ? word.slice(2) : word);
-
 /**
  * A known word's key: folded, without its article when it is written with one (الرئيس →
  * رئيس); أل with hamza is the name's own letters (ألمانيا stays المانيا, ألان would be ان).
  */
-const knownKey = (word: string): string => (word.startsWith('ال') ? keyOf(foldArabic(word).text) : foldArabic(word).text);
+const knownKey = (word: string): string => (word.startsWith('ال') ? withoutArticle(foldArabic(word).text) : foldArabic(word).text);
 
 /** One word of the text: its pieces, and the keys it may stand for with the piece each starts at, the whole word first. */
 interface TextWord {
@@ -39,8 +36,8 @@ function textWords(sub: SubTokens): TextWord[] {
       let rest = '';
       for (let i = from; i <= last; i++) rest += pieces[i]!.folded;
       keys.push({ key: rest, from });
-      if (keyOf(rest) !== rest) keys.push({ key: keyOf(rest), from });
-      if (from > first && pieces[from - 1]!.folded === 'ل' && rest.startsWith('ل')) keys.push({ key: keyOf(`ا${rest}`), from });
+      if (withoutArticle(rest) !== rest) keys.push({ key: withoutArticle(rest), from });
+      if (from > first && pieces[from - 1]!.folded === 'ل' && rest.startsWith('ل')) keys.push({ key: withoutArticle(`ا${rest}`), from });
       if (!pieces[from]!.clitic) break;
     }
     out.push({ first, last, keys });

@@ -1,9 +1,13 @@
 import type { SubTokens } from '../subTokens';
 
+/** A folded word without its article: اليمن → يمن (a word of three letters keeps it: الم). */
+export const withoutArticle = (word: string): string => (word.startsWith('ال') && word.length > 3 ? word.slice(2) : word);
+
 /** The word without its proclitics and article: والقوات → قوات, لليمن → يمن. */
 export function stemOf(pieces: SubTokens['pieces'], last: number): string {
   const w = pieces[last]!.folded;
-  if (w.startsWith('ال') && w.length > 3) return w.slice(2);
+  const bare = withoutArticle(w);
+  if (bare !== w) return bare;
   if (w.startsWith('ل') && last > 0 && pieces[last - 1]!.token === pieces[last]!.token && pieces[last - 1]!.folded === 'ل') return w.slice(1);
   return w;
 }
