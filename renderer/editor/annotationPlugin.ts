@@ -215,7 +215,7 @@ function withUpdate(spans: ReadonlyMap<string, Span>, action: Extract<Annotation
 }
 
 /** The first index of `byStart` whose span starts at or after `start`. */
-function firstAt(byStart: readonly Span[], start: number): number {
+export function firstAt(byStart: readonly Span[], start: number): number {
   let lo = 0;
   let hi = byStart.length;
   while (lo < hi) {

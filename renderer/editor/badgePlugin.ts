@@ -2,7 +2,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Span } from '../../shared/model/span';
 import type { HashiyaStore } from '../store/createStore';
-import { annotationKey, type AnnotationAction, type AnnotationState } from './annotationPlugin';
+import { annotationKey, firstAt, type AnnotationAction, type AnnotationState } from './annotationPlugin';
 import { PROGRAMMATIC } from './editorCommands';
 import { grownInto, growthOf, isBuilt } from './docGrowth';
 import { toEditorPos } from './positions';
@@ -30,15 +30,8 @@ interface BadgeSpec {
  */
 function startingAt(ann: AnnotationState, on: boolean, doc: EditorState['doc'], start: number): Span[] {
   const { byStart } = ann;
-  let lo = 0;
-  let hi = byStart.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (byStart[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Span[] = [];
-  for (let i = lo; i < byStart.length && byStart[i]!.start === start; i++) {
+  for (let i = firstAt(byStart, start); i < byStart.length && byStart[i]!.start === start; i++) {
     const s = byStart[i]!;
     if (shows(on, s) && isBuilt(ann.layout, doc, s.end)) out.push(s);
   }
