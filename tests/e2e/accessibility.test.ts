@@ -123,21 +123,24 @@ async function auditScreens(
   await audit(page, `agreement dashboard (${lang})`);
 }
 
+/** The English names of the controls each audit walks through. */
+const ENGLISH_NAMES = {
+  library: 'Library',
+  open: `Open ${NAME}`,
+  review: 'Review annotators…',
+  start: 'Start review',
+  endReview: 'End review',
+  agreement: 'Agreement',
+  compute: 'Compute agreement',
+  actor: 'Actor',
+  announced: 'Actor: القوات الأميركية',
+};
+
 describe('accessibility', () => {
   it('the library, the editor, review and the dashboard have no serious or critical axe violation, in English and in Arabic', async () => {
     const { page, context, errors } = await openWorkbench(browser, 'analyst');
     await library(page);
-    await auditScreens(page, 'en', {
-      library: 'Library',
-      open: `Open ${NAME}`,
-      review: 'Review annotators…',
-      start: 'Start review',
-      endReview: 'End review',
-      agreement: 'Agreement',
-      compute: 'Compute agreement',
-      actor: 'Actor',
-      announced: 'Actor: القوات الأميركية',
-    });
+    await auditScreens(page, 'en', ENGLISH_NAMES);
 
     await page.getByRole('combobox', { name: 'Interface language' }).selectOption('ar');
     await page.getByRole('button', { name: 'المكتبة' }).waitFor();
@@ -161,17 +164,7 @@ describe('accessibility', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await library(page);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(24, 24, 27)');
-    await auditScreens(page, 'en, dark', {
-      library: 'Library',
-      open: `Open ${NAME}`,
-      review: 'Review annotators…',
-      start: 'Start review',
-      endReview: 'End review',
-      agreement: 'Agreement',
-      compute: 'Compute agreement',
-      actor: 'Actor',
-      announced: 'Actor: القوات الأميركية',
-    });
+    await auditScreens(page, 'en, dark', ENGLISH_NAMES);
     await page.getByRole('button', { name: 'Claims', exact: true }).click();
     await page.locator('.claims-matrix button').first().waitFor();
     await audit(page, 'claims view (en, dark)');
