@@ -1,7 +1,8 @@
 import Dexie, { type IndexableType, type Table } from 'dexie';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
+import { BACKUP_SCHEMA } from '../../shared/backup/backupFormat';
 import { serializeBackup, type BackupPage } from '../../shared/backup/serializeBackup';
-import { BACKUP_TABLES, type BackupTableName } from '../../shared/backup/tableShapes';
+import { BACKUP_TABLES, isBackupTable, type BackupTableName } from '../../shared/backup/tableShapes';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { t } from '../i18n/i18n';
 import { addInSlices } from './addInSlices';
@@ -31,7 +32,17 @@ export function backupParts(db: Dexie, meta: { readonly app: string; readonly cr
       }
     }
   });
-  return serializeBackup({ schema: db.verno, created: meta.created, app: meta.app, tables: tables.map((t) => t.name) }, pages);
+  return serializeBackup({ schema: backupSchemaOf(db), created: meta.created, app: meta.app, tables: tables.map((t) => t.name) }, pages);
+}
+
+/**
+ * The schema whose rows a backup of `db` holds. This app's schemas after `BACKUP_SCHEMA`
+ * (8: texts' tokens packed) change only how IndexedDB holds rows, not the rows every reader
+ * sees, so its backups say `BACKUP_SCHEMA` and stay what they were (older apps still read
+ * them). A database with a table backups of that schema lack is a later app's: its own schema.
+ */
+function backupSchemaOf(db: Dexie): number {
+  return db.tables.every((t) => isBackupTable(t.name, BACKUP_SCHEMA)) ? Math.min(db.verno, BACKUP_SCHEMA) : db.verno;
 }
 
 function primaryKeyPath(table: Table): string | string[] {

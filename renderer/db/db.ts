@@ -6,6 +6,8 @@ import type { Span } from '../../shared/model/span';
 import type { Decision } from '../../shared/review/decision';
 import type { Rejection } from '../../shared/suggest/rejection';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
+import { packedTexts } from './packedTexts';
+import { packStoredTexts } from './packStoredTexts';
 
 /** A stored setting: the annotator's name, the project's label set. */
 export interface SettingRecord {
@@ -68,5 +70,9 @@ export class HashiyaDb extends Dexie {
       entities: 'id, type',
       spans: 'id, docId, label, entityId, sourceId',
     });
+    // v8: a text's own tokens stored packed in one typed array (storedText), which the
+    // `packedTexts` middleware turns back into the model's pairs for every reader.
+    this.version(8).stores({}).upgrade(packStoredTexts);
+    this.use(packedTexts);
   }
 }

@@ -22,6 +22,7 @@ import { applyReplicated, type Replicated } from './applyReplicated';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { backupParts, restoreBackup } from './backup';
 import type { HashiyaDb } from './db';
+import { packedTokensOf, type PackedTokens } from './storedText';
 import { LibraryConflictError } from './libraryConflict';
 import type { RefusedChange, SaveOutcome } from './saveOutcome';
 import type { LibraryMessage } from '../store/libraryChannel';
@@ -369,13 +370,14 @@ export function repository(db: HashiyaDb) {
       return db.documents.where('textSha256').equals(sha).first();
     },
 
-    async loadDocument(id: string): Promise<{ record: DocumentRecord; text: string; tokens: DocumentText['tokens']; spans: Span[] } | null> {
+    /** One document to open: its record, text, own tokens (packed, as stored) and every layer's spans. */
+    async loadDocument(id: string): Promise<{ record: DocumentRecord; text: string; tokens: PackedTokens | undefined; spans: Span[] } | null> {
       return db.transaction('r', db.documents, db.texts, db.spans, async () => {
         const record = await db.documents.get(id);
         const text = await db.texts.get(id);
         if (!record || !text) return null;
         const spans = await db.spans.where('docId').equals(id).toArray();
-        return { record, text: text.text, tokens: text.tokens, spans };
+        return { record, text: text.text, tokens: packedTokensOf(text), spans };
       });
     },
 

@@ -16,6 +16,7 @@ import { t } from '../i18n/i18n';
 import { sayPhrase } from '../i18n/sayPhrase';
 import { labelTitle } from '../i18n/labelTitle';
 import type { RefusedChange } from '../db/saveOutcome';
+import type { PackedTokens } from '../db/storedText';
 import { historyKey } from './historyKey';
 import { markStep } from './stepOrder';
 import { messagesFor, type LibraryMessage } from './libraryChannel';
@@ -34,13 +35,20 @@ const EMPTY_HISTORY: DocHistory = { undo: [], redo: [] };
  * after the document is shown (or at the first selection, if that comes sooner), so a long
  * text's first screen does not wait for them.
  */
-function tokensFor(text: string, own: readonly (readonly [number, number])[] | undefined): TokenIndex {
-  const index = lazyTokenIndex((): Token[] => (own ? own.map(([s, e]) => ({ start: utf16(s), end: utf16(e), kind: 'word' as const })) : tokenize(text)));
+function tokensFor(text: string, own: PackedTokens | undefined): TokenIndex {
+  const index = lazyTokenIndex((): Token[] => (own ? ownTokens(own) : tokenize(text)));
   const make = () => setTimeout(() => index.tokens, 0);
   // After the frame that shows the document, where there are frames (not in unit tests).
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(make);
   else make();
   return index;
+}
+
+/** A document's own tokens (stored packed: start, end, start, end, …), every one a word. */
+function ownTokens(packed: PackedTokens): Token[] {
+  const tokens = new Array<Token>(packed.length >>> 1);
+  for (let k = 0; k < tokens.length; k++) tokens[k] = { start: utf16(packed[2 * k]!), end: utf16(packed[2 * k + 1]!), kind: 'word' };
+  return tokens;
 }
 
 /** True when two spans say the same: range, label, link and stance (versions aside). */

@@ -6,6 +6,8 @@ import { sha256Hex } from '../../../shared/text/sha256';
 import { backupParts } from '../../../renderer/db/backup';
 import { HashiyaDb } from '../../../renderer/db/db';
 import { repository } from '../../../renderer/db/repository';
+import { unpackTokens } from '../../../renderer/db/storedText';
+import { dexieOutbox, type OutboxEntry } from '../../../renderer/sync/dexieOutbox';
 import { checkLabels } from '../../../shared/model/checkLabels';
 import { DEFAULT_LABELS, type LabelDef } from '../../../shared/model/label';
 import { rejectionId, type Rejection } from '../../../shared/suggest/rejection';
@@ -20,15 +22,17 @@ const V1 = { documents: 'id, createdAt, updatedAt, textSha256', texts: 'docId', 
 const V2 = { spans: 'id, docId, label', statuses: '[docId+annotator], docId, annotator', settings: 'key' };
 const V3 = { decisions: 'id, docId' };
 const V5 = { rejections: 'id, docId' };
+const V6 = { entities: 'id, type', spans: 'id, docId, label, entityId, sourceId' };
 
 /** A database declared exactly as schema version `version` shipped. */
-function shippedDb(name: string, version: 1 | 2 | 3 | 4 | 5): Dexie {
+function shippedDb(name: string, version: 1 | 2 | 3 | 4 | 5 | 6): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(V1);
   if (version >= 2) db.version(2).stores(V2);
   if (version >= 3) db.version(3).stores(V3);
   if (version >= 4) db.version(4).stores({});
   if (version >= 5) db.version(5).stores(V5);
+  if (version >= 6) db.version(6).stores(V6);
   return db;
 }
 
@@ -208,7 +212,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(8);
     await expectExactly(db, V1_RECORDS);
     const repo = repository(db);
     expect((await repo.listDocuments()).map((d) => d.id)).toEqual(['doc-a', 'doc-b']);
@@ -255,7 +259,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     expect(await repo.getSetting('labels')).toEqual((upgraded(V2_RECORDS).settings![1] as { value: unknown }).value);
     expect(await repo.countSpansWithLabel('claim')).toBe(1);
     const loaded = await repo.loadDocument('doc-c');
-    expect(loaded?.tokens).toEqual(V2_RECORDS.texts[0]!.tokens);
+    expect(unpackTokens(loaded!.tokens!)).toEqual(V2_RECORDS.texts[0]!.tokens);
     const claim = loaded!.spans.find((s) => s.label === 'claim')!;
     expect([claim.sourceId, claim.stance]).toEqual(['v2s1', 'asserted']);
     expect(await repo.annotators()).toEqual(['analyst', 'layla']);
@@ -328,7 +332,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(8);
     await expectExactly(db, records);
     const repo = repository(db);
     expect(await repo.rejectionsOf('doc-a', 'analyst')).toEqual([]);
@@ -353,7 +357,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(8);
     await expectExactly(db, records);
     expect(await db.entities.count()).toBe(0);
     expect(await db.spans.where('entityId').equals('e1').count()).toBe(0);
@@ -369,5 +373,54 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     expect(await db.entities.where('type').equals('actor').toArray()).toEqual([entity]);
     expect((await db.spans.where('entityId').equals('e1').toArray()).map((s) => s.id)).toEqual(['v2s1']);
     await expectBackupVerifies(db);
+  });
+
+  it('schema 6 → 8: keeps every text as it was, its tokens stored packed, unseen by team sync, and backed up as before', async () => {
+    const name = dbName();
+    const old = shippedDb(name, 6);
+    // A CoNLL text (its own tokens, one of them astral) beside texts without tokens.
+    const tokensA = [...TEXT_A.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length]);
+    const conll = { docId: 'doc-d', text: TEXT_A, tokens: tokensA };
+    const entity = { id: 'e1', name: 'وزارة الدفاع', otherNames: [], type: 'actor', createdAt: T + 40, updatedAt: T + 40, version: 1 };
+    const records = upgraded(
+      merge(V1_RECORDS, V2_RECORDS, V3_RECORDS, {
+        documents: [documentRecord('doc-d', TEXT_A, 'anercorp.conll', 0, 0)],
+        texts: [conll],
+        entities: [entity],
+      }),
+    );
+    await write(old, records);
+    const before: string[] = [];
+    for await (const p of backupParts(old, { app: 'test', created: new Date(T) })) before.push(p);
+    old.close();
+
+    const db = new HashiyaDb(name);
+    opened.push(db);
+    const outbox = dexieOutbox(db);
+    const seen: OutboxEntry[] = [];
+    outbox.listen((entries) => seen.push(...entries));
+    await db.open();
+    expect(db.verno).toBe(8);
+    await expectExactly(db, records);
+    expect(seen).toEqual([]);
+    const loaded = await repository(db).loadDocument('doc-d');
+    expect(loaded!.tokens).toBeInstanceOf(Uint32Array);
+    expect(unpackTokens(loaded!.tokens!)).toEqual(tokensA);
+    expect(TEXT_A.slice(...(unpackTokens(loaded!.tokens!).find(([s]) => TEXT_A.codePointAt(s) === 0x1f680) ?? [0, 0]))).toBe('🚀');
+    // The backup is byte for byte the one schema 6 made (but for nothing: same header, same rows).
+    const after: string[] = [];
+    for await (const p of backupParts(db, { app: 'test', created: new Date(T) })) after.push(p);
+    expect(after.join('')).toBe(before.join(''));
+    await expectBackupVerifies(db);
+    db.close();
+
+    // As IndexedDB holds them: the tokens one flat typed array, texts without tokens untouched.
+    const raw = new Dexie(name);
+    opened.push(raw);
+    await raw.open();
+    const stored = await raw.table<{ docId: string; tokens?: unknown }>('texts').toArray();
+    expect(stored.find((r) => r.docId === 'doc-d')?.tokens).toEqual(new Uint32Array(tokensA.flat()));
+    expect(stored.find((r) => r.docId === 'doc-c')?.tokens).toBeInstanceOf(Uint32Array);
+    expect(stored.find((r) => r.docId === 'doc-a')).toStrictEqual({ docId: 'doc-a', text: TEXT_A });
   });
 });
