@@ -19,6 +19,8 @@ export interface BenchSpan {
 export interface BenchArticle {
   readonly text: string;
   readonly spans: readonly BenchSpan[];
+  /** The document's own tokens, as an import of a token-based file (CoNLL) stores them. */
+  readonly tokens?: readonly (readonly [number, number])[];
 }
 
 /** mulberry32: a tiny seeded generator, enough to shuffle paragraphs reproducibly. */
