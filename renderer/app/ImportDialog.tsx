@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { FormatName } from '../../shared/formats/exchange';
 import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
-import { problemLine } from '../i18n/sayPhrase';
+import { problemLine, sayPhrase } from '../i18n/sayPhrase';
 import { pickFiles } from '../platform/pickFiles';
 import { appStore, useHashiya } from '../store/appStore';
 import { DialogNotice } from './NoticeBar';
@@ -109,11 +109,8 @@ export function ImportDialog() {
                 <Trans i18nKey="importDialog.readAs" values={{ encoding: e }} components={{ bdi: <bdi /> }} />
               </li>
             ))}
-            {review.notes.map((n) => (
-              // The parsers' own words (shared/, English in either language), kept as they are.
-              <li key={n} dir="auto">
-                {n}
-              </li>
+            {review.notes.map((n) => sayPhrase(n)).map((said) => (
+              <li key={said}>{said}</li>
             ))}
             {review.unknownLabels.length > 0 && (
               <li data-testid="unknown-labels">

@@ -1,13 +1,7 @@
 import type { PROBLEM_MESSAGES } from '../../shared/i18n/problemMessages';
+import { arNotes } from './arNotes';
+import type { InArabic } from './inArabic';
 
-type ArabicForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-
-/** The catalogue's keys, a counted sentence with Arabic's six forms in place of English's two. */
-type InArabic<T> = {
-  readonly [A in keyof T]: {
-    readonly [K in keyof T[A] as K extends `${infer B}_other` ? `${B}_${ArabicForm}` : K extends `${string}_one` ? never : K]: string;
-  };
-};
 
 // Names, ids and file names the sentences quote are isolated (U+2068 … U+2069) so that a
 // Latin name does not carry the Arabic words beside it into its own direction.
@@ -403,4 +397,5 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     twice: 'التسمية \u2068"{{label}}"\u2069 مطابَقة مرتين',
     space: 'في الهدف \u2068"{{label}}"\u2069 مسافة',
   },
+  ...arNotes,
 };

@@ -1,5 +1,7 @@
+import { NOTE_MESSAGES } from './noteMessages';
+
 /**
- * The English of every problem phrase, by area and code, in i18next's form: `{{name}}` a value
+ * The English of every problem phrase (and note, `noteMessages.ts`), by area and code, in i18next's form: `{{name}}` a value
  * as written, `{{name, d}}` a number (the interface writes it with the chosen digits),
  * `{{name, said}}` another phrase said within this one, and `_one`/`_other` the forms of a
  * counted sentence (by `count`). The command line prints these (`englishOf`); the interface
@@ -355,4 +357,5 @@ export const PROBLEM_MESSAGES = {
     twice: 'the label "{{label}}" is mapped twice',
     space: 'the target "{{label}}" has white space',
   },
+  ...NOTE_MESSAGES,
 } as const;
