@@ -109,9 +109,11 @@ export function ImportDialog() {
                 <Trans i18nKey="importDialog.readAs" values={{ encoding: e }} components={{ bdi: <bdi /> }} />
               </li>
             ))}
-            {review.notes.map((n) => sayPhrase(n)).map((said) => (
-              <li key={said}>{said}</li>
-            ))}
+            {review.notes
+              .map((n) => sayPhrase(n))
+              .map((said) => (
+                <li key={said}>{said}</li>
+              ))}
             {review.unknownLabels.length > 0 && (
               <li data-testid="unknown-labels">
                 <Trans i18nKey="lib.unknownLabelsReview" values={{ names: review.unknownLabels.join(t('lib.nameSeparator')) }} components={{ bdi: <bdi /> }} />

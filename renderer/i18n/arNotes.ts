@@ -139,8 +139,7 @@ export const arNotes: InArabic<typeof NOTE_MESSAGES> = {
     detected: 'بالكشف التلقائي',
     iob1: '\u2068{{file}}\u2069: قُرئ بنظام IOB1 ({{how, said}}): تبدأ {{chunks, said}} بالوسم \u2068I-\u2069، ولا يفصل \u2068B-\u2069 إلا بين قطعتين متتاليتين من النوع نفسه',
     began: '\u2068{{file}}\u2069: بدأ {{tags, said}} قطعةً (فقُرئ \u2068B-\u2069) في {{scheme}} ({{how, said}})',
-    unterminated:
-      '\u2068{{file}}\u2069: انتهت {{chunks, said}} دون وسم \u2068E-\u2069 أو \u2068S-\u2069 في BIOES ({{how, said}})، فأُغلقت حيث بدأ الوسم التالي',
+    unterminated: '\u2068{{file}}\u2069: انتهت {{chunks, said}} دون وسم \u2068E-\u2069 أو \u2068S-\u2069 في BIOES ({{how, said}})، فأُغلقت حيث بدأ الوسم التالي',
     lastColumn:
       '\u2068{{file}}\u2069: في كل سطر أعمدة عددها {{columns, n}}: قُرئ الأخير منها وسمًا، ولم تُقرأ الأعمدة من {{first, n}} إلى {{before, n}} (أقسام الكلام، القطع…)',
     emptySections: '\u2068{{file}}\u2069: تُخطّي {{sections, said}} مما لا وحدات فيه',
@@ -161,8 +160,7 @@ export const arNotes: InArabic<typeof NOTE_MESSAGES> = {
     overlapped: 'تُرك {{spans, said}} مما يتداخل مع مقطع سابق أو أطول (وسم واحد لكل وحدة؛ وخيار المقاطع المتداخلة يكتب ما تداخل)',
     joined: 'امتدّ {{spans, said}} عبر فاصل أسطر؛ فكُتبت الأسطر التي يشملها كل مقطع منها جملةً واحدة',
     noRelations: 'لا يحمل CoNLL علاقات ولا مواقف: لم تُكتب {{relations, said}} و{{stances, said}}',
-    misread:
-      'ستُقرأ {{tokens, said}} علامةَ مستند أو علامةَ ترتيب بايتات، لأنها \u2068"{{marker}}"\u2069 أو تبدأ الملف بالمحرف U+FEFF',
+    misread: 'ستُقرأ {{tokens, said}} علامةَ مستند أو علامةَ ترتيب بايتات، لأنها \u2068"{{marker}}"\u2069 أو تبدأ الملف بالمحرف U+FEFF',
   },
   bratNote: {
     configs: 'لم تُقرأ ملفات إعداد brat: {{files, commas}}',
@@ -170,23 +168,17 @@ export const arNotes: InArabic<typeof NOTE_MESSAGES> = {
     joined:
       'قُرئ {{spans, said}} مما كُتب قطعًا (start end;start end) لا يفصل بينها إلا فواصل أسطر ومسافات، كما يكتب brat مقطعًا يمتد عبر الأسطر؛ فقُرئ كلٌّ منها مقطعًا واحدًا من أول بداية إلى آخر نهاية',
     discontinuous_zero: 'لم يوجد مقطع متقطع (start end;start end) بين قطعه نص',
-    discontinuous_one:
-      'وُجد مقطع متقطع واحد (start end;start end) بين قطعه نص: لا تحمل حاشية إلا مقاطع متصلة، فلم يُستورد مستنده',
-    discontinuous_two:
-      'وُجد مقطعان متقطعان (start end;start end) بين قطعهما نص: لا تحمل حاشية إلا مقاطع متصلة، فلم تُستورد مستنداتهما',
-    discontinuous_few:
-      'وُجدت {{count, n}} مقاطع متقطعة (start end;start end) بين قطعها نص: لا تحمل حاشية إلا مقاطع متصلة، فلم تُستورد مستنداتها',
-    discontinuous_many:
-      'وُجد {{count, n}} مقطعًا متقطعًا (start end;start end) بين قطعها نص: لا تحمل حاشية إلا مقاطع متصلة، فلم تُستورد مستنداتها',
-    discontinuous_other:
-      'وُجد {{count, n}} مقطع متقطع (start end;start end) بين قطعها نص: لا تحمل حاشية إلا مقاطع متصلة، فلم تُستورد مستنداتها',
+    discontinuous_one: 'وُجد مقطع متقطع واحد (start end;start end) بين قطعه نص: لا تحمل حاشية إلا مقاطع متصلة، فلم يُستورد مستنده',
+    discontinuous_two: 'وُجد مقطعان متقطعان (start end;start end) بين قطعهما نص: لا تحمل حاشية إلا مقاطع متصلة، فلم تُستورد مستنداتهما',
+    discontinuous_few: 'وُجدت {{count, n}} مقاطع متقطعة (start end;start end) بين قطعها نص: لا تحمل حاشية إلا مقاطع متصلة، فلم تُستورد مستنداتها',
+    discontinuous_many: 'وُجد {{count, n}} مقطعًا متقطعًا (start end;start end) بين قطعها نص: لا تحمل حاشية إلا مقاطع متصلة، فلم تُستورد مستنداتها',
+    discontinuous_other: 'وُجد {{count, n}} مقطع متقطع (start end;start end) بين قطعها نص: لا تحمل حاشية إلا مقاطع متصلة، فلم تُستورد مستنداتها',
     lines: 'تُركت أسطر brat التي لا تحملها حاشية: {{lines, commas}}',
     attributes: 'تُركت السمات غير \u2068{{stance}}\u2069: {{attributes, commas}}',
     outside: 'تُرك {{spans, said}} مما يقع خارج نصّه، أو هو فارغ، أو يشطر محرفًا',
     badLabel: 'تُرك {{spans, said}}: لا يجوز أن تكون تسمية brat فارغة أو فيها مسافات ({{labels, commas}})',
     blank: 'تُرك {{spans, said}} مما لا يحوي إلا فواصل أسطر ومسافات: لا يستطيع brat كتابته',
-    narrowed:
-      'كُتب {{spans, said}} دون فاصل الأسطر (أو المسافات التي بجانبه) الذي يبدأ به المقطع أو ينتهي، إذ لا يحمل brat ذلك عند حافة المقطع',
+    narrowed: 'كُتب {{spans, said}} دون فاصل الأسطر (أو المسافات التي بجانبه) الذي يبدأ به المقطع أو ينتهي، إذ لا يحمل brat ذلك عند حافة المقطع',
     relations: 'تُركت {{relations, said}}: تربط مقاطع لم تُكتب، أو تسميتها فارغة أو فيها مسافات',
   },
   planNote: {

@@ -2,7 +2,6 @@ import type { PROBLEM_MESSAGES } from '../../shared/i18n/problemMessages';
 import { arNotes } from './arNotes';
 import type { InArabic } from './inArabic';
 
-
 // Names, ids and file names the sentences quote are isolated (U+2068 … U+2069) so that a
 // Latin name does not carry the Arabic words beside it into its own direction.
 

@@ -1,4 +1,4 @@
-import type { Phrase, PhraseValue } from '../../shared/i18n/phrase';
+import { isPhraseList, type Phrase, type PhraseValue } from '../../shared/i18n/phrase';
 import type { Problem } from '../../shared/formats/exchange';
 import { t } from './i18n';
 
@@ -17,8 +17,8 @@ export function sayPhrase(p: Phrase | string): string {
 }
 
 function said(value: PhraseValue): string | number | readonly string[] {
-  if (Array.isArray(value)) return value.map((v: Phrase | string) => sayPhrase(v));
-  return typeof value === 'object' ? sayPhrase(value as Phrase) : (value as string | number);
+  if (isPhraseList(value)) return value.map((v) => sayPhrase(v));
+  return typeof value === 'object' ? sayPhrase(value) : value;
 }
 
 /** A problem as one line naming its file and line, in the interface's language. */

@@ -384,7 +384,10 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
   if (t.joined > 0) notes.push(phrase('conllNote.joined', spans(t.joined)));
   if (t.relations > 0 || t.stances > 0) {
     notes.push(
-      phrase('conllNote.noRelations', { relations: phrase('counted.relations', { count: t.relations }), stances: phrase('counted.stances', { count: t.stances }) }),
+      phrase('conllNote.noRelations', {
+        relations: phrase('counted.relations', { count: t.relations }),
+        stances: phrase('counted.stances', { count: t.stances }),
+      }),
     );
   }
   if (t.misread > 0) notes.push(phrase('conllNote.misread', { tokens: phrase('counted.tokens', { count: t.misread }), marker: DOCSTART }));

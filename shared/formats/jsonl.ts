@@ -123,7 +123,8 @@ function readJsonlDocument(src: string, file: string, line: number): ReadDocumen
   const read = readDocumentLine(src);
   if (Array.isArray(read)) return read;
   const { value, text } = read;
-  if (typeof value.answer === 'string' && LEFT_OUT_ANSWERS.includes(value.answer)) return { skipped: phrase('jsonLinesNote.answered', { answer: value.answer }) };
+  if (typeof value.answer === 'string' && LEFT_OUT_ANSWERS.includes(value.answer))
+    return { skipped: phrase('jsonLinesNote.answered', { answer: value.answer }) };
   const errors: Phrase[] = [];
 
   let meta: Record<string, unknown> = {};

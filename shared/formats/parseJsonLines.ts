@@ -34,8 +34,7 @@ export function parseJsonLines(
         const had = skipped.get(key);
         if (had) had.n++;
         else skipped.set(key, { why: found.skipped, n: 1 });
-      }
-      else addDocument(result, found, [{ file: file.name, line, text }]);
+      } else addDocument(result, found, [{ file: file.name, line, text }]);
     }
     for (const { why, n } of skipped.values()) result.notes.push(phrase('jsonLinesNote.leftOut', { file: file.name, count: n, why }));
   }

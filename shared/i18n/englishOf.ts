@@ -1,5 +1,5 @@
 import { ENGLISH_LIST_MARKS, type ListFormat } from './listFormat';
-import type { Phrase, PhraseValue } from './phrase';
+import { isPhraseList, type Phrase, type PhraseValue } from './phrase';
 import { PROBLEM_MESSAGES } from './problemMessages';
 
 const SLOT = /\{\{(\w+)(?:, *(\w+))?\}\}/g;
@@ -18,6 +18,6 @@ export function englishOf(p: Phrase | string): string {
 }
 
 function valueInEnglish(value: PhraseValue, format: string | undefined): string {
-  if (Array.isArray(value)) return value.map((v) => valueInEnglish(v, undefined)).join(ENGLISH_LIST_MARKS[format as ListFormat]);
-  return typeof value === 'object' ? englishOf(value as Phrase) : String(value);
+  if (isPhraseList(value)) return value.map((v) => valueInEnglish(v, undefined)).join(ENGLISH_LIST_MARKS[format as ListFormat]);
+  return typeof value === 'object' ? englishOf(value) : String(value);
 }

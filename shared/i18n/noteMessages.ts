@@ -72,7 +72,8 @@ export const NOTE_MESSAGES = {
     iob1: '{{file}}: read as IOB1 ({{how, said}}): {{chunks, said}} begin with I-; B- only separates two chunks of one type',
     began: '{{file}}: {{tags, said}} began a chunk (read as B-) in {{scheme}} ({{how, said}})',
     unterminated: '{{file}}: {{chunks, said}} ended without an E- or S- tag in BIOES ({{how, said}}) and were closed where the next tag began',
-    lastColumn: '{{file}}: {{columns, n}} columns on every line: the last was read as the tag; columns {{first, n}}–{{before, n}} (part of speech, chunks…) were not read',
+    lastColumn:
+      '{{file}}: {{columns, n}} columns on every line: the last was read as the tag; columns {{first, n}}–{{before, n}} (part of speech, chunks…) were not read',
     emptySections: '{{file}}: {{sections, said}} held no tokens and were skipped',
     nthDocument: 'document {{n, d}}',
     retokenizedDocument: '{{document, said}} ({{why, said}})',
@@ -107,14 +108,11 @@ export const NOTE_MESSAGES = {
     outside: '{{spans, said}} outside their text, empty, or splitting a character were left out',
     badLabel: '{{spans, said}} were left out: brat labels cannot be empty or hold spaces ({{labels, commas}})',
     blank: '{{spans, said}} holding only line breaks and spaces were left out: brat cannot write them',
-    narrowed:
-      "{{spans, said}} began or ended with a line break (or spaces beside one), which brat cannot hold at a span's edge: they were written without it",
+    narrowed: "{{spans, said}} began or ended with a line break (or spaces beside one), which brat cannot hold at a span's edge: they were written without it",
     relations: '{{relations, said}} were left out: they link spans that were not written, or their label is empty or holds spaces',
   },
   planNote: {
-    otherRelations_one:
-      "{{count, n}} relation other than a claim's source or what it is about (or pointing at a missing span) were not kept",
-    otherRelations_other:
-      "{{count, n}} relations other than a claim's source or what it is about (or pointing at a missing span) were not kept",
+    otherRelations_one: "{{count, n}} relation other than a claim's source or what it is about (or pointing at a missing span) were not kept",
+    otherRelations_other: "{{count, n}} relations other than a claim's source or what it is about (or pointing at a missing span) were not kept",
   },
 } as const;

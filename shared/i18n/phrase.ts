@@ -43,3 +43,8 @@ export interface Phrase {
 export function phrase<C extends PhraseCode>(code: C, ...params: keyof PhraseParams<C> extends never ? [] : [PhraseParams<C>]): Phrase {
   return { code, params: params[0] ?? {} };
 }
+
+/** Whether a value is a list (`{{files, commas}}`), which `Array.isArray` cannot tell of a readonly array by type. */
+export function isPhraseList(value: PhraseValue): value is readonly (Phrase | string)[] {
+  return Array.isArray(value);
+}

@@ -20,7 +20,15 @@ function everyPhrase(count: number): Phrase[] {
       const params = byCode.get(code) ?? {};
       for (const [, name, format] of sentence.matchAll(SLOT)) {
         params[name!] =
-          name === 'count' ? count : format === 'd' ? 17 : format === 'said' ? inner : format === 'commas' || format === 'semicolons' ? [inner, `«${name}»`] : `«${name}»`;
+          name === 'count'
+            ? count
+            : format === 'd'
+              ? 17
+              : format === 'said'
+                ? inner
+                : format === 'commas' || format === 'semicolons'
+                  ? [inner, `«${name}»`]
+                  : `«${name}»`;
       }
       byCode.set(code, params);
     }

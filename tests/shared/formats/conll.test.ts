@@ -61,7 +61,9 @@ describe('CoNLL: parse', () => {
       ['المرصد السوري', 'ORG'],
       ['القوات', 'ORG'],
     ]);
-    expect(result.notes.map(englishOf)).toContain('conll2003.txt: 4 columns on every line: the last was read as the tag; columns 2–3 (part of speech, chunks…) were not read');
+    expect(result.notes.map(englishOf)).toContain(
+      'conll2003.txt: 4 columns on every line: the last was read as the tag; columns 2–3 (part of speech, chunks…) were not read',
+    );
   });
 
   it("reads TOKEN POS TAG (spaCy's -with-pos example) and Label Studio's TOKEN -X- _ TAG", () => {
@@ -273,7 +275,9 @@ describe('CoNLL: serialize', () => {
     ];
     const all = serializeConll([{ text: TEXT, spans }]);
     expect(all.dropped).toBe(3);
-    expect(all.notes.map(englishOf)).toContain('3 span(s) overlapped an earlier or longer span and were left out (one tag per token; the nested option writes overlaps)');
+    expect(all.notes.map(englishOf)).toContain(
+      '3 span(s) overlapped an earlier or longer span and were left out (one tag per token; the nested option writes overlaps)',
+    );
     expect(all.files[0]!.text.split('\n').slice(1, 11)).toEqual([
       'المرصد B-actor',
       'السوري I-actor',

@@ -317,7 +317,9 @@ for (const [split, expected] of Object.entries(WOJOOD)) {
       const { result, doc } = got;
       expect(result.problems).toEqual([]);
       expect(result.documents).toHaveLength(1);
-      expect(result.notes.map(englishOf)).toEqual(expected.iBegan ? [`${split}.txt: ${expected.iBegan} I- tag(s) began a chunk (read as B-) in IOB2 (detected)`] : []);
+      expect(result.notes.map(englishOf)).toEqual(
+        expected.iBegan ? [`${split}.txt: ${expected.iBegan} I- tag(s) began a chunk (read as B-) in IOB2 (detected)`] : [],
+      );
       expect(tokenTexts(doc)).toHaveLength(expected.tokens);
       expect(tokenTexts(doc).filter((t) => t === '$#$').length).toBeGreaterThan(0);
       expect(sentencesOf(doc)).toBe(expected.sentences);

@@ -349,7 +349,9 @@ describe('doccano: the "entities" triples of intent detection, and the "label" c
     ]);
     expect(line.entities).toBeUndefined();
     expect(line.relations).toBeUndefined();
-    expect(out.notes.map(englishOf)).toEqual(['doccano\'s "label" column holds no relations: 1 relation(s) were not written (the "entities" column holds them)']);
+    expect(out.notes.map(englishOf)).toEqual([
+      'doccano\'s "label" column holds no relations: 1 relation(s) were not written (the "entities" column holds them)',
+    ]);
     expect(doccanoFormat.serialize([claim]).files[0]!.text).toContain('"entities":[{"id":0');
   });
 

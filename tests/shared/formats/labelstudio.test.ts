@@ -545,7 +545,9 @@ describe('Label Studio: writing', () => {
       relations: [{ head: 'c', child: 'a', label: 'source' }],
     };
     const out = labelStudioFormat.serialize([doc]);
-    expect(out.notes.map(englishOf)).toEqual(['1 relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out']);
+    expect(out.notes.map(englishOf)).toEqual([
+      '1 relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out',
+    ]);
     const [t] = tasksOf(out.files[0]!.text);
     expect(t!.annotations.map((a) => [a.completed_by, a.result.length])).toEqual([
       [{ email: 'omar' }, 1],

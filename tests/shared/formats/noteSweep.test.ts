@@ -4,7 +4,7 @@ import { parseConll } from '../../../shared/formats/conll';
 import { FORMATS } from '../../../shared/formats/registry';
 import { englishOf } from '../../../shared/i18n/englishOf';
 import { NOTE_MESSAGES } from '../../../shared/i18n/noteMessages';
-import type { Phrase } from '../../../shared/i18n/phrase';
+import { isPhraseList, type Phrase, type PhraseValue } from '../../../shared/i18n/phrase';
 import { planImport } from '../../../shared/import/planImport';
 import { followPrefs } from '../../../renderer/i18n/i18n';
 import { sayPhrase } from '../../../renderer/i18n/sayPhrase';
@@ -28,7 +28,20 @@ const READ: Record<string, InputFile[][]> = {
     [{ name: 'a.bioes', text: 'دير B-LOC\nالزور E-LOC\nقوات B-ORG\nسوريا I-ORG\nو O\nحلب E-LOC\n' }],
     [{ name: 'c.conll', text: '-DOCSTART- -X- O\n\n-DOCSTART- -X- O\n\nقال VB B-VP O\nالمرصد NN B-NP B-ORG\n' }],
   ],
-  jsonl: [[{ name: 'ner.jsonl', text: [{ text: T, answer: 'reject' }, { text: T, answer: 'ignore' }, { text: T, answer: 'reject' }].map((l) => JSON.stringify(l)).join('\n') }]],
+  jsonl: [
+    [
+      {
+        name: 'ner.jsonl',
+        text: [
+          { text: T, answer: 'reject' },
+          { text: T, answer: 'ignore' },
+          { text: T, answer: 'reject' },
+        ]
+          .map((l) => JSON.stringify(l))
+          .join('\n'),
+      },
+    ],
+  ],
   labelstudio: [
     [
       {
@@ -58,7 +71,10 @@ const READ: Record<string, InputFile[][]> = {
       { name: 'annotation.conf', text: '[entities]\nactor\n' },
       { name: 'alone.txt', text: T },
       { name: 'a.txt', text: 'قال\nالمرصد' },
-      { name: 'a.ann', text: 'T1\tactor 0 3;4 10\tقال المرصد\n#1\tAnnotatorNotes T1\tx\nE1\tattack:T1\nM1\tNegated E1\nN1\tReference T1 Wikidata:Q1\tx\n*\tAlias T1 T1\nA1\tNegated T1\n' },
+      {
+        name: 'a.ann',
+        text: 'T1\tactor 0 3;4 10\tقال المرصد\n#1\tAnnotatorNotes T1\tx\nE1\tattack:T1\nM1\tNegated E1\nN1\tReference T1 Wikidata:Q1\tx\n*\tAlias T1 T1\nA1\tNegated T1\n',
+      },
       { name: 'b.txt', text: T },
       { name: 'b.ann', text: 'T1\tactor 0 3;18 20\tقال إن\n' },
     ],
@@ -86,7 +102,15 @@ const BAD: ExchangeDocument = {
     { head: 'b', child: 'c', label: 'source' },
   ],
 };
-const LINES: ExchangeDocument = { text: '-DOCSTART- قال\nالمرصد', spans: [at(11, 21, 'actor'), at(14, 15, 'place'), at(11, 15, 'place')], tokens: [[0, 10], [11, 14], [15, 21]] };
+const LINES: ExchangeDocument = {
+  text: '-DOCSTART- قال\nالمرصد',
+  spans: [at(11, 21, 'actor'), at(14, 15, 'place'), at(11, 15, 'place')],
+  tokens: [
+    [0, 10],
+    [11, 14],
+    [15, 21],
+  ],
+};
 const NESTED: ExchangeDocument = { text: T, spans: [at(0, 10, 'place'), at(4, 17, 'place')] };
 const EMPTY: ExchangeDocument = { text: ' \n', spans: [] };
 
@@ -106,7 +130,9 @@ function everyNote(): Phrase[] {
 
 /** The codes of a note and of the phrases said within it. */
 function codesIn(p: Phrase): string[] {
-  const inner = Object.values(p.params).flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is Phrase => typeof v === 'object');
+  const inner = Object.values(p.params)
+    .flatMap((v): PhraseValue[] => (isPhraseList(v) ? [...v] : [v]))
+    .filter((v): v is Phrase => typeof v === 'object');
   return [p.code, ...inner.flatMap(codesIn)];
 }
 
