@@ -1,4 +1,5 @@
 import type { PROBLEM_MESSAGES } from '../../shared/i18n/problemMessages';
+import { arLibrary } from './arLibrary';
 import { arNotes } from './arNotes';
 import type { InArabic } from './inArabic';
 
@@ -62,7 +63,7 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
   },
   jsonLines: {
     empty: 'الملف فارغ: لا أسطر JSON فيه',
-    notJson: 'ليس JSON صالحًا ({{detail}})',
+    notJson: 'ليس JSON صالحًا ({{detail, said}})',
     notObject: 'يجب أن يحمل كل سطر كائن JSON',
   },
   txt: {
@@ -239,7 +240,7 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     more: 'مشكلات أخرى في هذا الملف من هذا السطر فصاعدًا لم تُذكر (عددها {{problems, d}})',
   },
   sidecar: {
-    csv: 'تعذّرت قراءة ملف CSV: \u2068{{detail}}\u2069',
+    csv: 'تعذّرت قراءة ملف CSV: {{detail, said}}',
     empty: 'الملف فارغ: سطره الأول يسمّي الأعمدة (\u2068{{columns}}\u2069)',
     unknownColumn: 'عمود مجهول \u2068"{{column}}"\u2069: الأعمدة هي \u2068{{columns}}\u2069',
     namedTwice: 'العمود \u2068"{{column}}"\u2069 مسمّى مرتين',
@@ -365,7 +366,7 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     rowWithoutDoc: 'صف {{table, said}} للوثيقة \u2068{{doc}}\u2069، وهي ليست في النسخة الاحتياطية',
   },
   model: {
-    notJson: 'الملف \u2068{{file}}\u2069 ليس JSON: \u2068{{detail}}\u2069',
+    notJson: 'الملف \u2068{{file}}\u2069 ليس JSON: {{detail, said}}',
     notObject: 'الملف \u2068{{file}}\u2069 لا يحمل كائن JSON',
     gliner:
       'هذا نموذج GLiNER (\u2068gliner_config.json\u2069)، ولا تشغّله حاشية بعد: يأخذ GLiNER أنواع الكيانات موجِّهًا ويقيّم المقاطع (المدخلات \u2068span_idx, span_mask, words_mask, text_lengths\u2069)، ولا تُدعم إلا نماذج تصنيف الوحدات (تسمية واحدة لكل وحدة، و\u2068id2label\u2069 في \u2068config.json\u2069)',
@@ -397,4 +398,5 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     space: 'في الهدف \u2068"{{label}}"\u2069 مسافة',
   },
   ...arNotes,
+  ...arLibrary,
 };
