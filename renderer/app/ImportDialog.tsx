@@ -101,7 +101,7 @@ export function ImportDialog() {
             </li>
             {review.annotators.length > 0 && (
               <li>
-                <Trans i18nKey="importDialog.annotators" values={{ names: review.annotators.join(', ') }} components={{ bdi: <bdi /> }} />
+                <Trans i18nKey="importDialog.annotators" values={{ names: review.annotators.join(t('lib.nameSeparator')) }} components={{ bdi: <bdi /> }} />
               </li>
             )}
             {review.encodings.map((e) => (
@@ -112,7 +112,9 @@ export function ImportDialog() {
             {review.notes
               .map((n) => sayPhrase(n))
               .map((said) => (
-                <li key={said}>{said}</li>
+                <li key={said} data-testid="import-note">
+                  {said}
+                </li>
               ))}
             {review.unknownLabels.length > 0 && (
               <li data-testid="unknown-labels">
