@@ -78,7 +78,7 @@ export function ImportDialog() {
         <button type="button" onClick={() => void choose()}>
           {t('importDialog.choose')}
         </button>
-        <span data-testid="chosen-files">{files.length ? files.map((f) => f.name).join(', ') : t('importDialog.noFiles')}</span>
+        <span data-testid="chosen-files">{files.length ? files.map((f) => f.name).join(t('lib.nameSeparator')) : t('importDialog.noFiles')}</span>
       </div>
       <div className="dialog-buttons">
         <button type="button" className="primary" disabled={!files.length} onClick={() => void st.reviewImport(format, files, { map, annotator })}>

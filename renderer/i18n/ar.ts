@@ -1405,5 +1405,6 @@ export const ar = {
   },
   notesSweep: {
     importWorkerStopped: 'توقّف عامل الاستيراد',
+    pasted: 'الحافظة',
   },
 };

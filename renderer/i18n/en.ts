@@ -1107,5 +1107,7 @@ export const en = {
   // What the sweep for English left in the Arabic interface found (issue 16).
   notesSweep: {
     importWorkerStopped: 'the import worker stopped',
+    // What a pasted document's source says (stored as this word, shown in the interface's language).
+    pasted: 'clipboard',
   },
 };
