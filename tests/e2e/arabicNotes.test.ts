@@ -89,4 +89,30 @@ describe('import notes in the Arabic interface', () => {
     expect(errors).toEqual([]);
     await close();
   });
+  it('say what an export left out in Arabic, in the saved notice’s details', async () => {
+    const { page, close, errors } = await openInArabic();
+    const d = dir();
+    const spans = [
+      { start: 4, end: 17, label: 'actor' },
+      { start: 5, end: 10, label: 'place' },
+      { start: 3, end: 4, label: 'place' },
+    ];
+    writeFileSync(join(d, 'news.jsonl'), JSON.stringify({ text: T, spans }) + '\n');
+    const { dialog } = await reviewInArabic(page, 'jsonl', [join(d, 'news.jsonl')]);
+    await dialog.getByRole('button', { name: 'استورد' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'تصدير…' }).click();
+    const exporting = page.getByRole('dialog', { name: 'تصدير التعليقات' });
+    await exporting.getByRole('combobox', { name: 'الصيغة' }).selectOption('conll');
+    await Promise.all([page.waitForEvent('download'), exporting.getByRole('button', { name: 'صدّر conll' }).click()]);
+    const notice = page.getByRole('status');
+    await expect.poll(() => notice.textContent()).toContain('صُدِّر');
+    const details = await notice.innerText();
+    expect(details).toContain('تُرك مقطع واحد مما لا يغطي أي وحدة (مسافات فقط)');
+    expect(details).toContain('تُرك مقطع واحد مما يتداخل مع مقطع سابق أو أطول');
+    expect(ownWords(details).replace(/\b(?:conll|CoNLL|actor|place|hashiya-export)\b/g, '')).not.toMatch(/[A-Za-z]{2,}|[0-9]/);
+    await shot(page, 'export');
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
