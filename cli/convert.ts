@@ -1,3 +1,4 @@
+import { englishOf } from '../shared/i18n/englishOf';
 import { DOCCANO_COLUMNS, type DoccanoColumn } from '../shared/formats/exchange';
 import { DOCUMENT_CHOICES, type DocumentChoice, type ExportOptions, type LayerChoice } from '../shared/export/exportOptions';
 import { summaryHeadline, summaryLines } from '../shared/export/exportSummary';
@@ -74,7 +75,7 @@ export async function convert(paths: readonly string[], options: CliOptions, io:
   const run = startExport(to, exportOptions);
   for (const d of loaded.documents) run.add(sourceFromExchange(d));
   const result = run.finish();
-  for (const n of [...loaded.notes, ...result.notes]) io.err(`note: ${n}\n`);
+  for (const n of [...loaded.notes, ...result.notes.map(englishOf)]) io.err(`note: ${n}\n`);
   if (result.dropped) io.err(`note: ${result.dropped} span${result.dropped === 1 ? '' : 's'} could not be written in ${to.name} and were left out\n`);
   try {
     if (multi) await writeOutputFolder(options.output!, result.files);

@@ -37,7 +37,7 @@ export async function loadInputs(paths: readonly string[], format: Format, optio
   }
   const read = await readInputs(paths, format.extensions, format.companions, format.sidecar);
   const parse = format.parse(read.files);
-  const notes = [...read.notes, ...parse.notes];
+  const notes = [...read.notes, ...parse.notes.map(englishOf)];
   let droppedByMap = 0;
   const documents = parse.documents.map((d) => {
     const mapped = applyLabelMap(d, map);

@@ -1,3 +1,4 @@
+import { englishOf } from '../shared/i18n/englishOf';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { atomicWrite } from '../node/atomicWrite';
@@ -100,7 +101,7 @@ export async function restore(paths: readonly string[], options: CliOptions, io:
     await mkdir(dirname(out), { recursive: true });
     await atomicWrite(out, result.pieces);
   }
-  for (const n of result.notes) io.err(`note: ${n}\n`);
+  for (const n of result.notes) io.err(`note: ${englishOf(n)}\n`);
   if (result.dropped) io.err(`note: ${countOf('spans', result.dropped)} could not be written in ${to.name} and were left out\n`);
   if (left) io.err(`note: ${countOf('spans', left)} of other layers were left out (--all-layers writes them too)\n`);
   const written = spans.length - left;

@@ -182,7 +182,7 @@ export async function suggest(paths: readonly string[], options: CliOptions, io:
     return { ...rest, spans };
   });
   const result = to.serialize(written, {});
-  for (const n of result.notes) io.err(`note: ${n}\n`);
+  for (const n of result.notes) io.err(`note: ${englishOf(n)}\n`);
   if (result.dropped) io.err(`note: ${plural(result.dropped, 'span')} could not be written in ${to.name} and were left out\n`);
   try {
     if (multi) await writeOutputFolder(options.output!, result.files);

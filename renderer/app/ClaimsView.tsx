@@ -6,6 +6,7 @@ import { partyName, type ClaimRow } from '../../shared/claims/claimRow';
 import type { ClaimsMatrix, StanceCounts } from '../../shared/claims/claimsMatrix';
 import { NO_OUTLET, NO_SOURCE, STANCE_KEYS, type StanceKey } from '../../shared/claims/claimsTable';
 import type { ClaimFilter } from '../../shared/claims/filterClaims';
+import { GOLD } from '../../shared/review/decision';
 import { CLAIM_GROUPINGS, type ClaimGroup, type ClaimGrouping } from '../../shared/claims/groupClaims';
 import type { Formatters } from '../i18n/formatters';
 import { useFormat } from '../i18n/useFormat';
@@ -273,7 +274,7 @@ export function ClaimsView() {
           <select value={claims.layer} onChange={(e) => void appStore.getState().loadClaims(e.target.value)}>
             {(layers.length ? layers : [claims.layer]).map((l) => (
               <option key={l} value={l}>
-                {l}
+                {l === GOLD ? t('export.gold') : l}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { FormatName } from '../../shared/formats/exchange';
 import { FORMAT_NAMES, formatByName } from '../../shared/formats/registry';
-import { problemLine } from '../i18n/sayPhrase';
+import { problemLine, sayPhrase } from '../i18n/sayPhrase';
 import { pickFiles } from '../platform/pickFiles';
 import { appStore, useHashiya } from '../store/appStore';
 import { DialogNotice } from './NoticeBar';
@@ -78,7 +78,7 @@ export function ImportDialog() {
         <button type="button" onClick={() => void choose()}>
           {t('importDialog.choose')}
         </button>
-        <span data-testid="chosen-files">{files.length ? files.map((f) => f.name).join(', ') : t('importDialog.noFiles')}</span>
+        <span data-testid="chosen-files">{files.length ? files.map((f) => f.name).join(t('lib.nameSeparator')) : t('importDialog.noFiles')}</span>
       </div>
       <div className="dialog-buttons">
         <button type="button" className="primary" disabled={!files.length} onClick={() => void st.reviewImport(format, files, { map, annotator })}>
@@ -101,7 +101,7 @@ export function ImportDialog() {
             </li>
             {review.annotators.length > 0 && (
               <li>
-                <Trans i18nKey="importDialog.annotators" values={{ names: review.annotators.join(', ') }} components={{ bdi: <bdi /> }} />
+                <Trans i18nKey="importDialog.annotators" values={{ names: review.annotators.join(t('lib.nameSeparator')) }} components={{ bdi: <bdi /> }} />
               </li>
             )}
             {review.encodings.map((e) => (
@@ -109,12 +109,13 @@ export function ImportDialog() {
                 <Trans i18nKey="importDialog.readAs" values={{ encoding: e }} components={{ bdi: <bdi /> }} />
               </li>
             ))}
-            {review.notes.map((n) => (
-              // The parsers' own words (shared/, English in either language), kept as they are.
-              <li key={n} dir="auto">
-                {n}
-              </li>
-            ))}
+            {review.notes
+              .map((n) => sayPhrase(n))
+              .map((said) => (
+                <li key={said} data-testid="import-note">
+                  {said}
+                </li>
+              ))}
             {review.unknownLabels.length > 0 && (
               <li data-testid="unknown-labels">
                 <Trans i18nKey="lib.unknownLabelsReview" values={{ names: review.unknownLabels.join(t('lib.nameSeparator')) }} components={{ bdi: <bdi /> }} />

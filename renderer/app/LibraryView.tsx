@@ -8,6 +8,7 @@ import { appStore, useHashiya } from '../store/appStore';
 import type { ReviewState } from '../../shared/review/reviewState';
 import { firstDirection, libraryRows, metaChoices } from '../store/libraryRows';
 import type { LibraryQuery, LibrarySortKey, StatusFilter } from '../store/types';
+import { PASTED_SOURCE } from '../store/pastedSource';
 import { DeleteDialog } from './DeleteDialog';
 import { DetailsDialog } from './DetailsDialog';
 import { LibrarySearch } from './LibrarySearch';
@@ -207,7 +208,7 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
                       {d.title}
                     </button>
                     <div className="source" dir="auto">
-                      {d.source}
+                      {d.source === PASTED_SOURCE ? t('notesSweep.pasted') : d.source}
                     </div>
                   </td>
                   <td dir="auto" data-testid="outlet">

@@ -1,13 +1,7 @@
 import type { PROBLEM_MESSAGES } from '../../shared/i18n/problemMessages';
-
-type ArabicForm = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-
-/** The catalogue's keys, a counted sentence with Arabic's six forms in place of English's two. */
-type InArabic<T> = {
-  readonly [A in keyof T]: {
-    readonly [K in keyof T[A] as K extends `${infer B}_other` ? `${B}_${ArabicForm}` : K extends `${string}_one` ? never : K]: string;
-  };
-};
+import { arLibrary } from './arLibrary';
+import { arNotes } from './arNotes';
+import type { InArabic } from './inArabic';
 
 // Names, ids and file names the sentences quote are isolated (U+2068 … U+2069) so that a
 // Latin name does not carry the Arabic words beside it into its own direction.
@@ -69,7 +63,7 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
   },
   jsonLines: {
     empty: 'الملف فارغ: لا أسطر JSON فيه',
-    notJson: 'ليس JSON صالحًا ({{detail}})',
+    notJson: 'ليس JSON صالحًا ({{detail, said}})',
     notObject: 'يجب أن يحمل كل سطر كائن JSON',
   },
   txt: {
@@ -246,7 +240,7 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     more: 'مشكلات أخرى في هذا الملف من هذا السطر فصاعدًا لم تُذكر (عددها {{problems, d}})',
   },
   sidecar: {
-    csv: 'تعذّرت قراءة ملف CSV: \u2068{{detail}}\u2069',
+    csv: 'تعذّرت قراءة ملف CSV: {{detail, said}}',
     empty: 'الملف فارغ: سطره الأول يسمّي الأعمدة (\u2068{{columns}}\u2069)',
     unknownColumn: 'عمود مجهول \u2068"{{column}}"\u2069: الأعمدة هي \u2068{{columns}}\u2069',
     namedTwice: 'العمود \u2068"{{column}}"\u2069 مسمّى مرتين',
@@ -372,7 +366,7 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     rowWithoutDoc: 'صف {{table, said}} للوثيقة \u2068{{doc}}\u2069، وهي ليست في النسخة الاحتياطية',
   },
   model: {
-    notJson: 'الملف \u2068{{file}}\u2069 ليس JSON: \u2068{{detail}}\u2069',
+    notJson: 'الملف \u2068{{file}}\u2069 ليس JSON: {{detail, said}}',
     notObject: 'الملف \u2068{{file}}\u2069 لا يحمل كائن JSON',
     gliner:
       'هذا نموذج GLiNER (\u2068gliner_config.json\u2069)، ولا تشغّله حاشية بعد: يأخذ GLiNER أنواع الكيانات موجِّهًا ويقيّم المقاطع (المدخلات \u2068span_idx, span_mask, words_mask, text_lengths\u2069)، ولا تُدعم إلا نماذج تصنيف الوحدات (تسمية واحدة لكل وحدة، و\u2068id2label\u2069 في \u2068config.json\u2069)',
@@ -403,4 +397,6 @@ export const arProblems: InArabic<typeof PROBLEM_MESSAGES> = {
     twice: 'التسمية \u2068"{{label}}"\u2069 مطابَقة مرتين',
     space: 'في الهدف \u2068"{{label}}"\u2069 مسافة',
   },
+  ...arNotes,
+  ...arLibrary,
 };

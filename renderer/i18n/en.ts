@@ -1104,4 +1104,10 @@ export const en = {
     unknownTables_other: 'backups do not know the tables {{tables}}: nothing was restored',
     claimsStale: 'the claims were read again meanwhile',
   },
+  // What the sweep for English left in the Arabic interface found (issue 16).
+  notesSweep: {
+    importWorkerStopped: 'the import worker stopped',
+    // What a pasted document's source says (stored as this word, shown in the interface's language).
+    pasted: 'clipboard',
+  },
 };

@@ -1,5 +1,6 @@
 import type { FormatName, Problem } from '../../shared/formats/exchange';
 import type { ImportPlan } from '../../shared/import/planImport';
+import type { Phrase } from '../../shared/i18n/phrase';
 
 /** An import checked and planned, waiting for the user's go-ahead. */
 export interface ImportReview {
@@ -18,8 +19,8 @@ export interface ImportReview {
   readonly mismatches: readonly Problem[];
   readonly problems: readonly Problem[];
   readonly rejected: readonly { readonly file: string; readonly line: number; readonly text: string }[];
-  /** What the parsers and the plan noted, in their own (English) words. */
-  readonly notes: readonly string[];
+  /** What the parsers and the plan noted, as phrases the dialog says in the interface's language. */
+  readonly notes: readonly Phrase[];
   /** Labels the import's spans carry that the label set lacks, sorted. */
   readonly unknownLabels: readonly string[];
   /** Spans the label mapping dropped. */

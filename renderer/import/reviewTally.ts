@@ -1,6 +1,8 @@
 import type { ExchangeDocument, FormatName, ParseResult, Problem } from '../../shared/formats/exchange';
 import { applyLabelMap, type LabelMap } from '../../shared/formats/labelMap';
 import type { ImportPlan, LibraryIndex } from '../../shared/import/planImport';
+import { englishOf } from '../../shared/i18n/englishOf';
+import type { Phrase } from '../../shared/i18n/phrase';
 import type { ImportReview } from './importReview';
 
 /** What the checking pass of an import keeps: counts and problems, never the documents. */
@@ -13,7 +15,8 @@ export interface ReviewTally {
   readonly problems: Problem[];
   readonly mismatches: Problem[];
   readonly rejected: { file: string; line: number; text: string }[];
-  readonly notes: Set<string>;
+  /** Each note once, by its English (a note a later chunk repeats is the same note). */
+  readonly notes: Map<string, Phrase>;
   readonly encodings: string[];
   /** Every label the import's spans carry, to name those the label set lacks. */
   readonly labels: Set<string>;
@@ -28,7 +31,7 @@ export const newTally = (): ReviewTally => ({
   problems: [],
   mismatches: [],
   rejected: [],
-  notes: new Set(),
+  notes: new Map(),
   encodings: [],
   labels: new Set(),
 });
@@ -55,7 +58,7 @@ export function addToTally(tally: ReviewTally, parsed: ParseResult, plan: Import
   tally.problems.push(...parsed.problems, ...plan.problems);
   tally.mismatches.push(...plan.mismatches);
   tally.rejected.push(...parsed.rejected);
-  for (const n of [...parsed.notes, ...plan.notes]) tally.notes.add(n);
+  for (const n of [...parsed.notes, ...plan.notes]) if (!tally.notes.has(englishOf(n))) tally.notes.set(englishOf(n), n);
 }
 
 /**
@@ -101,7 +104,7 @@ export function reviewFrom(
     mismatches: tally.mismatches,
     problems: tally.problems,
     rejected: tally.rejected,
-    notes: [...tally.notes],
+    notes: [...tally.notes.values()],
     mappedAway: tally.mappedAway,
     unknownLabels: [...tally.labels].filter((l) => !known.has(l)).sort(),
     streamed,

@@ -1,5 +1,6 @@
 import type { ImportWorkerMessage, ImportWorkerRequest } from './importWorker';
 import type { StreamedImporter } from './streamedImport';
+import { t } from '../i18n/i18n';
 
 /**
  * Runs each streamed import in a fresh dedicated worker writing to the database `dbName`,
@@ -24,7 +25,7 @@ export function workerImporter(dbName: string): StreamedImporter | null {
       };
       worker.onerror = (e) => {
         end();
-        reject(new Error(e.message || 'the import worker stopped'));
+        reject(new Error(e.message || t('notesSweep.importWorkerStopped')));
       };
       worker.postMessage({ dbName, request } satisfies ImportWorkerRequest);
     });

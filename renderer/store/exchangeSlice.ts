@@ -213,7 +213,7 @@ export const exchangeSlice =
             return false;
           }
           const out = run.finish();
-          const details = [...exportSummaryLines(out.summary), ...out.notes];
+          const details = [...exportSummaryLines(out.summary), ...out.notes.map(sayPhrase)];
           if (!out.summary.records) {
             get().notify({
               kind: 'error',

@@ -12,6 +12,7 @@ import { problemLine } from '../i18n/sayPhrase';
 import { documentInfoProblems } from './documentInfoProblems';
 import { encodingSummary } from './encodingSummary';
 import type { HashiyaState, LibrarySlice, StoreDeps } from './types';
+import { PASTED_SOURCE } from './pastedSource';
 
 /** The library: the documents, and bringing plain text into it. */
 export const librarySlice =
@@ -174,7 +175,7 @@ export const librarySlice =
             .split(/\r\n|\r|\n/)[0]!
             .slice(0, 60) ||
           t('paste.defaultTitle');
-        const docs = await store([{ title: name, text, source: 'clipboard', spans: [] }]);
+        const docs = await store([{ title: name, text, source: PASTED_SOURCE, spans: [] }]);
         return docs[0]?.record.id ?? null;
       },
     };

@@ -1,4 +1,6 @@
 import type { ExchangeDocument, Format, OutputFile } from '../formats/exchange';
+import { englishOf } from '../i18n/englishOf';
+import type { Phrase } from '../i18n/phrase';
 import { LINE_FORMATS, MULTI_FILE_FORMATS } from '../formats/registry';
 import { chooseRecords } from './chooseRecords';
 import type { ExportOptions } from './exportOptions';
@@ -11,7 +13,7 @@ export interface ExportOutput {
   readonly pieces: string[];
   /** A multi-file format's files (brat, txt). */
   readonly files: OutputFile[];
-  readonly notes: string[];
+  readonly notes: Phrase[];
   /** Spans the format could not write (CoNLL overlaps, labels not chosen). */
   readonly dropped: number;
   readonly summary: ExportSummary;
@@ -34,11 +36,12 @@ export function startExport(format: Format, options: ExportOptions): ExportRun {
   const lineBased = LINE_FORMATS.includes(format.name);
   const pieces: string[] = [];
   const held: ExchangeDocument[] = [];
-  const notes = new Set<string>();
+  // A line format gives notes a document at a time: each is kept once, by its English.
+  const notes = new Map<string, Phrase>();
   let dropped = 0;
   const serialize = (docs: readonly ExchangeDocument[]) => {
     const r = format.serialize(docs, options.serialize);
-    r.notes.forEach((n) => notes.add(n));
+    for (const n of r.notes) if (!notes.has(englishOf(n))) notes.set(englishOf(n), n);
     dropped += r.dropped;
     return r.files;
   };
@@ -57,7 +60,7 @@ export function startExport(format: Format, options: ExportOptions): ExportRun {
         if (MULTI_FILE_FORMATS.includes(format.name)) files = out;
         else pieces.push(...out.map((f) => f.text));
       }
-      return { pieces, files, notes: [...notes], dropped, summary };
+      return { pieces, files, notes: [...notes.values()], dropped, summary };
     },
   };
 }

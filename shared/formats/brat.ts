@@ -51,13 +51,13 @@ interface Ignored {
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
-const IGNORED_NAMES: Record<string, string> = {
-  '#': 'note (#)',
-  E: 'event (E)',
-  M: 'modifier (M)',
-  N: 'normalization (N)',
-  '*': 'equivalence (*)',
-};
+const IGNORED_NAMES = {
+  '#': 'counted.bratNotes',
+  E: 'counted.bratEvents',
+  M: 'counted.bratModifiers',
+  N: 'counted.bratNormalizations',
+  '*': 'counted.bratEquivalences',
+} as const;
 
 /**
  * Reads brat standoff: each `X.txt` with its `X.ann` (paired by name). The `.txt` is the
@@ -131,22 +131,14 @@ export function parseBrat(input: readonly InputFile[]): ParseResult {
   }
 
   applyMetaSidecars(result, sidecars, files);
-  if (configs.length > 0) result.notes.push(`brat configuration files were not read: ${configs.join(', ')}`);
-  if (ignored.txtAlone > 0) result.notes.push(`${ignored.txtAlone} .txt file(s) had no .ann beside them and were read as documents without spans`);
-  if (ignored.joined > 0) {
-    result.notes.push(
-      `${ignored.joined} span(s) written in pieces (start end;start end) parted only by line breaks and spaces, as brat writes a span across lines, were each read as one span from its first start to its last end`,
-    );
-  }
-  if (ignored.discontinuous > 0) {
-    result.notes.push(
-      `${ignored.discontinuous} discontinuous span(s) (start end;start end) with text between their pieces found: Hashiya holds only contiguous spans, so their documents were not imported`,
-    );
-  }
-  const lines = [...ignored.byType].map(([t, n]) => `${n} ${IGNORED_NAMES[t]}`);
-  if (lines.length > 0) result.notes.push(`ignored brat lines Hashiya does not hold: ${lines.join(', ')}`);
-  const attrs = [...ignored.attributes].map(([name, n]) => `${name} ×${n}`);
-  if (attrs.length > 0) result.notes.push(`ignored attributes other than ${BRAT_STANCE_ATTRIBUTE}: ${attrs.join(', ')}`);
+  if (configs.length > 0) result.notes.push(phrase('bratNote.configs', { files: configs }));
+  if (ignored.txtAlone > 0) result.notes.push(phrase('bratNote.txtAlone', { files: phrase('counted.txtFiles', { count: ignored.txtAlone }) }));
+  if (ignored.joined > 0) result.notes.push(phrase('bratNote.joined', { spans: phrase('counted.spans', { count: ignored.joined }) }));
+  if (ignored.discontinuous > 0) result.notes.push(phrase('bratNote.discontinuous', { count: ignored.discontinuous }));
+  const lines = [...ignored.byType].map(([t, count]) => phrase(IGNORED_NAMES[t as keyof typeof IGNORED_NAMES], { count }));
+  if (lines.length > 0) result.notes.push(phrase('bratNote.lines', { lines }));
+  const attributes = [...ignored.attributes].map(([name, count]) => phrase('counted.times', { name, count }));
+  if (attributes.length > 0) result.notes.push(phrase('bratNote.attributes', { stance: BRAT_STANCE_ATTRIBUTE, attributes }));
   return result;
 }
 
@@ -383,21 +375,13 @@ export function serializeBrat(documents: readonly ExchangeDocument[], options: S
   );
   if (sidecar) files.push(sidecar);
 
-  const notes: string[] = [];
-  if (outside > 0) notes.push(`${outside} span(s) outside their text, empty, or splitting a character were left out`);
-  if (badLabelSpans > 0) {
-    notes.push(
-      `${badLabelSpans} span(s) were left out: brat labels cannot be empty or hold spaces (${[...badLabels].map((l) => JSON.stringify(l)).join(', ')})`,
-    );
-  }
-  if (blank > 0) notes.push(`${blank} span(s) holding only line breaks and spaces were left out: brat cannot write them`);
-  if (narrowed > 0) {
-    notes.push(
-      `${narrowed} span(s) began or ended with a line break (or spaces beside one), which brat cannot hold at a span's edge: they were written without it`,
-    );
-  }
-  if (lostRelations > 0)
-    notes.push(`${lostRelations} relation(s) were left out: they link spans that were not written, or their label is empty or holds spaces`);
+  const notes: Phrase[] = [];
+  const spans = (count: number) => ({ spans: phrase('counted.spans', { count }) });
+  if (outside > 0) notes.push(phrase('bratNote.outside', spans(outside)));
+  if (badLabelSpans > 0) notes.push(phrase('bratNote.badLabel', { ...spans(badLabelSpans), labels: [...badLabels].map((l) => JSON.stringify(l)) }));
+  if (blank > 0) notes.push(phrase('bratNote.blank', spans(blank)));
+  if (narrowed > 0) notes.push(phrase('bratNote.narrowed', spans(narrowed)));
+  if (lostRelations > 0) notes.push(phrase('bratNote.relations', { relations: phrase('counted.relations', { count: lostRelations }) }));
   return { files, notes, dropped: outside + badLabelSpans + blank };
 }
 

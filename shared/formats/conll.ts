@@ -221,22 +221,20 @@ function readFile(file: InputFile, options: ConllParseOptions, result: ParseResu
   }
 
   const scheme: ConllScheme = given ?? (bioesSeen ? 'BIOES' : counts.iBegan > 0 && counts.bAfterOutside === 0 ? 'IOB1' : 'IOB2');
-  const how = given ? 'given' : 'detected';
+  const how = phrase(given ? 'conllNote.given' : 'conllNote.detected');
   if (scheme === 'IOB1') {
-    result.notes.push(`${name}: read as IOB1 (${how}): ${counts.iBegan} chunk(s) begin with I-; B- only separates two chunks of one type`);
+    result.notes.push(phrase('conllNote.iob1', { file: name, how, chunks: phrase('counted.chunks', { count: counts.iBegan }) }));
   } else if (counts.iBegan > 0) {
-    const which = scheme === 'BIOES' ? 'I- or E-' : 'I-';
-    result.notes.push(`${name}: ${counts.iBegan} ${which} tag(s) began a chunk (read as B-) in ${scheme} (${how})`);
+    const tags = phrase(scheme === 'BIOES' ? 'counted.ieTags' : 'counted.iTags', { count: counts.iBegan });
+    result.notes.push(phrase('conllNote.began', { file: name, tags, scheme, how }));
   }
   if (scheme === 'BIOES' && counts.unterminated > 0) {
-    result.notes.push(`${name}: ${counts.unterminated} chunk(s) ended without an E- or S- tag in BIOES (${how}) and were closed where the next tag began`);
+    result.notes.push(phrase('conllNote.unterminated', { file: name, how, chunks: phrase('counted.chunks', { count: counts.unterminated }) }));
   }
-  if (layout.kind === 'last') {
-    result.notes.push(
-      `${name}: ${layout.columns} columns on every line: the last was read as the tag; columns 2–${layout.columns - 1} (part of speech, chunks…) were not read`,
-    );
+  if (layout.kind === 'last') result.notes.push(phrase('conllNote.lastColumn', { file: name, columns: layout.columns, first: 2, before: layout.columns - 1 }));
+  if (emptyDocstarts > 0) {
+    result.notes.push(phrase('conllNote.emptySections', { file: name, sections: phrase('counted.sections', { count: emptyDocstarts, marker: DOCSTART }) }));
   }
-  if (emptyDocstarts > 0) result.notes.push(`${name}: ${emptyDocstarts} ${DOCSTART} section(s) held no tokens and were skipped`);
 }
 
 /** The text, tokens and spans of one document from its tokens, sentence starts and chunks. */
@@ -291,7 +289,7 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
     joined: 0,
     relations: 0,
     stances: 0,
-    retokenized: [] as string[],
+    retokenized: [] as Phrase[],
     empty: 0,
     misread: 0,
   };
@@ -300,8 +298,8 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
 
   documents.forEach((doc, k) => {
     const { tokens, breakBefore, unusable } = writableTokens(doc);
-    const docName = doc.title ?? doc.id ?? `document ${k + 1}`;
-    if (unusable) tally.retokenized.push(`${docName} (${unusable})`);
+    const docName = doc.title ?? doc.id ?? phrase('conllNote.nthDocument', { n: k + 1 });
+    if (unusable) tally.retokenized.push(phrase('conllNote.retokenizedDocument', { document: docName, why: unusable }));
     tally.relations += doc.relations?.length ?? 0;
     tally.stances += doc.spans.filter((s) => s.stance).length;
     if (tokens.length === 0) {
@@ -372,27 +370,27 @@ export function serializeConll(documents: readonly ExchangeDocument[], options: 
   const name = options.baseName ?? (documents.length === 1 ? (documents[0]!.title ?? documents[0]!.id ?? 'document') : 'documents');
   const files = blocks.length > 0 ? [{ name: `${uniqueBaseNames([name], () => 'document')[0]}.conll`, text }] : [];
 
-  const notes: string[] = [];
+  const notes: Phrase[] = [];
   const t = tally;
-  if (t.retokenized.length > 0) notes.push(`the project tokenizer was used where a document's own tokens could not be written: ${t.retokenized.join('; ')}`);
-  if (t.empty > 0) notes.push(`${t.empty} document(s) hold no tokens and were not written`);
-  if (t.invalid > 0) notes.push(`${t.invalid} span(s) outside their text (or in a document without tokens) were left out`);
-  if (t.badLabel > 0) notes.push(`${t.badLabel} span(s) were left out: a CoNLL tag cannot hold an empty label or one with spaces`);
-  if (t.notChosen > 0) notes.push(`${t.notChosen} span(s) with labels not chosen were left out (${[...notChosenLabels].join(', ')})`);
-  if (t.noToken > 0) notes.push(`${t.noToken} span(s) covering no token (only spaces) were left out`);
-  if (t.widened > 0) notes.push(`${t.widened} span(s) did not begin and end on token boundaries and were widened to whole tokens`);
-  if (t.overlapped > 0) {
+  const spans = (count: number) => ({ spans: phrase('counted.spans', { count }) });
+  if (t.retokenized.length > 0) notes.push(phrase('conllNote.retokenized', { documents: t.retokenized }));
+  if (t.empty > 0) notes.push(phrase('conllNote.empty', { documents: phrase('counted.documents', { count: t.empty }) }));
+  if (t.invalid > 0) notes.push(phrase('conllNote.invalid', spans(t.invalid)));
+  if (t.badLabel > 0) notes.push(phrase('conllNote.badLabel', spans(t.badLabel)));
+  if (t.notChosen > 0) notes.push(phrase('conllNote.notChosen', { ...spans(t.notChosen), labels: [...notChosenLabels] }));
+  if (t.noToken > 0) notes.push(phrase('conllNote.noToken', spans(t.noToken)));
+  if (t.widened > 0) notes.push(phrase('conllNote.widened', spans(t.widened)));
+  if (t.overlapped > 0) notes.push(phrase(nested ? 'conllNote.crossed' : 'conllNote.overlapped', spans(t.overlapped)));
+  if (t.joined > 0) notes.push(phrase('conllNote.joined', spans(t.joined)));
+  if (t.relations > 0 || t.stances > 0) {
     notes.push(
-      nested
-        ? `${t.overlapped} span(s) crossed another span of the same label and were left out`
-        : `${t.overlapped} span(s) overlapped an earlier or longer span and were left out (one tag per token; the nested option writes overlaps)`,
+      phrase('conllNote.noRelations', {
+        relations: phrase('counted.relations', { count: t.relations }),
+        stances: phrase('counted.stances', { count: t.stances }),
+      }),
     );
   }
-  if (t.joined > 0) notes.push(`${t.joined} span(s) ran across a line break; the lines they span were written as one sentence`);
-  if (t.relations > 0 || t.stances > 0)
-    notes.push(`CoNLL holds no relations or stances: ${t.relations} relation(s) and ${t.stances} stance(s) were not written`);
-  if (t.misread > 0)
-    notes.push(`${t.misread} token(s) are "${DOCSTART}" or begin the file with U+FEFF, which readers will take for a document marker or a byte-order mark`);
+  if (t.misread > 0) notes.push(phrase('conllNote.misread', { tokens: phrase('counted.tokens', { count: t.misread }), marker: DOCSTART }));
   const dropped = t.invalid + t.badLabel + t.notChosen + t.noToken + t.overlapped;
   return { files, notes, dropped };
 }

@@ -258,10 +258,9 @@ function serializeDoccano(documents: readonly ExchangeDocument[], options: Seria
   let text = '';
   for (const doc of documents) text += doccanoLine(doc, column, tally, lost) + '\n';
   const notes = writeNotes(tally);
-  if (lost.relations > 0)
-    notes.push(`doccano's "label" column holds no relations: ${lost.relations} relation(s) were not written (the "entities" column holds them)`);
-  if (lost.stances > 0) notes.push(`doccano has no span attributes: the stance of ${lost.stances} span(s) was not written`);
-  if (lost.annotators > 0) notes.push(`doccano has no per-span annotator: ${lost.annotators} span(s) lost theirs`);
+  if (lost.relations > 0) notes.push(phrase('doccanoNote.labelColumn', { relations: phrase('counted.relations', { count: lost.relations }) }));
+  if (lost.stances > 0) notes.push(phrase('doccanoNote.stances', { spans: phrase('counted.spans', { count: lost.stances }) }));
+  if (lost.annotators > 0) notes.push(phrase('doccanoNote.annotators', { spans: phrase('counted.spans', { count: lost.annotators }) }));
   return { files: [{ name: `${options.baseName ?? 'documents'}.doccano.jsonl`, text }], notes, dropped: tally.spans };
 }
 

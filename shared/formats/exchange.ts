@@ -135,7 +135,7 @@ export interface ParseResult {
   readonly documents: ExchangeDocument[];
   readonly problems: Problem[];
   readonly rejected: { readonly file: string; readonly line: number; readonly text: string }[];
-  readonly notes: string[];
+  readonly notes: Phrase[];
 }
 
 export interface SerializeOptions {
@@ -165,7 +165,7 @@ export const DOCCANO_COLUMNS: readonly DoccanoColumn[] = ['entities', 'label'];
 /** What serializing produced, with notes such as how many spans were left out. */
 export interface SerializeResult {
   readonly files: OutputFile[];
-  readonly notes: string[];
+  readonly notes: Phrase[];
   /** Spans that could not be written (CoNLL overlaps, labels not chosen). */
   readonly dropped: number;
 }

@@ -119,11 +119,12 @@ interface ReadSpan {
 }
 
 /** One line as a document, every problem found on it, or why it is left out. */
-function readJsonlDocument(src: string, file: string, line: number): ReadDocument | Phrase[] | { readonly skipped: string } {
+function readJsonlDocument(src: string, file: string, line: number): ReadDocument | Phrase[] | { readonly skipped: Phrase } {
   const read = readDocumentLine(src);
   if (Array.isArray(read)) return read;
   const { value, text } = read;
-  if (typeof value.answer === 'string' && LEFT_OUT_ANSWERS.includes(value.answer)) return { skipped: `answered "${value.answer}"` };
+  if (typeof value.answer === 'string' && LEFT_OUT_ANSWERS.includes(value.answer))
+    return { skipped: phrase('jsonLinesNote.answered', { answer: value.answer }) };
   const errors: Phrase[] = [];
 
   let meta: Record<string, unknown> = {};

@@ -43,7 +43,8 @@ interface Context {
   readonly json: Located;
   readonly lineOf: (offset: number) => number;
   readonly result: ParseResult;
-  readonly skipped: Map<string, number>;
+  /** What was not read, by kind (a `counted` code, and a result's type), with how many. */
+  readonly skipped: Map<string, { readonly what: SkippedKind; readonly type?: string; n: number }>;
   /** Every region id in the file: the (0-based) task and annotation of each region bearing it. */
   readonly owners: ReadonlyMap<string, readonly { readonly task: number; readonly annotation: number }[]>;
 }
@@ -79,7 +80,19 @@ function notHere(ctx: Context, key: string, raw: unknown, id: string, task: numb
   return phrase('labelStudio.notRegion', named);
 }
 
-const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+type SkippedKind = 'counted.predictions' | 'counted.cancelled' | 'counted.results' | 'counted.looseChoices' | 'counted.otherChoices';
+
+function bump(m: Context['skipped'], what: SkippedKind, n = 1, type?: string): void {
+  const key = type === undefined ? what : `${what} ${type}`;
+  const had = m.get(key);
+  if (had) had.n += n;
+  else m.set(key, { what, ...(type !== undefined ? { type } : {}), n });
+}
+
+/** What was not read, as the phrase the note says it in. */
+function skippedPhrase({ what, type, n }: { readonly what: SkippedKind; readonly type?: string; n: number }): Phrase {
+  return what === 'counted.results' ? phrase(what, { count: n, type: type! }) : phrase(what, { count: n });
+}
 
 /** `completed_by` as an annotator: a user id, or a user object's email (else its id). */
 function readAnnotator(v: unknown): string | undefined | null {
@@ -122,7 +135,7 @@ function readAnnotator(v: unknown): string | undefined | null {
  */
 function parseLabelStudio(files: readonly InputFile[]): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
-  const skipped = new Map<string, number>();
+  const skipped: Context['skipped'] = new Map();
   for (const file of files) {
     if (file.text.trim() === '') {
       result.problems.push(problemAt(file.name, 1, phrase('txt.empty')));
@@ -151,7 +164,7 @@ function parseLabelStudio(files: readonly InputFile[]): ParseResult {
       result.rejected.push({ file: file.name, line: 1, text: file.text });
     }
   }
-  for (const [what, n] of skipped) result.notes.push(`${n} ${what} not read`);
+  for (const s of skipped.values()) result.notes.push(phrase('labelStudioNote.notRead', { what: skippedPhrase(s) }));
   return result;
 }
 
@@ -189,7 +202,7 @@ function readTask(ctx: Context, task: unknown, extent: Extent, k: number): void 
     source,
     ...(textSha256 !== undefined ? { textSha256 } : {}),
   };
-  if (Array.isArray(task.predictions) && task.predictions.length > 0) bump(ctx.skipped, 'prediction(s) were', task.predictions.length);
+  if (Array.isArray(task.predictions) && task.predictions.length > 0) bump(ctx.skipped, 'counted.predictions', task.predictions.length);
 
   const annotations = task.annotations ?? task.completions ?? [];
   if (!Array.isArray(annotations)) return rejectTask([{ line: taskLine, problem: phrase('field.notArray', { field: '"annotations"' }) }]);
@@ -267,7 +280,7 @@ function readAnnotation(
   const line = lineOf(at.start);
   if (!isJsonObject(annotation)) return [{ line, problem: phrase('field.mustBeObject') }];
   if (annotation.was_cancelled === true) {
-    bump(ctx.skipped, 'cancelled (skipped) annotation(s) were');
+    bump(ctx.skipped, 'counted.cancelled');
     return 'skip';
   }
   const annotator = readAnnotator(annotation.completed_by);
@@ -290,7 +303,7 @@ function readAnnotation(
     if (r.type === 'relation') return void relationResults.push({ r, line: rLine, k });
     if (r.type === 'choices') return void choiceResults.push({ r, line: rLine, k });
     if (r.type !== 'labels') {
-      bump(ctx.skipped, `result(s) of type ${JSON.stringify(typeof r.type === 'string' ? r.type : String(r.type))} were`);
+      bump(ctx.skipped, 'counted.results', 1, JSON.stringify(typeof r.type === 'string' ? r.type : String(r.type)));
       return;
     }
     const span = readRegion(r, text, index);
@@ -321,7 +334,7 @@ function readAnnotation(
     const choices = value.choices;
     const target = id !== null ? regions.get(id) : undefined;
     if (target === undefined) {
-      bump(ctx.skipped, 'choice(s) not tied to a region were');
+      bump(ctx.skipped, 'counted.looseChoices');
       continue;
     }
     if (!Array.isArray(choices) || choices.length !== 1 || !STANCES.includes(choices[0] as Stance)) {
@@ -330,7 +343,7 @@ function readAnnotation(
           line: rLine,
           problem: phrase('item.result', { index: k + 1, problem: phrase('labelStudio.stanceChoice', { stances: STANCES.join(', ') }) }),
         });
-      } else bump(ctx.skipped, 'choice(s) that are not a stance were');
+      } else bump(ctx.skipped, 'counted.otherChoices');
       continue;
     }
     const span = spans[target]!;
@@ -573,9 +586,7 @@ function serializeLabelStudio(documents: readonly ExchangeDocument[], options: S
   const text = JSON.stringify(tasks, null, 2).replace(LINE_BREAKERS, escapeBreaker) + '\n';
   const notes = writeNotes(tally);
   if (across.relations > 0) {
-    notes.push(
-      `${across.relations} relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out`,
-    );
+    notes.push(phrase('labelStudioNote.across', { relations: phrase('counted.relations', { count: across.relations }) }));
   }
   return { files: [{ name: `${options.baseName ?? 'tasks'}.json`, text }], notes, dropped: tally.spans };
 }

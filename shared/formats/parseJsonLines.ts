@@ -1,4 +1,5 @@
 import { phrase, type Phrase } from '../i18n/phrase';
+import { englishOf } from '../i18n/englishOf';
 import { addDocument } from './addDocument';
 import { problemAt } from './problemAt';
 import type { InputFile, ParseResult, ReadDocument } from './exchange';
@@ -12,11 +13,12 @@ import type { InputFile, ParseResult, ReadDocument } from './exchange';
  */
 export function parseJsonLines(
   files: readonly InputFile[],
-  readLine: (src: string, file: string, line: number) => ReadDocument | Phrase[] | { readonly skipped: string },
+  readLine: (src: string, file: string, line: number) => ReadDocument | Phrase[] | { readonly skipped: Phrase },
 ): ParseResult {
   const result: ParseResult = { documents: [], problems: [], rejected: [], notes: [] };
   for (const file of files) {
-    const skipped = new Map<string, number>();
+    // By the English of why, so each reason is counted once whatever object says it.
+    const skipped = new Map<string, { readonly why: Phrase; n: number }>();
     const lines = jsonLines(file.text, file.line);
     if (lines.length === 0) {
       result.problems.push(problemAt(file.name, 1, phrase('jsonLines.empty')));
@@ -27,11 +29,14 @@ export function parseJsonLines(
       if (Array.isArray(found)) {
         for (const said of found) result.problems.push(problemAt(file.name, line, said));
         result.rejected.push({ file: file.name, line, text });
-      } else if ('skipped' in found) skipped.set(found.skipped, (skipped.get(found.skipped) ?? 0) + 1);
-      else addDocument(result, found, [{ file: file.name, line, text }]);
+      } else if ('skipped' in found) {
+        const key = englishOf(found.skipped);
+        const had = skipped.get(key);
+        if (had) had.n++;
+        else skipped.set(key, { why: found.skipped, n: 1 });
+      } else addDocument(result, found, [{ file: file.name, line, text }]);
     }
-    for (const [why, n] of skipped)
-      result.notes.push(`${file.name}: ${n} task${n === 1 ? '' : 's'} ${why} ${n === 1 ? 'was' : 'were'} left out (only accepted tasks are read)`);
+    for (const { why, n } of skipped.values()) result.notes.push(phrase('jsonLinesNote.leftOut', { file: file.name, count: n, why }));
   }
   return result;
 }

@@ -62,7 +62,7 @@ function serializeTxt(documents: readonly ExchangeDocument[], options: Serialize
   );
   if (sidecar) files.push(sidecar);
   const dropped = documents.reduce((n, d) => n + d.spans.length, 0);
-  const notes = dropped > 0 ? [`plain text holds no annotations: ${dropped} span(s) were not written`] : [];
+  const notes = dropped > 0 ? [phrase('txtNote.spans', { spans: phrase('counted.spans', { count: dropped }) })] : [];
   return { files, notes, dropped };
 }
 

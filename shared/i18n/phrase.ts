@@ -1,4 +1,5 @@
 import type { PROBLEM_MESSAGES } from './problemMessages';
+import type { ListFormat } from './listFormat';
 
 type Catalogue = typeof PROBLEM_MESSAGES;
 type Area = keyof Catalogue;
@@ -14,13 +15,19 @@ type SentencesOf<C> = C extends `${infer A extends Area}.${infer K}` ? Catalogue
 /** The `{{…}}` slots of a sentence. */
 type Slots<S> = S extends `${string}{{${infer Slot}}}${infer Rest}` ? Slot | Slots<Rest> : never;
 type NameOf<Slot> = Slot extends `${infer N}, ${string}` ? N : Slot;
-type ValueOf<Slot> = Slot extends `${string}, d` ? number : Slot extends `${string}, said` ? Phrase | string : string | number;
+type ValueOf<Slot> = Slot extends `${string}, d`
+  ? number
+  : Slot extends `${string}, said`
+    ? Phrase | string
+    : Slot extends `${string}, ${ListFormat}`
+      ? readonly (Phrase | string)[]
+      : string | number;
 
 /** The values a code's sentence names, by name. */
 export type PhraseParams<C extends PhraseCode> = { readonly [Slot in Slots<SentencesOf<C>> as NameOf<Slot>]: ValueOf<Slot> };
 
-/** A value a phrase's sentence takes: a name or number as written, or another phrase said within it. */
-export type PhraseValue = string | number | Phrase;
+/** A value a phrase's sentence takes: a name or number as written, another phrase said within it, or a list of them. */
+export type PhraseValue = string | number | Phrase | readonly (Phrase | string)[];
 
 /**
  * A sentence of a problem as data: its code in the catalogue (`problemMessages.ts`) and the
@@ -35,4 +42,9 @@ export interface Phrase {
 /** The phrase `code` says of `params`; the params a code's sentence names are checked by type. */
 export function phrase<C extends PhraseCode>(code: C, ...params: keyof PhraseParams<C> extends never ? [] : [PhraseParams<C>]): Phrase {
   return { code, params: params[0] ?? {} };
+}
+
+/** Whether a value is a list (`{{files, commas}}`), which `Array.isArray` cannot tell of a readonly array by type. */
+export function isPhraseList(value: PhraseValue): value is readonly (Phrase | string)[] {
+  return Array.isArray(value);
 }

@@ -1,5 +1,8 @@
+import { LIBRARY_MESSAGES } from './libraryMessages';
+import { NOTE_MESSAGES } from './noteMessages';
+
 /**
- * The English of every problem phrase, by area and code, in i18next's form: `{{name}}` a value
+ * The English of every problem phrase (and note, `noteMessages.ts`, and library's words, `libraryMessages.ts`), by area and code, in i18next's form: `{{name}}` a value
  * as written, `{{name, d}}` a number (the interface writes it with the chosen digits),
  * `{{name, said}}` another phrase said within this one, and `_one`/`_other` the forms of a
  * counted sentence (by `count`). The command line prints these (`englishOf`); the interface
@@ -55,7 +58,7 @@ export const PROBLEM_MESSAGES = {
   },
   jsonLines: {
     empty: 'the file is empty: it holds no JSON lines',
-    notJson: 'not valid JSON ({{detail}})',
+    notJson: 'not valid JSON ({{detail, said}})',
     notObject: 'a line must hold a JSON object',
   },
   txt: {
@@ -233,7 +236,7 @@ export const PROBLEM_MESSAGES = {
     more: '{{problems, d}} more problem(s) in this file from this line on are not listed',
   },
   sidecar: {
-    csv: 'the CSV cannot be read: {{detail}}',
+    csv: 'the CSV cannot be read: {{detail, said}}',
     empty: 'the file is empty: its first line names the columns ({{columns}})',
     unknownColumn: 'unknown column "{{column}}": the columns are {{columns}}',
     namedTwice: 'the column "{{column}}" is named twice',
@@ -327,7 +330,7 @@ export const PROBLEM_MESSAGES = {
     rowWithoutDoc: 'a {{table, said}} for document {{doc}}, which is not in the backup',
   },
   model: {
-    notJson: '{{file}} is not JSON: {{detail}}',
+    notJson: '{{file}} is not JSON: {{detail, said}}',
     notObject: '{{file}} does not hold a JSON object',
     gliner:
       'this is a GLiNER model (gliner_config.json), which Hashiya does not run yet: GLiNER takes the entity types as a prompt and scores spans (inputs span_idx, span_mask, words_mask, text_lengths), and only token-classification models (one label per token, config.json id2label) are supported',
@@ -355,4 +358,6 @@ export const PROBLEM_MESSAGES = {
     twice: 'the label "{{label}}" is mapped twice',
     space: 'the target "{{label}}" has white space',
   },
+  ...NOTE_MESSAGES,
+  ...LIBRARY_MESSAGES,
 } as const;

@@ -36,7 +36,7 @@ export interface ImportPlan {
   /** Documents that name a library document but whose text differs: never attached by guesswork. */
   readonly mismatches: Problem[];
   readonly problems: Problem[];
-  readonly notes: string[];
+  readonly notes: Phrase[];
   readonly annotators: string[];
   /**
    * The entities the imported mentions name, by id, each once: stored when the library has
@@ -158,11 +158,8 @@ export function planImport(docs: readonly ExchangeDocument[], library: LibraryIn
     fresh.set(sha, entry);
   }
   for (const d of newDocuments) d.record = { ...d.record, spanCount: d.spans.length };
-  const notes: string[] = [];
-  if (otherRelations)
-    notes.push(
-      `${otherRelations} relation${otherRelations === 1 ? '' : 's'} other than a claim's source or what it is about (or pointing at a missing span) were not kept`,
-    );
+  const notes: Phrase[] = [];
+  if (otherRelations) notes.push(phrase('planNote.otherRelations', { count: otherRelations }));
   return {
     newDocuments,
     attachments: [...attachments.values()],

@@ -1,3 +1,4 @@
+import { csvParsePhrase } from '../../i18n/libraryPhrase';
 import { phrase, type Phrase } from '../../i18n/phrase';
 import Papa from 'papaparse';
 import type { DocumentMeta } from '../../model/document';
@@ -70,7 +71,7 @@ function readSidecar(file: InputFile, importing: ReadonlySet<string>): Sidecar {
     step: (result) => {
       const line = lineAt(file.text, cursor);
       cursor = result.meta.cursor;
-      for (const e of result.errors) broken.push(at(line, phrase('sidecar.csv', { detail: e.message.toLowerCase() })));
+      for (const e of result.errors) broken.push(at(line, phrase('sidecar.csv', { detail: csvParsePhrase(e) })));
       if (result.data.some((c) => c.trim() !== '')) records.push({ cells: result.data, line });
     },
   });

@@ -1,3 +1,4 @@
+import { jsonParsePhrase } from '../../i18n/libraryPhrase';
 import { phrase, type Phrase } from '../../i18n/phrase';
 import { checkDocumentText } from '../checkDocumentText';
 import { isJsonObject } from './isJsonObject';
@@ -11,7 +12,7 @@ export function readDocumentLine(src: string): { readonly value: Record<string, 
   try {
     value = JSON.parse(src);
   } catch (e) {
-    return [phrase('jsonLines.notJson', { detail: (e as Error).message })];
+    return [phrase('jsonLines.notJson', { detail: jsonParsePhrase(e) })];
   }
   if (!isJsonObject(value)) return [phrase('jsonLines.notObject')];
   const textProblem = checkDocumentText(value.text, '"text"');

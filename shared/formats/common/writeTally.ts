@@ -1,3 +1,5 @@
+import { phrase, type Phrase } from '../../i18n/phrase';
+
 /** What a writer had to leave out, for its notes. */
 export interface WriteTally {
   /** Spans outside their text, empty, splitting a character, or without a label. */
@@ -11,11 +13,10 @@ export interface WriteTally {
 export const newWriteTally = (): WriteTally => ({ spans: 0, relations: 0, tokens: 0 });
 
 /** The notes a writer gives for what it left out. */
-export function writeNotes(tally: WriteTally): string[] {
-  const notes: string[] = [];
-  if (tally.spans > 0)
-    notes.push(`${tally.spans} span(s) outside their text, empty, splitting a character, without a label or repeating another span's id were left out`);
-  if (tally.relations > 0) notes.push(`${tally.relations} relation(s) were left out: they link spans that were not written, or have no label`);
-  if (tally.tokens > 0) notes.push(`${tally.tokens} document(s) had tokens that do not fit their text; the project tokenizer was used instead`);
+export function writeNotes(tally: WriteTally): Phrase[] {
+  const notes: Phrase[] = [];
+  if (tally.spans > 0) notes.push(phrase('writeNote.spans', { spans: phrase('counted.spans', { count: tally.spans }) }));
+  if (tally.relations > 0) notes.push(phrase('writeNote.relations', { relations: phrase('counted.relations', { count: tally.relations }) }));
+  if (tally.tokens > 0) notes.push(phrase('writeNote.tokens', { documents: phrase('counted.documents', { count: tally.tokens }) }));
   return notes;
 }

@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../../i18n/phrase';
 import { tokenize } from '../../text/tokenize';
 import type { ExchangeDocument } from '../exchange';
 
@@ -8,7 +9,7 @@ export interface WritableTokens {
   /** `breakBefore[k]`: a line break lies between token k-1 and token k (a new sentence). */
   readonly breakBefore: readonly boolean[];
   /** Why the document's own tokens could not be written, when they were present and were not used. */
-  readonly unusable?: string;
+  readonly unusable?: Phrase;
 }
 
 // A token line ends at the first space or tab, and a CoNLL file's lines at CR or LF.
@@ -22,18 +23,17 @@ const BETWEEN_TOKENS = /^[\s\p{White_Space}\u200e\u200f\u061c\u202a-\u202e\u2066
 const LINE_BREAK = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
 
 /** Why `tokens` cannot be written for `text`, or null when they can. */
-function checkTokens(text: string, tokens: readonly (readonly [number, number])[]): string | null {
+function checkTokens(text: string, tokens: readonly (readonly [number, number])[]): Phrase | null {
   let before = 0;
   for (const [k, pair] of tokens.entries()) {
     const [s, e] = pair;
-    if (!Number.isInteger(s) || !Number.isInteger(e) || s < before || e <= s || e > text.length) {
-      return `token ${k} (${s}..${e}) is empty, out of order or outside the text`;
-    }
-    if (UNWRITABLE.test(text.slice(s, e))) return `token ${k} (${s}..${e}) holds a space, tab or line break`;
-    if (!BETWEEN_TOKENS.test(text.slice(before, s))) return `the text before token ${k} (${s}..${e}) is in no token`;
+    const at = { token: k, start: s, end: e };
+    if (!Number.isInteger(s) || !Number.isInteger(e) || s < before || e <= s || e > text.length) return phrase('conllNote.tokenBad', at);
+    if (UNWRITABLE.test(text.slice(s, e))) return phrase('conllNote.tokenSpace', at);
+    if (!BETWEEN_TOKENS.test(text.slice(before, s))) return phrase('conllNote.beforeToken', at);
     before = e;
   }
-  if (!BETWEEN_TOKENS.test(text.slice(before))) return `the text after the last token is in no token`;
+  if (!BETWEEN_TOKENS.test(text.slice(before))) return phrase('conllNote.afterTokens');
   return null;
 }
 

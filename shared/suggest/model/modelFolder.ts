@@ -1,3 +1,4 @@
+import { jsonParsePhrase } from '../../i18n/libraryPhrase';
 import { phrase, type Phrase } from '../../i18n/phrase';
 import { readId2Label, type ModelLabel } from './labelScheme';
 
@@ -32,7 +33,7 @@ function readJsonObject(bytes: Uint8Array, file: string): Read<Record<string, un
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    return { ok: false, problem: phrase('model.notJson', { file, detail: e instanceof Error ? e.message : String(e) }) };
+    return { ok: false, problem: phrase('model.notJson', { file, detail: jsonParsePhrase(e) }) };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: phrase('model.notObject', { file }) };
   return { ok: true, value: value as Record<string, unknown> };

@@ -19,7 +19,16 @@ function everyPhrase(count: number): Phrase[] {
       const code = `${area}.${key.replace(/_(one|other)$/, '')}`;
       const params = byCode.get(code) ?? {};
       for (const [, name, format] of sentence.matchAll(SLOT)) {
-        params[name!] = name === 'count' ? count : format === 'd' ? 17 : format === 'said' ? inner : `«${name}»`;
+        params[name!] =
+          name === 'count'
+            ? count
+            : format === 'd'
+              ? 17
+              : format === 'said'
+                ? inner
+                : format === 'commas' || format === 'semicolons'
+                  ? [inner, `«${name}»`]
+                  : `«${name}»`;
       }
       byCode.set(code, params);
     }
@@ -43,6 +52,7 @@ describe('problem phrases in the interface', () => {
         expect(said, p.code).not.toMatch(/\{\{|17/);
         if (Object.values(p.params).includes(17)) expect(said, p.code).toContain('١٧');
         if (Object.values(p.params).includes(inner)) expect(said, p.code).toContain('يجب أن تسبق البداية ٥ النهاية ٢');
+        if (Object.values(p.params).some(Array.isArray)) expect(said, p.code).toMatch(/\u2068يجب أن تسبق البداية ٥ النهاية ٢\u2069[،؛] \u2068«/);
       }
     }
   });

@@ -1,3 +1,4 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bratFormat, parseBrat, serializeBrat } from '../../../shared/formats/brat';
@@ -67,8 +68,8 @@ describe('brat: a hand-written pair', () => {
       'القوات الأميركية',
     ]);
     expect(doc.relations).toEqual([{ head: 'T2', child: 'T1', label: 'source' }]);
-    expect(result.notes.join('\n')).toContain('1 note (#), 1 event (E)');
-    expect(result.notes.join('\n')).toContain('Negated ×1');
+    expect(result.notes.map(englishOf).join('\n')).toContain('1 note (#), 1 event (E)');
+    expect(result.notes.map(englishOf).join('\n')).toContain('Negated ×1');
   });
 
   it('rejects the pair with a discontinuous span, at its line, and says so in the notes; the other pair still imports', () => {
@@ -84,7 +85,7 @@ describe('brat: a hand-written pair', () => {
     expect(result.rejected.map((r) => r.file)).toEqual(['deir.txt', 'deir.ann']);
     expect(result.rejected[1]!.text).toContain(DISCONTINUOUS);
     expect(result.documents.map((d) => d.title)).toEqual(['ok']);
-    expect(result.notes.join('\n')).toMatch(/1 discontinuous span/);
+    expect(result.notes.map(englishOf).join('\n')).toMatch(/1 discontinuous span/);
   });
 
   it('writes the same pair back: T ids in span order, the stance as an attribute, the claim source as a relation', () => {
@@ -123,7 +124,7 @@ describe('brat: a hand-written pair', () => {
     );
     const back = parseBrat(out.files);
     expect(back.problems).toEqual([]);
-    expect(back.notes.join('\n')).toMatch(/1 span\(s\) written in pieces .* read as one span/);
+    expect(back.notes.map(englishOf).join('\n')).toMatch(/1 span\(s\) written in pieces .* read as one span/);
     expect(back.documents[0]!.spans).toEqual([span(71, 95, 'claim', 'T1', 'denied'), span(79, 95, 'actor', 'T2')]);
     expect(back.documents[0]!.relations).toEqual([{ head: 'T1', child: 'T2', label: 'source' }]);
   });
@@ -143,7 +144,7 @@ describe('brat: a span across lines, in pieces as brat writes it', () => {
     const out = serializeBrat([{ text: LINES, title: 'خبر', spans: [claim(LINES)], relations: [] }]);
     // Offsets checked with Python: text[18:29] == "إن الطائرات", text[30:45] == "قصفت حقل كونيكو".
     expect(out.files[1]!.text).toBe('T1\tclaim 18 29;30 45\tإن الطائرات قصفت حقل كونيكو\n');
-    expect(out.notes).toEqual([]);
+    expect(out.notes.map(englishOf)).toEqual([]);
   });
 
   it("cuts at every line break Python's splitlines knows, U+2028 and NEL included, and strips the spaces beside each cut", () => {
@@ -169,7 +170,7 @@ describe('brat: a span across lines, in pieces as brat writes it', () => {
     const [doc] = result.documents;
     expect(doc!.spans).toEqual([span(4, 21, 'actor', 'T1')]);
     expect(text.slice(4, 21)).toBe('المرصد السوري\r\nإن');
-    expect(result.notes.join('\n')).toMatch(/1 span\(s\) written in pieces \(start end;start end\) parted only by line breaks and spaces/);
+    expect(result.notes.map(englishOf).join('\n')).toMatch(/1 span\(s\) written in pieces \(start end;start end\) parted only by line breaks and spaces/);
   });
 
   it("refuses pieces with words between them, pieces out of order, and a pieces' text that is not theirs joined by a space", () => {
@@ -193,8 +194,8 @@ describe('brat: a span across lines, in pieces as brat writes it', () => {
     const out = serializeBrat([{ text, title: 'خبر', spans: [span(nl - 8, nl + 1, 'weapon', 'w'), span(nl, nl + 1, 'place', 'p')], relations: [] }]);
     expect(out.files[1]!.text).toBe('T1\tweapon 21 29\tالطائرات\n');
     expect(out.dropped).toBe(1);
-    expect(out.notes.join('\n')).toMatch(/1 span\(s\) holding only line breaks and spaces were left out/);
-    expect(out.notes.join('\n')).toMatch(/1 span\(s\) began or ended with a line break/);
+    expect(out.notes.map(englishOf).join('\n')).toMatch(/1 span\(s\) holding only line breaks and spaces were left out/);
+    expect(out.notes.map(englishOf).join('\n')).toMatch(/1 span\(s\) began or ended with a line break/);
   });
 
   it("leaves out a label holding a character Python counts as whitespace (NEL), which would cut brat's line", () => {
@@ -286,7 +287,7 @@ describe('brat: bad input is a problem at its file and line; the rest still impo
     ]);
     expect(result.problems[1]!.message).toMatch(/has no lonely\.txt beside it/);
     expect(result.documents).toEqual([{ text: 'خبر بلا حواشٍ', title: 'plain', source: 'plain.txt', file: 'plain.txt', line: 1, spans: [], relations: [] }]);
-    expect(result.notes).toEqual([
+    expect(result.notes.map(englishOf)).toEqual([
       'brat configuration files were not read: annotation.conf',
       '1 .txt file(s) had no .ann beside them and were read as documents without spans',
     ]);
@@ -330,9 +331,9 @@ describe('brat: serialize', () => {
     const out = serializeBrat([doc]);
     expect(out.dropped).toBe(3);
     expect(out.files[1]!.text).toBe('T1\tactor 6 33\tالمرصد السوري لحقوق الإنسان\n');
-    expect(out.notes.join('\n')).toMatch(/2 span\(s\) outside their text, empty, or splitting a character/);
-    expect(out.notes.join('\n')).toMatch(/1 span\(s\) were left out: brat labels cannot be empty or hold spaces \("two words"\)/);
-    expect(out.notes.join('\n')).toMatch(/1 relation\(s\) were left out/);
+    expect(out.notes.map(englishOf).join('\n')).toMatch(/2 span\(s\) outside their text, empty, or splitting a character/);
+    expect(out.notes.map(englishOf).join('\n')).toMatch(/1 span\(s\) were left out: brat labels cannot be empty or hold spaces \("two words"\)/);
+    expect(out.notes.map(englishOf).join('\n')).toMatch(/1 relation\(s\) were left out/);
   });
 });
 

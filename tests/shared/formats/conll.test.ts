@@ -1,3 +1,4 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conllFormat, parseConll, serializeConll, type ConllSerializeOptions } from '../../../shared/formats/conll';
@@ -17,7 +18,7 @@ describe('CoNLL: parse', () => {
       '\ufeff\u200eفرانكفورت\tB-Population-Center\r\n(\tO\r\n\u200eد I-Media\r\n\u200eب\tI-Media\r\n)  O\r\n\t\r\n\u200eقال\tO\r\nرئيس B-Politician\r\n';
     const result = read(file, 'NewsFANE sample.txt');
     expect(result.problems).toMatchObject([]);
-    expect(result.notes).toEqual(['NewsFANE sample.txt: 1 I- tag(s) began a chunk (read as B-) in IOB2 (detected)']);
+    expect(result.notes.map(englishOf)).toEqual(['NewsFANE sample.txt: 1 I- tag(s) began a chunk (read as B-) in IOB2 (detected)']);
     const [doc] = result.documents;
     expect(doc!.text).toBe('\u200eفرانكفورت ( \u200eد \u200eب )\n\u200eقال رئيس');
     expect(doc!.title).toBe('NewsFANE sample');
@@ -60,7 +61,9 @@ describe('CoNLL: parse', () => {
       ['المرصد السوري', 'ORG'],
       ['القوات', 'ORG'],
     ]);
-    expect(result.notes).toContain('conll2003.txt: 4 columns on every line: the last was read as the tag; columns 2–3 (part of speech, chunks…) were not read');
+    expect(result.notes.map(englishOf)).toContain(
+      'conll2003.txt: 4 columns on every line: the last was read as the tag; columns 2–3 (part of speech, chunks…) were not read',
+    );
   });
 
   it("reads TOKEN POS TAG (spaCy's -with-pos example) and Label Studio's TOKEN -X- _ TAG", () => {
@@ -141,25 +144,25 @@ describe('CoNLL: parse', () => {
     const result = read(file);
     expect(result.problems).toMatchObject([]);
     expect(chunkList(result.documents[0]!)).toEqual(['0-0 EVENT', '1-3 ORG', '2-3 ORG', '3-3 GPE']);
-    expect(result.notes.join()).toMatch(/1 I- tag\(s\) began a chunk/);
+    expect(result.notes.map(englishOf).join()).toMatch(/1 I- tag\(s\) began a chunk/);
   });
 
   it('detects IOB1 (I- begins, B- only between two chunks of a type) without calling it a repair', () => {
     const result = read(['القوات I-ORG', 'الأميركية I-ORG', 'الجيش B-ORG', 'في O', 'حلب I-LOC'].join('\n'), 'old.iob');
     expect(chunkList(result.documents[0]!)).toEqual(['0-1 ORG', '2-2 ORG', '4-4 LOC']);
-    expect(result.notes).toEqual(['old.iob: read as IOB1 (detected): 2 chunk(s) begin with I-; B- only separates two chunks of one type']);
+    expect(result.notes.map(englishOf)).toEqual(['old.iob: read as IOB1 (detected): 2 chunk(s) begin with I-; B- only separates two chunks of one type']);
   });
 
   it('reads BIOES and BILOU, counting E-less chunks and E-/I- that begin one', () => {
     const bioes = read(['دير B-LOC', 'الزور E-LOC', 'حلب S-LOC', 'قوات B-ORG', 'سوريا I-ORG', 'و O', 'قسد E-ORG'].join('\n'), 'a.bioes');
     expect(chunkList(bioes.documents[0]!)).toEqual(['0-1 LOC', '2-2 LOC', '3-4 ORG', '6-6 ORG']);
-    expect(bioes.notes).toEqual([
+    expect(bioes.notes.map(englishOf)).toEqual([
       'a.bioes: 1 I- or E- tag(s) began a chunk (read as B-) in BIOES (detected)',
       'a.bioes: 1 chunk(s) ended without an E- or S- tag in BIOES (detected) and were closed where the next tag began',
     ]);
     const bilou = read(['دير B-LOC', 'الزور L-LOC', 'حلب U-LOC'].join('\n'), 'b.bilou');
     expect(chunkList(bilou.documents[0]!)).toEqual(['0-1 LOC', '2-2 LOC']);
-    expect(bilou.notes).toEqual([]);
+    expect(bilou.notes.map(englishOf)).toEqual([]);
   });
 
   it('with the scheme given as IOB2, an E- tag is a problem', () => {
@@ -172,7 +175,7 @@ describe('CoNLL: parse', () => {
     const result = read('في O\nمدينة I-GPE\nحلب I-GPE\nو O\nإدلب I-GPE\nو O\nالرقة B-GPE\n');
     expect(result.problems).toMatchObject([]);
     expect(chunkList(result.documents[0]!)).toEqual(['1-2 GPE', '4-4 GPE', '6-6 GPE']);
-    expect(result.notes).toEqual(['news.conll: 2 I- tag(s) began a chunk (read as B-) in IOB2 (detected)']);
+    expect(result.notes.map(englishOf)).toEqual(['news.conll: 2 I- tag(s) began a chunk (read as B-) in IOB2 (detected)']);
   });
 
   const bad: [string, string, number, RegExp][] = [
@@ -234,7 +237,7 @@ describe('CoNLL: serialize', () => {
       { text: TEXT, title: 'دير الزور', spans: [at('المرصد السوري', 'actor'), at('حقل كونيكو', 'place'), at('القوات الأميركية', 'actor')] },
     ]);
     expect(out.dropped).toBe(0);
-    expect(out.notes).toEqual([]);
+    expect(out.notes.map(englishOf)).toEqual([]);
     expect(out.files).toEqual([
       {
         name: 'دير الزور.conll',
@@ -272,7 +275,9 @@ describe('CoNLL: serialize', () => {
     ];
     const all = serializeConll([{ text: TEXT, spans }]);
     expect(all.dropped).toBe(3);
-    expect(all.notes).toContain('3 span(s) overlapped an earlier or longer span and were left out (one tag per token; the nested option writes overlaps)');
+    expect(all.notes.map(englishOf)).toContain(
+      '3 span(s) overlapped an earlier or longer span and were left out (one tag per token; the nested option writes overlaps)',
+    );
     expect(all.files[0]!.text.split('\n').slice(1, 11)).toEqual([
       'المرصد B-actor',
       'السوري I-actor',
@@ -287,7 +292,7 @@ describe('CoNLL: serialize', () => {
     ]);
     const chosen = serializeConll([{ text: TEXT, spans }], { labels: ['weapon', 'place'] });
     expect(chosen.dropped).toBe(2);
-    expect(chosen.notes).toContain('2 span(s) with labels not chosen were left out (actor, claim)');
+    expect(chosen.notes.map(englishOf)).toContain('2 span(s) with labels not chosen were left out (actor, claim)');
     expect(chosen.files[0]!.text.split('\n').slice(1, 10)).toEqual([
       'المرصد O',
       'السوري B-place',
@@ -332,7 +337,7 @@ describe('CoNLL: serialize', () => {
     const spans = [at('المرصد السوري', 'actor'), at('السوري إن', 'actor'), at('السوري إن', 'claim')];
     const out = serializeConll([{ text: TEXT, spans }], { nested: true });
     expect(out.dropped).toBe(1);
-    expect(out.notes).toEqual(['1 span(s) crossed another span of the same label and were left out']);
+    expect(out.notes.map(englishOf)).toEqual(['1 span(s) crossed another span of the same label and were left out']);
     expect(out.files[0]!.text.split('\n').slice(1, 4)).toEqual(['المرصد B-actor', 'السوري I-actor B-claim', 'إن I-claim']);
   });
 
@@ -344,7 +349,7 @@ describe('CoNLL: serialize', () => {
   it('widens spans to whole tokens, joins the lines a span crosses, and says so', () => {
     const spans = [span(TEXT.indexOf('لمرصد'), TEXT.indexOf('لمرصد') + 3, 'actor'), at('كونيكو.\r\nونفت', 'claim')];
     const out = serializeConll([{ text: TEXT, spans, relations: [{ head: 'a', child: 'b', label: 'source' }] }]);
-    expect(out.notes).toEqual([
+    expect(out.notes.map(englishOf)).toEqual([
       '1 span(s) did not begin and end on token boundaries and were widened to whole tokens',
       '1 span(s) ran across a line break; the lines they span were written as one sentence',
       'CoNLL holds no relations or stances: 1 relation(s) and 0 stance(s) were not written',
@@ -378,7 +383,7 @@ describe('CoNLL: serialize', () => {
     expect(out.files).toEqual([
       { name: 'export.conll', text: '-DOCSTART- O\n\nو\u200eقال O\nالمرصد B-actor\n\n-DOCSTART- O\n\nحلب O\nوإدلب O\n\n-DOCSTART- O\n\nحلب O\n، O\nإدلب O\n' },
     ]);
-    expect(out.notes).toEqual([
+    expect(out.notes.map(englishOf)).toEqual([
       "the project tokenizer was used where a document's own tokens could not be written: document 2 (token 0 (0..9) holds a space, tab or line break); partial (the text before token 1 (5..9) is in no token)",
     ]);
     const back = parseConll(out.files);
@@ -481,7 +486,7 @@ function roundTripsExactly(docs: ExchangeDocument[], options: ConllSerializeOpti
   expect(out.files).toHaveLength(1);
   const back = parseConll(out.files);
   expect(back.problems).toMatchObject([]);
-  expect(back.notes).toEqual([]);
+  expect(back.notes.map(englishOf)).toEqual([]);
   expect(back.documents.map((d) => ({ text: d.text, tokens: d.tokens, spans: sortSpans(d.spans) }))).toEqual(
     docs.map((d) => ({ text: d.text, tokens: d.tokens, spans: sortSpans(d.spans) })),
   );

@@ -1,3 +1,4 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConll, serializeConll } from '../../../shared/formats/conll';
 import type { ExchangeDocument, ParseResult } from '../../../shared/formats/exchange';
@@ -145,7 +146,7 @@ for (const shape of NEWSFANE) {
         const { result, file } = got;
         expect(result.problems).toEqual([]);
         expect(result.rejected).toEqual([]);
-        expect(result.notes).toEqual([`${file.name}: ${shape.iBegan} I- tag(s) began a chunk (read as B-) in IOB2 (detected)`]);
+        expect(result.notes.map(englishOf)).toEqual([`${file.name}: ${shape.iBegan} I- tag(s) began a chunk (read as B-) in IOB2 (detected)`]);
         expect(result.documents).toHaveLength(1);
         expect(got.doc.title).toBe(shape.title);
       });
@@ -174,14 +175,14 @@ for (const shape of NEWSFANE) {
         const { doc, lines } = got;
         const out = serializeConll([doc]);
         expect(out.dropped).toBe(0);
-        expect(out.notes).toEqual([]);
+        expect(out.notes.map(englishOf)).toEqual([]);
         const written = out.files[0]!.text.split('\n');
         expect(written.pop()).toBe('');
         expect(differingLines(written, lines)).toEqual(shape.changed);
         expect(written[shape.changed[0]! - 1]).toBe(shape.firstChanged);
         const back = parseConll(out.files);
         expect(back.problems).toEqual([]);
-        expect(back.notes).toEqual([]);
+        expect(back.notes.map(englishOf)).toEqual([]);
         expect(tokenTexts(back.documents[0]!)).toEqual(tokenTexts(doc));
         expect(chunkList(back.documents[0]!)).toEqual(chunkList(doc));
         expect(back.documents[0]!.text).toBe(doc.text);
@@ -316,7 +317,9 @@ for (const [split, expected] of Object.entries(WOJOOD)) {
       const { result, doc } = got;
       expect(result.problems).toEqual([]);
       expect(result.documents).toHaveLength(1);
-      expect(result.notes).toEqual(expected.iBegan ? [`${split}.txt: ${expected.iBegan} I- tag(s) began a chunk (read as B-) in IOB2 (detected)`] : []);
+      expect(result.notes.map(englishOf)).toEqual(
+        expected.iBegan ? [`${split}.txt: ${expected.iBegan} I- tag(s) began a chunk (read as B-) in IOB2 (detected)`] : [],
+      );
       expect(tokenTexts(doc)).toHaveLength(expected.tokens);
       expect(tokenTexts(doc).filter((t) => t === '$#$').length).toBeGreaterThan(0);
       expect(sentencesOf(doc)).toBe(expected.sentences);
@@ -343,13 +346,13 @@ for (const [split, expected] of Object.entries(WOJOOD)) {
       const { doc, lines } = got;
       const out = serializeConll([doc], { nested: true });
       expect(out.dropped).toBe(0);
-      expect(out.notes).toEqual([]);
+      expect(out.notes.map(englishOf)).toEqual([]);
       const written = out.files[0]!.text.split('\n');
       expect(written.pop()).toBe('');
       expect(differingLines(written, lines)).toEqual(expected.changed);
       const back = parseConll(out.files);
       expect(back.problems).toEqual([]);
-      expect(back.notes).toEqual([]);
+      expect(back.notes.map(englishOf)).toEqual([]);
       expect(tokenTexts(back.documents[0]!)).toEqual(tokenTexts(doc));
       expect(chunkList(back.documents[0]!)).toEqual(chunkList(doc));
     });

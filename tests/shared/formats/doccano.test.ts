@@ -1,3 +1,4 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { doccanoFormat } from '../../../shared/formats/doccano';
@@ -96,7 +97,7 @@ describe('doccano: writing', () => {
       relations: [{ head: 'claimXYZ', child: 'actorABC', label: 'source' }],
     };
     const out = doccanoFormat.serialize([doc]);
-    expect(out.notes).toEqual(['doccano has no span attributes: the stance of 1 span(s) was not written']);
+    expect(out.notes.map(englishOf)).toEqual(['doccano has no span attributes: the stance of 1 span(s) was not written']);
     expect(out.files[0]!.text).toBe(
       JSON.stringify({
         id: 'doc-1',
@@ -348,7 +349,9 @@ describe('doccano: the "entities" triples of intent detection, and the "label" c
     ]);
     expect(line.entities).toBeUndefined();
     expect(line.relations).toBeUndefined();
-    expect(out.notes).toEqual(['doccano\'s "label" column holds no relations: 1 relation(s) were not written (the "entities" column holds them)']);
+    expect(out.notes.map(englishOf)).toEqual([
+      'doccano\'s "label" column holds no relations: 1 relation(s) were not written (the "entities" column holds them)',
+    ]);
     expect(doccanoFormat.serialize([claim]).files[0]!.text).toContain('"entities":[{"id":0');
   });
 

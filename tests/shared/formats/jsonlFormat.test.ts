@@ -1,3 +1,4 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -310,7 +311,7 @@ describe('jsonlFormat writing', () => {
     };
     const out = jsonlFormat.serialize([doc]);
     expect(out.dropped).toBe(3);
-    expect(out.notes.join(' ')).toMatch(/3 span\(s\).*1 relation\(s\)/s);
+    expect(out.notes.map(englishOf).join(' ')).toMatch(/3 span\(s\).*1 relation\(s\)/s);
     const rec = readJsonlLine(out.files[0]!.text);
     expect(rec.spans.map((s) => s.id)).toEqual(['ok']);
     expect(relationIds(rec)).toEqual([{ head: 'ok', child: 'ok', label: 'self' }]);
@@ -1041,7 +1042,7 @@ describe('Prodigy’s own files', () => {
     const r = jsonlFormat.parse(file([task('accept'), task('reject'), task(), task('ignore'), task('reject')].join('\n') + '\n', 'ner.jsonl'));
     expect(r.problems).toMatchObject([]);
     expect(r.documents.map((d) => d.line)).toEqual([1, 3]);
-    expect(r.notes).toEqual([
+    expect(r.notes.map(englishOf)).toEqual([
       'ner.jsonl: 2 tasks answered "reject" were left out (only accepted tasks are read)',
       'ner.jsonl: 1 task answered "ignore" was left out (only accepted tasks are read)',
     ]);

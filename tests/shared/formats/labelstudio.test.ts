@@ -1,3 +1,4 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument, InputFile } from '../../../shared/formats/exchange';
@@ -169,7 +170,7 @@ describe('Label Studio: a hand-written export', () => {
     expect(omar.spans.map((s) => s.id)).toEqual(['Qw3rTy', 'As4dFg', 'As4dFg#actor']);
     expect(noAnnotations).toMatchObject({ text: T2, spans: [], relations: [] });
     expect(cancelled).toMatchObject({ text: 'خبر تُرك دون وسوم', spans: [] });
-    expect(notes.sort()).toEqual([
+    expect(notes.map(englishOf).sort()).toEqual([
       '1 cancelled (skipped) annotation(s) were not read',
       '1 prediction(s) were not read',
       '1 result(s) of type "textarea" were not read',
@@ -544,7 +545,9 @@ describe('Label Studio: writing', () => {
       relations: [{ head: 'c', child: 'a', label: 'source' }],
     };
     const out = labelStudioFormat.serialize([doc]);
-    expect(out.notes).toEqual(['1 relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out']);
+    expect(out.notes.map(englishOf)).toEqual([
+      '1 relation(s) link spans of different annotators; Label Studio keeps a relation inside one annotation, so they were left out',
+    ]);
     const [t] = tasksOf(out.files[0]!.text);
     expect(t!.annotations.map((a) => [a.completed_by, a.result.length])).toEqual([
       [{ email: 'omar' }, 1],

@@ -337,9 +337,9 @@ function plainSaid(p: Phrase): string[] {
   for (const [, name, format] of sentence.matchAll(SLOT)) {
     const value: PhraseValue | undefined = p.params[name!];
     if (format === 'said') {
-      if (typeof value === 'object') out.push(...plainSaid(value));
+      if (typeof value === 'object' && !Array.isArray(value)) out.push(...plainSaid(value as Phrase));
       else out.push(`${p.code}: ${String(value)}`);
-    }
+    } else if (Array.isArray(value)) for (const item of value as readonly (Phrase | string)[]) if (typeof item === 'object') out.push(...plainSaid(item));
   }
   return out;
 }

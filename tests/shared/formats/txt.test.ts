@@ -1,3 +1,4 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument } from '../../../shared/formats/exchange';
@@ -104,7 +105,7 @@ describe('txt: writing', () => {
     ]);
     expect(out.files).toEqual([{ name: 't.txt', text }]);
     expect(out.dropped).toBe(2);
-    expect(out.notes).toEqual(['plain text holds no annotations: 2 span(s) were not written']);
+    expect(out.notes.map(englishOf)).toEqual(['plain text holds no annotations: 2 span(s) were not written']);
   });
 
   it('uses baseName when given, numbered for several documents', () => {

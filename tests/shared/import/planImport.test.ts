@@ -1,3 +1,4 @@
+import { englishOf } from '../../../shared/i18n/englishOf';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeDocument } from '../../../shared/formats/exchange';
 import { labelStudioFormat } from '../../../shared/formats/labelstudio';
@@ -48,7 +49,7 @@ describe('planning an import', () => {
     expect(claim).toMatchObject({ label: 'claim', annotator: 'laila', stance: 'reported', sourceId: actor!.id });
     expect(actor!.id).not.toBe('T1');
     expect(plan.annotators).toEqual(['laila', 'omar']);
-    expect(plan.notes.join()).toContain('1 relation');
+    expect(plan.notes.map(englishOf).join()).toContain('1 relation');
   });
 
   it('attaches labels to a library text with the same SHA-256, and lists a same-id document with another text as a mismatch', () => {
