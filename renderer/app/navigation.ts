@@ -1,3 +1,4 @@
+import { ARTICLE_EDITOR_ATTRIBUTE } from '../editor/activeView';
 import { t } from '../i18n/i18n';
 import { appStore } from '../store/appStore';
 import { routeHash } from './reviewRoute';
@@ -67,7 +68,7 @@ export function openDocumentAt(docId: string, spanId: string): void {
     if (st.open?.record.id !== docId || !st.spans.has(spanId)) return false;
     st.selectSpan(spanId);
     const reveal = (tries: number) => {
-      const el = document.querySelector(`[aria-label="Article text"] [data-span-id="${CSS.escape(spanId)}"]`);
+      const el = document.querySelector(`[${ARTICLE_EDITOR_ATTRIBUTE}] [data-span-id="${CSS.escape(spanId)}"]`);
       if (el) el.scrollIntoView({ block: 'center', behavior: 'auto' });
       else if (tries > 0) requestAnimationFrame(() => reveal(tries - 1));
     };

@@ -3,6 +3,7 @@ import Text from '@tiptap/extension-text';
 import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { snapToTokens } from '../../shared/text/snapToTokens';
 import { appStore, useHashiya } from '../store/appStore';
 import type { OpenDocument } from '../store/types';
@@ -28,6 +29,7 @@ import { toTextOffset, type EditorPos } from './positions';
  * editor to `onReady`. One editor shows one document (the parent keys it by document).
  */
 export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: (editor: Editor | null) => void }) {
+  const { t } = useTranslation();
   const lastClick = useRef<number | null>(null);
   // A quick click again: picks a source in link mode, or at the same spot over spans selects
   // the innermost (after Escape) or the one enclosing the selected span; true stops the
@@ -50,7 +52,8 @@ export function ArticleEditor({ open, onReady }: { open: OpenDocument; onReady: 
       enableCoreExtensions: { delete: false },
       editorProps: {
         attributes: {
-          'aria-label': 'Article text',
+          // TipTap sets the options again on each render, so a change of language renames it.
+          'aria-label': t('document.articleText'),
           'aria-readonly': 'true',
           'aria-multiline': 'true',
           role: 'textbox',

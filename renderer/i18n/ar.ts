@@ -420,6 +420,7 @@ export const ar = {
   },
   document: {
     label: 'المستند {{title}}',
+    articleText: 'نص المقال',
     details: 'التفاصيل…',
     detailsLabel: 'تحرير العنوان والتفاصيل…',
     controls: 'المستند',

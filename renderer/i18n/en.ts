@@ -321,6 +321,7 @@ export const en = {
   },
   document: {
     label: 'Document {{title}}',
+    articleText: 'Article text',
     details: 'Details…',
     detailsLabel: 'Edit title and details…',
     controls: 'Document',

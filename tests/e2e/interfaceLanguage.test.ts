@@ -118,6 +118,8 @@ describe('the interface in Arabic and English', () => {
     await page.getByRole('button', { name: `افتح ${A} عند أول نتيجة` }).click();
     const bar = page.getByRole('toolbar', { name: 'التسميات' });
     await bar.waitFor();
+    // The article itself is named in Arabic, for a screen reader.
+    await page.getByRole('textbox', { name: 'نص المقال', exact: true }).waitFor();
     // Each name begins with what the button shows (key, label, count), then says what it does.
     expect(
       await bar.getByRole('button').evaluateAll((bs) => bs.map((b) => /ظلّل بتسمية .* \(المفتاح \d\)/.exec(b.getAttribute('aria-label') ?? '')?.[0])),
