@@ -5,6 +5,7 @@ import { BACKUP_TABLES, type BackupTableName } from '../../shared/backup/tableSh
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { t } from '../i18n/i18n';
 import { addInSlices } from './addInSlices';
+import { DERIVED_TABLES } from './db';
 import { transactionStream } from './transactionStream';
 
 /** Rows per page read: one piece of the backup. */
@@ -18,7 +19,7 @@ const PAGE = 1000;
  * header; `created` the time it names.
  */
 export function backupParts(db: Dexie, meta: { readonly app: string; readonly created: Date }): AsyncGenerator<string, void, undefined> {
-  const tables = db.tables;
+  const tables = storedTables(db);
   const pages = transactionStream<BackupPage>(db, tables, async (emit) => {
     for (const table of tables) {
       // Keyset pages in key order: each page starts after the last key of the one before.
@@ -32,6 +33,11 @@ export function backupParts(db: Dexie, meta: { readonly app: string; readonly cr
     }
   });
   return serializeBackup({ schema: db.verno, created: meta.created, app: meta.app, tables: tables.map((t) => t.name) }, pages);
+}
+
+/** The tables a backup holds: every one but those derived from the others, which a restore rebuilds as it writes them. */
+function storedTables(db: Dexie): Table<unknown>[] {
+  return db.tables.filter((t) => !DERIVED_TABLES.has(t.name)) as Table<unknown>[];
 }
 
 function primaryKeyPath(table: Table): string | string[] {
@@ -52,10 +58,12 @@ function primaryKeyPath(table: Table): string | string[] {
 const withRolesIfLabels = (s: { readonly key: string; readonly value: unknown }) => (s.key === 'labels' ? { ...s, value: withLabelRoles(s.value) } : s);
 
 export async function restoreBackup(db: Dexie, backup: VerifiedBackup, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const unknown = db.tables.filter((t) => !Object.hasOwn(BACKUP_TABLES, t.name)).map((t) => t.name);
+  const unknown = storedTables(db)
+    .filter((t) => !Object.hasOwn(BACKUP_TABLES, t.name))
+    .map((t) => t.name);
   // A table backups do not know would be emptied and never refilled.
   if (unknown.length) throw new Error(t('lastEnglish.unknownTables', { count: unknown.length, tables: unknown.join(', ') }));
-  const tables = db.tables as Table<unknown>[];
+  const tables = storedTables(db);
   const total = tables.reduce((n, t) => n + backup.tables[t.name as BackupTableName].length, 0);
   let done = 0;
   await db.transaction('rw', tables, async () => {

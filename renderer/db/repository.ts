@@ -22,6 +22,8 @@ import { applyReplicated, type Replicated } from './applyReplicated';
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { backupParts, restoreBackup } from './backup';
 import type { HashiyaDb } from './db';
+import { digestPlaces, type SpanDigest } from './spanDigest';
+import { SPAN_DIGESTS } from './spanDigestKeeper';
 import { LibraryConflictError } from './libraryConflict';
 import type { RefusedChange, SaveOutcome } from './saveOutcome';
 import type { LibraryMessage } from '../store/libraryChannel';
@@ -543,19 +545,24 @@ export function repository(db: HashiyaDb) {
       await db.rejections.put(rejection);
     },
 
-    /** `annotator`'s spans in each of `docIds`, read in one transaction: what a library-wide tag-all leaves out. */
-    async annotatorSpansOf(docIds: readonly string[], annotator: string): Promise<Map<string, Span[]>> {
-      // A getAll per document (anyOf walks a cursor a step per row, far slower in IndexedDB),
-      // straight on IndexedDB: Dexie's machinery around each cost the worker a fifth of its time (R5).
+    /**
+     * Where `annotator` has spans in each of `docIds`, and with which labels (none for a
+     * document where they have none), read in one transaction: what a library-wide tag-all
+     * leaves out. Read from the digests (`SpanDigest`), one record a document, not the spans'
+     * rows, which cost the first tag-all 4.4 s at 10,000 documents (R5).
+     */
+    async annotatorPlacesOf(docIds: readonly string[], annotator: string): Promise<Map<string, Placed[]>> {
+      // A get per document straight on IndexedDB: Dexie's machinery around each cost the
+      // worker a fifth of its time (R5).
       await db.open();
-      const tx = db.backendDB().transaction('spans', 'readonly');
-      const byDoc = tx.objectStore('spans').index('docId');
-      const reads = docIds.map((id) => byDoc.getAll(IDBKeyRange.only(id)));
+      const tx = db.backendDB().transaction(SPAN_DIGESTS, 'readonly');
+      const store = tx.objectStore(SPAN_DIGESTS);
+      const reads = docIds.map((id) => store.get([id, annotator]));
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onabort = () => reject(tx.error ?? new Error('reading the spans was aborted'));
       });
-      return new Map(docIds.map((id, k) => [id, (reads[k]!.result as Span[]).filter((s) => s.annotator === annotator)]));
+      return new Map(docIds.map((id, k) => [id, reads[k]!.result ? digestPlaces(reads[k]!.result as SpanDigest) : []]));
     },
 
     /**

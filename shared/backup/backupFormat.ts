@@ -17,7 +17,7 @@ export const BACKUP_FORMAT = 1;
  * The newest database schema version (`HashiyaDb`'s) that this app reads backups of. A
  * test keeps it equal to the database's; a backup of a newer schema is refused.
  */
-export const BACKUP_SCHEMA = 6;
+export const BACKUP_SCHEMA = 7;
 
 /** The first line. */
 export interface BackupHeader {

@@ -75,8 +75,8 @@ describe('what a library-wide tag-all leaves out', () => {
   it('reads one annotator’s spans of each document asked for, and every rejection of theirs by document', async () => {
     const db = freshDb();
     await library(db, ['d1', 'd2', 'd3']);
-    const span = (id: string, docId: string, annotator: string) => createSpan({ id, docId, start: utf16(0), end: utf16(2), label: 'actor', annotator }, 0);
-    await db.spans.bulkAdd([span('s1', 'd1', 'mona'), span('s2', 'd1', 'sami'), span('s3', 'd2', 'mona'), span('s4', 'd3', 'mona')]);
+    const span = (id: string, docId: string, annotator: string, label = 'actor') => createSpan({ id, docId, start: utf16(0), end: utf16(2), label, annotator }, 0);
+    await db.spans.bulkAdd([span('s1', 'd1', 'mona'), span('s2', 'd1', 'sami'), span('s3', 'd2', 'mona', 'place'), span('s4', 'd3', 'mona')]);
     const rejection = (docId: string, annotator: string): Rejection => {
       const r = { docId, annotator, start: utf16(3), end: utf16(5), label: 'place' };
       return { ...r, id: rejectionId(r), proposedBy: 'occurrence', rejectedAt: 0 };
@@ -84,10 +84,10 @@ describe('what a library-wide tag-all leaves out', () => {
     await db.rejections.bulkAdd([rejection('d1', 'mona'), rejection('d1', 'sami'), rejection('d3', 'mona')]);
     const repo = repository(db);
 
-    const spans = await repo.annotatorSpansOf(['d2', 'd1', 'gone'], 'mona');
-    expect([...spans].map(([docId, list]) => [docId, list.map((s) => s.id)])).toEqual([
-      ['d2', ['s3']],
-      ['d1', ['s1']],
+    const places = await repo.annotatorPlacesOf(['d2', 'd1', 'gone'], 'mona');
+    expect([...places]).toEqual([
+      ['d2', [{ start: 0, end: 2, label: 'place' }]],
+      ['d1', [{ start: 0, end: 2, label: 'actor' }]],
       ['gone', []],
     ]);
     const rejected = await repo.rejectionsByDoc('mona');

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBackup } from '../../../shared/backup/verifyBackup';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { backupParts } from '../../../renderer/db/backup';
-import { HashiyaDb } from '../../../renderer/db/db';
+import { DERIVED_TABLES, HashiyaDb } from '../../../renderer/db/db';
+import { digestPlaces, spanDigest, type SpanDigest } from '../../../renderer/db/spanDigest';
+import type { Span } from '../../../shared/model/span';
 import { repository } from '../../../renderer/db/repository';
 import { checkLabels } from '../../../shared/model/checkLabels';
 import { DEFAULT_LABELS, type LabelDef } from '../../../shared/model/label';
@@ -20,15 +22,17 @@ const V1 = { documents: 'id, createdAt, updatedAt, textSha256', texts: 'docId', 
 const V2 = { spans: 'id, docId, label', statuses: '[docId+annotator], docId, annotator', settings: 'key' };
 const V3 = { decisions: 'id, docId' };
 const V5 = { rejections: 'id, docId' };
+const V6 = { entities: 'id, type', spans: 'id, docId, label, entityId, sourceId' };
 
 /** A database declared exactly as schema version `version` shipped. */
-function shippedDb(name: string, version: 1 | 2 | 3 | 4 | 5): Dexie {
+function shippedDb(name: string, version: 1 | 2 | 3 | 4 | 5 | 6): Dexie {
   const db = new Dexie(name);
   db.version(1).stores(V1);
   if (version >= 2) db.version(2).stores(V2);
   if (version >= 3) db.version(3).stores(V3);
   if (version >= 4) db.version(4).stores({});
   if (version >= 5) db.version(5).stores(V5);
+  if (version >= 6) db.version(6).stores(V6);
   return db;
 }
 
@@ -160,11 +164,30 @@ async function write(db: Dexie, records: Record<string, readonly object[]>): Pro
   });
 }
 
+/** The digests schema 7 makes of `spans`, in their key order. */
+function digestsOf(spans: readonly Span[]): SpanDigest[] {
+  const pairs = [...new Set(spans.map((s) => JSON.stringify([s.docId, s.annotator])))].sort();
+  return pairs.map((key) => {
+    const [docId, annotator] = JSON.parse(key) as [string, string];
+    return spanDigest(
+      docId,
+      annotator,
+      spans.filter((s) => s.docId === docId && s.annotator === annotator),
+    );
+  });
+}
+
+/** The places of one layer of one document, as a digest gives them back. */
+const digestPlacesOf = (spans: readonly Span[], docId: string, annotator: string) =>
+  digestPlaces(spanDigest(docId, annotator, spans.filter((s) => s.docId === docId && s.annotator === annotator)));
+
 const byKey = <R extends object>(rows: readonly R[], key: (r: R) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-/** Every table of `db` holds exactly `expected` (absent tables: nothing), field for field. */
+/** Every table of `db` holds exactly `expected` (absent tables: nothing), field for field; the derived ones are as their sources make them. */
 async function expectExactly(db: HashiyaDb, expected: Record<string, readonly object[]>): Promise<void> {
+  expect(await db.spanDigests.toArray(), 'spanDigests').toStrictEqual(digestsOf((expected.spans ?? []) as Span[]));
   for (const table of db.tables) {
+    if (DERIVED_TABLES.has(table.name)) continue;
     const want = expected[table.name] ?? [];
     const got = await table.toArray();
     const key = (r: object) => JSON.stringify(Dexie.getByKeyPath(r, table.schema.primKey.keyPath!));
@@ -208,7 +231,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     await expectExactly(db, V1_RECORDS);
     const repo = repository(db);
     expect((await repo.listDocuments()).map((d) => d.id)).toEqual(['doc-a', 'doc-b']);
@@ -328,7 +351,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     await expectExactly(db, records);
     const repo = repository(db);
     expect(await repo.rejectionsOf('doc-a', 'analyst')).toEqual([]);
@@ -353,7 +376,7 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     old.close();
 
     const db = await today(name);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     await expectExactly(db, records);
     expect(await db.entities.count()).toBe(0);
     expect(await db.spans.where('entityId').equals('e1').count()).toBe(0);
@@ -368,6 +391,43 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     });
     expect(await db.entities.where('type').equals('actor').toArray()).toEqual([entity]);
     expect((await db.spans.where('entityId').equals('e1').toArray()).map((s) => s.id)).toEqual(['v2s1']);
+    await expectBackupVerifies(db);
+  });
+
+  it('schema 6 → 7: keeps everything, and each annotator’s spans in each document are packed into a digest, which later writes keep', async () => {
+    const name = dbName();
+    const old = shippedDb(name, 6);
+    const place = at(TEXT_A, 'ريف ديرالزور الشرقي');
+    const entity = { id: 'e1', name: 'وزارة الدفاع', otherNames: [], type: 'actor', createdAt: T + 40, updatedAt: T + 40, version: 1 };
+    // Schema 6 wrote mentions linked to their entity, and could hold the same range and label twice in one layer (two imports).
+    const V6_RECORDS = {
+      entities: [entity],
+      spans: [
+        { id: 'v6s1', docId: 'doc-a', ...place, label: 'place', annotator: 'layla', createdAt: T + 41, updatedAt: T + 41, version: 1 },
+        { id: 'v6s2', docId: 'doc-a', ...place, label: 'place', annotator: 'layla', createdAt: T + 42, updatedAt: T + 42, version: 1 },
+        { id: 'v6s3', docId: 'doc-b', ...at(TEXT_B, 'وزارة الدفاع'), label: 'actor', annotator: 'layla', createdAt: T + 43, updatedAt: T + 43, version: 1, entityId: 'e1' },
+      ],
+    };
+    const records = upgraded(merge(V1_RECORDS, V2_RECORDS, V3_RECORDS, V6_RECORDS));
+    await write(old, records);
+    old.close();
+
+    const db = await today(name);
+    expect(db.verno).toBe(7);
+    await expectExactly(db, records);
+    expect((await db.spanDigests.get(['doc-a', 'layla']))?.places).toEqual(Int32Array.from([place.start, place.end, 0, place.start, place.end, 0]));
+    expect(await db.spanDigests.where('annotator').equals('gold').primaryKeys()).toEqual([['doc-c', 'gold']]);
+    const repo = repository(db);
+    expect(await repo.annotatorPlacesOf(['doc-a', 'doc-b', 'doc-c'], 'layla')).toEqual(
+      new Map([
+        ['doc-a', [{ ...place, label: 'place' }, { ...place, label: 'place' }]],
+        ['doc-b', [{ ...at(TEXT_B, 'وزارة الدفاع'), label: 'actor' }]],
+        ['doc-c', digestPlacesOf(records.spans as Span[], 'doc-c', 'layla')],
+      ]),
+    );
+    // A write after the upgrade keeps the digest: one of the two alike is deleted, the other stays.
+    await db.spans.delete('v6s2');
+    await expectExactly(db, { ...records, spans: records.spans!.filter((s) => (s as Span).id !== 'v6s2') });
     await expectBackupVerifies(db);
   });
 });
