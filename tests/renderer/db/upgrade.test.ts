@@ -5,7 +5,8 @@ import { verifyBackup } from '../../../shared/backup/verifyBackup';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { backupParts } from '../../../renderer/db/backup';
 import { DERIVED_TABLES, HashiyaDb } from '../../../renderer/db/db';
-import { digestPlaces, spanDigest, type SpanDigest } from '../../../renderer/db/spanDigest';
+import { digestPlaces, spanDigest } from '../../../renderer/db/spanDigest';
+import { digestsOf } from '../../support/spanDigests';
 import type { Span } from '../../../shared/model/span';
 import { repository } from '../../../renderer/db/repository';
 import { checkLabels } from '../../../shared/model/checkLabels';
@@ -161,19 +162,6 @@ async function write(db: Dexie, records: Record<string, readonly object[]>): Pro
   const tables = Object.keys(records).map((t) => db.table(t));
   await db.transaction('rw', tables, async () => {
     for (const [t, rows] of Object.entries(records)) await db.table(t).bulkAdd([...rows]);
-  });
-}
-
-/** The digests schema 7 makes of `spans`, in their key order. */
-function digestsOf(spans: readonly Span[]): SpanDigest[] {
-  const pairs = [...new Set(spans.map((s) => JSON.stringify([s.docId, s.annotator])))].sort();
-  return pairs.map((key) => {
-    const [docId, annotator] = JSON.parse(key) as [string, string];
-    return spanDigest(
-      docId,
-      annotator,
-      spans.filter((s) => s.docId === docId && s.annotator === annotator),
-    );
   });
 }
 
