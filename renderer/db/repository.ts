@@ -856,6 +856,39 @@ export function repository(db: HashiyaDb) {
       return { entities, order, pages: pages() };
     },
 
+    /**
+     * The documents where any of `annotators` has spans, oldest first, each with its text and
+     * those annotators' places: what the recommenders train on. The places come from the
+     * digests, and only those documents' texts are read: retraining, every few spans, read
+     * every text and span row of the library before.
+     */
+    async *layeredTexts(annotators: readonly string[], pageSize = 500): AsyncGenerator<{ text: string; spans: LayerPlace[] }> {
+      const [ids, digests] = await db.transaction('r', db.documents, db.spanDigests, () =>
+        Promise.all([
+          db.documents.orderBy('createdAt').primaryKeys(),
+          db.spanDigests
+            .where('annotator')
+            .anyOf([...annotators])
+            .toArray(),
+        ]),
+      );
+      const placesOf = new Map<string, LayerPlace[]>();
+      for (const d of digests) {
+        const list = placesOf.get(d.docId) ?? placesOf.set(d.docId, []).get(d.docId)!;
+        for (const p of digestPlaces(d)) list.push({ ...p, annotator: d.annotator });
+      }
+      const wanted = ids.filter((id) => placesOf.has(id));
+      for (let i = 0; i < wanted.length; i += pageSize) {
+        const page = wanted.slice(i, i + pageSize);
+        const texts = await db.texts.bulkGet(page);
+        for (let k = 0; k < page.length; k++) {
+          const text = texts[k];
+          // A document deleted since the digests were read is left out.
+          if (text) yield { text: text.text, spans: placesOf.get(page[k]!)! };
+        }
+      }
+    },
+
     /** Every document with its text, spans, statuses and review decisions, one at a time, oldest first. */
     async *eachDocument(pageSize = 500): AsyncGenerator<StoredDocument> {
       const ids = await db.documents.orderBy('createdAt').primaryKeys();
@@ -918,6 +951,9 @@ function byDocId<T extends { readonly docId: string }>(rows: readonly T[]): Map<
   }
   return out;
 }
+
+/** A span's place and label, with whose it is. */
+export type LayerPlace = Placed & { readonly annotator: string };
 
 /** A stored document with everything an export needs of it. */
 export interface StoredDocument {

@@ -1,4 +1,3 @@
-import type { Span } from '../../shared/model/span';
 import type { Recommender, RecommenderName, Suggestion } from '../../shared/suggest/recommender';
 import { combine } from '../../shared/suggest/combine';
 import { trainingDocuments } from './trainingDocuments';
@@ -18,7 +17,7 @@ export function recommenderEngine(recommenders: readonly Recommender<unknown>[])
   return {
     /** Trains every recommender on the library's documents (see `trainingDocuments`). */
     async train(
-      documents: AsyncIterable<{ readonly text: string; readonly spans: readonly Span[] }>,
+      documents: Parameters<typeof trainingDocuments>[0],
       annotator: string,
       labels: readonly string[],
     ): Promise<TrainedOn> {

@@ -7,7 +7,7 @@ import { verifyBackup, type VerifiedBackup } from '../../../shared/backup/verify
 import type { Change } from '../../../shared/model/change';
 import { DEFAULT_LABELS } from '../../../shared/model/label';
 import { newDocument } from '../../../shared/model/newDocument';
-import { createSpan, relabelSpan, resizeSpan, type Span } from '../../../shared/model/span';
+import { createSpan, relabelSpan, resizeSpan } from '../../../shared/model/span';
 import type { WholeDocument } from '../../../shared/model/wholeDocument';
 import { utf16 } from '../../../shared/text/units';
 import { backupParts } from '../../../renderer/db/backup';
