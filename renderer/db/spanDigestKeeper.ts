@@ -57,7 +57,10 @@ export const spanDigestKeeper: Middleware<DBCore> = {
             ? Promise.resolve([])
             : req.type === 'deleteRange'
               ? spans.query({ trans: req.trans, values: true, query: { index: spans.schema.primaryKey, range: req.range } }).then((r) => r.result as Span[])
-              : spans.getMany({ trans: req.trans, keys: req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => spans.schema.primaryKey.extractKey!(v))) });
+              : spans.getMany({
+                  trans: req.trans,
+                  keys: req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: Span) => v.id)),
+                });
         const written = spans.mutate(req);
         const step = Promise.all([state.queue, replaced, written]).then(([, gone, res]) => {
           const ok = (i: number) => !Object.hasOwn(res.failures, i);

@@ -9,5 +9,8 @@ export function digestsOf(spans: readonly Span[]): SpanDigest[] {
     (pairs.get(key) ?? pairs.set(key, []).get(key)!).push(s);
   }
   const order = (a: Span, b: Span) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0);
-  return [...pairs.values()].map((list) => list.sort(order)).sort((a, b) => order(a[0]!, b[0]!)).map((list) => spanDigest(list[0]!.docId, list[0]!.annotator, list));
+  return [...pairs.values()]
+    .map((list) => list.sort(order))
+    .sort((a, b) => order(a[0]!, b[0]!))
+    .map((list) => spanDigest(list[0]!.docId, list[0]!.annotator, list));
 }

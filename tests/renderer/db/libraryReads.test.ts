@@ -76,7 +76,8 @@ describe('what a library-wide tag-all leaves out', () => {
   it('reads one annotator’s spans of each document asked for, and every rejection of theirs by document', async () => {
     const db = freshDb();
     await library(db, ['d1', 'd2', 'd3']);
-    const span = (id: string, docId: string, annotator: string, label = 'actor') => createSpan({ id, docId, start: utf16(0), end: utf16(2), label, annotator }, 0);
+    const span = (id: string, docId: string, annotator: string, label = 'actor') =>
+      createSpan({ id, docId, start: utf16(0), end: utf16(2), label, annotator }, 0);
     await db.spans.bulkAdd([span('s1', 'd1', 'mona'), span('s2', 'd1', 'sami'), span('s3', 'd2', 'mona', 'place'), span('s4', 'd3', 'mona')]);
     const rejection = (docId: string, annotator: string): Rejection => {
       const r = { docId, annotator, start: utf16(3), end: utf16(5), label: 'place' };

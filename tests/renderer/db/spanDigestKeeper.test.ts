@@ -45,7 +45,15 @@ const ANNOTATORS = ['layla', 'omar', 'gold'];
 
 /** One thing the app does to the library; numbers pick among what is stored when it runs. */
 const operation = fc.oneof(
-  fc.record({ kind: fc.constant('add' as const), doc: fc.nat(), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }), label: fc.constantFrom(...LABELS), annotator: fc.constantFrom(...ANNOTATORS), twice: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    doc: fc.nat(),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 12 }),
+    label: fc.constantFrom(...LABELS),
+    annotator: fc.constantFrom(...ANNOTATORS),
+    twice: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('edit' as const), span: fc.nat(), label: fc.constantFrom(...LABELS), grow: fc.integer({ min: -2, max: 2 }) }),
   fc.record({ kind: fc.constant('remove' as const), spans: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('deleteDocument' as const), doc: fc.nat() }),
@@ -62,7 +70,7 @@ async function run(db: HashiyaDb, op: Operation, step: number, deleted: WholeDoc
   const now = 1_800_000_000_000 + step;
   const docs = await db.documents.orderBy('id').toArray();
   const spans = await db.spans.orderBy('id').toArray();
-  const pick = <T,>(list: readonly T[], k: number) => (list.length ? list[k % list.length] : undefined);
+  const pick = <T>(list: readonly T[], k: number) => (list.length ? list[k % list.length] : undefined);
   const save = (docId: string, changes: Change['spans']) => repo.saveChanges([{ docId, title: op.kind, spans: changes }], now);
   switch (op.kind) {
     case 'add': {
@@ -71,7 +79,10 @@ async function run(db: HashiyaDb, op: Operation, step: number, deleted: WholeDoc
       const start = op.at % Math.max(1, doc.length - op.length);
       const make = (k: number) =>
         createSpan({ id: `n${step}-${k}`, docId: doc.id, start: utf16(start), end: utf16(start + op.length), label: op.label, annotator: op.annotator }, now);
-      await save(doc.id, (op.twice ? [make(0), make(1)] : [make(0)]).map((after) => ({ before: null, after })));
+      await save(
+        doc.id,
+        (op.twice ? [make(0), make(1)] : [make(0)]).map((after) => ({ before: null, after })),
+      );
       return;
     }
     case 'edit': {
@@ -113,7 +124,10 @@ async function run(db: HashiyaDb, op: Operation, step: number, deleted: WholeDoc
       );
       if (op.fresh || !doc) {
         const made = newDocument({ id: docId, title: docId, source: 'import.jsonl', text }, now);
-        await repo.applyImport({ newDocuments: [{ record: { ...made.record, spanCount: imported.length }, text: made.text, spans: imported }], attachments: [] }, now);
+        await repo.applyImport(
+          { newDocuments: [{ record: { ...made.record, spanCount: imported.length }, text: made.text, spans: imported }], attachments: [] },
+          now,
+        );
       } else await repo.applyImport({ newDocuments: [], attachments: [{ docId, title: doc.title, spans: imported }] }, now);
       return;
     }

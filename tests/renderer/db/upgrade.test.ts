@@ -167,7 +167,13 @@ async function write(db: Dexie, records: Record<string, readonly object[]>): Pro
 
 /** The places of one layer of one document, as a digest gives them back. */
 const digestPlacesOf = (spans: readonly Span[], docId: string, annotator: string) =>
-  digestPlaces(spanDigest(docId, annotator, spans.filter((s) => s.docId === docId && s.annotator === annotator)));
+  digestPlaces(
+    spanDigest(
+      docId,
+      annotator,
+      spans.filter((s) => s.docId === docId && s.annotator === annotator),
+    ),
+  );
 
 const byKey = <R extends object>(rows: readonly R[], key: (r: R) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
@@ -393,7 +399,17 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
       spans: [
         { id: 'v6s1', docId: 'doc-a', ...place, label: 'place', annotator: 'layla', createdAt: T + 41, updatedAt: T + 41, version: 1 },
         { id: 'v6s2', docId: 'doc-a', ...place, label: 'place', annotator: 'layla', createdAt: T + 42, updatedAt: T + 42, version: 1 },
-        { id: 'v6s3', docId: 'doc-b', ...at(TEXT_B, 'وزارة الدفاع'), label: 'actor', annotator: 'layla', createdAt: T + 43, updatedAt: T + 43, version: 1, entityId: 'e1' },
+        {
+          id: 'v6s3',
+          docId: 'doc-b',
+          ...at(TEXT_B, 'وزارة الدفاع'),
+          label: 'actor',
+          annotator: 'layla',
+          createdAt: T + 43,
+          updatedAt: T + 43,
+          version: 1,
+          entityId: 'e1',
+        },
       ],
     };
     const records = upgraded(merge(V1_RECORDS, V2_RECORDS, V3_RECORDS, V6_RECORDS));
@@ -408,7 +424,13 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     const repo = repository(db);
     expect(await repo.annotatorPlacesOf(['doc-a', 'doc-b', 'doc-c'], 'layla')).toEqual(
       new Map([
-        ['doc-a', [{ ...place, label: 'place' }, { ...place, label: 'place' }]],
+        [
+          'doc-a',
+          [
+            { ...place, label: 'place' },
+            { ...place, label: 'place' },
+          ],
+        ],
         ['doc-b', [{ ...at(TEXT_B, 'وزارة الدفاع'), label: 'actor' }]],
         ['doc-c', digestPlacesOf(records.spans as Span[], 'doc-c', 'layla')],
       ]),
