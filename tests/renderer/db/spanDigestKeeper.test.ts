@@ -214,5 +214,9 @@ describe('the span digests', () => {
       ]),
     );
     await expectDigestsOfSpans(db, 'the writes at once');
+    // A range of ids deleted (a deleteRange on the primary key) and a relabelling in place (modify).
+    await db.spans.where(':id').between('s1', 's3', true, true).delete();
+    await db.spans.where('label').equals('place').modify({ label: 'weapon' });
+    await expectDigestsOfSpans(db, 'a range deleted, a label modified');
   });
 });
