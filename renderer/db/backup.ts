@@ -6,6 +6,7 @@ import { BACKUP_TABLES, isBackupTable, type BackupTableName } from '../../shared
 import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { t } from '../i18n/i18n';
 import { addInSlices } from './addInSlices';
+import { DERIVED_TABLES } from './db';
 import { transactionStream } from './transactionStream';
 
 /** Rows per page read: one piece of the backup. */
@@ -19,7 +20,7 @@ const PAGE = 1000;
  * header; `created` the time it names.
  */
 export function backupParts(db: Dexie, meta: { readonly app: string; readonly created: Date }): AsyncGenerator<string, void, undefined> {
-  const tables = db.tables;
+  const tables = storedTables(db);
   const pages = transactionStream<BackupPage>(db, tables, async (emit) => {
     for (const table of tables) {
       // Keyset pages in key order: each page starts after the last key of the one before.
@@ -37,12 +38,17 @@ export function backupParts(db: Dexie, meta: { readonly app: string; readonly cr
 
 /**
  * The schema whose rows a backup of `db` holds. This app's schemas after `BACKUP_SCHEMA`
- * (8: texts' tokens packed) change only how IndexedDB holds rows, not the rows every reader
+ * (7: span digests, derived and left out; 8: texts' tokens packed) change only how IndexedDB holds rows, not the rows every reader
  * sees, so its backups say `BACKUP_SCHEMA` and stay what they were (older apps still read
  * them). A database with a table backups of that schema lack is a later app's: its own schema.
  */
 function backupSchemaOf(db: Dexie): number {
-  return db.tables.every((t) => isBackupTable(t.name, BACKUP_SCHEMA)) ? Math.min(db.verno, BACKUP_SCHEMA) : db.verno;
+  return storedTables(db).every((t) => isBackupTable(t.name, BACKUP_SCHEMA)) ? Math.min(db.verno, BACKUP_SCHEMA) : db.verno;
+}
+
+/** The tables a backup holds: every one but those derived from the others, which a restore rebuilds as it writes them. */
+function storedTables(db: Dexie): Table<unknown>[] {
+  return db.tables.filter((t) => !DERIVED_TABLES.has(t.name)) as Table<unknown>[];
 }
 
 function primaryKeyPath(table: Table): string | string[] {
@@ -63,10 +69,12 @@ function primaryKeyPath(table: Table): string | string[] {
 const withRolesIfLabels = (s: { readonly key: string; readonly value: unknown }) => (s.key === 'labels' ? { ...s, value: withLabelRoles(s.value) } : s);
 
 export async function restoreBackup(db: Dexie, backup: VerifiedBackup, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const unknown = db.tables.filter((t) => !Object.hasOwn(BACKUP_TABLES, t.name)).map((t) => t.name);
+  const unknown = storedTables(db)
+    .filter((t) => !Object.hasOwn(BACKUP_TABLES, t.name))
+    .map((t) => t.name);
   // A table backups do not know would be emptied and never refilled.
   if (unknown.length) throw new Error(t('lastEnglish.unknownTables', { count: unknown.length, tables: unknown.join(', ') }));
-  const tables = db.tables as Table<unknown>[];
+  const tables = storedTables(db);
   const total = tables.reduce((n, t) => n + backup.tables[t.name as BackupTableName].length, 0);
   let done = 0;
   await db.transaction('rw', tables, async () => {

@@ -8,6 +8,8 @@ import type { Rejection } from '../../shared/suggest/rejection';
 import { withLabelRoles } from '../../shared/model/withLabelRoles';
 import { packedTexts } from './packedTexts';
 import { packStoredTexts } from './packStoredTexts';
+import { spanDigest, type SpanDigest } from './spanDigest';
+import { SPAN_DIGESTS, spanDigestKeeper } from './spanDigestKeeper';
 
 /** A stored setting: the annotator's name, the project's label set. */
 export interface SettingRecord {
@@ -28,6 +30,8 @@ export class HashiyaDb extends Dexie {
   decisions!: EntityTable<Decision, 'id'>;
   rejections!: EntityTable<Rejection, 'id'>;
   entities!: EntityTable<Entity, 'id'>;
+  /** Derived from `spans`, kept by `spanDigestKeeper`: never written by the app, never in a backup. */
+  spanDigests!: Dexie.Table<SpanDigest, [string, string]>;
 
   constructor(name = 'hashiya') {
     super(name);
@@ -70,9 +74,28 @@ export class HashiyaDb extends Dexie {
       entities: 'id, type',
       spans: 'id, docId, label, entityId, sourceId',
     });
+    // v7: each annotator's spans in each document again, packed (`SpanDigest`), for the reads
+    // that want only places and labels across the library (tag-all, training), built here from
+    // the spans stored and kept equal to them by `spanDigestKeeper` in every write since.
+    this.version(7)
+      .stores({ [SPAN_DIGESTS]: '[docId+annotator], annotator' })
+      .upgrade(async (tx) => {
+        const byPair = new Map<string, Span[]>();
+        await tx.table<Span, string>('spans').each((s) => {
+          const key = JSON.stringify([s.docId, s.annotator]);
+          const list = byPair.get(key);
+          if (list) list.push(s);
+          else byPair.set(key, [s]);
+        });
+        await tx.table<SpanDigest>(SPAN_DIGESTS).bulkPut([...byPair.values()].map((list) => spanDigest(list[0]!.docId, list[0]!.annotator, list)));
+      });
+    this.use(spanDigestKeeper);
     // v8: a text's own tokens stored packed in one typed array (storedText), which the
     // `packedTexts` middleware turns back into the model's pairs for every reader.
     this.version(8).stores({}).upgrade(packStoredTexts);
     this.use(packedTexts);
   }
 }
+
+/** Tables derived from others, which backups leave out and a restore rebuilds. */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set([SPAN_DIGESTS]);

@@ -23,6 +23,8 @@ import type { VerifiedBackup } from '../../shared/backup/verifyBackup';
 import { backupParts, restoreBackup } from './backup';
 import type { HashiyaDb } from './db';
 import { packedTokensOf, type PackedTokens } from './storedText';
+import { digestPlaces, type SpanDigest } from './spanDigest';
+import { SPAN_DIGESTS } from './spanDigestKeeper';
 import { LibraryConflictError } from './libraryConflict';
 import type { RefusedChange, SaveOutcome } from './saveOutcome';
 import type { LibraryMessage } from '../store/libraryChannel';
@@ -550,19 +552,24 @@ export function repository(db: HashiyaDb) {
       await db.rejections.put(rejection);
     },
 
-    /** `annotator`'s spans in each of `docIds`, read in one transaction: what a library-wide tag-all leaves out. */
-    async annotatorSpansOf(docIds: readonly string[], annotator: string): Promise<Map<string, Span[]>> {
-      // A getAll per document (anyOf walks a cursor a step per row, far slower in IndexedDB),
-      // straight on IndexedDB: Dexie's machinery around each cost the worker a fifth of its time (R5).
+    /**
+     * Where `annotator` has spans in each of `docIds`, and with which labels (none for a
+     * document where they have none), read in one transaction: what a library-wide tag-all
+     * leaves out. Read from the digests (`SpanDigest`), one record a document, not the spans'
+     * rows, which cost the first tag-all 4.4 s at 10,000 documents (R5).
+     */
+    async annotatorPlacesOf(docIds: readonly string[], annotator: string): Promise<Map<string, Placed[]>> {
+      // A get per document straight on IndexedDB: Dexie's machinery around each cost the
+      // worker a fifth of its time (R5).
       await db.open();
-      const tx = db.backendDB().transaction('spans', 'readonly');
-      const byDoc = tx.objectStore('spans').index('docId');
-      const reads = docIds.map((id) => byDoc.getAll(IDBKeyRange.only(id)));
+      const tx = db.backendDB().transaction(SPAN_DIGESTS, 'readonly');
+      const store = tx.objectStore(SPAN_DIGESTS);
+      const reads = docIds.map((id) => store.get([id, annotator]));
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onabort = () => reject(tx.error ?? new Error('reading the spans was aborted'));
       });
-      return new Map(docIds.map((id, k) => [id, (reads[k]!.result as Span[]).filter((s) => s.annotator === annotator)]));
+      return new Map(docIds.map((id, k) => [id, reads[k]!.result ? digestPlaces(reads[k]!.result as SpanDigest) : []]));
     },
 
     /**
@@ -856,6 +863,39 @@ export function repository(db: HashiyaDb) {
       return { entities, order, pages: pages() };
     },
 
+    /**
+     * The documents where any of `annotators` has spans, oldest first, each with its text and
+     * those annotators' places: what the recommenders train on. The places come from the
+     * digests, and only those documents' texts are read: retraining, every few spans, read
+     * every text and span row of the library before.
+     */
+    async *layeredTexts(annotators: readonly string[], pageSize = 500): AsyncGenerator<{ text: string; spans: LayerPlace[] }> {
+      const [ids, digests] = await db.transaction('r', db.documents, db.spanDigests, () =>
+        Promise.all([
+          db.documents.orderBy('createdAt').primaryKeys(),
+          db.spanDigests
+            .where('annotator')
+            .anyOf([...annotators])
+            .toArray(),
+        ]),
+      );
+      const placesOf = new Map<string, LayerPlace[]>();
+      for (const d of digests) {
+        const list = placesOf.get(d.docId) ?? placesOf.set(d.docId, []).get(d.docId)!;
+        for (const p of digestPlaces(d)) list.push({ ...p, annotator: d.annotator });
+      }
+      const wanted = ids.filter((id) => placesOf.has(id));
+      for (let i = 0; i < wanted.length; i += pageSize) {
+        const page = wanted.slice(i, i + pageSize);
+        const texts = await db.texts.bulkGet(page);
+        for (let k = 0; k < page.length; k++) {
+          const text = texts[k];
+          // A document deleted since the digests were read is left out.
+          if (text) yield { text: text.text, spans: placesOf.get(page[k]!)! };
+        }
+      }
+    },
+
     /** Every document with its text, spans, statuses and review decisions, one at a time, oldest first. */
     async *eachDocument(pageSize = 500): AsyncGenerator<StoredDocument> {
       const ids = await db.documents.orderBy('createdAt').primaryKeys();
@@ -918,6 +958,9 @@ function byDocId<T extends { readonly docId: string }>(rows: readonly T[]): Map<
   }
   return out;
 }
+
+/** A span's place and label, with whose it is. */
+export type LayerPlace = Placed & { readonly annotator: string };
 
 /** A stored document with everything an export needs of it. */
 export interface StoredDocument {

@@ -40,7 +40,7 @@ const SPANS_AT_ONCE = 100;
  * between, like `searchTexts`; stops early when `stopped()` says so.
  */
 export async function findOccurrences(
-  repo: Pick<SearchSource, 'eachFolded' | 'annotatorSpansOf' | 'rejectionsByDoc'>,
+  repo: Pick<SearchSource, 'eachFolded' | 'annotatorPlacesOf' | 'rejectionsByDoc'>,
   request: OccurrenceRequest,
   report: (found: readonly FoundOccurrences[], searched: number) => void,
   stopped: () => boolean = () => false,
@@ -65,7 +65,7 @@ export async function findOccurrences(
     waiting = [];
     const slot: (typeof reading)[number] = { result: null, read: Promise.resolve() };
     slot.read = repo
-      .annotatorSpansOf(
+      .annotatorPlacesOf(
         batch.map((w) => w.docId),
         request.annotator,
       )

@@ -1,4 +1,4 @@
-import type { Span } from '../../shared/model/span';
+import type { Placed } from '../../shared/suggest/withheld';
 import { foldArabic, type FoldedText, type FoldOptions } from '../../shared/text/arabicFold';
 import type { Repository } from '../db/repository';
 import type { LibraryMessage } from '../store/libraryChannel';
@@ -31,12 +31,12 @@ export type SearchSource = ReturnType<typeof heldLibrary>;
  * stored spans in (`changed`), everything after a wholesale change (an import, a restore).
  * Rejections are few and read at every tag-all.
  */
-export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansOf' | 'rejectionsByDoc'>, holdChars = HOLD_CHARS) {
+export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorPlacesOf' | 'rejectionsByDoc'>, holdChars = HOLD_CHARS) {
   const texts = new Map<string, string>();
   // Folded strings alone, by fold options: the tables back to the original would be four
   // times the text, and only the texts with a hit need them.
   const folds = new Map<string, Map<string, string>>();
-  const spans = new Map<string, Map<string, Span[]>>();
+  const spans = new Map<string, Map<string, Placed[]>>();
   // Counts the changes heard: what a read began before one may be older than it, so it is
   // used but not kept.
   let changes = 0;
@@ -77,14 +77,14 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorSpansO
       for await (const _ of this.eachFolded({}));
     },
 
-    /** The annotator's spans in each of `docIds` (none for a document that has none). */
-    async annotatorSpansOf(docIds: readonly string[], annotator: string): Promise<Map<string, Span[]>> {
+    /** Where the annotator has spans in each of `docIds`, with their labels (none for a document where they have none). */
+    async annotatorPlacesOf(docIds: readonly string[], annotator: string): Promise<Map<string, Placed[]>> {
       let mine = spans.get(annotator);
-      if (!mine) spans.set(annotator, (mine = new Map<string, Span[]>()));
+      if (!mine) spans.set(annotator, (mine = new Map<string, Placed[]>()));
       const missing = docIds.filter((id) => !mine.has(id));
       if (!missing.length) return new Map(docIds.map((id) => [id, mine.get(id)!]));
       const since = changes;
-      const read = await repo.annotatorSpansOf(missing, annotator);
+      const read = await repo.annotatorPlacesOf(missing, annotator);
       if (since === changes) for (const [id, list] of read) mine.set(id, list);
       return new Map(docIds.map((id) => [id, read.get(id) ?? mine.get(id)!]));
     },

@@ -1,4 +1,3 @@
-import type { Span } from '../../shared/model/span';
 import type { Recommender, RecommenderName, Suggestion } from '../../shared/suggest/recommender';
 import { combine } from '../../shared/suggest/combine';
 import { trainingDocuments } from './trainingDocuments';
@@ -17,11 +16,7 @@ export function recommenderEngine(recommenders: readonly Recommender<unknown>[])
   const models = new Map<RecommenderName, unknown>();
   return {
     /** Trains every recommender on the library's documents (see `trainingDocuments`). */
-    async train(
-      documents: AsyncIterable<{ readonly text: string; readonly spans: readonly Span[] }>,
-      annotator: string,
-      labels: readonly string[],
-    ): Promise<TrainedOn> {
+    async train(documents: Parameters<typeof trainingDocuments>[0], annotator: string, labels: readonly string[]): Promise<TrainedOn> {
       const training = await trainingDocuments(documents, annotator);
       for (const r of recommenders) models.set(r.name, r.train(training, labels));
       return { documents: training.length, spans: training.reduce((n, d) => n + d.spans.length, 0) };

@@ -1,3 +1,4 @@
+import { GOLD } from '../../shared/review/decision';
 import type { Recommender, RecommenderName, Suggestion } from '../../shared/suggest/recommender';
 import type { Repository } from '../db/repository';
 import { recommenderEngine, type TrainedOn } from './recommenderEngine';
@@ -20,11 +21,11 @@ export interface RecommenderHost {
 }
 
 /** The recommenders run on this thread, reading the library through `repo` (tests, and where there are no workers). */
-export function inPlaceRecommenders(repo: Pick<Repository, 'eachDocument'>, recommenders: readonly Recommender<unknown>[]): RecommenderHost {
+export function inPlaceRecommenders(repo: Pick<Repository, 'layeredTexts'>, recommenders: readonly Recommender<unknown>[]): RecommenderHost {
   const engine = recommenderEngine(recommenders);
   return {
     names: recommenders.map((r) => r.name),
-    train: (request) => engine.train(repo.eachDocument(), request.annotator, request.labels),
+    train: (request) => engine.train(repo.layeredTexts([GOLD, request.annotator]), request.annotator, request.labels),
     suggest: (text, use) => Promise.resolve(engine.suggest(text, use)),
   };
 }

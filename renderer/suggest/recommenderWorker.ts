@@ -1,3 +1,4 @@
+import { GOLD } from '../../shared/review/decision';
 import { RECOMMENDERS } from '../../shared/suggest/registry';
 import type { RecommenderName, Suggestion } from '../../shared/suggest/recommender';
 import { HashiyaDb } from '../db/db';
@@ -31,7 +32,11 @@ async function handle(m: RecommenderWorkerRequest): Promise<RecommenderWorkerMes
   if (m.type === 'suggest') return { type: 'suggested', id: m.id, suggestions: engine.suggest(m.text, m.use) };
   const db = new HashiyaDb(m.dbName);
   try {
-    return { type: 'trained', id: m.id, trainedOn: await engine.train(repository(db).eachDocument(), m.request.annotator, m.request.labels) };
+    return {
+      type: 'trained',
+      id: m.id,
+      trainedOn: await engine.train(repository(db).layeredTexts([GOLD, m.request.annotator]), m.request.annotator, m.request.labels),
+    };
   } finally {
     db.close();
   }

@@ -7,7 +7,7 @@ import type { TrainingDocument } from '../../shared/suggest/recommender';
  * reviewer settled it), else the annotator's own; documents with neither are left out.
  */
 export async function trainingDocuments(
-  documents: AsyncIterable<{ readonly text: string; readonly spans: readonly Span[] }>,
+  documents: AsyncIterable<{ readonly text: string; readonly spans: readonly Pick<Span, 'annotator' | 'start' | 'end' | 'label'>[] }>,
   annotator: string,
 ): Promise<TrainingDocument[]> {
   const out: TrainingDocument[] = [];

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HashiyaDb } from '../../../renderer/db/db';
 import { repository } from '../../../renderer/db/repository';
+import { trainingDocuments } from '../../../renderer/suggest/trainingDocuments';
 import { newDocument } from '../../../shared/model/newDocument';
 import { createSpan } from '../../../shared/model/span';
 import { rejectionId, type Rejection } from '../../../shared/suggest/rejection';
@@ -75,8 +76,9 @@ describe('what a library-wide tag-all leaves out', () => {
   it('reads one annotator’s spans of each document asked for, and every rejection of theirs by document', async () => {
     const db = freshDb();
     await library(db, ['d1', 'd2', 'd3']);
-    const span = (id: string, docId: string, annotator: string) => createSpan({ id, docId, start: utf16(0), end: utf16(2), label: 'actor', annotator }, 0);
-    await db.spans.bulkAdd([span('s1', 'd1', 'mona'), span('s2', 'd1', 'sami'), span('s3', 'd2', 'mona'), span('s4', 'd3', 'mona')]);
+    const span = (id: string, docId: string, annotator: string, label = 'actor') =>
+      createSpan({ id, docId, start: utf16(0), end: utf16(2), label, annotator }, 0);
+    await db.spans.bulkAdd([span('s1', 'd1', 'mona'), span('s2', 'd1', 'sami'), span('s3', 'd2', 'mona', 'place'), span('s4', 'd3', 'mona')]);
     const rejection = (docId: string, annotator: string): Rejection => {
       const r = { docId, annotator, start: utf16(3), end: utf16(5), label: 'place' };
       return { ...r, id: rejectionId(r), proposedBy: 'occurrence', rejectedAt: 0 };
@@ -84,10 +86,10 @@ describe('what a library-wide tag-all leaves out', () => {
     await db.rejections.bulkAdd([rejection('d1', 'mona'), rejection('d1', 'sami'), rejection('d3', 'mona')]);
     const repo = repository(db);
 
-    const spans = await repo.annotatorSpansOf(['d2', 'd1', 'gone'], 'mona');
-    expect([...spans].map(([docId, list]) => [docId, list.map((s) => s.id)])).toEqual([
-      ['d2', ['s3']],
-      ['d1', ['s1']],
+    const places = await repo.annotatorPlacesOf(['d2', 'd1', 'gone'], 'mona');
+    expect([...places]).toEqual([
+      ['d2', [{ start: 0, end: 2, label: 'place' }]],
+      ['d1', [{ start: 0, end: 2, label: 'actor' }]],
       ['gone', []],
     ]);
     const rejected = await repo.rejectionsByDoc('mona');
@@ -97,5 +99,43 @@ describe('what a library-wide tag-all leaves out', () => {
         ['d3', ['mona']],
       ]),
     );
+  });
+});
+
+describe('what the recommenders train on', () => {
+  it('is each document where the annotator or gold has spans, oldest first, with its text and those layers’ places, as the whole library gave it', async () => {
+    const db = freshDb();
+    await library(db, ['d3', 'd1', 'd2', 'd4']);
+    const span = (id: string, docId: string, annotator: string, start: number, label = 'actor') =>
+      createSpan({ id, docId, start: utf16(start), end: utf16(start + 2), label, annotator }, 0);
+    // d1: gold and mona; d2: sami only; d3: mona twice over one place; d4: nothing.
+    await db.spans.bulkAdd([
+      span('s1', 'd1', 'gold', 0),
+      span('s2', 'd1', 'mona', 4, 'place'),
+      span('s3', 'd2', 'sami', 0),
+      span('s4', 'd3', 'mona', 0),
+      span('s5', 'd3', 'mona', 0),
+    ]);
+    const repo = repository(db);
+    const read: { text: string; spans: object[] }[] = [];
+    for await (const d of repo.layeredTexts(['gold', 'mona'], 1)) read.push(d);
+    expect(read).toEqual([
+      {
+        text: 'نص d3',
+        spans: [
+          { start: 0, end: 2, label: 'actor', annotator: 'mona' },
+          { start: 0, end: 2, label: 'actor', annotator: 'mona' },
+        ],
+      },
+      {
+        text: 'نص d1',
+        spans: [
+          { start: 0, end: 2, label: 'actor', annotator: 'gold' },
+          { start: 4, end: 6, label: 'place', annotator: 'mona' },
+        ],
+      },
+    ]);
+    // Training on it is training on the whole library, as before the digests.
+    expect(await trainingDocuments(repo.layeredTexts(['gold', 'mona']), 'mona')).toEqual(await trainingDocuments(repo.eachDocument(), 'mona'));
   });
 });

@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBackup } from '../../../shared/backup/verifyBackup';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { backupParts } from '../../../renderer/db/backup';
-import { HashiyaDb } from '../../../renderer/db/db';
+import { DERIVED_TABLES, HashiyaDb } from '../../../renderer/db/db';
+import { digestPlaces, spanDigest } from '../../../renderer/db/spanDigest';
+import { digestsOf } from '../../support/spanDigests';
+import type { Span } from '../../../shared/model/span';
 import { repository } from '../../../renderer/db/repository';
 import { unpackTokens } from '../../../renderer/db/storedText';
 import { dexieOutbox, type OutboxEntry } from '../../../renderer/sync/dexieOutbox';
@@ -164,11 +167,23 @@ async function write(db: Dexie, records: Record<string, readonly object[]>): Pro
   });
 }
 
+/** The places of one layer of one document, as a digest gives them back. */
+const digestPlacesOf = (spans: readonly Span[], docId: string, annotator: string) =>
+  digestPlaces(
+    spanDigest(
+      docId,
+      annotator,
+      spans.filter((s) => s.docId === docId && s.annotator === annotator),
+    ),
+  );
+
 const byKey = <R extends object>(rows: readonly R[], key: (r: R) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-/** Every table of `db` holds exactly `expected` (absent tables: nothing), field for field. */
+/** Every table of `db` holds exactly `expected` (absent tables: nothing), field for field; the derived ones are as their sources make them. */
 async function expectExactly(db: HashiyaDb, expected: Record<string, readonly object[]>): Promise<void> {
+  expect(await db.spanDigests.toArray(), 'spanDigests').toStrictEqual(digestsOf((expected.spans ?? []) as Span[]));
   for (const table of db.tables) {
+    if (DERIVED_TABLES.has(table.name)) continue;
     const want = expected[table.name] ?? [];
     const got = await table.toArray();
     const key = (r: object) => JSON.stringify(Dexie.getByKeyPath(r, table.schema.primKey.keyPath!));
@@ -422,5 +437,58 @@ describe('opening a database of each shipped schema with today’s HashiyaDb', (
     expect(stored.find((r) => r.docId === 'doc-d')?.tokens).toEqual(new Uint32Array(tokensA.flat()));
     expect(stored.find((r) => r.docId === 'doc-c')?.tokens).toBeInstanceOf(Uint32Array);
     expect(stored.find((r) => r.docId === 'doc-a')).toStrictEqual({ docId: 'doc-a', text: TEXT_A });
+  });
+
+  it('schema 6 → 7 and on: keeps everything, and each annotator’s spans in each document are packed into a digest, which later writes keep', async () => {
+    const name = dbName();
+    const old = shippedDb(name, 6);
+    const place = at(TEXT_A, 'ريف ديرالزور الشرقي');
+    const entity = { id: 'e1', name: 'وزارة الدفاع', otherNames: [], type: 'actor', createdAt: T + 40, updatedAt: T + 40, version: 1 };
+    // Schema 6 wrote mentions linked to their entity, and could hold the same range and label twice in one layer (two imports).
+    const V6_RECORDS = {
+      entities: [entity],
+      spans: [
+        { id: 'v6s1', docId: 'doc-a', ...place, label: 'place', annotator: 'layla', createdAt: T + 41, updatedAt: T + 41, version: 1 },
+        { id: 'v6s2', docId: 'doc-a', ...place, label: 'place', annotator: 'layla', createdAt: T + 42, updatedAt: T + 42, version: 1 },
+        {
+          id: 'v6s3',
+          docId: 'doc-b',
+          ...at(TEXT_B, 'وزارة الدفاع'),
+          label: 'actor',
+          annotator: 'layla',
+          createdAt: T + 43,
+          updatedAt: T + 43,
+          version: 1,
+          entityId: 'e1',
+        },
+      ],
+    };
+    const records = upgraded(merge(V1_RECORDS, V2_RECORDS, V3_RECORDS, V6_RECORDS));
+    await write(old, records);
+    old.close();
+
+    const db = await today(name);
+    expect(db.verno).toBe(8);
+    await expectExactly(db, records);
+    expect((await db.spanDigests.get(['doc-a', 'layla']))?.places).toEqual(Int32Array.from([place.start, place.end, 0, place.start, place.end, 0]));
+    expect(await db.spanDigests.where('annotator').equals('gold').primaryKeys()).toEqual([['doc-c', 'gold']]);
+    const repo = repository(db);
+    expect(await repo.annotatorPlacesOf(['doc-a', 'doc-b', 'doc-c'], 'layla')).toEqual(
+      new Map([
+        [
+          'doc-a',
+          [
+            { ...place, label: 'place' },
+            { ...place, label: 'place' },
+          ],
+        ],
+        ['doc-b', [{ ...at(TEXT_B, 'وزارة الدفاع'), label: 'actor' }]],
+        ['doc-c', digestPlacesOf(records.spans as Span[], 'doc-c', 'layla')],
+      ]),
+    );
+    // A write after the upgrade keeps the digest: one of the two alike is deleted, the other stays.
+    await db.spans.delete('v6s2');
+    await expectExactly(db, { ...records, spans: records.spans!.filter((s) => (s as Span).id !== 'v6s2') });
+    await expectBackupVerifies(db);
   });
 });

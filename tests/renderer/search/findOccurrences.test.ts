@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findOccurrences, type FoundOccurrences } from '../../../renderer/search/findOccurrences';
 import type { SearchSource, SearchableText } from '../../../renderer/search/heldLibrary';
-import type { Span } from '../../../shared/model/span';
 import { foldArabic } from '../../../shared/text/arabicFold';
 import { utf16 } from '../../../shared/text/units';
 
@@ -17,14 +16,14 @@ function source(count: number, fails = false) {
   let reads = 0;
   let maxAtOnce = 0;
   let atOnce = 0;
-  const repo: Pick<SearchSource, 'eachFolded' | 'annotatorSpansOf' | 'rejectionsByDoc'> = {
+  const repo: Pick<SearchSource, 'eachFolded' | 'annotatorPlacesOf' | 'rejectionsByDoc'> = {
     async *eachFolded(options) {
       for (const { docId, text } of docs) {
         const full = foldArabic(text, options);
         yield { docId, text, folded: full.text, full: () => full } satisfies SearchableText;
       }
     },
-    async annotatorSpansOf(docIds) {
+    async annotatorPlacesOf(docIds) {
       const k = ++reads;
       atOnce++;
       maxAtOnce = Math.max(maxAtOnce, atOnce);
@@ -35,7 +34,7 @@ function source(count: number, fails = false) {
       return new Map(
         docIds.map((id) => {
           const odd = Number(id.slice(1)) % 2 === 1;
-          const span = { id: `s-${id}`, docId: id, start: utf16(5), end: utf16(21), label: 'actor', annotator: 'mona' } as Span;
+          const span = { start: utf16(5), end: utf16(21), label: 'actor' };
           return [id, odd ? [span] : []];
         }),
       );

@@ -36,16 +36,16 @@ async function library(count: number, holdChars?: number) {
   const repo = repository(db);
   await repo.addDocuments(Array.from({ length: count }, (_, k) => newDocument({ id: `d${k + 1}`, title: `d${k + 1}`, source: 'test', text: TEXT }, 1000 + k)));
   const reads = { texts: 0, spans: 0 };
-  const counted: Pick<Repository, 'eachText' | 'annotatorSpansOf' | 'rejectionsByDoc'> = {
+  const counted: Pick<Repository, 'eachText' | 'annotatorPlacesOf' | 'rejectionsByDoc'> = {
     async *eachText(pageSize, held) {
       for await (const t of repo.eachText(pageSize, held)) {
         if (!held?.has(t.docId)) reads.texts++;
         yield t;
       }
     },
-    annotatorSpansOf(docIds, annotator) {
+    annotatorPlacesOf(docIds, annotator) {
       reads.spans += docIds.length;
-      return repo.annotatorSpansOf(docIds, annotator);
+      return repo.annotatorPlacesOf(docIds, annotator);
     },
     rejectionsByDoc: (annotator) => repo.rejectionsByDoc(annotator),
   };

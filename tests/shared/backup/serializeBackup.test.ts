@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BackupTrailer } from '../../../shared/backup/backupFormat';
+import { BACKUP_SCHEMA, type BackupTrailer } from '../../../shared/backup/backupFormat';
 import { describeBackup } from '../../../shared/backup/describeBackup';
 import { serializeBackup } from '../../../shared/backup/serializeBackup';
 import { BACKUP_TABLE_NAMES } from '../../../shared/backup/tableShapes';
@@ -82,7 +82,7 @@ describe('serializeBackup and verifyBackup', () => {
     const rows = sampleLibrary();
     const file = await backupText(rows);
     const lines = file.trimEnd().split('\n');
-    expect(JSON.parse(lines[0]!)).toEqual({ hashiya_backup: 1, schema: 6, created: '2023-11-14T22:13:20.000Z', app: '0.1.0' });
+    expect(JSON.parse(lines[0]!)).toEqual({ hashiya_backup: 1, schema: BACKUP_SCHEMA, created: '2023-11-14T22:13:20.000Z', app: '0.1.0' });
     expect(JSON.parse(lines[1]!)).toEqual({ t: 'documents', r: rows.documents[0] });
     const end = JSON.parse(lines.at(-1)!) as BackupTrailer;
     expect(end.counts).toEqual({ documents: 3, texts: 3, spans: 18, statuses: 9, settings: 2, decisions: 3, rejections: 3, entities: 1 });

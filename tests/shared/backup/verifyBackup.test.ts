@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupHeader, BackupTrailer } from '../../../shared/backup/backupFormat';
+import { BACKUP_SCHEMA, type BackupHeader, type BackupTrailer } from '../../../shared/backup/backupFormat';
 import { verifyBackup, type BackupData } from '../../../shared/backup/verifyBackup';
 import { sha256Hex } from '../../../shared/text/sha256';
 import { backupText, sampleLibrary } from '../../support/library';
@@ -158,9 +158,9 @@ describe('verifyBackup', () => {
   it('refuses a backup of a newer schema or format, and tables an older schema did not have', async () => {
     const lines = (await sampleLines()).slice(0, -1);
     const header = JSON.parse(lines[0]!) as BackupHeader;
-    const newer = [JSON.stringify({ ...header, schema: 7 }), ...lines.slice(1), '{"t": "comments", "r": {"id": "c1"}}'];
+    const newer = [JSON.stringify({ ...header, schema: BACKUP_SCHEMA + 1 }), ...lines.slice(1), '{"t": "comments", "r": {"id": "c1"}}'];
     expect(await problems(sealed(newer))).toEqual([
-      'b.jsonl:1: this backup was made by a newer Hashiya (database schema 7; this version knows up to 6): update Hashiya to restore it',
+      `b.jsonl:1: this backup was made by a newer Hashiya (database schema ${BACKUP_SCHEMA + 1}; this version knows up to ${BACKUP_SCHEMA}): update Hashiya to restore it`,
     ]);
     expect(await problems(sealed([JSON.stringify({ ...header, hashiya_backup: 2 }), ...lines.slice(1)]))).toEqual([
       'b.jsonl:1: this backup is in format 2, which this version of Hashiya cannot read (it reads format 1): update Hashiya to restore it',
