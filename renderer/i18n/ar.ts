@@ -1403,4 +1403,7 @@ export const ar = {
     unknownTables_other: 'لا تعرف النسخ الاحتياطية الجداول \u2068{{tables}}\u2069: لم يُستعد شيء',
     claimsStale: 'قُرئت الادعاءات مرة أخرى في الأثناء',
   },
+  syncWorker: {
+    stopped: 'توقّف عامل المزامنة',
+  },
 };

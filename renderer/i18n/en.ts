@@ -1104,4 +1104,7 @@ export const en = {
     unknownTables_other: 'backups do not know the tables {{tables}}: nothing was restored',
     claimsStale: 'the claims were read again meanwhile',
   },
+  syncWorker: {
+    stopped: 'the sync worker stopped',
+  },
 };
