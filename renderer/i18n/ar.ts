@@ -1408,4 +1408,7 @@ export const ar = {
     importWorkerStopped: 'توقّف عامل الاستيراد',
     pasted: 'الحافظة',
   },
+  syncWorker: {
+    stopped: 'توقّف عامل المزامنة',
+  },
 };

@@ -1111,4 +1111,7 @@ export const en = {
     // What a pasted document's source says (stored as this word, shown in the interface's language).
     pasted: 'clipboard',
   },
+  syncWorker: {
+    stopped: 'the sync worker stopped',
+  },
 };

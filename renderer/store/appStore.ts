@@ -19,6 +19,9 @@ import { dexieOutbox } from '../sync/dexieOutbox';
 import { loopbackChannel } from '../sync/loopbackChannel';
 import { createTeamSync } from '../sync/teamSync';
 import { libraryEntries } from '../sync/libraryEntries';
+import { bridgeEngine, syncDatabases } from '../sync/bridgeEngine';
+import { workerEngine } from '../sync/workerEngine';
+import { watchOnline } from '../sync/watchOnline';
 import { describeDenied } from '../sync/describeRecord';
 import type { TeamSyncState } from '../sync/teamSync';
 
@@ -31,8 +34,8 @@ const claimsHost = workerClaimsHost(db.name);
 const search = searchWorker(db.name, true);
 // The claims and library-search workers keep what they hold current from what the windows
 // store, over the channel; this window's also through the host, so they reach it before
-// the requests that follow. The replication bridge posts on it too, and this window hears
-// what the bridge posts.
+// the requests that follow. The sync worker posts on the channel too, as another window
+// would; where there are no workers the bridge runs here, and this window hears what it posts.
 const loop = loopbackChannel(
   echoChannel(
     broadcastChannel(db.name),
@@ -67,9 +70,18 @@ export const appStore = createHashiyaStore({
 /** The window's team server connection (issue 17): replication between this library and the project's CouchDB. */
 export const teamSync = createTeamSync({
   outbox,
-  applyReplicated: (incoming, within) => repo.applyReplicated(incoming, Date.now(), within),
-  library: () => libraryEntries(db),
-  announce: (message) => loop.announce(message),
+  engine: (events) =>
+    workerEngine(db.name, outbox, events) ??
+    bridgeEngine({
+      ...events,
+      outbox,
+      open: syncDatabases(db.name),
+      applyReplicated: (incoming, within) => repo.applyReplicated(incoming, Date.now(), within),
+      library: () => libraryEntries(db),
+      announce: (messages) => messages.forEach((m) => loop.announce(m)),
+      online: () => navigator.onLine !== false,
+      watchOnline: (changed) => watchOnline(window, changed),
+    }),
   setAnnotator: (name) => appStore.getState().setAnnotator(name),
   notifyDenied: (denied) => appStore.getState().notify({ kind: 'error', text: describeDenied(denied, appStore.getState().documents) }),
   keeper: { load: () => api.loadSyncConnection(), save: (saved) => api.saveSyncConnection(saved), forget: () => api.forgetSyncConnection() },

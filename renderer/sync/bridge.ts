@@ -36,7 +36,8 @@ export interface BridgeDeps {
   readonly local: Database;
   /** The project's database on the team server, signed in. */
   readonly remote: Database;
-  readonly outbox: DexieOutbox;
+  /** The library's committed writes (in the sync worker, those the window hands over). */
+  readonly outbox: Pick<DexieOutbox, 'listen' | 'silence'>;
   /** Writes what came from the server into Dexie (the repository's `applyReplicated`). */
   applyReplicated(incoming: readonly Replicated[], within: () => void): Promise<LibraryMessage[]>;
   /** The whole library, a page at a time: what the first connection pushes. */
@@ -115,6 +116,8 @@ export async function startBridge(deps: BridgeDeps): Promise<Bridge> {
   };
   let shown = '';
   const tell = () => {
+    // A cancelled replication may still say it paused: the window has moved on.
+    if (stopped) return;
     const s = status();
     const key = JSON.stringify(s);
     if (key !== shown) {

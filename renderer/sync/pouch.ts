@@ -18,9 +18,9 @@ export function withReplication(pouch: typeof PouchDB): typeof PouchDB {
   return typeof (pouch as unknown as { replicate?: unknown }).replicate === 'function' ? pouch : pouch.plugin(replication);
 }
 
-/** This machine's PouchDB of a project: one per project, beside the Dexie library. */
-export function localPouch(connection: SyncConnection): Database {
-  return new Pouch(`hashiya-sync-${connection.project}`, { adapter: 'indexeddb' });
+/** This machine's PouchDB of a project: one per project, beside the Dexie library `dbName` (`hashiya` in the app). */
+export function localPouch(dbName: string, connection: SyncConnection): Database {
+  return new Pouch(`${dbName}-sync-${connection.project}`, { adapter: 'indexeddb' });
 }
 
 /** The project's database on the team server, signed in with basic auth on every request. */

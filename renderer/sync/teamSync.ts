@@ -1,13 +1,9 @@
-import type { Database } from 'pouchdb-core';
 import { createStore } from 'zustand/vanilla';
 import type { SavedSyncConnection, SyncConnection } from '../../shared/sync/syncConnection';
-import type { Replicated } from '../db/applyReplicated';
-import type { LibraryMessage } from '../store/libraryChannel';
-import { startBridge, type Bridge, type DeniedWrite, type SyncConflict } from './bridge';
-import type { DexieOutbox, OutboxEntry } from './dexieOutbox';
-import { Pouch, localPouch, remotePouch } from './pouch';
-import { syncMemory, type SyncMemory } from './syncMemory';
-import { serverProblem, syncErrorKind, type SyncErrorKind, type SyncStatus } from './syncStatus';
+import type { DeniedWrite, SyncConflict } from './bridge';
+import type { DexieOutbox } from './dexieOutbox';
+import type { SyncEngine, SyncEvents } from './syncEngine';
+import { syncErrorKind, type SyncErrorKind, type SyncStatus } from './syncStatus';
 
 /** Why the Connect dialog could not connect: an address it cannot use, or the server's answer. */
 export type ConnectProblem = 'badUrl' | 'credentialsInUrl' | 'plainHttp' | SyncErrorKind;
@@ -40,10 +36,10 @@ export interface TeamSyncState {
 
 /** What the team connection works with. */
 export interface TeamSyncDeps {
-  readonly outbox: DexieOutbox;
-  applyReplicated(incoming: readonly Replicated[], within: () => void): Promise<LibraryMessage[]>;
-  library(): AsyncIterable<readonly OutboxEntry[]>;
-  announce(message: LibraryMessage): void;
+  /** The library's outbox, told to keep nothing while no team server is connected. */
+  readonly outbox: Pick<DexieOutbox, 'idle'>;
+  /** What replicates (the sync worker in the app), reporting to the window's state. */
+  engine(events: SyncEvents): SyncEngine;
   /** Names the layer after the CouchDB user. */
   setAnnotator(name: string): Promise<void>;
   /** Says a refused write, in words. */
@@ -53,8 +49,6 @@ export interface TeamSyncDeps {
     save(saved: SavedSyncConnection): Promise<void>;
     forget(): Promise<void>;
   };
-  /** Opens the databases (the window's PouchDB and the bridge's memory beside Dexie, and the server's); tests pass their own. */
-  readonly open?: (connection: SyncConnection, password: string) => { local: Database; remote: Database; memory: SyncMemory };
 }
 
 // Plain http goes no further than this machine: the password travels with every request.
@@ -73,49 +67,18 @@ function checkUrl(url: string): ConnectProblem | null {
   return parsed.protocol === 'http:' && !LOOPBACK.has(parsed.hostname) ? 'plainHttp' : null;
 }
 
-const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
-function watchOnline(changed: () => void): () => void {
-  if (typeof window === 'undefined') return () => undefined;
-  window.addEventListener('online', changed);
-  window.addEventListener('offline', changed);
-  return () => {
-    window.removeEventListener('online', changed);
-    window.removeEventListener('offline', changed);
-  };
-}
-
 /** The window's team server connection: one bridge at a time, its state for the toolbar. */
 export function createTeamSync(deps: TeamSyncDeps) {
-  const open =
-    deps.open ??
-    ((connection, password) => ({
-      local: localPouch(connection),
-      remote: remotePouch(connection, password),
-      memory: syncMemory(`hashiya-sync-memory-${connection.project}`),
-    }));
-  let bridge: Bridge | null = null;
-  // Kept for the session, across reconnections: which revisions this machine wrote (the
-  // bridge's memory keeps them across reloads too; this spares it a read per change).
-  const ownRevs = new Map<string, string>();
-
   return createStore<TeamSyncState>()((set, get) => {
-    async function start(connection: SyncConnection, dbs: { local: Database; remote: Database; memory: SyncMemory }) {
-      await bridge?.stop();
+    const engine = deps.engine({
+      onStatus: (status) => set({ status }),
+      onConflicts: (conflicts) => set({ conflicts }),
+      onDenied: (denied) => deps.notifyDenied(denied),
+    });
+    async function start(connection: SyncConnection, password: string) {
+      await engine.stop();
       set({ connection, status: { state: 'connecting', waiting: 0 } });
-      bridge = await startBridge({
-        Pouch,
-        ...dbs,
-        outbox: deps.outbox,
-        applyReplicated: (incoming, within) => deps.applyReplicated(incoming, within),
-        library: () => deps.library(),
-        announce: (messages) => messages.forEach((m) => deps.announce(m)),
-        onStatus: (status) => set({ status }),
-        onConflicts: (conflicts) => set({ conflicts }),
-        onDenied: (denied) => deps.notifyDenied(denied),
-        online,
-        watchOnline,
-        ownRevs,
-      });
+      await engine.start(connection, password);
     }
 
     return {
@@ -140,8 +103,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
         // connection's server. A refused one puts back what was kept before.
         const before = await deps.keeper.load();
         await deps.keeper.save({ connection: clean, password });
-        const dbs = open(clean, password);
-        const error = await serverProblem(dbs.remote);
+        const error = await engine.check(clean, password);
         const kind = error && syncErrorKind(error);
         // An unreachable server is one to replicate with later; a refusal is for the user to put right.
         if (error && kind !== 'unreachable') {
@@ -150,14 +112,13 @@ export function createTeamSync(deps: TeamSyncDeps) {
           return false;
         }
         await deps.setAnnotator(clean.user);
-        await start(clean, dbs);
+        await start(clean, password);
         set({ connecting: false, dialog: null });
         return true;
       },
 
       async disconnect() {
-        await bridge?.stop();
-        bridge = null;
+        await engine.stop();
         deps.outbox.idle();
         await deps.keeper.forget();
         set({ connection: null, conflicts: [], status: { state: 'off' } });
@@ -170,11 +131,11 @@ export function createTeamSync(deps: TeamSyncDeps) {
           deps.outbox.idle();
           return;
         }
-        await start(saved.connection, open(saved.connection, saved.password));
+        await start(saved.connection, saved.password);
       },
 
       async resolve(id, keep) {
-        await bridge?.resolve(id, keep);
+        await engine.resolve(id, keep);
         if (!get().conflicts.some((c) => c.id !== id)) set({ dialog: get().dialog === 'conflicts' ? null : get().dialog });
       },
 

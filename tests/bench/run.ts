@@ -7,7 +7,7 @@ import { fixtureArticles } from '../support/fixtures';
 import type { KeyTimes } from './pages/keyTiming';
 import { longDocumentFigures, type LongDocumentConfig, type LongFigureId } from './longDocument';
 import { recommenderFigures, type RecommenderFigureId } from './recommenders';
-import { syncFigures, syncLongTaskFigure, type SyncBenchConfig, type SyncFigureId } from './teamSync';
+import { syncBrowserFigures, syncFigures, type SyncBenchConfig, type SyncFigureId } from './teamSync';
 import { median, quantile, spread } from './stats';
 import type { Figure } from './figure';
 
@@ -41,7 +41,7 @@ export interface BenchConfig {
   readonly link: { readonly entities: number; readonly links: number; readonly warmup: number };
   /** L1–L6: a very long document (NewsFANE as one, where the corpora are). */
   readonly longDocument: LongDocumentConfig;
-  /** S1–S2: the team server's first sync (a library of `docs` with `spansPerDoc` each) and new spans carried across. */
+  /** S1–S3: the team server's first sync (a library of `docs` with `spansPerDoc` each) and new spans carried across. */
   readonly sync: SyncBenchConfig;
 }
 
@@ -82,7 +82,7 @@ export const SMOKE: BenchConfig = {
 };
 
 export type Results = Record<
-  'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId | SyncFigureId | 'S3',
+  'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'C1' | 'C2' | 'C3' | 'C4' | RecommenderFigureId | 'R5' | 'R6' | LongFigureId | SyncFigureId,
   Figure
 >;
 
@@ -375,9 +375,9 @@ export async function runBench(
   const want = (...ids: (keyof Results)[]) => !only || ids.some((id) => only.has(id));
   // The recommenders are pure and run in Node, as the worker runs them: no browser needed.
   const recommenders = want('R1', 'R2', 'R3', 'R4') ? recommenderFigures(config.curve, log) : {};
-  // So is team sync: the bridge over fake-indexeddb, and a test server on loopback.
-  const sync = want('S1', 'S2') ? await syncFigures(config.sync, log) : {};
-  if (only && [...only].every((id) => ['R1', 'R2', 'R3', 'R4', 'S1', 'S2'].includes(id))) {
+  // So is team sync's first sync (S1): the bridge over fake-indexeddb, and a test server on loopback.
+  const sync = want('S1') ? await syncFigures(config.sync, log) : {};
+  if (only && [...only].every((id) => ['R1', 'R2', 'R3', 'R4', 'S1'].includes(id))) {
     const nodeOnly = { ...recommenders, ...sync };
     await writeFile(out, JSON.stringify(nodeOnly, null, 2) + '\n');
     return nodeOnly;
@@ -427,7 +427,7 @@ export async function runBench(
 
     if (want('C4')) results.C4 = await linkFigure(browser, base, config, log);
 
-    if (want('S3')) results.S3 = await syncLongTaskFigure(browser, base, config.sync, log);
+    if (want('S2', 'S3')) Object.assign(results, await syncBrowserFigures(browser, base, config.sync, log));
 
     const context = await browser.newContext();
     const data = await load(context, base, 'data', log);
@@ -629,7 +629,11 @@ export function table(results: Partial<Results>): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = `${ROOT}bench-results.json`;
-  const config = process.argv.includes('--smoke') ? SMOKE : FULL;
+  const chosen = process.argv.includes('--smoke') ? SMOKE : FULL;
+  // --sync-docs=1000 sets the first sync's library (S1–S3, 20 spans a document) to watch how it grows.
+  const syncDocs = Number(process.argv.find((a) => a.startsWith('--sync-docs='))?.slice('--sync-docs='.length) ?? chosen.sync.docs);
+  if (!Number.isSafeInteger(syncDocs) || syncDocs < 1) throw new Error('--sync-docs takes a whole number of documents, 1 or more');
+  const config: BenchConfig = { ...chosen, sync: { ...chosen.sync, docs: syncDocs } };
   // --only=T3,T5 runs the sections those figures need (for working on one figure).
   const only = process.argv
     .find((a) => a.startsWith('--only='))

@@ -1,7 +1,5 @@
-import type { Database } from 'pouchdb-core';
 import { describe, expect, it } from 'vitest';
 import type { SavedSyncConnection } from '../../../shared/sync/syncConnection';
-import type { SyncMemory } from '../../../renderer/sync/syncMemory';
 import { createTeamSync } from '../../../renderer/sync/teamSync';
 
 // The window's connection, without a server: what it keeps while it checks one.
@@ -12,10 +10,17 @@ function teamSync(before: SavedSyncConnection | null) {
   let saved = before;
   const seenWhileChecking: (SavedSyncConnection | null)[] = [];
   const store = createTeamSync({
-    outbox: { listen: () => () => undefined, idle: () => undefined, silence: () => undefined },
-    applyReplicated: () => Promise.resolve([]),
-    library: async function* () {},
-    announce: () => undefined,
+    outbox: { idle: () => undefined },
+    // The server refuses the sign-in; what is kept at that moment is noted.
+    engine: () => ({
+      check: () => {
+        seenWhileChecking.push(saved);
+        return Promise.resolve({ name: 'unauthorized', reason: 'Name or password is incorrect.' });
+      },
+      start: () => Promise.reject(new Error('a refused connection does not replicate')),
+      stop: () => Promise.resolve(),
+      resolve: () => Promise.resolve(),
+    }),
     setAnnotator: () => Promise.resolve(),
     notifyDenied: () => undefined,
     keeper: {
@@ -23,17 +28,6 @@ function teamSync(before: SavedSyncConnection | null) {
       save: (s) => Promise.resolve(void (saved = s)),
       forget: () => Promise.resolve(void (saved = null)),
     },
-    // The server refuses the sign-in; what is kept at that moment is noted.
-    open: () => ({
-      local: {} as Database,
-      remote: {
-        info: () => {
-          seenWhileChecking.push(saved);
-          return Promise.resolve({ error: 'unauthorized', reason: 'Name or password is incorrect.' });
-        },
-      } as unknown as Database,
-      memory: {} as SyncMemory,
-    }),
   });
   return { store, saved: () => saved, seenWhileChecking };
 }
