@@ -19,6 +19,12 @@ const scope = self as unknown as {
   removeEventListener(type: 'online' | 'offline', listener: () => void): void;
 };
 
+// Whether the window says the machine is online: a worker's own navigator.onLine and its
+// events do not always follow the window's (an emulated offline, some platforms), and the
+// indicator the analyst reads is the window's.
+let windowOnline = true;
+const onlineListeners = new Set<() => void>();
+
 const handle = syncWorkerHost(
   (reply) => scope.postMessage(reply),
   (dbName, events) => {
@@ -33,10 +39,22 @@ const handle = syncWorkerHost(
       applyReplicated: (incoming, within) => repo.applyReplicated(incoming, Date.now(), within),
       library: () => libraryEntries(db),
       announce: (messages) => messages.forEach((m) => channel?.post(m)),
-      online: () => navigator.onLine !== false,
-      watchOnline: (changed) => watchOnline(scope, changed),
+      online: () => windowOnline && navigator.onLine !== false,
+      watchOnline: (changed) => {
+        onlineListeners.add(changed);
+        const stop = watchOnline(scope, changed);
+        return () => {
+          onlineListeners.delete(changed);
+          stop();
+        };
+      },
     });
     return { engine, inbox };
+  },
+  (online) => {
+    if (online === windowOnline) return;
+    windowOnline = online;
+    for (const changed of [...onlineListeners]) changed();
   },
 );
 scope.onmessage = (e) => handle(e.data);

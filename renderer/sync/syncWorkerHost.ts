@@ -6,11 +6,13 @@ import { readSyncRequest, type SyncWorkerReply } from './syncWorkerProtocol';
  * The sync worker's message handler: reads each message against the contract (anything else
  * is answered `rejected` and never acted on), opens the engine on `open`, hands `outbox`
  * entries to it and answers every other request under its id. `openEngine` gets the
- * database's name, the inbox the window's writes arrive in and where to report.
+ * database's name, the inbox the window's writes arrive in and where to report;
+ * `onOnline` hears whether the window says the machine is online.
  */
 export function syncWorkerHost(
   post: (reply: SyncWorkerReply) => void,
   openEngine: (dbName: string, events: SyncEvents) => { engine: SyncEngine; inbox: OutboxInbox },
+  onOnline: (online: boolean) => void,
 ) {
   let opened: { engine: SyncEngine; inbox: OutboxInbox } | null = null;
   const events: SyncEvents = {
@@ -21,6 +23,7 @@ export function syncWorkerHost(
   return (data: unknown): void => {
     const m = readSyncRequest(data);
     if ('rejected' in m) return post({ type: 'rejected', reason: m.rejected });
+    if (m.type === 'online') return onOnline(m.online);
     if (m.type === 'open') {
       opened ??= openEngine(m.dbName, events);
       return;

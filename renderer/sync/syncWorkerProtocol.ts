@@ -10,6 +10,7 @@ import type { RequestError, SyncStatus } from './syncStatus';
  */
 export type SyncWorkerRequest =
   | { readonly type: 'open'; readonly dbName: string }
+  | { readonly type: 'online'; readonly online: boolean }
   | { readonly type: 'outbox'; readonly entries: readonly OutboxEntry[] }
   | { readonly type: 'check'; readonly id: number; readonly connection: SyncConnection; readonly password: string }
   | { readonly type: 'start'; readonly id: number; readonly connection: SyncConnection; readonly password: string }
@@ -55,6 +56,8 @@ export function readSyncRequest(data: unknown): SyncWorkerRequest | { readonly r
   switch (data.type) {
     case 'open':
       return isString(data.dbName) && data.dbName ? (data as SyncWorkerRequest) : { rejected: 'open: no database name' };
+    case 'online':
+      return typeof data.online === 'boolean' ? (data as SyncWorkerRequest) : { rejected: 'online: needs true or false' };
     case 'outbox':
       return Array.isArray(data.entries) && data.entries.every(isEntry)
         ? (data as SyncWorkerRequest)

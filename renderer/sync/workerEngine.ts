@@ -3,6 +3,7 @@ import type { DexieOutbox } from './dexieOutbox';
 import type { SyncEngine, SyncEvents } from './syncEngine';
 import type { RequestError } from './syncStatus';
 import { readSyncReply, type SyncWorkerRequest } from './syncWorkerProtocol';
+import { watchOnline } from './watchOnline';
 
 type Asked = Extract<SyncWorkerRequest, { id: number }>;
 // Each request as the window makes it, before it gets its id.
@@ -22,6 +23,7 @@ export function workerEngine(dbName: string, outbox: Pick<DexieOutbox, 'listen'>
   let next = 0;
   const pending = new Map<number, { resolve(problem: RequestError | null): void; reject(e: Error): void }>();
   let unlisten: (() => void) | null = null;
+  let unwatchOnline: (() => void) | null = null;
 
   const stopListening = () => {
     unlisten?.();
@@ -49,6 +51,8 @@ export function workerEngine(dbName: string, outbox: Pick<DexieOutbox, 'listen'>
       // A worker that stopped takes its replication with it; the next request starts a fresh one.
       w.terminate();
       worker = null;
+      unwatchOnline?.();
+      unwatchOnline = null;
       stopListening();
       const detail = e.message || t('syncWorker.stopped');
       for (const p of pending.values()) p.reject(new Error(detail));
@@ -56,6 +60,10 @@ export function workerEngine(dbName: string, outbox: Pick<DexieOutbox, 'listen'>
       events.onStatus({ state: 'error', kind: 'other', detail, waiting: 0 });
     };
     w.postMessage({ type: 'open', dbName } satisfies SyncWorkerRequest);
+    // The window's word on- and offline, which the worker's own may not follow.
+    const tellOnline = () => w.postMessage({ type: 'online', online: navigator.onLine !== false } satisfies SyncWorkerRequest);
+    tellOnline();
+    unwatchOnline = watchOnline(window, tellOnline);
     return (worker = w);
   };
   const ask = (request: Ask): Promise<RequestError | null> =>

@@ -20,7 +20,7 @@ afterAll(async () => {
 /** Where the article's text is on screen, read without scrolling: the editor's box and the claim's paragraph. */
 function textPlace(page: Page) {
   return page.evaluate((claim) => {
-    const editor = document.querySelector('[aria-label="Article text"]')!;
+    const editor = document.querySelector('[data-article-editor]')!;
     const p = [...editor.querySelectorAll('p')].find((el) => el.textContent?.includes(claim))!;
     const [e, r] = [editor.getBoundingClientRect(), p.getBoundingClientRect()];
     return { editor: [e.x, e.y, e.width], paragraph: [r.x, r.y, r.width, r.height] };

@@ -61,7 +61,7 @@ describe('the claims view', () => {
     expect(await cell.getAttribute('aria-pressed')).toBe('true');
     await list.getByRole('button', { name: 'Open claim: الهجوم لم يسفر عن إصابات' }).click();
     await page.getByRole('textbox', { name: 'Article text' }).waitFor();
-    const selected = page.locator('[aria-label="Article text"] .hs-selected');
+    const selected = page.locator('[data-article-editor] .hs-selected');
     await expect.poll(() => selected.textContent()).toBe('الهجوم لم يسفر عن إصابات');
     await expect
       .poll(() =>

@@ -50,7 +50,7 @@ async function importsAllFive(set: ArticleSet) {
   const longest = articles.reduce((a, b) => (lines(b.text) > lines(a.text) ? b : a));
   await openDocument(page, longest.name.replace('.txt', ''));
   expect(await editorText(page)).toBe(longest.text);
-  expect(await page.locator('[aria-label="Article text"] p').count()).toBe(lines(longest.text));
+  expect(await page.locator('[data-article-editor] p').count()).toBe(lines(longest.text));
   expect(errors).toEqual([]);
   await context.close();
 }
@@ -68,7 +68,7 @@ describe('bringing text in', () => {
     await openDocument(page, 'sy24-launcher');
     // In the right-to-left line, "SY24" still reads left to right: S is left of Y, 2 left of 4.
     const xs = await page.evaluate(() => {
-      const root = document.querySelector('[aria-label="Article text"]')!;
+      const root = document.querySelector('[data-article-editor]')!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) {
         const t = walker.currentNode as Text;

@@ -42,7 +42,7 @@ async function openLabels(page: Page) {
 
 /** Every span element of a label: its colour variable, computed underline colour and title. */
 function spanLooks(page: Page, label: string) {
-  return page.$$eval(`[aria-label="Article text"] .hs-span[data-label="${label}"]`, (els) =>
+  return page.$$eval(`[data-article-editor] .hs-span[data-label="${label}"]`, (els) =>
     (els as HTMLElement[]).map((e) => ({ c: e.style.getPropertyValue('--c'), underline: getComputedStyle(e).borderBottomColor, title: e.title })),
   );
 }

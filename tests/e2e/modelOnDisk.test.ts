@@ -97,7 +97,7 @@ describe('a model on disk', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // The same suggestions are ghosts in the text, by the mapping: Y accepts the one in focus as the analyst's span.
-    const ghosts = page.locator('[aria-label="Article text"] .hs-suggestion');
+    const ghosts = page.locator('[data-article-editor] .hs-suggestion');
     await expect.poll(() => ghosts.allTextContents(), { timeout: 30_000 }).toEqual(['القوات الأميركية', 'ريف', 'حلب', 'دمشق']);
     expect(await ghosts.first().getAttribute('title')).toMatch(/by the model/);
     await page.getByRole('textbox', { name: 'Article text' }).focus();

@@ -293,7 +293,7 @@ describe('review and agreement', () => {
 
     // The focus comes back without a click (as Tab brings it): the keys still act on the span ] selected.
     await page.keyboard.press('BracketRight');
-    await page.evaluate(() => document.querySelector<HTMLElement>('[aria-label="Article text"]')!.focus());
+    await page.evaluate(() => document.querySelector<HTMLElement>('[data-article-editor]')!.focus());
     expect(await articleHasFocus()).toBe(true);
     await page.keyboard.press('Alt+Shift+ArrowRight'); // its end one token in
     expect(await selectedSpan(page)).toMatchObject({ text: 'مصادر' });

@@ -234,7 +234,7 @@ describe('a crash in the middle of a fast session', () => {
       await page.getByRole('button', { name: 'Open long' }).waitFor();
       await openDocument(page, 'long');
       await page
-        .locator('[aria-label="Article text"] p')
+        .locator('[data-article-editor] p')
         .first()
         .click({ position: { x: 1, y: 5 } });
       await page.keyboard.press('Control+Home');

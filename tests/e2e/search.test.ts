@@ -22,7 +22,7 @@ afterAll(async () => {
 function hitsOnScreen(page: Page): Promise<{ text: string; current: boolean }[]> {
   return page.evaluate(() => {
     const hits = new Map<string, { text: string; current: boolean }>();
-    for (const el of document.querySelectorAll<HTMLElement>('[aria-label="Article text"] .hs-hit')) {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-article-editor] .hs-hit')) {
       const hit = hits.get(el.dataset.hit!) ?? { text: '', current: false };
       hit.text += el.textContent ?? '';
       hit.current ||= el.classList.contains('hs-hit-current');

@@ -55,7 +55,7 @@ describe('the span list', () => {
     expect(await rows.filter({ hasText: 'المرصد السوري' }).getAttribute('aria-current')).toBe('true');
     const inView = () =>
       page.evaluate(() => {
-        const el = document.querySelector('[aria-label="Article text"] .hs-selected');
+        const el = document.querySelector('[data-article-editor] .hs-selected');
         const frame = document.querySelector('.article-frame')!.getBoundingClientRect();
         const r = el?.getBoundingClientRect();
         return !!r && r.top >= frame.top && r.bottom <= frame.bottom;
@@ -105,7 +105,7 @@ describe('the span list', () => {
       .poll(
         () =>
           page.evaluate(() => {
-            const el = document.querySelector('[aria-label="Article text"] .hs-selected');
+            const el = document.querySelector('[data-article-editor] .hs-selected');
             const frame = document.querySelector('.article-frame')!.getBoundingClientRect();
             const r = el?.getBoundingClientRect();
             return !!r && r.top >= frame.top && r.bottom <= frame.bottom;

@@ -22,7 +22,7 @@ afterAll(async () => {
 function ghostsOnScreen(page: Page): Promise<{ label: string; text: string; current: boolean }[]> {
   return page.evaluate(() => {
     const found = new Map<string, { label: string; text: string; current: boolean }>();
-    for (const el of document.querySelectorAll<HTMLElement>('[aria-label="Article text"] .hs-suggestion')) {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-article-editor] .hs-suggestion')) {
       const g = found.get(el.dataset.suggestion!) ?? { label: el.dataset.label!, text: '', current: false };
       g.text += el.textContent ?? '';
       g.current ||= el.classList.contains('hs-suggestion-current');
@@ -163,7 +163,7 @@ describe('suggestions and tag every occurrence', () => {
     const ghosts = await ghostsOnScreen(page);
     expect(ghosts.filter((g) => g.text === NAME).every((g) => g.label === 'actor')).toBe(true);
     expect(ghosts.some((g) => g.label === 'place' && g.text === 'كونيكو')).toBe(true);
-    const by = await page.locator('[aria-label="Article text"] .hs-suggestion').first().getAttribute('title');
+    const by = await page.locator('[data-article-editor] .hs-suggestion').first().getAttribute('title');
     expect(by).toMatch(/by the (string matcher|tagger)/);
     await page.screenshot({ path: join(tmpdir(), 'hashiya-recommender-ghosts.png') });
 

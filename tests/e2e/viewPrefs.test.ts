@@ -64,7 +64,7 @@ async function viewMenu(page: Page) {
 const beforeContents = (page: Page, selector: string) =>
   page.evaluate((sel) => [...document.querySelectorAll(sel)].map((el) => getComputedStyle(el, '::before').content.replace(/^"(.*)"$/, '$1')), selector);
 
-const articleFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('[aria-label="Article text"]')!).fontSize));
+const articleFontSize = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('[data-article-editor]')!).fontSize));
 
 describe('view preferences', () => {
   it('shows label badges and stances, line numbers, a colour-blind palette, a text size, and remembers them', async () => {
@@ -79,7 +79,7 @@ describe('view preferences', () => {
     expect(await claim.getAttribute('aria-description')).toBe('Claim, denied');
     // Off by default: no label badges; and the text's own words hold none of the widgets'.
     expect(await page.locator('.hs-badge').count()).toBe(0);
-    expect(await page.locator('[aria-label="Article text"]').textContent()).toBe(ARTICLE.replace(/\r?\n/g, ''));
+    expect(await page.locator('[data-article-editor]').textContent()).toBe(ARTICLE.replace(/\r?\n/g, ''));
     await shot(page, 'editor-en-light');
 
     const menu = await viewMenu(page);
@@ -103,9 +103,9 @@ describe('view preferences', () => {
     // Line numbers: a counter per paragraph (its value is drawn, not readable: a long text's
     // sections are checked below), on the inline-start side of the right-to-left text.
     await menu.getByRole('checkbox', { name: 'Line numbers' }).check();
-    await expect.poll(() => beforeContents(page, '[aria-label="Article text"] p')).toEqual(ARTICLE.split(/\r?\n/).map(() => 'counter(line) / ""'));
+    await expect.poll(() => beforeContents(page, '[data-article-editor] p')).toEqual(ARTICLE.split(/\r?\n/).map(() => 'counter(line) / ""'));
     const side = await page.evaluate(() => {
-      const p = document.querySelector('[aria-label="Article text"] p')!;
+      const p = document.querySelector('[data-article-editor] p')!;
       return { direction: getComputedStyle(p).direction, right: getComputedStyle(p, '::before').right };
     });
     expect(side.direction).toBe('rtl');
@@ -133,7 +133,7 @@ describe('view preferences', () => {
     await page.locator('.hs-badge').first().waitFor();
     await expect.poll(() => articleFontSize(page)).toBeCloseTo(base * 1.1, 0);
     await expect.poll(colourOf).toBe('#0072B2');
-    expect((await beforeContents(page, '[aria-label="Article text"] p'))[0]).toBe('counter(line) / ""');
+    expect((await beforeContents(page, '[data-article-editor] p'))[0]).toBe('counter(line) / ""');
     const again = await viewMenu(page);
     await again.getByRole('button', { name: 'Reset text size' }).click();
     await expect.poll(() => articleFontSize(page)).toBeCloseTo(base, 0);
@@ -149,7 +149,7 @@ describe('view preferences', () => {
     await page.getByRole('combobox', { name: 'Interface language' }).selectOption('ar');
     await expect.poll(() => beforeContents(page, '.hs-stance')).toEqual(['منفيّ']);
     await expect.poll(async () => (await beforeContents(page, '.hs-badge'))[0]).toBe('فاعل');
-    expect((await beforeContents(page, '[aria-label="Article text"] p'))[0]).toBe('counter(line, arabic-indic) / ""');
+    expect((await beforeContents(page, '[data-article-editor] p'))[0]).toBe('counter(line, arabic-indic) / ""');
     await shot(page, 'editor-ar-light');
     expect(errors).toEqual([]);
     await context.close();
@@ -166,7 +166,7 @@ describe('view preferences', () => {
     const menu = await viewMenu(page);
     await menu.getByRole('checkbox', { name: 'Line numbers' }).check();
     const sections = await page.evaluate(() =>
-      [...document.querySelectorAll('[aria-label="Article text"] .article-section')].map((s) => ({
+      [...document.querySelectorAll('[data-article-editor] .article-section')].map((s) => ({
         reset: getComputedStyle(s.querySelector('p')!).counterReset,
         lines: s.querySelectorAll('p').length,
       })),
@@ -178,7 +178,7 @@ describe('view preferences', () => {
       line += s.lines;
     }
     expect(line).toBe(60);
-    await page.locator('[aria-label="Article text"] p').nth(45).scrollIntoViewIfNeeded();
+    await page.locator('[data-article-editor] p').nth(45).scrollIntoViewIfNeeded();
     await shot(page, 'long-lines-en', false);
     expect(errors).toEqual([]);
     await context.close();
@@ -206,7 +206,7 @@ describe('view preferences', () => {
     // Selecting a span unfolds the panel, and the text does not move.
     const place = () =>
       page
-        .locator('[aria-label="Article text"] p')
+        .locator('[data-article-editor] p')
         .first()
         .evaluate((p) => {
           const r = p.getBoundingClientRect();

@@ -94,7 +94,7 @@ async function open(): Promise<number> {
   return (await presentAndLaidOut(document, `[data-span-id="${last.id}"]`)) - t0;
 }
 
-const articleRoot = () => document.querySelector('[aria-label="Article text"]')!;
+const articleRoot = () => document.querySelector('[data-article-editor]')!;
 
 function articleWidth(): number {
   return articleRoot().getBoundingClientRect().width;
@@ -147,7 +147,7 @@ async function openLong(): Promise<{
     .getState()
     .openDocument(DOC_ID)
     .then(() => (stored = performance.now() - t0));
-  const first = await whenHoldingText(document, '[aria-label="Article text"] p');
+  const first = await whenHoldingText(document, '[data-article-editor] p');
   forceLayout(first);
   await nextFrame();
   const shown = performance.now();

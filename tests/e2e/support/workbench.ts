@@ -61,13 +61,13 @@ export async function openDocument(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: `Open ${title}` }).click();
   await page.getByRole('textbox', { name: 'Article text' }).waitFor();
   // A long text is built a run at a time; a click aimed while it grows may land elsewhere.
-  await page.locator('[aria-label="Article text"]:not([aria-busy="true"])').waitFor();
+  await page.locator('[data-article-editor]:not([aria-busy="true"])').waitFor();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 /** The article's text as the editor holds it: paragraphs joined by "\n". */
 export function editorText(page: Page): Promise<string> {
-  return page.evaluate(() => [...document.querySelectorAll('[aria-label="Article text"] p')].map((p) => p.textContent ?? '').join('\n'));
+  return page.evaluate(() => [...document.querySelectorAll('[data-article-editor] p')].map((p) => p.textContent ?? '').join('\n'));
 }
 
 /** Screen rectangles of the first and last character of the nth occurrence of a phrase in the article. */
@@ -81,7 +81,7 @@ async function phraseEnds(page: Page, phrase: string, nth: number) {
 async function reveal(page: Page, phrase: string, nth: number) {
   await page.evaluate(
     ([phrase, nth]) => {
-      const root = document.querySelector('[aria-label="Article text"]')!;
+      const root = document.querySelector('[data-article-editor]')!;
       const p =
         [...root.querySelectorAll('p')].filter((el) => el.textContent?.includes(phrase))[nth] ??
         [...root.querySelectorAll('p')].find((el) => el.textContent?.includes(phrase));
@@ -119,7 +119,7 @@ export function selectionText(page: Page): Promise<string> {
 export function spansOnScreen(page: Page): Promise<{ id: string; label: string; text: string }[]> {
   return page.evaluate(() => {
     const found = new Map<string, { id: string; label: string; text: string }>();
-    for (const el of document.querySelectorAll<HTMLElement>('[aria-label="Article text"] .hs-span')) {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-article-editor] .hs-span')) {
       const id = el.dataset.spanId!;
       const entry = found.get(id) ?? { id, label: el.dataset.label!, text: '' };
       // Only text directly in this span's element or in nested spans counts once per element.
@@ -242,7 +242,7 @@ export async function charBox(
   await reveal(page, phrase, nth);
   const r = await page.evaluate(
     ([phrase, index, nth]) => {
-      const root = document.querySelector('[aria-label="Article text"]')!;
+      const root = document.querySelector('[data-article-editor]')!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const nodes: [Text, number][] = [];
       let full = '';
@@ -337,7 +337,7 @@ export async function pressPhysicalKey(
 /** Drags the selected span's start or end handle (its grip, below the line's middle) to a point. */
 export async function dragHandle(page: Page, edge: 'start' | 'end', to: { x: number; y: number }): Promise<void> {
   const grip = await page.evaluate((edge) => {
-    const handles = document.querySelectorAll<HTMLElement>(`[aria-label="Article text"] .hs-handle[data-edge="${edge}"]`);
+    const handles = document.querySelectorAll<HTMLElement>(`[data-article-editor] .hs-handle[data-edge="${edge}"]`);
     if (handles.length !== 1) throw new Error(`expected one ${edge} handle, found ${handles.length}`);
     const h = handles[0]!;
     const r = h.getBoundingClientRect();

@@ -14,6 +14,7 @@ function host() {
   const replies: SyncWorkerReply[] = [];
   const asked: string[] = [];
   const opened: string[] = [];
+  const online: boolean[] = [];
   let events: SyncEvents | null = null;
   const inbox = outboxInbox();
   const engine: SyncEngine = {
@@ -36,12 +37,23 @@ function host() {
       events = e;
       return { engine, inbox };
     },
+    (o) => online.push(o),
   );
   const settle = () => new Promise((r) => setTimeout(r, 0));
-  return { handle, replies, asked, opened, inbox, settle };
+  return { handle, replies, asked, opened, online, inbox, settle };
 }
 
 describe('syncWorkerHost', () => {
+  it('hears the window say the machine went off- and online, before and after the library opens', () => {
+    const h = host();
+    h.handle({ type: 'online', online: false });
+    h.handle({ type: 'open', dbName: 'hashiya' });
+    h.handle({ type: 'online', online: true });
+    h.handle({ type: 'online', online: 'yes' });
+    expect(h.online).toEqual([false, true]);
+    expect(h.replies).toEqual([{ type: 'rejected', reason: 'online: needs true or false' }]);
+  });
+
   it('opens the library once, answers each request under its id, and reports what the engine says', async () => {
     const h = host();
     h.handle({ type: 'open', dbName: 'hashiya' });

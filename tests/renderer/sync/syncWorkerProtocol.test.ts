@@ -10,6 +10,7 @@ describe('readSyncRequest', () => {
   it('reads every request of the contract', () => {
     const requests = [
       { type: 'open', dbName: 'hashiya' },
+      { type: 'online', online: false },
       {
         type: 'outbox',
         entries: [
@@ -32,6 +33,7 @@ describe('readSyncRequest', () => {
       [{ type: 'launch' }, /unknown request "launch"/],
       [{ type: 'open' }, /no database name/],
       [{ type: 'open', dbName: '' }, /no database name/],
+      [{ type: 'online', online: 'no' }, /true or false/],
       [{ type: 'outbox', entries: [{ kind: 'put', record: { kind: 'secret', record: {} } }] }, /entry/],
       [{ type: 'outbox', entries: [{ kind: 'delete' }] }, /entry/],
       [{ type: 'outbox', entries: 'all' }, /entry/],
