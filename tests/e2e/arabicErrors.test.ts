@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkImportInArabic, openInArabic } from './support/arabicImport';
 import { launchBrowser } from './support/workbench';
 
 let browser: Browser;
@@ -17,35 +18,15 @@ const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-arabic-errors-'));
 // Screenshots go to HASHIYA_SHOTS when it names a folder, for a person to look at.
 const shot = (page: Page, name: string) => page.screenshot({ path: join(process.env.HASHIYA_SHOTS ?? tmpdir(), `hashiya-arabic-errors-${name}.png`) });
 
-/** A fresh profile in an Arabic system, so the interface starts in Arabic with Arabic-Indic digits. */
-async function openInArabic(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'ar-SY' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(inject('baseUrl'));
-  const who = page.getByRole('dialog', { name: 'اسم المُعلِّق' });
-  await who.getByRole('textbox', { name: 'اسم المُعلِّق' }).fill('رانيا');
-  await who.getByRole('button', { name: 'احفظ الاسم' }).click();
-  await who.waitFor({ state: 'detached' });
-  return { page, close: () => context.close(), errors };
-}
-
 /** Opens the import dialog, picks the files in a format and checks them; returns the list of problems. */
 async function checkInArabic(page: Page, format: string, paths: string[]) {
-  await page.getByRole('button', { name: 'استيراد…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'استيراد التوسيمات' });
-  await dialog.getByRole('combobox', { name: 'الصيغة' }).selectOption(format);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'اختر الملفات…' }).click()]);
-  await chooser.setFiles(paths);
-  await dialog.getByRole('button', { name: 'افحص الملفات' }).click();
-  await dialog.getByRole('region', { name: 'مراجعة الاستيراد' }).waitFor();
+  const dialog = await checkImportInArabic(page, format, paths);
   return { dialog, problems: dialog.getByTestId('import-problems').getByRole('listitem') };
 }
 
 describe('problems in the Arabic interface', () => {
   it('says a broken brat file’s and a broken JSONL file’s problems in Arabic, naming the file and the line in Arabic-Indic digits', async () => {
-    const { page, close, errors } = await openInArabic();
+    const { page, close, errors } = await openInArabic(browser);
     const d = dir();
     writeFileSync(join(d, 'خبر.txt'), 'قال المرصد إن القصف استهدف ريف ديرالزور الشرقي.');
     writeFileSync(join(d, 'خبر.ann'), 'T1\tactor 4 10\tالمرصد\nT1\tplace 27 31\tريف \nT2\tactor 4\n');
@@ -75,7 +56,7 @@ describe('problems in the Arabic interface', () => {
   });
 
   it('says the problems of broken doccano, Label Studio, CoNLL and hashiya-meta.csv files in Arabic, at their file and line', async () => {
-    const { page, close, errors } = await openInArabic();
+    const { page, close, errors } = await openInArabic(browser);
     const d = dir();
     const text = 'قال المرصد إن القصف استهدف الريف';
     const entity = { id: 1, start_offset: 0, end_offset: 3, label: 'actor' };
@@ -137,7 +118,7 @@ describe('problems in the Arabic interface', () => {
   });
 
   it('says why a label set was not saved in Arabic', async () => {
-    const { page, close, errors } = await openInArabic();
+    const { page, close, errors } = await openInArabic(browser);
     await page.getByRole('button', { name: 'التسميات…' }).click();
     const labels = page.getByRole('dialog', { name: 'التسميات والإرشادات' });
     const first = await labels.getByRole('combobox', { name: 'مفتاح التسمية ١', exact: true }).inputValue();

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkImportInArabic, openInArabic } from './support/arabicImport';
 import { launchBrowser } from './support/workbench';
 
 let browser: Browser;
@@ -17,29 +18,9 @@ const dir = () => mkdtempSync(join(tmpdir(), 'hashiya-arabic-notes-'));
 // Screenshots go to HASHIYA_SHOTS when it names a folder, for a person to look at.
 const shot = (page: Page, name: string) => page.screenshot({ path: join(process.env.HASHIYA_SHOTS ?? tmpdir(), `hashiya-arabic-notes-${name}.png`) });
 
-/** A fresh profile in an Arabic system, so the interface starts in Arabic with Arabic-Indic digits. */
-async function openInArabic(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'ar-SY' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(inject('baseUrl'));
-  const who = page.getByRole('dialog', { name: 'اسم المُعلِّق' });
-  await who.getByRole('textbox', { name: 'اسم المُعلِّق' }).fill('رانيا');
-  await who.getByRole('button', { name: 'احفظ الاسم' }).click();
-  await who.waitFor({ state: 'detached' });
-  return { page, close: () => context.close(), errors };
-}
-
 /** Checks the files in a format in the import dialog; returns the dialog and the review's notes. */
 async function reviewInArabic(page: Page, format: string, paths: string[]) {
-  await page.getByRole('button', { name: 'استيراد…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'استيراد التوسيمات' });
-  await dialog.getByRole('combobox', { name: 'الصيغة' }).selectOption(format);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'اختر الملفات…' }).click()]);
-  await chooser.setFiles(paths);
-  await dialog.getByRole('button', { name: 'افحص الملفات' }).click();
-  await dialog.getByRole('region', { name: 'مراجعة الاستيراد' }).waitFor();
+  const dialog = await checkImportInArabic(page, format, paths);
   return { dialog, notes: await dialog.getByTestId('import-note').allTextContents() };
 }
 
@@ -50,7 +31,7 @@ const T = 'قال المرصد السوري إن الطائرات قصفت حق�
 
 describe('import notes in the Arabic interface', () => {
   it('say what each reader read another way or left out in Arabic, counted with Arabic plurals and digits', async () => {
-    const { page, close, errors } = await openInArabic();
+    const { page, close, errors } = await openInArabic(browser);
     const d = dir();
     writeFileSync(join(d, 'old.iob'), 'قال I-ORG\nالمرصد I-ORG\n\nالسوري I-ORG\n');
     const conll = await reviewInArabic(page, 'conll', [join(d, 'old.iob')]);
@@ -90,7 +71,7 @@ describe('import notes in the Arabic interface', () => {
     await close();
   });
   it('say what an export left out in Arabic, in the saved notice’s details', async () => {
-    const { page, close, errors } = await openInArabic();
+    const { page, close, errors } = await openInArabic(browser);
     const d = dir();
     const spans = [
       { start: 4, end: 17, label: 'actor' },
