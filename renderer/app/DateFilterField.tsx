@@ -13,10 +13,13 @@ const EXAMPLE = '2024-03-07';
  */
 export function DateFilterField({
   label,
+  name,
   value,
   onChange,
 }: {
   readonly label: string;
+  /** The field's accessible name, where the words beside it say less (a second field's "to"). */
+  readonly name?: string;
   readonly value: string | undefined;
   readonly onChange: (iso: string) => void;
 }) {
@@ -39,6 +42,7 @@ export function DateFilterField({
           inputMode="numeric"
           dir="ltr"
           size={10}
+          aria-label={name}
           placeholder={written(EXAMPLE)}
           value={text}
           aria-invalid={read === null}

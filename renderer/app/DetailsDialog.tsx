@@ -2,19 +2,26 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentMeta, DocumentRecord } from '../../shared/model/document';
 import { normalTags, splitTags } from '../../shared/model/readDocumentMeta';
+import { typedDate } from '../i18n/typedDate';
+import { useFormat } from '../i18n/useFormat';
 import { appStore } from '../store/appStore';
 import { DialogNotice } from './NoticeBar';
 
 // Examples of what the fields hold, written as they are stored: the same in either language.
 const URL_EXAMPLE = 'https://…';
 const LANGUAGE_EXAMPLE = 'ar, en, ar-SY';
+const DATE_EXAMPLE = '2024-03-07';
 // Dates, addresses and language tags read left to right in either language.
 const LTR = 'ltr';
 
 /** The metadata typed in the dialog, empty fields left out. */
 function metaOf(fields: Record<'outlet' | 'published' | 'url' | 'author' | 'language' | 'tags', string>): DocumentMeta {
   const out: { -readonly [K in keyof DocumentMeta]: DocumentMeta[K] } = {};
-  for (const k of ['outlet', 'published', 'url', 'author', 'language'] as const) if (fields[k].trim()) out[k] = fields[k].trim();
+  for (const k of ['outlet', 'url', 'author', 'language'] as const) if (fields[k].trim()) out[k] = fields[k].trim();
+  // A date typed in Arabic-Indic digits is stored in Latin ones; one that is no date is kept as
+  // typed, for the check to name.
+  const published = typedDate(fields.published) ?? fields.published.trim();
+  if (published) out.published = published;
   const tags = normalTags(splitTags(fields.tags));
   if (tags.length) out.tags = tags;
   return out;
@@ -26,12 +33,15 @@ function metaOf(fields: Record<'outlet' | 'published' | 'url' | 'author' | 'lang
  */
 export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onClose: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  // The date is written in the interface's digits, not the system's date picker's form.
+  const written = (iso: string) => iso.replace(/\d/g, (d) => format.digits(Number(d)));
   const dialog = useRef<HTMLDialogElement>(null);
   const m = record.meta ?? {};
   const [title, setTitle] = useState(record.title);
   const [fields, setFields] = useState({
     outlet: m.outlet ?? '',
-    published: m.published ?? '',
+    published: written(m.published ?? ''),
     url: m.url ?? '',
     author: m.author ?? '',
     language: m.language ?? '',
@@ -73,7 +83,7 @@ export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onC
           <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" />
         </label>
         {field('outlet', t('details.outlet'))}
-        {field('published', t('details.published'), { type: 'date', dir: LTR })}
+        {field('published', t('details.published'), { inputMode: 'numeric', dir: LTR, placeholder: written(DATE_EXAMPLE) })}
         {field('url', t('details.url'), { type: 'url', dir: LTR, placeholder: URL_EXAMPLE })}
         {field('author', t('details.author'))}
         {field('language', t('details.language'), { dir: LTR, placeholder: LANGUAGE_EXAMPLE })}

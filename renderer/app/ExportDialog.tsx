@@ -8,6 +8,7 @@ import { GOLD } from '../../shared/review/decision';
 import { appStore, useHashiya } from '../store/appStore';
 import { LabelName } from './LabelName';
 import { DialogNotice } from './NoticeBar';
+import { FORMAT_WORDS } from './formatWords';
 
 const DOCUMENT_WORDS = {
   all: 'export.documentsAll',
@@ -54,7 +55,9 @@ export function ExportDialog() {
           {t('export.format')}
           <select value={format} onChange={(e) => setFormat(e.target.value as FormatName)}>
             {FORMAT_NAMES.map((n) => (
-              <option key={n}>{n}</option>
+              <option key={n} value={n}>
+                {t(FORMAT_WORDS[n])}
+              </option>
             ))}
           </select>
         </label>

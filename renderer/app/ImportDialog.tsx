@@ -6,6 +6,7 @@ import { problemLine, sayPhrase } from '../i18n/sayPhrase';
 import { pickFiles } from '../platform/pickFiles';
 import { appStore, useHashiya } from '../store/appStore';
 import { DialogNotice } from './NoticeBar';
+import { FORMAT_WORDS } from './formatWords';
 
 const HINTS = {
   txt: 'importDialog.hintTxt',
@@ -60,7 +61,9 @@ export function ImportDialog() {
             }}
           >
             {FORMAT_NAMES.map((n) => (
-              <option key={n}>{n}</option>
+              <option key={n} value={n}>
+                {t(FORMAT_WORDS[n])}
+              </option>
             ))}
           </select>
         </label>
@@ -92,13 +95,15 @@ export function ImportDialog() {
           <h3>{t('importDialog.whatWillBe')}</h3>
           <ul data-testid="import-summary">
             <li>{t('importDialog.newDocuments', { count: review.newDocuments })}</li>
-            <li>
-              {t('importDialog.attached', {
-                count: review.attachedDocuments,
-                documents: t('importDialog.attachedDocuments', { count: review.attachedDocuments }),
-                spans: t('importDialog.attachedSpans', { count: review.attachedSpans }),
-              })}
-            </li>
+            {review.attachedDocuments > 0 && (
+              <li>
+                {t('importDialog.attached', {
+                  count: review.attachedDocuments,
+                  documents: t('importDialog.attachedDocuments', { count: review.attachedDocuments }),
+                  spans: t('importDialog.attachedSpans', { count: review.attachedSpans }),
+                })}
+              </li>
+            )}
             {review.annotators.length > 0 && (
               <li>
                 <Trans i18nKey="importDialog.annotators" values={{ names: review.annotators.join(t('lib.nameSeparator')) }} components={{ bdi: <bdi /> }} />

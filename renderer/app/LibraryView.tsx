@@ -9,6 +9,7 @@ import type { ReviewState } from '../../shared/review/reviewState';
 import { firstDirection, libraryRows, metaChoices } from '../store/libraryRows';
 import type { LibraryQuery, LibrarySortKey, StatusFilter } from '../store/types';
 import { PASTED_SOURCE } from '../store/pastedSource';
+import { DateFilterField } from './DateFilterField';
 import { DeleteDialog } from './DeleteDialog';
 import { DetailsDialog } from './DetailsDialog';
 import { LibrarySearch } from './LibrarySearch';
@@ -144,12 +145,8 @@ export const LibraryView = memo(function LibraryView({ onOpen }: { onOpen: (id: 
         <ChoiceFilter label={t('library.outlet')} value={query.outlet} choices={choices.outlets} onChange={(outlet) => setQuery({ outlet })} />
         <ChoiceFilter label={t('library.language')} value={query.language} choices={choices.languages} onChange={(language) => setQuery({ language })} />
         <ChoiceFilter label={t('library.tag')} value={query.tag} choices={choices.tags} onChange={(tag) => setQuery({ tag })} />
-        <label>
-          {t('library.publishedFrom')} <input type="date" value={query.from} onChange={(e) => setQuery({ from: e.target.value })} />
-        </label>
-        <label>
-          {t('library.to')} <input type="date" aria-label={t('library.publishedTo')} value={query.to} onChange={(e) => setQuery({ to: e.target.value })} />
-        </label>
+        <DateFilterField label={t('library.publishedFrom')} value={query.from} onChange={(from) => setQuery({ from })} />
+        <DateFilterField label={t('library.to')} name={t('library.publishedTo')} value={query.to} onChange={(to) => setQuery({ to })} />
       </div>
       <LibrarySearch onOpen={onOpen} />
       {chosenShown.length > 0 && (

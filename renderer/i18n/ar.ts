@@ -1411,4 +1411,15 @@ export const ar = {
   syncWorker: {
     stopped: 'توقّف عامل المزامنة',
   },
+  importCounts: {
+    reviewedNew: 'الجديد: {{documents}}{{duplicates}}.',
+  },
+  formatNames: {
+    txt: 'نص عادي (\u2068.txt\u2069)',
+    jsonl: 'صيغة \u2068JSONL\u2069 (\u2068spaCy\u2069، \u2068Prodigy\u2069)',
+    doccano: 'صيغة \u2068doccano JSONL\u2069',
+    labelstudio: 'صيغة \u2068Label Studio JSON\u2069',
+    brat: 'صيغة \u2068brat\u2069 (\u2068.txt + .ann\u2069)',
+    conll: 'صيغة \u2068CoNLL\u2069 (كلمة ووسمها في كل سطر)',
+  },
 };

@@ -1114,4 +1114,16 @@ export const en = {
   syncWorker: {
     stopped: 'the sync worker stopped',
   },
+  importCounts: {
+    reviewedNew: 'Imported {{documents}}{{duplicates}}.',
+  },
+  // What the format menus show; the value chosen stays the format's name on the command line.
+  formatNames: {
+    txt: 'Plain text (.txt)',
+    jsonl: 'JSONL (spaCy, Prodigy)',
+    doccano: 'doccano JSONL',
+    labelstudio: 'Label Studio JSON',
+    brat: 'brat standoff (.txt + .ann)',
+    conll: 'CoNLL (token and tag per line)',
+  },
 };

@@ -135,7 +135,8 @@ export const exchangeSlice =
           if (open) await get().openDocument(open.record.id);
           get().notify({
             kind: 'info',
-            text: t('imports.reviewed', {
+            // Spans attached to documents already here are said only when there are some.
+            text: t(r.attached ? 'imports.reviewed' : 'importCounts.reviewedNew', {
               documents: t('imports.newDocuments', { count: r.added }),
               spans: t('imports.attachedSpans', { count: r.attached }),
               duplicates: r.duplicates ? t('imports.duplicates', { count: r.duplicates }) : '',
