@@ -1411,4 +1411,8 @@ export const ar = {
   syncWorker: {
     stopped: 'توقّف عامل المزامنة',
   },
+  firstScreen: {
+    loadingSpans: 'تُحمَّل المقاطع…',
+    spansComing: 'ما زالت المقاطع تُحمَّل: ضع الوسم بعد ظهورها.',
+  },
 };

@@ -1114,4 +1114,9 @@ export const en = {
   syncWorker: {
     stopped: 'the sync worker stopped',
   },
+  // A long document's text is shown before its spans are read (issue 16).
+  firstScreen: {
+    loadingSpans: 'Loading the spans…',
+    spansComing: 'The spans are still loading: tag once they are shown.',
+  },
 };
