@@ -89,6 +89,9 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
 
       const loading = loadingIndicator(view);
       let growing: ReturnType<typeof setTimeout> | undefined;
+      // The growth that waits for the spans: built on without them, the spans would then
+      // have to be drawn over the whole text at once, one long task.
+      let waiting: (() => void) | undefined;
 
       // Appends the sections after `from`, a run per task, until the document is whole.
       const growFrom = (layout: TextLayout, from: number) => {
@@ -98,6 +101,10 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
         growing = setTimeout(() => {
           growing = undefined;
           if (view.isDestroyed || annotationKey.getState(view.state)?.layout !== layout) return;
+          if (store.getState().open?.record.id !== docId) {
+            waiting = () => growFrom(layout, from);
+            return;
+          }
           const to = sectionsHolding(layout, from, RUN_CHARS);
           const run = view.state.schema.nodeFromJSON(layoutToDocJson(layout, from, to));
           const tr = view.state.tr.insert(view.state.doc.content.size, run.content);
@@ -111,6 +118,7 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
         const open = shownDoc(st, docId);
         if (view.isDestroyed || !open) return;
         clearTimeout(growing);
+        waiting = undefined;
         const layout = textLayout(open.text);
         const first = firstSections(layout, st, docId);
         const doc = view.state.schema.nodeFromJSON(layoutToDocJson(layout, 0, first));
@@ -202,7 +210,11 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           store,
           (s): SpanFields => ({ spans: s.spans, selectedSpanId: s.selectedSpanId, linkingClaimId: s.linkingClaimId }),
           (now, before) => {
-            if (isLoaded(store.getState())) drawSpans(now, now.spans !== before.spans);
+            if (!isLoaded(store.getState())) return;
+            drawSpans(now, now.spans !== before.spans);
+            const grow = waiting;
+            waiting = undefined;
+            grow?.();
           },
           shallow,
         ),

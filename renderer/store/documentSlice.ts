@@ -44,6 +44,14 @@ function tokensFor(text: string, own: PackedTokens | undefined): TokenIndex {
   return index;
 }
 
+/** Resolves after the next frame is drawn (where there are frames; at once in unit tests). */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else resolve();
+  });
+}
+
 /** A document's own tokens (stored packed: start, end, start, end, …), every one a word. */
 function ownTokens(packed: PackedTokens): Token[] {
   const tokens = new Array<Token>(packed.length >>> 1);
@@ -353,6 +361,9 @@ export const documentSlice =
         const opening: OpenDocument = { record: loaded.record, text: loaded.text, tokens: tokensFor(loaded.text, loaded.tokens) };
         changedWhileOpening = false;
         set({ open: null, opening, layer, layerStatus, spans: new Map(), otherSpans: [], selectedSpanId: null });
+        // The spans' read (11,000 rows cloned back on this thread) comes after the text's first frame.
+        await afterFrame();
+        if (turn !== openTurn) return true;
         const stored = await deps.repo.loadSpans(id);
         // A close or another open came first: these spans belong to no document shown.
         const shown = get().opening;
