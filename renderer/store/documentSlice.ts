@@ -365,6 +365,8 @@ export const documentSlice =
         await afterFrame();
         if (turn !== openTurn) return true;
         const stored = await deps.repo.loadSpans(id);
+        // The rows were cloned back in the task that delivered them: the spans are handed on in one of their own.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         // A close or another open came first: these spans belong to no document shown.
         const shown = get().opening;
         if (turn !== openTurn || shown?.record.id !== id) return true;
