@@ -52,6 +52,14 @@ function afterFrame(): Promise<void> {
   });
 }
 
+/** Resolves in a task of its own where there are frames to keep short (at once in unit tests). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') setTimeout(resolve, 0);
+    else resolve();
+  });
+}
+
 /** A document's own tokens (stored packed: start, end, start, end, …), every one a word. */
 function ownTokens(packed: PackedTokens): Token[] {
   const tokens = new Array<Token>(packed.length >>> 1);
@@ -366,7 +374,7 @@ export const documentSlice =
         if (turn !== openTurn) return true;
         const stored = await deps.repo.loadSpans(id);
         // The rows were cloned back in the task that delivered them: the spans are handed on in one of their own.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTask();
         // A close or another open came first: these spans belong to no document shown.
         const shown = get().opening;
         if (turn !== openTurn || shown?.record.id !== id) return true;
