@@ -44,13 +44,16 @@ function syncToRoute(route: Route): void {
   st.setShowingEntities(route.view === 'entities' || route.view === 'entity');
   if (route.view === 'document') {
     // Coming back from review, the same document reopens on the annotator's own layer.
-    if (route.docId !== st.open?.record.id || st.layer !== st.annotator) void st.openDocument(route.docId).then((ok) => ok || showLibrary());
-  } else if (st.open) st.closeDocument();
+    // A document whose spans are still being read is on its way: it is not opened twice.
+    if (route.docId !== (st.open ?? st.opening)?.record.id || st.layer !== st.annotator) void st.openDocument(route.docId).then((ok) => ok || showLibrary());
+  } else if (st.open || st.opening) st.closeDocument();
 }
 
 /** The workbench shell: toolbar, notices, the library or the open document, and dialogs. */
 export function App() {
   const open = useHashiya((s) => s.open);
+  // The document view shows a long document's text while its spans are still being read.
+  const shown = useHashiya((s) => s.open ?? s.opening);
   const busy = useHashiya((s) => s.busy);
   const annotator = useHashiya((s) => s.annotator);
   const overlay = useHashiya((s) => s.overlay);
@@ -153,8 +156,8 @@ export function App() {
           <EntityPage entityId={route.entityId} />
         ) : route.view === 'claims' ? (
           <ClaimsView />
-        ) : open ? (
-          <DocumentView key={open.record.id} open={open} />
+        ) : shown ? (
+          <DocumentView key={shown.record.id} open={shown} />
         ) : (
           <LibraryView onOpen={openDocumentById} />
         )}

@@ -19,7 +19,11 @@ import { StatusBadge } from './StatusBadge';
 import { DetailsDialog } from './DetailsDialog';
 import { DocumentMetaLine } from './DocumentMetaLine';
 
-/** An open document: its status and history controls, labels, the article, the selected span. */
+/**
+ * An open document: its status and history controls, labels, the article, the selected span.
+ * Shown too while its spans are still being read (`opening`): the text is there, tagging and
+ * undo wait, and a status line says the spans are coming.
+ */
 export const DocumentView = memo(function DocumentView({ open }: { open: OpenDocument }) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const [editing, setEditing] = useState(false);
@@ -32,6 +36,7 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
   const annotator = useHashiya((s) => s.annotator);
   const searching = useHashiya((s) => s.search.open);
   const spanListOpen = useHashiya((s) => s.spanListOpen);
+  const spansIn = useHashiya((s) => s.open?.record.id === open.record.id);
   const { t } = useTranslation();
   const st = appStore.getState();
   const snap = precise ? t('document.snapCharacters') : t('document.snapTokens');
@@ -56,10 +61,10 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
           <button type="button" onMouseDown={keep} onClick={() => navigateDocument(1)} aria-label={t('document.nextLabel')}>
             {t('document.next')}
           </button>
-          <button type="button" onMouseDown={keep} disabled={!canUndo} onClick={() => st.undo()} aria-label={t('document.undoLabel')}>
+          <button type="button" onMouseDown={keep} disabled={!canUndo || !spansIn} onClick={() => st.undo()} aria-label={t('document.undoLabel')}>
             {t('document.undo')}
           </button>
-          <button type="button" onMouseDown={keep} disabled={!canRedo} onClick={() => st.redo()} aria-label={t('document.redoLabel')}>
+          <button type="button" onMouseDown={keep} disabled={!canRedo || !spansIn} onClick={() => st.redo()} aria-label={t('document.redoLabel')}>
             {t('document.redo')}
           </button>
           <button
@@ -122,6 +127,11 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
           </div>
         )}
         <LabelBar editor={editor} />
+        {!spansIn && (
+          <p className="spans-loading" role="status">
+            {t('firstScreen.loadingSpans')}
+          </p>
+        )}
         {searching && <SearchBar />}
         {!review && <SuggestionBar />}
         {!review && <RecommenderPanel />}

@@ -23,7 +23,9 @@ function visibleDocumentIds(): string[] {
 export function navigateDocument(delta: 1 | -1): void {
   const ids = visibleDocumentIds();
   if (!ids.length) return;
-  const current = appStore.getState().open?.record.id;
+  const st = appStore.getState();
+  // The document shown, whether its spans are in yet or not.
+  const current = (st.open ?? st.opening)?.record.id;
   const at = current ? ids.indexOf(current) : -1;
   const next = at < 0 ? (delta === 1 ? 0 : ids.length - 1) : at + delta;
   if (next < 0 || next >= ids.length) {

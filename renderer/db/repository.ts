@@ -372,20 +372,28 @@ export function repository(db: HashiyaDb) {
       return db.documents.where('textSha256').equals(sha).first();
     },
 
-    /** One document to open: its record, text, own tokens (packed, as stored) and every layer's spans. */
-    async loadDocument(id: string): Promise<{ record: DocumentRecord; text: string; tokens: PackedTokens | undefined; spans: Span[] } | null> {
-      return db.transaction('r', db.documents, db.texts, db.spans, async () => {
+    /**
+     * One document to open, without its spans: its record, text and own tokens (packed, as
+     * stored). A long document's text is shown from this while {@link loadSpans} reads on.
+     */
+    async loadDocument(id: string): Promise<{ record: DocumentRecord; text: string; tokens: PackedTokens | undefined } | null> {
+      return db.transaction('r', db.documents, db.texts, async () => {
         // Marked for the profiler and the L1 benchmark: where a long document's open goes.
         performance.mark('hashiya:open-read');
         const record = await db.documents.get(id);
         const text = await db.texts.get(id);
         performance.measure('hashiya:open read text', 'hashiya:open-read');
         if (!record || !text) return null;
-        performance.mark('hashiya:open-spans');
-        const spans = await db.spans.where('docId').equals(id).toArray();
-        performance.measure('hashiya:open read spans', 'hashiya:open-spans');
-        return { record, text: text.text, tokens: packedTokensOf(text), spans };
+        return { record, text: text.text, tokens: packedTokensOf(text) };
       });
+    },
+
+    /** Every layer's spans of a document (11,000 rows cloned back for a long one: read after its text is shown). */
+    async loadSpans(docId: string): Promise<Span[]> {
+      performance.mark('hashiya:open-spans');
+      const spans = await db.spans.where('docId').equals(docId).toArray();
+      performance.measure('hashiya:open read spans', 'hashiya:open-spans');
+      return spans;
     },
 
     /**

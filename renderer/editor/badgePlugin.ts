@@ -144,7 +144,7 @@ function update(
  * Draws a widget where spans start: each one's label's name as a small badge when the analyst
  * asks for badges (off by default), and a claim's stance always; spans starting at the same
  * place share the widget, their badges side by side. A reducer beside the annotation
- * plugin's: it follows the same actions (load, update of the touched spans, names) and the
+ * plugin's: it follows the same actions (load, every span anew, update of the touched spans, names) and the
  * document's growth, so a long document's badges cost what its spans' decorations do. Must
  * come after `annotationPlugin()`, whose new state it reads.
  */
@@ -159,7 +159,7 @@ export function badgePlugin(store: HashiyaStore): Plugin<BadgeState> {
         const toggled = tr.getMeta(badgeKey) as boolean | undefined;
         const action = tr.getMeta(annotationKey) as AnnotationAction | undefined;
         if (toggled !== undefined && toggled !== prev.on) return rebuild(ann, toggled, newState);
-        if (action?.type === 'load' || action?.type === 'names') return rebuild(ann, prev.on, newState);
+        if (action?.type === 'load' || action?.type === 'spans' || action?.type === 'names') return rebuild(ann, prev.on, newState);
         if (action?.type === 'update') return update(prev, action, annotationKey.getState(oldState)!, ann, tr);
         const growth = growthOf(tr);
         if (growth) {

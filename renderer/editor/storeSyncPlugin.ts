@@ -40,6 +40,13 @@ const labelNames = (s: HashiyaState): ReadonlyMap<string, string> => new Map(s.l
 
 type SpanFields = Pick<HashiyaState, 'spans' | 'selectedSpanId' | 'linkingClaimId'>;
 
+/** Document `docId` as the editor shows it: open, or its text in while its spans are read. */
+const shownDoc = (s: HashiyaState, docId: string) => (s.open?.record.id === docId ? s.open : s.opening?.record.id === docId ? s.opening : null);
+
+// Past this many spans changed at once, the set is drawn anew: an update compares each span
+// it touches with every other (nesting), quadratic for the 11,000 a long document's read brings.
+const REDRAW_ALL = 200;
+
 // A long document is built in runs of sections: about a screenful and more at once, then
 // the rest a run per task, each run short enough to keep a task well under 50 ms.
 const FIRST_CHARS = 12_000;
@@ -65,9 +72,10 @@ function showFocus(view: EditorView): void {
  * Keeps the editor drawing what the store holds for document `docId` (an editor shows one
  * document; another opened gets an editor of its own). Its plugin view subscribes to narrow
  * fields of the store and dispatches `tr.setMeta(annotationKey | reviewLayerKey, …)`:
- * the open document (or the labels) loads the text (a long one a run of sections at a time,
- * the first screen's first, with a progress bar meanwhile), changed spans and selection become
- * an `update` of only those spans, review layers are redrawn when a layer or toggle
+ * the open document's text (or the labels) loads the text (a long one a run of sections at a
+ * time, the first screen's first, with a progress bar meanwhile), shown while its spans are
+ * still read (`opening`); changed spans and selection become an `update` of only those spans
+ * (or, for the spans read after the text and other large changes, one set drawn anew), review layers are redrawn when a layer or toggle
  * changes and only the focus moves when stepping through differences. It unsubscribes
  * when the view is destroyed.
  */
@@ -77,10 +85,13 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
     view(view) {
       // Nothing is drawn before the text is in: positions need its layout.
       let loaded = false;
-      const isLoaded = (s: HashiyaState) => loaded && !view.isDestroyed && s.open?.record.id === docId;
+      const isLoaded = (s: HashiyaState) => loaded && !view.isDestroyed && shownDoc(s, docId) !== null;
 
       const loading = loadingIndicator(view);
       let growing: ReturnType<typeof setTimeout> | undefined;
+      // The growth that waits for the spans: built on without them, the spans would then
+      // have to be drawn over the whole text at once, one long task.
+      let waiting: (() => void) | undefined;
 
       // Appends the sections after `from`, a run per task, until the document is whole.
       const growFrom = (layout: TextLayout, from: number) => {
@@ -90,6 +101,10 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
         growing = setTimeout(() => {
           growing = undefined;
           if (view.isDestroyed || annotationKey.getState(view.state)?.layout !== layout) return;
+          if (store.getState().open?.record.id !== docId) {
+            waiting = () => growFrom(layout, from);
+            return;
+          }
           const to = sectionsHolding(layout, from, RUN_CHARS);
           const run = view.state.schema.nodeFromJSON(layoutToDocJson(layout, from, to));
           const tr = view.state.tr.insert(view.state.doc.content.size, run.content);
@@ -100,9 +115,10 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
 
       const load = () => {
         const st = store.getState();
-        const open = st.open;
-        if (view.isDestroyed || open?.record.id !== docId) return;
+        const open = shownDoc(st, docId);
+        if (view.isDestroyed || !open) return;
         clearTimeout(growing);
+        waiting = undefined;
         const layout = textLayout(open.text);
         const first = firstSections(layout, st, docId);
         const doc = view.state.schema.nodeFromJSON(layoutToDocJson(layout, 0, first));
@@ -161,6 +177,11 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
           if (kept < drawn.spans.size) for (const id of drawn.spans.keys()) if (!s.spans.has(id)) remove.push(id);
         }
         if (!upsert.length && !remove.length && s.selectedSpanId === drawn.selectedId && s.linkingClaimId === drawn.linkingId) return;
+        if (upsert.length + remove.length > REDRAW_ALL) {
+          const all: AnnotationAction = { type: 'spans', spans: s.spans, selectedId: s.selectedSpanId, linkingId: s.linkingClaimId };
+          view.dispatch(view.state.tr.setMeta(annotationKey, all).setMeta(PROGRAMMATIC, true));
+          return;
+        }
         const update: AnnotationAction = {
           type: 'update',
           upsert,
@@ -182,12 +203,18 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
       // Heard before React's subscribers, so the article shows a change before the panels re-render.
       const unsubscribe = [
         // Loading comes first, so the listeners below see the new document's state already drawn.
-        subscribeFirst(store, (s) => [s.open, s.labels] as const, load, shallow),
+        // The text, not the record: a document's spans read after its text (`opening`, then
+        // `open`) or a newer record must not build the text again.
+        subscribeFirst(store, (s) => [shownDoc(s, docId)?.text, s.labels] as const, load, shallow),
         subscribeFirst(
           store,
           (s): SpanFields => ({ spans: s.spans, selectedSpanId: s.selectedSpanId, linkingClaimId: s.linkingClaimId }),
           (now, before) => {
-            if (isLoaded(store.getState())) drawSpans(now, now.spans !== before.spans);
+            if (!isLoaded(store.getState())) return;
+            drawSpans(now, now.spans !== before.spans);
+            const grow = waiting;
+            waiting = undefined;
+            grow?.();
           },
           shallow,
         ),

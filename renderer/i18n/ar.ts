@@ -1422,4 +1422,8 @@ export const ar = {
     brat: 'صيغة \u2068brat\u2069 (\u2068.txt + .ann\u2069)',
     conll: 'صيغة \u2068CoNLL\u2069 (كلمة ووسمها في كل سطر)',
   },
+  firstScreen: {
+    loadingSpans: 'تُحمَّل المقاطع…',
+    spansComing: 'ما زالت المقاطع تُحمَّل: ضع الوسم بعد ظهورها.',
+  },
 };

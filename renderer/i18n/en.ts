@@ -1126,4 +1126,9 @@ export const en = {
     brat: 'brat standoff (.txt + .ann)',
     conll: 'CoNLL (token and tag per line)',
   },
+  // A long document's text is shown before its spans are read (issue 16).
+  firstScreen: {
+    loadingSpans: 'Loading the spans…',
+    spansComing: 'The spans are still loading: tag once they are shown.',
+  },
 };

@@ -24,7 +24,7 @@ import { saveQueue } from './saveQueue';
 import { withPending } from './withPending';
 import { throttleTrailing } from './throttleTrailing';
 import { layerStatusOf } from './layerStatus';
-import type { DocHistory, DocumentSlice, HashiyaState, StoreDeps } from './types';
+import type { DocHistory, DocumentSlice, HashiyaState, OpenDocument, StoreDeps } from './types';
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 const HISTORY_LIMIT = 1000;
@@ -42,6 +42,22 @@ function tokensFor(text: string, own: PackedTokens | undefined): TokenIndex {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(make);
   else make();
   return index;
+}
+
+/** Resolves after the next frame is drawn (where there are frames; at once in unit tests). */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else resolve();
+  });
+}
+
+/** Resolves in a task of its own where there are frames to keep short (at once in unit tests). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') setTimeout(resolve, 0);
+    else resolve();
+  });
 }
 
 /** A document's own tokens (stored packed: start, end, start, end, …), every one a word. */
@@ -84,6 +100,10 @@ export const documentSlice =
 
     // Set while writes fail, so the all-clear is said once everything failed is stored.
     let recovering = false;
+    // Counts opens: a read that a later open (or a close) overtook is dropped, never shown.
+    let openTurn = 0;
+    // Another window changed the document being opened, perhaps after its spans were read.
+    let changedWhileOpening = false;
     const queue = saveQueue({
       write: (changes) => deps.repo.saveChanges(changes, deps.now()),
       describe: describeStorageError,
@@ -136,10 +156,11 @@ export const documentSlice =
 
     /** Reads the open document's spans again (another window changed them), keeping unsaved changes on top. */
     async function reloadSpans(docId: string) {
-      const loaded = await deps.repo.loadDocument(docId);
-      if (!loaded || get().open?.record.id !== docId) return;
+      const turn = openTurn;
+      const loaded = await deps.repo.loadSpans(docId);
+      if (turn !== openTurn || get().open?.record.id !== docId) return;
       const layer = get().layer;
-      const spans = withPending(loaded.spans, queue.pending(), docId);
+      const spans = withPending(loaded, queue.pending(), docId);
       const mine = new Map(spans.filter((s) => s.annotator === layer).map((s) => [s.id, s]));
       const selected = get().selectedSpanId;
       set({ spans: mine, otherSpans: spans.filter((s) => s.annotator !== layer), selectedSpanId: selected && mine.has(selected) ? selected : null });
@@ -154,18 +175,22 @@ export const documentSlice =
         refreshSoon();
         const open = get().open;
         if (open) void reloadSpans(open.record.id);
+        if (get().opening) changedWhileOpening = true;
         return;
       }
       if (message.kind === 'document') {
         const { record } = message;
-        const open = get().open;
+        const { open, opening } = get();
+        const newer = (shown: OpenDocument | null): shown is OpenDocument => shown?.record.id === record.id && shown.record.version < record.version;
         set({
           documents: get().documents.map((d) => (d.id === record.id && d.version < record.version ? record : d)),
-          ...(open?.record.id === record.id && open.record.version < record.version ? { open: { ...open, record } } : {}),
+          ...(newer(open) ? { open: { ...open, record } } : {}),
+          ...(newer(opening) ? { opening: { ...opening, record } } : {}),
         });
         return;
       }
       const st = get();
+      if (st.opening?.record.id === message.docId) changedWhileOpening = true;
       const patch: Partial<HashiyaState> = {};
       if (message.entities?.length) {
         const entities = new Map(st.entities);
@@ -319,6 +344,7 @@ export const documentSlice =
 
     return {
       open: null,
+      opening: null,
       layer: null,
       otherSpans: [],
       layerStatus: null,
@@ -328,7 +354,9 @@ export const documentSlice =
       history: new Map(),
 
       async openDocument(id) {
+        const turn = ++openTurn;
         const loaded = await deps.repo.loadDocument(id);
+        if (turn !== openTurn) return true;
         if (!loaded) {
           get().notify({ kind: 'error', text: t('msg.documentGone') });
           return false;
@@ -336,16 +364,30 @@ export const documentSlice =
         // The editable layer: the reviewer's gold in review, else the annotator's own spans.
         const layer = get().review?.docId === id ? GOLD : get().annotator;
         const layerStatus = layer === GOLD ? await deps.repo.statusOf(id, GOLD) : null;
+        if (turn !== openTurn) return true;
+        // The text is shown now; the spans follow, all at once (the editor draws them as one step).
+        const opening: OpenDocument = { record: loaded.record, text: loaded.text, tokens: tokensFor(loaded.text, loaded.tokens) };
+        changedWhileOpening = false;
+        set({ open: null, opening, layer, layerStatus, spans: new Map(), otherSpans: [], selectedSpanId: null });
+        // The spans' read (11,000 rows cloned back on this thread) comes after the text's first frame.
+        await afterFrame();
+        if (turn !== openTurn) return true;
+        const stored = await deps.repo.loadSpans(id);
+        // The rows were cloned back in the task that delivered them: the spans are handed on in one of their own.
+        await nextTask();
+        // A close or another open came first: these spans belong to no document shown.
+        const shown = get().opening;
+        if (turn !== openTurn || shown?.record.id !== id) return true;
         // What is stored, with the changes still waiting to be written on top.
-        const spans = withPending(loaded.spans, queue.pending(), id);
+        const spans = withPending(stored, queue.pending(), id);
         set({
-          open: { record: loaded.record, text: loaded.text, tokens: tokensFor(loaded.text, loaded.tokens) },
-          layer,
-          layerStatus,
+          open: shown,
+          opening: null,
           spans: new Map(spans.filter((s) => s.annotator === layer).map((s) => [s.id, s])),
           otherSpans: spans.filter((s) => s.annotator !== layer),
-          selectedSpanId: null,
         });
+        // Another window's change may have come after the read: what is stored now wins.
+        if (changedWhileOpening) await reloadSpans(id);
         return true;
       },
 
@@ -364,14 +406,19 @@ export const documentSlice =
       },
 
       closeDocument() {
-        set({ open: null, layer: null, otherSpans: [], layerStatus: null, spans: new Map(), selectedSpanId: null });
+        openTurn++;
+        set({ open: null, opening: null, layer: null, otherSpans: [], layerStatus: null, spans: new Map(), selectedSpanId: null });
         void get().refreshLibrary();
       },
 
       addSpan(label, rawStart, rawEnd, precise = false) {
         const open = get().open;
         const annotator = get().layer;
-        if (!open) return null;
+        if (!open) {
+          // Tagging waits for the spans: a tag now could duplicate or overlap one not yet read.
+          if (get().opening) get().notify({ kind: 'info', text: t('firstScreen.spansComing') });
+          return null;
+        }
         if (!annotator) {
           get().notify({ kind: 'error', text: t('msg.annotatorFirst') });
           return null;

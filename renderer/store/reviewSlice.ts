@@ -65,6 +65,8 @@ export const reviewSlice =
           set({ review: null });
           return false;
         }
+        // Another document was opened before this one's spans were in: there is nothing to review.
+        if (get().open?.record.id !== docId) return true;
         const others = get().otherSpans;
         const layerA = layerOf(others, a);
         const layerB = layerOf(others, b);

@@ -156,7 +156,18 @@ export interface DocHistory {
 }
 
 export interface DocumentSlice {
+  /**
+   * The document open for annotation, with every span of it in `spans` and `otherSpans`:
+   * never a partial set (see `opening`).
+   */
   open: OpenDocument | null;
+  /**
+   * A document whose text is read and shown while its spans are still being read (a long
+   * one's take a few hundred milliseconds): `open` is null meanwhile, so nothing tags,
+   * reviews, saves or undoes against an incomplete span set. It becomes `open`, with all its
+   * spans, in one step; closing or opening another drops it, and its spans read with it.
+   */
+  opening: OpenDocument | null;
   /** Whose spans are shown and edited: the annotator's own, or `gold` while reviewing. */
   layer: string | null;
   /** The open document's spans by id in the editable layer; replaced (never mutated) on every change. */
@@ -169,6 +180,11 @@ export interface DocumentSlice {
   /** Character precision instead of snapping selections to whole tokens. */
   precise: boolean;
   history: ReadonlyMap<string, DocHistory>;
+  /**
+   * Opens a document: its text first (as `opening`), then its spans (as `open`). Resolves
+   * false, with a notice, when it is gone; true when it is open, and also when another
+   * document was opened (or this one closed) before its spans were in, which are then dropped.
+   */
   openDocument(id: string): Promise<boolean>;
   closeDocument(): void;
   /** Where saving stands: changes not yet stored, and why writing fails while it does. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { HashiyaApi } from '../../shared/ipc/contract';
 import { HashiyaDb } from '../../renderer/db/db';
-import { repository } from '../../renderer/db/repository';
+import { repository, type Repository } from '../../renderer/db/repository';
 import { createHashiyaStore } from '../../renderer/store/createStore';
 import { broadcastChannel } from '../../renderer/store/libraryChannel';
 import { savedText } from './savedContent';
@@ -31,13 +31,16 @@ export function testStores(idPrefix = 'id') {
     },
   };
   const channels: { close(): void }[] = [];
-  /** A store; `windows` gives it a channel to the other stores made so, as tabs on one library have. */
-  const make = (options: { windows?: boolean } = {}) => {
+  /**
+   * A store; `windows` gives it a channel to the other stores made so, as tabs on one library
+   * have; `repo` wraps its repository (to hold a read back, say).
+   */
+  const make = (options: { windows?: boolean; repo?: (repo: Repository) => Repository } = {}) => {
     // Node's BroadcastChannel, like the browser's, reaches every other instance of the name.
     const channel = options.windows ? broadcastChannel(db.name) : undefined;
     if (channel) channels.push(channel);
     return createHashiyaStore({
-      repo: repository(db),
+      repo: options.repo ? options.repo(repository(db)) : repository(db),
       api,
       appVersion: 'test',
       now: () => ++clock,

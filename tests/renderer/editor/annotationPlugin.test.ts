@@ -220,4 +220,26 @@ describe('the annotation plugin on a long document built a run of sections at a 
     const done = tagged.apply(markGrowth(tagged.tr.insert(tagged.doc.content.size, run.content), { from: builtEnd(layout, 1), to: builtEnd(layout, 3) }));
     expect(byId(done, 's4')).toHaveLength(1);
   });
+  it('draws spans read after the text as one new set: the built part’s now, the rest as sections come', () => {
+    let state = EditorState.create({ schema, plugins: [readOnlyTextPlugin(), annotationPlugin()] });
+    const doc = schema.nodeFromJSON(layoutToDocJson(layout, 0, 1));
+    const load: AnnotationAction = { type: 'load', layout, spans: [], colors, titles: new Map(), names, stances: new Map(), selectedId: null, linkingId: null };
+    state = state.apply(state.tr.replaceWith(0, state.doc.content.size, doc.content).setMeta(annotationKey, load));
+    expect(decos(state)).toEqual([]);
+    const inner = span('s0', first.start, first.start + 1);
+    const spans = new Map([first, across, last, inner].map((x) => [x.id, x]));
+    const all: AnnotationAction = { type: 'spans', spans, selectedId: 's1', linkingId: null };
+    const read = state.apply(state.tr.setMeta(annotationKey, all));
+    const drawn = annotationKey.getState(read)!;
+    // The map is the sender's, kept as it is; the text is not touched.
+    expect(drawn.spans).toBe(spans);
+    expect(read.doc).toBe(state.doc);
+    expect(drawnText(read).map(([id]) => id)).toEqual(['s0', 's1']);
+    expect(drawn.byStart.map((x) => x.id)).toEqual([...drawn.byStart].sort((x, y) => x.start - y.start).map((x) => x.id));
+    expect([drawn.heights.get('s1'), drawn.heights.get('s0')]).toEqual([2, 1]);
+    expect((byId(read, 's1')[0] as unknown as { type: { attrs: Record<string, string> } }).type.attrs.class).toContain('hs-selected');
+    const run = schema.nodeFromJSON(layoutToDocJson(layout, 1, 3));
+    const whole = read.apply(markGrowth(read.tr.insert(read.doc.content.size, run.content), { from: builtEnd(layout, 1), to: builtEnd(layout, 3) }));
+    expect(drawnText(whole).map(([id]) => id)).toEqual(['s0', 's1', 's2', 's3']);
+  });
 });
