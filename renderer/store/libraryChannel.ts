@@ -75,14 +75,25 @@ export function messagesFor(written: readonly Change[]): LibraryMessage[] {
   }));
 }
 
-/** The app's channel: a BroadcastChannel named after the database, or none where there is none. */
-export function broadcastChannel(dbName: string): (LibraryChannel & { close(): void }) | undefined {
+/**
+ * The app's channel: a BroadcastChannel named after the database, or none where there is
+ * none. `postAll` sends messages as one (the sync worker's, a replicated batch's): each
+ * listener hears them in order, in one task rather than one task per message.
+ */
+export function broadcastChannel(dbName: string): (LibraryChannel & { postAll(messages: readonly LibraryMessage[]): void; close(): void }) | undefined {
   if (typeof BroadcastChannel === 'undefined') return undefined;
   const channel = new BroadcastChannel(`hashiya:${dbName}`);
   return {
     post: (message) => channel.postMessage(message),
+    postAll(messages) {
+      if (messages.length) channel.postMessage(messages);
+    },
     listen(listener) {
-      const onMessage = (e: MessageEvent<LibraryMessage>) => listener(e.data);
+      const onMessage = (e: MessageEvent<LibraryMessage | readonly LibraryMessage[]>) => {
+        const data = e.data;
+        if (Array.isArray(data)) for (const m of data as readonly LibraryMessage[]) listener(m);
+        else listener(data as LibraryMessage);
+      };
       channel.addEventListener('message', onMessage);
       return () => channel.removeEventListener('message', onMessage);
     },

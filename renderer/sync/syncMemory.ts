@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { unobserved } from './unobserved';
 
 /**
  * What the bridge keeps across reloads: which revision of each record this machine wrote
@@ -41,7 +42,8 @@ class SyncMemoryDb extends Dexie {
  * memory goes with its PouchDB.
  */
 export function syncMemory(name: string): SyncMemory {
-  const db = new SyncMemoryDb(name);
+  // Only its bridge reads it: no window or worker is told of its writes.
+  const db = unobserved(new SyncMemoryDb(name));
   return {
     ownRev: async (id) => (await db.own.get(id))?.rev,
     rememberOwn: async (revs) => {

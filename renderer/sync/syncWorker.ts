@@ -2,15 +2,20 @@ import { HashiyaDb } from '../db/db';
 import { repository } from '../db/repository';
 import { broadcastChannel } from '../store/libraryChannel';
 import { bridgeEngine, syncDatabases } from './bridgeEngine';
+import { coalescedAnnounce } from './coalescedAnnounce';
 import { libraryEntries } from './libraryEntries';
 import { outboxInbox } from './outboxInbox';
 import { syncWorkerHost } from './syncWorkerHost';
+import { unobserved } from './unobserved';
 import { watchOnline } from './watchOnline';
 import type { SyncWorkerReply } from './syncWorkerProtocol';
 
 // The window's team-server replication, off its main thread: PouchDB (its IndexedDB and HTTP
 // adapters, the replicator), the bridge, and the worker's own connection to the library, whose
 // writes the window hears on the library channel as it hears another window's.
+
+// How often at most the windows are told to read the library again: new documents show within it.
+const LIBRARY_EVERY_MS = 1000;
 
 const scope = self as unknown as {
   postMessage(message: SyncWorkerReply): void;
@@ -28,7 +33,8 @@ const onlineListeners = new Set<() => void>();
 const handle = syncWorkerHost(
   (reply) => scope.postMessage(reply),
   (dbName, events) => {
-    const db = new HashiyaDb(dbName);
+    // The windows and the other workers hear of its writes on the library channel, not from Dexie.
+    const db = unobserved(new HashiyaDb(dbName));
     const repo = repository(db);
     const channel = broadcastChannel(dbName);
     const inbox = outboxInbox();
@@ -38,7 +44,9 @@ const handle = syncWorkerHost(
       open: syncDatabases(dbName),
       applyReplicated: (incoming, within) => repo.applyReplicated(incoming, Date.now(), within),
       library: () => libraryEntries(db),
-      announce: (messages) => messages.forEach((m) => channel?.post(m)),
+      // A batch's messages in one (one task for each listener, not one per document), and
+      // the library read again by each at most once a second while a sync brings documents.
+      announce: coalescedAnnounce((messages) => channel?.postAll(messages), LIBRARY_EVERY_MS),
       online: () => windowOnline && navigator.onLine !== false,
       watchOnline: (changed) => {
         onlineListeners.add(changed);
