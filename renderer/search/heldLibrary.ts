@@ -1,5 +1,5 @@
 import type { Placed } from '../../shared/suggest/withheld';
-import { foldArabic, type FoldedText, type FoldOptions } from '../../shared/text/arabicFold';
+import { foldArabic, foldArabicText, type FoldedText, type FoldOptions } from '../../shared/text/arabicFold';
 import type { Repository } from '../db/repository';
 import type { LibraryMessage } from '../store/libraryChannel';
 
@@ -9,6 +9,12 @@ import type { LibraryMessage } from '../store/libraryChannel';
  * each search, as if nothing were held.
  */
 const HOLD_CHARS = 30_000_000;
+
+/**
+ * From how many documents at once the annotator's places are read for the whole library
+ * instead (one getAll), and held: a tag-all that reads so many has hits in much of it.
+ */
+const MANY_DOCUMENTS = 100;
 
 /** One text of the library as a search goes through it: folded as asked, and the whole fold on demand. */
 export interface SearchableText {
@@ -31,12 +37,15 @@ export type SearchSource = ReturnType<typeof heldLibrary>;
  * stored spans in (`changed`), everything after a wholesale change (an import, a restore).
  * Rejections are few and read at every tag-all.
  */
-export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorPlacesOf' | 'rejectionsByDoc'>, holdChars = HOLD_CHARS) {
+export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorPlacesOf' | 'annotatorPlaces' | 'rejectionsByDoc'>, holdChars = HOLD_CHARS) {
   const texts = new Map<string, string>();
   // Folded strings alone, by fold options: the tables back to the original would be four
   // times the text, and only the texts with a hit need them.
   const folds = new Map<string, Map<string, string>>();
   const spans = new Map<string, Map<string, Placed[]>>();
+  // Each annotator's places in the whole library, read once for the first tag-all that
+  // wants many documents' (every concurrent read waits on the same one).
+  const everywhere = new Map<string, Promise<Map<string, Placed[]>>>();
   // Counts the changes heard: what a read began before one may be older than it, so it is
   // used but not kept.
   let changes = 0;
@@ -53,20 +62,16 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorPlaces
       const since = wholesale;
       for await (const { docId, text } of repo.eachText(500, texts)) {
         seen.add(docId);
+        const full = () => foldArabic(text, options);
         if (since !== wholesale || (!texts.has(docId) && heldChars + text.length > holdChars)) {
-          const full = foldArabic(text, options);
-          yield { docId, text, folded: full.text, full: () => full };
+          yield { docId, text, folded: foldArabicText(text, options), full };
           continue;
         }
         if (!texts.has(docId)) heldChars += text.length;
         texts.set(docId, text);
-        const held = folded.get(docId);
-        if (held !== undefined) yield { docId, text, folded: held, full: () => foldArabic(text, options) };
-        else {
-          const full = foldArabic(text, options);
-          folded.set(docId, full.text);
-          yield { docId, text, folded: full.text, full: () => full };
-        }
+        let held = folded.get(docId);
+        if (held === undefined) folded.set(docId, (held = foldArabicText(text, options)));
+        yield { docId, text, folded: held, full };
       }
       // A document deleted since: its text is let go.
       if (since === wholesale && seen.size < texts.size) for (const id of texts.keys()) if (!seen.has(id)) forget(id);
@@ -84,7 +89,17 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorPlaces
       const missing = docIds.filter((id) => !mine.has(id));
       if (!missing.length) return new Map(docIds.map((id) => [id, mine.get(id)!]));
       const since = changes;
-      const read = await repo.annotatorPlacesOf(missing, annotator);
+      let read: Map<string, Placed[]>;
+      if (missing.length >= MANY_DOCUMENTS || everywhere.has(annotator)) {
+        let all = everywhere.get(annotator);
+        if (!all) everywhere.set(annotator, (all = repo.annotatorPlaces(annotator)));
+        const found = await all.catch((err: unknown) => {
+          everywhere.delete(annotator);
+          throw err;
+        });
+        // A document absent from the digests has no span of the annotator's.
+        read = new Map(missing.map((id) => [id, found.get(id) ?? []]));
+      } else read = await repo.annotatorPlacesOf(missing, annotator);
       if (since === changes) for (const [id, list] of read) mine.set(id, list);
       return new Map(docIds.map((id) => [id, read.get(id) ?? mine.get(id)!]));
     },
@@ -94,6 +109,8 @@ export function heldLibrary(repo: Pick<Repository, 'eachText' | 'annotatorPlaces
     /** What a window stored: a document's spans are read again, everything after a wholesale change. */
     changed(m: LibraryMessage): void {
       changes++;
+      // What was read of the whole library may be older than this now.
+      everywhere.clear();
       if (m.kind === 'library') {
         wholesale++;
         heldChars = 0;

@@ -92,6 +92,8 @@ describe('what a library-wide tag-all leaves out', () => {
       ['d1', [{ start: 0, end: 2, label: 'actor' }]],
       ['gone', []],
     ]);
+    // The same read for the whole library at once: only documents where mona has spans.
+    expect(await repo.annotatorPlaces('mona')).toEqual(await repo.annotatorPlacesOf(['d1', 'd2', 'd3'], 'mona'));
     const rejected = await repo.rejectionsByDoc('mona');
     expect(new Map([...rejected].map(([docId, list]) => [docId, list.map((r) => r.annotator)]))).toEqual(
       new Map([

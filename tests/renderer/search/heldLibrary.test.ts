@@ -35,8 +35,8 @@ async function library(count: number, holdChars?: number) {
   opened.push(db);
   const repo = repository(db);
   await repo.addDocuments(Array.from({ length: count }, (_, k) => newDocument({ id: `d${k + 1}`, title: `d${k + 1}`, source: 'test', text: TEXT }, 1000 + k)));
-  const reads = { texts: 0, spans: 0 };
-  const counted: Pick<Repository, 'eachText' | 'annotatorPlacesOf' | 'rejectionsByDoc'> = {
+  const reads = { texts: 0, spans: 0, everywhere: 0 };
+  const counted: Pick<Repository, 'eachText' | 'annotatorPlacesOf' | 'annotatorPlaces' | 'rejectionsByDoc'> = {
     async *eachText(pageSize, held) {
       for await (const t of repo.eachText(pageSize, held)) {
         if (!held?.has(t.docId)) reads.texts++;
@@ -46,6 +46,10 @@ async function library(count: number, holdChars?: number) {
     annotatorPlacesOf(docIds, annotator) {
       reads.spans += docIds.length;
       return repo.annotatorPlacesOf(docIds, annotator);
+    },
+    annotatorPlaces(annotator) {
+      reads.everywhere++;
+      return repo.annotatorPlaces(annotator);
     },
     rejectionsByDoc: (annotator) => repo.rejectionsByDoc(annotator),
   };
@@ -64,9 +68,9 @@ describe('heldLibrary', () => {
     const { reads, held } = await library(3);
     const all = { d1: [FIRST.start, SECOND.start], d2: [FIRST.start, SECOND.start], d3: [FIRST.start, SECOND.start] };
     expect(await tagAll(held)).toEqual(all);
-    expect(reads).toEqual({ texts: 3, spans: 3 });
+    expect(reads).toEqual({ texts: 3, spans: 3, everywhere: 0 });
     expect(await tagAll(held)).toEqual(all);
-    expect(reads).toEqual({ texts: 3, spans: 3 });
+    expect(reads).toEqual({ texts: 3, spans: 3, everywhere: 0 });
     // A library search goes through the same texts.
     const counts: LibraryHitCount[] = [];
     await searchTexts(held, { query: 'الاميركية', options: {} }, (f) => counts.push(...f));
@@ -96,7 +100,7 @@ describe('heldLibrary', () => {
 
     expect(await tagAll(held)).toEqual({ d1: [SECOND.start], d2: [FIRST.start], d4: [FIRST.start, SECOND.start] });
     // Only the new text was read, and the spans of d1 (changed) and d4 (new).
-    expect(reads).toEqual({ texts: 4, spans: 5 });
+    expect(reads).toEqual({ texts: 4, spans: 5, everywhere: 0 });
   });
 
   it('reads everything again after a wholesale change', async () => {
@@ -106,7 +110,7 @@ describe('heldLibrary', () => {
     await db.texts.put({ ...(await db.texts.get('d1'))!, text: 'لا شيء هنا' });
     held.changed({ kind: 'library' });
     expect(await tagAll(held)).toEqual({ d2: [FIRST.start, SECOND.start] });
-    expect(reads).toEqual({ texts: 4, spans: 3 });
+    expect(reads).toEqual({ texts: 4, spans: 3, everywhere: 0 });
   });
 
   it('holds no more text than it may: the rest is read at each search', async () => {
@@ -115,5 +119,27 @@ describe('heldLibrary', () => {
     expect(await tagAll(held)).toEqual(all);
     expect(await tagAll(held)).toEqual(all);
     expect(reads.texts).toBe(4);
+  });
+
+  it('reads the places of a tag-all with hits in many documents in one read, and still sees a new span', async () => {
+    const { repo, reads, held } = await library(150);
+    const tagged = createSpan({ id: 's0', docId: 'd7', ...SECOND, label: 'actor', annotator: 'mona' }, 0);
+    await repo.saveChanges([{ docId: 'd7', title: 'tag', spans: [{ before: null, after: tagged }] }], 1);
+    const both = [FIRST.start, SECOND.start];
+    const first = await tagAll(held);
+    expect(Object.keys(first)).toHaveLength(150);
+    expect(first.d7).toEqual([FIRST.start]);
+    expect(first.d8).toEqual(both);
+    expect(reads).toMatchObject({ texts: 150, spans: 0, everywhere: 1 });
+
+    const span = createSpan({ id: 's1', docId: 'd1', ...FIRST, label: 'actor', annotator: 'mona' }, 0);
+    const change: Change = { docId: 'd1', title: 'tag', spans: [{ before: null, after: span }] };
+    await repo.saveChanges([change], 2);
+    for (const m of messagesFor([change])) held.changed(m);
+    const again = await tagAll(held);
+    expect(again.d1).toEqual([SECOND.start]);
+    expect(again.d7).toEqual([FIRST.start]);
+    // Only d1's places were read again, and alone.
+    expect(reads).toMatchObject({ texts: 150, spans: 1, everywhere: 1 });
   });
 });

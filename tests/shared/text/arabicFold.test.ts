@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldArabic, originalRange } from '../../../shared/text/arabicFold';
+import { foldArabic, foldArabicText, originalRange } from '../../../shared/text/arabicFold';
 import { boundaries, mixedText, loneSurrogate } from '../support/arbitraries';
 
 const folded = (text: string, tehMarbuta = false) => foldArabic(text, { tehMarbuta }).text;
@@ -60,6 +60,20 @@ describe('foldArabic', () => {
     expect(originalRange(f, 2, 3)).toEqual({ start: 1, end: 3 });
   });
 
+  it('keeps NUL and lone surrogates, also in a fold right after a text without them', () => {
+    expect(folded('أ\u0000ب')).toBe('ا\u0000ب');
+    expect(folded('x\ud800')).toBe('x\ud800');
+    expect(folded('أحمد')).toBe('احمد');
+    expect(foldArabicText('\udc00أ')).toBe('\udc00ا');
+  });
+
+  it('folds a text longer than its reused buffers, then short ones again', () => {
+    const long = 'قَالَ أحمد\u00a0 '.repeat(10_000);
+    expect(foldArabicText(long)).toBe('قال احمد '.repeat(10_000));
+    expect(foldArabic(long).text).toBe('قال احمد '.repeat(10_000));
+    expect(foldArabicText('إيران')).toBe('ايران');
+  });
+
   it('refuses an empty or outside range', () => {
     const f = foldArabic('abc');
     expect(() => originalRange(f, 1, 1)).toThrow(RangeError);
@@ -113,6 +127,14 @@ describe('foldArabic, as properties', () => {
         if (from > 0 && f.starts[from] === f.starts[from - 1]) from--;
         if (to < f.text.length && f.starts[to] === f.starts[to - 1]) to++;
         expect(foldArabic(text.slice(start, end)).text).toBe(f.text.slice(from, to));
+      }),
+    );
+  });
+
+  it('folds the text alone (foldArabicText) exactly as with its tables', () => {
+    fc.assert(
+      fc.property(fc.oneof(withVariants, fc.string({ unit: 'binary' })), fc.boolean(), (text, tehMarbuta) => {
+        expect(foldArabicText(text, { tehMarbuta })).toBe(folded(text, tehMarbuta));
       }),
     );
   });
