@@ -127,16 +127,17 @@ export const DocumentView = memo(function DocumentView({ open }: { open: OpenDoc
           </div>
         )}
         <LabelBar editor={editor} />
-        {!spansIn && (
-          <p className="spans-loading" role="status">
-            {t('firstScreen.loadingSpans')}
-          </p>
-        )}
         {searching && <SearchBar />}
         {!review && <SuggestionBar />}
         {!review && <RecommenderPanel />}
       </header>
       <div className={['document-body', review && 'with-review', spanListOpen && 'with-list'].filter(Boolean).join(' ')}>
+        {/* Over the text's corner, not above it: a status that came and went would move the text. */}
+        {!spansIn && (
+          <p className="spans-loading" role="status">
+            {t('firstScreen.loadingSpans')}
+          </p>
+        )}
         <ArticleEditor open={open} onReady={setEditor} />
         {spanListOpen && <SpanList />}
         {review && <ReviewPanel />}

@@ -266,10 +266,12 @@ export function storeSyncPlugin(store: HashiyaStore, docId: string): Plugin {
       };
     },
     props: {
-      // Busy while a long document is still being built (the bar above says how far).
+      // Busy while its spans are still being read, and while a long document is still being
+      // built (the bar above says how far): what a screen reader, or a test, waits for.
       attributes: (state): Record<string, string> => {
         const drawn = annotationKey.getState(state);
-        return drawn && !isComplete(drawn.layout, state.doc) ? { 'aria-busy': 'true' } : {};
+        const spansIn = store.getState().open?.record.id === docId;
+        return !spansIn || (drawn && !isComplete(drawn.layout, state.doc)) ? { 'aria-busy': 'true' } : {};
       },
     },
   });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticle } from '../support/fixtures';
 import { jsonlSpan } from './support/jsonlSpan';
-import { importJsonlFile, launchBrowser, openWorkbench, selectByDrag } from './support/workbench';
+import { importFiles, importJsonlFile, launchBrowser, openWorkbench, selectByDrag } from './support/workbench';
 
 const TITLE = 'long-konico';
 // The article's words, one line of them 120 times: about 250,000 characters, many sections.
@@ -71,6 +71,8 @@ describe('a long document opens with its text first, then its spans', () => {
     await status.waitFor();
     expect(await page.locator('[data-article-editor] .hs-span').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Undo (Ctrl+Z)' }).isDisabled()).toBe(true);
+    // Busy until its spans are in, so nothing waits on a text it cannot tag yet.
+    expect(await page.locator('[data-article-editor]').getAttribute('aria-busy')).toBe('true');
 
     // A label key or button now does nothing to the spans; the button says why.
     await selectByDrag(page, PHRASE, 1);
@@ -79,15 +81,34 @@ describe('a long document opens with its text first, then its spans', () => {
     await page.getByText('The spans are still loading: tag once they are shown.').waitFor();
     expect(await page.locator('[data-article-editor] .hs-span').count()).toBe(0);
 
+    // Where the text is on screen while the status shows.
+    const textTop = () => page.locator('.article-frame').evaluate((frame) => frame.getBoundingClientRect().top);
+    const topWhileLoading = await textTop();
+
     // Released: every span arrives, and the rest of the text is built.
     await page.evaluate(() => (window as unknown as { releaseSpans: () => void }).releaseSpans());
     await status.waitFor({ state: 'detached' });
+    // The status went without moving the text.
+    expect(await textTop()).toBe(topWhileLoading);
     await page.locator('[data-article-editor]:not([aria-busy="true"])').waitFor();
     await expect
       .poll(() => page.locator('[data-article-editor] .hs-span').evaluateAll((els) => new Set(els.map((el) => (el as HTMLElement).dataset.spanId)).size))
       .toBe(LINES);
     const texts = await page.locator('[data-article-editor] .hs-span').evaluateAll((els) => [...new Set(els.map((el) => el.textContent))]);
     expect(texts).toEqual([PHRASE]);
+    expect(errors).toEqual([]);
+  });
+  it('keeps even a short article busy until its spans are in, so nothing acts on it meanwhile', async () => {
+    const { page, errors } = await openWorkbench(browser);
+    const konico = { ...fixtureArticle('konico-strikes'), title: 'konico-strikes' };
+    await importFiles(page, [konico.path]);
+    await page.getByRole('button', { name: `Open ${konico.title}` }).waitFor();
+    await holdSpans(page);
+    await page.getByRole('button', { name: `Open ${konico.title}` }).click();
+    await page.getByRole('status').filter({ hasText: 'Loading the spans…' }).waitFor();
+    expect(await page.locator('[data-article-editor]').getAttribute('aria-busy')).toBe('true');
+    await page.evaluate(() => (window as unknown as { releaseSpans: () => void }).releaseSpans());
+    await page.locator('[data-article-editor]:not([aria-busy="true"])').waitFor();
     expect(errors).toEqual([]);
   });
 });
