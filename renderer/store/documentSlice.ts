@@ -104,6 +104,8 @@ export const documentSlice =
     let openTurn = 0;
     // Another window changed the document being opened, perhaps after its spans were read.
     let changedWhileOpening = false;
+    // The document whose spans an open is reading, if any.
+    let readingSpansOf: string | null = null;
     const queue = saveQueue({
       write: (changes) => deps.repo.saveChanges(changes, deps.now()),
       describe: describeStorageError,
@@ -175,7 +177,7 @@ export const documentSlice =
         refreshSoon();
         const open = get().open;
         if (open) void reloadSpans(open.record.id);
-        if (get().opening) changedWhileOpening = true;
+        if (readingSpansOf !== null) changedWhileOpening = true;
         return;
       }
       if (message.kind === 'document') {
@@ -190,7 +192,7 @@ export const documentSlice =
         return;
       }
       const st = get();
-      if (st.opening?.record.id === message.docId) changedWhileOpening = true;
+      if (readingSpansOf === message.docId) changedWhileOpening = true;
       const patch: Partial<HashiyaState> = {};
       if (message.entities?.length) {
         const entities = new Map(st.entities);
@@ -365,26 +367,37 @@ export const documentSlice =
         const layer = get().review?.docId === id ? GOLD : get().annotator;
         const layerStatus = layer === GOLD ? await deps.repo.statusOf(id, GOLD) : null;
         if (turn !== openTurn) return true;
-        // The text is shown now; the spans follow, all at once (the editor draws them as one step).
         const opening: OpenDocument = { record: loaded.record, text: loaded.text, tokens: tokensFor(loaded.text, loaded.tokens) };
         changedWhileOpening = false;
-        set({ open: null, opening, layer, layerStatus, spans: new Map(), otherSpans: [], selectedSpanId: null });
-        // The spans' read (11,000 rows cloned back on this thread) comes after the text's first frame.
-        await afterFrame();
-        if (turn !== openTurn) return true;
+        readingSpansOf = id;
+        // The document open again (another annotator, an import, a restore): what is shown stays
+        // until the new spans replace it in one step, rather than every span going for a frame.
+        const again = get().open?.record.id === id;
+        if (!again) {
+          // The text is shown now; the spans follow, all at once (the editor draws them as one step).
+          set({ open: null, opening, layer, layerStatus, spans: new Map(), otherSpans: [], selectedSpanId: null });
+          // The spans' read (11,000 rows cloned back on this thread) comes after the text's first frame.
+          await afterFrame();
+          if (turn !== openTurn) return true;
+        }
         const stored = await deps.repo.loadSpans(id);
         // The rows were cloned back in the task that delivered them: the spans are handed on in one of their own.
         await nextTask();
         // A close or another open came first: these spans belong to no document shown.
-        const shown = get().opening;
+        const shown = again ? get().open : get().opening;
         if (turn !== openTurn || shown?.record.id !== id) return true;
+        readingSpansOf = null;
         // What is stored, with the changes still waiting to be written on top.
         const spans = withPending(stored, queue.pending(), id);
         set({
-          open: shown,
+          // The record as the channel last said it, if that is newer than the one read.
+          open: shown.record.version > opening.record.version ? { ...opening, record: shown.record } : opening,
           opening: null,
+          layer,
+          layerStatus,
           spans: new Map(spans.filter((s) => s.annotator === layer).map((s) => [s.id, s])),
           otherSpans: spans.filter((s) => s.annotator !== layer),
+          selectedSpanId: null,
         });
         // Another window's change may have come after the read: what is stored now wins.
         if (changedWhileOpening) await reloadSpans(id);
@@ -407,6 +420,7 @@ export const documentSlice =
 
       closeDocument() {
         openTurn++;
+        readingSpansOf = null;
         set({ open: null, opening: null, layer: null, otherSpans: [], layerStatus: null, spans: new Map(), selectedSpanId: null });
         void get().refreshLibrary();
       },

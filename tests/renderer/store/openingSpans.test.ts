@@ -139,4 +139,25 @@ describe('opening a document: its text first, then its spans', () => {
     expect(store.getState().spans.get(id!)!.docId).toBe(a);
     expect(store.getState().unsavedChanges()).toEqual([]);
   });
+  it('keeps the open document and its spans on screen while it is opened again, then swaps them in one step', async () => {
+    const { store, a, reading, release } = await setup();
+    const opened = store.getState().openDocument(a);
+    await release(a);
+    await opened;
+    const before = store.getState().spans;
+    expect(before.size).toBe(2);
+    // Opened again (as a change of annotator or an import does): nothing goes meanwhile.
+    const seen: number[] = [];
+    const stop = store.subscribe((s) => seen.push(s.open ? s.spans.size : -1));
+    const again = store.getState().openDocument(a);
+    await reading(a);
+    expect(store.getState().opening).toBeNull();
+    expect(store.getState().open!.record.id).toBe(a);
+    expect(store.getState().spans).toBe(before);
+    await release(a);
+    expect(await again).toBe(true);
+    stop();
+    expect(seen.every((n) => n === 2)).toBe(true);
+    expect([...store.getState().spans.keys()].sort()).toEqual([...before.keys()].sort());
+  });
 });
