@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { typedDate } from '../i18n/typedDate';
+import { dateInDigits, typedDate } from '../i18n/typedDate';
 import { useFormat } from '../i18n/useFormat';
 
 // The placeholder shows the form by example, in the chosen digits.
@@ -25,7 +25,7 @@ export function DateFilterField({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const written = (iso: string | undefined) => (iso ?? '').replace(/\d/g, (d) => format.digits(Number(d)));
+  const written = (iso: string | undefined) => dateInDigits(iso, (n) => format.digits(n));
   const [text, setText] = useState(() => written(value));
   // A filter cleared or set elsewhere, or new digits, rewrite the field.
   useEffect(() => {

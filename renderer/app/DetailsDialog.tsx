@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentMeta, DocumentRecord } from '../../shared/model/document';
 import { normalTags, splitTags } from '../../shared/model/readDocumentMeta';
-import { typedDate } from '../i18n/typedDate';
+import { dateInDigits, typedDate } from '../i18n/typedDate';
 import { useFormat } from '../i18n/useFormat';
 import { appStore } from '../store/appStore';
 import { DialogNotice } from './NoticeBar';
@@ -35,7 +35,7 @@ export function DetailsDialog({ record, onClose }: { record: DocumentRecord; onC
   const { t } = useTranslation();
   const format = useFormat();
   // The date is written in the interface's digits, not the system's date picker's form.
-  const written = (iso: string) => iso.replace(/\d/g, (d) => format.digits(Number(d)));
+  const written = (iso: string | undefined) => dateInDigits(iso, (n) => format.digits(n));
   const dialog = useRef<HTMLDialogElement>(null);
   const m = record.meta ?? {};
   const [title, setTitle] = useState(record.title);

@@ -14,3 +14,8 @@ export function typedDate(text: string): string | null {
   const iso = latin.replace(/[/.]/g, '-');
   return isCalendarDate(iso) ? iso : null;
 }
+
+/** A stored date (or its example) written in the interface's digits, as a date field shows it. */
+export function dateInDigits(iso: string | undefined, digits: (n: number) => string): string {
+  return (iso ?? '').replace(/\d/g, (d) => digits(Number(d)));
+}
