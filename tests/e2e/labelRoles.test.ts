@@ -1,7 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticle } from '../support/fixtures';
-import { charBox, importFiles, launchBrowser, openDocument, openWorkbench, selectByDrag, selectedSpan, waitForOpenDocument } from './support/workbench';
+import {
+  charBox,
+  importFiles,
+  launchBrowser,
+  openDocument,
+  openWorkbench,
+  selectByDrag,
+  selectedSpan,
+  waitForOpenDocument,
+  waitUntilSaved,
+} from './support/workbench';
 
 const TITLE = 'konico-strikes';
 const ARTICLE = fixtureArticle(TITLE);
@@ -113,6 +123,7 @@ describe('labels have roles', () => {
     await dialog.waitFor({ state: 'detached' });
 
     // After a reload: both claims, their sources and stances, and the roles.
+    await waitUntilSaved(page);
     await page.reload();
     await waitForOpenDocument(page, TITLE);
     await expect.poll(() => arcs(page).count()).toBe(2);

@@ -16,6 +16,7 @@ import {
   selectedSpan,
   sliceCodePoints,
   type ExportedRecord,
+  waitUntilSaved,
 } from './support/workbench';
 import { jsonlSpan, type PhraseSpanOptions } from './support/jsonlSpan';
 
@@ -195,7 +196,9 @@ describe('review and agreement', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.locator('li[data-kind="only-b"]').getAttribute('data-verdict')).toBe('edit');
 
-    // Decisions and gold survive a reload.
+    // Decisions and gold survive a reload, once stored (a reload a few milliseconds after the
+    // redo leaves before its write commits, as the leave-page prompt warns a person).
+    await waitUntilSaved(page);
     await page.reload();
     await page.getByRole('list', { name: 'Differences list' }).waitFor();
     await expect.poll(() => page.getByTestId('review-summary').textContent()).toContain('7 of 7 settled');

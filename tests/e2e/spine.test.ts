@@ -17,6 +17,7 @@ import {
   selectionText,
   sliceCodePoints,
   spansOnScreen,
+  waitUntilSaved,
 } from './support/workbench';
 
 const TITLE = 'konico-strikes';
@@ -107,7 +108,8 @@ describe('the spine, as an analyst uses it', () => {
     expect(heights.claim).toBe('2');
     expect(heights.actor).toBe('1');
 
-    // Reload: exactly the same spans come back from IndexedDB.
+    // Reload: exactly the same spans come back from IndexedDB, once stored.
+    await waitUntilSaved(page);
     await page.reload();
     await page.getByRole('textbox', { name: 'Article text' }).waitFor();
     await expect.poll(onScreen).toEqual(expected);
@@ -165,6 +167,7 @@ describe('the spine, as an analyst uses it', () => {
     await selectByKeyboard(page, 'الميليشيات الإيرانية');
     expect(await selectionText(page)).toBe('الميليشيات الإيرانية');
 
+    await waitUntilSaved(page);
     await page.reload();
     await page.getByRole('textbox', { name: 'Article text' }).waitFor();
     expect(await editorText(page)).toBe(original);
