@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applySpanChanges, type Change } from '../../../shared/model/change';
 import { createSpan, type Span } from '../../../shared/model/span';
@@ -34,4 +36,30 @@ describe('changedSince', () => {
     // Backwards is not a lineage either.
     expect(changedSince(other, copy)).toBeNull();
   });
+
+  it('keeps no old map alive: a working day of tags holds the last few maps, not every one since the open', () => {
+    // In a Node of its own with --expose-gc: 300 tags on 2,000 spans, only the newest map held.
+    const script = `
+      import { applySpanChanges } from ${JSON.stringify(fileURLToPath(new URL('../../../shared/model/change.ts', import.meta.url)))};
+      const span = (id, start) => ({ id, docId: 'd', start, end: start + 3, label: 'actor', annotator: 'a', createdAt: 1, updatedAt: 1 });
+      let map = new Map(Array.from({ length: 2000 }, (_, k) => [\`s\${k}\`, span(\`s\${k}\`, k * 4)]));
+      const first = new WeakRef(map);
+      const kept = [];
+      for (let k = 0; k < 300; k++) {
+        map = applySpanChanges(map, { docId: 'd', title: 't', spans: [{ before: null, after: span(\`n\${k}\`, 9000 + k * 4) }] });
+        kept.push(new WeakRef(map));
+      }
+      globalThis.gc();
+      await new Promise((r) => setTimeout(r, 0));
+      globalThis.gc();
+      console.log(JSON.stringify({ first: first.deref() !== undefined, alive: kept.filter((r) => r.deref() !== undefined).length, size: map.size }));
+    `;
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const seen = JSON.parse(run.stdout) as { first: boolean; alive: number; size: number };
+    expect(seen.size).toBe(2300);
+    expect(seen.first).toBe(false);
+    expect(seen.alive).toBeLessThanOrEqual(20);
+  });
 });
+
