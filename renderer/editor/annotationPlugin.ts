@@ -12,6 +12,8 @@ export interface AnnotationState {
   readonly spans: ReadonlyMap<string, Span>;
   /** The same spans by start, kept in order through every change (for `spanHeights`). */
   readonly byStart: readonly Span[];
+  /** No span in `byStart` is longer (it may be shorter): how far back a span overlapping a range can start. */
+  readonly longest: number;
   /**
    * Each span's nesting height. Owned by the newest state and updated in place by each
    * change (copying 11,000 entries on every key press cost a millisecond and its garbage).
@@ -118,6 +120,7 @@ function drawAll(base: DecorateWith, spans: ReadonlyMap<string, Span>, tr: Trans
     ...base,
     spans,
     byStart,
+    longest: longestOf(byStart, 0),
     decorations: DecorationSet.create(
       tr.doc,
       shown.map((s) => decorate(base, s)),
@@ -165,7 +168,8 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
     if (now) touched.add(now);
   }
   const byStart = ranges.length ? reordered(prev.byStart, touched, prev.spans, spans) : prev.byStart;
-  const affected = ranges.length ? byStart.filter((s) => ranges.some((r) => overlaps(s, r))) : [];
+  const longest = longestOf(action.upsert, prev.longest);
+  const affected = overlapping(byStart, ranges, longest);
   const heights = prev.heights;
   if (ranges.length) {
     for (const id of spanHeights(byStart, affected, heights)) touched.add(id);
@@ -196,7 +200,7 @@ function update(prev: AnnotationState, action: Extract<AnnotationAction, { type:
     const s = spans.get(id);
     if (s && isBuilt(next.layout, tr.doc, s.end)) fresh.push(decorate(next, s));
   }
-  return { ...next, spans, byStart, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
+  return { ...next, spans, byStart, longest, decorations: prev.decorations.remove(stale).add(tr.doc, fresh) };
 }
 
 // The interface's language changed: every drawn span says its label anew (a rare step, so all are redrawn).
@@ -218,6 +222,28 @@ function withUpdate(spans: ReadonlyMap<string, Span>, action: Extract<Annotation
   for (const id of action.remove) next.delete(id);
   for (const s of action.upsert) next.set(s.id, s);
   return next;
+}
+
+/** The length of the longest of `spans`, or `atLeast` when none is longer. */
+function longestOf(spans: Iterable<Span>, atLeast: number): number {
+  let n = atLeast;
+  for (const s of spans) n = Math.max(n, s.end - s.start);
+  return n;
+}
+
+/**
+ * The spans of `byStart` that overlap any of `ranges`, once each, in `byStart` order. Each
+ * range is looked up by binary search from where a span no longer than `longest` could start,
+ * so a tag among 11,000 spans reads the few near it, not all of them.
+ */
+function overlapping(byStart: readonly Span[], ranges: readonly Span[], longest: number): Span[] {
+  const found = new Set<number>();
+  for (const r of ranges) {
+    for (let i = firstAt(byStart, r.start - longest); i < byStart.length && byStart[i]!.start < r.end; i++) {
+      if (overlaps(byStart[i]!, r)) found.add(i);
+    }
+  }
+  return [...found].sort((a, b) => a - b).map((i) => byStart[i]!);
 }
 
 /** The first index of `byStart` whose span starts at or after `start`. */
@@ -270,6 +296,7 @@ export function annotationPlugin(): Plugin<AnnotationState> {
         layout: textLayout(''),
         spans: new Map(),
         byStart: [],
+        longest: 0,
         heights: new Map(),
         colors: new Map(),
         titles: new Map(),
