@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InterfaceLanguage } from '../../shared/i18n/interfaceLanguage';
 import type { LabelDef } from '../../shared/model/label';
-import { labelCounts } from '../../shared/model/labelCounts';
+import { labelCounts } from '../../shared/model/spanTally';
 import { labelGuideline, labelTitle } from '../../shared/model/labelTitle';
 import { applyLabel } from '../editor/editorCommands';
 import { useFormat } from '../i18n/useFormat';

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { STANCES } from '../../shared/model/span';
+import { claimsPerSource } from '../../shared/model/spanTally';
 import { codePointIndex } from '../../shared/text/codepoints';
 import { activeView } from '../editor/activeView';
 import { setTextSelection, startLink } from '../editor/editorCommands';
@@ -20,7 +21,7 @@ export function SpanPanel() {
     const sel = s.selectedSpanId ? s.spans.get(s.selectedSpanId) : undefined;
     return sel?.sourceId ? s.spans.get(sel.sourceId) : undefined;
   });
-  const claimsOf = useHashiya((s) => (s.selectedSpanId ? [...s.spans.values()].filter((c) => c.sourceId === s.selectedSpanId).length : 0));
+  const claimsOf = useHashiya((s) => (s.selectedSpanId ? (claimsPerSource(s.spans).get(s.selectedSpanId) ?? 0) : 0));
   const linking = useHashiya((s) => s.linkingClaimId);
   const text = useHashiya((s) => s.open?.text ?? '');
   const label = useHashiya((s) => s.labels.find((l) => l.name === selected?.label));

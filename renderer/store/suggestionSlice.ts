@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Change, SpanChange } from '../../shared/model/change';
 import { createSpan } from '../../shared/model/span';
+import { changedSince } from '../../shared/model/spanLineage';
 import { foldArabic } from '../../shared/text/arabicFold';
 import { matchArabic } from '../../shared/text/arabicMatch';
 import { RECOMMENDER_NAMES, type RecommenderName } from '../../shared/suggest/recommender';
@@ -205,7 +206,9 @@ export const suggestionSlice =
       if (s.annotator !== prev.annotator && s.annotator) void loadRecommenderSettings(s.annotator);
       if (s.open !== prev.open || s.layer !== prev.layer) void opened();
       else if (s.spans !== prev.spans) {
-        for (const id of s.spans.keys()) if (!prev.spans.has(id)) newSpans++;
+        // The ids a change touched, when known: walking 11,000 spans on each key press cost half a millisecond.
+        const touched = changedSince(prev.spans, s.spans) ?? s.spans.keys();
+        for (const id of touched) if (s.spans.has(id) && !prev.spans.has(id)) newSpans++;
         if (newSpans >= RETRAIN_EVERY) void train();
       }
     });

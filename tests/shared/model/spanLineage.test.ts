@@ -62,4 +62,3 @@ describe('changedSince', () => {
     expect(seen.alive).toBeLessThanOrEqual(20);
   });
 });
-

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySpanChanges, invertChange, type Change } from '../../../shared/model/change';
-import { labelCounts } from '../../../shared/model/labelCounts';
+import { claimsPerSource, labelCounts } from '../../../shared/model/spanTally';
 import { createSpan, type Span } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 
@@ -44,5 +44,21 @@ describe('labelCounts', () => {
     const other = new Map([['x', span('x', 0, 'weapon')]]);
     expect(labelCounts(other)).toEqual(new Map([['weapon', 1]]));
     expect(labelCounts(base)).toBe(labelCounts(base));
+  });
+
+  it('counts the claims citing each source as links are made, moved and undone', () => {
+    const claim = (id: string, start: number, sourceId?: string): Span => ({ ...span(id, start, 'claim'), ...(sourceId ? { sourceId } : {}) });
+    const c1 = claim('c1', 30);
+    const c2 = claim('c2', 40, 'a');
+    const linked = new Map([...base, ['c1', c1], ['c2', c2]]);
+    expect(claimsPerSource(linked).get('a')).toBe(1);
+    const link = change([{ before: c1, after: { ...c1, sourceId: 'a' } }]);
+    const both = applySpanChanges(linked, link);
+    expect(claimsPerSource(both).get('a')).toBe(2);
+    const moved = applySpanChanges(both, change([{ before: c2, after: { ...c2, sourceId: 'b' } }]));
+    expect([claimsPerSource(moved).get('a'), claimsPerSource(moved).get('b')]).toEqual([1, 1]);
+    const undone = applySpanChanges(both, invertChange(link));
+    // Spans with no source are counted under no key.
+    expect(nonZero(claimsPerSource(undone))).toEqual(new Map([['a', 1]]));
   });
 });
