@@ -19,6 +19,11 @@ export interface LongDocumentConfig {
   readonly opens: number;
   /** Spans tagged and undone (L3, L4). */
   readonly tags: number;
+  /**
+   * Tags and undos before those, at the first of the same words, not counted: the first tag
+   * after opening compiles the code a tag runs (its time is in L3's notes).
+   */
+  readonly warmTags: number;
   /** Frames scrolled (L5), and pixels a frame. */
   readonly scrollFrames: number;
   readonly scrollStep: number;
@@ -96,21 +101,30 @@ export async function longDocumentFigures(
   const heap = await cdp.send('Runtime.getHeapUsage');
   const metrics = await cdp.send('Performance.enable').then(() => cdp.send('Performance.getMetrics'));
   const nodes = metrics.metrics.find((m) => m.name === 'Nodes')?.value ?? NaN;
+  const ms = (n: number) => `${Math.round(n)} ms`;
   // Suggestions the recommenders offered by now are drawn too, and tagging redraws what it withholds.
   const ghosts = await last.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.hs-suggestion')].map((el) => el.dataset.suggestion)).size);
 
   const targets = await call<{ start: number; end: number }[]>(last, 'targets', config.tags);
-  const tags: KeyTimes[] = [];
-  const undos: KeyTimes[] = [];
-  for (const t of targets) {
+  const tagAndUndo = async (t: { start: number; end: number }): Promise<[KeyTimes, KeyTimes]> => {
     await call(last, 'select', t.start, t.end);
     await call(last, 'armTag');
     await last.keyboard.press('Digit1');
-    tags.push(await call<KeyTimes>(last, 'tagged'));
+    const tag = await call<KeyTimes>(last, 'tagged');
     await call(last, 'armUndo');
     await last.keyboard.press('Control+KeyZ');
-    undos.push(await call<KeyTimes>(last, 'undone'));
+    return [tag, await call<KeyTimes>(last, 'undone')];
+  };
+  const warm: [KeyTimes, KeyTimes][] = [];
+  for (const t of targets.slice(0, config.warmTags)) warm.push(await tagAndUndo(t));
+  const tags: KeyTimes[] = [];
+  const undos: KeyTimes[] = [];
+  for (const t of targets) {
+    const [tag, undo] = await tagAndUndo(t);
+    tags.push(tag);
+    undos.push(undo);
   }
+  const warmNote = (k: 0 | 1) => (warm.length ? `; first after opening ${ms(warm[0]![k].layout)}, ${warm.length} not counted` : '');
   await call(last, 'flush');
   const gaps = await call<number[]>(last, 'scrollFrames', config.scrollFrames, config.scrollStep);
   await context.close();
@@ -118,7 +132,6 @@ export async function longDocumentFigures(
   const firstScreen = opened.map((r) => r.firstScreen);
   const loaded = median(opened.map((r) => r.loaded));
   const longestAfter = opened.map((r) => r.longestAfter);
-  const ms = (n: number) => `${Math.round(n)} ms`;
   return {
     L1: msFigure(
       `open a ${size} document: first paragraph drawn and laid out (${source})`,
@@ -145,7 +158,7 @@ export async function longDocumentFigures(
           tags.map((t) => t.frame),
           0.95,
         ),
-      )}`,
+      )}${warmNote(0)}`,
       0.95,
     ),
     L4: msFigure(
@@ -158,7 +171,7 @@ export async function longDocumentFigures(
           undos.map((t) => t.frame),
           0.95,
         ),
-      )}`,
+      )}${warmNote(1)}`,
       0.95,
     ),
     L5: msFigure(

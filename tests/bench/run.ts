@@ -58,7 +58,7 @@ export const FULL: BenchConfig = {
   retrain: { docs: 170, runs: 5 },
   claims: { docs: 10_000, claimsPerDoc: 5, runs: 5 },
   link: { entities: 10_000, links: 60, warmup: 3 },
-  longDocument: { chars: 1_000_000, spans: 11_000, newsFane: true, opens: 3, tags: 20, scrollFrames: 300, scrollStep: 200 },
+  longDocument: { chars: 1_000_000, spans: 11_000, newsFane: true, opens: 3, tags: 40, warmTags: 3, scrollFrames: 300, scrollStep: 200 },
   // One pair: the test server validates every write (about 3 ms a document), so a side takes minutes.
   sync: { docs: 10_000, spansPerDoc: 20, pairs: 1, newSpans: 9 },
 };
@@ -77,7 +77,7 @@ export const SMOKE: BenchConfig = {
   retrain: { docs: 5, runs: 1 },
   claims: { docs: 40, claimsPerDoc: 5, runs: 1 },
   link: { entities: 50, links: 3, warmup: 1 },
-  longDocument: { chars: 20_000, spans: 200, newsFane: false, opens: 1, tags: 2, scrollFrames: 20, scrollStep: 200 },
+  longDocument: { chars: 20_000, spans: 200, newsFane: false, opens: 1, tags: 2, warmTags: 1, scrollFrames: 20, scrollStep: 200 },
   sync: { docs: 20, spansPerDoc: 2, pairs: 1, newSpans: 2 },
 };
 

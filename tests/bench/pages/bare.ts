@@ -10,7 +10,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { makeArticle, tagTargets, type BenchArticle, type BenchSpan } from '../corpus';
 import { articleFrame } from './articleFrame';
 import { keyTiming } from './keyTiming';
-import { fontsReady, laidOut, presentAndLaidOut, whenNewSpan } from './laidOut';
+import { drawnInView, fontsReady, presentAndLaidOut, whenNewSpan } from './laidOut';
 
 /**
  * The baseline for T1, T2 and T8: bare TipTap (document, paragraph, text; nothing else)
@@ -93,7 +93,7 @@ async function select(start: number, end: number): Promise<void> {
   const pos = positions(article!.text);
   const { view } = editor!;
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos(start), pos(end))).scrollIntoView());
-  await laidOut(root());
+  await drawnInView(root());
 }
 
 function armTag(): void {

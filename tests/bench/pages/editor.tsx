@@ -14,7 +14,19 @@ import { newDocument } from '../../../shared/model/newDocument';
 import { createSpan } from '../../../shared/model/span';
 import { utf16 } from '../../../shared/text/units';
 import { makeArticle, tagTargets, type BenchArticle } from '../corpus';
-import { forceLayout, fontsReady, laidOut, nextFrame, presentAndLaidOut, whenGone, whenHoldingText, whenNewSpan, whenPresent, whenSpanGone } from './laidOut';
+import {
+  drawnInView,
+  forceLayout,
+  fontsReady,
+  laidOut,
+  nextFrame,
+  presentAndLaidOut,
+  whenGone,
+  whenHoldingText,
+  whenNewSpan,
+  whenPresent,
+  whenSpanGone,
+} from './laidOut';
 import { keyTiming } from './keyTiming';
 
 /**
@@ -103,7 +115,7 @@ function articleWidth(): number {
 /** Selects a range the way keyboard selection leaves it: anchor at the start, head at the end. */
 async function select(start: number, end: number): Promise<void> {
   setTextSelection(activeView()!, start, end);
-  await laidOut(articleRoot());
+  await drawnInView(articleRoot());
 }
 
 /** Waits for the span the next label key makes; `tagged()` gives keydown → laid out in ms. */

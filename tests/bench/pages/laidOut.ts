@@ -33,6 +33,16 @@ export async function laidOut(el: Element): Promise<void> {
   await nextFrame();
 }
 
+/**
+ * Waits until what a scroll brought into view is drawn, as an analyst sees the word before
+ * pressing a key: a section skipped by `content-visibility: auto` is found on screen in one
+ * frame and laid out in the next, so two frames, each after a forced layout.
+ */
+export async function drawnInView(el: Element): Promise<void> {
+  await laidOut(el);
+  await laidOut(el);
+}
+
 /** Waits for `selector` under `root`, then for it to be laid out; returns when that happened. */
 export async function presentAndLaidOut(root: ParentNode & Node, selector: string): Promise<number> {
   await laidOut(await whenPresent(root, selector));
