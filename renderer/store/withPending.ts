@@ -7,7 +7,7 @@ import type { Span } from '../../shared/model/span';
  */
 export function withPending(spans: readonly Span[], pending: readonly Change[], docId: string): Span[] {
   if (!pending.some((c) => c.docId === docId)) return spans as Span[];
-  let map = new Map(spans.map((s) => [s.id, s]));
+  let map: ReadonlyMap<string, Span> = new Map(spans.map((s) => [s.id, s]));
   for (const c of pending) if (c.docId === docId) map = applySpanChanges(map, c);
   return [...map.values()];
 }

@@ -3,6 +3,7 @@ import type { DocStatus } from './docStatus';
 import type { Entity } from './entity';
 import type { Span } from './span';
 import { recordLineage } from './spanLineage';
+import { SpanMap } from './spanMap';
 
 /** A span before and after an action: null before means added, null after means removed. */
 export interface SpanChange {
@@ -50,21 +51,19 @@ export function invertChange(change: Change): Change {
   };
 }
 
-/** The spans after applying `change` (a new map; the input is left alone). */
-export function applySpanChanges(spans: ReadonlyMap<string, Span>, change: Change): Map<string, Span> {
-  const next = new Map(spans);
-  const ids: string[] = [];
+/** The spans after applying `change` (a new map, made in time proportional to the change; the input is left alone). */
+export function applySpanChanges(spans: ReadonlyMap<string, Span>, change: Change): SpanMap {
+  const steps: [string, Span | null][] = [];
   for (const c of change.spans) {
-    if (c.before && (!c.after || c.after.id !== c.before.id)) {
-      next.delete(c.before.id);
-      ids.push(c.before.id);
-    }
-    if (c.after) {
-      next.set(c.after.id, c.after);
-      ids.push(c.after.id);
-    }
+    if (c.before && (!c.after || c.after.id !== c.before.id)) steps.push([c.before.id, null]);
+    if (c.after) steps.push([c.after.id, c.after]);
   }
-  recordLineage(next, spans, ids);
+  const next = SpanMap.of(spans).with(steps);
+  recordLineage(
+    next,
+    spans,
+    steps.map(([id]) => id),
+  );
   return next;
 }
 

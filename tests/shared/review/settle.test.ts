@@ -21,7 +21,7 @@ function setup() {
   const layerA = [span('a', 'ريف ديرالزور الشرقي', 'place'), srcA, span('a', CLAIM, 'claim', { sourceId: srcA.id, stance: 'reported' })];
   const layerB = [span('b', 'ريف ديرالزور الشرقي', 'place', {}, 4), srcB, span('b', CLAIM, 'claim', { sourceId: srcB.id, stance: 'asserted' })];
   let id = 0;
-  let gold = new Map<string, Span>();
+  let gold: ReadonlyMap<string, Span> = new Map<string, Span>();
   const decisions = new Map<string, Decision>();
   const ctx = (): SettleContext => ({
     docId: 'd',
