@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Span } from '../../shared/model/span';
-import { changedSince } from '../../shared/model/spanLineage';
+import { perSpanMap } from '../../shared/model/spanLineage';
 import { claimsPerSource } from '../../shared/model/spanTally';
 import { appStore, useHashiya } from '../store/appStore';
 import type { HashiyaState } from '../store/types';
@@ -25,39 +25,20 @@ interface Arc {
 const NO_ARCS: Arc[] = [];
 const NO_SIZE = { w: 0, h: 0 };
 
-// The store never changes a span map in place, so a map's key is worked out once: the
-// selector runs on every store change (a selection, a key press) and each walk is 11,000 spans.
-const linkKeys = new WeakMap<ReadonlyMap<string, Span>, string>();
-// The map keyed last, which the next one is usually made from by a key's change.
-let lastKeyed: ReadonlyMap<string, Span> | null = null;
-
-/** A key that changes only when a claim–source link or the range of a linked span changes. */
-function linkKey(spans: ReadonlyMap<string, Span>): string {
-  const known = linkKeys.get(spans);
-  if (known !== undefined) return known;
-  const prev = lastKeyed;
-  const prevKey = prev ? linkKeys.get(prev) : undefined;
-  // A tag of a word that is no claim's and cites nothing keeps the key: no walk of 11,000 spans.
-  const key = prev && prevKey !== undefined && linksUntouched(prev, spans) ? prevKey : walkLinks(spans);
-  linkKeys.set(spans, key);
-  lastKeyed = spans;
-  return key;
-}
-
 /**
- * True when `now` was made from `before` by changes (see {@link changedSince}) to spans that
- * neither were nor are a claim with a source, nor any claim's source.
+ * A key that changes only when a claim–source link or the range of a linked span changes:
+ * the selector runs on every store change (a selection, a key press), so it is worked out
+ * once per span map, and a change to spans that neither were nor are a claim with a source,
+ * nor any claim's source, keeps the key without a walk of 11,000 spans.
  */
-function linksUntouched(before: ReadonlyMap<string, Span>, now: ReadonlyMap<string, Span>): boolean {
-  const ids = changedSince(before, now);
-  if (!ids) return false;
+const linkKey = perSpanMap(walkLinks, (key, before, now, ids) => {
   const citedBefore = claimsPerSource(before);
   const citedNow = claimsPerSource(now);
   for (const id of ids) {
-    if (before.get(id)?.sourceId || now.get(id)?.sourceId || citedBefore.get(id) || citedNow.get(id)) return false;
+    if (before.get(id)?.sourceId || now.get(id)?.sourceId || citedBefore.get(id) || citedNow.get(id)) return null;
   }
-  return true;
-}
+  return key;
+});
 
 function walkLinks(spans: ReadonlyMap<string, Span>): string {
   let key = '';
